@@ -1,0 +1,142 @@
+// Configuration: read once from the environment (and .env), validated with zod; errors name the variable.
+import { z } from 'zod';
+
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const bool = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === '') return false;
+    if (/^(1|true|yes|on)$/i.test(v)) return true;
+    if (/^(0|false|no|off)$/i.test(v)) return false;
+    ctx.addIssue({ code: 'custom', message: 'must be true or false' });
+    return z.NEVER;
+  });
+
+const int = (dflt: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return dflt;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const url = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v.trim() === '') return undefined;
+    try {
+      new URL(v);
+      return v.trim().replace(/\/+$/, '');
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be a URL such as https://example.org' });
+      return z.NEVER;
+    }
+  });
+
+const timeZone = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const tz = v?.trim() || Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return tz;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `"${tz}" is not an IANA time zone such as Pacific/Port_Moresby` });
+      return z.NEVER;
+    }
+  });
+
+const trainers = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const list = (v ?? '').split(/[\s,]+/).filter(Boolean);
+    for (const t of list) {
+      if (!/^(console|telegram|slack|teams):.+$/.test(t)) {
+        ctx.addIssue({ code: 'custom', message: `"${t}" should be platform:id, e.g. telegram:12345 or slack:U024BE7LH` });
+        return z.NEVER;
+      }
+    }
+    return list;
+  });
+
+export const ConfigSchema = z.object({
+  PORT: int(3978, 0, 65535),
+  HOST: z.string().optional().transform((v) => v?.trim() || '0.0.0.0'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .optional()
+    .transform((v) => v ?? 'info'),
+  CONTENT_DIR: optional,
+  DATABASE_URL: optional,
+  DATABASE_POOL_MAX: int(10, 1, 1000),
+  DATABASE_STATEMENT_TIMEOUT_MS: int(10_000, 0),
+  DATA_DIR: optional,
+  TZ: timeZone,
+  TRAINERS: trainers,
+  /** Questions per person per minute before the bot asks them to slow down. */
+  RATE_LIMIT_PER_MINUTE: int(30, 1),
+  /** How often the follow-up scheduler looks for due work. */
+  SCHEDULER_INTERVAL_MS: int(1000, 50),
+  SCHEDULER_DISABLED: bool,
+
+  TELEGRAM_BOT_TOKEN: optional,
+  TELEGRAM_WEBHOOK_SECRET: optional,
+  TELEGRAM_WEBHOOK_URL: url,
+  TELEGRAM_API_ROOT: url,
+  TELEGRAM_BOT_USERNAME: optional,
+
+  SLACK_BOT_TOKEN: optional,
+  SLACK_SIGNING_SECRET: optional,
+  SLACK_APP_TOKEN: optional,
+  SLACK_API_URL: url,
+
+  MicrosoftAppId: optional,
+  MicrosoftAppPassword: optional,
+  MicrosoftAppType: optional,
+  MicrosoftAppTenantId: optional,
+  /** Local Bot Framework Emulator mode: no authentication, 127.0.0.1 only. Never in production. */
+  TEAMS_EMULATOR: bool,
+});
+
+export type Config = z.infer<typeof ConfigSchema> & {
+  /** The raw environment, for SDKs that read their own standard keys (Bot Framework). */
+  env: Record<string, string | undefined>;
+};
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Bad configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  if (c.SLACK_BOT_TOKEN && !c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN) {
+    throw new ConfigError('Bad configuration:\n  SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)');
+  }
+  if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {
+    throw new ConfigError('Bad configuration:\n  TELEGRAM_WEBHOOK_SECRET: required with TELEGRAM_WEBHOOK_URL, so the webhook can check its caller');
+  }
+  return { ...c, env };
+}

@@ -1,0 +1,104 @@
+// The shape of a workshop's content/ folder, validated with zod when loaded.
+import { z } from 'zod';
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes');
+
+/** Where in the deck a fact stands; shown to people as the citation. */
+export const SourceRef = z.object({
+  section: id,
+  slide: z.string().optional(),
+  figure: z.string().optional(),
+});
+
+/** An answerable unit: a bullet, a statistic, a definition: short enough to be an answer alone. */
+export const Unit = z.object({
+  id,
+  kind: z.enum(['bullet', 'statistic', 'definition', 'list', 'fact', 'title']),
+  text: z.string().min(1).max(600),
+  /** Extra words people use for this unit (not shown); widens search. */
+  keywords: z.array(z.string()).default([]),
+  figure: z.string().optional(),
+});
+
+export const Section = z.object({
+  id,
+  title: z.string().min(1),
+  /** Slide heading or number in the deck. */
+  slide: z.string().optional(),
+  parent: id.optional(),
+  units: z.array(Unit).min(1),
+});
+
+export const Meta = z.object({
+  title: z.string(),
+  workshop: z.string(),
+  session: z.string().optional(),
+  date: z.string().optional(),
+  presenter: z.string().optional(),
+  organisation: z.string().optional(),
+  contact: z.string().optional(),
+  /** Total the global figures are counted out of (193 UN Member States). */
+  memberStates: z.number().int().positive(),
+  survey: z.string(),
+});
+
+export const Indicator = z.object({
+  id,
+  /** Short name, e.g. "Cybersecurity legislation". */
+  name: z.string().min(1).max(80),
+  /** What the indicator checks, in plain words. */
+  definition: z.string().min(1),
+  /** The self-assessment question an official answers. */
+  question: z.string().min(1).max(300),
+  /** Global adoption where the deck gives it. */
+  global: z
+    .object({
+      count: z.number().int().nonnegative().optional(),
+      share: z.number().min(0).max(100).optional(),
+      source: z.string(),
+    })
+    .refine((g) => g.count !== undefined || g.share !== undefined, 'needs count or share')
+    .optional(),
+  /** Related deck section ids. */
+  sections: z.array(id).min(1),
+  /** What a government that lacks it should do first. */
+  nextStep: z.string().min(1),
+});
+
+export const QuizItem = z.object({
+  id,
+  question: z.string().min(1).max(300),
+  choices: z.array(z.string().min(1).max(120)).min(2).max(6),
+  /** Index of the right choice. */
+  answer: z.number().int().nonnegative(),
+  explanation: z.string().min(1).max(300),
+  source: SourceRef,
+});
+
+export const GlossaryEntry = z.object({
+  term: z.string().min(1),
+  /** What the term stands for or means. */
+  expansion: z.string().min(1),
+  /** Other words with the same meaning; search treats them alike. */
+  synonyms: z.array(z.string()).default([]),
+});
+
+export type SourceRef = z.infer<typeof SourceRef>;
+export type Unit = z.infer<typeof Unit>;
+export type Section = z.infer<typeof Section>;
+export type Meta = z.infer<typeof Meta>;
+export type Indicator = z.infer<typeof Indicator>;
+export type QuizItem = z.infer<typeof QuizItem>;
+export type GlossaryEntry = z.infer<typeof GlossaryEntry>;
+
+/** A whole workshop, loaded and cross-checked. */
+export interface Content {
+  dir: string;
+  /** Hash of every content file: the search index is rebuilt only when it changes. */
+  hash: string;
+  meta: Meta;
+  sections: Section[];
+  indicators: Indicator[];
+  glossary: GlossaryEntry[];
+  quiz: QuizItem[];
+}

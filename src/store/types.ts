@@ -1,0 +1,197 @@
+// The Store: everything the bot keeps, behind one small async interface with SQLite and PostgreSQL backends.
+import type { Platform } from '../core/messages.js';
+
+export interface UserRecord {
+  /** `platform:id` */
+  key: string;
+  platform: Platform;
+  name?: string;
+  /** What the platform needs to message this person unprompted (JSON-serialisable). */
+  address?: unknown;
+  /** False once the platform told us the person blocked the bot or left. */
+  reachable: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type SessionKind = 'readiness' | 'quiz';
+export type SessionStatus = 'active' | 'done' | 'stopped';
+
+/** A readiness self-assessment or a knowledge quiz, in progress or finished. */
+export interface SessionRecord {
+  id: string;
+  userKey: string;
+  kind: SessionKind;
+  status: SessionStatus;
+  /** Item ids in the order asked (indicator ids or quiz item ids). */
+  items: string[];
+  /** The index of the question now waiting for an answer (items.length when all are answered). */
+  index: number;
+  /** answers[i] is the answer value given to items[i], or null while unanswered. */
+  answers: (string | null)[];
+  /** Points when finished. */
+  score?: number;
+  startedAt: Date;
+  updatedAt: Date;
+  finishedAt?: Date;
+}
+
+export interface CohortRecord {
+  id: string;
+  /** Join code people type: 6 upper-case letters and digits. */
+  code: string;
+  name: string;
+  createdBy: string;
+  createdAt: Date;
+}
+
+export type FollowupKind = 'message' | 'quiz' | 'readiness';
+export type FollowupStatus = 'scheduled' | 'sending' | 'done' | 'cancelled';
+
+export interface FollowupRecord {
+  id: string;
+  cohortId: string;
+  kind: FollowupKind;
+  /** The message text (kind 'message'), or an optional note sent with a quiz or re-check. */
+  text: string;
+  dueAt: Date;
+  status: FollowupStatus;
+  createdBy: string;
+  createdAt: Date;
+}
+
+export type DeliveryStatus = 'pending' | 'sent' | 'unreachable' | 'failed';
+
+export interface DeliveryRecord {
+  followupId: string;
+  userKey: string;
+  status: DeliveryStatus;
+  attempts: number;
+  /** Not to be tried before this time (rate limits, retry-after). */
+  notBefore: Date;
+  /** Set while a worker holds it; another worker may take it after this time. */
+  leaseUntil?: Date;
+  leasedBy?: string;
+  error?: string;
+  sentAt?: Date;
+}
+
+export interface DeliveryCounts {
+  total: number;
+  pending: number;
+  sent: number;
+  unreachable: number;
+  failed: number;
+}
+
+export interface UnansweredRecord {
+  id: string;
+  userKey: string;
+  /** Cohorts the person belonged to when asking (empty if none). */
+  cohortIds: string[];
+  question: string;
+  askedAt: Date;
+  handled: boolean;
+}
+
+export interface InboxMessage {
+  id: string;
+  userKey: string;
+  /** Neutral Outgoing messages, JSON (images as base64). */
+  payload: unknown;
+  createdAt: Date;
+}
+
+export interface Store {
+  /** Runs pending schema migrations. Safe to call from several processes at once. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+  /** True when the database answers (for /readyz). */
+  ping(): Promise<boolean>;
+  readonly kind: 'sqlite' | 'postgres';
+
+  // Deduplication of redelivered updates.
+  /** Records `key`; true the first time, false for any later call with the same key. */
+  markProcessed(key: string, now: Date): Promise<boolean>;
+  /** Drops records older than `before`. */
+  pruneProcessed(before: Date): Promise<number>;
+
+  // People.
+  /** Creates or refreshes a person; keeps the old address when none is given; marks reachable. */
+  upsertUser(user: { key: string; platform: Platform; name?: string; address?: unknown }, now: Date): Promise<void>;
+  getUser(key: string): Promise<UserRecord | undefined>;
+  setReachable(key: string, reachable: boolean, now: Date): Promise<void>;
+  /** Erases every row about the person: sessions, answers, memberships, deliveries, questions, inbox. */
+  forgetUser(key: string): Promise<void>;
+
+  // Trainers added at run time (the TRAINERS variable names the first ones).
+  addTrainer(key: string, addedBy: string, now: Date): Promise<void>;
+  isTrainer(key: string): Promise<boolean>;
+  listTrainers(): Promise<string[]>;
+
+  // Readiness self-assessments and knowledge quizzes.
+  /** Creates an active session; any other active session of the person becomes 'stopped'. */
+  createSession(session: Pick<SessionRecord, 'id' | 'userKey' | 'kind' | 'items'>, now: Date): Promise<SessionRecord>;
+  getSession(id: string): Promise<SessionRecord | undefined>;
+  getActiveSession(userKey: string): Promise<SessionRecord | undefined>;
+  /**
+   * Records the answer to question `index` only if it is still the current question of an active
+   * session, and moves to the next; atomic, so an answer delivered twice counts once.
+   * Returns the updated session, or undefined when the answer was stale.
+   */
+  recordAnswer(sessionId: string, index: number, answer: string, now: Date): Promise<SessionRecord | undefined>;
+  finishSession(sessionId: string, score: number, now: Date): Promise<void>;
+  stopSession(sessionId: string, now: Date): Promise<void>;
+  /** The person's sessions, oldest first. */
+  listSessions(userKey: string, kind?: SessionKind): Promise<SessionRecord[]>;
+  /** Finished sessions of many people (reports), oldest first. */
+  listFinishedSessions(userKeys: string[], kind: SessionKind): Promise<SessionRecord[]>;
+
+  // Cohorts.
+  createCohort(cohort: CohortRecord): Promise<void>;
+  getCohortByCode(code: string): Promise<CohortRecord | undefined>;
+  getCohort(id: string): Promise<CohortRecord | undefined>;
+  listCohorts(): Promise<CohortRecord[]>;
+  /** True when the person was not a member before. */
+  addMember(cohortId: string, userKey: string, now: Date): Promise<boolean>;
+  /** True when the person was a member. */
+  removeMember(cohortId: string, userKey: string): Promise<boolean>;
+  listMembers(cohortId: string): Promise<UserRecord[]>;
+  cohortsOf(userKey: string): Promise<CohortRecord[]>;
+
+  // Follow-ups and their delivery, claimed by exactly one worker.
+  createFollowup(followup: FollowupRecord): Promise<void>;
+  getFollowup(id: string): Promise<FollowupRecord | undefined>;
+  listFollowups(cohortId?: string): Promise<FollowupRecord[]>;
+  /** Cancels a follow-up that has not started going out; true if it did. */
+  cancelFollowup(id: string, now: Date): Promise<boolean>;
+  /**
+   * Moves every follow-up due at `now` from 'scheduled' to 'sending' and creates one pending
+   * delivery per current member, in one transaction; returns the follow-ups it started.
+   * Exactly one caller starts each follow-up.
+   */
+  startDueFollowups(now: Date): Promise<FollowupRecord[]>;
+  /**
+   * Leases up to `limit` deliveries that are pending, not before `now`, and not leased by a live
+   * lease (row locks with SKIP LOCKED on PostgreSQL). `platforms` restricts to members on those.
+   */
+  claimDeliveries(worker: string, now: Date, limit: number, leaseMs: number, platforms?: Platform[]): Promise<DeliveryRecord[]>;
+  /** Final outcome of one delivery; only the worker holding the lease may set it. */
+  completeDelivery(followupId: string, userKey: string, worker: string, outcome: { status: 'sent' | 'unreachable' | 'failed'; error?: string }, now: Date): Promise<boolean>;
+  /** Puts a leased delivery back to pending, not to be tried before `notBefore`. */
+  retryDelivery(followupId: string, userKey: string, worker: string, notBefore: Date, error: string): Promise<boolean>;
+  deliveryCounts(followupId: string): Promise<DeliveryCounts>;
+  listDeliveries(followupId: string): Promise<DeliveryRecord[]>;
+  /** Marks 'sending' follow-ups with no pending deliveries as 'done'; returns them. */
+  finishFollowups(now: Date): Promise<FollowupRecord[]>;
+
+  // Questions the bot could not answer.
+  logUnanswered(entry: Omit<UnansweredRecord, 'handled'>): Promise<void>;
+  listUnanswered(opts?: { cohortId?: string; includeHandled?: boolean }): Promise<UnansweredRecord[]>;
+  markUnansweredHandled(id: string): Promise<boolean>;
+
+  // Messages waiting for people who are not connected (console members).
+  pushInbox(message: InboxMessage): Promise<void>;
+  /** Returns and removes the person's waiting messages, oldest first. */
+  takeInbox(userKey: string): Promise<InboxMessage[]>;
+}
