@@ -109,6 +109,11 @@ export interface Store {
   /** True when the database answers (for /readyz). */
   ping(): Promise<boolean>;
   readonly kind: 'sqlite' | 'postgres';
+  /**
+   * Takes a named lock held until released or the process dies (a PostgreSQL advisory lock on its
+   * own connection; in SQLite, one process owns the file anyway). Undefined when another holds it.
+   */
+  tryLock(name: string): Promise<{ release(): Promise<void> } | undefined>;
 
   // Deduplication of redelivered updates.
   /** Records `key`; true the first time, false for any later call with the same key. */
