@@ -1,0 +1,53 @@
+// Global adoption of an indicator (count and % of Member States), and the deck citations for it.
+import type { Content, Indicator, SourceRef } from '../content/schema.js';
+
+export interface GlobalAdoption {
+  /** Member States that have it, when the deck gives a count. */
+  count?: number;
+  /** Out of how many (meta.memberStates). */
+  total: number;
+  /** Percent of countries, 0-100: the deck's share, else count / total. Not rounded. */
+  share: number;
+  /** Where the figure comes from, as the content gives it. */
+  source: string;
+}
+
+export function globalAdoption(content: Content, indicator: Indicator): GlobalAdoption | undefined {
+  const g = indicator.global;
+  if (!g) return undefined;
+  const total = content.meta.memberStates;
+  const share = g.share ?? (g.count !== undefined ? (g.count / total) * 100 : undefined);
+  if (share === undefined) return undefined;
+  return { count: g.count, total, share, source: g.source };
+}
+
+/** Whole percent for people to read. */
+export const pct = (share: number): number => Math.round(share);
+
+export function sectionTitle(content: Content, id: string): string | undefined {
+  return content.sections.find((s) => s.id === id)?.title;
+}
+
+/** The titles of the deck sections an indicator points to (unknown ids are skipped). */
+export function sectionTitles(content: Content, ids: readonly string[]): string[] {
+  return ids.map((id) => sectionTitle(content, id)).filter((t): t is string => t !== undefined);
+}
+
+/** "Assessment on Institutional Framework, Figure 1.30": a content SourceRef as people read it. */
+export function citeSource(content: Content, ref: SourceRef): string {
+  const title = sectionTitle(content, ref.section) ?? ref.section;
+  const where = ref.figure
+    ? /^\d/.test(ref.figure) ? `Figure ${ref.figure}` : ref.figure
+    : ref.slide
+      ? /^\d/.test(ref.slide) ? `slide ${ref.slide}` : ref.slide
+      : undefined;
+  return where ? `${title}, ${where}` : title;
+}
+
+/** The citation for an indicator's global figure: its first section and the figure's source. */
+export function citeIndicator(content: Content, indicator: Indicator): string {
+  const title = indicator.sections.map((id) => sectionTitle(content, id)).find((t) => t !== undefined);
+  const source = indicator.global?.source;
+  if (title && source && !source.includes(title)) return `${title}, ${source}`;
+  return source ?? title ?? content.meta.survey;
+}

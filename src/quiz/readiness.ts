@@ -1,0 +1,254 @@
+// The readiness self-assessment: choices, prompts, answer parsing and scoring against the indicators.
+import type { Content, Indicator } from '../content/schema.js';
+import { globalAdoption, sectionTitles, type GlobalAdoption } from './adoption.js';
+
+export type ReadinessValue = 'yes' | 'partly' | 'no' | 'unknown';
+
+/** The four answers, in the order buttons show them. Shaped like a core `Choice`. */
+export const READINESS_CHOICES: readonly { label: string; value: ReadinessValue }[] = [
+  { label: 'Yes', value: 'yes' },
+  { label: 'Partly', value: 'partly' },
+  { label: 'No', value: 'no' },
+  { label: "Don't know", value: 'unknown' },
+];
+
+const VALUES = READINESS_CHOICES.map((c) => c.value);
+
+export const readinessLabel = (v: ReadinessValue): string =>
+  READINESS_CHOICES.find((c) => c.value === v)?.label ?? v;
+
+export const isReadinessValue = (v: unknown): v is ReadinessValue =>
+  typeof v === 'string' && (VALUES as string[]).includes(v);
+
+export const readinessPoints = (v: ReadinessValue): number => (v === 'yes' ? 1 : v === 'partly' ? 0.5 : 0);
+
+export function readinessIntro(content: Content): string {
+  const n = content.indicators.length;
+  return (
+    `Readiness check: ${n} question${n === 1 ? '' : 's'}, one per indicator of the ${content.meta.survey}. ` +
+    'Your answers are kept so you can compare later; only you and the trainers of cohorts you join can see them, ' +
+    'and /forget erases them.'
+  );
+}
+
+/** `index` is 0-based (SessionRecord.index); people read it 1-based. */
+export function readinessPrompt(_content: Content, indicator: Indicator, index: number, total: number): string {
+  return `Question ${index + 1} of ${total} · ${indicator.name}\n${indicator.question}`;
+}
+
+const WORDS: Record<string, ReadinessValue> = {
+  yes: 'yes', y: 'yes', yeah: 'yes', yep: 'yes', '1': 'yes',
+  partly: 'partly', partially: 'partly', part: 'partly', 'in part': 'partly', somewhat: 'partly', p: 'partly', '2': 'partly',
+  no: 'no', n: 'no', nope: 'no', 'not yet': 'no', '3': 'no',
+  "don't know": 'unknown', 'dont know': 'unknown', 'do not know': 'unknown', 'not sure': 'unknown',
+  unsure: 'unknown', idk: 'unknown', unknown: 'unknown', '?': 'unknown', '4': 'unknown',
+};
+
+/** A typed or pressed answer; undefined when it is not one of the four. */
+export function parseReadinessAnswer(text: string): ReadinessValue | undefined {
+  const t = text
+    .toLowerCase()
+    .replace(/[\u2018\u2019`]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (t === '?' || t === '??') return 'unknown';
+  return WORDS[t.replace(/[.!]+$/, '').trim()];
+}
+
+/** A stored session's items/answers as a map (answers that are not readiness values are dropped). */
+export function readinessAnswersFromSession(
+  items: readonly string[],
+  answers: readonly (string | null)[],
+): Record<string, ReadinessValue> {
+  const out: Record<string, ReadinessValue> = {};
+  items.forEach((id, i) => {
+    const a = answers[i];
+    if (isReadinessValue(a)) out[id] = a;
+  });
+  return out;
+}
+
+export interface ReadinessLevel {
+  key: 'early' | 'developing' | 'established' | 'advanced';
+  name: string;
+  /** One line on what the band means. */
+  description: string;
+}
+
+/** Four bands by share of the maximum: below 25%, below 50%, below 75%, and the rest. */
+export const READINESS_LEVELS: readonly (ReadinessLevel & { from: number })[] = [
+  { from: 0, key: 'early', name: 'Early', description: 'Most of the foundations are still to be laid.' },
+  { from: 0.25, key: 'developing', name: 'Developing', description: 'Some foundations are in place; many gaps remain.' },
+  { from: 0.5, key: 'established', name: 'Established', description: 'Most foundations are in place; a few gaps remain.' },
+  { from: 0.75, key: 'advanced', name: 'Advanced', description: 'Nearly all foundations are in place.' },
+];
+
+export function readinessLevel(score: number, max: number): ReadinessLevel {
+  const ratio = max > 0 ? score / max : 0;
+  const band = [...READINESS_LEVELS].reverse().find((l) => ratio >= l.from) ?? READINESS_LEVELS[0];
+  return { key: band.key, name: band.name, description: band.description };
+}
+
+export interface ReadinessRow {
+  indicatorId: string;
+  name: string;
+  /** 'unknown' also when the question was not answered. */
+  answer: ReadinessValue;
+  points: number;
+  global?: GlobalAdoption;
+}
+
+export interface ReadinessGap extends ReadinessRow {
+  nextStep: string;
+  /** Titles of the deck sections to read. */
+  read: string[];
+}
+
+export interface ReadinessResult {
+  score: number;
+  max: number;
+  level: ReadinessLevel;
+  /** One per indicator, in content order. */
+  rows: ReadinessRow[];
+  /** The three most urgent gaps, most adopted worldwide first. */
+  gaps: ReadinessGap[];
+}
+
+export function scoreReadiness(content: Content, answers: Record<string, string | undefined>): ReadinessResult {
+  const rows: ReadinessRow[] = content.indicators.map((ind) => {
+    const given = answers[ind.id];
+    const answer: ReadinessValue = isReadinessValue(given) ? given : 'unknown';
+    return { indicatorId: ind.id, name: ind.name, answer, points: readinessPoints(answer), global: globalAdoption(content, ind) };
+  });
+  const score = rows.reduce((sum, r) => sum + r.points, 0);
+  const max = rows.length;
+  return { score, max, level: readinessLevel(score, max), rows, gaps: rankGaps(content, rows).slice(0, 3) };
+}
+
+/** Every answer short of Yes, the ones most countries already have first; no figure last. */
+function rankGaps(content: Content, rows: ReadinessRow[]): ReadinessGap[] {
+  const share = (r: ReadinessRow) => r.global?.share ?? -1;
+  return rows
+    .map((r, order) => ({ r, order }))
+    .filter(({ r }) => r.answer !== 'yes')
+    .sort((a, b) => share(b.r) - share(a.r) || a.order - b.order)
+    .map(({ r }) => {
+      const ind = content.indicators.find((i) => i.id === r.indicatorId)!;
+      return { ...r, nextStep: ind.nextStep, read: sectionTitles(content, ind.sections) };
+    });
+}
+
+/** Longest chat message we send; every platform takes at least this much. */
+export const MAX_MESSAGE_CHARS = 3500;
+
+export interface PreviousReadiness {
+  result: ReadinessResult;
+  /** When the previous check was finished. */
+  at: Date;
+  /** IANA zone to show its date in; UTC by default. */
+  timeZone?: string;
+}
+
+/** Chat messages for a finished check: score, how you compare, the top gaps, and what changed. */
+export function formatReadinessResult(content: Content, result: ReadinessResult, previous?: PreviousReadiness): string[] {
+  const head = `Your readiness: ${fmtScore(result.score)}/${result.max} (${result.level.name})\n${result.level.description}`;
+  const compare = [
+    `How you compare with the world (${content.meta.survey}):`,
+    ...result.rows.map(compareLine),
+  ].join('\n');
+  const messages = [head, compare, formatGaps(result)];
+  if (previous) messages.push(formatChange(result, previous));
+  return messages.flatMap((m) => splitMessage(m, MAX_MESSAGE_CHARS));
+}
+
+const fmtScore = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+
+const MARK: Record<ReadinessValue, string> = { yes: '✓', partly: '◐', no: '✗', unknown: '?' };
+
+/** "N of the 193 Member States (79%)", or "93% of countries" when the deck gives only a share. */
+function howMany(g: GlobalAdoption): { count: string; isCount: boolean } {
+  return g.count !== undefined
+    ? { count: `${g.count} of the ${g.total} Member States (${Math.round(g.share)}%)`, isCount: true }
+    : { count: `${Math.round(g.share)}% of countries`, isCount: false };
+}
+
+export function compareLine(row: ReadinessRow): string {
+  const mark = MARK[row.answer];
+  const g = row.global;
+  const what: Record<ReadinessValue, string> = {
+    yes: 'you have it',
+    partly: 'you have it in part',
+    no: 'you do not have it yet',
+    unknown: "you don't know yet",
+  };
+  if (!g) return `${mark} ${row.name}: ${what[row.answer]} (no global figure in the deck).`;
+  const { count } = howMany(g);
+  const tail =
+    row.answer === 'yes' ? `, like ${count}.`
+    : row.answer === 'no' ? `; ${count} do.`
+    : `; ${count} have it.`;
+  return `${mark} ${row.name}: ${what[row.answer]}${tail}`;
+}
+
+function formatGaps(result: ReadinessResult): string {
+  if (result.gaps.length === 0) return 'No gaps: you answered Yes for every indicator. Well done.';
+  const title =
+    result.gaps.length === 1 ? 'Your most urgent gap' : `Your ${result.gaps.length} most urgent gaps`;
+  const lines = [`${title} (the ones most countries already have come first):`];
+  result.gaps.forEach((g, i) => {
+    const figure = g.global ? `; ${howMany(g.global).count} have it` : '';
+    lines.push(`${i + 1}. ${g.name} (you said: ${readinessLabel(g.answer)}${figure})`);
+    lines.push(`   Next step: ${g.nextStep}`);
+    if (g.read.length) lines.push(`   Read: ${g.read.join('; ')}`);
+  });
+  return lines.join('\n');
+}
+
+function formatDate(at: Date, timeZone = 'UTC'): string {
+  try {
+    return at.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone });
+  } catch {
+    // An unknown zone name must not spoil the whole result.
+    return at.toISOString().slice(0, 10);
+  }
+}
+
+function formatChange(result: ReadinessResult, previous: PreviousReadiness): string {
+  const before = previous.result;
+  const delta = result.score - before.score;
+  const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
+  const lines = [
+    `Since your last check on ${formatDate(previous.at, previous.timeZone)}: ` +
+      `${fmtScore(before.score)}/${before.max} → ${fmtScore(result.score)}/${result.max} (${sign}${fmtScore(Math.abs(delta))}).`,
+  ];
+  const up: string[] = [];
+  const down: string[] = [];
+  for (const row of result.rows) {
+    const old = before.rows.find((r) => r.indicatorId === row.indicatorId);
+    if (!old || old.points === row.points) continue;
+    const moved = `${row.name} (${readinessLabel(old.answer)} → ${readinessLabel(row.answer)})`;
+    (row.points > old.points ? up : down).push(moved);
+  }
+  if (up.length) lines.push(`Up: ${up.join(', ')}.`);
+  if (down.length) lines.push(`Down: ${down.join(', ')}.`);
+  if (!up.length && !down.length) lines.push('No indicator moved up or down.');
+  return lines.join('\n');
+}
+
+/** Splits at line ends (or hard, for a single over-long line) so no piece exceeds `max`. */
+export function splitMessage(text: string, max: number): string[] {
+  if (text.length <= max) return [text];
+  const out: string[] = [];
+  let cur = '';
+  for (const line of text.split('\n')) {
+    for (let i = 0; i < Math.max(1, line.length); i += max) {
+      const piece = line.slice(i, i + max);
+      if (cur && cur.length + 1 + piece.length > max) {
+        out.push(cur);
+        cur = piece;
+      } else cur = cur ? `${cur}\n${piece}` : piece;
+    }
+  }
+  if (cur) out.push(cur);
+  return out;
+}
