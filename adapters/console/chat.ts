@@ -1,0 +1,109 @@
+// The console chat: a conversation on stdin/stdout through the same core the platforms use.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Bot } from '../../src/core/bot.js';
+import type { Choice, Incoming, Outgoing } from '../../src/core/messages.js';
+import type { Store } from '../../src/store/types.js';
+import { fromJson, toJson } from './messenger.js';
+
+export interface ConsoleChatOptions {
+  bot: Bot;
+  store: Store;
+  userId: string;
+  name?: string;
+  /** Print every outgoing message as one JSON line of the neutral model. */
+  json?: boolean;
+  /** Where charts and exports are saved. */
+  filesDir: string;
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  /** Show a prompt and greeting (a terminal); piped input gets neither. */
+  interactive: boolean;
+}
+
+/** Runs the chat until the input ends. */
+export async function runConsoleChat(o: ConsoleChatOptions): Promise<void> {
+  const userKey = `console:${o.userId}`;
+  let choices: Choice[] = [];
+  const write = (s: string) => o.output.write(s.endsWith('\n') ? s : `${s}\n`);
+
+  const show = (messages: Outgoing[]) => {
+    for (const m of messages) {
+      if (m.kind === 'text' && m.choices?.length) choices = m.choices;
+      if (o.json) {
+        write(JSON.stringify(jsonLine(m, o.filesDir)));
+        continue;
+      }
+      write(render(m, o.filesDir));
+    }
+  };
+
+  const waiting = await o.store.takeInbox(userKey);
+  if (waiting.length) {
+    if (!o.json) write(`While you were away (${waiting.length} message${waiting.length === 1 ? '' : 's'}):`);
+    for (const w of waiting) show(fromJson(w.payload));
+  }
+  const resumed = await o.bot.resume(userKey);
+  if (resumed) show(resumed);
+  else if (o.interactive && !waiting.length && !o.json) write('workshop-bot console. Ask a question, or type /help. Ctrl-D to leave.');
+
+  const rl = createInterface({ input: o.input, terminal: false, crlfDelay: Infinity });
+  const prompt = () => o.interactive && !o.json && o.output.write('> ');
+  prompt();
+  for await (const raw of rl) {
+    const line = raw.trim();
+    if (!line) {
+      prompt();
+      continue;
+    }
+    const incoming: Incoming = {
+      user: { platform: 'console', id: o.userId, name: o.name },
+      conversation: { id: userKey, type: 'direct' },
+      address: { userKey },
+    };
+    const picked = pickChoice(line, choices);
+    if (picked) incoming.action = picked.value;
+    else incoming.text = line;
+    choices = [];
+    show(await o.bot.handle(incoming));
+    prompt();
+  }
+}
+
+/** A numbered line or a label typed in full picks that choice. */
+function pickChoice(line: string, choices: Choice[]): Choice | undefined {
+  if (!choices.length) return undefined;
+  const n = Number(line);
+  if (Number.isInteger(n) && n >= 1 && n <= choices.length) return choices[n - 1];
+  const norm = (s: string) => s.toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
+  return choices.find((c) => norm(c.label) === norm(line));
+}
+
+function saveFile(dir: string, filename: string, data: Buffer): string {
+  mkdirSync(dir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const path = resolve(join(dir, `${stamp}-${filename}`));
+  writeFileSync(path, data);
+  return path;
+}
+
+function render(m: Outgoing, dir: string): string {
+  switch (m.kind) {
+    case 'text':
+      return m.choices?.length ? `${m.text}\n${m.choices.map((c, i) => `  ${i + 1}. ${c.label}`).join('\n')}` : m.text;
+    case 'update':
+      // The console cannot edit what it printed; echo the choice taken.
+      return `  → ${m.text.split('\n').pop()}`;
+    case 'image':
+      return `[chart: ${m.alt}] saved to ${saveFile(dir, m.filename, m.png)}`;
+    case 'file':
+      return `${m.caption ?? m.filename}: saved to ${saveFile(dir, m.filename, m.data)}`;
+  }
+}
+
+function jsonLine(m: Outgoing, dir: string): unknown {
+  if (m.kind === 'image') return { kind: 'image', alt: m.alt, filename: m.filename, path: saveFile(dir, m.filename, m.png) };
+  if (m.kind === 'file') return { kind: 'file', filename: m.filename, mime: m.mime, caption: m.caption, path: saveFile(dir, m.filename, m.data) };
+  return toJson([m])[0];
+}

@@ -1,0 +1,190 @@
+// The `workshop-bot` command line: ask, chat, serve, start, content, manifest.
+import 'dotenv/config';
+import { Command, Option } from 'commander';
+import { ConfigError, loadConfig, type Config } from './config.js';
+
+function config(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+/** Known, user-facing failures print one line; anything else is a bug and keeps its stack. */
+async function guarded(run: () => Promise<number | void>): Promise<void> {
+  try {
+    const code = await run();
+    if (typeof code === 'number') process.exitCode = code;
+  } catch (err) {
+    const e = err as Error;
+    if (['ConfigError', 'ContentError', 'StoreConfigError', 'TeamsConfigError'].includes(e?.name)) {
+      process.stderr.write(`${e.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    throw err;
+  }
+}
+
+const program = new Command('workshop-bot')
+  .description('Chat assistant for the whole-of-government digital government workshop')
+  .showHelpAfterError();
+
+program
+  .command('ask')
+  .description('answer a question (or, with --jsonl, every line of stdin)')
+  .argument('[question...]', 'the question')
+  .option('--json', 'print one JSON object')
+  .option('--jsonl', 'read questions from stdin, one a line; print one JSON object a line')
+  .action((words: string[], opts: { json?: boolean; jsonl?: boolean }) =>
+    guarded(async () => {
+      const c = config();
+      const { runAsk } = await import('./ask.js');
+      const question = words.join(' ');
+      if (!question && !opts.jsonl) {
+        process.stderr.write('Give a question, e.g. workshop-bot ask "What are the 3As?", or use --jsonl with questions on stdin.\n');
+        return 2;
+      }
+      return runAsk({ question, json: opts.json, jsonl: opts.jsonl, contentDir: c.CONTENT_DIR });
+    }),
+  );
+
+program
+  .command('chat')
+  .description('talk to the bot in this terminal (the console adapter)')
+  .option('--user <id>', 'who you are (your answers and results are kept under this id)', process.env.USER || 'me')
+  .option('--name <name>', 'your name')
+  .option('--json', 'print every outgoing message as one JSON line')
+  .action((opts: { user: string; name?: string; json?: boolean }) => guarded(() => chat(config(), opts)));
+
+async function chat(c: Config, opts: { user: string; name?: string; json?: boolean }): Promise<void> {
+  const { createRuntime, dataDir } = await import('./runtime.js');
+  const { createLogger } = await import('./logger.js');
+  const { runConsoleChat } = await import('../../adapters/console/chat.js');
+  // The chat owns the terminal: logs stay quiet unless asked for.
+  const runtime = await createRuntime(c, { logger: createLogger(process.env.LOG_LEVEL ?? 'warn') });
+  try {
+    await runConsoleChat({
+      bot: runtime.bot,
+      store: runtime.store,
+      userId: opts.user,
+      name: opts.name,
+      json: opts.json,
+      filesDir: `${dataDir(c)}/files`,
+      input: process.stdin,
+      output: process.stdout,
+      interactive: Boolean(process.stdin.isTTY),
+    });
+  } finally {
+    await runtime.close();
+  }
+}
+
+async function serve(c: Config): Promise<void> {
+  const { startServer } = await import('./server.js');
+  const server = await startServer(c);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    server.runtime.logger.info({ signal }, 'shutting down');
+    await server.close();
+    server.runtime.logger.flush?.();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+program
+  .command('serve')
+  .description('serve every configured platform on one HTTP server (PORT)')
+  .action(() => guarded(() => serve(config())));
+
+program
+  .command('start')
+  .description('serve the configured platforms, or open the console chat when none is configured')
+  .action(() =>
+    guarded(async () => {
+      const c = config();
+      const { configuredPlatforms } = await import('./platforms.js');
+      if (configuredPlatforms(c).length) return serve(c);
+      process.stderr.write(
+        'No platform is configured, so here is the console chat (data in ./data).\n' +
+          'To serve Slack, Teams or Telegram, set their variables (see README: Configuration) and run npm start again.\n\n',
+      );
+      return chat(c, { user: process.env.USER || 'me' });
+    }),
+  );
+
+const content = program.command('content').description('check or index the workshop content');
+content
+  .command('check')
+  .description('validate the content folder (CONTENT_DIR or ./content)')
+  .option('--dir <path>', 'content folder')
+  .action((opts: { dir?: string }) =>
+    guarded(async () => {
+      const c = config();
+      const { checkContent, defaultContentDir } = await import('../content/load.js');
+      const result = checkContent(opts.dir ?? c.CONTENT_DIR ?? defaultContentDir());
+      if (result.ok) {
+        process.stdout.write(`${result.summary}\n`);
+        return 0;
+      }
+      process.stdout.write(`${result.errors.join('\n')}\n`);
+      return 1;
+    }),
+  );
+content
+  .command('build-index')
+  .description('build the search index ahead of time (npm run build does this)')
+  .option('--quiet', 'print nothing on success')
+  .action((opts: { quiet?: boolean }) =>
+    guarded(async () => {
+      const c = config();
+      const { loadContent, defaultContentDir } = await import('../content/load.js');
+      const { buildIndexCache } = await import('../content/index.js');
+      const { dataDir } = await import('./runtime.js');
+      const file = buildIndexCache(loadContent(c.CONTENT_DIR ?? defaultContentDir()), `${dataDir(c)}/cache`);
+      if (!opts.quiet) process.stdout.write(`index written to ${file}\n`);
+    }),
+  );
+
+const manifest = program.command('manifest').description('app manifests for the platforms');
+manifest
+  .command('slack')
+  .description('print a Slack app manifest (JSON) for the given public base URL')
+  .requiredOption('--url <base>', 'public base URL of this server, e.g. https://bot.example.org')
+  .action((opts: { url: string }) =>
+    guarded(async () => {
+      const { slackManifest } = await import('../../adapters/slack/index.js');
+      process.stdout.write(`${JSON.stringify(slackManifest(opts.url), null, 2)}\n`);
+    }),
+  );
+manifest
+  .command('teams')
+  .description('write a Teams app package (manifest.json and two icons, zipped)')
+  .addOption(new Option('--app-id <id>', 'Microsoft App ID (default: MicrosoftAppId)'))
+  .option('--url <base>', 'public base URL of this server')
+  .option('--out <file>', 'where to write the zip', 'workshop-bot-teams.zip')
+  .action((opts: { appId?: string; url?: string; out: string }) =>
+    guarded(async () => {
+      const c = config();
+      const appId = opts.appId ?? c.MicrosoftAppId;
+      if (!appId) {
+        process.stderr.write('Give the Microsoft App ID with --app-id or MicrosoftAppId.\n');
+        return 2;
+      }
+      const { buildTeamsAppPackage } = await import('../../adapters/teams/index.js');
+      const { writeFileSync } = await import('node:fs');
+      writeFileSync(opts.out, await buildTeamsAppPackage({ appId, baseUrl: opts.url }));
+      process.stdout.write(`Teams app package written to ${opts.out}\n`);
+    }),
+  );
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,103 @@
+// Wires the store, the content, the answerer and the bot together: what every entry point starts from.
+import type { Logger } from 'pino';
+import type { AdapterDeps, Clock } from '../core/adapter.js';
+import { systemClock } from '../core/adapter.js';
+import { createBot, type Bot } from '../core/bot.js';
+import type { Messenger, Platform } from '../core/messages.js';
+import type { Content } from '../content/schema.js';
+import { loadContent, defaultContentDir } from '../content/load.js';
+import { loadIndex } from '../content/index.js';
+import { createAnswerer } from '../qa/answer.js';
+import type { Answerer } from '../qa/types.js';
+import { createStore } from '../store/index.js';
+import type { Store } from '../store/types.js';
+import { createConsoleMessenger } from '../../adapters/console/messenger.js';
+import type { Config } from './config.js';
+import { createLogger } from './logger.js';
+import { trainerCommands } from '../followups/commands.js';
+import { startScheduler, type Scheduler } from '../followups/scheduler.js';
+
+export interface RuntimeOptions {
+  clock?: Clock;
+  logger?: Logger;
+  /** Worker name for follow-up leases (defaults to host + pid). */
+  workerId?: string;
+}
+
+export interface Runtime {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  store: Store;
+  content: Content;
+  answerer: Answerer;
+  bot: Bot;
+  adapterDeps: AdapterDeps;
+  /** Starts the follow-up scheduler with every platform's messenger (the console one is always there). */
+  startBackground(messengers: Partial<Record<Platform, Messenger>>): void;
+  close(): Promise<void>;
+}
+
+export function dataDir(config: Config): string {
+  return config.DATA_DIR ?? 'data';
+}
+
+export function loadWorkshop(config: Config): { content: Content; answerer: Answerer } {
+  const content = loadContent(config.CONTENT_DIR ?? defaultContentDir());
+  const index = loadIndex(content, `${dataDir(config)}/cache`);
+  return { content, answerer: createAnswerer(content, index) };
+}
+
+export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const clock = options.clock ?? systemClock;
+  const { content, answerer } = loadWorkshop(config);
+  const store = await createStore({
+    url: config.DATABASE_URL,
+    dataDir: dataDir(config),
+    poolMax: config.DATABASE_POOL_MAX,
+    statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+    logger,
+  });
+  await store.migrate();
+  const bot = createBot(
+    {
+      content,
+      answerer,
+      store,
+      clock,
+      logger,
+      configuredTrainers: config.TRAINERS,
+      timeZone: config.TZ,
+      telegramUsername: config.TELEGRAM_BOT_USERNAME,
+    },
+    { questionsPerMinute: config.RATE_LIMIT_PER_MINUTE, commands: trainerCommands },
+  );
+  let scheduler: Scheduler | undefined;
+  return {
+    config,
+    logger,
+    clock,
+    store,
+    content,
+    answerer,
+    bot,
+    adapterDeps: { core: bot, store, logger, clock },
+    startBackground(messengers) {
+      if (config.SCHEDULER_DISABLED || scheduler) return;
+      scheduler = startScheduler({
+        bot,
+        store,
+        clock,
+        logger,
+        messengers: { console: createConsoleMessenger(store, clock), ...messengers },
+        intervalMs: config.SCHEDULER_INTERVAL_MS,
+        workerId: options.workerId,
+      });
+    },
+    async close() {
+      await scheduler?.stop();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+// The one HTTP server: health checks plus every configured platform adapter's webhook routes.
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import type { PlatformAdapter } from '../core/adapter.js';
+import type { Config } from './config.js';
+import { createAdapters, type AdapterOverrides } from './platforms.js';
+import { createRuntime, type Runtime, type RuntimeOptions } from './runtime.js';
+
+export interface ServerOptions extends RuntimeOptions {
+  overrides?: AdapterOverrides;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  runtime: Runtime;
+  adapters: PlatformAdapter[];
+  /** Graceful stop: no new requests, in-flight ones finish, adapters and scheduler stop, store closes. */
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
+  const runtime = await createRuntime(config, options);
+  const { logger } = runtime;
+  const adapters = await createAdapters(config, runtime.adapterDeps, options.overrides);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const ok = await runtime.store.ping().catch(() => false);
+    res.status(ok ? 200 : 503).json({ ok, store: runtime.store.kind });
+  });
+  for (const adapter of adapters) if (adapter.routes) app.use(adapter.routes);
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'not found' });
+  });
+  // Express's last-resort handler: a short JSON error, never a stack trace.
+  app.use((err: { status?: number; statusCode?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = err.status ?? err.statusCode ?? 500;
+    if (status >= 500) logger.error({ err }, 'request failed');
+    if (!res.headersSent) res.status(status).json({ error: status >= 500 ? 'internal error' : 'bad request' });
+  });
+
+  // Teams emulator mode has no authentication: keep it on loopback whatever HOST says.
+  const host = config.TEAMS_EMULATOR ? '127.0.0.1' : config.HOST;
+  const server = app.listen(config.PORT, host);
+  await once(server, 'listening');
+  server.keepAliveTimeout = 65_000;
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+
+  for (const adapter of adapters) await adapter.start();
+  runtime.startBackground(Object.fromEntries(adapters.map((a) => [a.platform, a.messenger])));
+  logger.info({ port, platforms: adapters.map((a) => a.platform) }, 'workshop-bot serving');
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      for (const adapter of adapters) await adapter.stop().catch((err) => logger.warn({ err }, 'adapter stop failed'));
+      await stopped;
+      await runtime.close();
+    })());
+
+  return { url, port, runtime, adapters, close };
+}

@@ -1,0 +1,103 @@
+// Everyone's commands: help, questions, the two flows, results and privacy.
+import type { Answer } from '../qa/types.js';
+import type { CommandContext, CommandSpec } from './context.js';
+import { DEFAULT_QUIZ_LENGTH, MAX_QUIZ_LENGTH, type Flows } from './flows.js';
+import { text, type Outgoing } from './messages.js';
+
+export function formatAnswer(a: Answer): string {
+  if (a.answered || !a.suggestions.length) return a.text;
+  // The answerer's decline text may already list suggestions; add them only when it does not.
+  if (a.suggestions.every((s) => a.text.includes(s))) return a.text;
+  return `${a.text}\n\nYou could ask:\n${a.suggestions.map((s) => `• ${s}`).join('\n')}`;
+}
+
+export function helpText(ctx: CommandContext, commands: CommandSpec[], trainer: boolean): string {
+  const { meta } = ctx.services.content;
+  const lines = [
+    `I'm the assistant for "${meta.title}" (${meta.workshop}).`,
+    'Ask me anything about the session in your own words, e.g. "What are the 3As of digital exclusion?"',
+    '',
+    ...commands.filter((c) => !c.trainerOnly).map((c) => `/${c.usage ?? c.name} — ${c.summary}`),
+  ];
+  if (trainer) {
+    lines.push('', 'For trainers:', ...commands.filter((c) => c.trainerOnly).map((c) => `/${c.usage ?? c.name} — ${c.summary}`));
+  }
+  return lines.join('\n');
+}
+
+export function basicCommands(flows: Flows, ask: (ctx: CommandContext, question: string) => Promise<Outgoing[]>): CommandSpec[] {
+  return [
+    {
+      name: 'ask',
+      usage: 'ask QUESTION',
+      summary: 'ask about the workshop (in a direct chat, just type)',
+      handler: async (ctx) =>
+        ctx.args ? ask(ctx, ctx.args) : [text('Ask me a question after /ask, e.g. /ask How many countries have cybersecurity legislation?')],
+    },
+    {
+      name: 'readiness',
+      summary: 'check your government against the institutional-framework indicators',
+      handler: (ctx) => flows.startReadiness(ctx.userKey),
+    },
+    {
+      name: 'quiz',
+      usage: 'quiz [N]',
+      summary: `a short knowledge quiz (${DEFAULT_QUIZ_LENGTH} questions, or N up to ${MAX_QUIZ_LENGTH})`,
+      handler: async (ctx) => {
+        if (!ctx.args) return flows.startQuiz(ctx.userKey);
+        const n = Number(ctx.args);
+        if (!Number.isInteger(n) || n < 1 || n > MAX_QUIZ_LENGTH) {
+          return [text(`Say how many questions as a number from 1 to ${MAX_QUIZ_LENGTH}, e.g. /quiz 10.`)];
+        }
+        return flows.startQuiz(ctx.userKey, n);
+      },
+    },
+    {
+      name: 'stop',
+      summary: 'end the quiz or self-assessment in progress',
+      handler: async (ctx) => {
+        const { store, clock } = ctx.services;
+        const active = await store.getActiveSession(ctx.userKey);
+        if (!active) return [text('Nothing is in progress. Try /quiz or /readiness.')];
+        await store.stopSession(active.id, clock.now());
+        const what = active.kind === 'readiness' ? 'self-assessment' : 'quiz';
+        return [text(`Stopped your ${what} after ${active.index} of ${active.items.length} questions.`)];
+      },
+    },
+    {
+      name: 'results',
+      summary: 'your own readiness results and quiz scores',
+      handler: async (ctx) => {
+        const done = (await ctx.services.store.listSessions(ctx.userKey)).filter((s) => s.status === 'done');
+        if (!done.length) return [text('No results yet. Try /readiness or /quiz.')];
+        return [text(['Your results:', ...done.slice(-15).map((s) => `• ${flows.describe(s)}`)].join('\n'))];
+      },
+    },
+    {
+      name: 'privacy',
+      summary: 'what is kept about you and who can see it',
+      handler: async () => [text(PRIVACY_TEXT)],
+    },
+    {
+      name: 'forget',
+      summary: 'erase everything kept about you',
+      handler: async (ctx) => {
+        if (!/^(confirm|yes)$/i.test(ctx.args)) {
+          return [
+            text('This erases your answers, results, questions and cohort memberships for good. Are you sure?', [
+              { label: 'Yes, erase my data', value: 'forget:confirm' },
+            ]),
+          ];
+        }
+        await ctx.services.store.forgetUser(ctx.userKey);
+        return [text('Done: everything kept about you has been erased. If you write again, I start afresh.')];
+      },
+    },
+  ];
+}
+
+export const PRIVACY_TEXT = [
+  'What I keep: your name and chat address on this platform (so follow-ups can reach you), your readiness answers and results, your quiz answers and scores, your cohort memberships, and questions I could not answer.',
+  'Who can see it: you (/results), and the trainers of cohorts you join, who see cohort reports (figures from fewer than 5 people are shown as counts only) and exports of members’ results.',
+  'Erase it: /forget removes everything kept about you at once.',
+].join('\n\n');

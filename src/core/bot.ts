@@ -1,0 +1,149 @@
+// The platform-neutral bot: routes every incoming message to a command, a flow or the answerer.
+import { basicCommands, formatAnswer, helpText } from './basic-commands.js';
+import { TRAINER_REFUSAL, type BotServices, type CommandContext, type CommandSpec } from './context.js';
+import { Flows, parseAction } from './flows.js';
+import { newId } from './ids.js';
+import { text, userKey as keyOf, type BotCore, type Incoming, type Outgoing } from './messages.js';
+import { RateLimiter } from './rate-limit.js';
+
+export interface BotOptions {
+  /** Questions a person may ask per minute. */
+  questionsPerMinute?: number;
+  /** More commands (the trainers' ones), given by the app. */
+  commands?: (bot: Bot) => CommandSpec[];
+}
+
+/** The longest text we look at: anything longer is cut before parsing or searching. */
+const MAX_TEXT = 4000;
+
+export class Bot implements BotCore {
+  readonly flows: Flows;
+  private readonly commands = new Map<string, CommandSpec>();
+  private readonly limiter: RateLimiter;
+  /** Last name/address written per person, to skip rewriting an unchanged user row on every message. */
+  private readonly seen = new Map<string, string>();
+
+  constructor(
+    readonly services: BotServices,
+    options: BotOptions = {},
+  ) {
+    this.flows = new Flows(services);
+    this.limiter = new RateLimiter(options.questionsPerMinute ?? 30);
+    const all = [...basicCommands(this.flows, (ctx, q) => this.ask(ctx, q)), ...(options.commands?.(this) ?? [])];
+    for (const c of all) this.commands.set(c.name, c);
+  }
+
+  async handle(incoming: Incoming): Promise<Outgoing[]> {
+    const { store, clock } = this.services;
+    if (incoming.deliveryId && !(await store.markProcessed(incoming.deliveryId, clock.now()))) return [];
+    const typed = sanitize(incoming.text);
+    // In groups the bot speaks only when spoken to; button presses are always addressed to it.
+    if (incoming.conversation.type === 'group' && !incoming.addressed && !incoming.action) return [];
+    if (!typed && !incoming.action) return [];
+
+    const key = keyOf(incoming.user);
+    await this.remember(incoming, key);
+    const ctx: CommandContext = {
+      services: this.services,
+      incoming,
+      user: { platform: incoming.user.platform, id: incoming.user.id },
+      userKey: key,
+      args: '',
+      isTrainer: () => this.isTrainer(key),
+    };
+    if (incoming.action) return this.onAction(ctx, incoming.action);
+    return this.onText(ctx, typed);
+  }
+
+  /** Starts a flow for a person unprompted (follow-ups). */
+  begin(userKey: string, kind: 'quiz' | 'readiness', note?: string): Promise<Outgoing[]> {
+    return kind === 'quiz' ? this.flows.startQuiz(userKey, undefined, note) : this.flows.startReadiness(userKey, note);
+  }
+
+  /** Where a returning person left off (the console shows it when a chat opens). */
+  resume(userKey: string): Promise<Outgoing[] | undefined> {
+    return this.flows.resume(userKey);
+  }
+
+  async isTrainer(key: string): Promise<boolean> {
+    return this.services.configuredTrainers.includes(key) || (await this.services.store.isTrainer(key));
+  }
+
+  commandList(): CommandSpec[] {
+    return [...this.commands.values()];
+  }
+
+  private async remember(incoming: Incoming, key: string): Promise<void> {
+    const fingerprint = JSON.stringify([incoming.user.name ?? null, incoming.address ?? null]);
+    if (this.seen.get(key) === fingerprint) return;
+    await this.services.store.upsertUser(
+      { key, platform: incoming.user.platform, name: incoming.user.name, address: incoming.address },
+      this.services.clock.now(),
+    );
+    if (this.seen.size > 100_000) this.seen.clear();
+    this.seen.set(key, fingerprint);
+  }
+
+  private async onAction(ctx: CommandContext, value: string): Promise<Outgoing[]> {
+    if (value === 'forget:confirm') return this.run(ctx, 'forget', 'confirm');
+    const action = parseAction(value);
+    if (!action) return [text("That button is no longer in use. Send /help to see what I can do.")];
+    return this.flows.answer(action.sessionId, action.index, action.answer);
+  }
+
+  private async onText(ctx: CommandContext, typed: string): Promise<Outgoing[]> {
+    const command = /^\/([A-Za-z_]+)(?:@\S+)?(?:\s+([\s\S]*))?$/.exec(typed);
+    if (command) return this.run(ctx, command[1].toLowerCase(), (command[2] ?? '').trim());
+
+    const active = await this.services.store.getActiveSession(ctx.userKey);
+    if (active && active.index < active.items.length) {
+      const answer = this.flows.parseTyped(active, typed);
+      if (answer !== undefined) return this.flows.answer(active.id, active.index, answer);
+      // Not an answer: treat it as a question, then point back at the waiting one.
+      const reply = await this.ask(ctx, typed);
+      return [...reply, text('(Your question is still waiting: reply with a choice, or /stop.)'), this.flows.prompt(active)];
+    }
+    return this.ask(ctx, typed);
+  }
+
+  private async run(ctx: CommandContext, name: string, args: string): Promise<Outgoing[]> {
+    if (name === 'start' && args) return this.run(ctx, 'join', args);
+    if (name === 'start' || name === 'help') {
+      const trainer = await ctx.isTrainer();
+      const welcome = name === 'start' ? 'Hello! ' : '';
+      return [text(welcome + helpText(ctx, this.commandList(), trainer))];
+    }
+    const spec = this.commands.get(name);
+    if (!spec) return [text(`I don't know the command /${name}. Send /help to see what I can do.`)];
+    if (spec.trainerOnly && !(await ctx.isTrainer())) return [text(TRAINER_REFUSAL)];
+    return spec.handler({ ...ctx, args });
+  }
+
+  private async ask(ctx: CommandContext, question: string): Promise<Outgoing[]> {
+    const { answerer, store, clock, logger } = this.services;
+    if (!this.limiter.take(ctx.userKey, clock.now().getTime())) {
+      return [text("You're asking faster than I can keep up with. Please wait a few seconds and ask again.")];
+    }
+    const answer = answerer.answer(question);
+    if (!answer.answered) {
+      try {
+        const cohorts = await store.cohortsOf(ctx.userKey);
+        await store.logUnanswered({ id: newId(), userKey: ctx.userKey, cohortIds: cohorts.map((c) => c.id), question: question.slice(0, 500), askedAt: clock.now() });
+      } catch (err) {
+        logger.warn({ err }, 'could not log an unanswered question');
+      }
+    }
+    return [text(formatAnswer(answer))];
+  }
+}
+
+/** Drops control characters and cuts very long text, so nothing downstream sees either. */
+function sanitize(raw: string | undefined): string {
+  if (!raw) return '';
+  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+  return raw.slice(0, MAX_TEXT).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
+}
+
+export function createBot(services: BotServices, options?: BotOptions): Bot {
+  return new Bot(services, options);
+}
