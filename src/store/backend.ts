@@ -1,0 +1,45 @@
+// What differs between the SQLite and PostgreSQL stores, behind one small seam the shared SQL code uses.
+import type { Kysely } from 'kysely';
+import type { Database } from './tables.js';
+
+export interface Backend {
+  readonly kind: 'sqlite' | 'postgres';
+  readonly db: Kysely<Database>;
+  /** The PostgreSQL schema the tables live in (undefined on SQLite). */
+  readonly schema?: string;
+  /**
+   * Runs `fn` in a transaction that may write. On SQLite it begins IMMEDIATE, taking the write lock
+   * up front, so a read-then-write transaction never meets another process's writer half-way.
+   */
+  writeTx<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
+  /** Prepares the database for migrations (creates the schema) and returns the migrator's schema. */
+  prepareMigrations(): Promise<string | undefined>;
+  tryLock(name: string): Promise<{ release(): Promise<void> } | undefined>;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** A unique-key violation, on either database (used to retry a race we expect and can resolve). */
+export function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** Bad store settings: names the variable and what it should hold. */
+export class StoreConfigError extends Error {
+  readonly code = 'STORE_CONFIG';
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreConfigError';
+  }
+}
+
+/** Resolves within `ms` with the promise's value, or with `fallback` (the promise is not cancelled). */
+export function within<T>(p: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), ms);
+    timer.unref();
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,88 @@
+// The SQLite backend: one better-sqlite3 file (WAL, busy timeout, foreign keys) behind Kysely.
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import type { Backend } from './backend.js';
+import { StoreConfigError } from './backend.js';
+import type { Database } from './tables.js';
+
+/** Where the file lives: `sqlite:PATH`, `sqlite::memory:`, or DATA_DIR (default ./data)/workshop-bot.db. */
+export function sqlitePath(url: string | undefined, dataDir: string | undefined): string {
+  if (url === undefined) return resolve(dataDir ?? join(process.cwd(), 'data'), 'workshop-bot.db');
+  const rest = url.slice('sqlite:'.length).replace(/^\/\//, '');
+  if (rest === ':memory:') return rest;
+  if (!rest) throw new StoreConfigError('DATABASE_URL: "sqlite:" needs a file path, e.g. sqlite:./data/bot.db or sqlite::memory:');
+  return resolve(rest);
+}
+
+// Locks held in this process, by file and name. One process owns a SQLite file, so this is enough.
+const heldLocks = new Set<string>();
+
+export function openSqlite(file: string): Backend {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const conn = new SQLite(file);
+  conn.pragma('journal_mode = WAL');
+  conn.pragma('busy_timeout = 5000');
+  conn.pragma('foreign_keys = ON');
+  // Safe with WAL (a power cut may lose the last commits, never corrupt the file) and much faster.
+  conn.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: conn }) });
+  const lockScope = file === ':memory:' ? `memory:${randomUUID()}` : file;
+  const mine = new Set<string>();
+  let closed = false;
+
+  return {
+    kind: 'sqlite',
+    db,
+    async writeTx(fn) {
+      // Kysely's SQLite driver serialises use of the one connection; we hold it for the whole transaction.
+      return db.connection().execute(async (c) => {
+        await sql`begin immediate`.execute(c);
+        try {
+          const result = await fn(c);
+          await sql`commit`.execute(c);
+          return result;
+        } catch (err) {
+          await sql`rollback`.execute(c).catch(() => undefined);
+          throw err;
+        }
+      });
+    },
+    async prepareMigrations() {
+      return undefined;
+    },
+    async tryLock(name) {
+      const key = `${lockScope}\0${name}`;
+      if (heldLocks.has(key)) return undefined;
+      heldLocks.add(key);
+      mine.add(key);
+      let released = false;
+      return {
+        async release() {
+          if (released) return;
+          released = true;
+          heldLocks.delete(key);
+          mine.delete(key);
+        },
+      };
+    },
+    async ping() {
+      if (closed) return false;
+      try {
+        await sql`select 1`.execute(db);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const key of mine) heldLocks.delete(key);
+      mine.clear();
+      await db.destroy();
+    },
+  };
+}
