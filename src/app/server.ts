@@ -1,7 +1,9 @@
 // The one HTTP server: health checks plus every configured platform adapter's webhook routes.
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
 import express from 'express';
+import type { Logger } from 'pino';
 import type { PlatformAdapter } from '../core/adapter.js';
 import type { Config } from './config.js';
 import { createAdapters, type AdapterOverrides } from './platforms.js';
@@ -20,6 +22,35 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Largest request body any endpoint takes; platform payloads are far smaller. */
+export const MAX_BODY_BYTES = 512 * 1024;
+
+/**
+ * Gives every request an id (echoed in x-request-id), refuses declared oversized bodies before any
+ * adapter reads them, and logs each request's outcome without its body.
+ */
+function requestContext(logger: Logger): express.RequestHandler {
+  return (req, res, next) => {
+    const incoming = req.headers['x-request-id'];
+    const id = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    res.setHeader('x-request-id', id);
+    const length = Number(req.headers['content-length'] ?? 0);
+    if (length > MAX_BODY_BYTES) {
+      res.status(413).json({ error: 'request body too large' });
+      req.resume();
+      return;
+    }
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const line = { reqId: id, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 };
+      if (res.statusCode >= 500) logger.error(line, 'request failed');
+      else logger.debug(line, 'request');
+    });
+    next();
+  };
+}
+
 export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
   const runtime = await createRuntime(config, options);
   const { logger } = runtime;
@@ -27,6 +58,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestContext(logger));
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });

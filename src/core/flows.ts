@@ -7,7 +7,7 @@ import {
   readinessIntro,
   readinessPrompt,
   scoreReadiness,
-  type ReadinessAnswer,
+  type ReadinessValue,
 } from '../quiz/readiness.js';
 import {
   checkAnswer,
@@ -18,6 +18,7 @@ import {
   pickQuiz,
   presentQuestion,
   type KnowledgeQuestion,
+  type QuizOutcome,
 } from '../quiz/knowledge.js';
 import { renderReadinessChart } from '../quiz/chart.js';
 import type { SessionRecord } from '../store/types.js';
@@ -161,9 +162,8 @@ export class Flows {
   }
 
   private feedback(session: SessionRecord, index: number, answer: string): string {
-    const q = this.question(session.items[index]);
-    const shown = presentQuestion(q, session.id);
-    return formatFeedback(q, shown, Number(answer));
+    const shown = presentQuestion(this.question(session.items[index]), session.id);
+    return formatFeedback(shown, Number(answer));
   }
 
   // ---- finishing ------------------------------------------------------------------------------
@@ -172,11 +172,11 @@ export class Flows {
     return session.kind === 'readiness' ? this.finishReadiness(session) : this.finishQuiz(session);
   }
 
-  private readinessAnswers(session: SessionRecord): Record<string, ReadinessAnswer> {
-    const answers: Record<string, ReadinessAnswer> = {};
+  private readinessAnswers(session: SessionRecord): Record<string, ReadinessValue> {
+    const answers: Record<string, ReadinessValue> = {};
     session.items.forEach((id, i) => {
       const a = session.answers[i];
-      if (a) answers[id] = a as ReadinessAnswer;
+      if (a) answers[id] = a as ReadinessValue;
     });
     return answers;
   }
@@ -187,7 +187,11 @@ export class Flows {
     const earlier = history.filter((h) => h.status === 'done' && h.id !== session.id).pop();
     await this.s.store.finishSession(session.id, result.score, this.s.clock.now());
     const previous = earlier
-      ? { result: scoreReadiness(this.s.content, this.readinessAnswers(earlier)), date: earlier.finishedAt ?? earlier.updatedAt }
+      ? {
+          result: scoreReadiness(this.s.content, this.readinessAnswers(earlier)),
+          at: earlier.finishedAt ?? earlier.updatedAt,
+          timeZone: this.s.timeZone,
+        }
       : undefined;
     const out: Outgoing[] = formatReadinessResult(this.s.content, result, previous).map((t) => text(t));
     try {
@@ -200,28 +204,29 @@ export class Flows {
     return out;
   }
 
-  private quizScore(session: SessionRecord): { score: number; missed: KnowledgeQuestion[] } {
-    let score = 0;
-    const missed: KnowledgeQuestion[] = [];
-    session.items.forEach((id, i) => {
+  private quizOutcomes(session: SessionRecord): QuizOutcome[] {
+    return session.items.flatMap((id, i) => {
       const q = this.bank.get(id);
-      if (!q) return;
+      if (!q) return [];
       const a = session.answers[i];
-      if (a !== null && a !== undefined && checkAnswer(presentQuestion(q, session.id), Number(a))) score++;
-      else missed.push(q);
+      const correct = a !== null && a !== undefined && checkAnswer(presentQuestion(q, session.id), Number(a)).correct;
+      return [{ question: q, correct }];
     });
-    return { score, missed };
+  }
+
+  private quizScore(session: SessionRecord): number {
+    return this.quizOutcomes(session).filter((o) => o.correct).length;
   }
 
   private async finishQuiz(session: SessionRecord): Promise<Outgoing[]> {
-    const { score, missed } = this.quizScore(session);
-    await this.s.store.finishSession(session.id, score, this.s.clock.now());
-    return [text(formatQuizSummary(score, session.items.length, missed))];
+    const outcomes = this.quizOutcomes(session);
+    await this.s.store.finishSession(session.id, outcomes.filter((o) => o.correct).length, this.s.clock.now());
+    return [text(formatQuizSummary(outcomes))];
   }
 
   private async missedLastTime(userKey: string): Promise<string[]> {
     const last = (await this.s.store.listSessions(userKey, 'quiz')).filter((q) => q.status === 'done').pop();
-    return last ? this.quizScore(last).missed.map((q) => q.id) : [];
+    return last ? this.quizOutcomes(last).filter((o) => !o.correct).map((o) => o.question.id) : [];
   }
 
   /** A one-line summary of each finished session, for /results. */
@@ -229,8 +234,8 @@ export class Flows {
     const when = (session.finishedAt ?? session.updatedAt).toISOString().slice(0, 10);
     if (session.kind === 'readiness') {
       const r = scoreReadiness(this.s.content, this.readinessAnswers(session));
-      return `${when} · readiness ${r.score}/${r.max} (${r.level})`;
+      return `${when} · readiness ${r.score}/${r.max} (${r.level.name})`;
     }
-    return `${when} · knowledge quiz ${this.quizScore(session).score}/${session.items.length}`;
+    return `${when} · knowledge quiz ${this.quizScore(session)}/${session.items.length}`;
   }
 }

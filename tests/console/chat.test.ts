@@ -1,0 +1,111 @@
+// The console chat as a person uses it: piped input, numbered choices, resuming in a new process.
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { runCli, startCli } from '../cli.js';
+import { tempDir } from '../core/helpers.js';
+
+function envFor(dir: string): Record<string, string> {
+  return { DATA_DIR: dir, DATABASE_URL: `sqlite:${join(dir, 'bot.db')}` };
+}
+
+const lines = (word: string, n: number) => Array.from({ length: n }, () => word).join('\n') + '\n';
+
+describe('workshop-bot chat', () => {
+  it('a readiness self-assessment answered Yes 16 times ends in 16/16 and saves the chart', () => {
+    const dir = tempDir();
+    const r = runCli(['chat', '--user', 'a'], { input: '/readiness\n' + lines('Yes', 16), env: envFor(dir) });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Question 16 of 16');
+    expect(r.stdout).toContain('16/16');
+    expect(r.stdout).toMatch(/saved to .*\.png/);
+  });
+
+  it('16 No answers give 0/16', () => {
+    const dir = tempDir();
+    const r = runCli(['chat', '--user', 'a'], { input: '/readiness\n' + lines('No', 16), env: envFor(dir) });
+    expect(r.stdout).toContain('0/16');
+  });
+
+  it('5 answers, end of input, then 11 more in a new process finish the same assessment', () => {
+    const dir = tempDir();
+    const first = runCli(['chat', '--user', 'a'], { input: '/readiness\n' + lines('Yes', 5), env: envFor(dir) });
+    expect(first.stdout).toContain('Question 6 of 16');
+    expect(first.stdout).not.toContain('/16 (');
+    const second = runCli(['chat', '--user', 'a'], { input: lines('Yes', 11), env: envFor(dir) });
+    expect(second.stdout).toMatch(/Welcome back/);
+    expect(second.stdout).toContain('16/16');
+  });
+
+  it('choices can be answered by number or by label', () => {
+    const dir = tempDir();
+    const r = runCli(['chat', '--user', 'b'], { input: '/readiness\n1\npartly\n3\n' + "Don't know\n", env: envFor(dir) });
+    expect(r.stdout).toMatch(/1\. Yes\n\s+2\. Partly\n\s+3\. No\n\s+4\. Don't know/);
+    expect(r.stdout).toContain('Question 5 of 16');
+  });
+
+  it('a knowledge quiz run to the end shows feedback for every question and k/N', () => {
+    const dir = tempDir();
+    const r = runCli(['chat', '--user', 'c'], { input: '/quiz\n' + lines('1', 5), env: envFor(dir) });
+    const feedback = r.stdout.match(/^(✓ Right|✗ Not quite)/gm) ?? [];
+    expect(feedback.length).toBe(5);
+    expect(r.stdout).toMatch(/\b[0-5]\/5\b/);
+  });
+
+  it('--json prints every outgoing message as one JSON line of the neutral model', () => {
+    const dir = tempDir();
+    const r = runCli(['chat', '--user', 'j', '--json'], { input: '/readiness\n', env: envFor(dir) });
+    const msgs = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(msgs.at(-1)).toMatchObject({ kind: 'text', choices: [{ label: 'Yes' }, { label: 'Partly' }, { label: 'No' }, { label: "Don't know" }] });
+  });
+
+  it('a process killed in the middle of a quiz loses at most the answer in flight', async () => {
+    const dir = tempDir();
+    const child = startCli(['chat', '--user', 'k'], { env: envFor(dir) });
+    let out = '';
+    child.stdout!.on('data', (d) => (out += d));
+    const waitFor = async (s: string) => {
+      for (let i = 0; i < 300 && !out.includes(s); i++) await sleep(50);
+      expect(out).toContain(s);
+    };
+    child.stdin!.write('/readiness\n');
+    await waitFor('Question 1 of 16');
+    for (let i = 1; i <= 4; i++) {
+      child.stdin!.write('Yes\n');
+      await waitFor(`Question ${i + 1} of 16`);
+    }
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    const db = new Database(join(dir, 'bot.db'), { readonly: true });
+    const row = db.prepare("SELECT * FROM sessions WHERE status = 'active'").all() as Record<string, unknown>[];
+    db.close();
+    expect(row).toHaveLength(1);
+    const again = runCli(['chat', '--user', 'k'], { input: lines('Yes', 12), env: envFor(dir) });
+    expect(again.stdout).toContain('Question 5 of 16');
+    expect(again.stdout).toContain('16/16');
+  });
+});
+
+describe('workshop-bot ask', () => {
+  it('--json prints one object with the answer and its sources', () => {
+    const r = runCli(['ask', '--json', 'What are the 3As of digital exclusion?']);
+    const a = JSON.parse(r.stdout);
+    expect(a).toMatchObject({ question: 'What are the 3As of digital exclusion?', answered: true });
+    expect(a.text.toLowerCase()).toContain('affordab');
+    expect(a.sources.length).toBeGreaterThan(0);
+  });
+
+  it('with no question it explains how to ask', () => {
+    const r = runCli(['ask']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/Give a question/);
+  });
+
+  it('a bad variable stops start-up naming it', () => {
+    const r = runCli(['ask', 'hi'], { env: { PORT: 'eighty' } });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('PORT');
+    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+});

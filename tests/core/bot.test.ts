@@ -1,0 +1,132 @@
+// The neutral bot through its public seam: questions, both flows, stale and repeated answers, groups, privacy.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { allText, person, testRuntime } from './helpers.js';
+
+type RT = Awaited<ReturnType<typeof testRuntime>>;
+let rt: RT;
+beforeEach(async () => {
+  rt = await testRuntime();
+});
+afterEach(async () => {
+  await rt.close();
+});
+
+describe('questions', () => {
+  it('answers a question with a citation', async () => {
+    const out = await person(rt, 'a').say('How many countries have legislation on cybersecurity?');
+    expect(allText(out)).toContain('153');
+    expect(allText(out)).toMatch(/source/i);
+  });
+
+  it('declines an unrelated question with suggestions and logs it for trainers', async () => {
+    const p = person(rt, 'a');
+    const out = await p.say('What is the capital of France?');
+    expect(allText(out)).toMatch(/don.t know|not sure|can.t answer|doesn.t cover|not covered/i);
+    const logged = await rt.store.listUnanswered();
+    expect(logged.map((u) => u.question)).toEqual(['What is the capital of France?']);
+  });
+
+  it('ignores group messages that do not address it, answers those that do', async () => {
+    const p = person(rt, 'g');
+    const group = { conversation: { id: 'team-room', type: 'group' as const } };
+    expect(await p.say('what is the data divide', group)).toEqual([]);
+    expect(allText(await p.say('what is the data divide', { ...group, addressed: true }))).toContain('400');
+  });
+
+  it('handles one delivery id once', async () => {
+    const p = person(rt, 'd');
+    const first = await p.say('/help', { deliveryId: 'test:1' });
+    expect(first.length).toBe(1);
+    expect(await p.say('/help', { deliveryId: 'test:1' })).toEqual([]);
+  });
+
+  it('answers unknown commands kindly', async () => {
+    expect(allText(await person(rt, 'a').say('/frobnicate'))).toMatch(/don't know the command \/frobnicate/);
+  });
+});
+
+describe('readiness self-assessment', () => {
+  it('walks 16 questions with progress and ends in 16/16 with a chart', async () => {
+    const p = person(rt, 'r');
+    const start = await p.say('/readiness');
+    expect(allText(start)).toMatch(/kept|keep/i);
+    expect(allText(start)).toContain('Question 1 of 16');
+    let out = start;
+    for (let i = 0; i < 16; i++) out = await p.choose('Yes');
+    const result = allText(out);
+    expect(result).toContain('16/16');
+    expect(out.some((m) => m.kind === 'image' && m.png.subarray(1, 4).toString() === 'PNG')).toBe(true);
+  });
+
+  it('gives 0/16 for all No, names the urgent gaps, and says what changed next time', async () => {
+    const p = person(rt, 'r2');
+    await p.say('/readiness');
+    let out = await p.choose('No');
+    for (let i = 1; i < 16; i++) out = await p.choose('No');
+    expect(allText(out)).toContain('0/16');
+    expect(allText(out)).toMatch(/153 of (the )?193/);
+    await p.say('/readiness');
+    for (let i = 0; i < 16; i++) out = await p.choose('Yes');
+    expect(allText(out)).toContain('16/16');
+    expect(allText(out)).toMatch(/\+16|up 16|since/i);
+  });
+
+  it('counts an answer delivered twice once, and answers a stale button kindly', async () => {
+    const p = person(rt, 'r3');
+    await p.say('/readiness');
+    const first = p.last.find((m) => m.kind === 'text' && m.choices)!;
+    const yes = first.kind === 'text' ? first.choices![0].value : '';
+    const [a, b] = await Promise.all([p.press(yes), p.press(yes)]);
+    const texts = [allText(a), allText(b)];
+    expect(texts.filter((t) => t.includes('Question 2 of 16'))).toHaveLength(2);
+    const session = await rt.store.getActiveSession(p.key);
+    expect(session?.index).toBe(1);
+    expect(session?.answers.filter((x) => x !== null)).toEqual(['yes']);
+    const stale = await p.press(yes);
+    expect(allText(stale)).toMatch(/already answered/);
+    expect((await rt.store.getActiveSession(p.key))?.index).toBe(1);
+  });
+
+  it('accepts typed answers, and stops on /stop', async () => {
+    const p = person(rt, 'r4');
+    await p.say('/readiness');
+    expect(allText(await p.say('partly'))).toContain('Question 2 of 16');
+    expect(allText(await p.say("don't know"))).toContain('Question 3 of 16');
+    expect(allText(await p.say('/stop'))).toMatch(/Stopped your self-assessment after 2 of 16/);
+    expect(await rt.store.getActiveSession(p.key)).toBeUndefined();
+  });
+});
+
+describe('knowledge quiz', () => {
+  it('gives feedback after every answer and a final k/N', async () => {
+    const p = person(rt, 'q');
+    let out = await p.say('/quiz');
+    expect(allText(out)).toContain('Question 1 of 5');
+    let feedback = 0;
+    for (let i = 0; i < 5; i++) {
+      out = await p.say('1');
+      const t = allText(out);
+      if (/right|correct|not quite|wrong/i.test(t)) feedback++;
+    }
+    expect(feedback).toBe(5);
+    expect(allText(out)).toMatch(/\b[0-5]\/5\b/);
+    expect(allText(await p.say('/results'))).toMatch(/knowledge quiz [0-5]\/5/);
+  });
+
+  it('rejects a bad length kindly', async () => {
+    expect(allText(await person(rt, 'q2').say('/quiz lots'))).toMatch(/number from 1 to/);
+  });
+});
+
+describe('privacy', () => {
+  it('explains what is kept and erases it on /forget', async () => {
+    const p = person(rt, 'f');
+    expect(allText(await p.say('/privacy'))).toMatch(/forget/);
+    await p.say('/quiz 2');
+    await p.say('1');
+    expect(allText(await p.say('/forget'))).toMatch(/sure/);
+    expect(allText(await p.press('forget:confirm'))).toMatch(/erased/);
+    expect(await rt.store.getUser(p.key)).toBeUndefined();
+    expect(await rt.store.listSessions(p.key)).toEqual([]);
+  });
+});
