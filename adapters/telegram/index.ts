@@ -1,0 +1,253 @@
+// The Telegram adapter: grammY bot in webhook or long-polling mode, wired to the neutral core.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { autoRetry } from '@grammyjs/auto-retry';
+import express from 'express';
+import { Api, Bot, GrammyError, HttpError, webhookCallback, type Context } from 'grammy';
+import type { BotCommand, UserFromGetMe } from 'grammy/types';
+import type { AdapterDeps, PlatformAdapter, RequestHandler } from '../../src/core/adapter.js';
+import { createTelegramMessenger } from './messenger.js';
+import { isUnreadablePrivateMessage, parseUpdate, type BotIdentity } from './parse.js';
+import { renderTelegram } from './render.js';
+import { describeError, sendOps } from './send.js';
+
+export interface TelegramAdapterConfig {
+  token: string;
+  /** Turns on webhook mode; Telegram sends it in X-Telegram-Bot-Api-Secret-Token. */
+  webhookSecret?: string;
+  /** Registered with setWebhook at start (needs webhookSecret). A bare origin gets WEBHOOK_PATH appended. */
+  webhookUrl?: string;
+  /** A self-hosted Bot API server (or a local fake in tests), without a trailing slash. */
+  apiRoot?: string;
+  /** The bot's @username; when given, no getMe call is needed at start. */
+  username?: string;
+  /** Long-polling wait per getUpdates call, in seconds (default 25). */
+  pollTimeoutSeconds?: number;
+}
+
+export const WEBHOOK_PATH = '/telegram/webhook';
+const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
+const POLLING_LOCK = 'telegram-polling';
+const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
+
+/** The command menu (setMyCommands). The core owns what they do; these are the menu's labels. */
+export const BOT_COMMANDS: BotCommand[] = [
+  { command: 'help', description: 'What I can do' },
+  { command: 'ask', description: 'Ask about the workshop (in a direct chat, just type)' },
+  { command: 'quiz', description: 'A short knowledge quiz' },
+  { command: 'readiness', description: 'Readiness self-assessment (16 questions)' },
+  { command: 'results', description: 'Your past results' },
+  { command: 'stop', description: 'Stop the quiz or assessment in progress' },
+  { command: 'privacy', description: 'What I keep about you' },
+  { command: 'forget', description: 'Erase everything I keep about you' },
+  { command: 'join', description: 'Join a workshop cohort: /join CODE' },
+  { command: 'leave', description: 'Leave your cohort' },
+];
+
+const SORRY = 'Sorry, something went wrong on my side. Please try again in a moment.';
+const TEXT_ONLY = 'I can only read text. Please type your question, or send /help.';
+
+/** Hashing first makes the comparison constant-time whatever the lengths. */
+function secretMatches(given: string | undefined, expected: string): boolean {
+  if (given === undefined) return false;
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+function checkConfig(cfg: TelegramAdapterConfig): void {
+  if (!/^\d+:[A-Za-z0-9_-]+$/.test(cfg.token)) {
+    throw new Error('TELEGRAM_BOT_TOKEN should look like 123456789:AAH... (the token @BotFather gave you)');
+  }
+  if (cfg.webhookSecret !== undefined && !/^[A-Za-z0-9_-]{1,256}$/.test(cfg.webhookSecret)) {
+    throw new Error('TELEGRAM_WEBHOOK_SECRET must be 1 to 256 characters from A-Z, a-z, 0-9, _ and - (Telegram accepts no others)');
+  }
+  if (cfg.webhookUrl && !cfg.webhookSecret) {
+    throw new Error('TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL, so the webhook can check its caller');
+  }
+}
+
+/** With a configured username no getMe is needed: a bot's id is the number before the ':' in its token. */
+function botInfoFrom(cfg: TelegramAdapterConfig): UserFromGetMe | undefined {
+  if (!cfg.username) return undefined;
+  const username = cfg.username.replace(/^@/, '');
+  return {
+    id: Number(cfg.token.split(':')[0]),
+    is_bot: true,
+    first_name: username,
+    username,
+    can_join_groups: true,
+    can_read_all_group_messages: false,
+    supports_inline_queries: false,
+    can_connect_to_business: false,
+    has_main_web_app: false,
+    has_topics_enabled: false,
+    allows_users_to_create_topics: false,
+    can_manage_bots: false,
+    supports_join_request_queries: false,
+  };
+}
+
+function webhookTarget(url: string): string {
+  const u = new URL(url);
+  if (u.pathname === '/' || u.pathname === '') u.pathname = WEBHOOK_PATH;
+  return u.toString();
+}
+
+export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: AdapterDeps): Promise<PlatformAdapter> {
+  checkConfig(cfg);
+  const { core, store, clock } = deps;
+  const logger = deps.logger.child({ platform: 'telegram' });
+  // A client timeout above the long-poll wait, so getUpdates is never cut short by its own client.
+  const pollTimeout = cfg.pollTimeoutSeconds ?? 25;
+  const client = { apiRoot: cfg.apiRoot, timeoutSeconds: pollTimeout + 30 };
+  const bot = new Bot(cfg.token, { botInfo: botInfoFrom(cfg), client });
+  // Interactive replies wait out a short 429 or a Telegram 5xx; network errors fail fast (retried forever otherwise).
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true }));
+  const messenger = createTelegramMessenger(new Api(cfg.token, client));
+
+  const inFlight = new Set<Promise<unknown>>();
+  bot.use(async (ctx, next) => {
+    const work = next();
+    inFlight.add(work);
+    try {
+      await work;
+    } finally {
+      inFlight.delete(work);
+    }
+  });
+  // One error boundary: log what is safe to log, tell the person kindly, never crash the webhook or the poller.
+  bot.use(async (ctx, next) => {
+    try {
+      await next();
+    } catch (err) {
+      logger.error({ err: describeError(err), updateId: ctx.update.update_id }, 'telegram update failed');
+      const chatId = ctx.chat?.id;
+      const telegramFault = err instanceof GrammyError || err instanceof HttpError;
+      if (chatId !== undefined && !telegramFault) await ctx.api.sendMessage(chatId, SORRY).catch(() => undefined);
+    }
+  });
+  bot.on('my_chat_member', async (ctx) => {
+    // A person who blocks the bot in a private chat cannot get follow-ups; stop trying until they come back.
+    const { chat, new_chat_member: member } = ctx.myChatMember;
+    if (chat.type === 'private' && member.status === 'kicked') {
+      await store.setReachable(`telegram:${chat.id}`, false, clock.now());
+    }
+  });
+  bot.use(async (ctx) => handle(ctx));
+
+  async function handle(ctx: Context): Promise<void> {
+    const query = ctx.callbackQuery;
+    // Always answer a press, first, so the button stops spinning even if the rest fails.
+    if (query) await ctx.answerCallbackQuery().catch((err) => logger.warn({ err: describeError(err) }, 'answerCallbackQuery failed'));
+    const me: BotIdentity = { id: ctx.me.id, username: ctx.me.username };
+    const incoming = parseUpdate(ctx.update, me);
+    if (!incoming) {
+      if (isUnreadablePrivateMessage(ctx.update) && ctx.chat) await ctx.api.sendMessage(ctx.chat.id, TEXT_ONLY);
+      return;
+    }
+    const replies = await core.handle(incoming);
+    if (!replies.length) return;
+    const message = query ? query.message : ctx.message;
+    const chatId = message?.chat.id ?? ctx.from?.id;
+    if (chatId === undefined) return;
+    const group = message !== undefined && message.chat.type !== 'private';
+    const pressed = query?.message && 'date' in query.message && query.message.date !== 0 ? query.message.message_id : undefined;
+    const ops = renderTelegram(replies, { canEdit: pressed !== undefined });
+    await sendOps(ctx.api, {
+      chatId,
+      editMessageId: pressed,
+      replyTo: group && !query ? ctx.message?.message_id : undefined,
+      threadId: message && 'is_topic_message' in message && message.is_topic_message ? message.message_thread_id : undefined,
+    }, ops);
+  }
+
+  let routes: RequestHandler | undefined;
+  if (cfg.webhookSecret) {
+    const secret = cfg.webhookSecret;
+    // onTimeout 'return': a slow reply still answers Telegram with 200 (no redelivery) and finishes in the background.
+    const callback = webhookCallback(bot, 'express', { secretToken: secret, onTimeout: 'return', timeoutMilliseconds: 10_000 });
+    const router = express.Router();
+    router.post(
+      WEBHOOK_PATH,
+      (req, res, next) => {
+        // Checked before the body is even read: a wrong caller gets nothing processed.
+        if (!secretMatches(req.get(SECRET_HEADER), secret)) {
+          res.status(401).json({ error: 'unauthorized' });
+          return;
+        }
+        next();
+      },
+      express.json({ limit: '1mb' }),
+      (req, res) => {
+        const update: unknown = req.body;
+        if (typeof update !== 'object' || update === null || !Number.isSafeInteger((update as { update_id?: unknown }).update_id)) {
+          res.status(400).json({ error: 'expected a Telegram update' });
+          return;
+        }
+        callback(req, res).catch((err: unknown) => {
+          logger.error({ err: describeError(err) }, 'telegram webhook failed');
+          if (!res.headersSent) res.status(500).json({ error: 'internal error' });
+        });
+      },
+    );
+    routes = router as unknown as RequestHandler;
+  }
+
+  let lock: { release(): Promise<void> } | undefined;
+  let polling: Promise<void> | undefined;
+
+  async function startPolling(): Promise<void> {
+    lock = await store.tryLock(POLLING_LOCK);
+    if (!lock) {
+      logger.info('another process polls Telegram for this bot; this one only sends follow-ups');
+      return;
+    }
+    bot.catch((err) => logger.error({ err: describeError(err.error) }, 'telegram update failed'));
+    await new Promise<void>((resolve, reject) => {
+      polling = bot
+        .start({ timeout: pollTimeout, allowed_updates: [...ALLOWED_UPDATES], onStart: () => resolve() })
+        .catch((err: unknown) => {
+          // 401 (bad token) or 409 (a webhook is set, or another poller): polling has stopped.
+          logger.error({ err: describeError(err) }, 'telegram long polling stopped');
+          reject(err instanceof Error ? err : new Error(String(err)));
+        });
+    });
+    logger.info('polling Telegram for updates');
+  }
+
+  return {
+    platform: 'telegram',
+    messenger,
+    routes,
+    async start() {
+      try {
+        await bot.init();
+      } catch (err) {
+        logger.error({ err: describeError(err) }, 'telegram getMe failed');
+        const why = err instanceof GrammyError && err.error_code === 401 ? 'Telegram refused TELEGRAM_BOT_TOKEN' : 'Could not reach the Telegram Bot API';
+        // eslint-disable-next-line preserve-caught-error -- the raw error's text can carry the token-bearing URL; the cause is its log-safe summary
+        throw new Error(`${why} (getMe failed; set TELEGRAM_BOT_USERNAME to start without it)`, { cause: describeError(err) });
+      }
+      await bot.api.setMyCommands(BOT_COMMANDS).catch((err) => logger.warn({ err: describeError(err) }, 'setMyCommands failed; the command menu may be out of date'));
+      if (cfg.webhookSecret) {
+        if (cfg.webhookUrl) {
+          await bot.api.setWebhook(webhookTarget(cfg.webhookUrl), { secret_token: cfg.webhookSecret, allowed_updates: [...ALLOWED_UPDATES] });
+          logger.info('telegram webhook registered');
+        }
+        return;
+      }
+      await startPolling();
+    },
+    async stop() {
+      if (polling) {
+        // Aborts the pending getUpdates and confirms the last offset; then waits for the loop to end.
+        await bot.stop().catch((err) => logger.warn({ err: describeError(err) }, 'stopping telegram polling failed'));
+        await polling.catch(() => undefined);
+        polling = undefined;
+      }
+      await Promise.allSettled([...inFlight]);
+      await lock?.release().catch(() => undefined);
+      lock = undefined;
+    },
+  };
+}

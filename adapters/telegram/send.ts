@@ -1,0 +1,69 @@
+// Performs rendered Telegram calls in order, for interactive replies and follow-ups alike.
+import { GrammyError, HttpError, InputFile, type Api } from 'grammy';
+import type { ReplyParameters } from 'grammy/types';
+import type { TelegramOp } from './render.js';
+
+export interface SendTarget {
+  chatId: number | string;
+  /** The message whose button was pressed (editMessageText targets it). */
+  editMessageId?: number;
+  /** In groups: the first message of the reply quotes this one, so it is clear whom the bot answers. */
+  replyTo?: number;
+  /** Forum topic the conversation happens in. */
+  threadId?: number;
+}
+
+/** "message is not modified": the core re-sent the text already shown; nothing to do. */
+const notModified = (err: unknown) => err instanceof GrammyError && err.error_code === 400 && /not modified/i.test(err.description);
+
+/** Sends every op to one chat, one after another (Telegram shows them in the order they arrive). */
+export async function sendOps(api: Api, target: SendTarget, ops: TelegramOp[]): Promise<void> {
+  let replyTo = target.replyTo;
+  const common = () => {
+    const reply: { reply_parameters?: ReplyParameters; message_thread_id?: number } = {};
+    if (replyTo !== undefined) reply.reply_parameters = { message_id: replyTo, allow_sending_without_reply: true };
+    if (target.threadId !== undefined) reply.message_thread_id = target.threadId;
+    replyTo = undefined;
+    return reply;
+  };
+  for (const op of ops) {
+    switch (op.method) {
+      case 'sendMessage':
+        await api.sendMessage(target.chatId, op.text, { ...common(), reply_markup: op.reply_markup });
+        break;
+      case 'editMessageText':
+        if (target.editMessageId === undefined) {
+          await api.sendMessage(target.chatId, op.text, common());
+          break;
+        }
+        try {
+          await api.editMessageText(target.chatId, target.editMessageId, op.text);
+        } catch (err) {
+          if (notModified(err)) break;
+          // Too old to edit, or deleted: show the text as a new message instead of losing it.
+          if (err instanceof GrammyError && err.error_code === 400) await api.sendMessage(target.chatId, op.text, common());
+          else throw err;
+        }
+        break;
+      case 'sendPhoto':
+        await api.sendPhoto(target.chatId, new InputFile(op.photo, op.filename), { ...common(), caption: op.caption });
+        break;
+      case 'sendDocument':
+        await api.sendDocument(target.chatId, new InputFile(op.document, op.filename), { ...common(), caption: op.caption });
+        break;
+    }
+  }
+}
+
+/**
+ * What may be logged about a failed call: grammY errors carry the payload (a person's message) and
+ * network errors the request URL (which holds the bot token), so neither is logged as is.
+ */
+export function describeError(err: unknown): Record<string, unknown> {
+  if (err instanceof GrammyError) {
+    return { name: err.name, method: err.method, code: err.error_code, description: err.description };
+  }
+  if (err instanceof HttpError) return { name: err.name, message: err.message };
+  if (err instanceof Error) return { name: err.name, message: err.message, stack: err.stack };
+  return { message: String(err) };
+}
