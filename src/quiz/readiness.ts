@@ -138,6 +138,26 @@ function rankGaps(content: Content, rows: ReadinessRow[]): ReadinessGap[] {
     });
 }
 
+export interface CohortReadinessRow {
+  indicatorId: string;
+  /** Percent (0-100) of those who answered this indicator who said Yes; null when nobody did. */
+  yesShare: number | null;
+  /** How many people answered it (Don't know counts as an answer). */
+  answered: number;
+}
+
+/** Per indicator, the share of a cohort's answers that are Yes: the input of renderCohortChart. */
+export function cohortReadinessRows(
+  content: Content,
+  people: readonly Record<string, string | undefined>[],
+): CohortReadinessRow[] {
+  return content.indicators.map((ind) => {
+    const given = people.map((p) => p[ind.id]).filter(isReadinessValue);
+    const yes = given.filter((v) => v === 'yes').length;
+    return { indicatorId: ind.id, yesShare: given.length ? (yes / given.length) * 100 : null, answered: given.length };
+  });
+}
+
 /** Longest chat message we send; every platform takes at least this much. */
 export const MAX_MESSAGE_CHARS = 3500;
 

@@ -1,0 +1,186 @@
+// PNG bar charts of readiness answers (a person's or a cohort's) against global adoption, via Vega and resvg.
+import type { Spec } from 'vega';
+import type { Content } from '../content/schema.js';
+import { globalAdoption } from './adoption.js';
+import { readinessLabel, type ReadinessResult } from './readiness.js';
+
+const FONT = 'DejaVu Sans';
+const WIDTH = 900;
+const LABEL_FONT_SIZE = 12;
+/** DejaVu Sans is wide: about 0.62 em per character on average, so labels get room for that. */
+const CHAR_PX = LABEL_FONT_SIZE * 0.62;
+const MAX_LABEL_CHARS = 40;
+const ROW_PX = 36;
+const COLOURS = ['#d9730d', '#4a7bb7'];
+
+interface Bar {
+  value: number | null;
+  label: string;
+}
+interface ChartRow {
+  name: string;
+  first: Bar;
+  second: Bar;
+}
+interface ChartInput {
+  title: string;
+  /** One line each; two fit above the legend. */
+  subtitle: string[];
+  series: [string, string];
+  rows: ChartRow[];
+}
+
+/** A person's answers (Yes 100, Partly 50, No or Don't know 0) against the % of Member States. */
+export async function renderReadinessChart(content: Content, result: ReadinessResult): Promise<Buffer> {
+  const score = Number.isInteger(result.score) ? String(result.score) : result.score.toFixed(1);
+  return renderComparison({
+    title: `Your readiness: ${score}/${result.max} (${result.level.name})`,
+    subtitle: [
+      "Your answer: Yes 100, Partly 50, No or Don't know 0.",
+      `Global adoption: % of UN Member States that have it (${content.meta.survey}).`,
+    ],
+    series: ['Your answer', 'Global adoption (% of Member States)'],
+    rows: result.rows.map((r) => ({
+      name: r.name,
+      first: { value: r.answer === 'yes' ? 100 : r.answer === 'partly' ? 50 : 0, label: readinessLabel(r.answer) },
+      second: worldBar(r.global?.share),
+    })),
+  });
+}
+
+export interface CohortChartRow {
+  indicatorId: string;
+  /** Percent (0-100) of the cohort answering Yes; null when nobody answered. */
+  yesShare: number | null;
+}
+
+/** A cohort's share answering Yes per indicator against the % of Member States. */
+export async function renderCohortChart(content: Content, rows: readonly CohortChartRow[], title: string): Promise<Buffer> {
+  const byId = new Map(rows.map((r) => [r.indicatorId, r.yesShare]));
+  return renderComparison({
+    title,
+    subtitle: [
+      'Cohort: % of those who answered saying Yes.',
+      `Global adoption: % of UN Member States that have it (${content.meta.survey}).`,
+    ],
+    series: ['Cohort answering Yes (%)', 'Global adoption (% of Member States)'],
+    rows: content.indicators.map((ind) => {
+      const share = byId.get(ind.id);
+      const v = share === undefined || share === null || !Number.isFinite(share) ? null : clamp(share);
+      return {
+        name: ind.name,
+        first: { value: v, label: v === null ? 'no answers' : `${Math.round(v)}%` },
+        second: worldBar(globalAdoption(content, ind)?.share),
+      };
+    }),
+  });
+}
+
+const clamp = (v: number): number => Math.min(100, Math.max(0, v));
+
+const worldBar = (share: number | undefined): Bar =>
+  share === undefined ? { value: null, label: 'no figure' } : { value: clamp(share), label: `${Math.round(share)}%` };
+
+const truncate = (s: string, n: number): string => (s.length <= n ? s : `${s.slice(0, n - 1).trimEnd()}…`);
+
+// Loaded on first use: processes that never draw a chart do not carry Vega and resvg.
+let libs: Promise<[typeof import('vega'), typeof import('@resvg/resvg-js')]> | undefined;
+const loadLibs = () => (libs ??= Promise.all([import('vega'), import('@resvg/resvg-js')]));
+
+async function renderComparison(input: ChartInput): Promise<Buffer> {
+  const [vega, resvg] = await loadLibs();
+  const view = new vega.View(vega.parse(chartSpec(input)), { renderer: 'none' });
+  try {
+    const svg = await view.toSVG();
+    const png = await resvg.renderAsync(svg, {
+      font: { loadSystemFonts: true, defaultFontFamily: FONT, sansSerifFamily: FONT },
+      fitTo: { mode: 'original' },
+      background: 'white',
+    });
+    return png.asPng();
+  } finally {
+    view.finalize();
+  }
+}
+
+/** Horizontal grouped bars: per row the first series on top, the second below, each with its value. */
+export function chartSpec(input: ChartInput): Spec {
+  const names = input.rows.map((r) => truncate(r.name, MAX_LABEL_CHARS));
+  const labelPx = Math.ceil(Math.max(...names.map((n) => n.length), 4) * CHAR_PX);
+  const padding = { left: labelPx + 24, right: 90, top: 106, bottom: 56 };
+  // Rows are keyed by position, so two indicators with the same (shortened) name keep two rows.
+  const keys = names.map((_, i) => String(i));
+  const data = input.rows.map((r, i) => ({
+    key: keys[i],
+    first: r.first.value,
+    firstLabel: r.first.label,
+    second: r.second.value,
+    secondLabel: r.second.label,
+  }));
+  const bar = (field: 'first' | 'second', band: number, colour: string) => ({
+    type: 'rect' as const,
+    from: { data: 'rows' },
+    encode: {
+      enter: {
+        y: { scale: 'y', field: 'key', band },
+        height: { scale: 'y', band: 0.5 },
+        x: { scale: 'x', value: 0 },
+        x2: { scale: 'x', signal: `datum.${field} === null ? 0 : datum.${field}` },
+        fill: { value: colour },
+      },
+    },
+  });
+  const valueText = (field: 'first' | 'second', band: number) => ({
+    type: 'text' as const,
+    from: { data: 'rows' },
+    encode: {
+      enter: {
+        y: { scale: 'y', field: 'key', band },
+        x: { scale: 'x', signal: `datum.${field} === null ? 0 : datum.${field}`, offset: 5 },
+        text: { field: `${field}Label` },
+        baseline: { value: 'middle' as const },
+        fontSize: { value: 11 },
+        fill: { value: '#333333' },
+        font: { value: FONT },
+      },
+    },
+  });
+  return {
+    $schema: 'https://vega.github.io/schema/vega/v6.json',
+    autosize: 'none',
+    width: WIDTH - padding.left - padding.right,
+    height: input.rows.length * ROW_PX,
+    padding,
+    background: 'white',
+    title: {
+      text: input.title,
+      subtitle: input.subtitle,
+      anchor: 'start',
+      frame: 'group',
+      offset: 22,
+      fontSize: 18,
+      subtitleFontSize: 12,
+      subtitleColor: '#444444',
+      font: FONT,
+      subtitleFont: FONT,
+      // Start the title at the image's left edge, not the plot's.
+      dx: -padding.left + 16,
+    },
+    signals: [{ name: 'rowNames', value: Object.fromEntries(keys.map((k, i) => [k, names[i]])) }],
+    data: [{ name: 'rows', values: data }],
+    scales: [
+      { name: 'y', type: 'band', domain: keys, range: 'height', paddingInner: 0.28, paddingOuter: 0.14 },
+      { name: 'x', type: 'linear', domain: [0, 100], range: 'width', nice: false, zero: true },
+      { name: 'colour', type: 'ordinal', domain: input.series, range: COLOURS },
+    ],
+    axes: [
+      { orient: 'bottom', scale: 'x', values: [0, 25, 50, 75, 100], grid: true, gridColor: '#e6e6e6', title: '%', labelFont: FONT, titleFont: FONT, labelFontSize: 11 },
+      { orient: 'left', scale: 'y', labelLimit: 2000, labelFont: FONT, labelFontSize: LABEL_FONT_SIZE, ticks: false, domain: false, labelPadding: 8,
+        encode: { labels: { update: { text: { signal: 'rowNames[datum.value]' } } } } },
+    ],
+    legends: [
+      { fill: 'colour', orient: 'top', direction: 'horizontal', offset: 14, labelFont: FONT, labelFontSize: 12, symbolType: 'square', columnPadding: 24, labelLimit: 400 },
+    ],
+    marks: [bar('first', 0, COLOURS[0]), bar('second', 0.5, COLOURS[1]), valueText('first', 0.25), valueText('second', 0.75)],
+  };
+}

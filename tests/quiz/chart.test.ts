@@ -1,0 +1,57 @@
+// Chart images: both kinds come out as PNGs of a readable size, with every indicator on a row.
+import { describe, expect, it } from 'vitest';
+import { chartSpec, renderCohortChart, renderReadinessChart } from '../../src/quiz/chart.js';
+import { cohortReadinessRows, scoreReadiness } from '../../src/quiz/readiness.js';
+import { fixtureContent, indicators } from './fixture.js';
+
+const content = fixtureContent();
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** Width and height from the IHDR chunk, which always comes first. */
+function pngSize(png: Buffer): { width: number; height: number } {
+  expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+  expect(png.subarray(12, 16).toString('ascii')).toBe('IHDR');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+describe('renderReadinessChart', () => {
+  it('draws a 900px wide PNG tall enough for 16 rows', async () => {
+    const answers = Object.fromEntries(indicators.map((i, k) => [i.id, ['yes', 'partly', 'no', 'unknown'][k % 4]]));
+    const png = await renderReadinessChart(content, scoreReadiness(content, answers));
+    const { width, height } = pngSize(png);
+    expect(width).toBe(900);
+    expect(height).toBeGreaterThanOrEqual(16 * 30);
+    expect(height).toBeLessThan(1400);
+    expect(png.length).toBeGreaterThan(10_000);
+  });
+});
+
+describe('renderCohortChart', () => {
+  it('draws the cohort against global adoption, with empty rows for unanswered indicators', async () => {
+    const rows = cohortReadinessRows(content, [{ cybersecurity: 'yes', cio: 'no' }, { cybersecurity: 'no' }]);
+    const png = await renderCohortChart(content, rows, 'Cohort PNG-2023 (2 people)');
+    expect(pngSize(png).width).toBe(900);
+  });
+
+  it('copes with a row for an unknown indicator and out-of-range shares', async () => {
+    const png = await renderCohortChart(content, [{ indicatorId: 'gone', yesShare: 50 }, { indicatorId: 'cio', yesShare: 140 }], 'Odd');
+    expect(pngSize(png).width).toBe(900);
+  });
+});
+
+describe('chartSpec', () => {
+  it('has one row per indicator and shortens names too long for the label column', () => {
+    const long = 'A very long indicator name that would push the bars off the right edge of the image';
+    const spec = chartSpec({
+      title: 't',
+      subtitle: ['s'],
+      series: ['a', 'b'],
+      rows: [long, 'Short'].map((name) => ({ name, first: { value: 10, label: '10%' }, second: { value: null, label: 'no figure' } })),
+    });
+    const names = Object.values((spec.signals?.find((x) => x.name === 'rowNames') as { value: Record<string, string> }).value);
+    expect(names).toHaveLength(2);
+    expect(names[0].length).toBeLessThanOrEqual(40);
+    expect(names[0].endsWith('…')).toBe(true);
+    expect(names[1]).toBe('Short');
+  });
+});
