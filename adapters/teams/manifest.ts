@@ -1,0 +1,104 @@
+// The Teams app package (manifest.json + two icons, zipped) that an admin uploads to install the bot.
+import { Resvg } from '@resvg/resvg-js';
+import yazl from 'yazl';
+
+export interface TeamsAppPackageOptions {
+  /** The Azure Bot's Microsoft App ID (a GUID); also used as the Teams app id. */
+  appId: string;
+  /** Public https base URL of this server; its host goes into validDomains and the developer links. */
+  baseUrl?: string;
+  /** Short name shown in Teams (at most 30 characters). */
+  name?: string;
+  /** The app package version (x.y.z); bump it for each upload of a changed package. */
+  version?: string;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UN_BLUE = '#009EDB';
+const DESA_URL = 'https://desapublications.un.org/';
+
+/** The commands Teams lists in the bot's menu; picking one sends its title as text, as the core expects. */
+const COMMANDS: { title: string; description: string }[] = [
+  { title: '/help', description: 'What I can do' },
+  { title: '/readiness', description: 'Your 16-question digital government readiness self-assessment' },
+  { title: '/quiz', description: 'A short knowledge quiz on the workshop' },
+  { title: '/results', description: 'Your latest results' },
+  { title: '/stop', description: 'Stop the current quiz or self-assessment' },
+  { title: '/privacy', description: 'What I keep about you' },
+];
+
+// A speech bubble with a tick: drawn with shapes only, so no font is needed to render it.
+const BUBBLE = 'M6 7h20a3 3 0 0 1 3 3v11a3 3 0 0 1-3 3H14l-6 5v-5H6a3 3 0 0 1-3-3V10a3 3 0 0 1 3-3z';
+const TICK = 'M10 15.5l4 4 8-8';
+
+const colorSvg = `<svg xmlns="http://www.w3.org/2000/svg" width="192" height="192" viewBox="0 0 32 32">
+<rect width="32" height="32" rx="6" fill="${UN_BLUE}"/>
+<path d="${BUBBLE}" fill="#ffffff"/><path d="${TICK}" fill="none" stroke="${UN_BLUE}" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round"/>
+</svg>`;
+
+// Teams wants the outline icon white on transparent.
+const outlineSvg = `<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32" viewBox="0 0 32 32">
+<path d="${BUBBLE}" fill="none" stroke="#ffffff" stroke-width="1.6" stroke-linejoin="round"/>
+<path d="${TICK}" fill="none" stroke="#ffffff" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>
+</svg>`;
+
+const png = (svg: string, width: number): Buffer =>
+  new Resvg(svg, { fitTo: { mode: 'width', value: width }, font: { loadSystemFonts: false } }).render().asPng();
+
+export function teamsManifest(opts: TeamsAppPackageOptions): Record<string, unknown> {
+  if (!GUID.test(opts.appId)) {
+    throw new Error(`MicrosoftAppId must be the Azure Bot's app id, a GUID such as 00000000-0000-0000-0000-000000000000 (got "${opts.appId}")`);
+  }
+  const name = (opts.name ?? 'Workshop Assistant').trim().slice(0, 30);
+  let site = DESA_URL;
+  let validDomains: string[] = [];
+  if (opts.baseUrl) {
+    const url = new URL(opts.baseUrl);
+    if (url.protocol !== 'https:') throw new Error(`The base URL must use https (got ${opts.baseUrl})`);
+    site = url.origin + '/';
+    validDomains = [url.host];
+  }
+  return {
+    $schema: 'https://developer.microsoft.com/en-us/json-schemas/teams/v1.17/MicrosoftTeams.schema.json',
+    manifestVersion: '1.17',
+    version: opts.version ?? '1.0.0',
+    id: opts.appId,
+    developer: { name: 'UN DESA workshop team', websiteUrl: site, privacyUrl: site, termsOfUseUrl: site },
+    name: { short: name, full: `${name}: whole-of-government digital government workshop` },
+    description: {
+      short: 'Answers questions about the workshop, with sources, and runs quizzes.',
+      full:
+        'A chat assistant for the UN DESA whole-of-government digital government workshop. Ask a question to get an ' +
+        'answer that cites the workshop material, take the digital government readiness self-assessment, or a short ' +
+        'knowledge quiz. In channels and group chats, @mention it.',
+    },
+    icons: { color: 'color.png', outline: 'outline.png' },
+    accentColor: UN_BLUE,
+    bots: [
+      {
+        botId: opts.appId,
+        scopes: ['personal', 'team', 'groupChat'],
+        supportsFiles: false,
+        isNotificationOnly: false,
+        commandLists: [{ scopes: ['personal', 'team', 'groupChat'], commands: COMMANDS }],
+      },
+    ],
+    permissions: ['identity', 'messageTeamMembers'],
+    validDomains,
+  };
+}
+
+/** The zip to upload in Teams (Apps > Manage your apps > Upload an app). */
+export async function buildTeamsAppPackage(opts: TeamsAppPackageOptions): Promise<Buffer> {
+  const manifest = Buffer.from(JSON.stringify(teamsManifest(opts), null, 2) + '\n');
+  const zip = new yazl.ZipFile();
+  // A fixed time makes the same inputs give the same bytes.
+  const mtime = new Date('2024-01-01T00:00:00Z');
+  zip.addBuffer(manifest, 'manifest.json', { mtime });
+  zip.addBuffer(png(colorSvg, 192), 'color.png', { mtime });
+  zip.addBuffer(png(outlineSvg, 32), 'outline.png', { mtime });
+  zip.end();
+  const chunks: Buffer[] = [];
+  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
