@@ -113,13 +113,13 @@ function definitionQuestion(content: Content, ind: Indicator): KnowledgeQuestion
     }
   }
   if (wrong.length === 0) return undefined;
-  const definition = ind.definition.trim().replace(/[.?!]+$/, '');
   const read = sectionTitles(content, ind.sections)[0];
+  // Definitions are whole sentences in the content, so they are quoted rather than spliced in.
   return {
     id: `gen-def-${ind.id}`,
-    question: `Which indicator checks this: ${definition}?`,
+    question: `Which indicator checks this? “${ind.definition.trim()}”`,
     ...withAnswer(ind.name, wrong),
-    explanation: `“${ind.name}” checks ${definition.charAt(0).toLowerCase()}${definition.slice(1)}.`,
+    explanation: `That is “${ind.name}”, one of the ${content.indicators.length} indicators in the ${content.meta.survey}.`,
     source: read ? `${read}, ${content.meta.survey}` : content.meta.survey,
   };
 }

@@ -46,7 +46,8 @@ describe('knowledgeBank', () => {
 
   it('asks which indicator a definition belongs to, with other indicator names as distractors', () => {
     const q = byId('gen-def-cybersecurity');
-    expect(q.question).toBe('Which indicator checks this: whether there is a law, policy or regulation on cybersecurity?');
+    expect(q.question).toBe('Which indicator checks this? \u201cwhether there is a law, policy or regulation on cybersecurity\u201d');
+    expect(q.explanation).toBe('That is \u201cCybersecurity legislation\u201d, one of the 16 indicators in the 2022 UN E-Government Survey.');
     expect(q.choices[q.answer]).toBe('Cybersecurity legislation');
     const names = indicators.map((i) => i.name);
     expect(q.choices.every((c) => names.includes(c))).toBe(true);
