@@ -1,0 +1,124 @@
+// The Slack adapter: a Bolt app on the shared server at POST /slack/events (or Socket Mode), plus its messenger.
+import { App, ExpressReceiver, LogLevel, webApi, type Logger as BoltLogger } from '@slack/bolt';
+import type { Logger } from 'pino';
+import type { AdapterDeps, PlatformAdapter, RequestHandler } from '../../src/core/adapter.js';
+import { registerSlackListeners } from './listeners.js';
+import { createSlackMessenger } from './messenger.js';
+
+export { slackManifest, type SlackManifestOptions } from './manifest.js';
+
+export interface SlackAdapterConfig {
+  botToken: string;
+  /** Verifies every HTTP request; required unless Socket Mode (appToken) is used. */
+  signingSecret?: string;
+  /** App-level token (xapp-...): Socket Mode, no HTTP routes. */
+  appToken?: string;
+  /** Web API base URL (default https://slack.com/api/); tests point it at a local fake. */
+  apiUrl?: string;
+}
+
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+/** Bolt's logger interface over pino; Bolt's messages are plain strings, errors are reduced to their message. */
+function boltLogger(log: Logger): BoltLogger {
+  const line = (parts: unknown[]) =>
+    parts
+      .map((p) => (p instanceof Error ? `${p.name}: ${p.message}` : typeof p === 'string' || typeof p === 'number' ? String(p) : ''))
+      .filter(Boolean)
+      .join(' ');
+  return {
+    debug: (...m: unknown[]) => log.debug(line(m)),
+    info: (...m: unknown[]) => log.info(line(m)),
+    warn: (...m: unknown[]) => log.warn(line(m)),
+    error: (...m: unknown[]) => log.error(line(m)),
+    // pino's level (LOG_LEVEL) rules; Bolt may not change it.
+    setLevel: () => undefined,
+    getLevel: () => LogLevel.INFO,
+    setName: () => undefined,
+  };
+}
+
+export async function createSlackAdapter(cfg: SlackAdapterConfig, deps: AdapterDeps): Promise<PlatformAdapter> {
+  if (!cfg.botToken) throw new Error('SLACK_BOT_TOKEN is empty: set it to the bot token (xoxb-...) from the Slack app\u2019s OAuth page.');
+  const socketMode = Boolean(cfg.appToken);
+  if (!socketMode && !cfg.signingSecret) {
+    throw new Error('SLACK_SIGNING_SECRET is required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode).');
+  }
+  const log = deps.logger.child({ platform: 'slack' });
+  const logger = boltLogger(log);
+  // The config module drops trailing slashes; WebClient appends the method name to this URL.
+  const slackApiUrl = cfg.apiUrl ? `${cfg.apiUrl.replace(/\/+$/, '')}/` : undefined;
+  const clientOptions: webApi.WebClientOptions = {
+    ...(slackApiUrl ? { slackApiUrl } : {}),
+    // Replies to a person are worth a couple of quick retries, not Bolt's default half hour.
+    retryConfig: { retries: 2, factor: 3, minTimeout: 1000, maxTimeout: 10_000, randomize: true },
+    timeout: 15_000,
+  };
+
+  let receiver: ExpressReceiver | undefined;
+  let app: App;
+  if (socketMode) {
+    app = new App({ token: cfg.botToken, appToken: cfg.appToken, socketMode: true, logger, clientOptions, deferInitialization: true });
+  } else {
+    receiver = new ExpressReceiver({
+      signingSecret: cfg.signingSecret as string,
+      endpoints: SLACK_EVENTS_PATH,
+      // Acknowledge at once; the core's work happens after the HTTP response has gone.
+      processBeforeResponse: false,
+      logger,
+    });
+    app = new App({ token: cfg.botToken, receiver, logger, clientOptions, deferInitialization: true });
+  }
+
+  const inFlight = new Set<Promise<void>>();
+  const track = (work: Promise<void>): Promise<void> => {
+    inFlight.add(work);
+    return work.finally(() => inFlight.delete(work));
+  };
+  registerSlackListeners(app, { core: deps.core, logger: log, track });
+
+  // Follow-ups: no retries inside the client, so the scheduler sees each 429 and paces itself.
+  const messengerClient = new webApi.WebClient(cfg.botToken, {
+    ...(slackApiUrl ? { slackApiUrl } : {}),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: 15_000,
+    logger,
+  });
+
+  let ready = false;
+  let routes: RequestHandler | undefined;
+  if (receiver) {
+    const router = receiver.router as unknown as RequestHandler;
+    routes = (req, res, next) => {
+      // Until auth.test has told Bolt who the bot is, ask Slack to retry rather than drop events.
+      if (!ready && req.url?.startsWith(SLACK_EVENTS_PATH)) {
+        res.writeHead(503, { 'retry-after': '1' }).end();
+        return;
+      }
+      router(req, res, next);
+    };
+  }
+
+  return {
+    platform: 'slack',
+    messenger: createSlackMessenger(messengerClient),
+    routes,
+    async start() {
+      try {
+        await app.init();
+      } catch (err) {
+        const code = (err as { data?: { error?: string } }).data?.error;
+        throw new Error(`Slack did not accept SLACK_BOT_TOKEN (auth.test${code ? `: ${code}` : ' failed'}).`, { cause: err });
+      }
+      if (socketMode) await app.start();
+      ready = true;
+      log.info({ mode: socketMode ? 'socket' : 'http' }, 'slack adapter ready');
+    },
+    async stop() {
+      ready = false;
+      if (socketMode) await app.stop().catch((err: unknown) => log.warn({ err }, 'slack: socket mode stop failed'));
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}
