@@ -49,11 +49,11 @@ export class FakeTeamsConnector {
   ) {}
 
   static async start(): Promise<FakeTeamsConnector> {
-    let self: FakeTeamsConnector | undefined;
-    const server = http.createServer((req, res) => void self!.handle(req, res));
+    const server = http.createServer();
     server.listen(0, '127.0.0.1');
     await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-    self = new FakeTeamsConnector(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    const self = new FakeTeamsConnector(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    server.on('request', (req, res) => void self.handle(req, res));
     return self;
   }
 

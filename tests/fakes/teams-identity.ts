@@ -49,13 +49,13 @@ export class FakeBotFrameworkIdentity {
   static async start(opts: { endorsements?: string[] } = {}): Promise<FakeBotFrameworkIdentity> {
     const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
     const foreign = await generateKeyPair('RS256');
-    let self: FakeBotFrameworkIdentity | undefined;
-    const server = http.createServer((req, res) => void self!.handle(req, res));
+    const server = http.createServer();
     server.listen(0, '127.0.0.1');
     await new Promise<void>((resolve) => server.once('listening', () => resolve()));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const jwk = { ...(await exportJWK(publicKey)), use: 'sig', alg: 'RS256', endorsements: opts.endorsements ?? ['msteams'] };
-    self = new FakeBotFrameworkIdentity(server, url, privateKey, foreign.privateKey, jwk);
+    const self = new FakeBotFrameworkIdentity(server, url, privateKey, foreign.privateKey, jwk);
+    server.on('request', (req, res) => void self.handle(req, res));
     return self;
   }
 
