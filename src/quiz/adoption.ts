@@ -28,9 +28,17 @@ export function sectionTitle(content: Content, id: string): string | undefined {
   return content.sections.find((s) => s.id === id)?.title;
 }
 
-/** The titles of the deck sections an indicator points to (unknown ids are skipped). */
+/**
+ * The titles of the deck sections an indicator points to, to read. Unknown ids are skipped, and so is
+ * a section whose sub-section is also listed: the sub-section is the more precise pointer.
+ */
 export function sectionTitles(content: Content, ids: readonly string[]): string[] {
-  return ids.map((id) => sectionTitle(content, id)).filter((t): t is string => t !== undefined);
+  const listed = content.sections.filter((s) => ids.includes(s.id));
+  const parents = new Set(listed.map((s) => s.parent).filter((p) => p !== undefined));
+  return ids
+    .filter((id) => !parents.has(id))
+    .map((id) => sectionTitle(content, id))
+    .filter((t): t is string => t !== undefined);
 }
 
 /** "Assessment on Institutional Framework, Figure 1.30": a content SourceRef as people read it. */

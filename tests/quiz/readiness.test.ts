@@ -100,6 +100,11 @@ describe('scoreReadiness', () => {
     });
   });
 
+  it('points to the sub-section rather than its parent, and to every other section listed', () => {
+    const r = scoreReadiness(content, { ...all('yes'), 'egov-strategy': 'no' });
+    expect(r.gaps[0].read).toEqual(['Assessment on Institutional Framework: legislative framework', 'Why a Whole-of-Government Approach']);
+  });
+
   it('keeps only the three most adopted gaps; ties keep the deck order', () => {
     const r = scoreReadiness(content, all('no'));
     // 93% org chart, then the 90% ties in deck order.
