@@ -21,6 +21,9 @@ export function globalAdoption(content: Content, indicator: Indicator): GlobalAd
   return { count: g.count, total, share, source: g.source };
 }
 
+/** Whole percent for people to read (used by follow-up reports too). */
+export const pct = (share: number): number => Math.round(share);
+
 export function sectionTitle(content: Content, id: string): string | undefined {
   return content.sections.find((s) => s.id === id)?.title;
 }
