@@ -1,0 +1,97 @@
+// Sends one follow-up to one member and records the outcome: sent, retry later, unreachable or failed.
+import type { Logger } from 'pino';
+import type { Clock } from '../core/adapter.js';
+import type { Bot } from '../core/bot.js';
+import { text, type Messenger, type Outgoing } from '../core/messages.js';
+import type { CohortRecord, DeliveryRecord, FollowupRecord, Store } from '../store/types.js';
+import type { SendLimiter } from './rate.js';
+
+export interface DeliverDeps {
+  bot: Bot;
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  limiter: SendLimiter;
+  workerId: string;
+  maxAttempts: number;
+}
+
+/** Where a person can be messaged: their stored address; console members are reached by their key. */
+export function addressOf(user: { key: string; platform: string; address?: unknown }): unknown {
+  if (user.address !== undefined && user.address !== null) return user.address;
+  return user.platform === 'console' ? { userKey: user.key } : undefined;
+}
+
+/** Backoff for transient failures: 2 s, 4 s, 8 s ... capped at 5 minutes. */
+export const backoffMs = (attempts: number): number => Math.min(5 * 60_000, 1000 * 2 ** Math.max(1, attempts));
+
+type FailureCode = 'rate_limited' | 'unreachable' | 'transient' | 'invalid';
+
+/** DeliveryError by shape, so an error from another copy of the module still counts. */
+function classify(err: unknown): { code: FailureCode; retryAfterMs?: number; message: string } {
+  const e = err as { name?: string; code?: unknown; retryAfterMs?: unknown; message?: unknown };
+  const message = String(e?.message ?? err).slice(0, 300);
+  if (e?.name === 'DeliveryError' && typeof e.code === 'string' && ['rate_limited', 'unreachable', 'transient', 'invalid'].includes(e.code)) {
+    return { code: e.code as FailureCode, retryAfterMs: typeof e.retryAfterMs === 'number' ? e.retryAfterMs : undefined, message };
+  }
+  // Anything else (a bug, a dropped connection the adapter did not translate) is worth another try.
+  return { code: 'transient', message };
+}
+
+/** What a member receives: the message, or the first question of a quiz or re-check with the note. */
+export async function compose(bot: Bot, f: FollowupRecord, cohort: CohortRecord | undefined, userKey: string): Promise<Outgoing[]> {
+  const from = cohort ? `From your workshop trainer ("${cohort.name}")` : 'From your workshop trainer';
+  if (f.kind === 'message') return [text(`${from}:\n\n${f.text}`)];
+  const what = f.kind === 'quiz' ? 'a short knowledge quiz' : 'a readiness re-check: the same questions as before, so you can see what has changed';
+  const note = f.text ? `${from}: ${f.text}` : `${from}: here is ${what}.`;
+  return bot.begin(userKey, f.kind, note);
+}
+
+/**
+ * Delivers one leased delivery. Returns false when the lease is too close to running out to send
+ * safely: the delivery is left alone and another pass (or worker) takes it when the lease expires.
+ */
+export async function deliverOne(
+  deps: DeliverDeps,
+  messenger: Messenger,
+  d: DeliveryRecord,
+  f: FollowupRecord,
+  cohort: CohortRecord | undefined,
+  leaseMarginMs: number,
+): Promise<boolean> {
+  const { store, clock, logger, workerId } = deps;
+  const complete = (status: 'sent' | 'unreachable' | 'failed', error?: string) =>
+    store.completeDelivery(d.followupId, d.userKey, workerId, { status, error }, clock.now());
+
+  const user = await store.getUser(d.userKey);
+  const address = user && addressOf(user);
+  const skip = !user ? 'person not found' : !user.reachable ? 'marked unreachable before' : address === undefined ? 'no address to message this person' : undefined;
+  if (skip) {
+    await complete(user && !user.reachable ? 'unreachable' : 'failed', skip);
+    return true;
+  }
+
+  await deps.limiter.take(messenger.platform, d.userKey);
+  // Sending after our lease ran out could let another worker send the same message too.
+  if (d.leaseUntil && clock.now().getTime() > d.leaseUntil.getTime() - leaseMarginMs) return false;
+  try {
+    await messenger.send(address, await compose(deps.bot, f, cohort, d.userKey));
+    await complete('sent');
+    return true;
+  } catch (err) {
+    const failure = classify(err);
+    const now = clock.now();
+    if (failure.code === 'unreachable') {
+      await store.setReachable(d.userKey, false, now);
+      await complete('unreachable', failure.message);
+    } else if (failure.code === 'invalid' || d.attempts >= deps.maxAttempts) {
+      await complete('failed', failure.message);
+    } else {
+      const wait = failure.retryAfterMs ?? (failure.code === 'rate_limited' ? 1000 : backoffMs(d.attempts));
+      if (failure.code === 'rate_limited') deps.limiter.pause(messenger.platform, wait);
+      await store.retryDelivery(d.followupId, d.userKey, workerId, new Date(now.getTime() + wait), `${failure.code}: ${failure.message}`);
+    }
+    logger.info({ followupId: d.followupId, platform: messenger.platform, code: failure.code, attempts: d.attempts }, 'follow-up delivery failed');
+    return true;
+  }
+}

@@ -1,0 +1,138 @@
+// /followup CODE WHEN WHAT, /followup cancel ID and /followups: scheduling follow-ups for a cohort.
+import type { CommandContext, CommandSpec } from '../core/context.js';
+import { newId } from '../core/ids.js';
+import { PLATFORMS, text, type Outgoing } from '../core/messages.js';
+import type { FollowupKind, FollowupRecord, Store } from '../store/types.js';
+import { cohortByCode, firstWord, isReply, plural, usage } from './shared.js';
+import { formatShort, formatWhen, parseWhen } from './when.js';
+
+const MAX_TEXT = 2000;
+const LIST_LIMIT = 20;
+
+const USAGE = [
+  'Usage: /followup CODE WHEN WHAT',
+  'WHEN: now, tomorrow 9am, in 3 days at 9:00, next Monday 10am, 2026-12-01 09:00',
+  'WHAT: quiz (a knowledge quiz), readiness (a readiness re-check), or any message text. A note may follow quiz or readiness.',
+  'Examples: /followup K7MPQ2 next Monday 10am quiz',
+  '          /followup K7MPQ2 tomorrow 9am Remember to bring your national strategy.',
+  'Cancel: /followup cancel ID · List: /followups [CODE]',
+];
+
+export function followupCommands(): CommandSpec[] {
+  return [
+    { name: 'followup', usage: 'followup CODE WHEN WHAT', summary: 'schedule a message, quiz or readiness re-check for a cohort (/followup cancel ID)', trainerOnly: true, handler: followup },
+    { name: 'followups', usage: 'followups [CODE]', summary: 'list scheduled and sent follow-ups', trainerOnly: true, handler: listFollowups },
+  ];
+}
+
+export const KIND_LABEL: Record<FollowupKind, string> = {
+  message: 'a message',
+  quiz: 'a knowledge quiz',
+  readiness: 'a readiness re-check',
+};
+
+/** "quiz", "readiness" (or "re-check") as the first word pick the kind; anything else is a message. */
+export function parseWhat(what: string): { kind: FollowupKind; text: string } {
+  const [word, rest] = firstWord(what);
+  const w = word.toLowerCase().replace(/[.:,!]+$/, '');
+  if (w === 'quiz') return { kind: 'quiz', text: rest };
+  if (w === 'readiness' || w === 're-check' || w === 'recheck') return { kind: 'readiness', text: rest };
+  return { kind: 'message', text: what.trim() };
+}
+
+async function followup(ctx: CommandContext): Promise<Outgoing[]> {
+  const [first, rest] = firstWord(ctx.args);
+  if (!first) return usage(...USAGE);
+  if (first.toLowerCase() === 'cancel') return cancel(ctx, rest);
+
+  const cohort = await cohortByCode(ctx, first);
+  if (isReply(cohort)) return cohort;
+  const { store, clock, timeZone } = ctx.services;
+  const now = clock.now();
+  const when = parseWhen(rest, now, timeZone);
+  if (!when.ok && when.reason === 'past') {
+    return [text(`${formatWhen(when.at!, timeZone)} has already passed. Pick a time in the future, or say now.`)];
+  }
+  if (!when.ok) return usage(`I couldn't read a time at the start of "${rest.slice(0, 60)}".`, ...USAGE.slice(1));
+  if (!when.rest) return usage('What should go out? Add quiz, readiness or a message after the time.', ...USAGE.slice(3, 5));
+  const what = parseWhat(when.rest);
+  if (what.text.length > MAX_TEXT) return usage(`Please keep the message under ${MAX_TEXT} characters.`);
+
+  const record: FollowupRecord = {
+    id: newId(),
+    cohortId: cohort.id,
+    kind: what.kind,
+    text: what.text,
+    dueAt: when.at,
+    status: 'scheduled',
+    createdBy: ctx.userKey,
+    createdAt: now,
+  };
+  await store.createFollowup(record);
+  const members = (await store.listMembers(cohort.id)).length;
+  const note = what.kind !== 'message' && what.text ? ` with the note "${what.text}"` : '';
+  return [
+    text(
+      [
+        `Follow-up ${record.id} scheduled for ${formatWhen(record.dueAt, timeZone)}: ${KIND_LABEL[what.kind]}${note} to "${cohort.name}" (${cohort.code}).`,
+        `It goes to whoever is a member then (${plural(members, 'member')} now), each on their own platform. I'll report back when it has gone out.`,
+        `Cancel with /followup cancel ${record.id}`,
+      ].join('\n'),
+    ),
+  ];
+}
+
+async function cancel(ctx: CommandContext, id: string): Promise<Outgoing[]> {
+  if (!id || /\s/.test(id)) return usage('Usage: /followup cancel ID (the id is in the confirmation, or see /followups)');
+  const { store, clock } = ctx.services;
+  if (await store.cancelFollowup(id, clock.now())) return [text(`Cancelled follow-up ${id}. Nothing will be sent.`)];
+  const existing = id.length <= 40 ? await store.getFollowup(id) : undefined;
+  if (!existing) return [text(`There is no follow-up ${id.slice(0, 40)}. /followups lists them.`)];
+  if (existing.status === 'cancelled') return [text(`Follow-up ${id} was already cancelled.`)];
+  return [text(`Follow-up ${id} has already ${existing.status === 'done' ? 'gone out' : 'started going out'}, so it can't be cancelled.`)];
+}
+
+async function listFollowups(ctx: CommandContext): Promise<Outgoing[]> {
+  const { store, timeZone } = ctx.services;
+  let cohortId: string | undefined;
+  const codes = new Map<string, string>();
+  if (ctx.args.trim()) {
+    const cohort = await cohortByCode(ctx, ctx.args.trim());
+    if (isReply(cohort)) return cohort;
+    cohortId = cohort.id;
+  }
+  for (const c of await store.listCohorts()) codes.set(c.id, c.code);
+  const all = await store.listFollowups(cohortId);
+  if (!all.length) return [text('No follow-ups yet. Schedule one with /followup CODE WHEN WHAT.')];
+  // Upcoming first (soonest first), then the most recent that went out.
+  const upcoming = all.filter((f) => f.status === 'scheduled');
+  const past = all.filter((f) => f.status !== 'scheduled').reverse();
+  const shown = [...upcoming, ...past].slice(0, LIST_LIMIT);
+  const lines = await Promise.all(shown.map(async (f) => `• ${f.id} · ${codes.get(f.cohortId) ?? '?'} · ${formatShort(f.dueAt, timeZone)} · ${KIND_LABEL[f.kind]} · ${await describeStatus(store, f)}`));
+  const more = all.length > shown.length ? [`(${all.length - shown.length} older not shown)`] : [];
+  return [text([`Follow-ups (times in ${timeZone}):`, ...lines, ...more].join('\n'))];
+}
+
+/** Status with delivery counts, and who is still waiting on an unconfigured platform. */
+export async function describeStatus(store: Store, f: FollowupRecord): Promise<string> {
+  if (f.status === 'scheduled' || f.status === 'cancelled') return f.status;
+  const c = await store.deliveryCounts(f.id);
+  const parts = [`${c.sent} of ${c.total} sent`];
+  if (c.unreachable) parts.push(`${c.unreachable} unreachable`);
+  if (c.failed) parts.push(`${c.failed} failed`);
+  if (c.pending) {
+    const waiting = await pendingByPlatform(store, f.id);
+    parts.push(`${c.pending} pending (${waiting})`);
+  }
+  return `${f.status === 'done' ? 'done' : 'sending'}: ${parts.join(', ')}`;
+}
+
+export async function pendingByPlatform(store: Store, followupId: string): Promise<string> {
+  const counts = new Map<string, number>();
+  for (const d of await store.listDeliveries(followupId)) {
+    if (d.status !== 'pending') continue;
+    const platform = PLATFORMS.find((p) => d.userKey.startsWith(`${p}:`)) ?? 'unknown';
+    counts.set(platform, (counts.get(platform) ?? 0) + 1);
+  }
+  return [...counts].map(([p, n]) => `${n} on ${p}`).join(', ');
+}

@@ -1,0 +1,78 @@
+// Keeps proactive sends within each platform's limits: a token bucket per platform, a gap per conversation.
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Platform } from '../core/messages.js';
+
+interface Bucket {
+  tokens: number;
+  at: number;
+  /** Nothing goes out on this platform before this time (after a 429 that names a wait). */
+  pausedUntil: number;
+}
+
+export interface Limits {
+  perSecond: number;
+  perConversationPerSecond: number;
+}
+
+/**
+ * Real (monotonic) time, not the scheduler's clock: platform limits are about wall time passing,
+ * and tests that hold the scheduler's clock still must not stall here.
+ */
+export class SendLimiter {
+  private readonly buckets = new Map<Platform, Bucket>();
+  private readonly lastSend = new Map<string, number>();
+
+  constructor(
+    private readonly limitsOf: (p: Platform) => Limits,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** Waits until one message to `conversation` on `platform` may go out, and counts it. */
+  async take(platform: Platform, conversation: string): Promise<void> {
+    const limits = this.limitsOf(platform);
+    const perSecond = Math.max(0.01, limits.perSecond);
+    const gap = 1000 / Math.max(0.01, limits.perConversationPerSecond);
+    const convKey = `${platform}\u0000${conversation}`;
+    for (;;) {
+      const t = this.now();
+      const b = this.bucket(platform, perSecond, t);
+      const last = this.lastSend.get(convKey);
+      const wait = Math.max(
+        b.pausedUntil - t,
+        b.tokens >= 1 ? 0 : ((1 - b.tokens) / perSecond) * 1000,
+        last === undefined ? 0 : last + gap - t,
+      );
+      if (wait <= 0) {
+        b.tokens -= 1;
+        this.lastSend.set(convKey, t);
+        if (this.lastSend.size > 10_000) this.prune(t, Math.max(gap, 60_000));
+        return;
+      }
+      await sleep(Math.ceil(wait));
+    }
+  }
+
+  /** The platform said to slow down: hold every send on it for `ms`. */
+  pause(platform: Platform, ms: number): void {
+    const b = this.bucket(platform, Math.max(0.01, this.limitsOf(platform).perSecond), this.now());
+    b.pausedUntil = Math.max(b.pausedUntil, this.now() + ms);
+    b.tokens = Math.min(b.tokens, 0);
+  }
+
+  private bucket(platform: Platform, perSecond: number, t: number): Bucket {
+    // Burst up to one second's worth, so a large send starts at once but then keeps to the rate.
+    const capacity = Math.max(1, perSecond);
+    let b = this.buckets.get(platform);
+    if (!b) {
+      b = { tokens: capacity, at: t, pausedUntil: 0 };
+      this.buckets.set(platform, b);
+    }
+    b.tokens = Math.min(capacity, b.tokens + ((t - b.at) / 1000) * perSecond);
+    b.at = t;
+    return b;
+  }
+
+  private prune(t: number, olderThan: number): void {
+    for (const [k, at] of this.lastSend) if (at + olderThan < t) this.lastSend.delete(k);
+  }
+}
