@@ -190,6 +190,11 @@ export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: Ad
         });
       },
     );
+    // A body that is not JSON (or too big) gets a short 4xx here, not the framework's HTML page with a stack.
+    router.use(WEBHOOK_PATH, (err: { status?: number }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+      const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 400;
+      if (!res.headersSent) res.status(status).json({ error: 'expected a Telegram update as JSON' });
+    });
     routes = router as unknown as RequestHandler;
   }
 

@@ -175,6 +175,11 @@ export class FakeTelegramApi {
     });
   }
 
+  /** getUpdates requests now being held open (long polls in progress). */
+  get pendingPolls(): number {
+    return this.pollers.size;
+  }
+
   /** The most recent message carrying an inline keyboard in that chat. */
   lastMessageWithButtons(chatId: number | string): SentMessage | undefined {
     return [...this.messages.values()].filter((m) => String(m.chat.id) === String(chatId) && m.reply_markup).at(-1);
@@ -207,7 +212,7 @@ export class FakeTelegramApi {
           res.setHeader('Retry-After', String(failure.retryAfter));
         }
       } else {
-        payload = { ok: true, result: await this.perform(method, body, req) };
+        payload = { ok: true, result: await this.perform(method, body, res) };
       }
     } catch (err) {
       // Anything else (say, a body that is not JSON) is the caller's fault, as with Telegram.
@@ -222,7 +227,7 @@ export class FakeTelegramApi {
     for (const check of [...this.watchers]) check();
   }
 
-  private perform(method: string, body: Json, req: IncomingMessage): unknown {
+  private perform(method: string, body: Json, res: ServerResponse): unknown {
     switch (method) {
       case 'getMe':
         return this.botInfo;
@@ -235,7 +240,7 @@ export class FakeTelegramApi {
         if (!body.callback_query_id) refuse(400, 'Bad Request: query is too old and response timeout expired or query ID is invalid');
         return true;
       case 'getUpdates':
-        return this.getUpdates(body, req);
+        return this.getUpdates(body, res);
       case 'sendMessage':
         checkText(body.text, body.parse_mode, 4096, 'message is too long');
         return this.store(body, { text: body.text });
@@ -280,7 +285,7 @@ export class FakeTelegramApi {
   }
 
   /** Long polling: answers at once when updates wait, else when one is queued, the timeout passes, or the client gives up. */
-  private async getUpdates(body: Json, req: IncomingMessage): Promise<Json[]> {
+  private async getUpdates(body: Json, res: ServerResponse): Promise<Json[]> {
     const offset = Number(body.offset ?? 0);
     // Like Telegram, an offset confirms (drops) every earlier update.
     while (this.updates.length && this.updates[0].update_id < offset) this.updates.shift();
@@ -290,12 +295,14 @@ export class FakeTelegramApi {
         const done = () => {
           clearTimeout(timer);
           this.pollers.delete(done);
-          req.off('close', done);
+          res.off('close', done);
           resolve();
         };
         const timer = setTimeout(done, timeoutMs);
         this.pollers.add(done);
-        req.on('close', done);
+        // The response's 'close' fires when the client hangs up (grammY's stop() aborts its poll).
+        res.on('close', done);
+        for (const check of [...this.watchers]) check();
       });
     }
     return this.updates.slice(0, Number(body.limit ?? 100));
