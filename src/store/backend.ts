@@ -12,8 +12,11 @@ export interface Backend {
    * up front, so a read-then-write transaction never meets another process's writer half-way.
    */
   writeTx<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
-  /** Prepares the database for migrations (creates the schema) and returns the migrator's schema. */
-  prepareMigrations(): Promise<string | undefined>;
+  /**
+   * Runs the migrator so that concurrent callers (other processes) run each migration once. `schema`
+   * is where the migrator keeps its own bookkeeping tables (PostgreSQL).
+   */
+  migrateWith(run: (db: Kysely<Database>, schema: string | undefined) => Promise<void>): Promise<void>;
   tryLock(name: string): Promise<{ release(): Promise<void> } | undefined>;
   ping(): Promise<boolean>;
   close(): Promise<void>;

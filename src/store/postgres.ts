@@ -51,7 +51,9 @@ export function openPostgres(opts: PostgresOptions): Backend {
     db,
     schema,
     writeTx: (fn) => db.transaction().execute(fn),
-    async prepareMigrations() {
+    async migrateWith(run) {
+      // Kysely's migrator takes a session advisory lock around the migrations themselves and
+      // tolerates a racing creation of its bookkeeping tables; we only make sure the schema exists.
       if (schema) {
         try {
           await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
@@ -59,10 +61,10 @@ export function openPostgres(opts: PostgresOptions): Backend {
           // Two processes creating it at once: one wins, the other may see a unique violation.
           if (!isUniqueViolation(err)) throw err;
         }
-        return schema;
+        return run(db, schema);
       }
       const { rows } = await sql<{ s: string | null }>`select current_schema() as s`.execute(db);
-      return rows[0]?.s ?? undefined;
+      return run(db, rows[0]?.s ?? undefined);
     },
     async tryLock(name) {
       const client = await pool.connect();

@@ -40,8 +40,9 @@ export class SqlStore implements Store {
   }
 
   async migrate(): Promise<void> {
-    const schema = await this.b.prepareMigrations();
-    await runMigrations(this.db as Kysely<unknown>, schema);
+    await this.b.migrateWith(async (db, schema) => {
+      await runMigrations(db as Kysely<unknown>, schema);
+    });
   }
   close = () => this.b.close();
   ping = () => this.b.ping();

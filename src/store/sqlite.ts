@@ -33,25 +33,30 @@ export function openSqlite(file: string): Backend {
   const mine = new Set<string>();
   let closed = false;
 
+  async function writeTx<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+    // Kysely's SQLite driver serialises use of the one connection; we hold it for the whole transaction.
+    return db.connection().execute(async (c) => {
+      await sql`begin immediate`.execute(c);
+      try {
+        const result = await fn(c);
+        await sql`commit`.execute(c);
+        return result;
+      } catch (err) {
+        await sql`rollback`.execute(c).catch(() => undefined);
+        throw err;
+      }
+    });
+  }
+
   return {
     kind: 'sqlite',
     db,
-    async writeTx(fn) {
-      // Kysely's SQLite driver serialises use of the one connection; we hold it for the whole transaction.
-      return db.connection().execute(async (c) => {
-        await sql`begin immediate`.execute(c);
-        try {
-          const result = await fn(c);
-          await sql`commit`.execute(c);
-          return result;
-        } catch (err) {
-          await sql`rollback`.execute(c).catch(() => undefined);
-          throw err;
-        }
-      });
-    },
-    async prepareMigrations() {
-      return undefined;
+    writeTx,
+    async migrateWith(run) {
+      // Kysely runs SQLite migrations outside any transaction and without a lock, so two processes
+      // racing on a new file both try to create the tables. Run it inside our IMMEDIATE transaction:
+      // the second waits for the first, then finds nothing to do, and a crash leaves no half schema.
+      await writeTx((c) => run(c, undefined));
     },
     async tryLock(name) {
       const key = `${lockScope}\0${name}`;

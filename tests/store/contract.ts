@@ -1,0 +1,274 @@
+// The Store contract: one suite every backend must pass (SQLite file, SQLite memory, PostgreSQL).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { SqlStore, type Store } from '../../src/store/index.js';
+import { TABLES } from '../../src/store/tables.js';
+import { storeContractFollowups } from './contract-followups.js';
+
+const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
+/** A fixed clock: `at(ms)` is T0 plus ms. */
+export const at = (ms = 0) => new Date(T0 + ms);
+
+export interface ContractContext {
+  store: Store;
+}
+
+/** Defines the vitest suites; `makeStore` returns a new, empty, not yet migrated store each call. */
+export function storeContract(name: string, makeStore: () => Promise<Store>): void {
+  describe(name, () => {
+    const ctx = {} as ContractContext;
+    let store: Store;
+    beforeEach(async () => {
+      store = await makeStore();
+      await store.migrate();
+      ctx.store = store;
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('answers ping and migrates a second time without change', async () => {
+      expect(await store.ping()).toBe(true);
+      await store.upsertUser({ key: 'slack:U1', platform: 'slack', name: 'Ana' }, at());
+      await store.migrate();
+      expect((await store.getUser('slack:U1'))?.name).toBe('Ana');
+      const db = (store as SqlStore).db;
+      const { rows } = await sql<{ n: number | string }>`select count(*) as n from kysely_migration`.execute(db);
+      expect(Number(rows[0].n)).toBe(1);
+    });
+
+    it('records a processed key once and prunes old ones', async () => {
+      expect(await store.markProcessed('telegram:update:1', at())).toBe(true);
+      expect(await store.markProcessed('telegram:update:1', at(5))).toBe(false);
+      expect(await store.markProcessed('telegram:update:2', at(1000))).toBe(true);
+      expect(await store.pruneProcessed(at(500))).toBe(1);
+      expect(await store.markProcessed('telegram:update:1', at(2000))).toBe(true);
+      expect(await store.markProcessed('telegram:update:2', at(2000))).toBe(false);
+    });
+
+    it('upserts people, keeping the address and name when a later message has none', async () => {
+      await store.upsertUser({ key: 'teams:29:a', platform: 'teams', name: 'Bo', address: { conversation: { id: 'c1' }, serviceUrl: 'http://x' } }, at());
+      await store.upsertUser({ key: 'teams:29:a', platform: 'teams' }, at(1000));
+      let u = await store.getUser('teams:29:a');
+      expect(u).toMatchObject({ key: 'teams:29:a', platform: 'teams', name: 'Bo', reachable: true });
+      expect(u?.address).toEqual({ conversation: { id: 'c1' }, serviceUrl: 'http://x' });
+      expect(u?.createdAt).toEqual(at());
+      expect(u?.updatedAt).toEqual(at(1000));
+
+      await store.upsertUser({ key: 'teams:29:a', platform: 'teams', name: 'Bo B.', address: { conversation: { id: 'c2' } } }, at(2000));
+      u = await store.getUser('teams:29:a');
+      expect(u?.name).toBe('Bo B.');
+      expect(u?.address).toEqual({ conversation: { id: 'c2' } });
+      expect(await store.getUser('teams:nobody')).toBeUndefined();
+    });
+
+    it('marks a person unreachable, and reachable again when they write', async () => {
+      await store.upsertUser({ key: 'telegram:7', platform: 'telegram', address: { chatId: 7 } }, at());
+      await store.setReachable('telegram:7', false, at(10));
+      expect((await store.getUser('telegram:7'))?.reachable).toBe(false);
+      await store.upsertUser({ key: 'telegram:7', platform: 'telegram' }, at(20));
+      expect((await store.getUser('telegram:7'))?.reachable).toBe(true);
+      await store.setReachable('telegram:unknown', false, at(30));
+      expect(await store.getUser('telegram:unknown')).toBeUndefined();
+    });
+
+    it('adds trainers once and lists them in the order added', async () => {
+      await store.addTrainer('slack:U2', 'slack:U1', at(10));
+      await store.addTrainer('telegram:5', 'slack:U1', at(20));
+      await store.addTrainer('slack:U2', 'telegram:5', at(30));
+      expect(await store.isTrainer('slack:U2')).toBe(true);
+      expect(await store.isTrainer('slack:U9')).toBe(false);
+      expect(await store.listTrainers()).toEqual(['slack:U2', 'telegram:5']);
+    });
+
+    describe('sessions', () => {
+      it('creates an active session and records answers in order', async () => {
+        const s = await store.createSession({ id: 's1', userKey: 'console:ana', kind: 'readiness', items: ['i1', 'i2', 'i3'] }, at());
+        expect(s).toMatchObject({ id: 's1', status: 'active', index: 0, answers: [null, null, null], items: ['i1', 'i2', 'i3'] });
+        expect(s.startedAt).toEqual(at());
+        const a = await store.recordAnswer('s1', 0, '3', at(100));
+        expect(a).toMatchObject({ index: 1, answers: ['3', null, null] });
+        expect(a?.updatedAt).toEqual(at(100));
+        expect(await store.recordAnswer('s1', 0, '4', at(200))).toBeUndefined();
+        expect(await store.recordAnswer('s1', 2, '4', at(200))).toBeUndefined();
+        await store.recordAnswer('s1', 1, '1', at(300));
+        const last = await store.recordAnswer('s1', 2, '2', at(400));
+        expect(last).toMatchObject({ index: 3, answers: ['3', '1', '2'], status: 'active' });
+        expect(await store.recordAnswer('s1', 3, 'x', at(500))).toBeUndefined();
+        expect((await store.getActiveSession('console:ana'))?.id).toBe('s1');
+      });
+
+      it('counts the same answer delivered twice at once only once', async () => {
+        await store.createSession({ id: 's1', userKey: 'slack:U1', kind: 'quiz', items: ['q1', 'q2'] }, at());
+        const results = await Promise.all([store.recordAnswer('s1', 0, 'b', at(1)), store.recordAnswer('s1', 0, 'b', at(1))]);
+        expect(results.filter((r) => r !== undefined)).toHaveLength(1);
+        const s = await store.getSession('s1');
+        expect(s).toMatchObject({ index: 1, answers: ['b', null] });
+      });
+
+      it('stops the previous active session when a new one starts', async () => {
+        await store.createSession({ id: 's1', userKey: 'slack:U1', kind: 'quiz', items: ['q1'] }, at());
+        await store.createSession({ id: 's2', userKey: 'slack:U1', kind: 'readiness', items: ['i1'] }, at(10));
+        expect((await store.getSession('s1'))?.status).toBe('stopped');
+        expect((await store.getActiveSession('slack:U1'))?.id).toBe('s2');
+        expect(await store.recordAnswer('s1', 0, 'a', at(20))).toBeUndefined();
+        await store.stopSession('s2', at(30));
+        expect(await store.getActiveSession('slack:U1')).toBeUndefined();
+        expect(await store.recordAnswer('s2', 0, '1', at(40))).toBeUndefined();
+      });
+
+      it('finishes sessions and lists them oldest first, by person and kind', async () => {
+        await store.createSession({ id: 'a1', userKey: 'slack:A', kind: 'readiness', items: ['i1'] }, at(0));
+        await store.recordAnswer('a1', 0, '2', at(1));
+        await store.finishSession('a1', 2.5, at(2));
+        await store.createSession({ id: 'a2', userKey: 'slack:A', kind: 'quiz', items: ['q1'] }, at(10));
+        await store.createSession({ id: 'b1', userKey: 'slack:B', kind: 'readiness', items: ['i1'] }, at(5));
+        await store.finishSession('b1', 0, at(6));
+        await store.createSession({ id: 'c1', userKey: 'slack:C', kind: 'readiness', items: ['i1'] }, at(7));
+
+        const a1 = await store.getSession('a1');
+        expect(a1).toMatchObject({ status: 'done', score: 2.5, answers: ['2'] });
+        expect(a1?.finishedAt).toEqual(at(2));
+        expect(await store.getActiveSession('slack:A')).toMatchObject({ id: 'a2' });
+        expect((await store.listSessions('slack:A')).map((s) => s.id)).toEqual(['a1', 'a2']);
+        expect((await store.listSessions('slack:A', 'quiz')).map((s) => s.id)).toEqual(['a2']);
+        const done = await store.listFinishedSessions(['slack:A', 'slack:B', 'slack:C'], 'readiness');
+        expect(done.map((s) => [s.id, s.score])).toEqual([
+          ['a1', 2.5],
+          ['b1', 0],
+        ]);
+        expect(await store.listFinishedSessions([], 'readiness')).toEqual([]);
+        expect(await store.getSession('nope')).toBeUndefined();
+      });
+    });
+
+    describe('cohorts', () => {
+      it('creates cohorts, finds them by code, and keeps membership', async () => {
+        await store.createCohort({ id: 'k1', code: 'ABC123', name: 'Morning group', createdBy: 'slack:T', createdAt: at() });
+        await store.createCohort({ id: 'k2', code: 'XYZ789', name: 'Afternoon', createdBy: 'slack:T', createdAt: at(10) });
+        await expect(store.createCohort({ id: 'k3', code: 'ABC123', name: 'Dup', createdBy: 'slack:T', createdAt: at(20) })).rejects.toThrow();
+        expect(await store.getCohortByCode('ABC123')).toMatchObject({ id: 'k1', name: 'Morning group', createdBy: 'slack:T', createdAt: at() });
+        expect(await store.getCohortByCode('NOPE00')).toBeUndefined();
+        expect((await store.getCohort('k2'))?.code).toBe('XYZ789');
+        expect((await store.listCohorts()).map((c) => c.id)).toEqual(['k1', 'k2']);
+
+        await store.upsertUser({ key: 'telegram:1', platform: 'telegram', name: 'One' }, at());
+        await store.upsertUser({ key: 'slack:U2', platform: 'slack', name: 'Two' }, at());
+        expect(await store.addMember('k1', 'telegram:1', at(1))).toBe(true);
+        expect(await store.addMember('k1', 'telegram:1', at(2))).toBe(false);
+        expect(await store.addMember('k1', 'slack:U2', at(3))).toBe(true);
+        expect(await store.addMember('k2', 'slack:U2', at(4))).toBe(true);
+        expect((await store.listMembers('k1')).map((u) => u.name)).toEqual(['One', 'Two']);
+        expect((await store.cohortsOf('slack:U2')).map((c) => c.id)).toEqual(['k1', 'k2']);
+        expect(await store.removeMember('k1', 'slack:U2')).toBe(true);
+        expect(await store.removeMember('k1', 'slack:U2')).toBe(false);
+        expect((await store.listMembers('k1')).map((u) => u.key)).toEqual(['telegram:1']);
+        expect((await store.cohortsOf('slack:U2')).map((c) => c.id)).toEqual(['k2']);
+      });
+    });
+
+    storeContractFollowups(ctx);
+
+    describe('unanswered questions', () => {
+      it('lists open questions, by cohort, and marks them handled', async () => {
+        await store.logUnanswered({ id: 'q1', userKey: 'slack:A', cohortIds: ['k1', 'k2'], question: 'What is GovStack?', askedAt: at(1) });
+        await store.logUnanswered({ id: 'q2', userKey: 'slack:B', cohortIds: [], question: 'Lunch?', askedAt: at(2) });
+        await store.logUnanswered({ id: 'q3', userKey: 'slack:C', cohortIds: ['k2'], question: 'OSI index?', askedAt: at(3) });
+        expect((await store.listUnanswered()).map((q) => q.id)).toEqual(['q1', 'q2', 'q3']);
+        expect(await store.listUnanswered({ cohortId: 'k1' })).toEqual([
+          { id: 'q1', userKey: 'slack:A', cohortIds: ['k1', 'k2'], question: 'What is GovStack?', askedAt: at(1), handled: false },
+        ]);
+        expect((await store.listUnanswered({ cohortId: 'k2' })).map((q) => q.id)).toEqual(['q1', 'q3']);
+        expect(await store.markUnansweredHandled('q1')).toBe(true);
+        expect(await store.markUnansweredHandled('q1')).toBe(false);
+        expect(await store.markUnansweredHandled('nope')).toBe(false);
+        expect((await store.listUnanswered({ cohortId: 'k2' })).map((q) => q.id)).toEqual(['q3']);
+        const all = await store.listUnanswered({ cohortId: 'k2', includeHandled: true });
+        expect(all.map((q) => [q.id, q.handled])).toEqual([
+          ['q1', true],
+          ['q3', false],
+        ]);
+      });
+    });
+
+    describe('inbox', () => {
+      it('hands over waiting messages oldest first, once', async () => {
+        await store.pushInbox({ id: 'm2', userKey: 'console:ana', payload: [{ type: 'text', text: 'second' }], createdAt: at(20) });
+        await store.pushInbox({ id: 'm1', userKey: 'console:ana', payload: [{ type: 'text', text: 'first' }], createdAt: at(10) });
+        await store.pushInbox({ id: 'm3', userKey: 'console:bo', payload: { image: 'aGk=' }, createdAt: at(5) });
+        const taken = await store.takeInbox('console:ana');
+        expect(taken.map((m) => m.payload)).toEqual([[{ type: 'text', text: 'first' }], [{ type: 'text', text: 'second' }]]);
+        expect(taken[0]).toMatchObject({ id: 'm1', userKey: 'console:ana', createdAt: at(10) });
+        expect(await store.takeInbox('console:ana')).toEqual([]);
+        expect(await store.takeInbox('console:bo')).toEqual([{ id: 'm3', userKey: 'console:bo', payload: { image: 'aGk=' }, createdAt: at(5) }]);
+      });
+    });
+
+    describe('forgetting a person', () => {
+      it('leaves no row in any table that mentions them, and keeps everyone else', async () => {
+        const x = 'telegram:4242';
+        const y = 'slack:UOTHER';
+        for (const key of [x, y]) {
+          const platform = key.startsWith('slack') ? 'slack' : 'telegram';
+          await store.upsertUser({ key, platform, name: key, address: { chat: key } }, at());
+        }
+        await store.addTrainer(x, y, at());
+        await store.addTrainer(y, x, at(1));
+        await store.createCohort({ id: 'k1', code: 'FORGET', name: 'Group', createdBy: x, createdAt: at() });
+        await store.addMember('k1', x, at());
+        await store.addMember('k1', y, at());
+        await store.createSession({ id: 'sx', userKey: x, kind: 'quiz', items: ['q1', 'q2'] }, at());
+        await store.recordAnswer('sx', 0, 'a', at(1));
+        await store.createSession({ id: 'sy', userKey: y, kind: 'quiz', items: ['q1'] }, at());
+        await store.recordAnswer('sy', 0, 'b', at(1));
+        await store.createFollowup({ id: 'f1', cohortId: 'k1', kind: 'message', text: 'Hello', dueAt: at(10), status: 'scheduled', createdBy: x, createdAt: at() });
+        await store.startDueFollowups(at(10));
+        await store.logUnanswered({ id: 'ux', userKey: x, cohortIds: ['k1'], question: 'mine?', askedAt: at(2) });
+        await store.logUnanswered({ id: 'uy', userKey: y, cohortIds: ['k1'], question: 'theirs?', askedAt: at(3) });
+        await store.pushInbox({ id: 'ix', userKey: x, payload: 'hi', createdAt: at(4) });
+        await store.pushInbox({ id: 'iy', userKey: y, payload: 'hi', createdAt: at(4) });
+
+        await store.forgetUser(x);
+
+        const db = (store as SqlStore).db;
+        const mentions = [x, 'sx', 'ux', 'ix'];
+        for (const table of TABLES) {
+          const rows = await db.selectFrom(table).selectAll().execute();
+          for (const row of rows) {
+            const text = Object.values(row).map(String);
+            for (const m of mentions) expect(text, `${table} still mentions ${m}`).not.toContain(m);
+            expect(JSON.stringify(row), `${table} still mentions ${x}`).not.toContain(x);
+          }
+        }
+        expect(await store.getUser(x)).toBeUndefined();
+        expect(await store.isTrainer(x)).toBe(false);
+        expect(await store.getUser(y)).toBeDefined();
+        expect(await store.isTrainer(y)).toBe(true);
+        expect((await store.listMembers('k1')).map((u) => u.key)).toEqual([y]);
+        expect((await store.getSession('sy'))?.answers).toEqual(['b']);
+        expect((await store.listDeliveries('f1')).map((d) => d.userKey)).toEqual([y]);
+        expect((await store.listUnanswered()).map((u) => u.id)).toEqual(['uy']);
+        expect(await store.takeInbox(y)).toHaveLength(1);
+        // The group and its follow-up stay for the others, without the forgotten creator.
+        expect((await store.getCohort('k1'))?.createdBy).toBe('');
+        expect((await store.getFollowup('f1'))?.createdBy).toBe('');
+      });
+    });
+
+    describe('named locks', () => {
+      it('gives a lock to one holder until it is released', async () => {
+        const a = await store.tryLock('telegram-poller');
+        expect(a).toBeDefined();
+        expect(await store.tryLock('telegram-poller')).toBeUndefined();
+        const other = await store.tryLock('slack-socket');
+        expect(other).toBeDefined();
+        await a!.release();
+        await a!.release();
+        const b = await store.tryLock('telegram-poller');
+        expect(b).toBeDefined();
+        await b!.release();
+        await other!.release();
+      });
+    });
+  });
+}

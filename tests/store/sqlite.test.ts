@@ -1,0 +1,65 @@
+// Runs the Store contract on a real SQLite file and in memory, plus what only a file can show.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { createStore, SqlStore, StoreConfigError } from '../../src/store/index.js';
+import { at, storeContract } from './contract.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'workshop-store-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+
+storeContract('SQLite store (file)', () => createStore({ url: `sqlite:${join(dir, `contract-${n++}`, 'bot.db')}` }));
+storeContract('SQLite store (memory)', () => createStore({ url: 'sqlite::memory:' }));
+
+describe('SQLite store, file specifics', () => {
+  it('keeps data across close and reopen, in WAL mode', async () => {
+    const url = `sqlite:${join(dir, 'persist', 'nested', 'bot.db')}`;
+    const first = await createStore({ url });
+    await first.migrate();
+    await first.upsertUser({ key: 'telegram:1', platform: 'telegram', name: 'Ana', address: { chatId: 1 } }, at());
+    await first.createSession({ id: 's1', userKey: 'telegram:1', kind: 'quiz', items: ['q1', 'q2'] }, at());
+    await first.recordAnswer('s1', 0, 'a', at(1));
+    const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute((first as SqlStore).db);
+    expect(mode.rows[0].journal_mode).toBe('wal');
+    await first.close();
+    expect(await first.ping()).toBe(false);
+
+    const second = await createStore({ url });
+    await second.migrate();
+    expect(await second.getUser('telegram:1')).toMatchObject({ name: 'Ana', address: { chatId: 1 } });
+    expect(await second.getActiveSession('telegram:1')).toMatchObject({ id: 's1', index: 1, answers: ['a', null] });
+    const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute((second as SqlStore).db);
+    expect(fk.rows[0].foreign_keys).toBe(1);
+    await second.close();
+  });
+
+  it('puts the default file in DATA_DIR, creating the folder', async () => {
+    const dataDir = join(dir, 'data-dir', 'deeper');
+    const store = await createStore({ dataDir });
+    await store.migrate();
+    expect(existsSync(join(dataDir, 'workshop-bot.db'))).toBe(true);
+    await store.close();
+  });
+
+  it('refuses a DATABASE_URL it does not understand, naming the variable', async () => {
+    await expect(createStore({ url: 'mysql://localhost/db' })).rejects.toThrow(StoreConfigError);
+    await expect(createStore({ url: 'mysql://localhost/db' })).rejects.toThrow(/DATABASE_URL/);
+    await expect(createStore({ url: 'sqlite:' })).rejects.toThrow(/DATABASE_URL/);
+  });
+
+  it('shares named locks between two stores on the same file in one process', async () => {
+    const url = `sqlite:${join(dir, 'locks', 'bot.db')}`;
+    const a = await createStore({ url });
+    const b = await createStore({ url });
+    const lock = await a.tryLock('poller');
+    expect(lock).toBeDefined();
+    expect(await b.tryLock('poller')).toBeUndefined();
+    await a.close();
+    const taken = await b.tryLock('poller');
+    expect(taken).toBeDefined();
+    await b.close();
+  });
+});
