@@ -1,0 +1,66 @@
+// Test harness for follow-ups: the real runtime on a temp SQLite file, a held clock, and a scheduler we tick by hand.
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import pino from 'pino';
+import { createConsoleMessenger, fromJson } from '../../adapters/console/messenger.js';
+import type { Messenger, Outgoing, Platform } from '../../src/core/messages.js';
+import { startScheduler, type Scheduler, type SchedulerOptions } from '../../src/followups/scheduler.js';
+import { allText, person, testRuntime, TestClock } from '../core/helpers.js';
+
+export { allText, person, TestClock };
+export const TRAINER = 'console:trainer';
+
+export type Harness = Awaited<ReturnType<typeof followupHarness>>;
+
+export async function followupHarness(env: Record<string, string> = {}, clock = new TestClock()) {
+  const rt = await testRuntime({ TRAINERS: TRAINER, TZ: 'UTC', ...env }, clock);
+  const schedulers: Scheduler[] = [];
+  const h = {
+    rt,
+    clock,
+    store: rt.store,
+    trainer: person(rt, 'trainer'),
+    dbFile: join(rt.dir, 'bot.db'),
+    /** A scheduler on this runtime; the console messenger is always there, like in the app. */
+    scheduler(messengers: Partial<Record<Platform, Messenger>> = {}, extra: Partial<SchedulerOptions> = {}): Scheduler {
+      const s = startScheduler({
+        bot: rt.bot,
+        store: rt.store,
+        clock,
+        logger: pino({ level: 'silent' }),
+        messengers: { console: createConsoleMessenger(rt.store, clock), ...messengers },
+        intervalMs: 0,
+        workerId: `test-${schedulers.length}`,
+        ...extra,
+      });
+      schedulers.push(s);
+      return s;
+    },
+    /** What a console person has waiting in their inbox (taken, so the next call sees only new ones). */
+    async inbox(key: string): Promise<Outgoing[]> {
+      return (await rt.store.takeInbox(key)).flatMap((m) => fromJson(m.payload));
+    },
+    /** Creates a cohort as the trainer and returns its join code. */
+    async cohort(name = 'Port Moresby 2026'): Promise<string> {
+      const reply = allText(await h.trainer.say(`/cohort new ${name}`));
+      const code = /Join code: ([A-Z0-9]{6})/.exec(reply)?.[1];
+      if (!code) throw new Error(`no join code in: ${reply}`);
+      return code;
+    },
+    /** Every row of every table, straight from the SQLite file (not through the Store). */
+    snapshot(): Record<string, unknown[]> {
+      const db = new Database(h.dbFile, { readonly: true });
+      try {
+        const tables = db.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`).all() as { name: string }[];
+        return Object.fromEntries(tables.map((t) => [t.name, db.prepare(`select * from "${t.name}"`).all()]));
+      } finally {
+        db.close();
+      }
+    },
+    async close() {
+      for (const s of schedulers) await s.stop();
+      await rt.close();
+    },
+  };
+  return h;
+}
