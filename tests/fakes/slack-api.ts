@@ -22,6 +22,8 @@ export interface SlackApiCall {
   raw: Buffer;
   /** The bearer token sent, if any (so tests can check which token a call used). */
   token?: string;
+  /** What the fake answered (e.g. the `ts` of a posted message). */
+  response?: Record<string, unknown>;
 }
 
 export interface FailureSpec {
@@ -140,7 +142,8 @@ export class FakeSlackApi {
     }
     const method = path.slice('/api/'.length);
     const body = decodeBody(req, raw);
-    this.calls.push({ method, path, body, raw, token });
+    const call: SlackApiCall = { method, path, body, raw, token };
+    this.calls.push(call);
 
     const failure = this.failures.get(method);
     if (failure && failure.times > 0) {
@@ -149,12 +152,14 @@ export class FakeSlackApi {
       const status = failure.status ?? 200;
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (status === 429) headers['retry-after'] = String(failure.retryAfter ?? 1);
+      call.response = { ok: false, error: failure.error ?? (status === 429 ? 'ratelimited' : 'fatal_error') };
       res.writeHead(status, headers);
-      res.end(JSON.stringify({ ok: false, error: failure.error ?? (status === 429 ? 'ratelimited' : 'fatal_error') }));
+      res.end(JSON.stringify(call.response));
       return;
     }
+    call.response = this.answer(method, body);
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(this.answer(method, body)));
+    res.end(JSON.stringify(call.response));
   }
 
   private nextTs(): string {

@@ -1,0 +1,169 @@
+// End to end: the real server (startServer) with the real core, Slack-signed requests to /slack/events,
+// replies observed at the local fake Slack Web API.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/app/config.js';
+import { startServer, type RunningServer } from '../../src/app/server.js';
+import { FakeSlackApi, type SlackApiCall } from '../fakes/slack-api.js';
+import {
+  BOT_TOKEN,
+  SIGNING_SECRET,
+  buttonPress,
+  buttonsOf,
+  directMessage,
+  mention,
+  postCommand,
+  postEvent,
+  postInteraction,
+  postToSlackEndpoint,
+  slashCommand,
+  textOf,
+} from './helpers.js';
+
+async function startWithSlack(slack: FakeSlackApi): Promise<RunningServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'wb-slack-'));
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: `sqlite:${join(dir, 'bot.db')}`,
+    DATA_DIR: dir,
+    LOG_LEVEL: 'silent',
+    SCHEDULER_DISABLED: 'true',
+    TZ: 'UTC',
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slack.url,
+  });
+  return startServer(config, { logger: pino({ level: 'silent' }) });
+}
+
+const posts = (slack: FakeSlackApi, channel: string): SlackApiCall[] => slack.callsTo('chat.postMessage').filter((c) => c.body.channel === channel);
+const withButtons = (calls: SlackApiCall[]) => calls.filter((c) => buttonsOf(c.body.blocks).length > 0);
+
+describe('Slack end to end', () => {
+  let slack: FakeSlackApi;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    slack = await new FakeSlackApi().start();
+    server = await startWithSlack(slack);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await slack?.close();
+  });
+
+  it('told Slack who it is at start (auth.test with the bot token)', () => {
+    expect(slack.callsTo('auth.test')[0]?.token).toBe(BOT_TOKEN);
+  });
+
+  it('answers the url_verification challenge', async () => {
+    const res = await postEvent(server.url, { token: 'legacy', challenge: 'ch4ll3nge-xyz', type: 'url_verification' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ challenge: 'ch4ll3nge-xyz' });
+  });
+
+  it('answers a mention in a channel, in the thread of the mention, with a cited answer', async () => {
+    const question = 'What are the 3As of digital exclusion?';
+    const expected = server.runtime.answerer.answer(question);
+    expect(expected.answered).toBe(true);
+    const { ts, envelope } = mention('U0AMINA', 'C0GENERAL', `<@${slack.botUserId}> ${question}`);
+    const res = await postEvent(server.url, envelope);
+    expect(res.status).toBe(200);
+    const [reply] = await slack.waitFor(() => posts(slack, 'C0GENERAL').length === 1).then(() => posts(slack, 'C0GENERAL'));
+    expect(reply.body.thread_ts).toBe(ts);
+    expect(textOf(reply.body.blocks)).toBe(expected.text);
+    expect(textOf(reply.body.blocks)).toContain(`(Source: ${expected.sources[0].title})`);
+  });
+
+  it('answers a direct message with a cited answer, not in a thread', async () => {
+    const question = 'How many countries have cybersecurity legislation?';
+    const expected = server.runtime.answerer.answer(question);
+    expect(expected.answered).toBe(true);
+    await postEvent(server.url, directMessage('U0BOBO', 'D0BOBO', question));
+    const [reply] = await slack.waitFor(() => posts(slack, 'D0BOBO').length === 1).then(() => posts(slack, 'D0BOBO'));
+    expect(reply.body.thread_ts).toBeUndefined();
+    expect(textOf(reply.body.blocks)).toBe(expected.text);
+    expect(textOf(reply.body.blocks)).toMatch(/\(Source: [^)]+\)/);
+    // The person is now known to the store with an address the follow-ups can use.
+    expect((await server.runtime.store.getUser('slack:U0BOBO'))?.address).toEqual({ teamId: 'T0WORKSHOP', userId: 'U0BOBO', channel: 'D0BOBO' });
+  });
+
+  it('runs the whole readiness self-assessment on button presses: each question updated in place, then the result and chart', async () => {
+    const user = 'U0MARIA';
+    const dm = 'D0MARIA';
+    const res = await postCommand(server.url, slashCommand('/readiness', '', user, dm, `${slack.origin}/respond/readiness`));
+    expect(res.status).toBe(200);
+    await slack.waitFor(() => withButtons(posts(slack, dm)).length === 1);
+
+    for (let i = 0; i < 16; i++) {
+      const question = withButtons(posts(slack, dm))[i];
+      expect(textOf(question.body.blocks)).toContain(`${i + 1}`);
+      const yes = buttonsOf(question.body.blocks).find((b) => b.label === 'Yes');
+      expect(yes, `question ${i + 1} has a Yes button`).toBeDefined();
+      const messageTs = String(question.response?.ts);
+      const pressed = await postInteraction(server.url, buttonPress(user, dm, { ts: messageTs, blocks: question.body.blocks }, yes?.value ?? ''));
+      expect(pressed.status).toBe(200);
+      // The pressed question is edited in place to show the answer, without its buttons.
+      const updated = await slack
+        .waitFor(() => slack.callsTo('chat.update').some((u) => u.body.ts === messageTs))
+        .then(() => slack.callsTo('chat.update').find((u) => u.body.ts === messageTs));
+      expect(updated?.body.channel).toBe(dm);
+      expect(textOf(updated?.body.blocks)).toMatch(/Your answer: Yes$/);
+      expect(buttonsOf(updated?.body.blocks)).toEqual([]);
+      if (i < 15) await slack.waitFor(() => withButtons(posts(slack, dm)).length === i + 2);
+    }
+
+    await slack.waitFor(() => slack.callsTo('files.completeUploadExternal').length === 1);
+    expect(posts(slack, dm).map((p) => textOf(p.body.blocks)).join('\n')).toContain('16/16');
+    const [askUrl] = slack.callsTo('files.getUploadURLExternal');
+    expect(askUrl.body.filename).toBe('readiness-profile.png');
+    const [upload] = slack.callsTo('upload');
+    expect(upload.raw.includes(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
+    expect(slack.callsTo('files.completeUploadExternal')[0].body).toMatchObject({ channel_id: dm, files: [{ id: upload.body.fileId }] });
+    expect(slack.callsTo('chat.update').filter((u) => u.body.channel === dm)).toHaveLength(16);
+  });
+
+  it('runs a slash command in a channel (form-encoded) and answers /ask with no text with usage help', async () => {
+    const res = await postCommand(server.url, slashCommand('/ask', '', 'U0CHEN', 'C0ROOM', `${slack.origin}/respond/ask`));
+    expect(res.status).toBe(200);
+    const [help] = await slack.waitFor(() => posts(slack, 'C0ROOM').length === 1).then(() => posts(slack, 'C0ROOM'));
+    expect(textOf(help.body.blocks)).toMatch(/Ask me a question after \/ask/);
+
+    const question = 'What are the 3As of digital exclusion?';
+    await postCommand(server.url, slashCommand('/ask', question, 'U0CHEN', 'C0ROOM', `${slack.origin}/respond/ask`));
+    const [, answer] = await slack.waitFor(() => posts(slack, 'C0ROOM').length === 2).then(() => posts(slack, 'C0ROOM'));
+    expect(textOf(answer.body.blocks)).toBe(server.runtime.answerer.answer(question).text);
+  });
+});
+
+describe('Slack end to end: refused and repeated requests', () => {
+  it('refuses unsigned, badly signed and stale requests with 401, and handles a retried event once', async () => {
+    const slack = await new FakeSlackApi().start();
+    const server = await startWithSlack(slack);
+    try {
+      const body = JSON.stringify(directMessage('U0EVE', 'D0EVE', 'What is e-government?'));
+      const sixMinutesAgo = Math.floor(Date.now() / 1000) - 6 * 60;
+      const unsigned = await postToSlackEndpoint(server.url, body, 'application/json', { unsigned: true });
+      const badly = await postToSlackEndpoint(server.url, body, 'application/json', { secret: 'not-the-secret' });
+      const stale = await postToSlackEndpoint(server.url, body, 'application/json', { timestamp: sixMinutesAgo });
+      expect([unsigned.status, badly.status, stale.status]).toEqual([401, 401, 401]);
+      expect(await unsigned.text()).not.toMatch(/at .*\.js/);
+
+      const first = directMessage('U0FAY', 'D0FAY', 'What is e-government?', 'Ev0RETRY1');
+      expect((await postEvent(server.url, first)).status).toBe(200);
+      await slack.waitFor(() => posts(slack, 'D0FAY').length === 1);
+      expect((await postEvent(server.url, first, { retryNum: 1 })).status).toBe(200);
+    } finally {
+      // Closing waits for work in flight, so whatever the retry would have caused has happened.
+      await server.close();
+      await slack.close();
+    }
+    expect(posts(slack, 'D0FAY')).toHaveLength(1);
+    expect(slack.actions().filter((c) => JSON.stringify(c.body).includes('D0EVE'))).toEqual([]);
+    expect(slack.actions().map((c) => c.method)).toEqual(['chat.postMessage']);
+  });
+});
