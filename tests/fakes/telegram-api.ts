@@ -45,7 +45,7 @@ export interface RecordedCall {
   path: string;
   /** Parsed body: JSON, or multipart fields (JSON-looking ones parsed) with files as UploadedFile. */
   body: Json;
-  /** The HTTP status the fake answered with. */
+  /** The HTTP status the fake answered with; 499 when the client hung up first (an aborted long poll). */
   status: number;
 }
 
@@ -100,6 +100,8 @@ export class FakeTelegramApi {
   private readonly updates: Json[] = [];
   private readonly pollers = new Set<() => void>();
   private readonly watchers = new Set<() => void>();
+  /** The highest getUpdates offset seen so far, counted when a poll arrives: the bot is done with every earlier update. */
+  highestOffset = 0;
   private nextMessageId = 1000;
   private nextUpdateId = 500_000;
   private server!: Server;
@@ -219,6 +221,7 @@ export class FakeTelegramApi {
       status = err instanceof ApiRefusal ? err.status : 400;
       payload = { ok: false, error_code: status, description: err instanceof ApiRefusal ? err.description : `Bad Request: ${String(err)}` };
     }
+    if (res.destroyed) status = 499;
     this.calls.push({ method, path, body, status });
     if (!res.destroyed) {
       res.writeHead(status, { 'content-type': 'application/json' });
@@ -287,6 +290,7 @@ export class FakeTelegramApi {
   /** Long polling: answers at once when updates wait, else when one is queued, the timeout passes, or the client gives up. */
   private async getUpdates(body: Json, res: ServerResponse): Promise<Json[]> {
     const offset = Number(body.offset ?? 0);
+    this.highestOffset = Math.max(this.highestOffset, offset);
     // Like Telegram, an offset confirms (drops) every earlier update.
     while (this.updates.length && this.updates[0].update_id < offset) this.updates.shift();
     const timeoutMs = Math.min(Number(body.timeout ?? 0), 50) * 1000;
