@@ -27,7 +27,8 @@ function boltLogger(log: Logger): BoltLogger {
       .filter(Boolean)
       .join(' ');
   return {
-    debug: (...m: unknown[]) => log.debug(line(m)),
+    // Bolt's and WebClient's debug lines carry message bodies (tokens redacted, texts not): trace only.
+    debug: (...m: unknown[]) => log.trace(line(m)),
     info: (...m: unknown[]) => log.info(line(m)),
     warn: (...m: unknown[]) => log.warn(line(m)),
     error: (...m: unknown[]) => log.error(line(m)),

@@ -93,6 +93,15 @@ describe('Slack adapter (tiny core)', () => {
     ).rejects.toThrow(/SLACK_SIGNING_SECRET/);
   });
 
+  it('in Socket Mode serves no HTTP routes and needs no signing secret', async () => {
+    const a = await createSlackAdapter(
+      { botToken: BOT_TOKEN, appToken: 'xapp-1-A0WORKSHOP-test', apiUrl: slack.url },
+      { core, store: {} as Store, logger: pino({ level: 'silent' }), clock: systemClock },
+    );
+    expect(a.routes).toBeUndefined();
+    expect(a.platform).toBe('slack');
+  });
+
   it('lets other routes through', async () => {
     const res = await fetch(`${base}/elsewhere`, { method: 'POST', body: '{}' });
     expect(res.status).toBe(404);

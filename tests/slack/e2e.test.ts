@@ -141,7 +141,7 @@ describe('Slack end to end', () => {
 });
 
 describe('Slack end to end: refused and repeated requests', () => {
-  it('refuses unsigned, badly signed and stale requests with 401, and handles a retried event once', async () => {
+  it('refuses unsigned, badly signed and stale requests with 401, ignores non-people, and handles a retried event once', async () => {
     const slack = await new FakeSlackApi().start();
     const server = await startWithSlack(slack);
     try {
@@ -152,6 +152,17 @@ describe('Slack end to end: refused and repeated requests', () => {
       const stale = await postToSlackEndpoint(server.url, body, 'application/json', { timestamp: sixMinutesAgo });
       expect([unsigned.status, badly.status, stale.status]).toEqual([401, 401, 401]);
       expect(await unsigned.text()).not.toMatch(/at .*\.js/);
+
+      // Edits, joins, other bots and the bot itself are not people asking: signed, accepted, ignored.
+      const edited = directMessage('U0EVE', 'D0EVE', 'edited text');
+      Object.assign(edited.event, { subtype: 'message_changed' });
+      const joined = directMessage('U0EVE', 'D0EVE', 'has joined');
+      Object.assign(joined.event, { subtype: 'channel_join' });
+      const otherBot = directMessage('U0OTHERBOT', 'D0EVE', 'beep');
+      Object.assign(otherBot.event, { bot_id: 'B0OTHER' });
+      const itself = directMessage(slack.botUserId, 'D0EVE', 'my own reply');
+      Object.assign(itself.event, { bot_id: slack.botId });
+      for (const ignored of [edited, joined, otherBot, itself]) expect((await postEvent(server.url, ignored)).status).toBe(200);
 
       const first = directMessage('U0FAY', 'D0FAY', 'What is e-government?', 'Ev0RETRY1');
       expect((await postEvent(server.url, first)).status).toBe(200);
