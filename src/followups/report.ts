@@ -14,10 +14,12 @@ const TOP_QUESTIONS = 5;
 
 const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
-/** Each person's finished sessions, oldest first. */
+const finished = (s: SessionRecord): number => (s.finishedAt ?? s.updatedAt).getTime();
+
+/** Each person's finished sessions, in the order they finished them (first to latest). */
 export function byPerson(sessions: readonly SessionRecord[]): Map<string, SessionRecord[]> {
   const out = new Map<string, SessionRecord[]>();
-  for (const s of sessions) out.set(s.userKey, [...(out.get(s.userKey) ?? []), s]);
+  for (const s of [...sessions].sort((a, b) => finished(a) - finished(b))) out.set(s.userKey, [...(out.get(s.userKey) ?? []), s]);
   return out;
 }
 

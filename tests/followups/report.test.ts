@@ -1,0 +1,131 @@
+// /report and /export: small groups show counts only, shares and a chart from 5 people, and a CSV per member.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Outgoing } from '../../src/core/messages.js';
+import { allText, followupHarness, person, type Harness } from './harness.js';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await followupHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+async function readiness(p: ReturnType<typeof person>, answer: (i: number) => string): Promise<void> {
+  await p.say('/readiness');
+  for (let i = 0; i < 16; i++) await p.choose(answer(i));
+  h.clock.advance(60_000); // so "first" and "latest" are told apart by time
+}
+
+const texts = (out: Outgoing[]) => allText(out.filter((m) => m.kind === 'text'));
+const images = (out: Outgoing[]) => out.filter((m) => m.kind === 'image');
+
+/** A small CSV reader for the export (quoted cells, doubled quotes). */
+function parseCsv(csv: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < csv.length; i++) {
+    const ch = csv[i];
+    if (quoted && ch === '"' && csv[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (ch === '"') {
+      quoted = !quoted;
+    } else if (!quoted && (ch === ',' || ch === '\n')) {
+      row.push(cell);
+      cell = '';
+      if (ch === '\n') {
+        rows.push(row);
+        row = [];
+      }
+    } else {
+      cell += ch;
+    }
+  }
+  if (cell || row.length) rows.push([...row, cell]);
+  return rows;
+}
+
+describe('/report', () => {
+  it('shows counts only below 5 people, and shares, averages and a chart from 5', async () => {
+    const code = await h.cohort();
+    const people = ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => person(h.rt, id));
+    for (const p of people) await p.say(`/join ${code}`);
+    // Four people: everything Yes except the last indicator.
+    for (const p of people.slice(0, 4)) await readiness(p, (i) => (i === 15 ? 'No' : 'Yes'));
+    await people[0].say('/quiz 1');
+    await people[0].say('1');
+    await people[1].say('What is the capital of France?');
+    h.clock.advance(1000);
+    await people[2].say('what is the capital of france');
+
+    const small = await h.trainer.say(`/report ${code}`);
+    const text = texts(small);
+    expect(text).toContain('Members: 6 (6 reachable)');
+    expect(text).toContain('Readiness self-assessment: 4 of 6 members completed it.');
+    expect(text).toContain('Fewer than 5 people: averages and shares are hidden');
+    expect(text).toContain('Knowledge quiz: 1 member took 1 quiz.');
+    expect(text).toContain('"What is the capital of France?" (asked 2 times)');
+    expect(text).not.toMatch(/%|Average/);
+    expect(images(small)).toHaveLength(0);
+
+    // A fifth answers everything No: Yes shares become 80% (0% for the last indicator).
+    await readiness(people[4], () => 'No');
+    const big = await h.trainer.say(`/report ${code}`);
+    const bigText = texts(big);
+    expect(bigText).toContain('Readiness self-assessment: 5 of 6 members completed it.');
+    expect(bigText).toContain('Average latest score: 12/16 (Advanced).');
+    expect(bigText).toContain('• Cybersecurity legislation: 80% (world 79%)');
+    expect(bigText).toContain('• National data strategy: 0% (world 66%)');
+    const [chart] = images(big);
+    expect(chart?.kind === 'image' && chart.png.subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('shows the change since the first assessment from 5 people who took it again', async () => {
+    const code = await h.cohort();
+    const people = ['a', 'b', 'c', 'd', 'e'].map((id) => person(h.rt, id));
+    for (const p of people) await p.say(`/join ${code}`);
+    for (const p of people) await readiness(p, () => 'No');
+    for (const p of people.slice(0, 4)) await readiness(p, (i) => (i < 4 ? 'Yes' : 'No'));
+    expect(texts(await h.trainer.say(`/report ${code}`))).toContain('4 members took it again (fewer than 5: the average change is hidden).');
+    await readiness(people[4], (i) => (i < 4 ? 'Yes' : 'No'));
+    expect(texts(await h.trainer.say(`/report ${code}`))).toContain('Change since their first assessment (5 people who took it again): +4 points on average.');
+  });
+
+  it('gives usage help and a kind reply for an unknown code', async () => {
+    expect(allText(await h.trainer.say('/report'))).toMatch(/Usage: \/report CODE/);
+    expect(allText(await h.trainer.say('/report QQQQQQ'))).toMatch(/couldn't find a cohort with the code QQQQQQ/);
+  });
+});
+
+describe('/export', () => {
+  it("sends members' results as a CSV file", async () => {
+    const code = await h.cohort();
+    const ana = person(h.rt, 'ana');
+    await h.rt.bot.handle({ user: { platform: 'console', id: 'eve', name: '=HYPERLINK("x")' }, conversation: { id: 'e', type: 'direct' }, text: `/join ${code}` });
+    await ana.say(`/join ${code}`);
+    await readiness(ana, (i) => (i === 0 ? 'Partly' : 'Yes'));
+    await ana.say('/quiz 1');
+    await ana.say('1');
+
+    const [file] = await h.trainer.say(`/export ${code}`);
+    if (file.kind !== 'file') throw new Error(`expected a file, got ${file.kind}`);
+    expect(file.mime).toBe('text/csv');
+    expect(file.filename).toBe(`cohort-${code}-2026-11-27.csv`);
+    const [header, ...rows] = parseCsv(file.data.toString('utf8'));
+    expect(header.slice(0, 8)).toEqual(['name', 'platform', 'joined', 'reachable', 'readiness_date', 'readiness_score', 'readiness_max', 'readiness_level']);
+    expect(header).toContain('readiness_cybersecurity-law');
+    expect(header.slice(-3)).toEqual(['quiz_attempts', 'quiz_best', 'quiz_latest']);
+    expect(rows).toHaveLength(2);
+    const row = (name: string) => Object.fromEntries(header.map((k, i) => [k, rows.find((r) => r[0] === name)![i]]));
+    const a = row('Person ana');
+    expect(a).toMatchObject({ platform: 'console', reachable: 'yes', readiness_score: '15.5', readiness_max: '16', readiness_level: 'Advanced', quiz_attempts: '1', readiness_attempts: '1' });
+    expect(a.joined).toBe('2026-11-27 08:00');
+    expect(a.quiz_best).toMatch(/^[01]\/1$/);
+    expect(Object.values(a)).toContain('partly');
+    // A name that a spreadsheet would run as a formula stays text.
+    expect(row("'=HYPERLINK(\"x\")")).toMatchObject({ readiness_score: '', quiz_attempts: '0' });
+  });
+});
