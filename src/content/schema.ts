@@ -26,6 +26,10 @@ export const Section = z.object({
   /** Slide heading or number in the deck. */
   slide: z.string().optional(),
   parent: id.optional(),
+  /** Where the section's facts come from; added to its citations (e.g. "2022 UN E-Government Survey"). */
+  source: z.string().min(1).optional(),
+  /** Questions this section answers; offered as suggestions when the bot cannot answer. */
+  questions: z.array(z.string().min(1).max(200)).optional(),
   units: z.array(Unit).min(1),
 });
 
@@ -46,6 +50,8 @@ export const Indicator = z.object({
   id,
   /** Short name, e.g. "Cybersecurity legislation". */
   name: z.string().min(1).max(80),
+  /** The indicator's wording in the survey, where it differs from the name. */
+  label: z.string().min(1).optional(),
   /** What the indicator checks, in plain words. */
   definition: z.string().min(1),
   /** The self-assessment question an official answers. */

@@ -1,0 +1,103 @@
+// `workshop-bot ask`: answers one question, or every line of stdin (--jsonl), from the workshop content.
+import { StringDecoder } from 'node:string_decoder';
+import { ContentError, defaultContentDir, loadContent } from '../content/load.js';
+import { loadIndex } from '../content/index.js';
+import { createAnswerer } from '../qa/answer.js';
+import type { Answer, Answerer } from '../qa/types.js';
+
+export interface AskOptions {
+  question?: string;
+  json?: boolean;
+  jsonl?: boolean;
+  contentDir?: string;
+  /** Where the index cache lives; default `<DATA_DIR or ./data>/cache`. */
+  cacheDir?: string;
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+  errorOutput?: NodeJS.WritableStream;
+}
+
+/** Longest line kept from stdin; the rest of a longer line is read and dropped (the answerer uses far less). */
+const MAX_LINE_CHARS = 64 * 1024;
+
+function toJson(a: Answer): string {
+  return JSON.stringify({
+    question: a.question,
+    answered: a.answered,
+    text: a.text,
+    sources: a.sources.map((s) => ({ id: s.id, title: s.title })),
+    score: a.score,
+    suggestions: a.suggestions,
+  });
+}
+
+function plain(a: Answer): string {
+  if (a.answered || !a.suggestions.length) return `${a.text}\n`;
+  return `${a.text}\n\nYou could ask:\n${a.suggestions.map((s) => `  - ${s}`).join('\n')}\n`;
+}
+
+async function write(out: NodeJS.WritableStream, text: string): Promise<void> {
+  // Respect back-pressure so thousands of answers piped to a slow reader do not pile up in memory.
+  if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+}
+
+/** Yields the lines of a stream (LF or CRLF), each capped at MAX_LINE_CHARS; a final unterminated line counts. */
+export async function* readLines(input: NodeJS.ReadableStream): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  let line = '';
+  let dropping = false;
+  const take = (piece: string) => {
+    if (dropping) return;
+    line += piece;
+    if (line.length > MAX_LINE_CHARS) {
+      line = line.slice(0, MAX_LINE_CHARS);
+      dropping = true;
+    }
+  };
+  const finish = () => {
+    const done = line.endsWith('\r') ? line.slice(0, -1) : line;
+    line = '';
+    dropping = false;
+    return done;
+  };
+  for await (const chunk of input as AsyncIterable<Buffer | string>) {
+    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+    let start = 0;
+    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
+      take(text.slice(start, nl));
+      yield finish();
+      start = nl + 1;
+    }
+    take(text.slice(start));
+  }
+  take(decoder.end());
+  if (line.length || dropping) yield finish();
+}
+
+function loadAnswerer(opts: AskOptions): Answerer {
+  const content = loadContent(opts.contentDir ?? defaultContentDir());
+  const cacheDir = opts.cacheDir ?? `${process.env.DATA_DIR?.trim() || 'data'}/cache`;
+  return createAnswerer(content, loadIndex(content, cacheDir));
+}
+
+/** Runs the ask command; resolves to the process exit code. */
+export async function runAsk(opts: AskOptions): Promise<number> {
+  const out = opts.output ?? process.stdout;
+  const err = opts.errorOutput ?? process.stderr;
+  let answerer: Answerer;
+  try {
+    answerer = loadAnswerer(opts);
+  } catch (e) {
+    err.write(e instanceof ContentError ? `${e.message}\n` : `Could not load the workshop content: ${(e as Error).message}\n`);
+    return 1;
+  }
+  if (opts.jsonl) {
+    for await (const line of readLines(opts.input ?? process.stdin)) {
+      await write(out, `${toJson(answerer.answer(line))}\n`);
+    }
+    return 0;
+  }
+  const a = answerer.answer(opts.question ?? '');
+  await write(out, opts.json ? `${toJson(a)}\n` : plain(a));
+  return 0;
+}

@@ -1,0 +1,135 @@
+// Turns a workshop's content into searchable documents: deck units, indicators, glossary entries, meta facts.
+import type { Content, Indicator, Section } from './schema.js';
+
+export type DocKind = 'unit' | 'indicator' | 'glossary' | 'meta';
+
+/** One answerable thing: what search matches and what the bot says when it is the best match. */
+export interface SearchDoc {
+  /** Stable reference used by the lunr index: `u:<unit>`, `i:<indicator>`, `g:<n>`, `m:<field>`. */
+  ref: string;
+  kind: DocKind;
+  /** The unit kind for deck units ("definition", "statistic"...), else the doc kind. */
+  unitKind: string;
+  /** Searched with a boost: the section title, indicator name, glossary term. */
+  title: string;
+  /** Shown to people as the answer (before the citation). */
+  text: string;
+  /** Searched, never shown. */
+  keywords: string[];
+  /** Where the answer comes from: the id and the citation people read. */
+  source: { id: string; title: string };
+  /** Kinds of question this doc answers by its nature: "who", "when", "contact". */
+  cues: string[];
+}
+
+function sectionCitation(section: Section, figure?: string): string {
+  const parts = [section.title];
+  if (figure) parts[0] += `, ${figure}`;
+  if (section.source) parts.push(section.source);
+  return parts.join(' - ');
+}
+
+function unitDocs(content: Content): SearchDoc[] {
+  return content.sections.flatMap((section) =>
+    section.units.map((u) => ({
+      ref: `u:${u.id}`,
+      kind: 'unit' as const,
+      unitKind: u.kind,
+      title: section.title,
+      text: u.text,
+      keywords: u.figure ? [...u.keywords, u.figure] : u.keywords,
+      source: { id: section.id, title: sectionCitation(section, u.figure) },
+      cues: [],
+    })),
+  );
+}
+
+/** "153", "132 (68%)", "93%": the deck's figure as given, never a derived one. */
+export function globalFigure(ind: Indicator): string | undefined {
+  const g = ind.global;
+  if (!g) return undefined;
+  if (g.count !== undefined && g.share !== undefined) return `${g.count} (${g.share}%)`;
+  if (g.count !== undefined) return `${g.count}`;
+  return `${g.share}%`;
+}
+
+function indicatorDocs(content: Content): SearchDoc[] {
+  const byId = new Map(content.sections.map((s) => [s.id, s]));
+  return content.indicators.map((ind) => {
+    const figure = globalFigure(ind);
+    const text = figure
+      ? `${ind.name}: ${figure} of the ${content.meta.memberStates} Member States have it (${content.meta.survey}). What it means: ${ind.definition}`
+      : `${ind.name} (an indicator of the ${content.meta.survey}): ${ind.definition}`;
+    const section = ind.sections.map((id) => byId.get(id)).find((s) => s !== undefined);
+    const where = ind.global?.source ?? content.meta.survey;
+    const title = section && !where.includes(section.title) ? `${section.title}, ${where}` : where;
+    return {
+      ref: `i:${ind.id}`,
+      kind: 'indicator' as const,
+      unitKind: figure ? 'statistic' : 'definition',
+      title: ind.name,
+      text,
+      keywords: [ind.label ?? '', 'indicator'].filter(Boolean),
+      source: { id: ind.id, title },
+      cues: [],
+    };
+  });
+}
+
+function glossaryDocs(content: Content): SearchDoc[] {
+  return content.glossary.map((g, i) => ({
+    ref: `g:${i}`,
+    kind: 'glossary' as const,
+    unitKind: 'definition',
+    title: g.term,
+    text: `${g.term}: ${g.expansion}`,
+    keywords: g.synonyms,
+    source: { id: 'glossary', title: 'Glossary' },
+    cues: [],
+  }));
+}
+
+// Words people use when asking about the session itself; generic, so any workshop's meta works.
+const CONTEXT = ['workshop', 'session', 'presentation', 'talk', 'deck', 'slides'];
+
+function metaDocs(content: Content): SearchDoc[] {
+  const m = content.meta;
+  const source = { id: 'meta', title: 'Title slide' };
+  const doc = (field: string, text: string, keywords: string[], cues: string[] = []): SearchDoc => ({
+    ref: `m:${field}`,
+    kind: 'meta',
+    unitKind: 'fact',
+    title: field,
+    text,
+    keywords: [...keywords, ...CONTEXT],
+    source,
+    cues,
+  });
+  const docs: SearchDoc[] = [
+    doc('title', `This presentation is "${m.title}", part of the ${m.workshop}${m.session ? ` (${m.session})` : ''}.`, [
+      'title', 'name', 'called', 'topic', 'subject', 'theme', 'about', 'event', 'training', 'course',
+    ]),
+  ];
+  if (m.session) docs.push(doc('session', `The session is ${m.session}.`, ['session title', 'name', 'called', 'which session', 'number', 'title']));
+  if (m.presenter) {
+    const org = m.organisation ? `, ${m.organisation}` : '';
+    docs.push(doc('presenter', `The presentation was given by ${m.presenter}${org}.`, [
+      'presenter', 'speaker', 'presented', 'gave', 'given', 'delivered', 'lecturer', 'facilitator', 'author', 'trainer', 'who', 'name', 'instructor',
+    ], ['who']));
+  }
+  if (m.date) docs.push(doc('date', `The session took place on ${m.date}.`, ['date', 'day', 'when', 'held', 'took place', 'time', 'year'], ['when']));
+  if (m.organisation) {
+    docs.push(doc('organisation', `The session was presented by ${m.organisation}.`, [
+      'organization', 'organiser', 'organizer', 'organized', 'institution', 'agency', 'office', 'host', 'hosted', 'behind', 'from', 'united nations', 'un',
+    ], ['who']));
+  }
+  if (m.contact) docs.push(doc('contact', `For questions, contact ${m.presenter ? `${m.presenter} at ` : ''}${m.contact}.`, [
+    'contact', 'email', 'e-mail', 'mail', 'address', 'reach', 'get in touch', 'questions', 'follow up',
+  ], ['contact']));
+  return docs;
+}
+
+/** Every searchable document of a workshop, in a fixed order (the index and the answerer must agree). */
+export function buildSearchDocs(content: Content): SearchDoc[] {
+  return [...unitDocs(content), ...indicatorDocs(content), ...glossaryDocs(content), ...metaDocs(content)];
+}

@@ -1,0 +1,62 @@
+// Text normalisation shared by the search index and the question analyser, so both see the same tokens.
+import lunr from 'lunr';
+
+/** Longest text we look at: a question is never longer than this in practice. */
+export const MAX_CHARS = 500;
+/** Most tokens we look at, which caps the work per question. */
+export const MAX_TOKENS = 40;
+
+const NUMBER_WORDS: Record<string, string> = { two: '2', three: '3', four: '4', five: '5' };
+
+/**
+ * Lower-cases and simplifies text so that spelling variants meet: "e-Government" -> "egovernment",
+ * "3 As" / "three A's" -> "3as", "organisation" -> "organization", "93%" -> "93 percent".
+ * Everything that is not a letter, a digit or a decimal point between digits becomes a space.
+ */
+export function normalizeText(input: string): string {
+  let s = input.normalize('NFKC').replace(/[\u2018\u2019\u02bc'`]/g, '');
+  // "3 As", "three D's": a number and a capital letter, pluralised, name a framework ("3as").
+  s = s.replace(/\b(\d|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|TWO|THREE|FOUR|FIVE)\s*-?\s*([A-Z])s\b/g, (_m, n: string, l: string) => `${NUMBER_WORDS[n.toLowerCase()] ?? n}${l}s`);
+  s = s.toLowerCase();
+  s = s.replace(/%/g, ' percent ');
+  // "per cent" is the deck's spelling of "percent".
+  s = s.replace(/\bper\s+cent\b/g, 'percent');
+  // Prefix "e-" words are one word in people's minds (e-government, e-participation, e-services).
+  s = s.replace(/\be\s*-\s*(?=[a-z]{2,})/g, 'e');
+  // British and American spellings stem differently; fold -is- forms into -iz- on both sides.
+  s = s.replace(/\b([a-z]{3,}[^aeiou\s])is(ation|ations|ational|e|es|ed|ing|er|ers)\b/g, '$1iz$2');
+  s = s.replace(/[^\p{L}\p{N}.\s-]+/gu, ' ');
+  // Keep "4.13" together; any other dot ends a word.
+  s = s.replace(/(?<!\d)\.|\.(?!\d)/g, ' ');
+  return s;
+}
+
+/** Words of a text, in order: normalised, split on spaces and hyphens, at most `max`. */
+export function words(input: string, max = Number.MAX_SAFE_INTEGER): string[] {
+  const out: string[] = [];
+  for (const w of normalizeText(input).split(/[\s-]+/)) {
+    if (!w) continue;
+    out.push(w);
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
+const stemCache = new Map<string, string>();
+
+/** lunr's English stemmer, memoised (the index uses the same one). */
+export function stem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = lunr.stemmer(new lunr.Token(word, {})).toString();
+    // Bounded: hostile input could otherwise grow the cache without end.
+    if (stemCache.size > 50_000) stemCache.clear();
+    stemCache.set(word, s);
+  }
+  return s;
+}
+
+/** lunr's English stop words ("the", "what", "how" ...). */
+export function isStopWord(word: string): boolean {
+  return lunr.stopWordFilter(new lunr.Token(word, {})) === undefined;
+}

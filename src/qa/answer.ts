@@ -1,0 +1,169 @@
+// Answers questions from the workshop content: ranks documents by how much of the question they cover.
+import lunr from 'lunr';
+import { buildSearchDocs } from '../content/docs.js';
+import type { Content } from '../content/schema.js';
+import { analyze, type Analysis, type Concept } from './analyze.js';
+import { formatAnswer } from './format.js';
+import { buildLexicon, type DocTerms, type Lexicon } from './lexicon.js';
+import { createSuggester, type Suggester } from './suggest.js';
+import type { Answer, Answerer } from './types.js';
+
+/** Share of the question's (weighted) meaning a document must cover to be given as the answer. */
+export const MIN_COVERAGE = 0.6;
+/** A concept held by more than this share of documents is too common to answer on its own. */
+const COMMON_SHARE = 0.2;
+const CONTEXT_WEIGHT = 0.6;
+const SHORT_UNKNOWN_WEIGHT = 1;
+const GENERIC_WEIGHT = 0.3;
+/** Stems of words that describe what something does: what "what does X do?" asks for. */
+const ROLE_STEMS = ['role', 'respons', 'function', 'task', 'duti', 'mandat'];
+
+interface Weighted {
+  concept: Concept;
+  weight: number;
+  /** Too common (or only about the session) to justify an answer by itself. */
+  weak: boolean;
+  covered: Set<number>;
+}
+
+export interface Ranked {
+  doc: DocTerms;
+  coverage: number;
+  score: number;
+  strong: boolean;
+}
+
+function idf(n: number, df: number): number {
+  return Math.log(1 + n / (df + 0.5));
+}
+
+function covers(d: DocTerms, c: Concept): boolean {
+  return c.alternatives.some((alt) => alt.every((t) => d.terms.has(t)));
+}
+
+function weigh(lex: Lexicon, concepts: Concept[]): Weighted[] {
+  const n = lex.docs.length;
+  return concepts.map((concept) => {
+    const covered = new Set<number>();
+    lex.docs.forEach((d, i) => {
+      if (covers(d, concept)) covered.add(i);
+    });
+    const df = covered.size;
+    let weight = idf(n, df);
+    // Unknown words count fully (they are what the question is about, and we do not have it),
+    // except very short ones, which are mostly typos of small words ("hav", "abt").
+    if (df === 0) weight = concept.words.join('').length <= 3 ? SHORT_UNKNOWN_WEIGHT : idf(n, 1);
+    if (concept.context) weight = CONTEXT_WEIGHT;
+    if (concept.generic) weight = GENERIC_WEIGHT;
+    const weak = concept.context || concept.generic || (!concept.specific && df > Math.max(3, COMMON_SHARE * n));
+    return { concept, weight, weak, covered };
+  });
+}
+
+function lunrScores(index: lunr.Index, weighted: Weighted[]): Map<string, number> {
+  const scores = new Map<string, number>();
+  const terms = new Map<string, number>();
+  for (const w of weighted) {
+    for (const alt of w.concept.alternatives) for (const t of alt) terms.set(t, Math.max(terms.get(t) ?? 0, w.weight));
+  }
+  if (!terms.size) return scores;
+  try {
+    // Terms are already normalised and stemmed: never through lunr's query parser (see platforms.md).
+    const results = index.query((q) => {
+      for (const [t, boost] of terms) q.term(t, { usePipeline: false, boost, presence: lunr.Query.presence.OPTIONAL });
+    });
+    for (const r of results) scores.set(r.ref, r.score);
+  } catch {
+    // A lunr failure only loses the tie-breaker; coverage still ranks.
+  }
+  return scores;
+}
+
+function bonus(a: Analysis, d: DocTerms): number {
+  const { doc } = d;
+  let b = 0;
+  const hasNumber = /\d/.test(doc.text);
+  if (a.intents.has('numeric')) b += hasNumber && doc.unitKind === 'statistic' ? 0.08 : hasNumber ? 0.03 : -0.1;
+  if (a.intents.has('define') && doc.unitKind === 'definition') b += 0.05;
+  if (a.intents.has('list') && doc.unitKind === 'list') b += 0.05;
+  if (a.intents.has('role') && ROLE_STEMS.some((t) => d.terms.has(t))) b += 0.05;
+  if (doc.kind === 'glossary') b += a.intents.has('abbrev') ? 0.1 : -0.06;
+  for (const cue of doc.cues) if (a.intents.has(cue as never)) b += 0.3;
+  if (doc.kind === 'meta' && a.intents.has('about') && doc.ref === 'm:title') b += 0.3;
+  return b;
+}
+
+/** Every document that covers part of the question, best first. */
+export function rank(lex: Lexicon, index: lunr.Index, a: Analysis): Ranked[] {
+  const weighted = weigh(lex, a.concepts);
+  const total = weighted.reduce((s, w) => s + w.weight, 0);
+  if (!total) return [];
+  const candidates = new Set<number>();
+  for (const w of weighted) for (const i of w.covered) candidates.add(i);
+  const scores = lunrScores(index, weighted);
+  const maxLunr = Math.max(1e-9, ...scores.values());
+  const ranked: Ranked[] = [];
+  for (const i of candidates) {
+    const d = lex.docs[i];
+    let got = 0;
+    let lead = 0;
+    let strong = false;
+    for (const w of weighted) {
+      if (!w.covered.has(i)) continue;
+      got += w.weight;
+      if (!w.weak) strong = true;
+      // The doc is about this concept, not just mentioning it ("Data divide: ..." for the data divide).
+      if (w.concept.alternatives.some((alt) => alt.every((t) => d.lead.has(t)))) lead += w.weight;
+    }
+    if (d.doc.cues.some((c) => a.intents.has(c as never)) || (a.intents.has('about') && d.doc.ref === 'm:title')) strong = true;
+    const coverage = got / total;
+    const score = coverage + 0.25 * (lead / total) + 0.1 * ((scores.get(d.doc.ref) ?? 0) / maxLunr) + bonus(a, d);
+    ranked.push({ doc: d, coverage, score, strong });
+  }
+  return ranked.sort((x, y) => y.score - x.score || x.doc.doc.ref.localeCompare(y.doc.doc.ref));
+}
+
+export interface WorkshopAnswerer extends Answerer {
+  /** For tests and tuning: the ranking behind an answer. */
+  explain(question: string): { analysis: Analysis; ranked: Ranked[] };
+}
+
+export function createAnswerer(content: Content, index: lunr.Index): WorkshopAnswerer {
+  const lex = buildLexicon(content, buildSearchDocs(content));
+  const suggester: Suggester = createSuggester(content, lex);
+
+  const decline = (question: string, a?: Analysis, ranked: Ranked[] = []): Answer => ({
+    question,
+    answered: false,
+    text:
+      a && a.concepts.length
+        ? `Sorry, I can't find that in the workshop material ("${content.meta.title}"), so I'd rather not guess.`
+        : `Sorry, I didn't catch a question there. I can answer questions about the workshop "${content.meta.title}".`,
+    sources: [],
+    score: ranked[0] ? Math.round(ranked[0].coverage * 100) / 100 : 0,
+    suggestions: suggester.suggest(ranked.map((r) => r.doc.doc)),
+  });
+
+  function answer(question: unknown): Answer {
+    const q = typeof question === 'string' ? question : '';
+    try {
+      const analysis = analyze(lex, q);
+      const ranked = rank(lex, index, analysis);
+      const best = ranked[0];
+      if (!best || !best.strong || best.coverage < MIN_COVERAGE) return decline(q, analysis, ranked);
+      const { text, sources } = formatAnswer(best.doc.doc);
+      return { question: q, answered: true, text, sources, score: Math.round(best.coverage * 100) / 100, suggestions: [] };
+    } catch {
+      // Never let one odd question break a conversation: decline kindly instead.
+      return decline(q);
+    }
+  }
+
+  return {
+    answer,
+    explain(question: string) {
+      const analysis = analyze(lex, question);
+      return { analysis, ranked: rank(lex, index, analysis) };
+    },
+  };
+}
