@@ -142,14 +142,14 @@ export class SqlStore implements Store {
           .values({ id: s.id, user_key: s.userKey, kind: s.kind, status: 'active', items: JSON.stringify(s.items), item_count: s.items.length, idx: 0, started_at: t, updated_at: t })
           .execute();
       });
-    // Two sessions started at the same moment on PostgreSQL: the unique "one active" index stops the
-    // second insert; trying again then stops the first, so the later call wins as it would in turn.
+    // Sessions started at the same moment on PostgreSQL: the unique "one active" index stops all but
+    // one insert; trying again then stops the winner. Each round has a winner, so a few tries suffice.
     for (let tries = 1; ; tries++) {
       try {
         await attempt();
         break;
       } catch (err) {
-        if (tries >= 3 || !isUniqueViolation(err) || (await this.getSession(s.id))) throw err;
+        if (tries >= 5 || !isUniqueViolation(err) || (await this.getSession(s.id))) throw err;
       }
     }
     return (await this.getSession(s.id))!;

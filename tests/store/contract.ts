@@ -44,6 +44,8 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       expect(await store.pruneProcessed(at(500))).toBe(1);
       expect(await store.markProcessed('telegram:update:1', at(2000))).toBe(true);
       expect(await store.markProcessed('telegram:update:2', at(2000))).toBe(false);
+      const twice = await Promise.all([store.markProcessed('slack:event:E1', at()), store.markProcessed('slack:event:E1', at())]);
+      expect(twice.sort()).toEqual([false, true]);
     });
 
     it('upserts people, keeping the address and name when a later message has none', async () => {
@@ -115,6 +117,13 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
         await store.stopSession('s2', at(30));
         expect(await store.getActiveSession('slack:U1')).toBeUndefined();
         expect(await store.recordAnswer('s2', 0, '1', at(40))).toBeUndefined();
+      });
+
+      it('leaves one active session when two start at the same moment', async () => {
+        const ids = ['x1', 'x2', 'x3', 'x4', 'x5'];
+        await Promise.all(ids.map((id) => store.createSession({ id, userKey: 'slack:U1', kind: 'quiz', items: ['q1'] }, at())));
+        const statuses = (await store.listSessions('slack:U1')).map((s) => s.status).sort();
+        expect(statuses).toEqual(['active', 'stopped', 'stopped', 'stopped', 'stopped']);
       });
 
       it('finishes sessions and lists them oldest first, by person and kind', async () => {
@@ -201,6 +210,12 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
         expect(taken[0]).toMatchObject({ id: 'm1', userKey: 'console:ana', createdAt: at(10) });
         expect(await store.takeInbox('console:ana')).toEqual([]);
         expect(await store.takeInbox('console:bo')).toEqual([{ id: 'm3', userKey: 'console:bo', payload: { image: 'aGk=' }, createdAt: at(5) }]);
+      });
+
+      it('hands each message to only one of two readers at once', async () => {
+        for (let i = 0; i < 5; i++) await store.pushInbox({ id: `m${i}`, userKey: 'console:ana', payload: i, createdAt: at(i) });
+        const [a, b] = await Promise.all([store.takeInbox('console:ana'), store.takeInbox('console:ana')]);
+        expect([...a, ...b].map((m) => m.id).sort()).toEqual(['m0', 'm1', 'm2', 'm3', 'm4']);
       });
     });
 

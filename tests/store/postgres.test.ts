@@ -113,6 +113,33 @@ if (!url) {
     });
   });
 
+  describe('PostgreSQL store, settings', () => {
+    it('puts every pooled connection in its schema with the statement timeout', async () => {
+      const schema = freshSchema();
+      const store = await open(schema, { statementTimeoutMs: 1234 });
+      try {
+        await store.migrate();
+        const db = (store as SqlStore).db;
+        const rows = await Promise.all(
+          [1, 2, 3].map(() => sql<{ s: string; t: string }>`select current_schema() as s, current_setting('statement_timeout') as t, pg_sleep(0.05)`.execute(db)),
+        );
+        expect(rows.map((r) => [r.rows[0].s, r.rows[0].t])).toEqual([
+          [schema, '1234ms'],
+          [schema, '1234ms'],
+          [schema, '1234ms'],
+        ]);
+        const tables = await sql<{ n: string }>`select count(*) as n from information_schema.tables where table_schema = ${schema}`.execute(db);
+        expect(Number(tables.rows[0].n)).toBeGreaterThanOrEqual(12);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('refuses a schema name that is not a plain identifier', async () => {
+      await expect(open('x; drop table users')).rejects.toThrow(/schema/);
+    });
+  });
+
   describe('PostgreSQL store, connection trouble', () => {
     it('survives the server dropping a pooled connection and reconnects on the next query', async () => {
       const lines: string[] = [];
