@@ -1,8 +1,8 @@
 // The Microsoft Teams adapter: POST /api/messages through botbuilder's CloudAdapter, plus proactive follow-ups.
-import express from 'express';
 import { CloudAdapter } from 'botbuilder';
 import type { AdapterDeps, PlatformAdapter, RequestHandler } from '../../src/core/adapter.js';
 import { createTeamsMessenger } from './messenger.js';
+import { createMessagesRoute } from './routes.js';
 import { createTeamsAuthentication, readBotFrameworkSettings } from './settings.js';
 import { createTurnHandler, errorSummary } from './turn.js';
 
@@ -17,9 +17,6 @@ export interface TeamsAdapterConfig {
   /** Test-only: a botbuilder ServiceClientCredentialsFactory for outbound calls. Never from the environment. */
   credentialsFactory?: unknown;
 }
-
-/** Activities are small; a cap keeps a caller from making us parse megabytes before authentication. */
-const BODY_LIMIT = '256kb';
 
 export async function createTeamsAdapter(cfg: TeamsAdapterConfig, deps: AdapterDeps): Promise<PlatformAdapter> {
   const settings = readBotFrameworkSettings(cfg.env);
@@ -40,31 +37,17 @@ export async function createTeamsAdapter(cfg: TeamsAdapterConfig, deps: AdapterD
   };
   const logic = createTurnHandler(deps.core, logger);
 
-  let inFlight = 0;
-  let drained: (() => void) | undefined;
-  const router = express.Router();
-  router.post('/api/messages', express.json({ limit: BODY_LIMIT }), async (req, res, next) => {
-    inFlight++;
-    try {
-      // CloudAdapter authenticates (401 on a bad token), runs the turn, and for deliveryMode 'expectReplies'
-      // answers with the buffered replies in the response body.
-      await adapter.process(req, res, logic);
-    } catch (err) {
-      next(err);
-    } finally {
-      if (--inFlight === 0) drained?.();
-    }
-  });
+  const route = createMessagesRoute(adapter, auth, logic, logger);
 
   return {
     platform: 'teams',
     messenger: createTeamsMessenger(adapter, appId, logger),
-    routes: router as unknown as RequestHandler,
+    routes: route.router as unknown as RequestHandler,
     async start() {
       logger.info({ emulator: !appId }, 'teams: listening on POST /api/messages');
     },
     async stop() {
-      if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
+      await route.drain();
     },
   };
 }

@@ -1,0 +1,68 @@
+// POST /api/messages: parse the body, check the caller's token, then hand the activity to CloudAdapter.
+import express from 'express';
+import type { Activity, CloudAdapter, ConfigurationBotFrameworkAuthentication, TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
+
+/** Activities are small; a cap keeps a caller from making us parse megabytes before authentication. */
+const BODY_LIMIT = '256kb';
+
+/** jsonwebtoken's errors for a bad signature, a malformed token or a not-yet-valid one. */
+const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
+
+/**
+ * 401 for anything wrong with the token; 503 when the check itself could not run (e.g. the OpenID metadata
+ * could not be fetched), so Teams redelivers later. botbuilder alone answers a forged signature with 500
+ * and its message, and prints each refusal's stack to the console.
+ */
+export function authFailureStatus(err: unknown): 401 | 503 {
+  const e = err as { name?: string; statusCode?: number };
+  if (e?.statusCode === 401 || TOKEN_ERRORS.has(e?.name ?? '')) return 401;
+  return 503;
+}
+
+export interface MessagesRoute {
+  router: express.Router;
+  /** Resolves when no request is being processed. */
+  drain(): Promise<void>;
+}
+
+export function createMessagesRoute(
+  adapter: CloudAdapter,
+  auth: ConfigurationBotFrameworkAuthentication,
+  logic: (context: TurnContext) => Promise<void>,
+  logger: Logger,
+): MessagesRoute {
+  let inFlight = 0;
+  const idle: (() => void)[] = [];
+  const router = express.Router();
+  router.post('/api/messages', express.json({ limit: BODY_LIMIT }), async (req, res, next) => {
+    inFlight++;
+    try {
+      const activity = req.body as Partial<Activity> | undefined;
+      if (activity && typeof activity === 'object' && !Array.isArray(activity)) {
+        try {
+          // The same check CloudAdapter makes (issuer, signature, audience, serviceurl, endorsements); done
+          // first so every refusal is a quiet 401. CloudAdapter repeats it with the keys already cached.
+          await auth.authenticateRequest(activity as Activity, req.headers.authorization ?? '');
+        } catch (err) {
+          const status = authFailureStatus(err);
+          if (status === 401) logger.info({ reason: (err as Error)?.message }, 'teams: refused a request with a bad token');
+          else logger.error({ err }, 'teams: could not check a request token');
+          res.status(status).json({ error: status === 401 ? 'unauthorized' : 'try again later' });
+          return;
+        }
+      }
+      // CloudAdapter answers 400 for a body that is not an activity, runs the turn, and for deliveryMode
+      // 'expectReplies' puts the buffered replies in the response body.
+      await adapter.process(req, res, logic);
+    } catch (err) {
+      next(err);
+    } finally {
+      if (--inFlight === 0) for (const resolve of idle.splice(0)) resolve();
+    }
+  });
+  return {
+    router,
+    drain: () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve))),
+  };
+}
