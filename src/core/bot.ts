@@ -88,7 +88,7 @@ export class Bot implements BotCore {
     if (value === 'forget:confirm') return this.run(ctx, 'forget', 'confirm');
     const action = parseAction(value);
     if (!action) return [text("That button is no longer in use. Send /help to see what I can do.")];
-    return this.flows.answer(action.sessionId, action.index, action.answer);
+    return this.flows.answer(ctx.userKey, action.sessionId, action.index, action.answer);
   }
 
   private async onText(ctx: CommandContext, typed: string): Promise<Outgoing[]> {
@@ -98,7 +98,7 @@ export class Bot implements BotCore {
     const active = await this.services.store.getActiveSession(ctx.userKey);
     if (active && active.index < active.items.length) {
       const answer = this.flows.parseTyped(active, typed);
-      if (answer !== undefined) return this.flows.answer(active.id, active.index, answer);
+      if (answer !== undefined) return this.flows.answer(ctx.userKey, active.id, active.index, answer);
       // Not an answer: treat it as a question, then point back at the waiting one.
       const reply = await this.ask(ctx, typed);
       return [...reply, text('(Your question is still waiting: reply with a choice, or /stop.)'), this.flows.prompt(active)];

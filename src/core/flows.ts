@@ -118,8 +118,13 @@ export class Flows {
   }
 
   /** Records an answer to question `index` of a session; a stale or repeated answer changes nothing. */
-  async answer(sessionId: string, index: number, answer: string): Promise<Outgoing[]> {
+  async answer(userKey: string, sessionId: string, index: number, answer: string): Promise<Outgoing[]> {
     const before = await this.s.store.getSession(sessionId);
+    if (before && before.userKey !== userKey) {
+      // In a group anyone can see the buttons; only the person who started the flow may answer.
+      const what = before.kind === 'readiness' ? '/readiness' : '/quiz';
+      return [text(`Those buttons belong to someone else's ${before.kind === 'readiness' ? 'self-assessment' : 'quiz'}. Start your own with ${what}.`)];
+    }
     if (!before || !this.validAnswer(before, index, answer)) {
       return [text("That answer doesn't match a question I asked. Send /quiz or /readiness to start again.")];
     }

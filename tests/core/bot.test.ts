@@ -130,3 +130,15 @@ describe('privacy', () => {
     expect(await rt.store.listSessions(p.key)).toEqual([]);
   });
 });
+
+describe('buttons in groups', () => {
+  it("only the person who started a quiz can answer it", async () => {
+    const owner = person(rt, 'owner');
+    const other = person(rt, 'other');
+    await owner.say('/readiness');
+    const prompt = owner.last.find((m) => m.kind === 'text' && m.choices)!;
+    const yes = prompt.kind === 'text' ? prompt.choices![0].value : '';
+    expect(allText(await other.press(yes))).toMatch(/belong to someone else/);
+    expect((await rt.store.getActiveSession(owner.key))?.index).toBe(0);
+  });
+});
