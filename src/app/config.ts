@@ -92,6 +92,8 @@ export const ConfigSchema = z.object({
   /** How often the follow-up scheduler looks for due work. */
   SCHEDULER_INTERVAL_MS: int(1000, 50),
   SCHEDULER_DISABLED: bool,
+  /** How long a follow-up delivery claimed by a process stays its own; a crashed process's claims return after this. */
+  FOLLOWUP_LEASE_MS: int(30_000, 1000),
 
   TELEGRAM_BOT_TOKEN: optional,
   TELEGRAM_WEBHOOK_SECRET: optional,

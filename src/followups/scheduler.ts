@@ -121,8 +121,11 @@ class FollowupScheduler implements Scheduler {
       }
       return hit;
     };
+    // A batch must go out well within its lease at the platform's rate, or the lease would lapse mid-batch.
+    const fits = Math.floor((messenger.limits.perSecond * this.leaseMs) / 1000 / 2);
+    const size = Math.max(1, Math.min(this.batchSize, fits));
     while (!this.stopping) {
-      const batch = await store.claimDeliveries(this.deps.workerId, clock.now(), this.batchSize, this.leaseMs, [messenger.platform]);
+      const batch = await store.claimDeliveries(this.deps.workerId, clock.now(), size, this.leaseMs, [messenger.platform]);
       if (!batch.length) return;
       let gaveUp = false;
       await eachLimited(batch, this.concurrency, async (d: DeliveryRecord) => {
