@@ -124,6 +124,8 @@ export class Bot implements BotCore {
     if (!this.limiter.take(ctx.userKey, clock.now().getTime())) {
       return [text("You're asking faster than I can keep up with. Please wait a few seconds and ask again.")];
     }
+    const small = smallTalk(question);
+    if (small) return [text(small)];
     const answer = answerer.answer(question);
     if (!answer.answered) {
       try {
@@ -135,6 +137,16 @@ export class Bot implements BotCore {
     }
     return [text(formatAnswer(answer))];
   }
+}
+
+/** Greetings and thanks get a human reply rather than an "I don't know" (and are not logged as unanswered). */
+function smallTalk(t: string): string | undefined {
+  const s = t.toLowerCase().replace(/[!.,?\s]+$/g, '').trim();
+  if (/^(hi|hello|hey|hiya|good (morning|afternoon|evening|day)|greetings|halo)( there| bot| everyone)?$/.test(s)) {
+    return 'Hello! Ask me anything about the workshop, e.g. "What is a whole-of-government approach?", or send /help to see what I can do.';
+  }
+  if (/^(thanks|thank you|thx|cheers|ta|tenkyu)( (so|very) much| a lot)?$/.test(s)) return "You're welcome. Ask me anything else about the workshop whenever you like.";
+  return undefined;
 }
 
 /** Drops control characters and cuts very long text, so nothing downstream sees either. */

@@ -129,7 +129,8 @@ export class Flows {
       return [text("That answer doesn't match a question I asked. Send /quiz or /readiness to start again.")];
     }
     const after = await this.s.store.recordAnswer(sessionId, index, answer, this.s.clock.now());
-    if (!after) return this.stale(before, index);
+    // Lost a race (the same press delivered twice at once): describe the session as it is now.
+    if (!after) return this.stale((await this.s.store.getSession(sessionId)) ?? before, index);
     const out: Outgoing[] = [{ kind: 'update', text: this.answeredText(before, index, answer) }];
     if (after.kind === 'quiz') out.push(text(this.feedback(after, index, answer)));
     if (after.index < after.items.length) out.push(this.prompt(after));

@@ -21,7 +21,8 @@ describe('questions', () => {
   it('declines an unrelated question with suggestions and logs it for trainers', async () => {
     const p = person(rt, 'a');
     const out = await p.say('What is the capital of France?');
-    expect(allText(out)).toMatch(/don.t know|not sure|can.t answer|doesn.t cover|not covered/i);
+    expect(allText(out)).toMatch(/can.t find that in the workshop material/i);
+    expect(allText(out)).toMatch(/You could ask:\n• .+\n• .+/);
     const logged = await rt.store.listUnanswered();
     expect(logged.map((u) => u.question)).toEqual(['What is the capital of France?']);
   });
@@ -31,6 +32,13 @@ describe('questions', () => {
     const group = { conversation: { id: 'team-room', type: 'group' as const } };
     expect(await p.say('what is the data divide', group)).toEqual([]);
     expect(allText(await p.say('what is the data divide', { ...group, addressed: true }))).toContain('400');
+  });
+
+  it('answers greetings and thanks like a person, without logging them as unanswered', async () => {
+    const p = person(rt, 'h');
+    expect(allText(await p.say('Hello!'))).toMatch(/^Hello! Ask me anything/);
+    expect(allText(await p.say('thank you'))).toMatch(/welcome/);
+    expect(await rt.store.listUnanswered()).toEqual([]);
   });
 
   it('handles one delivery id once', async () => {
