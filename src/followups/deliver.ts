@@ -72,8 +72,11 @@ export async function deliverOne(
   }
 
   await deps.limiter.take(messenger.platform, d.userKey);
-  // Sending after our lease ran out could let another worker send the same message too.
-  if (d.leaseUntil && clock.now().getTime() > d.leaseUntil.getTime() - leaseMarginMs) return false;
+  // Sending after our lease ran out could let another worker send the same message too: hand it back now.
+  if (d.leaseUntil && clock.now().getTime() > d.leaseUntil.getTime() - leaseMarginMs) {
+    await store.retryDelivery(d.followupId, d.userKey, workerId, clock.now(), 'lease ran short before sending');
+    return false;
+  }
   try {
     await messenger.send(address, await compose(deps.bot, f, cohort, d.userKey));
     await complete('sent');

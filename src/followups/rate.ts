@@ -52,6 +52,13 @@ export class SendLimiter {
     }
   }
 
+  /** Waits out a pause on the platform (so nothing is claimed only to sit waiting while its lease runs). */
+  async open(platform: Platform): Promise<void> {
+    const b = this.buckets.get(platform);
+    const wait = b ? b.pausedUntil - this.now() : 0;
+    if (wait > 0) await sleep(Math.ceil(wait));
+  }
+
   /** The platform said to slow down: hold every send on it for `ms`. */
   pause(platform: Platform, ms: number): void {
     const b = this.bucket(platform, Math.max(0.01, this.limitsOf(platform).perSecond), this.now());

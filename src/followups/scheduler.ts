@@ -24,7 +24,7 @@ export interface SchedulerOptions {
   batchSize?: number;
   /** Sends in flight at once per platform (also the most that can go twice after a crash). */
   concurrency?: number;
-  /** Tries before a delivery that keeps failing is given up as 'failed'. */
+  /** Claims (each counts as a try) before a delivery that keeps failing is given up as 'failed'. */
   maxAttempts?: number;
 }
 
@@ -125,6 +125,7 @@ class FollowupScheduler implements Scheduler {
     const fits = Math.floor((messenger.limits.perSecond * this.leaseMs) / 1000 / 2);
     const size = Math.max(1, Math.min(this.batchSize, fits));
     while (!this.stopping) {
+      await this.deps.limiter.open(messenger.platform);
       const batch = await store.claimDeliveries(this.deps.workerId, clock.now(), size, this.leaseMs, [messenger.platform]);
       if (!batch.length) return;
       let gaveUp = false;
@@ -142,7 +143,7 @@ class FollowupScheduler implements Scheduler {
         const [f] = await lookup(id);
         if (f) await this.notifier.progress(f);
       }
-      // Leases ran short (a very slow platform): stop here and let them expire and be claimed again.
+      // Leases ran short (a very slow platform): stop here; the next pass claims them afresh.
       if (gaveUp) return;
     }
   }
