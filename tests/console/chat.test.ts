@@ -1,9 +1,10 @@
 // The console chat as a person uses it: piped input, numbered choices, resuming in a new process.
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { runCli, startCli } from '../cli.js';
+import { ROOT, runCli, startCli } from '../cli.js';
 import { tempDir } from '../core/helpers.js';
 
 function envFor(dir: string): Record<string, string> {
@@ -100,6 +101,23 @@ describe('workshop-bot ask', () => {
     const r = runCli(['ask']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/Give a question/);
+  });
+
+  it('content check names the broken file, item and field, and exits 1', () => {
+    const dir = tempDir();
+    cpSync(join(ROOT, 'content'), dir, { recursive: true });
+    const file = join(dir, 'indicators.json');
+    const indicators = JSON.parse(readFileSync(file, 'utf8'));
+    delete indicators[2].question;
+    writeFileSync(file, JSON.stringify(indicators));
+    const bad = runCli(['content', 'check', '--dir', dir]);
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toContain('indicators.json');
+    expect(bad.stdout).toContain(indicators[2].id);
+    expect(bad.stdout).toContain('question');
+    const good = runCli(['content', 'check']);
+    expect(good.status).toBe(0);
+    expect(good.stdout).toMatch(/16 indicators/);
   });
 
   it('a bad variable stops start-up naming it', () => {
