@@ -58,8 +58,8 @@ function indicatorDocs(content: Content): SearchDoc[] {
   return content.indicators.map((ind) => {
     const figure = globalFigure(ind);
     const text = figure
-      ? `${ind.name}: ${figure} of the ${content.meta.memberStates} Member States have it (${content.meta.survey}). What it means: ${ind.definition}`
-      : `${ind.name} (an indicator of the ${content.meta.survey}): ${ind.definition}`;
+      ? `${ind.name}: ${figure} of the ${content.meta.memberStates} Member States have it. What it means: ${ind.definition}`
+      : `${ind.name} (a survey indicator): ${ind.definition}`;
     const section = ind.sections.map((id) => byId.get(id)).find((s) => s !== undefined);
     const where = ind.global?.source ?? content.meta.survey;
     const title = section && !where.includes(section.title) ? `${section.title}, ${where}` : where;
@@ -110,7 +110,7 @@ function metaDocs(content: Content): SearchDoc[] {
       'title', 'name', 'called', 'topic', 'subject', 'theme', 'about', 'event', 'training', 'course',
     ]),
   ];
-  if (m.session) docs.push(doc('session', `The session is ${m.session}.`, ['session title', 'name', 'called', 'which session', 'number', 'title']));
+  if (m.session) docs.push(doc('session', `The session is ${m.session}.`, ['session title', 'title', 'called', 'which session', 'number']));
   if (m.presenter) {
     const org = m.organisation ? `, ${m.organisation}` : '';
     docs.push(doc('presenter', `The presentation was given by ${m.presenter}${org}.`, [

@@ -138,7 +138,7 @@ function crossCheck(c: Omit<Content, 'dir' | 'hash'>, errors: string[]): void {
 
 /** Other .json files would be silently ignored: most likely a misspelt name, so they are errors. */
 function unexpectedFiles(dir: string, errors: string[]): void {
-  let names: string[] = [];
+  let names: string[];
   try {
     names = readdirSync(dir);
   } catch {

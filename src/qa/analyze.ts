@@ -67,7 +67,7 @@ function cleanWords(lex: Lexicon, raw: string[]): string[] {
       continue;
     }
     if (lex.vocab.has(w) || isStopWord(w) || FILLER.has(w) || /\d/.test(w)) out.push(w);
-    else if (w.length >= 5) {
+    else if (w.length >= 5 && w.length <= 20) {
       const fixed = correctWord(lex, w);
       if (fixed) out.push(fixed);
       else out.push(...(w.length >= 7 ? (splitWord(lex, w) ?? [w]) : [w]));
@@ -86,13 +86,16 @@ export function analyze(lex: Lexicon, question: string): Analysis {
   const cleaned = cleanWords(lex, words(norm, MAX_TOKENS));
   const content = cleaned.filter((w) => !isStopWord(w) && !FILLER.has(w));
   const stems = content.map(stem);
+  const canon = stems.map((s) => lex.canonical.get(s) ?? s);
 
   const concepts: Concept[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < stems.length; ) {
     let matched = false;
-    for (const p of lex.phraseStarts.get(stems[i]) ?? []) {
-      if (p.stems.every((s, k) => stems[i + k] === s)) {
+    const starts = [...(lex.phraseStarts.get(stems[i]) ?? []), ...(canon[i] !== stems[i] ? (lex.phraseStarts.get(canon[i]) ?? []) : [])];
+    starts.sort((x, y) => y.stems.length - x.stems.length);
+    for (const p of starts) {
+      if (p.stems.every((s, k) => stems[i + k] === s || canon[i + k] === s)) {
         const key = `g${p.group}`;
         if (!seen.has(key)) {
           seen.add(key);

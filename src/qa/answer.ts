@@ -1,6 +1,7 @@
 // Answers questions from the workshop content: ranks documents by how much of the question they cover.
 import lunr from 'lunr';
 import { buildSearchDocs } from '../content/docs.js';
+import { stem } from '../content/text.js';
 import type { Content } from '../content/schema.js';
 import { analyze, type Analysis, type Concept } from './analyze.js';
 import { formatAnswer } from './format.js';
@@ -15,6 +16,8 @@ const COMMON_SHARE = 0.2;
 const CONTEXT_WEIGHT = 0.6;
 const SHORT_UNKNOWN_WEIGHT = 1;
 const GENERIC_WEIGHT = 0.3;
+const LUNR_WEIGHT = 0.1;
+const SPECIFIC_FACTOR = 2;
 /** Stems of words that describe what something does: what "what does X do?" asks for. */
 const ROLE_STEMS = ['role', 'respons', 'function', 'task', 'duti', 'mandat'];
 
@@ -37,17 +40,22 @@ function idf(n: number, df: number): number {
   return Math.log(1 + n / (df + 0.5));
 }
 
-function covers(d: DocTerms, c: Concept): boolean {
-  return c.alternatives.some((alt) => alt.every((t) => d.terms.has(t)));
+/** Docs holding every stem of at least one of the concept's phrases (from the posting lists). */
+function coveringDocs(lex: Lexicon, c: Concept): Set<number> {
+  const covered = new Set<number>();
+  for (const alt of c.alternatives) {
+    const lists = alt.map((t) => lex.postings.get(t));
+    if (lists.some((l) => l === undefined)) continue;
+    const [first, ...rest] = (lists as number[][]).sort((x, y) => x.length - y.length);
+    for (const i of first) if (rest.every((l) => l.includes(i))) covered.add(i);
+  }
+  return covered;
 }
 
 function weigh(lex: Lexicon, concepts: Concept[]): Weighted[] {
   const n = lex.docs.length;
   return concepts.map((concept) => {
-    const covered = new Set<number>();
-    lex.docs.forEach((d, i) => {
-      if (covers(d, concept)) covered.add(i);
-    });
+    const covered = coveringDocs(lex, concept);
     const df = covered.size;
     let weight = idf(n, df);
     // Unknown words count fully (they are what the question is about, and we do not have it),
@@ -55,16 +63,26 @@ function weigh(lex: Lexicon, concepts: Concept[]): Weighted[] {
     if (df === 0) weight = concept.words.join('').length <= 3 ? SHORT_UNKNOWN_WEIGHT : idf(n, 1);
     if (concept.context) weight = CONTEXT_WEIGHT;
     if (concept.generic) weight = GENERIC_WEIGHT;
+    // A named thing (a glossary acronym or phrase: "PNG", "open government data") is what the question
+    // is about; a doc that misses it is most likely about something else.
+    if (concept.specific) weight *= SPECIFIC_FACTOR;
     const weak = concept.context || concept.generic || (!concept.specific && df > Math.max(3, COMMON_SHARE * n));
     return { concept, weight, weak, covered };
   });
 }
 
-function lunrScores(index: lunr.Index, weighted: Weighted[]): Map<string, number> {
+function lunrScores(lex: Lexicon, index: lunr.Index, weighted: Weighted[]): Map<string, number> {
   const scores = new Map<string, number>();
   const terms = new Map<string, number>();
   for (const w of weighted) {
-    for (const alt of w.concept.alternatives) for (const t of alt) terms.set(t, Math.max(terms.get(t) ?? 0, w.weight));
+    // lunr's cost grows with the docs each term matches: common words and every synonym would
+    // make it the slowest step by far, for a tie-breaker. So: the question's own words and the
+    // glossary's main phrase, for concepts that narrow the search, and only stems the content has.
+    if (!w.covered.size || w.weak) continue;
+    const own = w.concept.words.map(stem);
+    for (const t of [...own, ...w.concept.alternatives[0]]) {
+      if (lex.postings.has(t)) terms.set(t, Math.max(terms.get(t) ?? 0, w.weight));
+    }
   }
   if (!terms.size) return scores;
   try {
@@ -87,7 +105,7 @@ function bonus(a: Analysis, d: DocTerms): number {
   if (a.intents.has('define') && doc.unitKind === 'definition') b += 0.05;
   if (a.intents.has('list') && doc.unitKind === 'list') b += 0.05;
   if (a.intents.has('role') && ROLE_STEMS.some((t) => d.terms.has(t))) b += 0.05;
-  if (doc.kind === 'glossary') b += a.intents.has('abbrev') ? 0.1 : -0.06;
+  if (doc.kind === 'glossary') b += a.intents.has('abbrev') ? 0.1 : -0.08;
   for (const cue of doc.cues) if (a.intents.has(cue as never)) b += 0.3;
   if (doc.kind === 'meta' && a.intents.has('about') && doc.ref === 'm:title') b += 0.3;
   return b;
@@ -100,11 +118,11 @@ export function rank(lex: Lexicon, index: lunr.Index, a: Analysis): Ranked[] {
   if (!total) return [];
   const candidates = new Set<number>();
   for (const w of weighted) for (const i of w.covered) candidates.add(i);
-  const scores = lunrScores(index, weighted);
-  const maxLunr = Math.max(1e-9, ...scores.values());
   const ranked: Ranked[] = [];
   for (const i of candidates) {
     const d = lex.docs[i];
+    // A glossary entry is the answer to "what is X?", not to every question that names X.
+    const leadCounts = d.doc.kind !== 'glossary' || a.intents.has('define') || a.intents.has('abbrev');
     let got = 0;
     let lead = 0;
     let strong = false;
@@ -113,14 +131,26 @@ export function rank(lex: Lexicon, index: lunr.Index, a: Analysis): Ranked[] {
       got += w.weight;
       if (!w.weak) strong = true;
       // The doc is about this concept, not just mentioning it ("Data divide: ..." for the data divide).
-      if (w.concept.alternatives.some((alt) => alt.every((t) => d.lead.has(t)))) lead += w.weight;
+      if (leadCounts && w.concept.alternatives.some((alt) => alt.every((t) => d.lead.has(t)))) lead += w.weight;
     }
     if (d.doc.cues.some((c) => a.intents.has(c as never)) || (a.intents.has('about') && d.doc.ref === 'm:title')) strong = true;
     const coverage = got / total;
-    const score = coverage + 0.25 * (lead / total) + 0.1 * ((scores.get(d.doc.ref) ?? 0) / maxLunr) + bonus(a, d);
+    const score = coverage + 0.25 * (lead / total) + bonus(a, d);
     ranked.push({ doc: d, coverage, score, strong });
   }
-  return ranked.sort((x, y) => y.score - x.score || x.doc.doc.ref.localeCompare(y.doc.doc.ref));
+  const order = (x: Ranked, y: Ranked) => y.score - x.score || x.doc.doc.ref.localeCompare(y.doc.doc.ref);
+  ranked.sort(order);
+  // lunr's BM25 score (term frequency, field boosts, length) breaks near-ties. It adds at most
+  // LUNR_WEIGHT, so when no other strong doc is that close to the best one it cannot change the
+  // answer, and the query (the slowest step by far) is skipped.
+  const top = ranked.find((r) => r.strong);
+  if (top && ranked.some((r) => r !== top && r.strong && top.score - r.score <= LUNR_WEIGHT)) {
+    const scores = lunrScores(lex, index, weighted);
+    const maxLunr = Math.max(1e-9, ...scores.values());
+    for (const r of ranked) r.score += LUNR_WEIGHT * ((scores.get(r.doc.doc.ref) ?? 0) / maxLunr);
+    ranked.sort(order);
+  }
+  return ranked;
 }
 
 export interface WorkshopAnswerer extends Answerer {
@@ -149,8 +179,9 @@ export function createAnswerer(content: Content, index: lunr.Index): WorkshopAns
     try {
       const analysis = analyze(lex, q);
       const ranked = rank(lex, index, analysis);
-      const best = ranked[0];
-      if (!best || !best.strong || best.coverage < MIN_COVERAGE) return decline(q, analysis, ranked);
+      // The best doc that rests on something specific; a weaker-ranked doc is never promoted past it.
+      const best = ranked.find((r) => r.strong);
+      if (!best || best.coverage < MIN_COVERAGE) return decline(q, analysis, ranked);
       const { text, sources } = formatAnswer(best.doc.doc);
       return { question: q, answered: true, text, sources, score: Math.round(best.coverage * 100) / 100, suggestions: [] };
     } catch {

@@ -7,7 +7,7 @@ import { isStopWord, stem, words } from '../content/text.js';
 export const FILLER = new Set([
   'whats', 'tell', 'explain', 'describe', 'define', 'definition', 'meaning', 'mean', 'means', 'meant', 'stand', 'stands',
   'please', 'know', 'give', 'show', 'shows', 'shown', 'many', 'much', 'anything', 'something', 'thing', 'things',
-  'kindly', 'hey', 'hi', 'hello', 'thanks', 'thank', 'bot', 'want', 'wanna', 'im', 'ive', 'id', 'dont', 'doesnt',
+  'kindly', 'hey', 'hi', 'hello', 'thanks', 'thank', 'bot', 'want', 'wanna', 'im', 'ive', 'dont', 'doesnt',
   'exactly', 'really', 'actually', 'currently', 'according', 'mentioned', 'mention', 'example', 'examples', 'briefly',
   'number', 'numbers', 'percent', 'percentage', 'proportion', 'count', 'statistic', 'statistics', 'stats', 'fraction',
   'acronym', 'abbreviation', 'short', 'full', 'form', 'refer', 'refers', 'term', 'word', 'called', 'list', 'enumerate',
@@ -34,6 +34,7 @@ export const GENERIC = new Set([
   'still', 'yet', 'even', 'already', 'well', 'able', 'basically', 'generally', 'usually', 'typically', 'real',
   'reason', 'mainly', 'become', 'becomes', 'help', 'helps', 'needed', 'need', 'needs', 'required', 'require', 'requires',
   'certain', 'particular', 'specific', 'various', 'different', 'new', 'one', 'ones', 'two', 'three', 'also',
+  'deal', 'deals', 'handle', 'handles', 'cover', 'covers', 'involve', 'involves', 'include', 'includes', 'including',
 ]);
 
 /** Words about the session itself: they narrow nothing down, so they weigh little. */
@@ -70,12 +71,16 @@ export interface Lexicon {
   vocab: Set<string>;
   /** How many docs hold each stem. */
   df: Map<string, number>;
+  /** Stem -> indexes (into docs) of the docs that hold it. */
+  postings: Map<string, number[]>;
   /** Symmetric-delete spelling index: a word with up to two letters deleted -> dictionary words. */
   deletes: Map<string, string[]>;
   /** Glossary groups: each a list of alternative phrases (stem lists) meaning the same. */
   groups: string[][][];
   /** Per group: is its term an acronym ("WoG", "3Ds", "OGD")? Such a term is specific however often it is used. */
   acronym: boolean[];
+  /** One-word synonyms -> the group's main word ("egov" -> "egovern"), so phrases compose ("egov strategy"). */
+  canonical: Map<string, string>;
   /** First stem of a phrase -> [group, phrase] pairs, longest phrase first. */
   phraseStarts: Map<string, { group: number; stems: string[] }[]>;
   /** Stop words and filler words seen as a dictionary too, to fix "whta" -> "what". */
@@ -113,6 +118,15 @@ export function buildLexicon(content: Content, docs: SearchDoc[]): Lexicon {
     return { doc, terms, lead: new Set(contentStems(leadText(doc))) };
   });
 
+  const postings = new Map<string, number[]>();
+  docTerms.forEach((d, i) => {
+    for (const t of d.terms) {
+      const list = postings.get(t);
+      if (list) list.push(i);
+      else postings.set(t, [i]);
+    }
+  });
+
   const deletes = new Map<string, string[]>();
   for (const w of vocab) {
     if (w.length >= 4 && !/\d/.test(w)) addDeletes(deletes, w, w.length >= 7 ? 2 : 1);
@@ -141,10 +155,16 @@ export function buildLexicon(content: Content, docs: SearchDoc[]): Lexicon {
     }
   }
 
+  const canonical = new Map<string, string>();
+  for (const phrases of groups) {
+    const singles = phrases.filter((p) => p.length === 1).map((p) => p[0]);
+    for (const w of singles.slice(1)) if (!canonical.has(w)) canonical.set(w, singles[0]);
+  }
+
   const functionWords = new Set<string>(FILLER);
   for (const w of ['what', 'when', 'where', 'which', 'who', 'whom', 'why', 'how', 'have', 'does', 'the', 'there', 'their', 'about', 'would', 'could', 'should', 'many', 'much']) functionWords.add(w);
 
-  return { docs: docTerms, byRef: new Map(docTerms.map((d) => [d.doc.ref, d])), vocab, df, deletes, groups, acronym, phraseStarts, functionWords };
+  return { docs: docTerms, byRef: new Map(docTerms.map((d) => [d.doc.ref, d])), vocab, df, postings, deletes, groups, acronym, canonical, phraseStarts, functionWords };
 }
 
 /** Optimal string alignment distance (Damerau-Levenshtein with adjacent swaps), stopping above `max`. */
@@ -176,7 +196,8 @@ export function editDistance(a: string, b: string, max: number): number {
  * unrelated words such as "cats" from turning into "acts".
  */
 export function correctWord(lex: Lexicon, word: string): string | undefined {
-  if (word.length < 5 || /\d/.test(word)) return undefined;
+  // Over 20 letters is no word anyone misspelt; the delete probes would grow with the square of it.
+  if (word.length < 5 || word.length > 20 || /\d/.test(word)) return undefined;
   const max = word.length >= 8 ? 2 : 1;
   const probes = new Set<string>([word]);
   let frontier = [word];
