@@ -1,5 +1,7 @@
 // Follow-ups on a held clock: they fire at their time and not before, cancelled ones never, each member once.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createConsoleMessenger } from '../../adapters/console/messenger.js';
+import type { Scheduler } from '../../src/followups/scheduler.js';
 import { allText, followupHarness, person, TRAINER, type Harness } from './harness.js';
 
 let h: Harness;
@@ -118,5 +120,37 @@ describe('scheduled follow-ups', () => {
     expect(allText(await h.trainer.say(`/followup ${code} tomorrow 9am`))).toMatch(/What should go out\?/);
     expect(allText(await h.trainer.say('/followup NOPE99 now hi'))).toMatch(/couldn't find a cohort with the code NOPE99/);
     expect(await h.rt.store.listFollowups()).toHaveLength(1);
+  });
+});
+
+describe('stopping', () => {
+  it('finishes the deliveries it claimed, claims no more, and ticks no more', async () => {
+    const code = await h.cohort();
+    const people = ['a', 'b', 'c'].map((id) => person(h.rt, id));
+    for (const p of people) await p.say(`/join ${code}`);
+    await h.trainer.say(`/followup ${code} now First`);
+    // The console messenger, with a shutdown request arriving during the first send.
+    const consoleMessenger = createConsoleMessenger(h.store, h.clock);
+    let stopped: Promise<void> | undefined;
+    const scheduler: Scheduler = h.scheduler(
+      {
+        console: {
+          ...consoleMessenger,
+          send: async (address, messages) => {
+            stopped ??= scheduler.stop();
+            await consoleMessenger.send(address, messages);
+          },
+        },
+      },
+      { batchSize: 2 },
+    );
+    await scheduler.tick();
+    await stopped;
+    const [first] = await h.store.listFollowups();
+    const statuses = (await h.store.listDeliveries(first.id)).map((d) => d.status).sort();
+    expect(statuses).toEqual(['pending', 'sent', 'sent']);
+
+    await scheduler.tick();
+    expect((await h.store.deliveryCounts(first.id)).pending).toBe(1);
   });
 });
