@@ -89,8 +89,14 @@ function glossaryDocs(content: Content): SearchDoc[] {
   }));
 }
 
-// Words people use when asking about the session itself; generic, so any workshop's meta works.
-const CONTEXT = ['workshop', 'session', 'presentation', 'talk', 'deck', 'slides'];
+/**
+ * Words people use for the session itself and its speaker; generic, so any workshop's meta works.
+ * Every meta doc holds them, and a question's weight on them is light (see qa/lexicon.ts).
+ */
+export const SESSION_WORDS = [
+  'workshop', 'session', 'presentation', 'talk', 'deck', 'slide', 'slides', 'training', 'course', 'lecture',
+  'speaker', 'presenter', 'trainer', 'lecturer', 'facilitator',
+];
 
 function metaDocs(content: Content): SearchDoc[] {
   const m = content.meta;
@@ -101,7 +107,7 @@ function metaDocs(content: Content): SearchDoc[] {
     unitKind: 'fact',
     title: field,
     text,
-    keywords: [...keywords, ...CONTEXT],
+    keywords: [...keywords, ...SESSION_WORDS],
     source,
     cues,
   });
@@ -114,7 +120,7 @@ function metaDocs(content: Content): SearchDoc[] {
   if (m.presenter) {
     const org = m.organisation ? `, ${m.organisation}` : '';
     docs.push(doc('presenter', `The presentation was given by ${m.presenter}${org}.`, [
-      'presenter', 'speaker', 'presented', 'gave', 'given', 'delivered', 'lecturer', 'facilitator', 'author', 'trainer', 'who', 'name', 'instructor',
+      'presenter', 'speaker', 'trainer', 'lecturer', 'presented', 'gave', 'given', 'delivered', 'facilitator', 'author', 'who', 'name', 'instructor',
     ], ['who']));
   }
   if (m.date) docs.push(doc('date', `The session took place on ${m.date}.`, ['date', 'day', 'when', 'held', 'took place', 'time', 'year'], ['when']));

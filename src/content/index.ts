@@ -7,7 +7,7 @@ import type { Content } from './schema.js';
 import { normalizeText } from './text.js';
 
 /** Bump when the way documents are built or indexed changes, so old caches are not reused. */
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 
 export function indexFileName(content: Content): string {
   return `index-${content.hash.slice(0, 32)}.json`;

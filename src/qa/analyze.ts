@@ -16,7 +16,7 @@ export interface Concept {
   unknown: boolean;
   /** A glossary phrase of several words or an acronym: specific even when the deck uses it often. */
   specific: boolean;
-  /** An everyday word ("happens", "under") that says little about the topic. */
+  /** An everyday word ("happens", "under") or a lone digit: says little about the topic. */
   generic: boolean;
 }
 
@@ -112,11 +112,12 @@ export function analyze(lex: Lexicon, question: string): Analysis {
     const key = `s${stems[i]}`;
     if (!seen.has(key)) {
       seen.add(key);
-      concepts.push({ words: [w], alternatives: [[stems[i]]], context: CONTEXT.has(w), unknown: !lex.vocab.has(w), specific: false, generic: GENERIC.has(w) });
+      concepts.push({ words: [w], alternatives: [[stems[i]]], context: CONTEXT.has(w), unknown: !lex.vocab.has(w), specific: false, generic: GENERIC.has(w) || /^\d$/.test(w) });
     }
     i++;
   }
   // A question made only of session words ("what is this workshop about?") asks for the title.
-  if (concepts.length && concepts.every((c) => c.context)) intents.add('about');
+  const asksForField = intents.has('who') || intents.has('when') || intents.has('contact');
+  if (concepts.length && concepts.every((c) => c.context) && !asksForField) intents.add('about');
   return { intents, concepts };
 }

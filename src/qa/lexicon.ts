@@ -1,5 +1,5 @@
 // The workshop's vocabulary, built once: known words, spelling correction, glossary phrases, document terms.
-import type { SearchDoc } from '../content/docs.js';
+import { SESSION_WORDS, type SearchDoc } from '../content/docs.js';
 import type { Content } from '../content/schema.js';
 import { isStopWord, stem, words } from '../content/text.js';
 
@@ -38,7 +38,7 @@ export const GENERIC = new Set([
 ]);
 
 /** Words about the session itself: they narrow nothing down, so they weigh little. */
-export const CONTEXT = new Set(['workshop', 'session', 'presentation', 'talk', 'deck', 'slide', 'slides', 'training', 'course', 'lecture']);
+export const CONTEXT = new Set(SESSION_WORDS);
 
 /** Content words of a text, as stems: no stop words, no filler. */
 export function contentStems(text: string): string[] {
@@ -58,7 +58,7 @@ export interface DocTerms {
 function leadText(doc: SearchDoc): string {
   if (doc.kind === 'glossary' || doc.kind === 'indicator') return doc.title;
   // Meta docs are about their field ("presenter") and its first few synonyms ("speaker").
-  if (doc.kind === 'meta') return [doc.title, ...doc.keywords.slice(0, 2)].join(' ');
+  if (doc.kind === 'meta') return [doc.title, ...doc.keywords.slice(0, 4)].join(' ');
   const colon = doc.text.indexOf(':');
   if (colon > 0 && colon <= 60) return doc.text.slice(0, colon);
   return doc.text.split(/\s+/).slice(0, 5).join(' ');
@@ -198,7 +198,7 @@ export function editDistance(a: string, b: string, max: number): number {
 export function correctWord(lex: Lexicon, word: string): string | undefined {
   // Over 20 letters is no word anyone misspelt; the delete probes would grow with the square of it.
   if (word.length < 5 || word.length > 20 || /\d/.test(word)) return undefined;
-  const max = word.length >= 8 ? 2 : 1;
+  const max = word.length >= 9 ? 2 : 1;
   const probes = new Set<string>([word]);
   let frontier = [word];
   for (let d = 0; d < max; d++) {

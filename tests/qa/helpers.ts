@@ -1,0 +1,28 @@
+// Shared set-up for the QA tests: the real workshop content, its index and an answerer.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadIndex } from '../../src/content/index.js';
+import { defaultContentDir, loadContent } from '../../src/content/load.js';
+import { createAnswerer } from '../../src/qa/answer.js';
+
+export function workshop(dir = defaultContentDir({})) {
+  const content = loadContent(dir);
+  const cacheDir = mkdtempSync(join(tmpdir(), 'qa-cache-'));
+  return { content, answerer: createAnswerer(content, loadIndex(content, cacheDir)) };
+}
+
+export interface EvalItem {
+  id: string;
+  q: string;
+  any?: string[];
+  all?: string[];
+  decline?: boolean;
+}
+
+export function parseJsonl(text: string): EvalItem[] {
+  return text
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as EvalItem);
+}

@@ -1,0 +1,63 @@
+// A different workshop folder loads and answers its own questions with no code change.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { workshop } from './helpers.js';
+
+function writeWorkshop(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'other-workshop-'));
+  mkdirSync(dir, { recursive: true });
+  const w = (f: string, v: unknown) => writeFileSync(join(dir, f), JSON.stringify(v));
+  w('meta.json', {
+    title: 'Water Utilities Go Digital',
+    workshop: 'Pacific Utilities Forum 2024',
+    presenter: 'Ana Tupou',
+    date: 'Monday, 4 March 2024',
+    memberStates: 193,
+    survey: 'Utility Census 2023',
+  });
+  w('sections.json', [
+    {
+      id: 'metering',
+      title: 'Smart metering',
+      units: [
+        { id: 'meters', kind: 'statistic', text: '41 utilities have installed smart water meters for every household.', keywords: ['smart meters'] },
+        { id: 'leaks', kind: 'definition', text: 'Non-revenue water is water lost to leaks before it reaches a customer.', keywords: ['leakage'] },
+      ],
+    },
+    {
+      id: 'billing',
+      title: 'Online billing',
+      questions: ['How many utilities bill online?'],
+      units: [{ id: 'bills', kind: 'statistic', text: '58 utilities send bills online and accept mobile payments.', keywords: ['e-billing'] }],
+    },
+  ]);
+  w('indicators.json', [
+    { id: 'online-billing', name: 'Online billing', definition: 'Customers can receive and pay bills online.', question: 'Does your utility bill customers online?', global: { count: 58, source: 'Utility Census 2023' }, sections: ['billing'], nextStep: 'Offer e-bills.' },
+  ]);
+  w('glossary.json', [{ term: 'NRW', expansion: 'Non-revenue water', synonyms: ['non-revenue water', 'water loss'] }]);
+  w('quiz.json', [
+    { id: 'q1', question: 'How many utilities bill online?', choices: ['12', '58'], answer: 1, explanation: '58 do.', source: { section: 'billing' } },
+  ]);
+  return dir;
+}
+
+describe('another workshop', () => {
+  const { content, answerer } = workshop(writeWorkshop());
+
+  it('loads with its own hash and answers its own questions', () => {
+    expect(content.meta.title).toBe('Water Utilities Go Digital');
+    expect(answerer.answer('How many utilities have smart meters?').text).toContain('41');
+    expect(answerer.answer('what is NRW').text.toLowerCase()).toContain('non-revenue water');
+    expect(answerer.answer('how many utilities bill online').text).toContain('58');
+    expect(answerer.answer('who is the presenter').text).toContain('Ana Tupou');
+  });
+
+  it('declines what it does not cover, with suggestions from its own content', () => {
+    const a = answerer.answer('How many countries have cybersecurity laws?');
+    expect(a.answered).toBe(false);
+    expect(a.suggestions.length).toBeGreaterThanOrEqual(2);
+    for (const s of a.suggestions) expect(answerer.answer(s).answered, s).toBe(true);
+  });
+});
