@@ -135,7 +135,11 @@ class FollowupScheduler implements Scheduler {
           await store.completeDelivery(d.followupId, d.userKey, this.deps.workerId, { status: 'failed', error: 'follow-up not found' }, clock.now());
           return;
         }
-        if (gaveUp) return;
+        if (gaveUp) {
+          // Hand the rest of the batch back at once rather than leave it leased until the lease runs out.
+          await store.retryDelivery(d.followupId, d.userKey, this.deps.workerId, clock.now(), 'lease ran short before sending');
+          return;
+        }
         // Keep a fifth of the lease in hand: a send started near its end could overlap another worker's.
         if (!(await deliverOne(this.deps, messenger, d, f, cohort, this.leaseMs / 5))) gaveUp = true;
       });
