@@ -61,7 +61,8 @@ function indicatorDocs(content: Content): SearchDoc[] {
       ? `${ind.name}: ${figure} of the ${content.meta.memberStates} Member States have it. What it means: ${ind.definition}`
       : `${ind.name} (a survey indicator): ${ind.definition}`;
     const section = ind.sections.map((id) => byId.get(id)).find((s) => s !== undefined);
-    const where = ind.global?.source ?? content.meta.survey;
+    // "Figure 1.30, 2022 UN E-Government Survey" reads like the deck units' citations: "..., Figure 1.30 - survey".
+    const where = (ind.global?.source ?? content.meta.survey).replace(/^(Figure [\d.]+), /, '$1 - ');
     const title = section && !where.includes(section.title) ? `${section.title}, ${where}` : where;
     return {
       ref: `i:${ind.id}`,
