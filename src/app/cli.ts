@@ -88,6 +88,8 @@ async function chat(c: Config, opts: { user: string; name?: string; json?: boole
 async function serve(c: Config): Promise<void> {
   const { startServer } = await import('./server.js');
   const server = await startServer(c);
+  const platforms = server.adapters.map((a) => a.platform).join(', ') || 'none (set a platform\'s variables; see README)';
+  process.stdout.write(`workshop-bot listening on ${server.url} · platforms: ${platforms}\n`);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

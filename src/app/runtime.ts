@@ -92,6 +92,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
         logger,
         messengers: { console: createConsoleMessenger(store, clock), ...messengers },
         intervalMs: config.SCHEDULER_INTERVAL_MS,
+        leaseMs: config.FOLLOWUP_LEASE_MS,
         workerId: options.workerId,
       });
     },

@@ -25,7 +25,13 @@ export function helpText(ctx: CommandContext, commands: CommandSpec[], trainer: 
   return lines.join('\n');
 }
 
-export function basicCommands(flows: Flows, ask: (ctx: CommandContext, question: string) => Promise<Outgoing[]>): CommandSpec[] {
+export interface BasicCommandHooks {
+  ask(ctx: CommandContext, question: string): Promise<Outgoing[]>;
+  /** Erases the person everywhere, including anything the bot remembers in memory. */
+  forget(userKey: string): Promise<void>;
+}
+
+export function basicCommands(flows: Flows, { ask, forget }: BasicCommandHooks): CommandSpec[] {
   return [
     {
       name: 'ask',
@@ -89,7 +95,7 @@ export function basicCommands(flows: Flows, ask: (ctx: CommandContext, question:
             ]),
           ];
         }
-        await ctx.services.store.forgetUser(ctx.userKey);
+        await forget(ctx.userKey);
         return [text('Done: everything kept about you has been erased. If you write again, I start afresh.')];
       },
     },

@@ -15,13 +15,19 @@ export interface BotOptions {
 
 /** The longest text we look at: anything longer is cut before parsing or searching. */
 const MAX_TEXT = 4000;
+/** How long a person's stored row is trusted before the next message refreshes it. */
+const USER_REFRESH_MS = 60_000;
 
 export class Bot implements BotCore {
   readonly flows: Flows;
   private readonly commands = new Map<string, CommandSpec>();
   private readonly limiter: RateLimiter;
-  /** Last name/address written per person, to skip rewriting an unchanged user row on every message. */
-  private readonly seen = new Map<string, string>();
+  /**
+   * Last name/address written per person and when, to skip rewriting an unchanged user row on every
+   * message. Entries go stale after a while so that someone marked unreachable who writes again is
+   * marked reachable again.
+   */
+  private readonly seen = new Map<string, { fingerprint: string; at: number }>();
 
   constructor(
     readonly services: BotServices,
@@ -29,7 +35,14 @@ export class Bot implements BotCore {
   ) {
     this.flows = new Flows(services);
     this.limiter = new RateLimiter(options.questionsPerMinute ?? 30);
-    const all = [...basicCommands(this.flows, (ctx, q) => this.ask(ctx, q)), ...(options.commands?.(this) ?? [])];
+    const hooks = {
+      ask: (ctx: CommandContext, q: string) => this.ask(ctx, q),
+      forget: async (key: string) => {
+        await services.store.forgetUser(key);
+        this.seen.delete(key);
+      },
+    };
+    const all = [...basicCommands(this.flows, hooks), ...(options.commands?.(this) ?? [])];
     for (const c of all) this.commands.set(c.name, c);
   }
 
@@ -75,13 +88,15 @@ export class Bot implements BotCore {
 
   private async remember(incoming: Incoming, key: string): Promise<void> {
     const fingerprint = JSON.stringify([incoming.user.name ?? null, incoming.address ?? null]);
-    if (this.seen.get(key) === fingerprint) return;
+    const now = this.services.clock.now().getTime();
+    const last = this.seen.get(key);
+    if (last && last.fingerprint === fingerprint && now - last.at < USER_REFRESH_MS) return;
     await this.services.store.upsertUser(
       { key, platform: incoming.user.platform, name: incoming.user.name, address: incoming.address },
       this.services.clock.now(),
     );
     if (this.seen.size > 100_000) this.seen.clear();
-    this.seen.set(key, fingerprint);
+    this.seen.set(key, { fingerprint, at: now });
   }
 
   private async onAction(ctx: CommandContext, value: string): Promise<Outgoing[]> {

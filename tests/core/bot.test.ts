@@ -136,6 +136,8 @@ describe('privacy', () => {
     expect(allText(await p.press('forget:confirm'))).toMatch(/erased/);
     expect(await rt.store.getUser(p.key)).toBeUndefined();
     expect(await rt.store.listSessions(p.key)).toEqual([]);
+    await p.say('hello again');
+    expect((await rt.store.getUser(p.key))?.reachable).toBe(true);
   });
 });
 

@@ -37,7 +37,7 @@ async function seed(url: string): Promise<void> {
 
 /** Starts `serve` as a child process and resolves once it says it is ready. */
 async function serve(databaseUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/followups/serve-runner.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/app/cli.ts', 'serve'], {
     cwd: process.cwd(),
     env: {
       ...process.env,
@@ -63,7 +63,7 @@ async function serve(databaseUrl: string): Promise<ChildProcess> {
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
-      if (out.includes('ready ')) resolve();
+      if (out.includes('listening on ')) resolve();
     });
     child.once('exit', (code) => reject(new Error(`serve exited (${code}) before it was ready: ${err.slice(0, 2000)}`)));
   });
