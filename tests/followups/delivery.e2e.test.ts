@@ -1,13 +1,9 @@
 // End to end through startServer: a cohort on Telegram, Slack and the console gets a follow-up once each,
 // through injected 429s, 5xx answers and a person who blocked the bot; the trainer gets the delivery report.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pino from 'pino';
+import { startTestServer } from './../server.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromJson } from '../../adapters/console/messenger.js';
-import { loadConfig } from '../../src/app/config.js';
-import { startServer, type RunningServer } from '../../src/app/server.js';
+import { type RunningServer } from '../../src/app/server.js';
 import { TestClock } from '../core/helpers.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { FakeTelegramApi, postUpdate, privateText, TEST_TOKEN, type Person } from '../fakes/telegram-api.js';
@@ -38,14 +34,9 @@ const tg = async (text: string, from: Person) => expect(await postUpdate(server.
 beforeAll(async () => {
   telegram = await FakeTelegramApi.start();
   slack = await new FakeSlackApi().start();
-  const dir = mkdtempSync(join(tmpdir(), 'wb-followup-e2e-'));
-  const config = loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATABASE_URL: `sqlite:${join(dir, 'bot.db')}`,
-    DATA_DIR: dir,
-    LOG_LEVEL: 'silent',
-    TZ: 'UTC',
+  server = await startTestServer(
+    {
+    SCHEDULER_DISABLED: 'false',
     TRAINERS: `telegram:${TRAINER.id}`,
     SCHEDULER_INTERVAL_MS: '50',
     TELEGRAM_BOT_TOKEN: TEST_TOKEN,
@@ -55,8 +46,9 @@ beforeAll(async () => {
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: slack.url,
-  });
-  server = await startServer(config, { clock, logger: pino({ level: 'silent' }) });
+    },
+    { clock },
+  );
 });
 
 afterAll(async () => {

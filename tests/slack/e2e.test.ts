@@ -1,12 +1,8 @@
 // End to end: the real server (startServer) with the real core, Slack-signed requests to /slack/events,
 // replies observed at the local fake Slack Web API.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pino from 'pino';
+import { startTestServer } from './../server.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/app/config.js';
-import { startServer, type RunningServer } from '../../src/app/server.js';
+import { type RunningServer } from '../../src/app/server.js';
 import { FakeSlackApi, type SlackApiCall } from '../fakes/slack-api.js';
 import {
   BOT_TOKEN,
@@ -23,21 +19,8 @@ import {
   textOf,
 } from './helpers.js';
 
-async function startWithSlack(slack: FakeSlackApi): Promise<RunningServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'wb-slack-'));
-  const config = loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATABASE_URL: `sqlite:${join(dir, 'bot.db')}`,
-    DATA_DIR: dir,
-    LOG_LEVEL: 'silent',
-    SCHEDULER_DISABLED: 'true',
-    TZ: 'UTC',
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: slack.url,
-  });
-  return startServer(config, { logger: pino({ level: 'silent' }) });
+function startWithSlack(slack: FakeSlackApi): Promise<RunningServer> {
+  return startTestServer({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.url });
 }
 
 const posts = (slack: FakeSlackApi, channel: string): SlackApiCall[] => slack.callsTo('chat.postMessage').filter((c) => c.body.channel === channel);

@@ -1,9 +1,7 @@
 // Test harness for Teams end-to-end tests: the real server and CloudAdapter against a local identity service and connector.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadConfig } from '../../src/app/config.js';
-import { startServer, type RunningServer } from '../../src/app/server.js';
+import { startTestServer } from './../server.js';
+import { rmSync } from 'node:fs';
+import { type RunningServer } from '../../src/app/server.js';
 import { FakeTeamsConnector } from '../fakes/teams-connector.js';
 import { FakeBotFrameworkIdentity, type ChannelTokenClaims } from '../fakes/teams-identity.js';
 
@@ -44,22 +42,15 @@ export function personalMessage(connector: FakeTeamsConnector, user: { id: strin
 export async function startTeamsHarness(env: Record<string, string> = {}): Promise<TeamsHarness> {
   const identity = await FakeBotFrameworkIdentity.start({ endorsements: ['msteams'] });
   const connector = await FakeTeamsConnector.start();
-  const dir = mkdtempSync(join(tmpdir(), 'teams-e2e-'));
-  const config = loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: `sqlite:${join(dir, 'bot.db')}`,
-    DATA_DIR: dir,
-    SCHEDULER_DISABLED: 'true',
+  const server = await startTestServer(
+    {
     MicrosoftAppId: APP_ID,
     MicrosoftAppPassword: APP_PASSWORD,
     ToBotFromChannelOpenIdMetadataUrl: identity.metadataUrl,
     ...env,
-  });
-  const server = await startServer(config, {
-    overrides: { teamsCredentialsFactory: identity.credentialsFactory(APP_ID, APP_PASSWORD) },
-  });
+    },
+    { overrides: { teamsCredentialsFactory: identity.credentialsFactory(APP_ID, APP_PASSWORD) } },
+  );
   return {
     server,
     identity,
@@ -79,7 +70,7 @@ export async function startTeamsHarness(env: Record<string, string> = {}): Promi
       await server.close();
       await connector.close();
       await identity.close();
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(server.dir, { recursive: true, force: true });
     },
   };
 }

@@ -1,12 +1,8 @@
 // End to end: the real server (startServer) and core, updates posted to /telegram/webhook or served by getUpdates,
 // replies observed at the local fake Bot API with the real grammY client.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pino } from 'pino';
+import { startTestServer } from './../server.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/app/config.js';
-import { startServer, type RunningServer } from '../../src/app/server.js';
+import { type RunningServer } from '../../src/app/server.js';
 import { buttonPress, FakeTelegramApi, groupText, postUpdate, privateText, TEST_TOKEN, type Json, type Person } from '../fakes/telegram-api.js';
 
 const SECRET = 'e2e-secret_0123456789';
@@ -16,21 +12,8 @@ let personSeq = 7000;
 /** A new person per test, so sessions and rate limits never leak between tests. */
 const newPerson = (): Person => ({ id: personSeq++, first_name: 'Mere', last_name: 'Tavita' });
 
-async function startWithTelegram(api: FakeTelegramApi, env: Record<string, string>): Promise<RunningServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'wb-telegram-'));
-  const config = loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATABASE_URL: `sqlite:${join(dir, 'bot.db')}`,
-    DATA_DIR: dir,
-    LOG_LEVEL: 'silent',
-    SCHEDULER_DISABLED: 'true',
-    TZ: 'UTC',
-    TELEGRAM_BOT_TOKEN: TEST_TOKEN,
-    TELEGRAM_API_ROOT: api.url,
-    ...env,
-  });
-  return startServer(config, { logger: pino({ level: 'silent' }) });
+function startWithTelegram(api: FakeTelegramApi, env: Record<string, string>): Promise<RunningServer> {
+  return startTestServer({ TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: api.url, ...env });
 }
 
 const textsTo = (api: FakeTelegramApi, chatId: number): string[] =>
