@@ -101,7 +101,7 @@ export interface ServeProcess {
   port: number;
   /** Every JSON log line the process wrote to stderr so far. */
   readonly logs: LogLine[];
-  /** Anything on stdout/stderr that was not a JSON log line (a crash's stack, say). */
+  /** Lines on stdout/stderr that were not JSON log lines: the "listening on" line, or a crash's stack. */
   readonly otherOutput: string[];
   readonly exited: Promise<number | null>;
   waitForLog(predicate: (line: LogLine) => boolean, timeoutMs?: number): Promise<LogLine>;
@@ -128,8 +128,8 @@ function baseEnv(): Record<string, string> {
 }
 
 /**
- * Starts `node --import tsx src/app/cli.ts serve` with `env`. The server logs its port at info level
- * ("workshop-bot serving"), once its adapters and scheduler have started; we wait for that line.
+ * Starts `node --import tsx src/app/cli.ts serve` with `env` (PORT 0: the system picks a free port) and
+ * waits until it says where it listens. Logs at info by default, kept in `logs` for assertions and failures.
  */
 export async function startServe(name: string, env: Record<string, string>, timeoutMs = 30_000): Promise<ServeProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), `wb-scale-${name}-`));
@@ -188,6 +188,25 @@ export async function startServe(name: string, env: Record<string, string>, time
       check();
     });
 
+  const waitForOutput = (pattern: RegExp, ms: number) =>
+    new Promise<RegExpExecArray>((resolve, reject) => {
+      const check = () => {
+        const hit = otherOutput.map((line) => pattern.exec(line)).find(Boolean);
+        if (hit || exitCode !== undefined) {
+          watchers.delete(check);
+          clearTimeout(timer);
+          if (hit) resolve(hit);
+          else reject(new Error(`${name} exited (${exitCode}) before it was listening.\n${processTail(proc)}`));
+        }
+      };
+      const timer = setTimeout(() => {
+        watchers.delete(check);
+        reject(new Error(`${name} was not listening within ${ms} ms.\n${processTail(proc)}`));
+      }, ms);
+      watchers.add(check);
+      check();
+    });
+
   const proc: ServeProcess = {
     name,
     child,
@@ -209,9 +228,10 @@ export async function startServe(name: string, env: Record<string, string>, time
     },
   };
   running.add(proc);
-  const serving = await waitForLog((l) => l.msg === 'workshop-bot serving', timeoutMs);
-  proc.port = Number(serving.port);
-  proc.url = `http://127.0.0.1:${proc.port}`;
+  // The serve command prints where it listens once its adapters and scheduler have started.
+  const listening = await waitForOutput(/^workshop-bot listening on (http:\/\/\S+)/, timeoutMs);
+  proc.url = listening[1];
+  proc.port = Number(new URL(proc.url).port);
   return proc;
 }
 
