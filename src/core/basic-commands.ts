@@ -16,6 +16,7 @@ export function helpText(ctx: CommandContext, commands: CommandSpec[], trainer: 
   const lines = [
     `I'm the assistant for "${meta.title}" (${meta.workshop}).`,
     'Ask me anything about the session in your own words, e.g. "What are the 3As of digital exclusion?"',
+    'Everyday commands work with or without the slash (e.g. "quiz", "join CODE").',
     '',
     ...commands.filter((c) => !c.trainerOnly).map((c) => `/${c.usage ?? c.name} — ${c.summary}`),
   ];

@@ -15,6 +15,11 @@ export interface BotOptions {
 
 /** The longest text we look at: anything longer is cut before parsing or searching. */
 const MAX_TEXT = 4000;
+/**
+ * Everyday commands also work typed as a bare word ("quiz", "join K7P2QX"): Slack reserves slash
+ * commands it does not know, and many people type commands without the slash anyway.
+ */
+const BARE_COMMAND = /^(help|quiz|readiness|results|stop|privacy|join|leave)(?:\s+(\S+))?[.!]?$/i;
 /** How long a person's stored row is trusted before the next message refreshes it. */
 const USER_REFRESH_MS = 60_000;
 
@@ -107,7 +112,7 @@ export class Bot implements BotCore {
   }
 
   private async onText(ctx: CommandContext, typed: string): Promise<Outgoing[]> {
-    const command = /^\/([A-Za-z_]+)(?:@\S+)?(?:\s+([\s\S]*))?$/.exec(typed);
+    const command = /^\/([A-Za-z_]+)(?:@\S+)?(?:\s+([\s\S]*))?$/.exec(typed) ?? BARE_COMMAND.exec(typed);
     if (command) return this.run(ctx, command[1].toLowerCase(), (command[2] ?? '').trim());
 
     const active = await this.services.store.getActiveSession(ctx.userKey);

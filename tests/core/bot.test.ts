@@ -48,6 +48,14 @@ describe('questions', () => {
     expect(await p.say('/help', { deliveryId: 'test:1' })).toEqual([]);
   });
 
+  it('takes everyday commands without the slash, but not questions that start with the same word', async () => {
+    const p = person(rt, 'bare');
+    expect(allText(await p.say('quiz 2'))).toContain('Question 1 of 2');
+    expect(allText(await p.say('stop'))).toMatch(/Stopped your quiz/);
+    expect(allText(await p.say('help'))).toMatch(/\/readiness/);
+    expect(allText(await p.say('stop digital exclusion how?'))).not.toMatch(/Nothing is in progress/);
+  });
+
   it('answers unknown commands kindly', async () => {
     expect(allText(await person(rt, 'a').say('/frobnicate'))).toMatch(/don't know the command \/frobnicate/);
   });
