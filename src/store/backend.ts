@@ -1,6 +1,7 @@
 // What differs between the SQLite and PostgreSQL stores, behind one small seam the shared SQL code uses.
 import type { Kysely } from 'kysely';
 import type { Database } from './tables.js';
+import type { NamedLock } from './types.js';
 
 export interface Backend {
   readonly kind: 'sqlite' | 'postgres';
@@ -17,7 +18,7 @@ export interface Backend {
    * is where the migrator keeps its own bookkeeping tables (PostgreSQL).
    */
   migrateWith(run: (db: Kysely<Database>, schema: string | undefined) => Promise<void>): Promise<void>;
-  tryLock(name: string): Promise<{ release(): Promise<void> } | undefined>;
+  tryLock(name: string): Promise<NamedLock | undefined>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -35,8 +35,8 @@ export function openPostgres(opts: PostgresOptions): Backend {
   // An idle connection the server dropped: pg-pool discards it and emits here; unhandled, it would
   // crash the process. The next query opens a fresh connection.
   pool.on('error', (err) => logger?.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, 'database connection lost'));
-  // A checked-out client has no pool listener while it sits between queries (a transaction, a held
-  // lock); keep one on every client so a drop there is logged too, and the query that follows fails.
+  // A checked-out client has no pool listener while it sits between queries (a transaction); keep
+  // one on every client so a drop there is logged too, and the query that follows fails.
   pool.on('connect', (client) => {
     client.on('error', (err) => logger?.warn({ err: { message: err.message } }, 'database connection lost while in use'));
   });
@@ -67,36 +67,46 @@ export function openPostgres(opts: PostgresOptions): Backend {
       return run(db, rows[0]?.s ?? undefined);
     },
     async tryLock(name) {
-      const client = await pool.connect();
-      let ok: boolean;
+      // A connection of its own, outside the pool: a session lock lives as long as its connection,
+      // and a held lock must not take a pool slot from queries for ever (with DATABASE_POOL_MAX=1
+      // it would starve every query).
+      // keepAlive: a vanished server (not just a restart) is noticed, and the lock reported lost.
+      const client = new pg.Client({ connectionString: opts.url, connectionTimeoutMillis: 10_000, keepAlive: true });
+      let released = false;
+      let ended!: () => void;
+      const lost = new Promise<void>((resolve) => (ended = resolve));
+      // Unhandled, a dropped connection would crash the process; here it only means the lock is gone.
+      client.on('error', (err) => {
+        if (!released) logger?.warn({ err: { message: err.message }, lock: name }, 'database connection holding a lock was lost; the lock is released');
+      });
+      client.on('end', () => ended());
       try {
+        await client.connect();
         const r = await client.query<{ ok: boolean }>('select pg_try_advisory_lock(hashtext($1)) as ok', [lockName(name)]);
-        ok = r.rows[0]?.ok === true;
+        if (r.rows[0]?.ok !== true) {
+          released = true;
+          await client.end();
+          return undefined;
+        }
       } catch (err) {
-        client.release(err as Error);
+        released = true;
+        await client.end().catch(() => undefined);
         throw err;
       }
-      if (!ok) {
-        client.release();
-        return undefined;
-      }
-      // The session lock lives as long as this connection, so it stays checked out until release().
-      let released = false;
       const lock = {
+        lost,
         async release() {
           if (released) return;
           released = true;
           held.delete(lock);
-          try {
-            await client.query('select pg_advisory_unlock(hashtext($1))', [lockName(name)]);
-            client.release();
-          } catch (err) {
-            // Connection gone: the server already dropped the lock with it.
-            client.release(err as Error);
-          }
+          // Closing the session drops its advisory locks; unlock first anyway, to be explicit.
+          await client.query('select pg_advisory_unlock(hashtext($1))', [lockName(name)]).catch(() => undefined);
+          await client.end().catch(() => undefined);
+          ended();
         },
       };
       held.add(lock);
+      void lost.then(() => held.delete(lock));
       return lock;
     },
     async ping() {
@@ -110,7 +120,7 @@ export function openPostgres(opts: PostgresOptions): Backend {
     async close() {
       if (closed) return;
       closed = true;
-      // pool.end() waits for checked-out clients, so give back the ones holding locks first.
+      // Locks have their own connections: close them with the pool.
       await Promise.all([...held].map((l) => l.release()));
       await db.destroy();
     },

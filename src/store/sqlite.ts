@@ -30,7 +30,8 @@ export function openSqlite(file: string): Backend {
   conn.pragma('synchronous = NORMAL');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: conn }) });
   const lockScope = file === ':memory:' ? `memory:${randomUUID()}` : file;
-  const mine = new Set<string>();
+  // Ours, with what to call when each ends (close() ends them all).
+  const mine = new Map<string, () => void>();
   let closed = false;
 
   async function writeTx<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
@@ -61,15 +62,19 @@ export function openSqlite(file: string): Backend {
     async tryLock(name) {
       const key = `${lockScope}\0${name}`;
       if (heldLocks.has(key)) return undefined;
-      heldLocks.add(key);
-      mine.add(key);
       let released = false;
+      let ended!: () => void;
+      const lost = new Promise<void>((resolve) => (ended = resolve));
+      heldLocks.add(key);
+      mine.set(key, () => ended());
       return {
+        lost,
         async release() {
           if (released) return;
           released = true;
           heldLocks.delete(key);
           mine.delete(key);
+          ended();
         },
       };
     },
@@ -85,7 +90,10 @@ export function openSqlite(file: string): Backend {
     async close() {
       if (closed) return;
       closed = true;
-      for (const key of mine) heldLocks.delete(key);
+      for (const [key, end] of mine) {
+        heldLocks.delete(key);
+        end();
+      }
       mine.clear();
       await db.destroy();
     },

@@ -102,6 +102,17 @@ export interface InboxMessage {
   createdAt: Date;
 }
 
+/** A lock from Store.tryLock. */
+export interface NamedLock {
+  release(): Promise<void>;
+  /**
+   * Resolves once the lock is no longer held: after release(), or when its database connection
+   * drops (a PostgreSQL restart), after which another process may take it. Holders that must stay
+   * alone (a long poller) stop when it resolves and try to take the lock again.
+   */
+  readonly lost: Promise<void>;
+}
+
 export interface Store {
   /** Runs pending schema migrations. Safe to call from several processes at once. */
   migrate(): Promise<void>;
@@ -113,7 +124,7 @@ export interface Store {
    * Takes a named lock held until released or the process dies (a PostgreSQL advisory lock on its
    * own connection; in SQLite, one process owns the file anyway). Undefined when another holds it.
    */
-  tryLock(name: string): Promise<{ release(): Promise<void> } | undefined>;
+  tryLock(name: string): Promise<NamedLock | undefined>;
 
   // Deduplication of redelivered updates.
   /** Records `key`; true the first time, false for any later call with the same key. */
