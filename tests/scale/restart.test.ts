@@ -66,6 +66,27 @@ if (skipReason) {
       await waitUntil('/readyz to be 200 again', async () => (await readyz(bot)) === 200, 20_000, 200);
     }, 45_000);
 
+    it("reports a held lock as lost when the database restarts, so another process can take it", async () => {
+      const first = await openStore(pg.url);
+      const second = await openStore(pg.url);
+      try {
+        const lock = await first.tryLock('scale-restart-lock');
+        expect(lock).toBeDefined();
+        expect(await second.tryLock('scale-restart-lock')).toBeUndefined();
+        let lost = false;
+        void lock!.lost.then(() => (lost = true));
+
+        await pg.stop('immediate');
+        await pg.start();
+        await waitUntil('the lock to be reported lost', () => lost, 10_000, 50);
+        const taken = await waitUntil('the lock to be free', () => second.tryLock('scale-restart-lock'), 10_000, 200);
+        await taken.release();
+        await lock!.release();
+      } finally {
+        await Promise.all([first.close(), second.close()]);
+      }
+    }, 45_000);
+
     it('delivers, exactly once, a follow-up that fell due while the database was down', async () => {
       const ids = await withStore(async (store) => {
         const members = await seedCohort(store, { cohortId: 'restart-cohort', code: 'RESTART1', trainerKey: TRAINER_KEY, count: 5, firstId: 51_000 });

@@ -1,7 +1,7 @@
 // Two `serve` processes on one PostgreSQL database: a redelivered Telegram update is answered once, and only one process polls.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FakeTelegramApi, postUpdate, privateText, TEST_TOKEN, type Person } from '../fakes/telegram-api.js';
-import { ApiProxy, freshDatabase, killAll, SKIP_MESSAGE, startServe, TEST_DATABASE_URL, waitUntil, type ServeProcess } from './harness.js';
+import { ApiProxy, freshDatabase, killAll, SKIP_MESSAGE, startServe, TEST_DATABASE_URL, waitUntil, type LogLine, type ServeProcess } from './harness.js';
 
 const SECRET = 'scale-webhook_secret';
 const baseUrl = TEST_DATABASE_URL;
@@ -76,8 +76,12 @@ if (!baseUrl) {
 
     it('long-polls Telegram from one process only; the other still serves', async () => {
       const { procs, proxies } = await startPair({});
-      const pollingLog = (p: ServeProcess) => p.logs.some((l) => l.msg === 'polling Telegram for updates');
-      const standingBy = (p: ServeProcess) => p.logs.some((l) => /another process polls Telegram/.test(String(l.msg)));
+      const isPolling = (l: LogLine) => l.msg === 'polling Telegram for updates';
+      const isStandby = (l: LogLine) => /another process polls Telegram/.test(String(l.msg));
+      const pollingLog = (p: ServeProcess) => p.logs.some(isPolling);
+      const standingBy = (p: ServeProcess) => p.logs.some(isStandby);
+      // Logs go to stderr asynchronously: wait until each process has said which role it took.
+      await Promise.all(procs.map((p) => p.waitForLog((l) => isPolling(l) || isStandby(l), 10_000)));
       expect(procs.map(pollingLog).filter(Boolean)).toHaveLength(1);
       expect(procs.map(standingBy).filter(Boolean)).toHaveLength(1);
       const poller = procs.findIndex(pollingLog);
@@ -96,6 +100,24 @@ if (!baseUrl) {
       // The standby process is alive and ready (it still sends follow-ups).
       const ready = await fetch(`${procs[other].url}/readyz`);
       expect(ready.status).toBe(200);
+    }, 60_000);
+
+    it('keeps answering when the poller has a one-connection pool (its lock has a connection of its own)', async () => {
+      const db = await freshDatabase(baseUrl!);
+      cleanups.push(() => db.drop());
+      await startServe('bot-small-pool', {
+        DATABASE_URL: db.url,
+        DATABASE_POOL_MAX: '1',
+        TELEGRAM_BOT_TOKEN: TEST_TOKEN,
+        TELEGRAM_BOT_USERNAME: 'WorkshopTestBot',
+        TELEGRAM_API_ROOT: api.url,
+      });
+      const person = newPerson();
+      api.queueUpdate(privateText('/privacy', person));
+      await waitUntil('a reply', () => repliesTo(person).length >= 1, 20_000);
+      const [reply] = repliesTo(person);
+      expect(String(reply.body.text)).not.toMatch(/something went wrong/);
+      expect(String(reply.body.text).length).toBeGreaterThan(40);
     }, 60_000);
   });
 }
