@@ -128,7 +128,7 @@ if (!baseUrl) {
     it('finishes the delivery after one process is killed mid-way, sending again at most what the dead one held', async () => {
       const { db, store, ids } = await setUp(300, 200_000);
       // Short leases, so the killed process's claims return within seconds.
-      const { procs, proxies } = await startPair(db, { FOLLOWUP_LEASE_MS: '2000' });
+      const { procs, proxies } = await startPair(db, { FOLLOWUP_LEASE_MS: '3000' });
       const [a, b] = procs;
       const idSet = new Set(ids);
 
