@@ -5,6 +5,7 @@ import express from 'express';
 import { Api, Bot, GrammyError, HttpError, webhookCallback, type Context } from 'grammy';
 import type { BotCommand, UserFromGetMe } from 'grammy/types';
 import type { AdapterDeps, PlatformAdapter, RequestHandler } from '../../src/core/adapter.js';
+import type { NamedLock } from '../../src/store/types.js';
 import { createTelegramMessenger } from './messenger.js';
 import { isUnreadablePrivateMessage, parseUpdate, type BotIdentity } from './parse.js';
 import { renderTelegram } from './render.js';
@@ -22,6 +23,8 @@ export interface TelegramAdapterConfig {
   username?: string;
   /** Long-polling wait per getUpdates call, in seconds (default 25). */
   pollTimeoutSeconds?: number;
+  /** How often a process standing by tries to take over long polling, in ms (default 5000). */
+  pollingRetryMs?: number;
 }
 
 export const WEBHOOK_PATH = '/telegram/webhook';
@@ -198,16 +201,20 @@ export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: Ad
     routes = router as unknown as RequestHandler;
   }
 
-  let lock: { release(): Promise<void> } | undefined;
+  let lock: NamedLock | undefined;
   let polling: Promise<void> | undefined;
+  let standby: NodeJS.Timeout | undefined;
+  let stopped = false;
 
-  async function startPolling(): Promise<void> {
-    lock = await store.tryLock(POLLING_LOCK);
-    if (!lock) {
-      logger.info('another process polls Telegram for this bot; this one only sends follow-ups');
-      return;
-    }
-    bot.catch((err) => logger.error({ err: describeError(err.error) }, 'telegram update failed'));
+  /** Takes the polling lock and polls; false when another process holds the lock. */
+  async function takeOver(): Promise<boolean> {
+    const held = await store.tryLock(POLLING_LOCK).catch(() => undefined);
+    if (!held) return false;
+    lock = held;
+    // A dropped database connection frees the lock for others: stop polling and queue up again.
+    void held.lost.then(() => {
+      if (!stopped && lock === held) void giveUp();
+    });
     await new Promise<void>((resolve, reject) => {
       polling = bot
         .start({ timeout: pollTimeout, allowed_updates: [...ALLOWED_UPDATES], onStart: () => resolve() })
@@ -218,6 +225,51 @@ export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: Ad
         });
     });
     logger.info('polling Telegram for updates');
+    return true;
+  }
+
+  async function stopPolling(): Promise<void> {
+    if (polling) {
+      // Aborts the pending getUpdates and confirms the last offset; then waits for the loop to end.
+      await bot.stop().catch((err) => logger.warn({ err: describeError(err) }, 'stopping telegram polling failed'));
+      await polling.catch(() => undefined);
+      polling = undefined;
+    }
+    await lock?.release().catch(() => undefined);
+    lock = undefined;
+  }
+
+  async function giveUp(): Promise<void> {
+    logger.warn('lost the Telegram polling lock; polling stops until this process can take it again');
+    await stopPolling();
+    waitForTurn();
+  }
+
+  /** Stand by: try the lock every few seconds, so polling moves here if the poller stops or dies. */
+  function waitForTurn(): void {
+    if (stopped || standby) return;
+    let trying = false;
+    standby = setInterval(() => {
+      if (trying) return;
+      trying = true;
+      takeOver()
+        .then((ok) => {
+          if (ok || stopped) {
+            clearInterval(standby);
+            standby = undefined;
+          }
+        })
+        .catch((err) => logger.warn({ err: describeError(err) }, 'taking over telegram polling failed'))
+        .finally(() => (trying = false));
+    }, cfg.pollingRetryMs ?? 5_000);
+    standby.unref();
+  }
+
+  async function startPolling(): Promise<void> {
+    bot.catch((err) => logger.error({ err: describeError(err.error) }, 'telegram update failed'));
+    if (await takeOver()) return;
+    logger.info('another process polls Telegram for this bot; this one sends follow-ups and stands by');
+    waitForTurn();
   }
 
   return {
@@ -244,15 +296,11 @@ export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: Ad
       await startPolling();
     },
     async stop() {
-      if (polling) {
-        // Aborts the pending getUpdates and confirms the last offset; then waits for the loop to end.
-        await bot.stop().catch((err) => logger.warn({ err: describeError(err) }, 'stopping telegram polling failed'));
-        await polling.catch(() => undefined);
-        polling = undefined;
-      }
+      stopped = true;
+      clearInterval(standby);
+      standby = undefined;
+      await stopPolling();
       await Promise.allSettled([...inFlight]);
-      await lock?.release().catch(() => undefined);
-      lock = undefined;
     },
   };
 }

@@ -100,6 +100,8 @@ export const ConfigSchema = z.object({
   TELEGRAM_WEBHOOK_URL: url,
   TELEGRAM_API_ROOT: url,
   TELEGRAM_BOT_USERNAME: optional,
+  /** How often a process standing by tries to take over long polling. */
+  TELEGRAM_POLLING_RETRY_MS: int(5000, 100),
 
   SLACK_BOT_TOKEN: optional,
   SLACK_SIGNING_SECRET: optional,

@@ -36,6 +36,7 @@ export async function createAdapters(
           webhookUrl: config.TELEGRAM_WEBHOOK_URL,
           apiRoot: config.TELEGRAM_API_ROOT,
           username: config.TELEGRAM_BOT_USERNAME,
+          pollingRetryMs: config.TELEGRAM_POLLING_RETRY_MS,
         },
         deps,
       ),

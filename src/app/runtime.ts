@@ -17,6 +17,10 @@ import { createLogger } from './logger.js';
 import { trainerCommands } from '../followups/commands.js';
 import { startScheduler, type Scheduler } from '../followups/scheduler.js';
 
+/** Handled delivery ids are kept this long (platforms retry for minutes; a week is generous). */
+const PROCESSED_KEEP_MS = 7 * 24 * 3600_000;
+const PRUNE_EVERY_MS = 3600_000;
+
 export interface RuntimeOptions {
   clock?: Clock;
   logger?: Logger;
@@ -74,6 +78,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     { questionsPerMinute: config.RATE_LIMIT_PER_MINUTE, commands: trainerCommands },
   );
   let scheduler: Scheduler | undefined;
+  let pruner: NodeJS.Timeout | undefined;
   return {
     config,
     logger,
@@ -85,6 +90,11 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     adapterDeps: { core: bot, store, logger, clock },
     startBackground(messengers) {
       if (config.SCHEDULER_DISABLED || scheduler) return;
+      // The record of handled deliveries only needs to outlive the platforms' retries (minutes to hours).
+      const prune = () =>
+        store.pruneProcessed(new Date(clock.now().getTime() - PROCESSED_KEEP_MS)).catch((err) => logger.warn({ err }, 'pruning handled ids failed'));
+      void prune();
+      pruner = setInterval(prune, PRUNE_EVERY_MS).unref();
       scheduler = startScheduler({
         bot,
         store,
@@ -97,6 +107,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       });
     },
     async close() {
+      clearInterval(pruner);
       await scheduler?.stop();
       await store.close();
     },

@@ -42,11 +42,13 @@ export class TrainerNotifier {
     const quarter = (n: number) => Math.floor((n * 4) / c.total);
     if (now - state.at < PROGRESS_EVERY_MS && quarter(done) <= quarter(state.done)) return;
     this.progressState.set(f.id, { at: now, done });
+    // Several processes deliver one follow-up: the shared store lets one of them speak per interval.
+    if (!(await this.once(`followup:${f.id}:progress:${Math.floor(now / PROGRESS_EVERY_MS)}`))) return;
     const extra = [c.unreachable && `${c.unreachable} unreachable`, c.failed && `${c.failed} failed`].filter(Boolean);
     await this.tell(f.createdBy, `Follow-up ${f.id}: sent ${c.sent} of ${c.total}${extra.length ? ` (${extra.join(', ')})` : ''}.`);
   }
 
-  /** Once per process: the rest waits for a platform this server has no messenger for. */
+  /** Once across every process: the rest waits for a platform this server has no messenger for. */
   async noteStalled(f: FollowupRecord): Promise<void> {
     if (this.stalledNoted.has(f.id)) return;
     const c = await this.deps.store.deliveryCounts(f.id);
@@ -55,6 +57,7 @@ export class TrainerNotifier {
     const configured = Object.keys(this.deps.messengers);
     if (pending.some((d) => configured.some((p) => d.userKey.startsWith(`${p}:`)))) return;
     this.stalledNoted.add(f.id);
+    if (!(await this.once(`followup:${f.id}:stalled`))) return;
     await this.tell(
       f.createdBy,
       `Follow-up ${f.id}: sent ${c.sent} of ${c.total}. ${c.pending} still pending (${await pendingByPlatform(this.deps.store, f.id)}): ` +
@@ -80,6 +83,11 @@ export class TrainerNotifier {
     if (c.unreachable) lines.push(`Unreachable (blocked the bot or left the platform): ${await names('unreachable')}`);
     if (c.failed) lines.push(`Failed after several tries: ${await names('failed')}`);
     await this.tell(f.createdBy, lines.join('\n'));
+  }
+
+  /** True for the first caller of `key` in any process (the store's record of handled deliveries). */
+  private once(key: string): Promise<boolean> {
+    return this.deps.store.markProcessed(key, this.deps.clock.now());
   }
 
   /** A message to a trainer on their own platform; a trainer we cannot reach only gets a log line. */

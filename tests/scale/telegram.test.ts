@@ -42,6 +42,7 @@ if (!baseUrl) {
         TELEGRAM_BOT_TOKEN: TEST_TOKEN,
         TELEGRAM_BOT_USERNAME: 'WorkshopTestBot',
         TELEGRAM_API_ROOT: proxy.url,
+        TELEGRAM_POLLING_RETRY_MS: '300',
         ...env,
       });
       const procs = await Promise.all([startServe('bot-a', envFor(proxies[0])), startServe('bot-b', envFor(proxies[1]))]);
@@ -100,6 +101,14 @@ if (!baseUrl) {
       // The standby process is alive and ready (it still sends follow-ups).
       const ready = await fetch(`${procs[other].url}/readyz`);
       expect(ready.status).toBe(200);
+
+      // The poller dies: its lock goes with its connection, and the other process takes over polling.
+      procs[poller].child.kill('SIGKILL');
+      await procs[poller].exited;
+      const later = newPerson();
+      api.queueUpdate(privateText('/help', later));
+      await waitUntil('the standby to take over and answer', () => repliesTo(later).length >= 1, 20_000);
+      expect(proxies[other].callsTo('getUpdates').length).toBeGreaterThan(0);
     }, 60_000);
 
     it('keeps answering when the poller has a one-connection pool (its lock has a connection of its own)', async () => {
