@@ -81,6 +81,25 @@ export function basicCommands(flows: Flows, { ask, forget }: BasicCommandHooks):
       },
     },
     {
+      name: 'timezone',
+      usage: 'timezone [ZONE]',
+      summary: 'see or set the time zone your times are shown in (e.g. Pacific/Port_Moresby)',
+      handler: async (ctx) => {
+        const { store, clock } = ctx.services;
+        if (!ctx.args) {
+          return [text(`Times are shown in ${ctx.services.timeZone}. Set yours with /timezone ZONE, e.g. /timezone Pacific/Port_Moresby (or /timezone default).`)];
+        }
+        if (/^(default|reset|server)$/i.test(ctx.args)) {
+          await store.setTimeZone(ctx.userKey, undefined, clock.now());
+          return [text('Your times now follow the server’s time zone.')];
+        }
+        const zone = canonicalZone(ctx.args);
+        if (!zone) return [text(`"${ctx.args.slice(0, 60)}" is not a time zone I know. Use a name like Pacific/Port_Moresby, Australia/Brisbane or UTC.`)];
+        await store.setTimeZone(ctx.userKey, zone, clock.now());
+        return [text(`Done: times are now read and shown in ${zone}.`)];
+      },
+    },
+    {
       name: 'privacy',
       summary: 'what is kept about you and who can see it',
       handler: async () => [text(PRIVACY_TEXT)],
@@ -108,3 +127,16 @@ export const PRIVACY_TEXT = [
   'Who can see it: you (/results), and the trainers of cohorts you join, who see cohort reports (figures from fewer than 5 people are shown as counts only) and exports of members’ results.',
   'Erase it: /forget removes everything kept about you at once.',
 ].join('\n\n');
+
+/** The IANA name for a zone typed in any case ("pacific/port_moresby"), or undefined. */
+function canonicalZone(input: string): string | undefined {
+  const wanted = input.trim().replace(/\s+/g, '_');
+  const known = Intl.supportedValuesOf('timeZone');
+  const match = known.find((z) => z.toLowerCase() === wanted.toLowerCase());
+  if (match) return match;
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: wanted }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}

@@ -136,7 +136,8 @@ export class Bot implements BotCore {
     const spec = this.commands.get(name);
     if (!spec) return [text(`I don't know the command /${name}. Send /help to see what I can do.`)];
     if (spec.trainerOnly && !(await ctx.isTrainer())) return [text(TRAINER_REFUSAL)];
-    return spec.handler({ ...ctx, args });
+    const own = (await this.services.store.getUser(ctx.userKey))?.timeZone;
+    return spec.handler({ ...ctx, args, services: own ? { ...this.services, timeZone: own } : this.services });
   }
 
   private async ask(ctx: CommandContext, question: string): Promise<Outgoing[]> {

@@ -15,7 +15,10 @@ export interface BotServices {
   logger: Logger;
   /** Trainers named in configuration (`platform:id`); more can be added at run time. */
   configuredTrainers: readonly string[];
-  /** Time zone trainers' times are read and shown in. */
+  /**
+   * Time zone that times are read and shown in: the server's TZ, or, in a command's context, the
+   * sender's own zone when they set one with /timezone.
+   */
   timeZone: string;
   /** Telegram bot username, for t.me deep links (when known). */
   telegramUsername?: string;

@@ -2,7 +2,7 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 // Append new migrations; never edit one that has shipped (the name is what the migrator records).
-const migrations: Record<string, Migration> = {
+export const migrations: Record<string, Migration> = {
   '0001_initial': {
     async up(db: Kysely<unknown>) {
       await db.schema
@@ -137,6 +137,12 @@ const migrations: Record<string, Migration> = {
         .addColumn('created_at', 'bigint', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('inbox_user').on('inbox').columns(['user_key', 'created_at']).execute();
+    },
+  },
+  '0002_user_time_zone': {
+    async up(db: Kysely<unknown>) {
+      // A trainer's own time zone for follow-up times (null: the server's TZ).
+      await db.schema.alterTable('users').addColumn('time_zone', 'text').execute();
     },
   },
 };

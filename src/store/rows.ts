@@ -33,6 +33,7 @@ export function toUser(r: Selectable<UsersTable>): UserRecord {
   };
   if (r.name !== null) u.name = r.name;
   if (r.address !== null) u.address = fromJson(r.address);
+  if (r.time_zone) u.timeZone = r.time_zone;
   return u;
 }
 

@@ -90,6 +90,10 @@ export class SqlStore implements Store {
     await this.db.updateTable('users').set({ reachable: reachable ? 1 : 0, updated_at: now.getTime() }).where('key', '=', key).execute();
   }
 
+  async setTimeZone(key: string, timeZone: string | undefined, now: Date): Promise<void> {
+    await this.db.updateTable('users').set({ time_zone: timeZone ?? null, updated_at: now.getTime() }).where('key', '=', key).execute();
+  }
+
   async forgetUser(key: string): Promise<void> {
     await this.b.writeTx(async (trx) => {
       const sessions = trx.selectFrom('sessions').select('id').where('user_key', '=', key);

@@ -19,6 +19,7 @@ export interface UsersTable {
   reachable: number;
   created_at: number;
   updated_at: number;
+  time_zone: string | null;
 }
 
 export interface TrainersTable {

@@ -10,6 +10,8 @@ export interface UserRecord {
   address?: unknown;
   /** False once the platform told us the person blocked the bot or left. */
   reachable: boolean;
+  /** The person's own IANA time zone (set with /timezone); the server's TZ when absent. */
+  timeZone?: string;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -137,6 +139,8 @@ export interface Store {
   upsertUser(user: { key: string; platform: Platform; name?: string; address?: unknown }, now: Date): Promise<void>;
   getUser(key: string): Promise<UserRecord | undefined>;
   setReachable(key: string, reachable: boolean, now: Date): Promise<void>;
+  /** Sets (or, with undefined, clears) the person's time zone. */
+  setTimeZone(key: string, timeZone: string | undefined, now: Date): Promise<void>;
   /** Erases every row about the person: sessions, answers, memberships, deliveries, questions, inbox. */
   forgetUser(key: string): Promise<void>;
 
