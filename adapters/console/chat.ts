@@ -39,18 +39,31 @@ export async function runConsoleChat(o: ConsoleChatOptions): Promise<void> {
     }
   };
 
-  const waiting = await o.store.takeInbox(userKey);
-  if (waiting.length) {
-    if (!o.json) write(`While you were away (${waiting.length} message${waiting.length === 1 ? '' : 's'}):`);
+  /** Shows follow-ups that arrived for this person (from a trainer, through the store's inbox). */
+  const deliverInbox = async (heading?: string) => {
+    const waiting = await o.store.takeInbox(userKey);
+    if (!waiting.length) return false;
+    if (heading && !o.json) write(`${heading} (${waiting.length} message${waiting.length === 1 ? '' : 's'}):`);
     for (const w of waiting) show(fromJson(w.payload));
-  }
+    return true;
+  };
+
+  const hadWaiting = await deliverInbox('While you were away');
   const resumed = await o.bot.resume(userKey);
   if (resumed) show(resumed);
-  else if (o.interactive && !waiting.length && !o.json) write('workshop-bot console. Ask a question, or type /help. Ctrl-D to leave.');
+  else if (o.interactive && !hadWaiting && !o.json) write('workshop-bot console. Ask a question, or type /help. Ctrl-D to leave.');
 
   const rl = createInterface({ input: o.input, terminal: false, crlfDelay: Infinity });
   const prompt = () => o.interactive && !o.json && o.output.write('> ');
   prompt();
+  // At a terminal, follow-ups that fall due while the chat is open show up on their own.
+  const poll = o.interactive
+    ? setInterval(() => {
+        void deliverInbox()
+          .then((shown) => shown && prompt())
+          .catch(() => undefined);
+      }, INBOX_POLL_MS)
+    : undefined;
   for await (const raw of rl) {
     const line = raw.trim();
     if (!line) {
@@ -67,9 +80,13 @@ export async function runConsoleChat(o: ConsoleChatOptions): Promise<void> {
     else incoming.text = line;
     choices = [];
     show(await o.bot.handle(incoming));
+    await deliverInbox();
     prompt();
   }
+  clearInterval(poll);
 }
+
+const INBOX_POLL_MS = 2000;
 
 /** A numbered line or a label typed in full picks that choice. */
 function pickChoice(line: string, choices: Choice[]): Choice | undefined {

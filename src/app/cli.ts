@@ -68,6 +68,13 @@ async function chat(c: Config, opts: { user: string; name?: string; json?: boole
   const { runConsoleChat } = await import('../../adapters/console/chat.js');
   // The chat owns the terminal: logs stay quiet unless asked for.
   const runtime = await createRuntime(c, { logger: createLogger(process.env.LOG_LEVEL ?? 'warn') });
+  // With no platform server configured, this chat is the bot: it sends the console's follow-ups too.
+  const { configuredPlatforms } = await import('./platforms.js');
+  const standalone = !configuredPlatforms(c).length;
+  if (standalone) {
+    runtime.startBackground({});
+    await runtime.runDueWork();
+  }
   try {
     await runConsoleChat({
       bot: runtime.bot,
@@ -80,6 +87,8 @@ async function chat(c: Config, opts: { user: string; name?: string; json?: boole
       output: process.stdout,
       interactive: Boolean(process.stdin.isTTY),
     });
+    // A piped chat may end before the scheduler's next pass: send what fell due before leaving.
+    if (standalone) await runtime.runDueWork();
   } finally {
     await runtime.close();
   }

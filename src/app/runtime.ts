@@ -39,6 +39,8 @@ export interface Runtime {
   adapterDeps: AdapterDeps;
   /** Starts the follow-up scheduler with every platform's messenger (the console one is always there). */
   startBackground(messengers: Partial<Record<Platform, Messenger>>): void;
+  /** Does the follow-up work that is due now, once, if the scheduler runs (a short console chat). */
+  runDueWork(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -105,6 +107,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
         leaseMs: config.FOLLOWUP_LEASE_MS,
         workerId: options.workerId,
       });
+    },
+    async runDueWork() {
+      await scheduler?.tick();
     },
     async close() {
       clearInterval(pruner);

@@ -127,3 +127,18 @@ describe('workshop-bot ask', () => {
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 });
+
+describe('follow-ups in the console', () => {
+  it('a console-only set-up sends a cohort follow-up, and the member finds it when the chat opens', () => {
+    const dir = tempDir();
+    const env = { ...envFor(dir), TRAINERS: 'console:alice', SCHEDULER_INTERVAL_MS: '50' };
+    const created = runCli(['chat', '--user', 'alice'], { input: '/cohort new Pilot\n', env });
+    const code = /Join code: (\w{6})/.exec(created.stdout)![1];
+    runCli(['chat', '--user', 'bob', '--name', 'Bob'], { input: `/join ${code}\n`, env });
+    // The trainer's chat is the only process: it runs the scheduler while it is open.
+    const trainer = runCli(['chat', '--user', 'alice'], { input: `/followup ${code} now Please finish the readiness check before Friday\n/followups\n`, env });
+    expect(trainer.stdout).toMatch(/scheduled for/);
+    const member = runCli(['chat', '--user', 'bob'], { input: '', env });
+    expect(member.stdout).toMatch(/^While you were away \(1 message\):\nFrom your workshop trainer \("Pilot"\):\s+Please finish the readiness check before Friday/);
+  });
+});
