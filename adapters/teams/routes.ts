@@ -40,6 +40,12 @@ export function createMessagesRoute(
     try {
       const activity = req.body as Partial<Activity> | undefined;
       if (activity && typeof activity === 'object' && !Array.isArray(activity)) {
+        // Teams always sends both. Without them botbuilder's token check throws a TypeError (which would read
+        // as "try again later", 503) and CloudAdapter throws on a missing type (a 500).
+        if (typeof activity.type !== 'string' || !activity.type || typeof activity.channelId !== 'string' || !activity.channelId) {
+          res.status(400).json({ error: 'expected a Bot Framework activity' });
+          return;
+        }
         try {
           // The same check CloudAdapter makes (issuer, signature, audience, serviceurl, endorsements); done
           // first so every refusal is a quiet 401. CloudAdapter repeats it with the keys already cached.
