@@ -1,5 +1,5 @@
 // The Slack adapter: a Bolt app on the shared server at POST /slack/events (or Socket Mode), plus its messenger.
-import { App, ExpressReceiver, LogLevel, webApi, type Logger as BoltLogger } from '@slack/bolt';
+import { App, ErrorCode, ExpressReceiver, LogLevel, webApi, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { AdapterDeps, PlatformAdapter, RequestHandler } from '../../src/core/adapter.js';
 import { registerSlackListeners } from './listeners.js';
@@ -67,6 +67,16 @@ export async function createSlackAdapter(cfg: SlackAdapterConfig, deps: AdapterD
       // Acknowledge at once; the core's work happens after the HTTP response has gone.
       processBeforeResponse: false,
       logger,
+      // The server's own limit (MAX_BODY_BYTES) for bodies sent without a content-length; Bolt's default is 4 MB.
+      bodyLimit: 512 * 1024,
+      // Bolt answers 500 when a signed payload breaks it before ack (e.g. `"event": null`); that is a bad request.
+      processEventErrorHandler: async ({ error, response }) => {
+        if (response.headersSent) return false;
+        const status = (error as { code?: string }).code === ErrorCode.AuthorizationError ? 401 : 400;
+        if (status === 400) log.warn({ err: { name: (error as Error).name, message: (error as Error).message } }, 'slack: could not process a request');
+        response.writeHead(status).end();
+        return true;
+      },
     });
     app = new App({ token: cfg.botToken, receiver, logger, clientOptions, deferInitialization: true });
   }
