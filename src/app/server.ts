@@ -42,6 +42,9 @@ function requestContext(logger: Logger): express.RequestHandler {
     }
     const started = process.hrtime.bigint();
     res.on('finish', () => {
+      // A handler that refused a body part-way (a parser's size limit) leaves the rest unread, and the next
+      // request on this keep-alive connection would wait behind it: read and drop the rest.
+      if (!req.complete) req.resume();
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const line = { reqId: id, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 };
       if (res.statusCode >= 500) logger.error(line, 'request failed');
