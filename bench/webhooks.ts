@@ -1,0 +1,329 @@
+// Benchmarks 3 and 5: each webhook endpoint under concurrent load (autocannon) against a server process with
+// all three adapters on local fake platform APIs, beside a bare node:http server; then that process's peak RSS.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import autocannon from 'autocannon';
+import { defaultContentDir, loadContent } from '../src/content/load.js';
+import { FakeSlackApi } from '../tests/fakes/slack-api.js';
+import { FakeTeamsConnector } from '../tests/fakes/teams-connector.js';
+import { FakeBotFrameworkIdentity } from '../tests/fakes/teams-identity.js';
+import { FakeTelegramApi, TEST_TOKEN } from '../tests/fakes/telegram-api.js';
+import * as P from './platforms.js';
+import { startChild, type Child } from './processes.js';
+import { generateQuestions } from './questions.js';
+import { fmt, ratio, table, type Section } from './stats.js';
+
+const HERE = import.meta.dirname;
+const CONNECTIONS = 16;
+const QUIZ_LENGTH = 20;
+
+interface Fakes {
+  telegram: FakeTelegramApi;
+  slack: FakeSlackApi;
+  connector: FakeTeamsConnector;
+  identity: FakeBotFrameworkIdentity;
+  teamsToken: string;
+}
+
+interface Scenario {
+  name: string;
+  path: string;
+  amount: number;
+  build(i: number): P.Built;
+  /** Replies the fake platform API has seen of the kind this scenario causes (one per handled request). */
+  replies(): number;
+}
+
+interface Run {
+  name: string;
+  rps: number;
+  p99: number;
+  p50: number;
+  ok: number;
+  bad: number;
+  bodyBytes: number;
+  delivered: number;
+  /** Server CPU time per request (user + system), ms: what the load cost, whatever else ran on the machine. */
+  cpuPerRequest: number;
+}
+
+async function load(url: string, path: string, amount: number, build: (i: number) => P.Built): Promise<autocannon.Result> {
+  let i = 0;
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        connections: CONNECTIONS,
+        amount,
+        timeout: 20,
+        requests: [
+          {
+            method: 'POST',
+            path,
+            setupRequest: (req) => {
+              const { headers, body } = build(i++);
+              return { ...req, headers, body };
+            },
+          },
+        ],
+      },
+      (err, result) => {
+        clearTimeout(guard);
+        if (err) reject(err);
+        else resolve(result);
+      },
+    );
+    // Bounded in time as well as in count.
+    const guard = setTimeout(() => instance.stop(), 120_000);
+  });
+}
+
+/** Waits until `count()` reaches `target` or stops moving for two seconds. */
+async function settle(count: () => number, target: number): Promise<number> {
+  let last = -1;
+  let still = 0;
+  for (;;) {
+    const now = count();
+    if (now >= target) return now;
+    still = now === last ? still + 1 : 0;
+    if (still >= 10) return now;
+    last = now;
+    await sleep(200);
+  }
+}
+
+/** Requests per second over the whole run (autocannon's own average is per whole second, wrong for short runs). */
+const rate = (r: autocannon.Result): number => r.requests.total / Math.max(0.001, r.duration);
+
+async function runScenario(server: Child, s: Scenario): Promise<Run> {
+  const probe = s.build(-1);
+  const res = await fetch(`${server.url}${s.path}`, { method: 'POST', headers: probe.headers, body: probe.body });
+  const bodyBytes = (await res.arrayBuffer()).byteLength;
+  const before = s.replies();
+  const cpuBefore = server.cpuMs();
+  const r = await load(server.url, s.path, s.amount, s.build);
+  const delivered = (await settle(() => s.replies() - before, r['2xx'])) / Math.max(1, r['2xx']);
+  const cpuPerRequest = (server.cpuMs() - cpuBefore) / Math.max(1, r.requests.total);
+  return { name: s.name, rps: rate(r), p50: r.latency.p50, p99: r.latency.p99, ok: r['2xx'], bad: r.non2xx + r.errors + r.timeouts, bodyBytes, delivered, cpuPerRequest };
+}
+
+async function bareRun(bytes: number, amount: number, logFile: string): Promise<Run> {
+  const bare = await startChild([join(HERE, 'bare-server-child.js')], { BARE_BODY_BYTES: String(bytes) }, logFile);
+  try {
+    const body = JSON.stringify({ update_id: 1, message: { text: 'x'.repeat(300) } });
+    const r = await load(bare.url, '/', amount, () => ({ headers: { 'content-type': 'application/json' }, body }));
+    return { name: 'bare', rps: rate(r), p50: r.latency.p50, p99: r.latency.p99, ok: r['2xx'], bad: r.non2xx + r.errors, bodyBytes: bytes, delivered: 1, cpuPerRequest: NaN };
+  } finally {
+    await bare.stop();
+  }
+}
+
+async function startFakes(): Promise<Fakes> {
+  const telegram = await FakeTelegramApi.start();
+  const slack = await new FakeSlackApi().start();
+  const connector = await FakeTeamsConnector.start();
+  const identity = await FakeBotFrameworkIdentity.start({ endorsements: ['msteams'] });
+  identity.registerClient(P.TEAMS_APP_ID, P.TEAMS_PASSWORD);
+  const teamsToken = await identity.channelToken({ appId: P.TEAMS_APP_ID, serviceUrl: connector.url, expiresIn: 3 * 3600 });
+  return { telegram, slack, connector, identity, teamsToken };
+}
+
+function serverEnv(f: Fakes, dir: string): Record<string, string> {
+  return {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: `sqlite:${join(dir, 'bot.db')}`,
+    DATA_DIR: dir,
+    LOG_LEVEL: 'info',
+    TZ: 'UTC',
+    // The load is a few hundred people asking far faster than any person would; the per-person limit is tested elsewhere.
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    TELEGRAM_BOT_TOKEN: TEST_TOKEN,
+    TELEGRAM_API_ROOT: f.telegram.url,
+    TELEGRAM_WEBHOOK_SECRET: P.TELEGRAM_SECRET,
+    TELEGRAM_BOT_USERNAME: 'WorkshopTestBot',
+    SLACK_BOT_TOKEN: P.SLACK_TOKEN,
+    SLACK_SIGNING_SECRET: P.SLACK_SECRET,
+    SLACK_API_URL: f.slack.url,
+    MicrosoftAppId: P.TEAMS_APP_ID,
+    MicrosoftAppPassword: P.TEAMS_PASSWORD,
+    ToBotFromChannelOpenIdMetadataUrl: f.identity.metadataUrl,
+    BENCH_TEAMS_TOKEN_URL: f.identity.tokenUrl,
+  };
+}
+
+/** Runs `fn` over 0..n-1, `limit` at a time. */
+async function each(n: number, limit: number, fn: (k: number) => Promise<void>): Promise<void> {
+  let k = 0;
+  await Promise.all(Array.from({ length: limit }, async () => {
+    while (k < n) await fn(k++);
+  }));
+}
+
+async function post(url: string, b: P.Built): Promise<void> {
+  const res = await fetch(url, { method: 'POST', headers: b.headers, body: b.body });
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`setup request to ${url} answered ${res.status}`);
+}
+
+const SID = /"q:([A-Za-z0-9_-]{1,24}):0:\d+"/;
+
+/** Starts a 20-question quiz for `users` people on each platform; returns what their button presses need. */
+async function startQuizzes(server: Child, f: Fakes, users: number) {
+  await each(users, 8, async (k) => {
+    await post(`${server.url}/telegram/webhook`, P.telegramText(k, `/quiz ${QUIZ_LENGTH}`));
+    await post(`${server.url}/slack/events`, P.slackText(k, `/quiz ${QUIZ_LENGTH}`));
+    await post(`${server.url}/api/messages`, P.teamsActivity(k, f.connector.url, f.teamsToken, { text: `/quiz ${QUIZ_LENGTH}` }));
+  });
+  await settle(() => f.slack.callsTo('chat.postMessage').filter((c) => SID.test(JSON.stringify(c.body))).length, users);
+  const telegram = Array.from({ length: users }, (_, k) => {
+    const m = f.telegram.lastMessageWithButtons(P.telegramUser(k).id);
+    const sid = m && SID.exec(JSON.stringify(m.reply_markup))?.[1];
+    if (!m || !sid) throw new Error(`no Telegram quiz for person ${k}`);
+    return { sid, message: { message_id: m.message_id, date: m.date } };
+  });
+  const slackPosts = new Map(f.slack.callsTo('chat.postMessage').filter((c) => SID.test(JSON.stringify(c.body))).map((c) => [c.body.channel as string, c]));
+  const slack = Array.from({ length: users }, (_, k) => {
+    const c = slackPosts.get(P.slackDm(k));
+    if (!c) throw new Error(`no Slack quiz for person ${k}`);
+    return { sid: SID.exec(JSON.stringify(c.body))![1], ts: String(c.response?.ts) };
+  });
+  const cards = new Map(f.connector.callsTo('replyToActivity').filter((c) => SID.test(JSON.stringify(c.body))).map((c) => [c.conversationId, c]));
+  const teams = Array.from({ length: users }, (_, k) => {
+    const c = cards.get(P.teamsConversation(k));
+    if (!c) throw new Error(`no Teams quiz for person ${k}`);
+    return { sid: SID.exec(JSON.stringify(c.body))![1], cardId: String(c.id) };
+  });
+  return { telegram, slack, teams };
+}
+
+export async function benchWebhooks(opts: { quick: boolean }): Promise<{ webhooks: Section; memory: Section }> {
+  const dir = mkdtempSync(join(tmpdir(), 'wb-bench-'));
+  const logFile = join(dir, 'server.log');
+  const f = await startFakes();
+  // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=prof", profiles the server process.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const server = await startChild([...nodeArgs, join(HERE, 'server-child.js')], serverEnv(f, dir), logFile, 60_000);
+  try {
+    const content = loadContent(defaultContentDir());
+    const questions = generateQuestions(content, 500, 7);
+    const users = opts.quick ? 150 : 400;
+    const asks = opts.quick ? 3000 : 8000;
+    const presses = users * QUIZ_LENGTH;
+    const quiz = await startQuizzes(server, f, users);
+    const q = (i: number) => questions[Math.abs(i) % questions.length];
+    // Askers are other people than the quiz takers: a question in the middle of a quiz gets the question
+    // re-asked too, which is a different (bigger) reply.
+    const asker = (i: number) => users + (Math.abs(i) % users);
+    // Press i belongs to person i % users and answers their question i / users: each person's presses
+    // come in order, far enough apart (users >> connections) that the previous one has been handled.
+    const press = (i: number) => {
+      const j = Math.max(0, i);
+      return { k: j % users, index: Math.floor(j / users) % QUIZ_LENGTH, answer: String(j % 3) };
+    };
+    const tg = f.telegram;
+    const scenarios: Scenario[] = [
+      { name: 'Telegram question', path: '/telegram/webhook', amount: asks, build: (i) => P.telegramText(asker(i), q(i)), replies: () => tg.callsTo('sendMessage').length },
+      {
+        name: 'Telegram quiz button',
+        path: '/telegram/webhook',
+        amount: presses,
+        build: (i) => {
+          const p = press(i);
+          return P.telegramPress(p.k, quiz.telegram[p.k].message, `q:${quiz.telegram[p.k].sid}:${p.index}:${p.answer}`);
+        },
+        replies: () => tg.callsTo('answerCallbackQuery').length,
+      },
+      { name: 'Slack question (signed)', path: '/slack/events', amount: asks, build: (i) => P.slackText(asker(i), q(i)), replies: () => f.slack.callsTo('chat.postMessage').length },
+      {
+        name: 'Slack quiz button (signed)',
+        path: '/slack/events',
+        amount: presses,
+        build: (i) => {
+          const p = press(i);
+          return P.slackPress(p.k, quiz.slack[p.k].ts, `q:${quiz.slack[p.k].sid}:${p.index}:${p.answer}`);
+        },
+        replies: () => f.slack.callsTo('chat.update').length,
+      },
+      {
+        name: 'Teams question (JWT)',
+        path: '/api/messages',
+        amount: asks,
+        build: (i) => P.teamsActivity(asker(i), f.connector.url, f.teamsToken, { text: q(i) }),
+        replies: () => f.connector.callsTo('replyToActivity').length,
+      },
+      {
+        name: 'Teams quiz button (JWT)',
+        path: '/api/messages',
+        amount: presses,
+        build: (i) => {
+          const p = press(i);
+          return P.teamsActivity(p.k, f.connector.url, f.teamsToken, { value: { choice: `q:${quiz.teams[p.k].sid}:${p.index}:${p.answer}` }, replyToId: quiz.teams[p.k].cardId });
+        },
+        replies: () => f.connector.callsTo('updateActivity').length,
+      },
+    ];
+    // Each scenario's probe (i = -1, to learn the response size) is person 0's first question or press; the
+    // run's own first press for person 0 then finds it answered, and gets the "already answered" reply.
+    const runs: Run[] = [];
+    // BENCH_SCENARIOS=telegram,slack runs only the scenarios whose name contains one of the words.
+    const only = process.env.BENCH_SCENARIOS?.toLowerCase().split(',');
+    for (const s of scenarios) if (!only || only.some((w) => s.name.toLowerCase().includes(w))) runs.push(await runScenario(server, s));
+    const peak = server.peakRssMb();
+    const afterRss = server.rssMb();
+
+    const baselines = new Map<number, Run>();
+    for (const bytes of new Set(runs.map((r) => r.bodyBytes))) baselines.set(bytes, await bareRun(bytes, asks * 3, logFile));
+    const rows = runs.map((r) => {
+      const b = baselines.get(r.bodyBytes)!;
+      return [
+        r.name,
+        `${r.ok}${r.bad ? ` (+${r.bad} failed)` : ''}`,
+        fmt(r.rps),
+        fmt(r.p50, 'ms'),
+        fmt(r.p99, 'ms'),
+        fmt(r.cpuPerRequest, 'ms'),
+        `${Math.round(r.delivered * 100)}%`,
+        `${fmt(b.rps)} / ${fmt(b.p99, 'ms')}`,
+        ratio(r.rps, b.rps),
+      ];
+    });
+    const minRps = Math.min(...runs.map((r) => r.rps));
+    const idle = await startChild([join(HERE, 'bare-server-child.js')], {}, logFile);
+    await sleep(1000);
+    const idlePeak = idle.peakRssMb();
+    await idle.stop();
+    const code = await server.stop();
+    return {
+      webhooks: {
+        title: '3. Webhook endpoints under load',
+        body: [
+          `autocannon, ${CONNECTIONS} connections on 127.0.0.1, a fixed number of requests each; the server is one process ` +
+            '(`startServer`, all three adapters, SQLite, LOG_LEVEL=info, scheduler on); the fake platform APIs and autocannon share the other core. ' +
+            `Questions rotate over 500 generated ones from ${users} people; each press answers the current question of one of ${users} ` +
+            `${QUIZ_LENGTH}-question quizzes. "Replies" is the share of 2xx requests whose reply (sendMessage / answerCallbackQuery, ` +
+            'chat.postMessage / chat.update, reply / card update) reached the fake API. Baseline: bare node:http answering the same body size.',
+          '',
+          table(['endpoint', 'requests (2xx)', 'req/s', 'p50', 'p99', 'server CPU / request', 'replies', 'bare req/s / p99', 'req/s ratio'], rows),
+        ].join('\n'),
+        targets: [{ what: '>= 2,000 webhook requests/s per process (slowest endpoint)', met: minRps >= 2000, detail: `${fmt(minRps)} req/s` }],
+      },
+      memory: {
+        title: '5. Peak memory (RSS) of the server',
+        body: table(['', 'server, all three adapters, after the load above', 'node holding an idle http server', 'ratio'], [
+          ['peak RSS (VmHWM)', fmt(peak, 'MB'), fmt(idlePeak, 'MB'), ratio(peak, idlePeak)],
+          ['RSS right after the load', fmt(afterRss, 'MB'), '', ''],
+        ]) + `\n\nThe server exited with code ${code} on SIGTERM.`,
+        targets: [{ what: 'RSS < 200 MB', met: peak < 200, detail: fmt(peak, 'MB') }],
+      },
+    };
+  } finally {
+    await server.stop().catch(() => undefined);
+    await f.telegram.close();
+    await f.slack.close();
+    await f.connector.close();
+    await f.identity.close();
+  }
+}
