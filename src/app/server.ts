@@ -97,6 +97,10 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     (closing ??= (async () => {
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
+      // close() only drops connections idle at this moment; one busy now would stay open for keepAliveTimeout
+      // after its last response (and hold up the exit), so drop each as it falls idle.
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
+      void stopped.finally(() => clearInterval(sweep));
       for (const adapter of adapters) await adapter.stop().catch((err) => logger.warn({ err }, 'adapter stop failed'));
       await stopped;
       await runtime.close();
