@@ -1,0 +1,98 @@
+// Logs at LOG_LEVEL=info, from the real `workshop-bot serve` process: requests carrying secrets and people's
+// messages, answered and failing, leave no token, signing secret, webhook secret or message text in the output.
+import { once } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startCli } from '../cli.js';
+import { FakeSlackApi } from '../fakes/slack-api.js';
+import { FakeTelegramApi, postUpdate, privateText, TEST_TOKEN } from '../fakes/telegram-api.js';
+import { directMessage } from '../slack/helpers.js';
+import { slackHeaders, SLACK_SECRET, SLACK_TOKEN, TELEGRAM_SECRET } from './server.js';
+
+// Words no log line has any other reason to contain.
+const ANSWERED = 'What are the 3As of digital exclusion? zanzibarquokka';
+const DECLINED = 'Where does the xylophonewombat committee meet on Tuesdays?';
+const FAILED = 'Tell me about open data quetzalpangolin';
+const SLACK_TEXT = 'How many countries have cybersecurity legislation? narwhalmarmoset';
+
+let telegram: FakeTelegramApi | undefined;
+let slack: FakeSlackApi | undefined;
+afterAll(async () => {
+  await telegram?.close();
+  await slack?.close();
+});
+
+async function postSlack(url: string, body: string, headers: Record<string, string>): Promise<number> {
+  const res = await fetch(`${url}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+describe('logs at LOG_LEVEL=info', () => {
+  it('carry no secret and no message text, whatever the requests did', async () => {
+    telegram = await FakeTelegramApi.start();
+    slack = await new FakeSlackApi().start();
+    const dir = mkdtempSync(join(tmpdir(), 'wb-logs-'));
+    const child = startCli(['serve'], {
+      env: {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'info',
+        DATA_DIR: dir,
+        DATABASE_URL: `sqlite:${join(dir, 'bot.db')}`,
+        TZ: 'UTC',
+        TELEGRAM_BOT_TOKEN: TEST_TOKEN,
+        TELEGRAM_API_ROOT: telegram.url,
+        TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET,
+        SLACK_BOT_TOKEN: SLACK_TOKEN,
+        SLACK_SIGNING_SECRET: SLACK_SECRET,
+        SLACK_API_URL: slack.url,
+      },
+    });
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+    const exited = once(child, 'exit');
+    let port = 0;
+    while (!port) {
+      if (child.exitCode !== null) throw new Error(`serve exited early:\n${out}`);
+      port = Number(/"port":(\d+)[^\n]*workshop-bot serving/.exec(out)?.[1] ?? 0);
+      if (!port) await once(child.stderr!, 'data');
+    }
+    const url = `http://127.0.0.1:${port}`;
+
+    // Telegram: an answered and a declined question, a wrong secret, and a reply the API refuses.
+    expect(await postUpdate(url, privateText(ANSWERED), TELEGRAM_SECRET)).toBe(200);
+    expect(await postUpdate(url, privateText(DECLINED), TELEGRAM_SECRET)).toBe(200);
+    expect(await postUpdate(url, privateText(ANSWERED), `${TELEGRAM_SECRET}-wrong`)).toBe(401);
+    telegram.failNext('sendMessage', { status: 403 });
+    expect(await postUpdate(url, privateText(FAILED), TELEGRAM_SECRET)).toBe(200);
+    telegram.failNext('sendMessage', { status: 400, description: "Bad Request: can't parse entities: Can't find end of the entity starting at byte offset 12" });
+    expect(await postUpdate(url, privateText(`${FAILED} again`), TELEGRAM_SECRET)).toBe(200);
+
+    // Slack: a signed DM question, a forged one, and one whose reply Slack refuses.
+    const dm = JSON.stringify(directMessage('U0LOGS', 'D0LOGS', SLACK_TEXT));
+    expect(await postSlack(url, dm, slackHeaders(dm))).toBe(200);
+    expect(await postSlack(url, dm, { 'x-slack-request-timestamp': String(Math.floor(Date.now() / 1000)), 'x-slack-signature': 'v0=forged' })).toBe(401);
+    await slack.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage' && c.body.channel === 'D0LOGS'));
+    slack.failNext('chat.postMessage', { error: 'channel_not_found', times: 2 });
+    const failing = JSON.stringify(directMessage('U0LOGS2', 'D0LOGS2', `${SLACK_TEXT} twice`));
+    expect(await postSlack(url, failing, slackHeaders(failing))).toBe(200);
+    await slack.waitFor((calls) => calls.filter((c) => c.method === 'chat.postMessage' && c.body.channel === 'D0LOGS2').length >= 2);
+
+    child.kill('SIGTERM');
+    await exited;
+
+    // The run did log (requests, failures), so an empty output cannot pass by accident.
+    expect(out).toContain('workshop-bot serving');
+    expect(out).toMatch(/"level":(40|50)/);
+    for (const secret of [TEST_TOKEN, TEST_TOKEN.split(':')[1], TELEGRAM_SECRET, SLACK_TOKEN, SLACK_SECRET]) {
+      expect(out, `a secret (${secret.slice(0, 4)}...) reached the logs`).not.toContain(secret);
+    }
+    for (const word of ['zanzibarquokka', 'xylophonewombat', 'quetzalpangolin', 'narwhalmarmoset']) {
+      expect(out, `message text ("${word}") reached the logs`).not.toContain(word);
+    }
+  }, 60_000);
+});
