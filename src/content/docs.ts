@@ -1,11 +1,11 @@
 // Turns a workshop's content into searchable documents: deck units, indicators, glossary entries, meta facts.
 import type { Content, Indicator, Section } from './schema.js';
 
-export type DocKind = 'unit' | 'indicator' | 'glossary' | 'meta';
+export type DocKind = 'unit' | 'indicator' | 'nextstep' | 'glossary' | 'meta';
 
 /** One answerable thing: what search matches and what the bot says when it is the best match. */
 export interface SearchDoc {
-  /** Stable reference used by the lunr index: `u:<unit>`, `i:<indicator>`, `g:<n>`, `m:<field>`. */
+  /** Stable reference used by the lunr index: `u:<unit>`, `i:<indicator>`, `n:<indicator>`, `g:<n>`, `m:<field>`. */
   ref: string;
   kind: DocKind;
   /** The unit kind for deck units ("definition", "statistic"...), else the doc kind. */
@@ -59,7 +59,7 @@ function indicatorDocs(content: Content): SearchDoc[] {
     const figure = globalFigure(ind);
     const text = figure
       ? `${ind.name}: ${figure} of the ${content.meta.memberStates} Member States have it. What it means: ${ind.definition}`
-      : `${ind.name} (a survey indicator): ${ind.definition}`;
+      : `${ind.name}: the deck gives no figure for how many of the ${content.meta.memberStates} Member States have it. What it means: ${ind.definition}`;
     const section = ind.sections.map((id) => byId.get(id)).find((s) => s !== undefined);
     // "Figure 1.30, 2022 UN E-Government Survey" reads like the deck units' citations: "..., Figure 1.30 - survey".
     const where = (ind.global?.source ?? content.meta.survey).replace(/^(Figure [\d.]+), /, '$1 - ');
@@ -75,6 +75,23 @@ function indicatorDocs(content: Content): SearchDoc[] {
       cues: [],
     };
   });
+}
+
+/**
+ * Each indicator's next step: the project's own advice, not the deck's, so the text and the citation
+ * both say so. Only offered when a question asks what to do (see qa/answer.ts).
+ */
+function nextStepDocs(content: Content): SearchDoc[] {
+  return content.indicators.map((ind) => ({
+    ref: `n:${ind.id}`,
+    kind: 'nextstep' as const,
+    unitKind: 'advice',
+    title: ind.name,
+    text: `Recommended next step for ${ind.name} (this assistant's suggestion, not a statement from the deck): ${ind.nextStep}`,
+    keywords: [ind.label ?? '', 'indicator'],
+    source: { id: ind.id, title: `Indicator "${ind.name}", recommended next step (not from the deck)` },
+    cues: [],
+  }));
 }
 
 function glossaryDocs(content: Content): SearchDoc[] {
@@ -138,5 +155,5 @@ function metaDocs(content: Content): SearchDoc[] {
 
 /** Every searchable document of a workshop, in a fixed order (the index and the answerer must agree). */
 export function buildSearchDocs(content: Content): SearchDoc[] {
-  return [...unitDocs(content), ...indicatorDocs(content), ...glossaryDocs(content), ...metaDocs(content)];
+  return [...unitDocs(content), ...indicatorDocs(content), ...nextStepDocs(content), ...glossaryDocs(content), ...metaDocs(content)];
 }

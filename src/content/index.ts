@@ -7,7 +7,7 @@ import type { Content } from './schema.js';
 import { normalizeText } from './text.js';
 
 /** Bump when the way documents are built or indexed changes, so old caches are not reused. */
-export const INDEX_VERSION = 4;
+export const INDEX_VERSION = 5;
 
 export function indexFileName(content: Content): string {
   return `index-${content.hash.slice(0, 32)}.json`;
@@ -21,6 +21,9 @@ export function buildIndex(docs: SearchDoc[]): lunr.Index {
     this.field('text');
     this.field('keywords', { boost: 2 });
     for (const d of docs) {
+      // Next steps only answer requests for advice, where they get their own bonus; leaving them out
+      // keeps the index (and every query's cost) as it was.
+      if (d.kind === 'nextstep') continue;
       this.add({ ref: d.ref, title: normalizeText(d.title), text: normalizeText(d.text), keywords: normalizeText(d.keywords.join(' ')) });
     }
   });

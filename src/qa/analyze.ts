@@ -1,8 +1,9 @@
 // Reads a question: what kind of answer it wants (intents) and what it is about (concepts).
 import { MAX_CHARS, MAX_TOKENS, isStopWord, normalizeText, stem, words } from '../content/text.js';
-import { CONTEXT, FILLER, GENERIC, SHORTHAND, correctWord, editDistance, type Lexicon } from './lexicon.js';
+import { findFocus, looksVerbal } from './focus.js';
+import { ADVICE_WORDS, CONTEXT, FILLER, GENERIC, SHORTHAND, correctWord, editDistance, type Lexicon } from './lexicon.js';
 
-export type Intent = 'numeric' | 'define' | 'abbrev' | 'list' | 'role' | 'who' | 'when' | 'contact' | 'about';
+export type Intent = 'numeric' | 'define' | 'abbrev' | 'list' | 'role' | 'who' | 'when' | 'contact' | 'about' | 'figure' | 'advice';
 
 /** One thing the question is about: a word, or a glossary phrase with its equivalents. */
 export interface Concept {
@@ -18,11 +19,22 @@ export interface Concept {
   specific: boolean;
   /** An everyday word ("happens", "under") or a lone digit: says little about the topic. */
   generic: boolean;
+  /** Positions of its words in the question (after cleaning). */
+  positions: number[];
 }
 
 export interface Analysis {
   intents: Set<Intent>;
   concepts: Concept[];
+  /** What the question asks about: an answer must cover every one of these. */
+  focus: Concept[];
+  /** "How many *countries*...": what the answer's figure must count. */
+  counted?: Concept;
+  /**
+   * Words the content never uses that name what is asked about or qualify it ("the prime minister of
+   * *Australia*", "the *capital* of PNG"): the question is about something the workshop does not cover.
+   */
+  outside: string[];
 }
 
 const INTENTS: [Intent, RegExp][] = [
@@ -34,6 +46,9 @@ const INTENTS: [Intent, RegExp][] = [
   ['who', /\bwho\b/],
   ['when', /\bwhen\b|\bwhat (date|day|year)\b/],
   ['contact', /\b(contact|email|e ?mail|reach)\b/],
+  ['figure', /\b(which|what) (fig|figure|chart|diagram|graph|graphic)\b/],
+  // "What should a government do first about X?", "how to improve X": asks for a next step.
+  ['advice', /\bwhat should (\w+ ){0,4}do\b|\b(first|next) steps?\b|\bwhere (to|should \w+) (start|begin)\b|\bhow (to|can|could|should|do|does|would|might) (\w+ ){0,3}(improve|start|begin|introduce|set up|establish|create|build|adopt|develop|strengthen|implement|achieve|get started|get better)\b|\b(recommend|recommendation|recommendations|advice|advise)\b/],
 ];
 
 function fixShortWord(lex: Lexicon, w: string): string {
@@ -66,7 +81,8 @@ function cleanWords(lex: Lexicon, raw: string[]): string[] {
       i++;
       continue;
     }
-    if (lex.vocab.has(w) || isStopWord(w) || FILLER.has(w) || /\d/.test(w)) out.push(w);
+    // Everyday words the content happens not to use are kept as typed ("start" is not "smart").
+    if (lex.vocab.has(w) || isStopWord(w) || FILLER.has(w) || GENERIC.has(w) || ADVICE_WORDS.has(w) || /\d/.test(w)) out.push(w);
     else if (w.length >= 5 && w.length <= 20) {
       const fixed = correctWord(lex, w);
       if (fixed) out.push(fixed);
@@ -84,7 +100,11 @@ export function analyze(lex: Lexicon, question: string): Analysis {
   norm = norm.replace(/\b(what|which) share of\b/g, '$1 proportion of');
 
   const cleaned = cleanWords(lex, words(norm, MAX_TOKENS));
-  const content = cleaned.filter((w) => !isStopWord(w) && !FILLER.has(w));
+  const where: number[] = [];
+  cleaned.forEach((w, k) => {
+    if (!isStopWord(w) && !FILLER.has(w)) where.push(k);
+  });
+  const content = where.map((k) => cleaned[k]);
   const stems = content.map(stem);
   const canon = stems.map((s) => lex.canonical.get(s) ?? s);
 
@@ -100,7 +120,7 @@ export function analyze(lex: Lexicon, question: string): Analysis {
         if (!seen.has(key)) {
           seen.add(key);
           const specific = p.stems.length > 1 || lex.acronym[p.group];
-          concepts.push({ words: content.slice(i, i + p.stems.length), alternatives: lex.groups[p.group], context: false, unknown: false, specific, generic: false });
+          concepts.push({ words: content.slice(i, i + p.stems.length), alternatives: lex.groups[p.group], context: false, unknown: false, specific, generic: false, positions: where.slice(i, i + p.stems.length) });
         }
         i += p.stems.length;
         matched = true;
@@ -112,12 +132,49 @@ export function analyze(lex: Lexicon, question: string): Analysis {
     const key = `s${stems[i]}`;
     if (!seen.has(key)) {
       seen.add(key);
-      concepts.push({ words: [w], alternatives: [[stems[i]]], context: CONTEXT.has(w), unknown: !lex.vocab.has(w), specific: false, generic: GENERIC.has(w) || /^\d$/.test(w) });
-    }
+      concepts.push({ words: [w], alternatives: [[stems[i]]], context: CONTEXT.has(w), unknown: !lex.vocab.has(w), specific: false, generic: GENERIC.has(w) || /^\d$/.test(w), positions: [where[i]] });
+    } else concepts.find((c) => c.alternatives[0].length === 1 && c.alternatives[0][0] === stems[i])?.positions.push(where[i]);
     i++;
   }
   // A question made only of session words ("what is this workshop about?") asks for the title.
   const asksForField = intents.has('who') || intents.has('when') || intents.has('contact');
   if (concepts.length && concepts.every((c) => c.context) && !asksForField) intents.add('about');
-  return { intents, concepts };
+  return { intents, concepts, ...focusOf(concepts, cleaned, capitalized(question), intents.has('advice')) };
+}
+
+/** Words written with a capital inside a sentence: names ("Australia", "GDP"), whatever their case later. */
+function capitalized(question: string): Set<string> {
+  const out = new Set<string>();
+  const tokens = question.slice(0, MAX_CHARS).split(/\s+/);
+  for (let t = 1; t < tokens.length; t++) {
+    if (/^[A-Z]/.test(tokens[t]) && !/[.!?:;]$/.test(tokens[t - 1])) for (const w of words(tokens[t])) out.add(w);
+  }
+  return out;
+}
+
+/** Head nouns that say little on their own: "the 3As *framework*", "the WoG *concept*". */
+const LIGHT_HEADS = new Set([
+  'framework', 'approach', 'concept', 'idea', 'model', 'notion', 'principle', 'term', 'process', 'issue', 'topic',
+  'thing', 'part', 'aspect', 'point', 'area', 'areas', 'indicator', 'indicators', 'figure', 'figures', 'data',
+]);
+
+/** The concepts the question asks about, and the words naming something outside the content. */
+function focusOf(concepts: Concept[], cleaned: string[], caps: Set<string>, advice: boolean): Pick<Analysis, 'focus' | 'counted' | 'outside'> {
+  if (advice) for (const c of concepts) if (c.words.length === 1 && ADVICE_WORDS.has(c.words[0])) c.generic = true;
+  const spans = findFocus(cleaned, advice);
+  // Who is to act ("what should *PNG* do about X", "how can *a country* start X") is not the topic.
+  const topicStart = Math.min(...spans.focus);
+  if (advice) for (const c of concepts) if (c.positions.every((p) => p < topicStart)) c.generic = true;
+  const inFocus = (c: Concept) => c.positions.some((p) => spans.focus.includes(p));
+  const qualifies = (c: Concept) => inFocus(c) || c.positions.some((p) => spans.objects.includes(p));
+  // An unknown word is "outside" when it is what is asked about or qualifies it, or is a name; short
+  // words and verb forms are more often typos or ways of asking ("helping", "put").
+  const name = (c: Concept) => c.words.join(' ');
+  const outside = concepts
+    .filter((c) => c.unknown && !c.generic && (caps.has(name(c)) || (qualifies(c) && name(c).length >= 4 && !looksVerbal(name(c)))))
+    .map(name);
+  let focus = concepts.filter((c) => inFocus(c) && !c.generic && !c.unknown);
+  const heavy = focus.filter((c) => !(c.words.length === 1 && LIGHT_HEADS.has(c.words[0])));
+  if (heavy.length) focus = heavy;
+  return { focus, counted: spans.counted ? focus[0] : undefined, outside };
 }

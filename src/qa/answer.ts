@@ -34,6 +34,8 @@ export interface Ranked {
   coverage: number;
   score: number;
   strong: boolean;
+  /** Covers what the question asks about, and is the kind of doc that may answer it. */
+  fits: boolean;
 }
 
 function idf(n: number, df: number): number {
@@ -107,13 +109,31 @@ function bonus(a: Analysis, d: DocTerms): number {
   if (a.intents.has('role') && ROLE_STEMS.some((t) => d.terms.has(t))) b += 0.05;
   if (doc.kind === 'glossary') b += a.intents.has('abbrev') ? 0.1 : -0.08;
   for (const cue of doc.cues) if (a.intents.has(cue as never)) b += 0.3;
+  // The form of the answer the question wants: a person or role for "who", a date, a figure.
+  for (const kind of d.answers) if (a.intents.has(kind as never)) b += 0.15;
+  if (doc.kind === 'nextstep' && a.intents.has('advice')) b += 0.25;
   if (doc.kind === 'meta' && a.intents.has('about') && doc.ref === 'm:title') b += 0.3;
   return b;
+}
+
+/**
+ * May this doc answer the question? It must cover what is asked about (not just a phrase beside it:
+ * "the *population* of PNG" is not answered by what PNG stands for). A glossary entry answers only
+ * "what is X / what does X stand for" about its own term; a next step only a request for advice.
+ */
+function fits(a: Analysis, d: DocTerms, focusCovered: boolean[]): boolean {
+  if (!focusCovered.every(Boolean)) return false;
+  // "How many people use the portal?" is not answered by a count of countries.
+  if (a.counted && !a.counted.alternatives.some((alt) => alt.every((t) => d.counts.has(t)))) return false;
+  if (d.doc.kind === 'glossary') return (a.intents.has('define') || a.intents.has('abbrev')) && focusCovered.length > 0;
+  if (d.doc.kind === 'nextstep') return a.intents.has('advice');
+  return true;
 }
 
 /** Every document that covers part of the question, best first. */
 export function rank(lex: Lexicon, index: lunr.Index, a: Analysis): Ranked[] {
   const weighted = weigh(lex, a.concepts);
+  const focus = weighted.filter((w) => a.focus.includes(w.concept));
   const total = weighted.reduce((s, w) => s + w.weight, 0);
   if (!total) return [];
   const candidates = new Set<number>();
@@ -136,15 +156,15 @@ export function rank(lex: Lexicon, index: lunr.Index, a: Analysis): Ranked[] {
     if (d.doc.cues.some((c) => a.intents.has(c as never)) || (a.intents.has('about') && d.doc.ref === 'm:title')) strong = true;
     const coverage = got / total;
     const score = coverage + 0.25 * (lead / total) + bonus(a, d);
-    ranked.push({ doc: d, coverage, score, strong });
+    ranked.push({ doc: d, coverage, score, strong, fits: fits(a, d, focus.map((w) => w.covered.has(i))) });
   }
   const order = (x: Ranked, y: Ranked) => y.score - x.score || x.doc.doc.ref.localeCompare(y.doc.doc.ref);
   ranked.sort(order);
   // lunr's BM25 score (term frequency, field boosts, length) breaks near-ties. It adds at most
   // LUNR_WEIGHT, so when no other strong doc is that close to the best one it cannot change the
   // answer, and the query (the slowest step by far) is skipped.
-  const top = ranked.find((r) => r.strong);
-  if (top && ranked.some((r) => r !== top && r.strong && top.score - r.score <= LUNR_WEIGHT)) {
+  const top = ranked.find((r) => r.strong && r.fits);
+  if (top && ranked.some((r) => r !== top && r.strong && r.fits && top.score - r.score <= LUNR_WEIGHT)) {
     const scores = lunrScores(lex, index, weighted);
     const maxLunr = Math.max(1e-9, ...scores.values());
     for (const r of ranked) r.score += LUNR_WEIGHT * ((scores.get(r.doc.doc.ref) ?? 0) / maxLunr);
@@ -180,7 +200,10 @@ export function createAnswerer(content: Content, index: lunr.Index): WorkshopAns
       const analysis = analyze(lex, q);
       const ranked = rank(lex, index, analysis);
       // The best doc that rests on something specific; a weaker-ranked doc is never promoted past it.
-      const best = ranked.find((r) => r.strong);
+      // A question about something outside the workshop ("the prime minister of Australia") is
+      // declined however many of its other words the deck shares.
+      if (analysis.outside.length) return decline(q, analysis, ranked);
+      const best = ranked.find((r) => r.strong && r.fits);
       if (!best || best.coverage < MIN_COVERAGE) return decline(q, analysis, ranked);
       const { text, sources } = formatAnswer(best.doc.doc);
       return { question: q, answered: true, text, sources, score: Math.round(best.coverage * 100) / 100, suggestions: [] };

@@ -34,7 +34,13 @@ export const GENERIC = new Set([
   'still', 'yet', 'even', 'already', 'well', 'able', 'basically', 'generally', 'usually', 'typically', 'real',
   'reason', 'mainly', 'become', 'becomes', 'help', 'helps', 'needed', 'need', 'needs', 'required', 'require', 'requires',
   'certain', 'particular', 'specific', 'various', 'different', 'new', 'one', 'ones', 'two', 'three', 'also',
-  'deal', 'deals', 'handle', 'handles', 'cover', 'covers', 'involve', 'involves', 'include', 'includes', 'including',
+  'deal', 'deals', 'handle', 'handles', 'set', 'sets', 'up', 'down', 'out', 'off', 'cover', 'covers', 'involve', 'involves', 'include', 'includes', 'including',
+]);
+
+/** Words of asking for advice, not of what it is about ("the *first step* for X", "*recommend*"). */
+export const ADVICE_WORDS = new Set([
+  'first', 'next', 'step', 'steps', 'start', 'begin', 'improve', 'recommend', 'recommendation', 'recommendations',
+  'advice', 'advise', 'better', 'priority', 'priorities', 'best', 'suggest', 'suggestion', 'tips', 'tip', 'started',
 ]);
 
 /** Words about the session itself: they narrow nothing down, so they weigh little. */
@@ -52,11 +58,39 @@ export interface DocTerms {
   terms: Set<string>;
   /** Stems of what the doc is about: its heading ("Data divide: ...") or first words. */
   lead: Set<string>;
+  /** Kinds of question its text can answer by its form: "who" (names a person or role), "when", "figure". */
+  answers: Set<string>;
+  /** Stems of the sentences with its figures: what they count ("153 *countries*", "almost all *Member States*"). */
+  counts: Set<string>;
+}
+
+/** A figure, or a quantity in words. */
+const QUANTITY = /\b\d|\b(almost all|almost half|most|half|a handful|few)\b/i;
+
+/** Stems of the sentences that hold a figure: "74% of countries share links ... on their portals". */
+function countedStems(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const sentence of text.split(/[.;!?](?:\s|$)/)) {
+    if (sentence.match(QUANTITY)) for (const s of contentStems(sentence)) out.add(s);
+  }
+  return out;
+}
+
+/** A person or a role: what a who-question wants. */
+const ROLE = /\b(officers?|officials?|CIO|chief \w+ officer|ministers?|presidents?|heads? of|led by|leads|leaders?|presented by|given by|presenter|speaker)\b/i;
+const DATE = /\b(19|20)\d\d\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+
+function answerKinds(doc: SearchDoc): Set<string> {
+  const kinds = new Set<string>();
+  if (ROLE.test(doc.text)) kinds.add('who');
+  if (DATE.test(doc.text)) kinds.add('when');
+  if (/^Figure \d/.test(doc.text)) kinds.add('figure');
+  return kinds;
 }
 
 /** "Governance gap: new technologies..." -> "Governance gap"; otherwise the first few words. */
 function leadText(doc: SearchDoc): string {
-  if (doc.kind === 'glossary' || doc.kind === 'indicator') return doc.title;
+  if (doc.kind === 'glossary' || doc.kind === 'indicator' || doc.kind === 'nextstep') return doc.title;
   // Meta docs are about their field ("presenter") and its first few synonyms ("speaker").
   if (doc.kind === 'meta') return [doc.title, ...doc.keywords.slice(0, 4)].join(' ');
   const colon = doc.text.indexOf(':');
@@ -115,7 +149,7 @@ export function buildLexicon(content: Content, docs: SearchDoc[]): Lexicon {
     for (const w of all) vocab.add(w);
     const terms = new Set(all.filter((w) => !isStopWord(w) && !FILLER.has(w)).map(stem));
     for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
-    return { doc, terms, lead: new Set(contentStems(leadText(doc))) };
+    return { doc, terms, lead: new Set(contentStems(leadText(doc))), answers: answerKinds(doc), counts: countedStems(doc.text) };
   });
 
   const postings = new Map<string, number[]>();

@@ -16,7 +16,7 @@ export function createSuggester(content: Content, _lex: Lexicon): Suggester {
   }
   const sectionOf = (doc: SearchDoc): string | undefined => {
     if (doc.kind === 'unit') return doc.source.id;
-    if (doc.kind === 'indicator') return content.indicators.find((i) => i.id === doc.source.id)?.sections[0];
+    if (doc.kind === 'indicator' || doc.kind === 'nextstep') return content.indicators.find((i) => i.id === doc.source.id)?.sections[0];
     return undefined;
   };
   // General suggestions: spread over the deck (first, middle, last section that has questions).

@@ -1,0 +1,148 @@
+// Finds, by word position, what a question asks about (its focus) and the phrases that qualify it.
+import { isStopWord } from '../content/text.js';
+import { FILLER } from './lexicon.js';
+
+/** Word positions, into the question's cleaned words. */
+export interface FocusSpans {
+  /**
+   * The thing asked about, with what it is "of": "the *population* of PNG", "who is the *prime
+   * minister of Australia*", "when is the *next workshop*", "what should we do about *cybersecurity*".
+   */
+  focus: number[];
+  /** Phrases after "of", "in", "for"... anywhere ("people in *Germany*"): they qualify the question. */
+  objects: number[];
+  /** "How many X", "what share of X": X is what is counted. */
+  counted: boolean;
+}
+
+const WH = new Set(['whats', 'what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how']);
+const AUX = new Set([
+  'is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'does', 'do', 'did', 'has', 'have', 'had', 'can', 'could',
+  'should', 'would', 'will', 'shall', 'may', 'might', 'must', 's', 'r', 're',
+]);
+const PRONOUN = new Set(['i', 'we', 'you', 'u', 'they', 'it', 'one', 'someone', 'somebody', 'anyone', 'he', 'she']);
+const DET = new Set([
+  'the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'my', 'our', 'your', 'his', 'her', 'any', 'some',
+  'all', 'most', 'there',
+]);
+/** "what *percentage of* countries", "what *kind of* officer": the measure, not the thing measured. */
+const MEASURE = new Set([
+  'percentage', 'percent', 'share', 'proportion', 'number', 'numbers', 'fraction', 'kind', 'kinds', 'type', 'types',
+  'sort', 'sorts', 'amount', 'count', 'many', 'much', 'part', 'portion', 'list', 'full', 'form',
+]);
+const COUNTING = new Set(['percentage', 'percent', 'share', 'proportion', 'number', 'fraction', 'count', 'many', 'much']);
+const PREP = new Set([
+  'of', 'in', 'for', 'on', 'at', 'by', 'to', 'from', 'with', 'about', 'under', 'between', 'into', 'across', 'like',
+  'vs', 'versus', 'than', 'over', 'through', 'within', 'without', 'during', 'after', 'before', 'toward', 'towards',
+  'against', 'among', 'per', 'via', 'as', 'and', 'or', 'but', 'if', 'so', 'because', 'while', 'whether', 'not', 'no',
+  'up', 'regarding',
+]);
+/** Prepositions whose object qualifies what is asked: "population *of* Japan", "people *in* Germany". */
+const OBJECT_PREP = new Set(['of', 'in', 'for', 'at', 'from', 'about', 'on']);
+/** "how *common* are...", "how *fast* is...": the degree asked for; the focus follows. */
+const HOW_DEGREE = new Set([
+  'many', 'much', 'often', 'long', 'common', 'big', 'large', 'fast', 'far', 'important', 'old', 'soon', 'well',
+  'widespread', 'quickly', 'high', 'low', 'good', 'bad', 'popular', 'frequent', 'likely',
+]);
+/** Words people open a question with before getting to it. */
+const PRELUDE = new Set([
+  'hey', 'hi', 'hello', 'ok', 'okay', 'so', 'please', 'kindly', 'can', 'could', 'would', 'will', 'you', 'u', 'tell',
+  'me', 'i', 'we', 'want', 'wanna', 'to', 'know', 'like', 'do', 'does', 'explain', 'describe', 'define', 'give',
+  'list', 'show', 'name', 'enumerate', 'briefly', 'quickly', 'just', 'also', 'and', 'but', 'um', 'uh', 'by', 'in',
+  'about', 'meaning', 'definition', 'of', 'quick', 'question', 'wondering', 'was', 'am', 'curious',
+]);
+/** Verbs of asking for advice: what follows is the topic ("how to *improve* X", "where to *start* with X"). */
+const ADVICE_VERBS = new Set([
+  'improve', 'start', 'begin', 'introduce', 'establish', 'create', 'build', 'adopt', 'develop', 'strengthen',
+  'implement', 'achieve', 'launch', 'fix', 'tackle', 'address', 'prioritize', 'prepare', 'set',
+]);
+const ADVICE_PREP = new Set(['about', 'regarding', 'toward', 'towards', 'for', 'on', 'with']);
+
+/** A word that may be part of a noun phrase. */
+const isContent = (w: string): boolean =>
+  !isStopWord(w) && !FILLER.has(w) && !AUX.has(w) && !PREP.has(w) && !DET.has(w) && !PRONOUN.has(w);
+/** "-ed"/"-ing" words are more often verbs than names of things ("helping", "expected"). */
+export const looksVerbal = (w: string): boolean => w.length > 4 && /(ed|ing)$/.test(w);
+
+type Phrase = { span: number[]; end: number };
+
+/** Content-word positions of the noun phrase starting at `i`: at most `max` words. */
+function nounPhrase(words: string[], i: number, max: number): Phrase {
+  // Leading determiners and measures: "the number of", "a kind of", "the full form of".
+  while (i < words.length && (DET.has(words[i]) || MEASURE.has(words[i]) || words[i] === 'of' || FILLER.has(words[i]))) i++;
+  const span: number[] = [];
+  while (i < words.length && span.length < max) {
+    const w = words[i];
+    if (AUX.has(w) || PREP.has(w) || WH.has(w) || DET.has(w) || PRONOUN.has(w) || isStopWord(w)) break;
+    // A participle after a noun is the verb: "how are services *delivered*".
+    if (span.length && w.length > 4 && w.endsWith('ed')) break;
+    if (isContent(w)) span.push(i);
+    i++;
+  }
+  return { span, end: i };
+}
+
+function skip(words: string[], i: number, set: Set<string>): number {
+  while (i < words.length && set.has(words[i])) i++;
+  return i;
+}
+
+/** The focus of a question whose question word stands at `h` (empty span if none is found). */
+function questionFocus(words: string[], h: number): Phrase & { counted: boolean } {
+  const wh = words[h];
+  let i = h + 1;
+  // "what / which / how many" + a noun: the noun ("which figure", "how many hospitals").
+  let nounFirst = wh === 'what' || wh === 'which' || wh === 'whose';
+  if (wh === 'how' && HOW_DEGREE.has(words[i])) {
+    i++;
+    nounFirst = true;
+  }
+  const counted = (wh === 'how' && (words[h + 1] === 'many' || words[h + 1] === 'much')) || (nounFirst && COUNTING.has(words[i]));
+  if (wh === 'how' && words[i] === 'to') return { ...nounPhrase(words, i + 2, 3), counted: false }; // "how to X the Y": Y
+  if (wh === 'whats' || AUX.has(words[i])) {
+    i = skip(words, i, AUX);
+    // "how can we improve X", "how do I reset my password": a pronoun, a verb, then X.
+    if (PRONOUN.has(words[i])) return { ...nounPhrase(words, i + 2, 3), counted: false };
+    return { ...nounPhrase(words, i, 3), counted: false };
+  }
+  if (nounFirst || DET.has(words[i])) return { ...nounPhrase(words, i, nounFirst && !DET.has(words[i]) ? 1 : 3), counted };
+  // "who leads the central body", "who won the world cup": a verb, then what it is about.
+  return { ...nounPhrase(words, i + 1, 3), counted: false };
+}
+
+/** What advice is asked about: "what should we do first *about X*", "how to *improve X*". */
+function adviceTopic(words: string[]): number[] {
+  for (let j = 0; j < words.length; j++) {
+    if (!ADVICE_VERBS.has(words[j]) && !ADVICE_PREP.has(words[j])) continue;
+    const np = nounPhrase(words, j + 1, 3);
+    if (np.span.length) return np.span;
+  }
+  return [];
+}
+
+export function findFocus(words: string[], advice: boolean): FocusSpans {
+  const h = words.findIndex((w) => WH.has(w));
+  let phrase: Phrase = { span: [], end: 0 };
+  let counted = false;
+  if (h >= 0) ({ counted, ...phrase } = questionFocus(words, h));
+  if (!phrase.span.length) {
+    // A fragment or a yes/no question: "benefits of coordination", "is the digital divide...".
+    let i = skip(words, 0, PRELUDE);
+    i = skip(words, i, AUX);
+    counted = COUNTING.has(words[i]);
+    phrase = nounPhrase(words, i, 3);
+  }
+  let focus = [...phrase.span];
+  // "the president *of the United States*": what the focus is of belongs to the focus.
+  if (focus.length && words[phrase.end] === 'of') focus.push(...nounPhrase(words, phrase.end + 1, 3).span);
+  if (advice) {
+    const topic = adviceTopic(words);
+    if (topic.length) focus = topic;
+  }
+  const objects: number[] = [];
+  for (let j = 0; j < words.length; j++) {
+    if (!OBJECT_PREP.has(words[j])) continue;
+    for (const k of nounPhrase(words, j + 1, 3).span) if (!focus.includes(k) && !objects.includes(k)) objects.push(k);
+  }
+  return { focus, objects, counted };
+}
