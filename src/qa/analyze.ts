@@ -138,7 +138,7 @@ export function analyze(lex: Lexicon, question: string): Analysis {
   }
   // A question made only of session words ("what is this workshop about?") asks for the title.
   const asksForField = intents.has('who') || intents.has('when') || intents.has('contact');
-  if (concepts.length && concepts.every((c) => c.context) && !asksForField) intents.add('about');
+  if (concepts.some((c) => c.context) && concepts.every((c) => c.context || c.generic) && !asksForField) intents.add('about');
   return { intents, concepts, ...focusOf(concepts, cleaned, capitalized(question), intents.has('advice')) };
 }
 
@@ -156,6 +156,14 @@ function capitalized(question: string): Set<string> {
 const LIGHT_HEADS = new Set([
   'framework', 'approach', 'concept', 'idea', 'model', 'notion', 'principle', 'term', 'process', 'issue', 'topic',
   'thing', 'part', 'aspect', 'point', 'area', 'areas', 'indicator', 'indicators', 'figure', 'figures', 'data',
+  // "the *benefit* of X", "the *purpose* of X": asks about X; a doc about X answers it.
+  'benefit', 'benefits', 'advantage', 'advantages', 'purpose', 'importance', 'reason', 'reasons', 'goal', 'goals',
+  'aim', 'aims', 'impact', 'effect', 'effects', 'result', 'results', 'outcome', 'outcomes', 'role', 'roles',
+]);
+/** Asking for a ranking: the workshop ranks no one, so unless the content uses the word, decline. */
+const SUPERLATIVES = new Set([
+  'best', 'worst', 'biggest', 'largest', 'smallest', 'highest', 'lowest', 'fastest', 'slowest', 'cheapest',
+  'richest', 'poorest', 'greatest', 'strongest', 'weakest', 'oldest', 'newest', 'latest', 'top-ranked', 'safest',
 ]);
 
 /** The concepts the question asks about, and the words naming something outside the content. */
@@ -167,14 +175,21 @@ function focusOf(concepts: Concept[], cleaned: string[], caps: Set<string>, advi
   if (advice) for (const c of concepts) if (c.positions.every((p) => p < topicStart)) c.generic = true;
   const inFocus = (c: Concept) => c.positions.some((p) => spans.focus.includes(p));
   const qualifies = (c: Concept) => inFocus(c) || c.positions.some((p) => spans.objects.includes(p));
-  // An unknown word is "outside" when it is what is asked about or qualifies it, or is a name; short
-  // words and verb forms are more often typos or ways of asking ("helping", "put").
+  // An unknown word is "outside" when it is what is asked about or qualifies it, or is a name, or
+  // asks for a ranking ("the *best* digital ID"). Short words and verb forms are more often typos or
+  // ways of asking ("helping", "put"), except right after a preposition ("used in *farming*").
   const name = (c: Concept) => c.words.join(' ');
+  const nounLike = (c: Concept) => !looksVerbal(name(c)) || c.positions.some((p) => spans.objectHeads.includes(p));
   const outside = concepts
-    .filter((c) => c.unknown && !c.generic && (caps.has(name(c)) || (qualifies(c) && name(c).length >= 4 && !looksVerbal(name(c)))))
+    .filter((c) => c.unknown && !c.generic)
+    .filter((c) => caps.has(name(c)) || (!advice && SUPERLATIVES.has(name(c))) || (qualifies(c) && name(c).length >= 4 && nounLike(c)))
     .map(name);
   let focus = concepts.filter((c) => inFocus(c) && !c.generic && !c.unknown);
   const heavy = focus.filter((c) => !(c.words.length === 1 && LIGHT_HEADS.has(c.words[0])));
   if (heavy.length) focus = heavy;
+  // "What does the deck say about X?": the deck is not the topic, X is.
+  if (focus.every((c) => c.context) && concepts.some((c) => !c.context && !c.generic && !focus.includes(c))) focus = [];
+  // "Which country has the *best* digital ID?": the answer must rank too.
+  if (!advice) focus.push(...concepts.filter((c) => !c.unknown && !focus.includes(c) && SUPERLATIVES.has(name(c))));
   return { focus, counted: spans.counted ? focus[0] : undefined, outside };
 }

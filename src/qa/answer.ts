@@ -26,6 +26,8 @@ interface Weighted {
   weight: number;
   /** Too common (or only about the session) to justify an answer by itself. */
   weak: boolean;
+  /** Held by so many docs ("government", "countries") that it cannot tell them apart. */
+  common: boolean;
   covered: Set<number>;
 }
 
@@ -68,8 +70,9 @@ function weigh(lex: Lexicon, concepts: Concept[]): Weighted[] {
     // A named thing (a glossary acronym or phrase: "PNG", "open government data") is what the question
     // is about; a doc that misses it is most likely about something else.
     if (concept.specific) weight *= SPECIFIC_FACTOR;
-    const weak = concept.context || concept.generic || (!concept.specific && df > Math.max(3, COMMON_SHARE * n));
-    return { concept, weight, weak, covered };
+    const common = !concept.specific && df > Math.max(3, COMMON_SHARE * n);
+    const weak = concept.context || concept.generic || common;
+    return { concept, weight, weak, common, covered };
   });
 }
 
@@ -133,7 +136,9 @@ function fits(a: Analysis, d: DocTerms, focusCovered: boolean[]): boolean {
 /** Every document that covers part of the question, best first. */
 export function rank(lex: Lexicon, index: lunr.Index, a: Analysis): Ranked[] {
   const weighted = weigh(lex, a.concepts);
-  const focus = weighted.filter((w) => a.focus.includes(w.concept));
+  // A focus word most docs share ("how do *governments* decide...") cannot pick the answer; the rest can.
+  const asked = weighted.filter((w) => a.focus.includes(w.concept));
+  const focus = asked.some((w) => !w.common) ? asked.filter((w) => !w.common) : asked;
   const total = weighted.reduce((s, w) => s + w.weight, 0);
   if (!total) return [];
   const candidates = new Set<number>();
@@ -153,7 +158,7 @@ export function rank(lex: Lexicon, index: lunr.Index, a: Analysis): Ranked[] {
       // The doc is about this concept, not just mentioning it ("Data divide: ..." for the data divide).
       if (leadCounts && w.concept.alternatives.some((alt) => alt.every((t) => d.lead.has(t)))) lead += w.weight;
     }
-    if (d.doc.cues.some((c) => a.intents.has(c as never)) || (a.intents.has('about') && d.doc.ref === 'm:title')) strong = true;
+    if (d.doc.cues.some((c) => a.intents.has(c as never)) || (a.intents.has('about') && (d.doc.ref === 'm:title' || d.doc.ref === 'm:session'))) strong = true;
     const coverage = got / total;
     const score = coverage + 0.25 * (lead / total) + bonus(a, d);
     ranked.push({ doc: d, coverage, score, strong, fits: fits(a, d, focus.map((w) => w.covered.has(i))) });

@@ -11,6 +11,8 @@ export interface FocusSpans {
   focus: number[];
   /** Phrases after "of", "in", "for"... anywhere ("people in *Germany*"): they qualify the question. */
   objects: number[];
+  /** First words of those phrases: a gerund there names a thing ("used in *farming*"). */
+  objectHeads: number[];
   /** "How many X", "what share of X": X is what is counted. */
   counted: boolean;
 }
@@ -140,9 +142,12 @@ export function findFocus(words: string[], advice: boolean): FocusSpans {
     if (topic.length) focus = topic;
   }
   const objects: number[] = [];
+  const objectHeads: number[] = [];
   for (let j = 0; j < words.length; j++) {
     if (!OBJECT_PREP.has(words[j])) continue;
-    for (const k of nounPhrase(words, j + 1, 3).span) if (!focus.includes(k) && !objects.includes(k)) objects.push(k);
+    const { span } = nounPhrase(words, j + 1, 3);
+    if (span.length) objectHeads.push(span[0]);
+    for (const k of span) if (!focus.includes(k) && !objects.includes(k)) objects.push(k);
   }
-  return { focus, objects, counted };
+  return { focus, objects, objectHeads, counted };
 }

@@ -18,7 +18,7 @@ export const SHORTHAND: Record<string, string> = {
   info: 'information', dept: 'department', depts: 'departments', ppl: 'people', abt: 'about', pls: 'please',
   plz: 'please', u: 'you', r: 'are', ur: 'your', tech: 'technology', techs: 'technologies', natl: 'national',
   intl: 'international', yr: 'year', yrs: 'years', approx: 'approximately', reqs: 'requirements',
-  req: 'requirement', mgmt: 'management', admin: 'administration', infra: 'infrastructure', pct: 'percent',
+  req: 'requirement', mgmt: 'management', admin: 'administration', infra: 'infrastructure', pct: 'percent', org: 'organization', orgs: 'organizations',
 };
 
 /**
@@ -34,7 +34,8 @@ export const GENERIC = new Set([
   'still', 'yet', 'even', 'already', 'well', 'able', 'basically', 'generally', 'usually', 'typically', 'real',
   'reason', 'mainly', 'become', 'becomes', 'help', 'helps', 'needed', 'need', 'needs', 'required', 'require', 'requires',
   'certain', 'particular', 'specific', 'various', 'different', 'new', 'one', 'ones', 'two', 'three', 'also',
-  'deal', 'deals', 'handle', 'handles', 'set', 'sets', 'up', 'down', 'out', 'off', 'cover', 'covers', 'involve', 'involves', 'include', 'includes', 'including',
+  'deal', 'deals', 'handle', 'handles', 'set', 'sets', 'up', 'down', 'out', 'off', 'matter', 'matters', 'differ', 'differs', 'relate', 'relates',
+  'compare', 'apply', 'applies', 'affect', 'affects', 'work', 'works', 'cover', 'covers', 'involve', 'involves', 'include', 'includes', 'including',
 ]);
 
 /** Words of asking for advice, not of what it is about ("the *first step* for X", "*recommend*"). */
