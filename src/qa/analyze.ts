@@ -138,7 +138,10 @@ export function analyze(lex: Lexicon, question: string): Analysis {
   }
   // A question made only of session words ("what is this workshop about?") asks for the title.
   const asksForField = intents.has('who') || intents.has('when') || intents.has('contact');
-  if (concepts.some((c) => c.context) && concepts.every((c) => c.context || c.generic) && !asksForField) intents.add('about');
+  if (concepts.some((c) => c.context) && concepts.every((c) => c.context || c.generic) && !asksForField) {
+    // "speaker?" asks who; "the workshop?" asks what it is.
+    intents.add(concepts.some((c) => PERSON_WORDS.has(c.words[0])) ? 'who' : 'about');
+  }
   return { intents, concepts, ...focusOf(concepts, cleaned, capitalized(question), intents.has('advice')) };
 }
 
@@ -151,6 +154,8 @@ function capitalized(question: string): Set<string> {
   }
   return out;
 }
+
+const PERSON_WORDS = new Set(['speaker', 'presenter', 'trainer', 'lecturer', 'facilitator', 'instructor']);
 
 /** Head nouns that say little on their own: "the 3As *framework*", "the WoG *concept*". */
 const LIGHT_HEADS = new Set([

@@ -11,6 +11,8 @@ export const FILLER = new Set([
   'exactly', 'really', 'actually', 'currently', 'according', 'mentioned', 'mention', 'example', 'examples', 'briefly',
   'number', 'numbers', 'percent', 'percentage', 'proportion', 'count', 'statistic', 'statistics', 'stats', 'fraction',
   'acronym', 'abbreviation', 'short', 'full', 'form', 'refer', 'refers', 'term', 'word', 'called', 'list', 'enumerate',
+  // "in a nutshell", "in layman's terms": ways of asking, not topics.
+  'nutshell', 'layman', 'laymans', 'simple', 'simply', 'plain', 'summary', 'summarize', 'overview', 'brief',
 ]);
 
 /** Chat shorthand for ordinary English words (not workshop terms: those live in the glossary). */
@@ -19,6 +21,7 @@ export const SHORTHAND: Record<string, string> = {
   plz: 'please', u: 'you', r: 'are', ur: 'your', tech: 'technology', techs: 'technologies', natl: 'national',
   intl: 'international', yr: 'year', yrs: 'years', approx: 'approximately', reqs: 'requirements',
   req: 'requirement', mgmt: 'management', admin: 'administration', infra: 'infrastructure', pct: 'percent', org: 'organization', orgs: 'organizations',
+  wot: 'what', wots: 'whats', wat: 'what', wats: 'whats', wut: 'what', wuts: 'whats',
 };
 
 /**
