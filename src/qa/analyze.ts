@@ -132,7 +132,7 @@ export function analyze(lex: Lexicon, question: string): Analysis {
     const key = `s${stems[i]}`;
     if (!seen.has(key)) {
       seen.add(key);
-      concepts.push({ words: [w], alternatives: [[stems[i]]], context: CONTEXT.has(w), unknown: !lex.vocab.has(w), specific: false, generic: GENERIC.has(w) || /^\d$/.test(w), positions: [where[i]] });
+      concepts.push({ words: [w], alternatives: [[stems[i]]], context: CONTEXT.has(w), unknown: !lex.vocab.has(w) && !lex.postings.has(stems[i]), specific: false, generic: GENERIC.has(w) || /^\d$/.test(w), positions: [where[i]] });
     } else concepts.find((c) => c.alternatives[0].length === 1 && c.alternatives[0][0] === stems[i])?.positions.push(where[i]);
     i++;
   }
@@ -145,14 +145,19 @@ export function analyze(lex: Lexicon, question: string): Analysis {
   return { intents, concepts, ...focusOf(concepts, cleaned, capitalized(question), intents.has('advice')) };
 }
 
-/** Words written with a capital inside a sentence: names ("Australia", "GDP"), whatever their case later. */
-function capitalized(question: string): Set<string> {
-  const out = new Set<string>();
+/**
+ * Words written with a capital inside a sentence: names ("Australia", "GDP"), whatever their case
+ * later; and words written all in capitals anywhere ("GDP of PNG?").
+ */
+function capitalized(question: string): Set<string>[] {
+  const caps = new Set<string>();
+  const upper = new Set<string>();
   const tokens = question.slice(0, MAX_CHARS).split(/\s+/);
-  for (let t = 1; t < tokens.length; t++) {
-    if (/^[A-Z]/.test(tokens[t]) && !/[.!?:;]$/.test(tokens[t - 1])) for (const w of words(tokens[t])) out.add(w);
+  for (let t = 0; t < tokens.length; t++) {
+    if (t > 0 && /^[A-Z]/.test(tokens[t]) && !/[.!?:;]$/.test(tokens[t - 1])) for (const w of words(tokens[t])) caps.add(w);
+    if (/^[A-Z]{2,}\b/.test(tokens[t])) for (const w of words(tokens[t])) upper.add(w);
   }
-  return out;
+  return [caps, upper];
 }
 
 const PERSON_WORDS = new Set(['speaker', 'presenter', 'trainer', 'lecturer', 'facilitator', 'instructor']);
@@ -172,7 +177,7 @@ const SUPERLATIVES = new Set([
 ]);
 
 /** The concepts the question asks about, and the words naming something outside the content. */
-function focusOf(concepts: Concept[], cleaned: string[], caps: Set<string>, advice: boolean): Pick<Analysis, 'focus' | 'counted' | 'outside'> {
+function focusOf(concepts: Concept[], cleaned: string[], [caps, upper]: Set<string>[], advice: boolean): Pick<Analysis, 'focus' | 'counted' | 'outside'> {
   if (advice) for (const c of concepts) if (c.words.length === 1 && ADVICE_WORDS.has(c.words[0])) c.generic = true;
   const spans = findFocus(cleaned, advice);
   // Who is to act ("what should *PNG* do about X", "how can *a country* start X") is not the topic.
@@ -185,15 +190,18 @@ function focusOf(concepts: Concept[], cleaned: string[], caps: Set<string>, advi
   // ways of asking ("helping", "put"), except right after a preposition ("used in *farming*").
   const name = (c: Concept) => c.words.join(' ');
   const nounLike = (c: Concept) => !looksVerbal(name(c)) || c.positions.some((p) => spans.objectHeads.includes(p));
+  // Lower-case words without vowels are chat shorthand ("shld", "thx"); names in capitals are not.
+  const shorthand = (c: Concept) => !/[aeiouy]/.test(name(c)) && !upper.has(name(c));
   const outside = concepts
     .filter((c) => c.unknown && !c.generic)
-    .filter((c) => caps.has(name(c)) || (!advice && SUPERLATIVES.has(name(c))) || (qualifies(c) && name(c).length >= 4 && nounLike(c)))
+    .filter((c) => caps.has(name(c)) || (!advice && SUPERLATIVES.has(name(c))) || (qualifies(c) && name(c).length >= 4 && nounLike(c) && !shorthand(c)))
     .map(name);
   let focus = concepts.filter((c) => inFocus(c) && !c.generic && !c.unknown);
   const heavy = focus.filter((c) => !(c.words.length === 1 && LIGHT_HEADS.has(c.words[0])));
   if (heavy.length) focus = heavy;
   // "What does the deck say about X?": the deck is not the topic, X is.
-  if (focus.every((c) => c.context) && concepts.some((c) => !c.context && !c.generic && !focus.includes(c))) focus = [];
+  const about = concepts.filter((c) => !c.context && !c.generic && !c.unknown && c.positions.some((p) => spans.objects.includes(p)));
+  if (focus.length && focus.every((c) => c.context) && about.length) focus = about;
   // "Which country has the *best* digital ID?": the answer must rank too.
   if (!advice) focus.push(...concepts.filter((c) => !c.unknown && !focus.includes(c) && SUPERLATIVES.has(name(c))));
   return { focus, counted: spans.counted ? focus[0] : undefined, outside };

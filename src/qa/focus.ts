@@ -1,6 +1,6 @@
 // Finds, by word position, what a question asks about (its focus) and the phrases that qualify it.
 import { isStopWord } from '../content/text.js';
-import { FILLER } from './lexicon.js';
+import { FILLER, GENERIC } from './lexicon.js';
 
 /** Word positions, into the question's cleaned words. */
 export interface FocusSpans {
@@ -22,7 +22,7 @@ const AUX = new Set([
   'is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'does', 'do', 'did', 'has', 'have', 'had', 'can', 'could',
   'should', 'would', 'will', 'shall', 'may', 'might', 'must', 's', 'r', 're',
 ]);
-const PRONOUN = new Set(['i', 'we', 'you', 'u', 'they', 'it', 'one', 'someone', 'somebody', 'anyone', 'he', 'she']);
+const PRONOUN = new Set(['i', 'we', 'you', 'u', 'they', 'it', 'someone', 'somebody', 'anyone', 'he', 'she']);
 const DET = new Set([
   'the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'my', 'our', 'your', 'his', 'her', 'any', 'some',
   'all', 'most', 'there',
@@ -37,7 +37,17 @@ const PREP = new Set([
   'of', 'in', 'for', 'on', 'at', 'by', 'to', 'from', 'with', 'about', 'under', 'between', 'into', 'across', 'like',
   'vs', 'versus', 'than', 'over', 'through', 'within', 'without', 'during', 'after', 'before', 'toward', 'towards',
   'against', 'among', 'per', 'via', 'as', 'and', 'or', 'but', 'if', 'so', 'because', 'while', 'whether', 'not', 'no',
-  'up', 'regarding',
+  'up', 'regarding', 'behind', 'beyond', 'around', 'near', 'inside', 'outside', 'throughout', 'upon', 'onto', 'only',
+]);
+/** Auxiliaries followed by a bare verb: "why do top governments *experiment* with sandboxes?" */
+const DO_AUX = new Set(['does', 'do', 'did', 'can', 'could', 'should', 'would', 'will', 'shall', 'may', 'might', 'must']);
+/** Verbs that end a question's subject from afar: "what does X *do*", "what does X *mean*". */
+const LATER_VERBS = new Set(['do', 'doing', 'mean', 'means', 'stand', 'stands', 'have', 'has', 'be', 'get', 'say', 'says', 'refer', 'involve']);
+/** Irregular participles: verbs however they end ("how are recipients *chosen*"). */
+const PARTICIPLES = new Set([
+  'chosen', 'given', 'taken', 'made', 'done', 'known', 'shown', 'seen', 'written', 'spoken', 'held', 'paid', 'built',
+  'sent', 'spent', 'kept', 'found', 'met', 'told', 'sold', 'brought', 'bought', 'run', 'begun', 'grown', 'drawn',
+  'chose', 'gave', 'took', 'did', 'knew', 'wrote', 'spoke', 'led', 'won', 'lost', 'went', 'gone', 'set', 'put',
 ]);
 /** Prepositions whose object qualifies what is asked: "population *of* Japan", "people *in* Germany". */
 const OBJECT_PREP = new Set(['of', 'in', 'for', 'at', 'from', 'about', 'on']);
@@ -63,8 +73,8 @@ const ADVICE_PREP = new Set(['about', 'regarding', 'toward', 'towards', 'for', '
 /** A word that may be part of a noun phrase. */
 const isContent = (w: string): boolean =>
   !isStopWord(w) && !FILLER.has(w) && !AUX.has(w) && !PREP.has(w) && !DET.has(w) && !PRONOUN.has(w);
-/** "-ed"/"-ing" words are more often verbs than names of things ("helping", "expected"). */
-export const looksVerbal = (w: string): boolean => w.length > 4 && /(ed|ing)$/.test(w);
+/** "-ed"/"-ing" words are more often verbs than names of things ("helping", "expected", "chosen"). */
+export const looksVerbal = (w: string): boolean => (w.length > 4 && /(ed|ing)$/.test(w)) || PARTICIPLES.has(w);
 
 type Phrase = { span: number[]; end: number };
 
@@ -76,8 +86,11 @@ function nounPhrase(words: string[], i: number, max: number): Phrase {
   while (i < words.length && span.length < max) {
     const w = words[i];
     if (AUX.has(w) || PREP.has(w) || WH.has(w) || DET.has(w) || PRONOUN.has(w) || isStopWord(w)) break;
-    // A participle after a noun is the verb: "how are services *delivered*".
-    if (span.length && w.length > 4 && w.endsWith('ed')) break;
+    // A participle or an everyday verb after a noun is the verb: "how are services *delivered*",
+    // "how can AI *help* older people".
+    if (span.length && ((w.length > 4 && w.endsWith('ed')) || PARTICIPLES.has(w) || GENERIC.has(w))) break;
+    // "-ing" before a determiner takes an object, so it is the verb: "countries *listing* the heads".
+    if (span.length && w.endsWith('ing') && DET.has(words[i + 1])) break;
     if (isContent(w)) span.push(i);
     i++;
   }
@@ -90,7 +103,7 @@ function skip(words: string[], i: number, set: Set<string>): number {
 }
 
 /** The focus of a question whose question word stands at `h` (empty span if none is found). */
-function questionFocus(words: string[], h: number): Phrase & { counted: boolean } {
+function questionFocus(words: string[], h: number): Phrase & { counted: boolean; doVerb?: boolean } {
   const wh = words[h];
   let i = h + 1;
   // "what / which / how many" + a noun: the noun ("which figure", "how many hospitals").
@@ -102,10 +115,11 @@ function questionFocus(words: string[], h: number): Phrase & { counted: boolean 
   const counted = (wh === 'how' && (words[h + 1] === 'many' || words[h + 1] === 'much')) || (nounFirst && COUNTING.has(words[i]));
   if (wh === 'how' && words[i] === 'to') return { ...nounPhrase(words, i + 2, 3), counted: false }; // "how to X the Y": Y
   if (wh === 'whats' || AUX.has(words[i])) {
+    const doVerb = DO_AUX.has(words[i]);
     i = skip(words, i, AUX);
     // "how can we improve X", "how do I reset my password": a pronoun, a verb, then X.
     if (PRONOUN.has(words[i])) return { ...nounPhrase(words, i + 2, 3), counted: false };
-    return { ...nounPhrase(words, i, 3), counted: false };
+    return { ...nounPhrase(words, i, 3), counted: false, doVerb };
   }
   if (nounFirst || DET.has(words[i])) return { ...nounPhrase(words, i, nounFirst && !DET.has(words[i]) ? 1 : 3), counted };
   // "who leads the central body", "who won the world cup": a verb, then what it is about.
@@ -126,17 +140,37 @@ export function findFocus(words: string[], advice: boolean): FocusSpans {
   const h = words.findIndex((w) => WH.has(w));
   let phrase: Phrase = { span: [], end: 0 };
   let counted = false;
-  if (h >= 0) ({ counted, ...phrase } = questionFocus(words, h));
+  let doVerb = false;
+  if (h >= 0) ({ counted, doVerb = false, ...phrase } = questionFocus(words, h));
   if (!phrase.span.length) {
     // A fragment or a yes/no question: "benefits of coordination", "is the digital divide...".
     let i = skip(words, 0, PRELUDE);
+    doVerb = DO_AUX.has(words[i]);
     i = skip(words, i, AUX);
     counted = COUNTING.has(words[i]);
     phrase = nounPhrase(words, i, 3);
   }
-  let focus = [...phrase.span];
+  // The head (last word) of the phrase is what is asked about; words before it only narrow it down
+  // ("*top* governments", "the *prime* minister") and count through coverage alone.
+  let focus = phrase.span.slice(-1);
+  let last = phrase;
   // "the president *of the United States*": what the focus is of belongs to the focus.
-  if (focus.length && words[phrase.end] === 'of') focus.push(...nounPhrase(words, phrase.end + 1, 3).span);
+  if (focus.length && words[phrase.end] === 'of') {
+    last = nounPhrase(words, phrase.end + 1, 3);
+    focus.push(...last.span);
+  }
+  // "why do top governments *experiment* with sandboxes?": after "do", the subject's last word is
+  // the verb, unless the verb comes later ("what does X *do*") or already ended the phrase. So is a
+  // last "-ing" or "-ed" word: "how is the wealth of the top 1% *changing*".
+  const verbs: number[] = [];
+  const endedFreely = last.end >= words.length || PREP.has(words[last.end]);
+  const lastWord = words[last.span[last.span.length - 1]] ?? '';
+  if ((doVerb || looksVerbal(lastWord)) && endedFreely && phrase.span.length + (last === phrase ? 0 : last.span.length) >= 2 && !words.slice(last.end).some((w) => LATER_VERBS.has(w))) {
+    const verb = last.span[last.span.length - 1];
+    verbs.push(verb);
+    focus = focus.filter((k) => k !== verb);
+    if (!focus.length && phrase.span.length >= 2) focus = [phrase.span[phrase.span.length - 2]];
+  }
   if (advice) {
     const topic = adviceTopic(words);
     if (topic.length) focus = topic;
@@ -147,7 +181,7 @@ export function findFocus(words: string[], advice: boolean): FocusSpans {
     if (!OBJECT_PREP.has(words[j])) continue;
     const { span } = nounPhrase(words, j + 1, 3);
     if (span.length) objectHeads.push(span[0]);
-    for (const k of span) if (!focus.includes(k) && !objects.includes(k)) objects.push(k);
+    for (const k of span) if (!focus.includes(k) && !objects.includes(k) && !verbs.includes(k)) objects.push(k);
   }
   return { focus, objects, objectHeads, counted };
 }

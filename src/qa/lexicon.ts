@@ -13,6 +13,7 @@ export const FILLER = new Set([
   'acronym', 'abbreviation', 'short', 'full', 'form', 'refer', 'refers', 'term', 'word', 'called', 'list', 'enumerate',
   // "in a nutshell", "in layman's terms": ways of asking, not topics.
   'nutshell', 'layman', 'laymans', 'simple', 'simply', 'plain', 'summary', 'summarize', 'overview', 'brief',
+  'words', 'detail', 'details', 'general', 'practice', 'theory',
 ]);
 
 /** Chat shorthand for ordinary English words (not workshop terms: those live in the glossary). */
@@ -21,6 +22,7 @@ export const SHORTHAND: Record<string, string> = {
   plz: 'please', u: 'you', r: 'are', ur: 'your', tech: 'technology', techs: 'technologies', natl: 'national',
   intl: 'international', yr: 'year', yrs: 'years', approx: 'approximately', reqs: 'requirements',
   req: 'requirement', mgmt: 'management', admin: 'administration', infra: 'infrastructure', pct: 'percent', org: 'organization', orgs: 'organizations',
+  shld: 'should', shd: 'should', shud: 'should', cud: 'could', wud: 'would', hw: 'how', wht: 'what',
   wot: 'what', wots: 'whats', wat: 'what', wats: 'whats', wut: 'what', wuts: 'whats',
 };
 
