@@ -144,10 +144,13 @@ export function rank(lex: Lexicon, index: lunr.Index, a: Analysis): Ranked[] {
   const candidates = new Set<number>();
   for (const w of weighted) for (const i of w.covered) candidates.add(i);
   const ranked: Ranked[] = [];
+  const definition = a.intents.has('define') || a.intents.has('abbrev');
   for (const i of candidates) {
     const d = lex.docs[i];
+    // Next steps answer only requests for advice: skipped early, they would only cost time.
+    if (d.doc.kind === 'nextstep' && !a.intents.has('advice')) continue;
     // A glossary entry is the answer to "what is X?", not to every question that names X.
-    const leadCounts = d.doc.kind !== 'glossary' || a.intents.has('define') || a.intents.has('abbrev');
+    const leadCounts = d.doc.kind !== 'glossary' || definition;
     let got = 0;
     let lead = 0;
     let strong = false;
@@ -168,8 +171,10 @@ export function rank(lex: Lexicon, index: lunr.Index, a: Analysis): Ranked[] {
   // lunr's BM25 score (term frequency, field boosts, length) breaks near-ties. It adds at most
   // LUNR_WEIGHT, so when no other strong doc is that close to the best one it cannot change the
   // answer, and the query (the slowest step by far) is skipped.
+  // Only docs that could be the answer (strong, fitting, covering enough) are worth separating.
+  const contender = (r: Ranked) => r.strong && r.fits && r.coverage >= MIN_COVERAGE;
   const top = ranked.find((r) => r.strong && r.fits);
-  if (top && ranked.some((r) => r !== top && r.strong && r.fits && top.score - r.score <= LUNR_WEIGHT)) {
+  if (top && contender(top) && ranked.some((r) => r !== top && contender(r) && top.score - r.score <= LUNR_WEIGHT)) {
     const scores = lunrScores(lex, index, weighted);
     const maxLunr = Math.max(1e-9, ...scores.values());
     for (const r of ranked) r.score += LUNR_WEIGHT * ((scores.get(r.doc.doc.ref) ?? 0) / maxLunr);
