@@ -1,9 +1,9 @@
 // Reads a question: what kind of answer it wants (intents) and what it is about (concepts).
 import { MAX_CHARS, MAX_TOKENS, isStopWord, normalizeText, stem, words } from '../content/text.js';
-import { findFocus, looksVerbal } from './focus.js';
+import { ATTRIBUTES, findFocus, looksVerbal } from './focus.js';
 import { ADVICE_WORDS, CONTEXT, FILLER, GENERIC, SHORTHAND, correctWord, editDistance, type Lexicon } from './lexicon.js';
 
-export type Intent = 'numeric' | 'define' | 'abbrev' | 'list' | 'role' | 'who' | 'when' | 'contact' | 'about' | 'figure' | 'advice';
+export type Intent = 'numeric' | 'define' | 'abbrev' | 'list' | 'role' | 'who' | 'when' | 'contact' | 'about' | 'figure' | 'advice' | 'date';
 
 /** One thing the question is about: a word, or a glossary phrase with its equivalents. */
 export interface Concept {
@@ -45,6 +45,8 @@ const INTENTS: [Intent, RegExp][] = [
   ['role', /\bwhat (does|do|did|can|should|will) (.+ )?do\b|\b(role|roles|responsibilit\w*|functions?|tasks?|duties|mandate)\b/],
   ['who', /\bwho\b/],
   ['when', /\bwhen\b|\bwhat (date|day|year)\b/],
+  // Asks for a date, so only an answer with one will do ("when will the next survey come out?").
+  ['date', /^\W*((and|so|but|ok|okay|hey|hi) )?when\b|\b(what|which) (date|day|year|month|time)\b/],
   ['contact', /\b(contact|email|e ?mail|reach)\b/],
   ['figure', /\b(which|what) (fig|figure|chart|diagram|graph|graphic)\b/],
   // "What should a government do first about X?", "how to improve X": asks for a next step.
@@ -194,7 +196,7 @@ function focusOf(concepts: Concept[], cleaned: string[], [caps, upper]: Set<stri
   const shorthand = (c: Concept) => !/[aeiouy]/.test(name(c)) && !upper.has(name(c));
   const outside = concepts
     .filter((c) => c.unknown && !c.generic)
-    .filter((c) => caps.has(name(c)) || (!advice && SUPERLATIVES.has(name(c))) || (qualifies(c) && name(c).length >= 4 && nounLike(c) && !shorthand(c)))
+    .filter((c) => caps.has(name(c)) || (!advice && SUPERLATIVES.has(name(c))) || (inFocus(c) && ATTRIBUTES.has(name(c))) || (qualifies(c) && name(c).length >= 4 && nounLike(c) && !shorthand(c)))
     .map(name);
   let focus = concepts.filter((c) => inFocus(c) && !c.generic && !c.unknown);
   const heavy = focus.filter((c) => !(c.words.length === 1 && LIGHT_HEADS.has(c.words[0])));

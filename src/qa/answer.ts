@@ -128,7 +128,10 @@ function fits(a: Analysis, d: DocTerms, focusCovered: boolean[]): boolean {
   if (!focusCovered.every(Boolean)) return false;
   // "How many people use the portal?" is not answered by a count of countries.
   if (a.counted && !a.counted.alternatives.some((alt) => alt.every((t) => d.counts.has(t)))) return false;
-  if (d.doc.kind === 'glossary') return (a.intents.has('define') || a.intents.has('abbrev')) && focusCovered.length > 0;
+  if (a.intents.has('date') && !d.answers.has('when') && !d.doc.cues.includes('when')) return false;
+  // "What is PNG?" is a definition; "what is PNG *known* for?" is not.
+  const onlyTerm = a.concepts.every((c) => a.focus.includes(c) || c.generic || c.context);
+  if (d.doc.kind === 'glossary') return (a.intents.has('define') || a.intents.has('abbrev')) && focusCovered.length > 0 && onlyTerm;
   if (d.doc.kind === 'nextstep') return a.intents.has('advice');
   return true;
 }

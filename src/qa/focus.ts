@@ -53,8 +53,13 @@ const PARTICIPLES = new Set([
 const OBJECT_PREP = new Set(['of', 'in', 'for', 'at', 'from', 'about', 'on']);
 /** "how *common* are...", "how *fast* is...": the degree asked for; the focus follows. */
 const HOW_DEGREE = new Set([
-  'many', 'much', 'often', 'long', 'common', 'big', 'large', 'fast', 'far', 'important', 'old', 'soon', 'well',
-  'widespread', 'quickly', 'high', 'low', 'good', 'bad', 'popular', 'frequent', 'likely',
+  'many', 'much', 'often', 'common', 'fast', 'important', 'well', 'widespread', 'quickly', 'high', 'low', 'good',
+  'bad', 'popular', 'frequent', 'likely',
+]);
+/** "how *old* is...", "how *expensive* is...": a property of the thing, which an answer must state. */
+export const ATTRIBUTES = new Set([
+  'old', 'big', 'large', 'small', 'far', 'long', 'tall', 'heavy', 'expensive', 'cheap', 'soon', 'late', 'early',
+  'hot', 'cold', 'safe', 'secure', 'accurate', 'reliable', 'rich', 'poor', 'young',
 ]);
 /** Words people open a question with before getting to it. */
 const PRELUDE = new Set([
@@ -76,7 +81,7 @@ const isContent = (w: string): boolean =>
 /** "-ed"/"-ing" words are more often verbs than names of things ("helping", "expected", "chosen"). */
 export const looksVerbal = (w: string): boolean => (w.length > 4 && /(ed|ing)$/.test(w)) || PARTICIPLES.has(w);
 
-type Phrase = { span: number[]; end: number };
+type Phrase = { span: number[]; end: number; keep?: number[] };
 
 /** Content-word positions of the noun phrase starting at `i`: at most `max` words. */
 function nounPhrase(words: string[], i: number, max: number): Phrase {
@@ -108,9 +113,13 @@ function questionFocus(words: string[], h: number): Phrase & { counted: boolean;
   let i = h + 1;
   // "what / which / how many" + a noun: the noun ("which figure", "how many hospitals").
   let nounFirst = wh === 'what' || wh === 'which' || wh === 'whose';
+  let degree: number | undefined;
   if (wh === 'how' && HOW_DEGREE.has(words[i])) {
     i++;
     nounFirst = true;
+  } else if (wh === 'how' && ATTRIBUTES.has(words[i])) {
+    // "how *old* is X", "how *long* does X take": the attribute is what is asked about.
+    degree = i++;
   }
   const counted = (wh === 'how' && (words[h + 1] === 'many' || words[h + 1] === 'much')) || (nounFirst && COUNTING.has(words[i]));
   if (wh === 'how' && words[i] === 'to') return { ...nounPhrase(words, i + 2, 3), counted: false }; // "how to X the Y": Y
@@ -119,7 +128,9 @@ function questionFocus(words: string[], h: number): Phrase & { counted: boolean;
     i = skip(words, i, AUX);
     // "how can we improve X", "how do I reset my password": a pronoun, a verb, then X.
     if (PRONOUN.has(words[i])) return { ...nounPhrase(words, i + 2, 3), counted: false };
-    return { ...nounPhrase(words, i, 3), counted: false, doVerb };
+    const subject = nounPhrase(words, i, 3);
+    if (degree !== undefined && subject.span.length) return { ...subject, keep: [degree], counted: false };
+    return { ...subject, counted: false, doVerb };
   }
   if (nounFirst || DET.has(words[i])) return { ...nounPhrase(words, i, nounFirst && !DET.has(words[i]) ? 1 : 3), counted };
   // "who leads the central body", "who won the world cup": a verb, then what it is about.
@@ -152,7 +163,7 @@ export function findFocus(words: string[], advice: boolean): FocusSpans {
   }
   // The head (last word) of the phrase is what is asked about; words before it only narrow it down
   // ("*top* governments", "the *prime* minister") and count through coverage alone.
-  let focus = phrase.span.slice(-1);
+  let focus = [...(phrase.keep ?? []), ...phrase.span.slice(-1)];
   let last = phrase;
   // "the president *of the United States*": what the focus is of belongs to the focus.
   if (focus.length && words[phrase.end] === 'of') {

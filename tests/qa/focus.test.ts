@@ -18,6 +18,8 @@ describe('the answer must cover what is asked about', () => {
     'Which country has the best digital ID?',
     'What is the Internet of Things used for in farming?',
     'who is the president of the united states',
+    'When will the next E-Government Survey come out?',
+    'How old is Keping Yao?',
   ])('declines %j', (q) => {
     const a = ask(q);
     expect(a.answered, a.text).toBe(false);
