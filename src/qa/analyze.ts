@@ -167,7 +167,7 @@ const PERSON_WORDS = new Set(['speaker', 'presenter', 'trainer', 'lecturer', 'fa
 /** Head nouns that say little on their own: "the 3As *framework*", "the WoG *concept*". */
 const LIGHT_HEADS = new Set([
   'framework', 'approach', 'concept', 'idea', 'model', 'notion', 'principle', 'term', 'process', 'issue', 'topic',
-  'thing', 'part', 'aspect', 'point', 'area', 'areas', 'indicator', 'indicators', 'figure', 'figures', 'data',
+  'thing', 'part', 'aspect', 'point', 'area', 'areas', 'indicator', 'indicators', 'figure', 'figures',
   // "the *benefit* of X", "the *purpose* of X": asks about X; a doc about X answers it.
   'benefit', 'benefits', 'advantage', 'advantages', 'purpose', 'importance', 'reason', 'reasons', 'goal', 'goals',
   'aim', 'aims', 'impact', 'effect', 'effects', 'result', 'results', 'outcome', 'outcomes', 'role', 'roles',
@@ -198,9 +198,11 @@ function focusOf(concepts: Concept[], cleaned: string[], [caps, upper]: Set<stri
     .filter((c) => c.unknown && !c.generic)
     .filter((c) => caps.has(name(c)) || (!advice && SUPERLATIVES.has(name(c))) || (inFocus(c) && ATTRIBUTES.has(name(c))) || (qualifies(c) && name(c).length >= 4 && nounLike(c) && !shorthand(c)))
     .map(name);
+  // "The *point* of X", "what *role* does X play": light heads neither pick the answer nor count
+  // much against one that leaves them out.
+  const light = (c: Concept) => c.words.length === 1 && LIGHT_HEADS.has(c.words[0]);
+  for (const c of concepts) if (light(c) && concepts.some((o) => !light(o) && !o.generic && !o.context)) c.generic = true;
   let focus = concepts.filter((c) => inFocus(c) && !c.generic && !c.unknown);
-  const heavy = focus.filter((c) => !(c.words.length === 1 && LIGHT_HEADS.has(c.words[0])));
-  if (heavy.length) focus = heavy;
   // "What does the deck say about X?": the deck is not the topic, X is.
   const about = concepts.filter((c) => !c.context && !c.generic && !c.unknown && c.positions.some((p) => spans.objects.includes(p)));
   if (focus.length && focus.every((c) => c.context) && about.length) focus = about;

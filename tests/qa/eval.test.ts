@@ -45,6 +45,7 @@ describe('question answering quality', () => {
     ['heldout.jsonl', 40, 15],
     ['blind2.jsonl', 30, 30],
     ['blind3.jsonl', 20, 20],
+    ['blind4.jsonl', 12, 10],
   ];
   for (const [file, minAnswerable, minDecline] of sets) {
     const path = join(import.meta.dirname, file);
