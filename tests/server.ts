@@ -11,10 +11,9 @@ export interface TestServer extends RunningServer {
   dir: string;
 }
 
-/** `env` adds to (or overrides) a quiet, isolated base: no scheduler unless asked for. */
-export async function startTestServer(env: Record<string, string>, options: ServerOptions = {}): Promise<TestServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'wb-server-'));
-  const config = loadConfig({
+/** A quiet, isolated server environment in `dir`: port 0 on loopback, its own SQLite file, no scheduler. */
+export function baseEnv(dir: string): Record<string, string> {
+  return {
     PORT: '0',
     HOST: '127.0.0.1',
     DATABASE_URL: `sqlite:${join(dir, 'bot.db')}`,
@@ -22,8 +21,13 @@ export async function startTestServer(env: Record<string, string>, options: Serv
     LOG_LEVEL: 'silent',
     SCHEDULER_DISABLED: 'true',
     TZ: 'UTC',
-    ...env,
-  });
+  };
+}
+
+/** `env` adds to (or overrides) a quiet, isolated base: no scheduler unless asked for. */
+export async function startTestServer(env: Record<string, string>, options: ServerOptions = {}): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'wb-server-'));
+  const config = loadConfig({ ...baseEnv(dir), ...env });
   const server = await startServer(config, { logger: pino({ level: 'silent' }), ...options });
   return Object.assign(server, { dir });
 }

@@ -1,9 +1,9 @@
 // Follow-ups and their deliveries: starting due ones exactly once, and leasing each delivery to one worker.
-import { sql } from 'kysely';
+import { sql, type UpdateQueryBuilder, type UpdateResult } from 'kysely';
 import type { Platform } from '../core/messages.js';
 import type { Backend } from './backend.js';
 import { toDelivery, toFollowup } from './rows.js';
-import { num } from './tables.js';
+import { num, type Database } from './tables.js';
 import type { DeliveryCounts, DeliveryRecord, FollowupRecord } from './types.js';
 
 export async function createFollowup(b: Backend, f: FollowupRecord): Promise<void> {
@@ -141,11 +141,7 @@ export async function completeDelivery(
       sent_at: outcome.status === 'sent' ? now.getTime() : null,
       lease_until: null,
     })
-    .where('followup_id', '=', followupId)
-    .where('user_key', '=', userKey)
-    .where('status', '=', 'pending')
-    .where('leased_by', '=', worker)
-    .where('lease_until', 'is not', null)
+    .$call(heldBy(followupId, userKey, worker))
     .executeTakeFirst();
   return num(r.numUpdatedRows) === 1;
 }
@@ -154,11 +150,7 @@ export async function retryDelivery(b: Backend, followupId: string, userKey: str
   const r = await b.db
     .updateTable('deliveries')
     .set({ not_before: notBefore.getTime(), error, lease_until: null, leased_by: null })
-    .where('followup_id', '=', followupId)
-    .where('user_key', '=', userKey)
-    .where('status', '=', 'pending')
-    .where('leased_by', '=', worker)
-    .where('lease_until', 'is not', null)
+    .$call(heldBy(followupId, userKey, worker))
     .executeTakeFirst();
   return num(r.numUpdatedRows) === 1;
 }
@@ -203,4 +195,15 @@ export async function finishFollowups(b: Backend, now: Date): Promise<FollowupRe
     .returningAll()
     .execute();
   return rows.map(toFollowup).sort((x, y) => x.dueAt.getTime() - y.dueAt.getTime() || cmp(x.id, y.id));
+}
+
+/** Only the worker holding a live lease on a pending delivery may settle or return it. */
+function heldBy(followupId: string, userKey: string, worker: string) {
+  return (qb: UpdateQueryBuilder<Database, 'deliveries', 'deliveries', UpdateResult>) =>
+    qb
+      .where('followup_id', '=', followupId)
+      .where('user_key', '=', userKey)
+      .where('status', '=', 'pending')
+      .where('leased_by', '=', worker)
+      .where('lease_until', 'is not', null);
 }

@@ -1,4 +1,5 @@
 // Hardening harness: the real server (startServer) with all three adapters on local fake platform APIs.
+import { baseEnv } from '../server.js';
 import { createHmac } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,13 +40,7 @@ export async function startFakes(): Promise<Omit<Platforms, 'server' | 'close'> 
   const teamsToken = await identity.channelToken({ appId: TEAMS_APP_ID, serviceUrl: connector.url });
   const dir = mkdtempSync(join(tmpdir(), 'wb-hardening-'));
   const env = {
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATABASE_URL: `sqlite:${join(dir, 'bot.db')}`,
-    DATA_DIR: dir,
-    LOG_LEVEL: 'silent',
-    SCHEDULER_DISABLED: 'true',
-    TZ: 'UTC',
+    ...baseEnv(dir),
     TELEGRAM_BOT_TOKEN: TEST_TOKEN,
     TELEGRAM_API_ROOT: telegram.url,
     TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET,
