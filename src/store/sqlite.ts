@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import type { Backend } from './backend.js';
 import { StoreConfigError } from './backend.js';
 import type { Database } from './tables.js';
@@ -17,6 +17,34 @@ export function sqlitePath(url: string | undefined, dataDir: string | undefined)
   return resolve(rest);
 }
 
+/** Statements kept per connection, by SQL text: enough for every query the store writes, with room for `in (...)` lists. */
+const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * The connection as Kysely sees it, with prepared statements reused. Kysely's SQLite driver prepares each
+ * query's SQL again on every call, and preparing costs more than running the small queries the bot makes.
+ * better-sqlite3 statements are safe to reuse: every run binds its own parameters and finishes before the
+ * next starts (the driver runs one query at a time, synchronously).
+ */
+function withStatementCache(conn: SQLite.Database): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => conn.close(),
+    prepare(sqlText: string) {
+      let stmt = cache.get(sqlText);
+      if (stmt) {
+        // Most recently used last, so the first key is the one to drop when full.
+        cache.delete(sqlText);
+      } else {
+        stmt = conn.prepare(sqlText);
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sqlText, stmt);
+      return stmt;
+    },
+  };
+}
+
 // Locks held in this process, by file and name. One process owns a SQLite file, so this is enough.
 const heldLocks = new Set<string>();
 
@@ -28,7 +56,7 @@ export function openSqlite(file: string): Backend {
   conn.pragma('foreign_keys = ON');
   // Safe with WAL (a power cut may lose the last commits, never corrupt the file) and much faster.
   conn.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: conn }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(conn) }) });
   const lockScope = file === ':memory:' ? `memory:${randomUUID()}` : file;
   // Ours, with what to call when each ends (close() ends them all).
   const mine = new Map<string, () => void>();

@@ -36,6 +36,28 @@ describe('SQLite store, file specifics', () => {
     await second.close();
   });
 
+  it('answers right through more distinct statements than it keeps prepared', async () => {
+    // Prepared statements are reused by SQL text; lists of every length from 1 to 300 are 300 texts, more
+    // than the cache holds, so old ones are dropped and prepared again while results stay exact.
+    const store = await createStore({ url: `sqlite:${join(dir, 'statements', 'bot.db')}` });
+    await store.migrate();
+    const keys = Array.from({ length: 300 }, (_, i) => `slack:U${i}`);
+    for (const key of keys) {
+      await store.upsertUser({ key, platform: 'slack', name: key }, at());
+      await store.createSession({ id: `s-${key}`, userKey: key, kind: 'quiz', items: ['q1'] }, at());
+      await store.recordAnswer(`s-${key}`, 0, 'a', at(1));
+      await store.finishSession(`s-${key}`, 1, at(2));
+    }
+    for (const round of [1, 2]) {
+      for (let n = 1; n <= keys.length; n += round) {
+        const done = await store.listFinishedSessions(keys.slice(0, n), 'quiz');
+        expect(done.map((s) => s.userKey).sort()).toEqual(keys.slice(0, n).sort());
+      }
+    }
+    expect((await store.getUser('slack:U7'))?.name).toBe('slack:U7');
+    await store.close();
+  });
+
   it('puts the default file in DATA_DIR, creating the folder', async () => {
     const dataDir = join(dir, 'data-dir', 'deeper');
     const store = await createStore({ dataDir });
