@@ -1,8 +1,7 @@
 // The Microsoft Teams adapter: POST /api/messages through botbuilder's CloudAdapter, plus proactive follow-ups.
-import { CloudAdapter } from 'botbuilder';
 import type { AdapterDeps, PlatformAdapter, RequestHandler } from '../../src/core/adapter.js';
 import { createTeamsMessenger } from './messenger.js';
-import { createMessagesRoute } from './routes.js';
+import { createMessagesRoute, TeamsCloudAdapter } from './routes.js';
 import { createTeamsAuthentication, readBotFrameworkSettings } from './settings.js';
 import { createTurnHandler, errorSummary } from './turn.js';
 
@@ -30,7 +29,7 @@ export async function createTeamsAdapter(cfg: TeamsAdapterConfig, deps: AdapterD
     );
   }
 
-  const adapter = new CloudAdapter(auth);
+  const adapter = new TeamsCloudAdapter(auth);
   // Only reached by errors that escape our turn handler (which catches its own): log without request details.
   adapter.onTurnError = async (_context, err) => {
     logger.error({ err: errorSummary(err) }, 'teams: turn failed');

@@ -41,9 +41,14 @@ export function textWithoutMention(activity: Partial<Activity>): string {
   return text.replace(/&nbsp;/g, ' ').replace(/[ \t]+/g, ' ').trim();
 }
 
-/** The reference the messenger needs to write to this conversation later (plain JSON). */
+/**
+ * The reference the messenger needs to write to this conversation later (plain JSON). Without the incoming
+ * message's activityId: a follow-up starts its own message, and a reference that changed with every message
+ * would make the core rewrite the person's row each time.
+ */
 export function conversationAddress(activity: Partial<Activity>): Partial<ConversationReference> {
-  return JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity)));
+  const { activityId: _, ...reference } = TurnContext.getConversationReference(activity);
+  return JSON.parse(JSON.stringify(reference));
 }
 
 function base(activity: Partial<Activity>): Pick<Incoming, 'user' | 'conversation' | 'deliveryId' | 'address'> {

@@ -1,13 +1,20 @@
-// POST /api/messages: parse the body, check the caller's token, then hand the activity to CloudAdapter.
+// POST /api/messages: parse the body, check the caller's token once, then run the turn on CloudAdapter.
 import express from 'express';
-import type { Activity, CloudAdapter, ConfigurationBotFrameworkAuthentication, TurnContext } from 'botbuilder';
+import { CloudAdapter, type Activity, type ConfigurationBotFrameworkAuthentication, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
+
+/** What a checked token yields (botframework-connector's type, which botbuilder does not re-export). */
+type AuthenticateRequestResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
+type ConnectorClient = Awaited<ReturnType<NonNullable<AuthenticateRequestResult['connectorFactory']>['create']>>;
 
 /** Activities are small; a cap keeps a caller from making us parse megabytes before authentication. */
 const BODY_LIMIT = '256kb';
 
 /** jsonwebtoken's errors for a bad signature, a malformed token or a not-yet-valid one. */
 const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
+
+/** Connector clients kept, one per service URL and audience (Teams uses a handful of regional URLs). */
+const CONNECTOR_CACHE_SIZE = 64;
 
 /**
  * 401 for anything wrong with the token; 503 when the check itself could not run (e.g. the OpenID metadata
@@ -20,6 +27,31 @@ export function authFailureStatus(err: unknown): 401 | 503 {
   return 503;
 }
 
+/** CloudAdapter, with its turn entry point for a request already authenticated (public here). */
+export class TeamsCloudAdapter extends CloudAdapter {
+  runTurn(auth: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(auth, activity, logic);
+  }
+}
+
+/** What CloudAdapter.process does to a parsed body before a turn: the timestamps become Dates. */
+function fixTimestamps(activity: Activity): Activity {
+  const a = activity as Activity & { rawTimestamp?: string; rawExpiration?: string; rawLocalTimestamp?: string };
+  if (typeof a.timestamp === 'string') {
+    a.rawTimestamp = a.timestamp;
+    a.timestamp = new Date(a.timestamp);
+  }
+  if (typeof a.expiration === 'string') {
+    a.rawExpiration = a.expiration;
+    a.expiration = new Date(a.expiration);
+  }
+  if (typeof a.localTimestamp === 'string') {
+    a.rawLocalTimestamp = a.localTimestamp;
+    a.localTimestamp = new Date(a.localTimestamp);
+  }
+  return a;
+}
+
 export interface MessagesRoute {
   router: express.Router;
   /** Resolves when no request is being processed. */
@@ -27,40 +59,66 @@ export interface MessagesRoute {
 }
 
 export function createMessagesRoute(
-  adapter: CloudAdapter,
+  adapter: TeamsCloudAdapter,
   auth: ConfigurationBotFrameworkAuthentication,
   logic: (context: TurnContext) => Promise<void>,
   logger: Logger,
 ): MessagesRoute {
   let inFlight = 0;
   const idle: (() => void)[] = [];
+  // botbuilder builds a new ConnectorClient (credentials, HTTP pipeline, serializers) for every turn; the
+  // client holds no per-turn state and its credentials cache their token, so one per service URL serves all.
+  const connectors = new Map<string, Promise<ConnectorClient>>();
+  const cachedConnectors = (result: AuthenticateRequestResult): AuthenticateRequestResult => {
+    const factory = result.connectorFactory;
+    if (!factory) return result;
+    return {
+      ...result,
+      connectorFactory: {
+        create(serviceUrl: string, audience?: string) {
+          const key = `${serviceUrl}\n${audience ?? ''}`;
+          let client = connectors.get(key);
+          if (!client) {
+            if (connectors.size >= CONNECTOR_CACHE_SIZE) connectors.delete(connectors.keys().next().value!);
+            client = factory.create(serviceUrl, audience);
+            // A failed creation is not kept: the next turn tries again.
+            client.catch(() => connectors.delete(key));
+            connectors.set(key, client);
+          }
+          return client;
+        },
+      },
+    };
+  };
+
   const router = express.Router();
   router.post('/api/messages', express.json({ limit: BODY_LIMIT }), async (req, res, next) => {
     inFlight++;
     try {
       const activity = req.body as Partial<Activity> | undefined;
-      if (activity && typeof activity === 'object' && !Array.isArray(activity)) {
-        // Teams always sends both. Without them botbuilder's token check throws a TypeError (which would read
-        // as "try again later", 503) and CloudAdapter throws on a missing type (a 500).
-        if (typeof activity.type !== 'string' || !activity.type || typeof activity.channelId !== 'string' || !activity.channelId) {
-          res.status(400).json({ error: 'expected a Bot Framework activity' });
-          return;
-        }
-        try {
-          // The same check CloudAdapter makes (issuer, signature, audience, serviceurl, endorsements); done
-          // first so every refusal is a quiet 401. CloudAdapter repeats it with the keys already cached.
-          await auth.authenticateRequest(activity as Activity, req.headers.authorization ?? '');
-        } catch (err) {
-          const status = authFailureStatus(err);
-          if (status === 401) logger.info({ reason: (err as Error)?.message }, 'teams: refused a request with a bad token');
-          else logger.error({ err }, 'teams: could not check a request token');
-          res.status(status).json({ error: status === 401 ? 'unauthorized' : 'try again later' });
-          return;
-        }
+      // Teams always sends an object with both. Without them botbuilder's token check throws a TypeError (which
+      // would read as "try again later", 503) and the turn would throw on a missing type (a 500).
+      if (!activity || typeof activity !== 'object' || Array.isArray(activity) || typeof activity.type !== 'string' || !activity.type || typeof activity.channelId !== 'string' || !activity.channelId) {
+        res.status(400).json({ error: 'expected a Bot Framework activity' });
+        return;
       }
-      // CloudAdapter answers 400 for a body that is not an activity, runs the turn, and for deliveryMode
-      // 'expectReplies' puts the buffered replies in the response body.
-      await adapter.process(req, res, logic);
+      let result: AuthenticateRequestResult;
+      try {
+        // Issuer, signature, audience, serviceUrl and endorsements: checked once, here, so every refusal is a
+        // quiet 401 (CloudAdapter.process would check again, and answer a forged signature with a 500).
+        result = await auth.authenticateRequest(activity as Activity, req.headers.authorization ?? '');
+      } catch (err) {
+        const status = authFailureStatus(err);
+        if (status === 401) logger.info({ reason: (err as Error)?.message }, 'teams: refused a request with a bad token');
+        else logger.error({ err }, 'teams: could not check a request token');
+        res.status(status).json({ error: status === 401 ? 'unauthorized' : 'try again later' });
+        return;
+      }
+      // For deliveryMode 'expectReplies' and invokes, the turn's response goes in the HTTP body.
+      const response = await adapter.runTurn(cachedConnectors(result), fixTimestamps(activity as Activity), logic);
+      res.status(response?.status ?? 200);
+      if (response?.body !== undefined) res.send(response.body);
+      res.end();
     } catch (err) {
       next(err);
     } finally {

@@ -38,6 +38,13 @@ describe('Teams personal chat', () => {
     // The person's conversation reference is kept for follow-ups.
     const stored = await h.server.runtime.store.getUser(`teams:${user.id}`);
     expect(stored?.address).toMatchObject({ serviceUrl: h.connector.url, conversation: { id: `a:personal-${user.id}` }, bot: { id: BOT.id } });
+    // Not the incoming message's id: the reference is the conversation's, the same for every message in it,
+    // so the next message (answered as usual) leaves the person's row as it was.
+    expect(stored?.address).not.toHaveProperty('activityId');
+    const second = personalMessage(h.connector, user, { text: QUESTION });
+    expect((await h.post(second)).status).toBe(200);
+    expect(h.connector.calls.at(-1)?.activityId).toBe(second.id);
+    expect(await h.server.runtime.store.getUser(`teams:${user.id}`)).toEqual(stored);
   });
 
   test('a readiness self-assessment done with card buttons updates each card and ends in 16/16 and a chart', async () => {
