@@ -59,7 +59,7 @@ export async function createSlackAdapter(cfg: SlackAdapterConfig, deps: AdapterD
   let receiver: ExpressReceiver | undefined;
   let app: App;
   if (socketMode) {
-    app = new App({ token: cfg.botToken, appToken: cfg.appToken, socketMode: true, logger, clientOptions, deferInitialization: true });
+    app = new App({ token: cfg.botToken, appToken: cfg.appToken, socketMode: true, logger, clientOptions, convoStore: false, deferInitialization: true });
   } else {
     receiver = new ExpressReceiver({
       signingSecret: cfg.signingSecret as string,
@@ -78,7 +78,8 @@ export async function createSlackAdapter(cfg: SlackAdapterConfig, deps: AdapterD
         return true;
       },
     });
-    app = new App({ token: cfg.botToken, receiver, logger, clientOptions, deferInitialization: true });
+    // No conversation store: the core keeps its own state, and Bolt's in-memory one costs a lookup per event.
+    app = new App({ token: cfg.botToken, receiver, logger, clientOptions, convoStore: false, deferInitialization: true });
   }
 
   const inFlight = new Set<Promise<void>>();
