@@ -1,6 +1,6 @@
 // Benchmarks 3 and 5: each webhook endpoint under concurrent load (autocannon) against a server process with
 // all three adapters on local fake platform APIs, beside a bare node:http server; then that process's peak RSS.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -16,6 +16,13 @@ import { generateQuestions } from './questions.js';
 import { fmt, ratio, table, type Section } from './stats.js';
 
 const HERE = import.meta.dirname;
+
+/** The node flags `npm start` runs the bot with (package.json), so the server here runs as it does there. */
+export function startScriptNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(HERE, '..', '..', 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const words = pkg.scripts.start.split(/\s+/);
+  return words.slice(words.indexOf('node') + 1).filter((w) => w.startsWith('--'));
+}
 const CONNECTIONS = 16;
 const QUIZ_LENGTH = 20;
 
@@ -204,7 +211,8 @@ export async function benchWebhooks(opts: { quick: boolean }): Promise<{ webhook
   const logFile = join(dir, 'server.log');
   const f = await startFakes();
   // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=prof", profiles the server process.
-  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const serveFlags = startScriptNodeFlags();
+  const nodeArgs = [...serveFlags, ...(process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean)];
   const server = await startChild([...nodeArgs, join(HERE, 'server-child.js')], serverEnv(f, dir), logFile, 60_000);
   try {
     const content = loadContent(defaultContentDir());
@@ -301,7 +309,8 @@ export async function benchWebhooks(opts: { quick: boolean }): Promise<{ webhook
         title: '3. Webhook endpoints under load',
         body: [
           `autocannon, ${CONNECTIONS} connections on 127.0.0.1, a fixed number of requests each; the server is one process ` +
-            '(`startServer`, all three adapters, SQLite, LOG_LEVEL=info, scheduler on); the fake platform APIs and autocannon share the other core. ' +
+            `(\`startServer\`, all three adapters, SQLite, LOG_LEVEL=info, scheduler on, node ${serveFlags.join(' ') || 'without flags'} as \`npm start\` runs it); ` +
+            'the fake platform APIs and autocannon share the other core. ' +
             `Questions rotate over 500 generated ones from ${users} people; each press answers the current question of one of ${users} ` +
             `${QUIZ_LENGTH}-question quizzes. "Replies" is the share of 2xx requests whose reply (sendMessage / answerCallbackQuery, ` +
             'chat.postMessage / chat.update, reply / card update) reached the fake API. Baseline: bare node:http answering the same body size.',
