@@ -1,4 +1,5 @@
 // The Telegram adapter: grammY bot in webhook or long-polling mode, wired to the neutral core.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { autoRetry } from '@grammyjs/auto-retry';
 import express from 'express';
@@ -103,7 +104,14 @@ export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: Ad
   // A client timeout above the long-poll wait, so getUpdates is never cut short by its own client.
   const pollTimeout = cfg.pollTimeoutSeconds ?? 25;
   const client = { apiRoot: cfg.apiRoot, timeoutSeconds: pollTimeout + 30 };
-  const bot = new Bot(cfg.token, { botInfo: botInfoFrom(cfg), client });
+  // Webhook replies: a reply's last sendMessage goes back in the webhook's HTTP response and Telegram performs
+  // it, one request fewer per update. Only there: Telegram does not report how such a call went, and a call
+  // sent after it could overtake it. grammY asks per call (by method name); the marker says which call it is.
+  const webhookReply = new AsyncLocalStorage<true>();
+  const bot = new Bot(cfg.token, {
+    botInfo: botInfoFrom(cfg),
+    client: { ...client, canUseWebhookReply: (method) => method === 'sendMessage' && webhookReply.getStore() === true },
+  });
   // Interactive replies wait out a short 429 or a Telegram 5xx; network errors fail fast (retried forever otherwise).
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true }));
   const messenger = createTelegramMessenger(new Api(cfg.token, client));
@@ -157,6 +165,7 @@ export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: Ad
     const pressed = query?.message && 'date' in query.message && query.message.date !== 0 ? query.message.message_id : undefined;
     const ops = renderTelegram(replies, { canEdit: pressed !== undefined });
     await sendOps(ctx.api, {
+      lastMessage: (send) => webhookReply.run(true, send),
       chatId,
       editMessageId: pressed,
       replyTo: group && !query ? ctx.message?.message_id : undefined,

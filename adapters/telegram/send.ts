@@ -11,6 +11,11 @@ export interface SendTarget {
   replyTo?: number;
   /** Forum topic the conversation happens in. */
   threadId?: number;
+  /**
+   * Runs the last call when it is a plain sendMessage (the webhook adapter lets grammY put that one call in the
+   * webhook's HTTP response, saving a request; it is the last so that Telegram still shows replies in order).
+   */
+  lastMessage?: <T>(send: () => Promise<T>) => Promise<T>;
 }
 
 /** "message is not modified": the core re-sent the text already shown; nothing to do. */
@@ -26,11 +31,13 @@ export async function sendOps(api: Api, target: SendTarget, ops: TelegramOp[]): 
     replyTo = undefined;
     return reply;
   };
-  for (const op of ops) {
+  for (const [i, op] of ops.entries()) {
     switch (op.method) {
-      case 'sendMessage':
-        await api.sendMessage(target.chatId, op.text, { ...common(), reply_markup: op.reply_markup });
+      case 'sendMessage': {
+        const send = () => api.sendMessage(target.chatId, op.text, { ...common(), reply_markup: op.reply_markup });
+        await (i === ops.length - 1 && target.lastMessage ? target.lastMessage(send) : send());
         break;
+      }
       case 'editMessageText':
         if (target.editMessageId === undefined) {
           await api.sendMessage(target.chatId, op.text, common());

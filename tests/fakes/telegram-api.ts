@@ -47,6 +47,8 @@ export interface RecordedCall {
   body: Json;
   /** The HTTP status the fake answered with; 499 when the client hung up first (an aborted long poll). */
   status: number;
+  /** Made by returning it in the body of a webhook response (see deliverUpdate), not by calling the API. */
+  viaWebhookReply?: boolean;
 }
 
 export interface FailureSpec {
@@ -118,6 +120,26 @@ export class FakeTelegramApi {
     await new Promise<void>((resolve) => api.server.listen(0, '127.0.0.1', resolve));
     api.url = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
     return api;
+  }
+
+  /**
+   * Posts an update to the bot's webhook as Telegram does and, as Telegram does, performs the Bot API call the
+   * bot may put in the response body (a "webhook reply": {"method": "sendMessage", ...}). Returns the status.
+   */
+  async deliverUpdate(baseUrl: string, update: Json, secret: string | undefined, path = '/telegram/webhook'): Promise<number> {
+    const res = await fetch(`${baseUrl}${path}`, { method: 'POST', headers: webhookHeaders(secret), body: JSON.stringify(update) });
+    const reply = webhookReplyIn(res.headers.get('content-type'), await res.text());
+    if (res.ok && reply) {
+      const { method, ...params } = reply;
+      // Telegram ignores the call's outcome (the bot never hears of it); the fake records it like any other.
+      const done = await fetch(`${this.url}/bot${this.token}/${String(method)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [WEBHOOK_REPLY_HEADER]: '1' },
+        body: JSON.stringify(params),
+      });
+      await done.arrayBuffer();
+    }
+    return res.status;
   }
 
   callsTo(method: string): RecordedCall[] {
@@ -222,7 +244,7 @@ export class FakeTelegramApi {
       payload = { ok: false, error_code: status, description: err instanceof ApiRefusal ? err.description : `Bad Request: ${String(err)}` };
     }
     if (res.destroyed) status = 499;
-    this.calls.push({ method, path, body, status });
+    this.calls.push({ method, path, body, status, ...(req.headers[WEBHOOK_REPLY_HEADER] ? { viaWebhookReply: true } : {}) });
     if (!res.destroyed) {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(payload));
@@ -467,11 +489,33 @@ export function buttonPress(message: SentMessage, label: string, from: Person = 
   };
 }
 
-/** Posts an update to a running webhook, as Telegram would. Returns the HTTP status. */
-export async function postUpdate(baseUrl: string, update: Json, secret: string | undefined, path = '/telegram/webhook'): Promise<number> {
+const WEBHOOK_REPLY_HEADER = 'x-fake-webhook-reply';
+
+function webhookHeaders(secret: string | undefined): Record<string, string> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (secret !== undefined) headers['X-Telegram-Bot-Api-Secret-Token'] = secret;
-  const res = await fetch(`${baseUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(update) });
-  await res.arrayBuffer();
+  return headers;
+}
+
+/** The Bot API call in a webhook response body, if there is one. */
+export function webhookReplyIn(contentType: string | null, body: string): Json | undefined {
+  if (!contentType?.includes('application/json') || !body) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return parsed && typeof parsed === 'object' && typeof (parsed as Json).method === 'string' ? (parsed as Json) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Posts an update to a running webhook and returns the HTTP status. For requests whose reply is not looked
+ * at; one that comes back with a webhook reply throws, as only FakeTelegramApi.deliverUpdate performs it.
+ */
+export async function postUpdate(baseUrl: string, update: Json, secret: string | undefined, path = '/telegram/webhook'): Promise<number> {
+  const res = await fetch(`${baseUrl}${path}`, { method: 'POST', headers: webhookHeaders(secret), body: JSON.stringify(update) });
+  if (webhookReplyIn(res.headers.get('content-type'), await res.text())) {
+    throw new Error('the webhook answered with a Bot API call: deliver updates with FakeTelegramApi.deliverUpdate, which performs it');
+  }
   return res.status;
 }

@@ -6,7 +6,7 @@ import { fromJson } from '../../adapters/console/messenger.js';
 import { type RunningServer } from '../../src/app/server.js';
 import { TestClock } from '../core/helpers.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
-import { FakeTelegramApi, postUpdate, privateText, TEST_TOKEN, type Person } from '../fakes/telegram-api.js';
+import { FakeTelegramApi, privateText, TEST_TOKEN, type Person } from '../fakes/telegram-api.js';
 import { BOT_TOKEN, directMessage, postEvent, SIGNING_SECRET } from '../slack/helpers.js';
 import { allText } from './harness.js';
 
@@ -29,7 +29,7 @@ const clock = new TestClock();
 
 const okSends = (chatId: number) => telegram.callsTo('sendMessage').filter((c) => Number(c.body.chat_id) === chatId && c.status === 200);
 const textsTo = (chatId: number) => okSends(chatId).map((c) => String(c.body.text));
-const tg = async (text: string, from: Person) => expect(await postUpdate(server.url, privateText(text, from), SECRET)).toBe(200);
+const tg = async (text: string, from: Person) => expect(await telegram.deliverUpdate(server.url, privateText(text, from), SECRET)).toBe(200);
 
 beforeAll(async () => {
   telegram = await FakeTelegramApi.start();

@@ -207,7 +207,9 @@ describe('the webhook endpoints under hostile bodies', () => {
     const question = 'What are the 3As of digital exclusion?';
     const expected = p.server.runtime.answerer.answer(question).text;
     const update = { update_id: 88001, message: { message_id: 1, date: 1, chat: { id: 6001, type: 'private' }, from: { id: 6001, is_bot: false, first_name: 'Ana' }, text: question } };
-    expect((await post('telegram', JSON.stringify(update), 'application/json')).status).toBe(200);
-    expect(p.telegram.callsTo('sendMessage').some((c) => c.body.chat_id === 6001 && c.body.text === expected)).toBe(true);
+    // The answer comes back in the webhook response, for Telegram to send.
+    const reply = await post('telegram', JSON.stringify(update), 'application/json');
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toMatchObject({ method: 'sendMessage', chat_id: 6001, text: expected });
   });
 });

@@ -2,7 +2,7 @@
 // while another person is still answered. The scheduler's clock is held, so the limiter sees no time pass.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClock } from '../core/helpers.js';
-import { postUpdate, privateText, type Person } from '../fakes/telegram-api.js';
+import { privateText, type Person } from '../fakes/telegram-api.js';
 import { startPlatforms, TELEGRAM_SECRET, type Platforms } from './server.js';
 
 const QUESTION = 'What are the 3As of digital exclusion?';
@@ -22,7 +22,7 @@ afterAll(async () => {
 
 const repliesTo = (who: Person): string[] =>
   p.telegram.callsTo('sendMessage').filter((c) => c.body.chat_id === who.id).map((c) => String(c.body.text));
-const ask = async (who: Person) => expect(await postUpdate(p.server.url, privateText(QUESTION, who), TELEGRAM_SECRET)).toBe(200);
+const ask = async (who: Person) => expect(await p.telegram.deliverUpdate(p.server.url, privateText(QUESTION, who), TELEGRAM_SECRET)).toBe(200);
 
 describe('per-person rate limiting of questions', () => {
   it('a flooding person is asked to slow down; someone else asking meanwhile is answered', async () => {
@@ -47,7 +47,7 @@ describe('per-person rate limiting of questions', () => {
   it('commands are not questions: /help still works for the person who was flooding', async () => {
     for (let i = 0; i < 15; i++) await ask(FLOODER);
     expect(repliesTo(FLOODER).at(-1)).toContain(SLOW_DOWN);
-    expect(await postUpdate(p.server.url, privateText('/help', FLOODER), TELEGRAM_SECRET)).toBe(200);
+    expect(await p.telegram.deliverUpdate(p.server.url, privateText('/help', FLOODER), TELEGRAM_SECRET)).toBe(200);
     expect(repliesTo(FLOODER).at(-1)).not.toContain(SLOW_DOWN);
   });
 });

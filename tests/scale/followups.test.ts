@@ -1,6 +1,6 @@
 // Two `serve` processes on one PostgreSQL database share a follow-up's delivery: everyone once, even when one is killed.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FakeTelegramApi, postUpdate, privateText, TEST_TOKEN, type Person } from '../fakes/telegram-api.js';
+import { FakeTelegramApi, privateText, TEST_TOKEN, type Person } from '../fakes/telegram-api.js';
 import type { Store } from '../../src/store/index.js';
 import { ApiProxy, freshDatabase, killAll, openStore, seedCohort, SKIP_MESSAGE, startServe, TEST_DATABASE_URL, waitUntil, type ServeProcess, type TestDatabase } from './harness.js';
 
@@ -90,7 +90,7 @@ if (!baseUrl) {
       const [a, b] = procs;
 
       // Scheduled the way a trainer would: a /followup command through process A's webhook.
-      expect(await postUpdate(a.url, privateText(`/followup ${code} now ${MESSAGE}`, TRAINER), SECRET)).toBe(200);
+      expect(await api.deliverUpdate(a.url, privateText(`/followup ${code} now ${MESSAGE}`, TRAINER), SECRET)).toBe(200);
       const confirmation = trainerTexts().find((t) => /Follow-up \S+ scheduled/.test(t));
       expect(confirmation, `trainer replies: ${trainerTexts().join(' | ')}`).toContain('1000 members now');
       const followupId = /Follow-up (\S+) scheduled/.exec(confirmation!)![1];

@@ -1,6 +1,6 @@
 // Two `serve` processes on one PostgreSQL database: a redelivered Telegram update is answered once, and only one process polls.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FakeTelegramApi, postUpdate, privateText, TEST_TOKEN, type Person } from '../fakes/telegram-api.js';
+import { FakeTelegramApi, privateText, TEST_TOKEN, type Person } from '../fakes/telegram-api.js';
 import { ApiProxy, freshDatabase, killAll, SKIP_MESSAGE, startServe, TEST_DATABASE_URL, waitUntil, type LogLine, type ServeProcess } from './harness.js';
 
 const SECRET = 'scale-webhook_secret';
@@ -58,20 +58,20 @@ if (!baseUrl) {
       // A retry that the load balancer sends to the other process, after the first was answered.
       const first = newPerson();
       const update = privateText('/help', first);
-      expect(await postUpdate(a.url, update, SECRET)).toBe(200);
+      expect(await api.deliverUpdate(a.url, update, SECRET)).toBe(200);
       expect(repliesTo(first)).toHaveLength(1);
-      expect(await postUpdate(b.url, update, SECRET)).toBe(200);
-      expect(await postUpdate(a.url, update, SECRET)).toBe(200);
+      expect(await api.deliverUpdate(b.url, update, SECRET)).toBe(200);
+      expect(await api.deliverUpdate(a.url, update, SECRET)).toBe(200);
       expect(repliesTo(first)).toHaveLength(1);
 
       // The same update arriving at both at once.
       const second = newPerson();
       const twin = privateText('/help', second);
-      expect(await Promise.all([postUpdate(a.url, twin, SECRET), postUpdate(b.url, twin, SECRET)])).toEqual([200, 200]);
+      expect(await Promise.all([api.deliverUpdate(a.url, twin, SECRET), api.deliverUpdate(b.url, twin, SECRET)])).toEqual([200, 200]);
       expect(repliesTo(second)).toHaveLength(1);
 
       // A different update from the same person is still answered.
-      expect(await postUpdate(b.url, privateText('/privacy', second), SECRET)).toBe(200);
+      expect(await api.deliverUpdate(b.url, privateText('/privacy', second), SECRET)).toBe(200);
       expect(repliesTo(second)).toHaveLength(2);
     }, 60_000);
 

@@ -24,6 +24,7 @@ function tinyCore() {
       if (m.action === 'q1:yes') return [{ kind: 'update', text: 'Q1? — Yes' }, text('Q2?', [{ label: 'Yes', value: 'q2:yes' }])];
       if (m.action === 'q2:yes') return [{ kind: 'update', text: 'Q2? — Yes' }, text('Done: 2/2')];
       if (m.text === 'boom') throw new Error('the core failed');
+      if (m.text === 'twice') return [text('First'), text('Second')];
       if (m.text === '/quiz') return [text('Q1?', [{ label: 'Yes', value: 'q1:yes' }, { label: 'No', value: 'q1:no' }])];
       return [text(`You said: ${m.text}`)];
     },
@@ -138,14 +139,14 @@ describe('webhook', () => {
 
   it('replies in the chat, and in groups only when addressed, quoting the message answered', async () => {
     const h = await harness({ webhookSecret: SECRET });
-    expect(await postUpdate(h.url, privateText('What is e_gov <b>?'), SECRET)).toBe(200);
+    expect(await h.api.deliverUpdate(h.url, privateText('What is e_gov <b>?'), SECRET)).toBe(200);
     expect(h.api.callsTo('sendMessage')[0].body).toMatchObject({ chat_id: ALICE.id, text: 'You said: What is e_gov <b>?' });
     expect(h.api.callsTo('sendMessage')[0].body.parse_mode).toBeUndefined();
 
-    await postUpdate(h.url, groupText('lovely weather'), SECRET);
+    await h.api.deliverUpdate(h.url, groupText('lovely weather'), SECRET);
     expect(h.api.callsTo('sendMessage')).toHaveLength(1);
     const mention = groupText('@WorkshopTestBot what is GovStack?');
-    await postUpdate(h.url, mention, SECRET);
+    await h.api.deliverUpdate(h.url, mention, SECRET);
     expect(h.api.callsTo('sendMessage')[1].body).toMatchObject({
       text: 'You said: what is GovStack?',
       reply_parameters: { message_id: mention.message.message_id, allow_sending_without_reply: true },
@@ -154,12 +155,12 @@ describe('webhook', () => {
 
   it('answers every press, edits the pressed question, and sends the next one as a new message', async () => {
     const h = await harness({ webhookSecret: SECRET });
-    await postUpdate(h.url, privateText('/quiz'), SECRET);
+    await h.api.deliverUpdate(h.url, privateText('/quiz'), SECRET);
     const q1 = h.api.lastMessageWithButtons(ALICE.id)!;
-    await postUpdate(h.url, buttonPress(q1, 'Yes'), SECRET);
+    await h.api.deliverUpdate(h.url, buttonPress(q1, 'Yes'), SECRET);
     const q2 = h.api.lastMessageWithButtons(ALICE.id)!;
     expect(q2.text).toBe('Q2?');
-    await postUpdate(h.url, buttonPress(q2, 'Yes'), SECRET);
+    await h.api.deliverUpdate(h.url, buttonPress(q2, 'Yes'), SECRET);
 
     expect(h.api.callsTo('answerCallbackQuery')).toHaveLength(2);
     expect(h.api.callsTo('editMessageText').map((c) => [c.body.message_id, c.body.text])).toEqual([
@@ -171,23 +172,40 @@ describe('webhook', () => {
     expect(h.api.callsTo('sendMessage').at(-1)?.body.text).toBe('Done: 2/2');
   });
 
-  it('waits out a 429 and delivers the reply once', async () => {
+  it("puts a reply's last message in the webhook response and sends the ones before it itself, in order", async () => {
+    const h = await harness({ webhookSecret: SECRET });
+    const res = await fetch(`${h.url}/telegram/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'X-Telegram-Bot-Api-Secret-Token': SECRET },
+      body: JSON.stringify(privateText('twice')),
+    });
+    expect(res.status).toBe(200);
+    // What Telegram reads as a call to make: the last message, addressed to the chat.
+    expect(await res.json()).toMatchObject({ method: 'sendMessage', chat_id: ALICE.id, text: 'Second' });
+    expect(h.api.callsTo('sendMessage').map((c) => c.body.text)).toEqual(['First']);
+
+    expect(await h.api.deliverUpdate(h.url, privateText('twice'), SECRET)).toBe(200);
+    const sends = h.api.callsTo('sendMessage').slice(1);
+    expect(sends.map((c) => [c.body.text, Boolean(c.viaWebhookReply)])).toEqual([['First', false], ['Second', true]]);
+  });
+
+  it('waits out a 429 and delivers each message once', async () => {
     const h = await harness({ webhookSecret: SECRET });
     h.api.failNext('sendMessage', { status: 429, retryAfter: 1 });
-    expect(await postUpdate(h.url, privateText('hello'), SECRET)).toBe(200);
+    expect(await h.api.deliverUpdate(h.url, privateText('twice'), SECRET)).toBe(200);
     const sends = h.api.callsTo('sendMessage');
-    expect(sends.map((c) => c.status)).toEqual([429, 200]);
-    expect([...h.api.messages.values()].filter((m) => m.text === 'You said: hello')).toHaveLength(1);
+    expect(sends.map((c) => c.status)).toEqual([429, 200, 200]);
+    expect([...h.api.messages.values()].map((m) => m.text)).toEqual(['First', 'Second']);
   });
 
   it('tells the person kindly when the core fails, and asks for text when sent a sticker', async () => {
     const h = await harness({ webhookSecret: SECRET });
-    expect(await postUpdate(h.url, privateText('boom'), SECRET)).toBe(200);
+    expect(await h.api.deliverUpdate(h.url, privateText('boom'), SECRET)).toBe(200);
     expect(h.api.callsTo('sendMessage')[0].body.text).toMatch(/something went wrong/);
     const sticker = privateText('');
     delete sticker.message.text;
     sticker.message.sticker = { file_id: 'x' };
-    await postUpdate(h.url, sticker, SECRET);
+    await h.api.deliverUpdate(h.url, sticker, SECRET);
     expect(h.api.callsTo('sendMessage')[1].body.text).toMatch(/only read text/);
   });
 
@@ -195,7 +213,7 @@ describe('webhook', () => {
     const h = await harness({ webhookSecret: SECRET });
     await h.store.upsertUser({ key: `telegram:${ALICE.id}`, platform: 'telegram', address: { chatId: ALICE.id } }, new Date());
     const chat = { id: ALICE.id, type: 'private', first_name: 'Alice' };
-    await postUpdate(h.url, {
+    await h.api.deliverUpdate(h.url, {
       update_id: 1,
       my_chat_member: { chat, from: { id: ALICE.id, is_bot: false, first_name: 'Alice' }, date: 1, old_chat_member: { status: 'member', user: { id: 1, is_bot: true, first_name: 'b' } }, new_chat_member: { status: 'kicked', until_date: 0, user: { id: 1, is_bot: true, first_name: 'b' } } },
     }, SECRET);
