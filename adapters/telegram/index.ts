@@ -1,5 +1,4 @@
 // The Telegram adapter: grammY bot in webhook or long-polling mode, wired to the neutral core.
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { autoRetry } from '@grammyjs/auto-retry';
 import express from 'express';
@@ -105,12 +104,22 @@ export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: Ad
   const pollTimeout = cfg.pollTimeoutSeconds ?? 25;
   const client = { apiRoot: cfg.apiRoot, timeoutSeconds: pollTimeout + 30 };
   // Webhook replies: a reply's last sendMessage goes back in the webhook's HTTP response and Telegram performs
-  // it, one request fewer per update. Only there: Telegram does not report how such a call went, and a call
-  // sent after it could overtake it. grammY asks per call (by method name); the marker says which call it is.
-  const webhookReply = new AsyncLocalStorage<true>();
+  // it, one request fewer per update. Only that one: Telegram does not report how such a call went, and a call
+  // sent after it could overtake it. grammY asks by method name, synchronously as the call starts (before any
+  // await), so a flag set around starting that one call marks it. (AsyncLocalStorage would
+  // do the same at the price of async hooks on every promise in the process.)
+  let lastMessageStarting = false;
+  const lastMessage = <T>(send: () => Promise<T>): Promise<T> => {
+    lastMessageStarting = true;
+    try {
+      return send();
+    } finally {
+      lastMessageStarting = false;
+    }
+  };
   const bot = new Bot(cfg.token, {
     botInfo: botInfoFrom(cfg),
-    client: { ...client, canUseWebhookReply: (method) => method === 'sendMessage' && webhookReply.getStore() === true },
+    client: { ...client, canUseWebhookReply: (method) => method === 'sendMessage' && lastMessageStarting },
   });
   // Interactive replies wait out a short 429 or a Telegram 5xx; network errors fail fast (retried forever otherwise).
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true }));
@@ -165,7 +174,7 @@ export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: Ad
     const pressed = query?.message && 'date' in query.message && query.message.date !== 0 ? query.message.message_id : undefined;
     const ops = renderTelegram(replies, { canEdit: pressed !== undefined });
     await sendOps(ctx.api, {
-      lastMessage: (send) => webhookReply.run(true, send),
+      lastMessage,
       chatId,
       editMessageId: pressed,
       replyTo: group && !query ? ctx.message?.message_id : undefined,
