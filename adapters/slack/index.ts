@@ -2,6 +2,7 @@
 import { App, ErrorCode, ExpressReceiver, LogLevel, webApi, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { AdapterDeps, PlatformAdapter, RequestHandler } from '../../src/core/adapter.js';
+import { slackFetch } from './fetch.js';
 import { registerSlackListeners } from './listeners.js';
 import { createSlackMessenger } from './messenger.js';
 
@@ -54,6 +55,7 @@ export async function createSlackAdapter(cfg: SlackAdapterConfig, deps: AdapterD
     // Replies to a person are worth a couple of quick retries, not Bolt's default half hour.
     retryConfig: { retries: 2, factor: 3, minTimeout: 1000, maxTimeout: 10_000, randomize: true },
     timeout: 15_000,
+    fetch: slackFetch,
   };
 
   let receiver: ExpressReceiver | undefined;
@@ -95,6 +97,7 @@ export async function createSlackAdapter(cfg: SlackAdapterConfig, deps: AdapterD
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     timeout: 15_000,
+    fetch: slackFetch,
     logger,
   });
 
