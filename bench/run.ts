@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { benchAnswering } from './answering.js';
 import { benchColdStart } from './cold-start.js';
 import { benchFollowups } from './followups.js';
+import { benchMessages } from './messages.js';
 import type { Section } from './stats.js';
 import { benchWebhooks } from './webhooks.js';
 
@@ -42,6 +43,10 @@ if (wanted('3') || wanted('5')) {
 if (wanted('4')) {
   log(`a follow-up to ${quick ? '1,000' : '10,000'} members (about ${quick ? 'a minute' : 'six minutes'}) ...`);
   sections.push(await benchFollowups({ quick }));
+}
+if (wanted('6')) {
+  log('one outbound message per platform SDK ...');
+  sections.push(await benchMessages({ quick }));
 }
 sections.sort((a, b) => a.title.localeCompare(b.title));
 

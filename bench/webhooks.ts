@@ -60,7 +60,14 @@ interface Run {
   cpuPerRequest: number;
 }
 
-async function load(url: string, path: string, amount: number, build: (i: number) => P.Built, onBody?: (body: string) => void): Promise<autocannon.Result> {
+async function load(
+  url: string,
+  path: string,
+  amount: number,
+  build: (i: number) => P.Built,
+  onBody?: (body: string) => void,
+  method: 'POST' | 'GET' = 'POST',
+): Promise<autocannon.Result> {
   let i = 0;
   return new Promise((resolve, reject) => {
     const instance = autocannon(
@@ -71,7 +78,7 @@ async function load(url: string, path: string, amount: number, build: (i: number
         timeout: 20,
         requests: [
           {
-            method: 'POST',
+            method,
             path,
             setupRequest: (req) => {
               const { headers, body } = build(i++);
@@ -124,12 +131,26 @@ async function runScenario(server: Child, s: Scenario): Promise<Run> {
   return { name: s.name, rps: rate(r), p50: r.latency.p50, p99: r.latency.p99, ok: r['2xx'], bad: r.non2xx + r.errors + r.timeouts, bodyBytes, delivered, cpuPerRequest };
 }
 
+/** The inbound floor: the same server answering GET /healthz (node:http, express, request id; no bot work). */
+async function healthRun(server: Child, amount: number): Promise<Run> {
+  const probe = await fetch(`${server.url}/healthz`);
+  const bodyBytes = (await probe.arrayBuffer()).byteLength;
+  const get = () => ({ headers: {}, body: '' });
+  await load(server.url, '/healthz', Math.round(amount / 5), get, undefined, 'GET');
+  const cpuBefore = server.cpuMs();
+  const r = await load(server.url, '/healthz', amount, get, undefined, 'GET');
+  const cpuPerRequest = (server.cpuMs() - cpuBefore) / Math.max(1, r.requests.total);
+  return { name: 'GET /healthz (no bot work)', rps: rate(r), p50: r.latency.p50, p99: r.latency.p99, ok: r['2xx'], bad: r.non2xx + r.errors + r.timeouts, bodyBytes, delivered: NaN, cpuPerRequest };
+}
+
 async function bareRun(bytes: number, amount: number, logFile: string): Promise<Run> {
   const bare = await startChild([join(HERE, 'bare-server-child.js')], { BARE_BODY_BYTES: String(bytes) }, logFile);
   try {
     const body = JSON.stringify({ update_id: 1, message: { text: 'x'.repeat(300) } });
+    const cpuBefore = bare.cpuMs();
     const r = await load(bare.url, '/', amount, () => ({ headers: { 'content-type': 'application/json' }, body }));
-    return { name: 'bare', rps: rate(r), p50: r.latency.p50, p99: r.latency.p99, ok: r['2xx'], bad: r.non2xx + r.errors, bodyBytes: bytes, delivered: 1, cpuPerRequest: NaN };
+    const cpuPerRequest = (bare.cpuMs() - cpuBefore) / Math.max(1, r.requests.total);
+    return { name: 'bare', rps: rate(r), p50: r.latency.p50, p99: r.latency.p99, ok: r['2xx'], bad: r.non2xx + r.errors, bodyBytes: bytes, delivered: 1, cpuPerRequest };
   } finally {
     await bare.stop();
   }
@@ -310,6 +331,7 @@ export async function benchWebhooks(opts: { quick: boolean }): Promise<{ webhook
     for (const s of scenarios) if (!only || only.some((w) => s.name.toLowerCase().includes(w))) runs.push(await runScenario(server, s));
     const peak = server.peakRssMb();
     const afterRss = server.rssMb();
+    if (!only) runs.push(await healthRun(server, asks));
 
     const baselines = new Map<number, Run>();
     for (const bytes of new Set(runs.map((r) => r.bodyBytes))) baselines.set(bytes, await bareRun(bytes, asks * 3, logFile));
@@ -322,12 +344,12 @@ export async function benchWebhooks(opts: { quick: boolean }): Promise<{ webhook
         fmt(r.p50, 'ms'),
         fmt(r.p99, 'ms'),
         fmt(r.cpuPerRequest, 'ms'),
-        `${Math.round(r.delivered * 100)}%`,
-        `${fmt(b.rps)} / ${fmt(b.p99, 'ms')}`,
+        Number.isNaN(r.delivered) ? '' : `${Math.round(r.delivered * 100)}%`,
+        `${fmt(b.rps)} / ${fmt(b.p99, 'ms')} / ${fmt(b.cpuPerRequest, 'ms')}`,
         ratio(r.rps, b.rps),
       ];
     });
-    const minRps = Math.min(...runs.map((r) => r.rps));
+    const minRps = Math.min(...runs.filter((r) => !Number.isNaN(r.delivered)).map((r) => r.rps));
     const idle = await startChild([join(HERE, 'bare-server-child.js')], {}, logFile);
     await sleep(1000);
     const idlePeak = idle.peakRssMb();
@@ -344,9 +366,10 @@ export async function benchWebhooks(opts: { quick: boolean }): Promise<{ webhook
             `${QUIZ_LENGTH}-question quizzes. "Replies" is the share of 2xx requests whose reply (sendMessage / answerCallbackQuery, ` +
             'chat.postMessage / chat.update, reply / card update) reached the fake API, or for a Telegram question came back in the webhook ' +
             'response for Telegram to send. Each run is preceded by an unmeasured warm-up (a fifth as many questions; two rounds of presses). ' +
-            'Baseline: bare node:http answering the same body size.',
+            'The last row is the same server answering GET /healthz: what node:http, express and the request id cost with no bot work. ' +
+            'Baseline: bare node:http answering the same body size (its CPU per request too).',
           '',
-          table(['endpoint', 'requests (2xx)', 'req/s', 'p50', 'p99', 'server CPU / request', 'replies', 'bare req/s / p99', 'req/s ratio'], rows),
+          table(['endpoint', 'requests (2xx)', 'req/s', 'p50', 'p99', 'server CPU / request', 'replies', 'bare req/s / p99 / CPU', 'req/s ratio'], rows),
         ].join('\n'),
         targets: [{ what: '>= 2,000 webhook requests/s per process (slowest endpoint)', met: minRps >= 2000, detail: `${fmt(minRps)} req/s` }],
       },
