@@ -1,20 +1,14 @@
 // POST /api/messages: parse the body, check the caller's token once, then run the turn on CloudAdapter.
 import express from 'express';
-import { CloudAdapter, type Activity, type ConfigurationBotFrameworkAuthentication, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
-
-/** What a checked token yields (botframework-connector's type, which botbuilder does not re-export). */
-type AuthenticateRequestResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
-type ConnectorClient = Awaited<ReturnType<NonNullable<AuthenticateRequestResult['connectorFactory']>['create']>>;
+import type { AuthenticateRequestResult, TeamsAuthentication } from './settings.js';
 
 /** Activities are small; a cap keeps a caller from making us parse megabytes before authentication. */
 const BODY_LIMIT = '256kb';
 
 /** jsonwebtoken's errors for a bad signature, a malformed token or a not-yet-valid one. */
 const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
-
-/** Connector clients kept, one per service URL and audience (Teams uses a handful of regional URLs). */
-const CONNECTOR_CACHE_SIZE = 64;
 
 /**
  * 401 for anything wrong with the token; 503 when the check itself could not run (e.g. the OpenID metadata
@@ -60,37 +54,12 @@ export interface MessagesRoute {
 
 export function createMessagesRoute(
   adapter: TeamsCloudAdapter,
-  auth: ConfigurationBotFrameworkAuthentication,
+  auth: TeamsAuthentication,
   logic: (context: TurnContext) => Promise<void>,
   logger: Logger,
 ): MessagesRoute {
   let inFlight = 0;
   const idle: (() => void)[] = [];
-  // botbuilder builds a new ConnectorClient (credentials, HTTP pipeline, serializers) for every turn; the
-  // client holds no per-turn state and its credentials cache their token, so one per service URL serves all.
-  const connectors = new Map<string, Promise<ConnectorClient>>();
-  const cachedConnectors = (result: AuthenticateRequestResult): AuthenticateRequestResult => {
-    const factory = result.connectorFactory;
-    if (!factory) return result;
-    return {
-      ...result,
-      connectorFactory: {
-        create(serviceUrl: string, audience?: string) {
-          const key = `${serviceUrl}\n${audience ?? ''}`;
-          let client = connectors.get(key);
-          if (!client) {
-            if (connectors.size >= CONNECTOR_CACHE_SIZE) connectors.delete(connectors.keys().next().value!);
-            client = factory.create(serviceUrl, audience);
-            // A failed creation is not kept: the next turn tries again.
-            client.catch(() => connectors.delete(key));
-            connectors.set(key, client);
-          }
-          return client;
-        },
-      },
-    };
-  };
-
   const router = express.Router();
   router.post('/api/messages', express.json({ limit: BODY_LIMIT }), async (req, res, next) => {
     inFlight++;
@@ -106,7 +75,7 @@ export function createMessagesRoute(
       try {
         // Issuer, signature, audience, serviceUrl and endorsements: checked once, here, so every refusal is a
         // quiet 401 (CloudAdapter.process would check again, and answer a forged signature with a 500).
-        result = await auth.authenticateRequest(activity as Activity, req.headers.authorization ?? '');
+        result = await auth.authenticate(activity as Activity, req.headers.authorization ?? '');
       } catch (err) {
         const status = authFailureStatus(err);
         if (status === 401) logger.info({ reason: (err as Error)?.message }, 'teams: refused a request with a bad token');
@@ -115,10 +84,10 @@ export function createMessagesRoute(
         return;
       }
       // For deliveryMode 'expectReplies' and invokes, the turn's response goes in the HTTP body.
-      const response = await adapter.runTurn(cachedConnectors(result), fixTimestamps(activity as Activity), logic);
+      const response = await adapter.runTurn(result, fixTimestamps(activity as Activity), logic);
       res.status(response?.status ?? 200);
       if (response?.body !== undefined) res.send(response.body);
-      res.end();
+      else res.end();
     } catch (err) {
       next(err);
     } finally {

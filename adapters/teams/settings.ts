@@ -64,6 +64,52 @@ export function readBotFrameworkSettings(env: Record<string, string | undefined>
 
 type CredentialsFactory = ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[1];
 
+/** What a checked token yields (botframework-connector's type, which botbuilder does not re-export). */
+export type AuthenticateRequestResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
+type ConnectorFactory = NonNullable<AuthenticateRequestResult['connectorFactory']>;
+type ConnectorClient = Awaited<ReturnType<ConnectorFactory['create']>>;
+
+/** Connector clients kept, one per service URL and audience (Teams uses a handful of regional URLs). */
+const CONNECTOR_CACHE_SIZE = 64;
+
+/**
+ * The Bot Framework authentication, with connector clients reused. botbuilder builds a new ConnectorClient
+ * (credentials, HTTP pipeline, serializers) for every turn and every proactive message; a client holds no
+ * per-turn state and its credentials cache their token, so one per service URL serves them all.
+ */
+export class TeamsAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly connectors = new Map<string, Promise<ConnectorClient>>();
+
+  /** A factory handing out the kept client for a service URL, creating it with `factory` the first time. */
+  cachedFactory(factory: ConnectorFactory): ConnectorFactory {
+    return {
+      create: (serviceUrl: string, audience?: string) => {
+        const key = `${serviceUrl}\n${audience ?? ''}`;
+        let client = this.connectors.get(key);
+        if (!client) {
+          if (this.connectors.size >= CONNECTOR_CACHE_SIZE) this.connectors.delete(this.connectors.keys().next().value!);
+          client = factory.create(serviceUrl, audience);
+          // A failed creation is not kept: the next turn tries again.
+          client.catch(() => this.connectors.delete(key));
+          this.connectors.set(key, client);
+        }
+        return client;
+      },
+    };
+  }
+
+  /** Proactive messages (follow-ups) get their factory here. */
+  override createConnectorFactory(claimsIdentity: Parameters<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>[0]): ConnectorFactory {
+    return this.cachedFactory(super.createConnectorFactory(claimsIdentity));
+  }
+
+  /** A checked request, its factory replaced by the caching one (turns get theirs from the result). */
+  async authenticate(activity: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>[0], authHeader: string): Promise<AuthenticateRequestResult> {
+    const result = await this.authenticateRequest(activity, authHeader);
+    return result.connectorFactory ? { ...result, connectorFactory: this.cachedFactory(result.connectorFactory) } : result;
+  }
+}
+
 /**
  * Builds the authentication for CloudAdapter. Throws TeamsConfigError without an app id unless `emulator`.
  * `credentialsFactory` is a test hook (signs outbound calls for a local fake connector); never from the env.
@@ -71,10 +117,10 @@ type CredentialsFactory = ConstructorParameters<typeof ConfigurationBotFramework
 export function createTeamsAuthentication(
   settings: BotFrameworkSettings,
   options: { emulator: boolean; credentialsFactory?: unknown },
-): ConfigurationBotFrameworkAuthentication {
+): TeamsAuthentication {
   if (!settings.MicrosoftAppId && !options.emulator) throw new TeamsConfigError(MISSING_APP_ID);
   try {
-    return new ConfigurationBotFrameworkAuthentication(
+    return new TeamsAuthentication(
       { ...settings, MicrosoftAppId: settings.MicrosoftAppId ?? '' },
       options.credentialsFactory as CredentialsFactory,
     );

@@ -123,6 +123,18 @@ describe('Bot Framework settings', () => {
     expect(() => createTeamsAuthentication({}, { emulator: true })).not.toThrow();
   });
 
+  test('hands out one connector client per service URL, to turns and follow-ups alike', async () => {
+    const auth = createTeamsAuthentication({ MicrosoftAppId: 'abc', MicrosoftAppPassword: 'p' }, { emulator: false });
+    // The claims of a follow-up for this bot (as CloudAdapter.continueConversationAsync builds them).
+    const claims = { claims: [{ type: 'aud', value: 'abc' }], isAuthenticated: true, getClaimValue: (t: string) => (t === 'aud' ? 'abc' : null) };
+    const factory = () => auth.createConnectorFactory(claims as unknown as Parameters<typeof auth.createConnectorFactory>[0]);
+    const amer = await factory().create('https://smba.trafficmanager.net/amer/', 'https://api.botframework.com');
+    expect(await factory().create('https://smba.trafficmanager.net/amer/', 'https://api.botframework.com')).toBe(amer);
+    const emea = await factory().create('https://smba.trafficmanager.net/emea/', 'https://api.botframework.com');
+    expect(emea).not.toBe(amer);
+    expect((emea as unknown as { baseUri?: string }).baseUri).toBe('https://smba.trafficmanager.net/emea/');
+  });
+
   test("botbuilder's own setting checks become a clear start-up error", () => {
     expect(() => createTeamsAuthentication({ MicrosoftAppId: 'abc', MicrosoftAppType: 'SingleTenant', MicrosoftAppPassword: 'p' }, { emulator: false })).toThrow(
       /Teams settings are incomplete: .*MicrosoftAppTenantId/,
