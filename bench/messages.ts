@@ -48,13 +48,13 @@ export async function benchMessages(opts: { quick: boolean }): Promise<Section> 
     return {
       title: '6. One outbound message per platform SDK',
       body: [
-        `${count} messages of a few hundred characters, one at a time after a fifth as many unmeasured, from a separate client process ` +
+        `${count} messages of a few hundred characters, 16 in flight at a time, after a fifth as many unmeasured, from a separate client process ` +
           "through each platform's messenger (what follow-ups use: grammY, Slack's WebClient, botbuilder's CloudAdapter) to the local " +
           'fake API; CPU is the client process\'s own. Baseline: a keep-alive node:http POST of the same JSON to the same fake. ' +
           `The fakes recorded ${sent.Telegram} sendMessage, ${sent.Slack} chat.postMessage and ${sent.Teams} Teams connector calls.`,
         '',
         table(
-          ['client', 'CPU per message', 'wall time per message', 'CPU ratio to node:http'],
+          ['client', 'CPU per message', 'wall time / messages', 'CPU ratio to node:http'],
           [bare, ...sdks].map((r) => [r.name, fmt(r.cpuUs / 1000, 'ms'), fmt(r.wallUs / 1000, 'ms'), ratio(r.cpuUs, bare.cpuUs)]),
         ),
       ].join('\n'),
