@@ -106,8 +106,8 @@ export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: Ad
   // Webhook replies: a reply's last sendMessage goes back in the webhook's HTTP response and Telegram performs
   // it, one request fewer per update. Only that one: Telegram does not report how such a call went, and a call
   // sent after it could overtake it. grammY asks by method name, synchronously as the call starts (before any
-  // await), so a flag set around starting that one call marks it. (AsyncLocalStorage would
-  // do the same at the price of async hooks on every promise in the process.)
+  // await), so a flag set around starting that one call marks it. (AsyncLocalStorage would do the same at the
+  // price of async hooks on every promise in the process.)
   let lastMessageStarting = false;
   const lastMessage = <T>(send: () => Promise<T>): Promise<T> => {
     lastMessageStarting = true;
