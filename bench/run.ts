@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { benchAnswering } from './answering.js';
 import { benchColdStart } from './cold-start.js';
 import { benchFollowups } from './followups.js';
+import { benchHeap } from './heap.js';
 import { benchMessages } from './messages.js';
 import type { Section } from './stats.js';
 import { benchWebhooks } from './webhooks.js';
@@ -47,6 +48,10 @@ if (wanted('4')) {
 if (wanted('6')) {
   log('one outbound message per platform SDK ...');
   sections.push(await benchMessages({ quick }));
+}
+if (wanted('7')) {
+  log('heap flags: CPU against memory ...');
+  sections.push(await benchHeap({ quick }));
 }
 sections.sort((a, b) => a.title.localeCompare(b.title));
 
