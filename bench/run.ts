@@ -9,6 +9,7 @@ import { benchAnswering } from './answering.js';
 import { benchColdStart } from './cold-start.js';
 import { benchFollowups } from './followups.js';
 import { benchHeap } from './heap.js';
+import { benchStore } from './store.js';
 import { benchMessages } from './messages.js';
 import type { Section } from './stats.js';
 import { benchWebhooks } from './webhooks.js';
@@ -52,6 +53,10 @@ if (wanted('6')) {
 if (wanted('7')) {
   log('heap flags: CPU against memory ...');
   sections.push(await benchHeap({ quick }));
+}
+if (wanted('8')) {
+  log('the store on SQLite ...');
+  sections.push(await benchStore({ quick }));
 }
 sections.sort((a, b) => a.title.localeCompare(b.title));
 

@@ -1,0 +1,81 @@
+// Benchmark 8: the store's hot calls on a SQLite file (what every message costs in the database), against
+// better-sqlite3 running equivalent SQL through statements prepared once: the overhead of Kysely and the Store.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { createStore } from '../src/store/index.js';
+import { fmt, ratio, table, type Section } from './stats.js';
+
+/** Mean microseconds per call over `count` calls, after a fifth as many unmeasured. */
+async function perCall(count: number, fn: (i: number) => unknown): Promise<number> {
+  for (let i = 0; i < count / 5; i++) await fn(-1 - i);
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < count; i++) await fn(i);
+  return Number(process.hrtime.bigint() - t0) / 1000 / count;
+}
+
+export async function benchStore(opts: { quick: boolean }): Promise<Section> {
+  const count = opts.quick ? 5000 : 20000;
+  const dir = mkdtempSync(join(tmpdir(), 'wb-store-bench-'));
+  const store = await createStore({ url: `sqlite:${join(dir, 'store.db')}` });
+  await store.migrate();
+  // The raw side: the same file layout (WAL, synchronous NORMAL) and tables, statements prepared once.
+  const raw = new SQLite(join(dir, 'raw.db'));
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = NORMAL');
+  raw.exec(`create table processed (key text primary key, at integer not null);
+    create index processed_at on processed (at);
+    create table users (key text primary key, platform text not null, name text, address text, reachable integer not null,
+      time_zone text, created_at integer not null, updated_at integer not null);
+    create table sessions (id text primary key, user_key text not null, kind text not null, status text not null, items text not null,
+      item_count integer not null, idx integer not null, score integer, started_at integer not null, updated_at integer not null, finished_at integer);
+    create index sessions_user on sessions (user_key, started_at)`);
+  const insertProcessed = raw.prepare('insert into processed (key, at) values (?, ?) on conflict (key) do nothing');
+  const selectUser = raw.prepare('select * from users where key = ?');
+  const selectActive = raw.prepare("select * from sessions where user_key = ? and status = 'active'");
+  const upsert = raw.prepare(
+    `insert into users (key, platform, name, address, reachable, created_at, updated_at) values (?, 'telegram', ?, ?, 1, ?, ?)
+     on conflict (key) do update set name = excluded.name, address = excluded.address, reachable = 1, updated_at = excluded.updated_at`,
+  );
+  const now = new Date();
+  const users = 400;
+  for (let k = 0; k < users; k++) {
+    await store.upsertUser({ key: `telegram:${k}`, platform: 'telegram', name: `P${k}`, address: { chatId: k } }, now);
+    upsert.run(`telegram:${k}`, `P${k}`, JSON.stringify({ chatId: k }), now.getTime(), now.getTime());
+  }
+  const key = (i: number) => `telegram:${Math.abs(i) % users}`;
+  try {
+    const rows: [string, number, number][] = [
+      [
+        'markProcessed (a new delivery id: one commit)',
+        await perCall(count, (i) => store.markProcessed(`s:${i}`, now)),
+        await perCall(count, (i) => insertProcessed.run(`r:${i}`, now.getTime())),
+      ],
+      ['getUser', await perCall(count, (i) => store.getUser(key(i))), await perCall(count, (i) => selectUser.get(key(i)))],
+      ['getActiveSession (none active)', await perCall(count, (i) => store.getActiveSession(key(i))), await perCall(count, (i) => selectActive.all(key(i)))],
+      [
+        'upsertUser (one commit)',
+        await perCall(count, (i) => store.upsertUser({ key: key(i), platform: 'telegram', name: 'P', address: { chatId: i } }, now)),
+        await perCall(count, (i) => upsert.run(key(i), 'P', JSON.stringify({ chatId: i }), now.getTime(), now.getTime())),
+      ],
+    ];
+    return {
+      title: '8. The store on SQLite, per call',
+      body: [
+        `${count} calls each on a SQLite file (WAL), one at a time after a fifth as many unmeasured. Baseline: better-sqlite3 running the ` +
+          'same SQL through statements prepared once, on a file of the same layout.',
+        '',
+        table(
+          ['call', 'Store (Kysely)', 'better-sqlite3, prepared once', 'ratio'],
+          rows.map(([what, ours, base]) => [what, fmt(ours, 'µs'), fmt(base, 'µs'), ratio(ours, base)]),
+        ),
+      ].join('\n'),
+      targets: [],
+    };
+  } finally {
+    await store.close();
+    raw.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
