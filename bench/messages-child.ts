@@ -69,6 +69,7 @@ function barePost(url: string, body: string): Promise<void> {
 const logger = pino({ level: 'silent' });
 const telegram = createTelegramMessenger(new Api(env.BENCH_TELEGRAM_TOKEN, { apiRoot: env.BENCH_TELEGRAM_URL }));
 const slack = createSlackMessenger(new webApi.WebClient(env.BENCH_SLACK_TOKEN, { slackApiUrl: env.BENCH_SLACK_URL, retryConfig: { retries: 0 }, fetch: slackFetch }));
+const slackOnBuiltinFetch = createSlackMessenger(new webApi.WebClient(env.BENCH_SLACK_TOKEN, { slackApiUrl: env.BENCH_SLACK_URL, retryConfig: { retries: 0 } }));
 const settings = readBotFrameworkSettings({ MicrosoftAppId: env.BENCH_TEAMS_APP_ID, MicrosoftAppPassword: env.BENCH_TEAMS_PASSWORD });
 const credentials = fakeTokenCredentials(env.BENCH_TEAMS_TOKEN_URL, env.BENCH_TEAMS_APP_ID, env.BENCH_TEAMS_PASSWORD);
 const teamsAdapter = new TeamsCloudAdapter(createTeamsAuthentication(settings, { emulator: false, credentialsFactory: credentials }));
@@ -80,6 +81,8 @@ const results = [
   await measure('node:http POST (baseline)', () => barePost(`${env.BENCH_TELEGRAM_URL}/bot${env.BENCH_TELEGRAM_TOKEN}/sendMessage`, body)),
   await measure('Telegram: grammY sendMessage', via(telegram, (i) => ({ chatId: 700_000 + (i % 100) }))),
   await measure('Slack: WebClient chat.postMessage', via(slack, (i) => ({ userId: `U0MSG${i % 100}`, channel: `D0MSG${i % 100}` }))),
+  // The same client on Node's built-in fetch (WebClient's default), which the adapter does not use.
+  await measure("Slack: the same, on Node's built-in fetch", via(slackOnBuiltinFetch, (i) => ({ userId: `U0MSG${i % 100}`, channel: `D0MSG${i % 100}` }))),
   await measure('Teams: CloudAdapter proactive message', via(teams, (i) => ({
     channelId: 'msteams',
     serviceUrl: env.BENCH_TEAMS_CONNECTOR_URL,
