@@ -1,5 +1,6 @@
 // The Microsoft Teams adapter: POST /api/messages through botbuilder's CloudAdapter, plus proactive follow-ups.
 import type { AdapterDeps, PlatformAdapter, RequestHandler } from '../../src/core/adapter.js';
+import { quietTokenRefusalPrints } from './console.js';
 import { createTeamsMessenger } from './messenger.js';
 import { createMessagesRoute, TeamsCloudAdapter } from './routes.js';
 import { createTeamsAuthentication, readBotFrameworkSettings } from './settings.js';
@@ -29,6 +30,7 @@ export async function createTeamsAdapter(cfg: TeamsAdapterConfig, deps: AdapterD
     );
   }
 
+  quietTokenRefusalPrints();
   const adapter = new TeamsCloudAdapter(auth);
   // Only reached by errors that escape our turn handler (which catches its own): log without request details.
   adapter.onTurnError = async (_context, err) => {

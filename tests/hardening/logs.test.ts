@@ -1,5 +1,6 @@
 // Logs at LOG_LEVEL=info, from the real `workshop-bot serve` process: requests carrying secrets and people's
-// messages, answered and failing, leave no token, signing secret, webhook secret or message text in the output.
+// messages, answered and failing, leave no token, signing secret, webhook secret or message text in the output,
+// and refused Teams tokens leave one structured line each (no stack trace, no key material).
 import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,8 +8,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startCli } from '../cli.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
+import { FakeTeamsConnector } from '../fakes/teams-connector.js';
+import { FakeBotFrameworkIdentity } from '../fakes/teams-identity.js';
 import { FakeTelegramApi, postUpdate, privateText, TEST_TOKEN } from '../fakes/telegram-api.js';
 import { directMessage } from '../slack/helpers.js';
+import { APP_ID, personalMessage } from '../teams/harness.js';
 import { slackHeaders, SLACK_SECRET, SLACK_TOKEN, TELEGRAM_SECRET } from './server.js';
 
 // Words no log line has any other reason to contain.
@@ -19,10 +23,15 @@ const SLACK_TEXT = 'How many countries have cybersecurity legislation? narwhalma
 
 let telegram: FakeTelegramApi | undefined;
 let slack: FakeSlackApi | undefined;
+let identity: FakeBotFrameworkIdentity | undefined;
+let connector: FakeTeamsConnector | undefined;
 afterAll(async () => {
   await telegram?.close();
   await slack?.close();
+  await identity?.close();
+  await connector?.close();
 });
+const TEAMS_PASSWORD = 'teams-password-for-the-logs-test';
 
 async function postSlack(url: string, body: string, headers: Record<string, string>): Promise<number> {
   const res = await fetch(`${url}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
@@ -34,6 +43,8 @@ describe('logs at LOG_LEVEL=info', () => {
   it('carry no secret and no message text, whatever the requests did', async () => {
     telegram = await FakeTelegramApi.start();
     slack = await new FakeSlackApi().start();
+    identity = await FakeBotFrameworkIdentity.start({ endorsements: ['msteams'] });
+    connector = await FakeTeamsConnector.start();
     const dir = mkdtempSync(join(tmpdir(), 'wb-logs-'));
     const child = startCli(['serve'], {
       env: {
@@ -49,6 +60,9 @@ describe('logs at LOG_LEVEL=info', () => {
         SLACK_BOT_TOKEN: SLACK_TOKEN,
         SLACK_SIGNING_SECRET: SLACK_SECRET,
         SLACK_API_URL: slack.url,
+        MicrosoftAppId: APP_ID,
+        MicrosoftAppPassword: TEAMS_PASSWORD,
+        ToBotFromChannelOpenIdMetadataUrl: identity.metadataUrl,
       },
     });
     let out = '';
@@ -87,13 +101,32 @@ describe('logs at LOG_LEVEL=info', () => {
     expect(await postSlack(url, failing, slackHeaders(failing))).toBe(200);
     await slack.waitFor((calls) => calls.filter((c) => c.method === 'chat.postMessage' && c.body.channel === 'D0LOGS2').length >= 2);
 
+    // Teams: an expired token and one signed with a key not in the JWKS (refused: nothing is sent, so no
+    // outbound token is ever needed). botframework-connector prints a stack or the signing keys for each.
+    const teams = async (token: string) => {
+      const activity = personalMessage(connector!, { id: '29:logs-1', name: 'Lee' }, { text: SLACK_TEXT });
+      const res = await fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(activity),
+      });
+      await res.arrayBuffer();
+      return res.status;
+    };
+    expect(await teams(await identity.channelToken({ appId: APP_ID, serviceUrl: connector.url, expiresIn: -3600 }))).toBe(401);
+    expect(await teams(await identity.channelToken({ appId: APP_ID, serviceUrl: connector.url, foreignKey: true }))).toBe(401);
+
     child.kill('SIGTERM');
     await exited;
+
+    // Refusals are one structured line each; no stack trace and no key material in the output.
+    expect(out.match(/teams: refused a request with a bad token/g)).toHaveLength(2);
+    expect(out).not.toMatch(/TokenExpiredError|Error finding key|BEGIN RSA PUBLIC KEY|\n\s+at \S+ \(/);
 
     // The run did log (requests, failures), so an empty output cannot pass by accident.
     expect(out).toContain('workshop-bot serving');
     expect(out).toMatch(/"level":(40|50)/);
-    for (const secret of [TEST_TOKEN, TEST_TOKEN.split(':')[1], TELEGRAM_SECRET, SLACK_TOKEN, SLACK_SECRET]) {
+    for (const secret of [TEST_TOKEN, TEST_TOKEN.split(':')[1], TELEGRAM_SECRET, SLACK_TOKEN, SLACK_SECRET, TEAMS_PASSWORD]) {
       expect(out, `a secret (${secret.slice(0, 4)}...) reached the logs`).not.toContain(secret);
     }
     for (const word of ['zanzibarquokka', 'xylophonewombat', 'quetzalpangolin', 'narwhalmarmoset']) {
