@@ -17,6 +17,12 @@ const CONTEXT_WEIGHT = 0.6;
 const SHORT_UNKNOWN_WEIGHT = 1;
 const GENERIC_WEIGHT = 0.3;
 const LUNR_WEIGHT = 0.1;
+/**
+ * A stem held by more than this share of documents is left out of the lunr query even inside a concept that
+ * narrows the search ("data" in "national data policy"): it barely tells documents apart, and lunr's cost
+ * grows with the documents a term matches (these stems made the slowest questions twice as slow).
+ */
+const LUNR_STEM_SHARE = 0.3;
 const SPECIFIC_FACTOR = 2;
 /** Stems of words that describe what something does: what "what does X do?" asks for. */
 const ROLE_STEMS = ['role', 'respons', 'function', 'task', 'duti', 'mandat'];
@@ -79,6 +85,7 @@ function weigh(lex: Lexicon, concepts: Concept[]): Weighted[] {
 function lunrScores(lex: Lexicon, index: lunr.Index, weighted: Weighted[]): Map<string, number> {
   const scores = new Map<string, number>();
   const terms = new Map<string, number>();
+  const commonDf = Math.max(3, LUNR_STEM_SHARE * lex.docs.length);
   for (const w of weighted) {
     // lunr's cost grows with the docs each term matches: common words and every synonym would
     // make it the slowest step by far, for a tie-breaker. So: the question's own words and the
@@ -86,7 +93,8 @@ function lunrScores(lex: Lexicon, index: lunr.Index, weighted: Weighted[]): Map<
     if (!w.covered.size || w.weak) continue;
     const own = w.concept.words.map(stem);
     for (const t of [...own, ...w.concept.alternatives[0]]) {
-      if (lex.postings.has(t)) terms.set(t, Math.max(terms.get(t) ?? 0, w.weight));
+      const df = lex.postings.get(t)?.length ?? 0;
+      if (df > 0 && df <= commonDf) terms.set(t, Math.max(terms.get(t) ?? 0, w.weight));
     }
   }
   if (!terms.size) return scores;
