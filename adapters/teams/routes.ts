@@ -1,6 +1,8 @@
 // POST /api/messages: parse the body, check the caller's token once, then run the turn on CloudAdapter.
 import express from 'express';
 import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+// What CloudAdapter.process does to a parsed body before a turn (timestamps become Dates); not re-exported.
+import { validateAndFixActivity } from 'botbuilder/lib/activityValidator.js';
 import type { Logger } from 'pino';
 import type { AuthenticateRequestResult, TeamsAuthentication } from './settings.js';
 
@@ -26,24 +28,6 @@ export class TeamsCloudAdapter extends CloudAdapter {
   runTurn(auth: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
     return this.processActivity(auth, activity, logic);
   }
-}
-
-/** What CloudAdapter.process does to a parsed body before a turn: the timestamps become Dates. */
-function fixTimestamps(activity: Activity): Activity {
-  const a = activity as Activity & { rawTimestamp?: string; rawExpiration?: string; rawLocalTimestamp?: string };
-  if (typeof a.timestamp === 'string') {
-    a.rawTimestamp = a.timestamp;
-    a.timestamp = new Date(a.timestamp);
-  }
-  if (typeof a.expiration === 'string') {
-    a.rawExpiration = a.expiration;
-    a.expiration = new Date(a.expiration);
-  }
-  if (typeof a.localTimestamp === 'string') {
-    a.rawLocalTimestamp = a.localTimestamp;
-    a.localTimestamp = new Date(a.localTimestamp);
-  }
-  return a;
 }
 
 export interface MessagesRoute {
@@ -75,7 +59,7 @@ export function createMessagesRoute(
       try {
         // Issuer, signature, audience, serviceUrl and endorsements: checked once, here, so every refusal is a
         // quiet 401 (CloudAdapter.process would check again, and answer a forged signature with a 500).
-        result = await auth.authenticate(activity as Activity, req.headers.authorization ?? '');
+        result = await auth.authenticateRequest(activity as Activity, req.headers.authorization ?? '');
       } catch (err) {
         const status = authFailureStatus(err);
         if (status === 401) logger.info({ reason: (err as Error)?.message }, 'teams: refused a request with a bad token');
@@ -84,7 +68,7 @@ export function createMessagesRoute(
         return;
       }
       // For deliveryMode 'expectReplies' and invokes, the turn's response goes in the HTTP body.
-      const response = await adapter.runTurn(result, fixTimestamps(activity as Activity), logic);
+      const response = await adapter.runTurn(result, validateAndFixActivity(activity as Activity), logic);
       res.status(response?.status ?? 200);
       if (response?.body !== undefined) res.send(response.body);
       else res.end();

@@ -81,7 +81,7 @@ export class TeamsAuthentication extends ConfigurationBotFrameworkAuthentication
   private readonly connectors = new Map<string, Promise<ConnectorClient>>();
 
   /** A factory handing out the kept client for a service URL, creating it with `factory` the first time. */
-  cachedFactory(factory: ConnectorFactory): ConnectorFactory {
+  private cachedFactory(factory: ConnectorFactory): ConnectorFactory {
     return {
       create: (serviceUrl: string, audience?: string) => {
         const key = `${serviceUrl}\n${audience ?? ''}`;
@@ -103,9 +103,12 @@ export class TeamsAuthentication extends ConfigurationBotFrameworkAuthentication
     return this.cachedFactory(super.createConnectorFactory(claimsIdentity));
   }
 
-  /** A checked request, its factory replaced by the caching one (turns get theirs from the result). */
-  async authenticate(activity: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>[0], authHeader: string): Promise<AuthenticateRequestResult> {
-    const result = await this.authenticateRequest(activity, authHeader);
+  /** Turns get their factory with the checked request (botbuilder builds it there, not through the method above). */
+  override async authenticateRequest(
+    activity: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>[0],
+    authHeader: string,
+  ): Promise<AuthenticateRequestResult> {
+    const result = await super.authenticateRequest(activity, authHeader);
     return result.connectorFactory ? { ...result, connectorFactory: this.cachedFactory(result.connectorFactory) } : result;
   }
 }
