@@ -7,11 +7,10 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { FakeSlackApi } from '../tests/fakes/slack-api.js';
 import * as P from './platforms.js';
-import { startChild } from './processes.js';
+import { serverBaseEnv, startChild, startScriptNodeFlags } from './processes.js';
 import { generateQuestions } from './questions.js';
 import { defaultContentDir, loadContent } from '../src/content/load.js';
 import { fmt, ratio, table, type Section } from './stats.js';
-import { startScriptNodeFlags } from './webhooks.js';
 
 const HERE = import.meta.dirname;
 
@@ -40,12 +39,7 @@ export async function benchHeap(opts: { quick: boolean }): Promise<Section> {
       for (const c of configs) {
         const dir = mkdtempSync(join(tmpdir(), 'wb-heap-'));
         const env = {
-          PORT: '0',
-          HOST: '127.0.0.1',
-          DATABASE_URL: `sqlite:${join(dir, 'bot.db')}`,
-          DATA_DIR: dir,
-          LOG_LEVEL: 'info',
-          RATE_LIMIT_PER_MINUTE: '100000000',
+          ...serverBaseEnv(dir),
           SLACK_BOT_TOKEN: P.SLACK_TOKEN,
           SLACK_SIGNING_SECRET: P.SLACK_SECRET,
           SLACK_API_URL: slack.url,

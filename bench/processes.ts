@@ -1,6 +1,7 @@
 // Child processes for the benchmarks: start one, wait for its {"url"} line, read its peak RSS, stop it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { openSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 
@@ -69,5 +70,29 @@ export async function startChild(args: string[], env: Record<string, string>, lo
       const [code] = (await exited) as [number | null];
       return code;
     },
+  };
+}
+
+/** The node flags `npm start` runs the bot with (package.json), so a benchmark's server runs as it does there. */
+export function startScriptNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const words = pkg.scripts.start.split(/\s+/);
+  return words.slice(words.indexOf('node') + 1).filter((w) => w.startsWith('--'));
+}
+
+/**
+ * What every benchmark server is started with: any port on loopback, a SQLite file in `dir`, info logs, UTC,
+ * and no per-person question limit (the loads are a few hundred people asking far faster than any person
+ * would; the limit is tested elsewhere). Platforms come on top.
+ */
+export function serverBaseEnv(dir: string): Record<string, string> {
+  return {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: `sqlite:${join(dir, 'bot.db')}`,
+    DATA_DIR: dir,
+    LOG_LEVEL: 'info',
+    TZ: 'UTC',
+    RATE_LIMIT_PER_MINUTE: '100000000',
   };
 }

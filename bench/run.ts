@@ -28,35 +28,24 @@ function machine(): string {
 
 const sections: Section[] = [];
 const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
-if (wanted('1')) {
-  log('answering in-process ...');
-  sections.push(await benchAnswering({ quick }));
-}
-if (wanted('2')) {
-  log('cold `workshop-bot ask` ...');
-  sections.push(await benchColdStart({ quick }));
-}
-if (wanted('3') || wanted('5')) {
-  log('webhooks under load (and memory) ...');
-  const { webhooks, memory } = await benchWebhooks({ quick });
-  if (wanted('3')) sections.push(webhooks);
-  if (wanted('5')) sections.splice(sections.length, 0, memory);
-}
-if (wanted('4')) {
-  log(`a follow-up to ${quick ? '1,000' : '10,000'} members (about ${quick ? 'a minute' : 'six minutes'}) ...`);
-  sections.push(await benchFollowups({ quick }));
-}
-if (wanted('6')) {
-  log('one outbound message per platform SDK ...');
-  sections.push(await benchMessages({ quick }));
-}
-if (wanted('7')) {
-  log('heap flags: CPU against memory ...');
-  sections.push(await benchHeap({ quick }));
-}
-if (wanted('8')) {
-  log('the store on SQLite ...');
-  sections.push(await benchStore({ quick }));
+/** Each benchmark in the order they run: the sections it gives, what the log says meanwhile, and the run. */
+const benches: [string[], string, () => Promise<Section[]>][] = [
+  [['1'], 'answering in-process', async () => [await benchAnswering({ quick })]],
+  [['2'], 'cold `workshop-bot ask`', async () => [await benchColdStart({ quick })]],
+  // One load gives two sections: the webhooks, then the memory that load left.
+  [['3', '5'], 'webhooks under load (and memory)', async () => {
+    const { webhooks, memory } = await benchWebhooks({ quick });
+    return [...(wanted('3') ? [webhooks] : []), ...(wanted('5') ? [memory] : [])];
+  }],
+  [['4'], `a follow-up to ${quick ? '1,000' : '10,000'} members (about ${quick ? 'a minute' : 'six minutes'})`, async () => [await benchFollowups({ quick })]],
+  [['6'], 'one outbound message per platform SDK', async () => [await benchMessages({ quick })]],
+  [['7'], 'heap flags: CPU against memory', async () => [await benchHeap({ quick })]],
+  [['8'], 'the store on SQLite', async () => [await benchStore({ quick })]],
+];
+for (const [numbers, what, run] of benches) {
+  if (!numbers.some(wanted)) continue;
+  log(`${what} ...`);
+  sections.push(...(await run()));
 }
 sections.sort((a, b) => a.title.localeCompare(b.title));
 

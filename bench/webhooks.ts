@@ -1,6 +1,6 @@
 // Benchmarks 3 and 5: each webhook endpoint under concurrent load (autocannon) against a server process with
 // all three adapters on local fake platform APIs, beside a bare node:http server; then that process's peak RSS.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -11,18 +11,12 @@ import { FakeTeamsConnector } from '../tests/fakes/teams-connector.js';
 import { FakeBotFrameworkIdentity } from '../tests/fakes/teams-identity.js';
 import { FakeTelegramApi, TEST_TOKEN } from '../tests/fakes/telegram-api.js';
 import * as P from './platforms.js';
-import { startChild, type Child } from './processes.js';
+import { serverBaseEnv, startChild, startScriptNodeFlags, type Child } from './processes.js';
 import { generateQuestions } from './questions.js';
 import { fmt, ratio, table, type Section } from './stats.js';
 
 const HERE = import.meta.dirname;
 
-/** The node flags `npm start` runs the bot with (package.json), so the server here runs as it does there. */
-export function startScriptNodeFlags(): string[] {
-  const pkg = JSON.parse(readFileSync(join(HERE, '..', '..', 'package.json'), 'utf8')) as { scripts: { start: string } };
-  const words = pkg.scripts.start.split(/\s+/);
-  return words.slice(words.indexOf('node') + 1).filter((w) => w.startsWith('--'));
-}
 const CONNECTIONS = 16;
 const QUIZ_LENGTH = 20;
 
@@ -168,14 +162,7 @@ async function startFakes(): Promise<Fakes> {
 
 function serverEnv(f: Fakes, dir: string): Record<string, string> {
   return {
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATABASE_URL: `sqlite:${join(dir, 'bot.db')}`,
-    DATA_DIR: dir,
-    LOG_LEVEL: 'info',
-    TZ: 'UTC',
-    // The load is a few hundred people asking far faster than any person would; the per-person limit is tested elsewhere.
-    RATE_LIMIT_PER_MINUTE: '100000000',
+    ...serverBaseEnv(dir),
     TELEGRAM_BOT_TOKEN: TEST_TOKEN,
     TELEGRAM_API_ROOT: f.telegram.url,
     TELEGRAM_WEBHOOK_SECRET: P.TELEGRAM_SECRET,
