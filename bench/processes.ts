@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { baseEnv } from '../tests/server.js';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 
@@ -81,18 +82,10 @@ export function startScriptNodeFlags(): string[] {
 }
 
 /**
- * What every benchmark server is started with: any port on loopback, a SQLite file in `dir`, info logs, UTC,
- * and no per-person question limit (the loads are a few hundred people asking far faster than any person
- * would; the limit is tested elsewhere). Platforms come on top.
+ * What every benchmark server is started with: the tests' isolated base (loopback, any port, a SQLite file in
+ * `dir`, UTC), with info logs and the scheduler on as `serve` runs, and no per-person question limit (the loads
+ * are a few hundred people asking far faster than any person would; the limit is tested elsewhere).
  */
 export function serverBaseEnv(dir: string): Record<string, string> {
-  return {
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATABASE_URL: `sqlite:${join(dir, 'bot.db')}`,
-    DATA_DIR: dir,
-    LOG_LEVEL: 'info',
-    TZ: 'UTC',
-    RATE_LIMIT_PER_MINUTE: '100000000',
-  };
+  return { ...baseEnv(dir), LOG_LEVEL: 'info', SCHEDULER_DISABLED: 'false', RATE_LIMIT_PER_MINUTE: '100000000' };
 }
