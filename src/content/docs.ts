@@ -1,5 +1,6 @@
 // Turns a workshop's content into searchable documents: deck units, indicators, glossary entries, meta facts.
-import type { Content, Indicator, Section } from './schema.js';
+import { describeFigure, populationOf } from './figures.js';
+import type { Content, Section } from './schema.js';
 
 export type DocKind = 'unit' | 'indicator' | 'nextstep' | 'glossary' | 'meta';
 
@@ -44,30 +45,22 @@ function unitDocs(content: Content): SearchDoc[] {
   );
 }
 
-/** "153", "132 (68%)", "93%": the deck's figure as given, never a derived one. */
-export function globalFigure(ind: Indicator): string | undefined {
-  const g = ind.global;
-  if (!g) return undefined;
-  if (g.count !== undefined && g.share !== undefined) return `${g.count} (${g.share}%)`;
-  if (g.count !== undefined) return `${g.count}`;
-  return `${g.share}%`;
-}
-
 function indicatorDocs(content: Content): SearchDoc[] {
   const byId = new Map(content.sections.map((s) => [s.id, s]));
   return content.indicators.map((ind) => {
-    const figure = globalFigure(ind);
+    const figure = describeFigure(content, ind);
+    const of = populationOf(content, ind);
     const text = figure
-      ? `${ind.name}: ${figure} of the ${content.meta.memberStates} Member States have it. What it means: ${ind.definition}`
-      : `${ind.name}: the deck gives no figure for how many of the ${content.meta.memberStates} Member States have it. What it means: ${ind.definition}`;
+      ? `${ind.name}: ${figure} have it. What it means: ${ind.definition}`
+      : `${ind.name}: the deck gives no figure for how many${of ? ` of the ${of.count} ${of.label}` : ''} have it. What it means: ${ind.definition}`;
     const section = ind.sections.map((id) => byId.get(id)).find((s) => s !== undefined);
     // "Figure 1.30, 2022 UN E-Government Survey" reads like the deck units' citations: "..., Figure 1.30 - survey".
-    const where = (ind.global?.source ?? content.meta.survey).replace(/^(Figure [\d.]+), /, '$1 - ');
-    const title = section && !where.includes(section.title) ? `${section.title}, ${where}` : where;
+    const where = (ind.global?.source ?? content.indicatorSet.source ?? '').replace(/^(Figure [\d.]+), /, '$1 - ');
+    const title = section && !where.includes(section.title) ? (where ? `${section.title}, ${where}` : section.title) : where || ind.name;
     return {
       ref: `i:${ind.id}`,
       kind: 'indicator' as const,
-      unitKind: figure ? 'statistic' : 'definition',
+      unitKind: ind.global ? 'statistic' : 'definition',
       title: ind.name,
       text,
       keywords: [ind.label ?? '', 'indicator'].filter(Boolean),

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
-import { GlossaryEntry, Indicator, Meta, QuizItem, Section, type Content } from './schema.js';
+import { GlossaryEntry, Indicator, IndicatorsFile, Meta, QuizItem, Section, type Content, type IndicatorSet } from './schema.js';
 
 /** A content folder that cannot be used; `errors` each name the file, the item and the field. */
 export class ContentError extends Error {
@@ -96,6 +96,26 @@ function parseList<T>(file: string, schema: z.ZodType<T>, raw: unknown, errors: 
   return ok ? out : undefined;
 }
 
+/** indicators.json in either form: the set (undefined for a bare array) and the raw indicator list. */
+function splitIndicators(raw: unknown, errors: string[]): { set?: IndicatorSet; list: unknown } {
+  if (raw === undefined || Array.isArray(raw)) return { list: raw };
+  const r = IndicatorsFile.safeParse(raw);
+  if (r.success) return { set: r.data.set, list: r.data.indicators };
+  for (const i of r.error.issues) {
+    errors.push(`indicators.json: ${i.path.length ? `field "${fieldName(i.path)}": ` : ''}${i.message} (the file holds { "set": {...}, "indicators": [...] } or an array of indicators)`);
+  }
+  return { list: undefined };
+}
+
+/** Older packs name the set's source and population in meta.json. */
+function legacySet(meta: Meta): IndicatorSet {
+  return {
+    name: 'indicators',
+    source: meta.survey,
+    population: meta.memberStates ? { count: meta.memberStates, label: 'UN Member States' } : undefined,
+  };
+}
+
 function duplicates(file: string, ids: string[], what: string, errors: string[]): void {
   const seen = new Set<string>();
   ids.forEach((id, index) => {
@@ -168,11 +188,12 @@ function parseAll(dir: string): { content?: Content; errors: string[] } {
   if (errors.some((e) => e.endsWith('not a readable folder'))) return { errors };
   const meta = parseObject('meta.json', Meta, readJson(dir, 'meta.json', errors), errors);
   const sections = parseList('sections.json', Section, readJson(dir, 'sections.json', errors), errors);
-  const indicators = parseList('indicators.json', Indicator, readJson(dir, 'indicators.json', errors), errors);
+  const indicatorsFile = splitIndicators(readJson(dir, 'indicators.json', errors), errors);
+  const indicators = parseList('indicators.json', Indicator, indicatorsFile.list, errors);
   const glossary = parseList('glossary.json', GlossaryEntry, readJson(dir, 'glossary.json', errors), errors);
   const quiz = parseList('quiz.json', QuizItem, readJson(dir, 'quiz.json', errors), errors);
   if (!meta || !sections || !indicators || !glossary || !quiz) return { errors };
-  const parsed = { meta, sections, indicators, glossary, quiz };
+  const parsed = { meta, sections, indicatorSet: indicatorsFile.set ?? legacySet(meta), indicators, glossary, quiz };
   crossCheck(parsed, errors);
   if (errors.length) return { errors };
   return { content: { dir, hash: hashFiles(dir), ...parsed }, errors };

@@ -41,9 +41,20 @@ export const Meta = z.object({
   presenter: z.string().optional(),
   organisation: z.string().optional(),
   contact: z.string().optional(),
-  /** Total the global figures are counted out of (193 UN Member States). */
-  memberStates: z.number().int().positive(),
-  survey: z.string(),
+  /** Where the workshop was held ("Port Moresby, Papua New Guinea"). */
+  location: z.string().min(1).optional(),
+  /** Questions the pack answers well: shown in /help and as hints. */
+  examples: z.array(z.string().min(1).max(200)).max(6).optional(),
+  /** Older packs: what every figure was counted out of. Now `population` of the indicator set. */
+  memberStates: z.number().int().positive().optional(),
+  /** Older packs: where the indicators come from. Now `source` of the indicator set. */
+  survey: z.string().optional(),
+});
+
+/** What a figure counts out of: "193 UN Member States", "33 OECD countries assessed in 2019". */
+export const Population = z.object({
+  count: z.number().int().positive(),
+  label: z.string().min(1).max(80),
 });
 
 export const Indicator = z.object({
@@ -61,6 +72,9 @@ export const Indicator = z.object({
     .object({
       count: z.number().int().nonnegative().optional(),
       share: z.number().min(0).max(100).optional(),
+      /** Out of what, when it differs from the set's population. */
+      of: Population.optional(),
+      year: z.number().int().min(1900).max(2100).optional(),
       source: z.string(),
     })
     .refine((g) => g.count !== undefined || g.share !== undefined, 'needs count or share')
@@ -70,6 +84,18 @@ export const Indicator = z.object({
   /** What a government that lacks it should do first. */
   nextStep: z.string().min(1),
 });
+
+/** The indicators as one set: what the self-assessment calls them and where their figures come from. */
+export const IndicatorSet = z.object({
+  /** "institutional-framework indicators", "GovTech maturity indicators". */
+  name: z.string().min(1).max(80),
+  source: z.string().min(1).optional(),
+  /** What the figures count out of, unless an indicator says otherwise. */
+  population: Population.optional(),
+});
+
+/** indicators.json: `{ set, indicators }`, or (older packs) a bare array of indicators. */
+export const IndicatorsFile = z.object({ set: IndicatorSet, indicators: z.array(z.unknown()) });
 
 export const QuizItem = z.object({
   id,
@@ -94,6 +120,8 @@ export type Unit = z.infer<typeof Unit>;
 export type Section = z.infer<typeof Section>;
 export type Meta = z.infer<typeof Meta>;
 export type Indicator = z.infer<typeof Indicator>;
+export type IndicatorSet = z.infer<typeof IndicatorSet>;
+export type Population = z.infer<typeof Population>;
 export type QuizItem = z.infer<typeof QuizItem>;
 export type GlossaryEntry = z.infer<typeof GlossaryEntry>;
 
@@ -104,6 +132,8 @@ export interface Content {
   hash: string;
   meta: Meta;
   sections: Section[];
+  /** The indicator set (for older packs, made from meta.survey and meta.memberStates). */
+  indicatorSet: IndicatorSet;
   indicators: Indicator[];
   glossary: GlossaryEntry[];
   quiz: QuizItem[];

@@ -64,7 +64,7 @@ export function summarizeCohort(content: Content, d: CohortData): { lines: strin
   if (latest.length >= MIN_GROUP) {
     const avg = latest.reduce((sum, s) => sum + readinessPoints(content, s), 0) / latest.length;
     lines.push(`Average latest score: ${fmt(avg)}/${max} (${readinessLevel(avg, max).name}).`);
-    lines.push(`Answering Yes (latest answers of ${latest.length} people; world = % of Member States):`);
+    lines.push(`Answering Yes (latest answers of ${latest.length} people; world = % of ${content.indicatorSet.population?.label ?? 'countries'}):`);
     chart = content.indicators.map((ind) => {
       const yes = latest.filter((s) => readinessAnswersFromSession(s.items, s.answers)[ind.id] === 'yes').length;
       const share = (yes / latest.length) * 100;

@@ -1,13 +1,15 @@
-// Global adoption of an indicator (count and % of Member States), and the deck citations for it.
-import type { Content, Indicator, SourceRef } from '../content/schema.js';
+// Global adoption of an indicator (a count and a share of its population), and the deck citations for it.
+import { populationOf } from '../content/figures.js';
+import type { Content, Indicator, Population, SourceRef } from '../content/schema.js';
 
 export interface GlobalAdoption {
-  /** Member States that have it, when the deck gives a count. */
+  /** How many have it, when the pack gives a count. */
   count?: number;
-  /** Out of how many (meta.memberStates). */
-  total: number;
-  /** Percent of countries, 0-100: the deck's share, else count / total. Not rounded. */
+  /** Out of what ("193 UN Member States"), when the pack says. */
+  of?: Population;
+  /** Percent, 0-100: the pack's share, else count / population. Not rounded. */
   share: number;
+  year?: number;
   /** Where the figure comes from, as the content gives it. */
   source: string;
 }
@@ -15,11 +17,14 @@ export interface GlobalAdoption {
 export function globalAdoption(content: Content, indicator: Indicator): GlobalAdoption | undefined {
   const g = indicator.global;
   if (!g) return undefined;
-  const total = content.meta.memberStates;
-  const share = g.share ?? (g.count !== undefined ? (g.count / total) * 100 : undefined);
+  const of = populationOf(content, indicator);
+  const share = g.share ?? (g.count !== undefined && of ? (g.count / of.count) * 100 : undefined);
   if (share === undefined) return undefined;
-  return { count: g.count, total, share, source: g.source };
+  return { count: g.count, of, share, year: g.year, source: g.source };
 }
+
+/** "the 193 UN Member States", or "countries" when the pack does not say. */
+export const populationText = (of: Population | undefined): string => (of ? `the ${of.count} ${of.label}` : 'countries');
 
 /** Whole percent for people to read (used by follow-up reports too). */
 export const pct = (share: number): number => Math.round(share);
@@ -57,5 +62,5 @@ export function citeIndicator(content: Content, indicator: Indicator): string {
   const title = indicator.sections.map((id) => sectionTitle(content, id)).find((t) => t !== undefined);
   const source = indicator.global?.source;
   if (title && source && !source.includes(title)) return `${title}, ${source}`;
-  return source ?? title ?? content.meta.survey;
+  return source ?? title ?? content.indicatorSet.source ?? indicator.name;
 }

@@ -30,16 +30,16 @@ interface ChartInput {
   rows: ChartRow[];
 }
 
-/** A person's answers (Yes 100, Partly 50, No or Don't know 0) against the % of Member States. */
+/** A person's answers (Yes 100, Partly 50, No or Don't know 0) against the share of the population that has each indicator. */
 export async function renderReadinessChart(content: Content, result: ReadinessResult): Promise<Buffer> {
   const score = Number.isInteger(result.score) ? String(result.score) : result.score.toFixed(1);
   return renderComparison({
     title: `Your readiness: ${score}/${result.max} (${result.level.name})`,
     subtitle: [
       "Your answer: Yes 100, Partly 50, No or Don't know 0.",
-      `Global adoption: % of UN Member States that have it (${content.meta.survey}).`,
+      worldLine(content),
     ],
-    series: ['Your answer', 'Global adoption (% of Member States)'],
+    series: ['Your answer', worldSeries(content)],
     rows: result.rows.map((r) => ({
       name: r.name,
       first: { value: r.answer === 'yes' ? 100 : r.answer === 'partly' ? 50 : 0, label: readinessLabel(r.answer) },
@@ -54,16 +54,22 @@ export interface CohortChartRow {
   yesShare: number | null;
 }
 
-/** A cohort's share answering Yes per indicator against the % of Member States. */
+/** What the world bars are out of: the set's population ("UN Member States"), or plain "countries". */
+const worldOf = (content: Content): string => content.indicatorSet.population?.label ?? 'countries';
+const worldLine = (content: Content): string =>
+  `Global adoption: % of ${worldOf(content)} that have it${content.indicatorSet.source ? ` (${content.indicatorSet.source})` : ''}.`;
+const worldSeries = (content: Content): string => `Global adoption (% of ${worldOf(content)})`;
+
+/** A cohort's share answering Yes per indicator against the share of the population that has it. */
 export async function renderCohortChart(content: Content, rows: readonly CohortChartRow[], title: string): Promise<Buffer> {
   const byId = new Map(rows.map((r) => [r.indicatorId, r.yesShare]));
   return renderComparison({
     title,
     subtitle: [
       'Cohort: % of those who answered saying Yes.',
-      `Global adoption: % of UN Member States that have it (${content.meta.survey}).`,
+      worldLine(content),
     ],
-    series: ['Cohort answering Yes (%)', 'Global adoption (% of Member States)'],
+    series: ['Cohort answering Yes (%)', worldSeries(content)],
     rows: content.indicators.map((ind) => {
       const share = byId.get(ind.id);
       const v = share === undefined || share === null || !Number.isFinite(share) ? null : clamp(share);

@@ -1,6 +1,6 @@
 // Knowledge quizzes: the question bank (content items plus questions generated from indicators), picking, checking.
 import type { Content, Indicator } from '../content/schema.js';
-import { citeIndicator, citeSource, globalAdoption, sectionTitles } from './adoption.js';
+import { citeIndicator, citeSource, globalAdoption, populationText, sectionTitles } from './adoption.js';
 
 export interface KnowledgeQuestion {
   /** Stable across restarts: content quiz ids as they are, generated ones `gen-<kind>-<indicator id>`. */
@@ -31,24 +31,25 @@ export function knowledgeBank(content: Content): KnowledgeQuestion[] {
 
 const distinct = (xs: string[]): boolean => new Set(xs.map((x) => x.trim().toLowerCase())).size === xs.length;
 
-/** "2022" from the survey name, so questions say which year's figure they ask about. */
-const surveyYear = (content: Content): string | undefined => /\b(19|20)\d{2}\b/.exec(content.meta.survey)?.[0];
+/** The figure's year, else one in the set's source name, so questions say which year they ask about. */
+const figureYear = (content: Content, ind: Indicator): string | undefined =>
+  ind.global?.year?.toString() ?? /\b(19|20)\d{2}\b/.exec(content.indicatorSet.source ?? '')?.[0];
 
 /** A count question where the deck gives a count, else a share question where it gives a share. */
 function figureQuestion(content: Content, ind: Indicator): KnowledgeQuestion | undefined {
   const g = globalAdoption(content, ind);
   if (!g) return undefined;
-  const year = surveyYear(content);
+  const year = figureYear(content, ind);
   const when = year ? ` (${year})` : '';
   const others = content.indicators.filter((o) => o.id !== ind.id);
   if (g.count !== undefined) {
     const pool = others.map((o) => o.global?.count).filter((c): c is number => c !== undefined);
-    const wrong = nearest(g.count, pool, MIN_COUNT_GAP, [0, g.total], 3);
+    const wrong = nearest(g.count, pool, MIN_COUNT_GAP, [0, g.of?.count ?? Math.max(g.count * 2, ...pool)], 3);
     return {
       id: `gen-count-${ind.id}`,
-      question: `How many of the ${g.total} UN Member States have “${ind.name}”${when}?`,
+      question: `How many of ${populationText(g.of)} have “${ind.name}”${when}?`,
       ...withAnswer(String(g.count), wrong.map(String)),
-      explanation: `${g.count} of the ${g.total} Member States (${Math.round(g.share)}%) have it.`,
+      explanation: `${g.count} of ${populationText(g.of)} (${Math.round(g.share)}%) have it.`,
       source: citeIndicator(content, ind),
     };
   }
@@ -57,9 +58,9 @@ function figureQuestion(content: Content, ind: Indicator): KnowledgeQuestion | u
   const wrong = nearest(right, pool, MIN_SHARE_GAP, [0, 100], 3);
   return {
     id: `gen-share-${ind.id}`,
-    question: `What share of countries have “${ind.name}”${when}?`,
+    question: `What share of ${populationText(g.of)} have “${ind.name}”${when}?`,
     ...withAnswer(`${right}%`, wrong.map((s) => `${s}%`)),
-    explanation: `${right}% of countries have it.`,
+    explanation: `${right}% of ${populationText(g.of)} have it.`,
     source: citeIndicator(content, ind),
   };
 }
@@ -119,8 +120,8 @@ function definitionQuestion(content: Content, ind: Indicator): KnowledgeQuestion
     id: `gen-def-${ind.id}`,
     question: `Which indicator checks this? “${ind.definition.trim()}”`,
     ...withAnswer(ind.name, wrong),
-    explanation: `That is “${ind.name}”, one of the ${content.indicators.length} indicators in the ${content.meta.survey}.`,
-    source: read ? `${read}, ${content.meta.survey}` : content.meta.survey,
+    explanation: `That is “${ind.name}”, one of the ${content.indicators.length} ${content.indicatorSet.name}${content.indicatorSet.source ? ` (${content.indicatorSet.source})` : ''}.`,
+    source: [read, content.indicatorSet.source].filter(Boolean).join(', ') || ind.name,
   };
 }
 

@@ -1,6 +1,6 @@
 // The readiness self-assessment: choices, prompts, answer parsing and scoring against the indicators.
 import type { Content, Indicator } from '../content/schema.js';
-import { globalAdoption, sectionTitles, type GlobalAdoption } from './adoption.js';
+import { globalAdoption, populationText, sectionTitles, type GlobalAdoption } from './adoption.js';
 
 export type ReadinessValue = 'yes' | 'partly' | 'no' | 'unknown';
 
@@ -25,7 +25,7 @@ export const readinessPoints = (v: ReadinessValue): number => (v === 'yes' ? 1 :
 export function readinessIntro(content: Content): string {
   const n = content.indicators.length;
   return (
-    `Readiness check: ${n} question${n === 1 ? '' : 's'}, one per indicator of the ${content.meta.survey}. ` +
+    `Readiness check: ${n} question${n === 1 ? '' : 's'}, one for each of the ${content.indicatorSet.name}${content.indicatorSet.source ? ` (${content.indicatorSet.source})` : ''}. ` +
     'Your answers are kept so you can compare later; only you and the trainers of cohorts you join can see them, ' +
     'and /forget erases them.'
   );
@@ -173,7 +173,7 @@ export interface PreviousReadiness {
 export function formatReadinessResult(content: Content, result: ReadinessResult, previous?: PreviousReadiness): string[] {
   const head = `Your readiness: ${fmtScore(result.score)}/${result.max} (${result.level.name})\n${result.level.description}`;
   const compare = [
-    `How you compare with the world (${content.meta.survey}):`,
+    `How you compare with the world${content.indicatorSet.source ? ` (${content.indicatorSet.source})` : ''}:`,
     ...result.rows.map(compareLine),
   ].join('\n');
   const messages = [head, compare, formatGaps(result)];
@@ -185,11 +185,11 @@ const fmtScore = (n: number): string => (Number.isInteger(n) ? String(n) : n.toF
 
 const MARK: Record<ReadinessValue, string> = { yes: '✓', partly: '◐', no: '✗', unknown: '?' };
 
-/** "N of the 193 Member States (79%)", or "93% of countries" when the deck gives only a share. */
+/** "N of the 193 UN Member States (79%)", or "93% of the 193 UN Member States" when the pack gives only a share. */
 function howMany(g: GlobalAdoption): { count: string; isCount: boolean } {
   return g.count !== undefined
-    ? { count: `${g.count} of the ${g.total} Member States (${Math.round(g.share)}%)`, isCount: true }
-    : { count: `${Math.round(g.share)}% of countries`, isCount: false };
+    ? { count: `${g.count} of ${populationText(g.of)} (${Math.round(g.share)}%)`, isCount: true }
+    : { count: `${Math.round(g.share)}% of ${populationText(g.of)}`, isCount: false };
 }
 
 export function compareLine(row: ReadinessRow): string {

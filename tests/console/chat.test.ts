@@ -107,9 +107,10 @@ describe('workshop-bot ask', () => {
     const dir = tempDir();
     cpSync(join(ROOT, 'content'), dir, { recursive: true });
     const file = join(dir, 'indicators.json');
-    const indicators = JSON.parse(readFileSync(file, 'utf8'));
+    const pack = JSON.parse(readFileSync(file, 'utf8'));
+    const indicators = pack.indicators;
     delete indicators[2].question;
-    writeFileSync(file, JSON.stringify(indicators));
+    writeFileSync(file, JSON.stringify(pack));
     const bad = runCli(['content', 'check', '--dir', dir]);
     expect(bad.status).toBe(1);
     expect(bad.stdout).toContain('indicators.json');

@@ -68,9 +68,9 @@ describe('the workshop content', () => {
 
 describe('a broken content folder', () => {
   it('names the file, the item and the field of a bad value', () => {
-    const dir = broken('indicators.json', (list) => {
-      (list as Json[])[9].global = { count: 'many', source: 'x' };
-      return list;
+    const dir = broken('indicators.json', (file) => {
+      ((file as Json).indicators as Json[])[9].global = { count: 'many', source: 'x' };
+      return file;
     });
     const errors = errorsOf(dir);
     expect(errors.some((e) => e.startsWith('indicators.json: item "cybersecurity-law" (#10): field "global.count":'))).toBe(true);
@@ -99,11 +99,11 @@ describe('a broken content folder', () => {
   });
 
   it('refuses duplicate ids and indicators that point at missing sections', () => {
-    const dir = broken('indicators.json', (list) => {
-      const l = list as Json[];
+    const dir = broken('indicators.json', (file) => {
+      const l = (file as Json).indicators as Json[];
       l[1].id = l[0].id;
       l[2].sections = ['nowhere'];
-      return l;
+      return file;
     });
     const text = errorsOf(dir).join('\n');
     expect(text).toContain('indicators.json: item "national-portal" (#2): field "id": duplicate');
@@ -124,5 +124,21 @@ describe('a broken content folder', () => {
   it('names a bad field of meta.json', () => {
     const dir = broken('meta.json', (m) => ({ ...(m as Json), memberStates: -1 }));
     expect(errorsOf(dir).join('\n')).toContain('meta.json: field "memberStates":');
+  });
+
+  it('names a bad field of the indicator set', () => {
+    const dir = broken('indicators.json', (file) => ({ ...(file as Json), set: { name: '', population: { count: 0, label: 'x' } } }));
+    const text = errorsOf(dir).join('\n');
+    expect(text).toContain('indicators.json: field "set.name":');
+    expect(text).toContain('indicators.json: field "set.population.count":');
+  });
+
+  it('still reads an older pack: indicators as a bare array, the survey and member states in meta.json', () => {
+    const dir = broken('indicators.json', (file) => (file as Json).indicators);
+    const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as Json;
+    writeFileSync(join(dir, 'meta.json'), JSON.stringify({ ...meta, memberStates: 193, survey: 'An Older Survey' }));
+    const content = loadContent(dir);
+    expect(content.indicatorSet).toEqual({ name: 'indicators', source: 'An Older Survey', population: { count: 193, label: 'UN Member States' } });
+    expect(content.indicators).toHaveLength(16);
   });
 });

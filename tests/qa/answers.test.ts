@@ -22,7 +22,7 @@ describe('answers', () => {
     expect(a.text).toContain('Figure 1.30');
     expect(a.text).toContain('2022 UN E-Government Survey');
     expectAnswer('How many countries have laws on freedom of information?', '132');
-    expectAnswer('What share of countries publish their org chart?', '93%');
+    expectAnswer('What share of the 193 UN Member States publish their org chart?', '93%');
     expectAnswer('How many countries have a national e-government strategy?', '155');
     expectAnswer('how many countries have personal data protection legislation', '145');
     expectAnswer('percentage of countries with links to local government on the portal', '74%');

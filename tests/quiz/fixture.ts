@@ -59,6 +59,7 @@ export function fixtureContent(): Content {
       { id: 'portal-features', parent: 'institutional-framework', title: 'Assessment on Institutional Framework: national portals', units: [unit('pf-1', '93% make the org chart available.')] },
       { id: 'legislative-framework', parent: 'institutional-framework', title: 'Assessment on Institutional Framework: legislative framework', units: [unit('lf-1', '153 countries have cybersecurity legislation.')] },
     ],
+    indicatorSet: { name: 'institutional-framework indicators', source: '2022 UN E-Government Survey', population: { count: 193, label: 'UN Member States' } },
     indicators,
     glossary: [],
     quiz: [

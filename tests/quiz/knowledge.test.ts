@@ -33,21 +33,21 @@ describe('knowledgeBank', () => {
     const q = byId('gen-count-data-protection');
     expect(q.question).toBe('How many of the 193 UN Member States have \u201cPersonal data protection legislation\u201d (2022)?');
     expect(q.choices[q.answer]).toBe('145');
-    expect(q.explanation).toBe('145 of the 193 Member States (75%) have it.');
+    expect(q.explanation).toBe('145 of the 193 UN Member States (75%) have it.');
     expect(q.source).toBe('Assessment on Institutional Framework: legislative framework, Figure 1.30, 2022 UN E-Government Survey');
     expect(knowledgeBank(content).map((x) => x.id)).toEqual(bank.map((x) => x.id));
   });
 
   it('asks for shares where the deck gives only a share', () => {
     const q = byId('gen-share-org-chart');
-    expect(q.question).toBe('What share of countries have \u201cGovernment structure on the portal\u201d (2022)?');
+    expect(q.question).toBe('What share of the 193 UN Member States have \u201cGovernment structure on the portal\u201d (2022)?');
     expect(q.choices[q.answer]).toBe('93%');
   });
 
   it('asks which indicator a definition belongs to, with other indicator names as distractors', () => {
     const q = byId('gen-def-cybersecurity');
     expect(q.question).toBe('Which indicator checks this? \u201cwhether there is a law, policy or regulation on cybersecurity\u201d');
-    expect(q.explanation).toBe('That is \u201cCybersecurity legislation\u201d, one of the 16 indicators in the 2022 UN E-Government Survey.');
+    expect(q.explanation).toBe('That is \u201cCybersecurity legislation\u201d, one of the 16 institutional-framework indicators (2022 UN E-Government Survey).');
     expect(q.choices[q.answer]).toBe('Cybersecurity legislation');
     const names = indicators.map((i) => i.name);
     expect(q.choices.every((c) => names.includes(c))).toBe(true);
@@ -181,7 +181,7 @@ describe('feedback and summary', () => {
 
   it('says right, with the explanation and source', () => {
     expect(formatFeedback(q, q.answer)).toBe(
-      '✓ Right: 153.\n153 of the 193 Member States (79%) have it.\n' +
+      '✓ Right: 153.\n153 of the 193 UN Member States (79%) have it.\n' +
         'Source: Assessment on Institutional Framework: legislative framework, Figure 1.30, 2022 UN E-Government Survey',
     );
   });

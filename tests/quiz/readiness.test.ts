@@ -127,22 +127,22 @@ describe('formatReadinessResult', () => {
 
   it('compares each answer with the real figures', () => {
     const text = formatReadinessResult(content, scoreReadiness(content, mixed)).join('\n');
-    expect(text).toContain('Cybersecurity legislation: you have it, like 153 of the 193 Member States (79%).');
-    expect(text).toContain('E-participation legislation: you do not have it yet; 91 of the 193 Member States (47%) do.');
-    expect(text).toContain('Personal data protection legislation: you have it in part; 145 of the 193 Member States (75%) have it.');
-    expect(text).toContain('Names of agency heads: you have it, like 90% of countries.');
-    expect(text).toContain('Government structure on the portal: you do not have it yet; 93% of countries do.');
-    expect(text).toContain("National CIO: you don't know yet; 77% of countries have it.");
+    expect(text).toContain('Cybersecurity legislation: you have it, like 153 of the 193 UN Member States (79%).');
+    expect(text).toContain('E-participation legislation: you do not have it yet; 91 of the 193 UN Member States (47%) do.');
+    expect(text).toContain('Personal data protection legislation: you have it in part; 145 of the 193 UN Member States (75%) have it.');
+    expect(text).toContain('Names of agency heads: you have it, like 90% of the 193 UN Member States.');
+    expect(text).toContain('Government structure on the portal: you do not have it yet; 93% of the 193 UN Member States do.');
+    expect(text).toContain("National CIO: you don't know yet; 77% of the 193 UN Member States have it.");
     expect(text).toContain('National government portal: you do not have it yet (no global figure in the deck).');
   });
 
   it('lists the top gaps with next steps and what to read', () => {
     const text = formatReadinessResult(content, scoreReadiness(content, mixed)).join('\n');
-    expect(text).toContain('1. Government structure on the portal (you said: No; 93% of countries have it)');
+    expect(text).toContain('1. Government structure on the portal (you said: No; 93% of the 193 UN Member States have it)');
     expect(text).toContain('   Next step: Publish the organizational chart of the government on the portal.');
     expect(text).toContain('   Read: Assessment on Institutional Framework: national portals');
-    expect(text).toContain("2. National CIO (you said: Don't know; 77% of countries have it)");
-    expect(text).toContain('3. Personal data protection legislation (you said: Partly; 145 of the 193 Member States (75%) have it)');
+    expect(text).toContain("2. National CIO (you said: Don't know; 77% of the 193 UN Member States have it)");
+    expect(text).toContain('3. Personal data protection legislation (you said: Partly; 145 of the 193 UN Member States (75%) have it)');
     expect(text).not.toContain('4. ');
   });
 

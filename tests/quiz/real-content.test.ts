@@ -10,9 +10,9 @@ const content = loadContent(fileURLToPath(new URL('../../content', import.meta.u
 const byName = (name: string) => content.indicators.find((i) => i.name === name)!;
 
 describe('readiness on the real content', () => {
-  it('has the deck\u2019s 16 indicators out of 193 Member States', () => {
+  it('has the deck\u2019s 16 indicators out of 193 UN Member States', () => {
     expect(content.indicators).toHaveLength(16);
-    expect(content.meta.memberStates).toBe(193);
+    expect(content.indicatorSet.population).toEqual({ count: 193, label: "UN Member States" });
   });
 
   it('compares answers with the deck\u2019s figures', () => {
@@ -22,8 +22,8 @@ describe('readiness on the real content', () => {
     answers[eparticipation.id] = 'no';
     const text = formatReadinessResult(content, scoreReadiness(content, answers)).join('\n');
     expect(text).toContain('Your readiness: 15/16 (Advanced)');
-    expect(text).toContain(`${cyber.name}: you have it, like 153 of the 193 Member States (79%).`);
-    expect(text).toContain(`${eparticipation.name}: you do not have it yet; 91 of the 193 Member States (47%) do.`);
+    expect(text).toContain(`${cyber.name}: you have it, like 153 of the 193 UN Member States (79%).`);
+    expect(text).toContain(`${eparticipation.name}: you do not have it yet; 91 of the 193 UN Member States (47%) do.`);
     expect(text).toContain(`Next step: ${eparticipation.nextStep}`);
   });
 

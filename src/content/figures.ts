@@ -1,0 +1,28 @@
+// An indicator's global figure as the pack states it: the count or share, what it is out of, and where it comes from.
+import type { Content, Indicator, Population } from './schema.js';
+
+/** What an indicator's figure counts out of: its own population, else the set's (undefined when neither says). */
+export function populationOf(content: Content, ind: Indicator): Population | undefined {
+  return ind.global?.of ?? content.indicatorSet.population;
+}
+
+/** "153", "132 (68%)", "93%": the pack's figure as given, never a derived one. */
+export function globalFigure(ind: Indicator): string | undefined {
+  const g = ind.global;
+  if (!g) return undefined;
+  if (g.count !== undefined && g.share !== undefined) return `${g.count} (${g.share}%)`;
+  if (g.count !== undefined) return `${g.count}`;
+  return `${g.share}%`;
+}
+
+/** "153 of the 193 UN Member States (2022 UN E-Government Survey)": the figure with its population. */
+export function describeFigure(content: Content, ind: Indicator): string | undefined {
+  const figure = globalFigure(ind);
+  if (!figure) return undefined;
+  const of = populationOf(content, ind);
+  const year = ind.global?.year ? ` in ${ind.global.year}` : '';
+  return of ? `${figure} of the ${of.count} ${of.label}${year}` : `${figure}${year}`;
+}
+
+/** Where the indicators' figures come from by default: the set's source. */
+export const setSource = (content: Content): string | undefined => content.indicatorSet.source;
