@@ -18,8 +18,19 @@ export interface Answer {
   score: number;
   /** Two or three questions the bot can answer, offered when it declines. */
   suggestions: string[];
+  /** What the answer was about, for a follow-up ("tell me more", "and X?"); kept per conversation. */
+  topic?: Topic;
+}
+
+/** The subject of a conversation's last answer: enough to read the next question in its light. */
+export interface Topic {
+  /** The question that was answered (after any follow-up was read into it). */
+  question: string;
+  /** Refs of the documents the answer gave, first the main one. */
+  refs: string[];
 }
 
 export interface Answerer {
-  answer(question: string): Answer;
+  /** Answers a question; `previous` is the conversation's last topic, for follow-ups. */
+  answer(question: string, previous?: Topic): Answer;
 }
