@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import lunr from 'lunr';
-import { buildSearchDocs } from '../src/content/docs.js';
-import { loadIndex } from '../src/content/index.js';
+import { buildSearchDocs } from '../src/qa/docs.js';
+import { loadSearchIndex } from '../src/qa/search-index.js';
 import { loadContent, packageRoot } from '../src/content/load.js';
 import type { Content } from '../src/content/schema.js';
 import { normalizeText } from '../src/content/text.js';
@@ -123,7 +123,7 @@ export function scoreSet(pack: string, set: string, role: 'tune' | 'holdout', it
 
 /** The bot as `ask --jsonl` runs it: one conversation, each answer's topic carried to the next question. */
 export function botAsker(content: Content): () => Ask {
-  const answerer = createAnswerer(content, loadIndex(content, mkdtempSync(join(tmpdir(), 'eval-cache-'))));
+  const answerer = createAnswerer(content, loadSearchIndex(content, mkdtempSync(join(tmpdir(), 'eval-cache-'))));
   return () => {
     let topic: Answer['topic'];
     return (q) => {

@@ -1,7 +1,7 @@
 // `workshop-bot ask`: answers one question, or every line of stdin (--jsonl), from the workshop content.
 import { StringDecoder } from 'node:string_decoder';
 import { ContentError, defaultContentDir, loadContent } from '../content/load.js';
-import { loadIndex } from '../content/index.js';
+import { loadSearchIndex } from '../qa/search-index.js';
 import { createAnswerer } from '../qa/answer.js';
 import type { Answer, Answerer } from '../qa/types.js';
 
@@ -77,7 +77,7 @@ export async function* readLines(input: NodeJS.ReadableStream): AsyncGenerator<s
 function loadAnswerer(opts: AskOptions): Answerer {
   const content = loadContent(opts.contentDir ?? defaultContentDir());
   const cacheDir = opts.cacheDir ?? `${process.env.DATA_DIR?.trim() || 'data'}/cache`;
-  return createAnswerer(content, loadIndex(content, cacheDir));
+  return createAnswerer(content, loadSearchIndex(content, cacheDir));
 }
 
 /** Runs the ask command; resolves to the process exit code. */

@@ -32,7 +32,7 @@ async function guarded(run: () => Promise<number | void>): Promise<void> {
 }
 
 const program = new Command('workshop-bot')
-  .description('Chat assistant for the whole-of-government digital government workshop')
+  .description('Chat assistant for a government training workshop: questions, quizzes, readiness checks and follow-ups')
   .showHelpAfterError();
 
 program
@@ -47,7 +47,7 @@ program
       const { runAsk } = await import('./ask.js');
       const question = words.join(' ');
       if (!question && !opts.jsonl) {
-        process.stderr.write('Give a question, e.g. workshop-bot ask "What are the 3As?", or use --jsonl with questions on stdin.\n');
+        process.stderr.write('Give a question, e.g. workshop-bot ask "What is this session about?", or use --jsonl with questions on stdin.\n');
         return 2;
       }
       return runAsk({ question, json: opts.json, jsonl: opts.jsonl, contentDir: c.CONTENT_DIR });
@@ -159,7 +159,7 @@ content
     guarded(async () => {
       const c = config();
       const { loadContent, defaultContentDir } = await import('../content/load.js');
-      const { buildIndexCache } = await import('../content/index.js');
+      const { buildIndexCache } = await import('../qa/search-index.js');
       const { dataDir } = await import('./runtime.js');
       const file = buildIndexCache(loadContent(c.CONTENT_DIR ?? defaultContentDir()), `${dataDir(c)}/cache`);
       if (!opts.quiet) process.stdout.write(`index written to ${file}\n`);

@@ -6,7 +6,7 @@ import { createBot, type Bot } from '../core/bot.js';
 import type { Messenger, Platform } from '../core/messages.js';
 import type { Content } from '../content/schema.js';
 import { loadContent, defaultContentDir } from '../content/load.js';
-import { loadIndex } from '../content/index.js';
+import { loadSearchIndex } from '../qa/search-index.js';
 import { createAnswerer } from '../qa/answer.js';
 import type { Answerer } from '../qa/types.js';
 import { createStore } from '../store/index.js';
@@ -50,7 +50,7 @@ export function dataDir(config: Config): string {
 
 export function loadWorkshop(config: Config): { content: Content; answerer: Answerer } {
   const content = loadContent(config.CONTENT_DIR ?? defaultContentDir());
-  const index = loadIndex(content, `${dataDir(config)}/cache`);
+  const index = loadSearchIndex(content, `${dataDir(config)}/cache`);
   return { content, answerer: createAnswerer(content, index) };
 }
 

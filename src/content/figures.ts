@@ -15,7 +15,7 @@ export function globalFigure(ind: Indicator): string | undefined {
   return `${g.share}%`;
 }
 
-/** "153 of the 193 UN Member States (2022 UN E-Government Survey)": the figure with its population. */
+/** "120 of the 150 partner towns in 2021": the figure with its population and year. */
 export function describeFigure(content: Content, ind: Indicator): string | undefined {
   const figure = globalFigure(ind);
   if (!figure) return undefined;

@@ -112,7 +112,7 @@ function legacySet(meta: Meta): IndicatorSet {
   return {
     name: 'indicators',
     source: meta.survey,
-    population: meta.memberStates ? { count: meta.memberStates, label: 'UN Member States' } : undefined,
+    population: meta.memberStates ? { count: meta.memberStates, label: 'countries' } : undefined,
   };
 }
 

@@ -26,7 +26,7 @@ export const Section = z.object({
   /** Slide heading or number in the deck. */
   slide: z.string().optional(),
   parent: id.optional(),
-  /** Where the section's facts come from; added to its citations (e.g. "2022 UN E-Government Survey"). */
+  /** Where the section's facts come from; added to its citations (e.g. "the 2021 survey of partner towns"). */
   source: z.string().min(1).optional(),
   /** Questions this section answers; offered as suggestions when the bot cannot answer. */
   questions: z.array(z.string().min(1).max(200)).optional(),
@@ -41,7 +41,7 @@ export const Meta = z.object({
   presenter: z.string().optional(),
   organisation: z.string().optional(),
   contact: z.string().optional(),
-  /** Where the workshop was held ("Port Moresby, Papua New Guinea"). */
+  /** Where the workshop was held ("Lisbon, Portugal"). */
   location: z.string().min(1).optional(),
   /** Questions the pack answers well: shown in /help and as hints. */
   examples: z.array(z.string().min(1).max(200)).max(6).optional(),
@@ -51,7 +51,7 @@ export const Meta = z.object({
   survey: z.string().optional(),
 });
 
-/** What a figure counts out of: "193 UN Member States", "33 OECD countries assessed in 2019". */
+/** What a figure counts out of: "150 partner towns", "40 countries assessed in 2019". */
 export const Population = z.object({
   count: z.number().int().positive(),
   label: z.string().min(1).max(80),
@@ -87,7 +87,7 @@ export const Indicator = z.object({
 
 /** The indicators as one set: what the self-assessment calls them and where their figures come from. */
 export const IndicatorSet = z.object({
-  /** "institutional-framework indicators", "GovTech maturity indicators". */
+  /** "readiness indicators", "open-budget indicators". */
   name: z.string().min(1).max(80),
   source: z.string().min(1).optional(),
   /** What the figures count out of, unless an indicator says otherwise. */

@@ -6,17 +6,22 @@ export const MAX_CHARS = 500;
 /** Most tokens we look at, which caps the work per question. */
 export const MAX_TOKENS = 40;
 
-const NUMBER_WORDS: Record<string, string> = { two: '2', three: '3', four: '4', five: '5' };
-
 /**
  * Lower-cases and simplifies text so that spelling variants meet: "e-Government" -> "egovernment",
- * "3 As" / "three A's" -> "3as", "organisation" -> "organization", "93%" -> "93 percent".
+ * "organisation" -> "organization", "93%" -> "93 percent".
  * Everything that is not a letter, a digit or a decimal point between digits becomes a space.
  */
 export function normalizeText(input: string): string {
-  let s = input.normalize('NFKC').replace(/[\u2018\u2019\u02bc'`]/g, '');
-  // "3 As", "three D's": a number and a capital letter, pluralised, name a framework ("3as").
-  s = s.replace(/\b(\d|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|TWO|THREE|FOUR|FIVE)\s*-?\s*([A-Z])s\b/g, (_m, n: string, l: string) => `${NUMBER_WORDS[n.toLowerCase()] ?? n}${l}s`);
+  // "Kenya's score": the possessive is the name's, not a new word ("kenyas").
+  let s = input.normalize('NFKC').replace(/(\w)[\u2018\u2019\u02bc'`]s\b/g, '$1').replace(/[\u2018\u2019\u02bc'`]/g, '');
+  // "Plan B", "Phase C": a capital letter after a word names one of a series; written as one word ("planb")
+  // so that it is not read as the article "a". Questions typed in lower case meet it by joining words.
+  // "Groups C and D", "Tiers 3 and 4": each one of the series ("groupc and groupd").
+  s = s.replace(/\b([A-Za-z]{3,})s ([A-Z]|\d{1,2})(?:(,? (?:and|or|to) |, ?)([A-Z]|\d{1,2}))?\b(?![\w'.])/g, (m, word: string, a: string, joint?: string, b?: string) =>
+    isStopWord(word.toLowerCase()) || (/\d/.test(a) && !/^[A-Z]/.test(word)) ? m : `${word}${a}${joint && b ? `${joint}${word}${b}` : ''}`);
+  s = s.replace(/\b([A-Za-z]{3,}) ([A-Z])\b(?![\w'])/g, (m, word: string, letter: string) => (isStopWord(word.toLowerCase()) ? m : word + letter));
+  // "Tier 1", "Session 2": a capitalised word and a small number name one of a series, the same way.
+  s = s.replace(/\b([A-Z][a-z]{2,}) (\d{1,2})\b(?![.,]?\d)/g, (m, word: string, n: string) => (isStopWord(word.toLowerCase()) ? m : word + n));
   s = s.toLowerCase();
   s = s.replace(/%/g, ' percent ');
   // "per cent" is the deck's spelling of "percent".

@@ -1,4 +1,5 @@
 // Everyone's commands: help, questions, the two flows, results and privacy.
+import { exampleQuestions } from '../content/examples.js';
 import type { Answer } from '../qa/types.js';
 import type { CommandContext, CommandSpec } from './context.js';
 import { DEFAULT_QUIZ_LENGTH, MAX_QUIZ_LENGTH, type Flows } from './flows.js';
@@ -15,7 +16,7 @@ export function helpText(ctx: CommandContext, commands: CommandSpec[], trainer: 
   const { meta } = ctx.services.content;
   const lines = [
     `I'm the assistant for "${meta.title}" (${meta.workshop}).`,
-    'Ask me anything about the session in your own words, e.g. "What are the 3As of digital exclusion?"',
+    `Ask me anything about the session in your own words, e.g. "${exampleQuestions(ctx.services.content)[0] ?? 'What is this session about?'}"`,
     'Everyday commands work with or without the slash (e.g. "quiz", "join CODE").',
     '',
     ...commands.filter((c) => !c.trainerOnly).map((c) => `/${c.usage ?? c.name} — ${c.summary}`),
@@ -39,11 +40,11 @@ export function basicCommands(flows: Flows, { ask, forget }: BasicCommandHooks):
       usage: 'ask QUESTION',
       summary: 'ask about the workshop (in a direct chat, just type)',
       handler: async (ctx) =>
-        ctx.args ? ask(ctx, ctx.args) : [text('Ask me a question after /ask, e.g. /ask How many countries have cybersecurity legislation?')],
+        ctx.args ? ask(ctx, ctx.args) : [text(`Ask me a question after /ask, e.g. /ask ${exampleQuestions(ctx.services.content)[1] ?? exampleQuestions(ctx.services.content)[0] ?? 'What is this session about?'}`)],
     },
     {
       name: 'readiness',
-      summary: 'check your government against the institutional-framework indicators',
+      summary: "check your government against the workshop's indicators",
       handler: (ctx) => flows.startReadiness(ctx.userKey),
     },
     {

@@ -1,4 +1,5 @@
 // The platform-neutral bot: routes every incoming message to a command, a flow or the answerer.
+import { exampleQuestions } from '../content/examples.js';
 import { basicCommands, formatAnswer, helpText } from './basic-commands.js';
 import { TRAINER_REFUSAL, type BotServices, type CommandContext, type CommandSpec } from './context.js';
 import { Flows, parseAction } from './flows.js';
@@ -145,7 +146,7 @@ export class Bot implements BotCore {
     if (!this.limiter.take(ctx.userKey, clock.now().getTime())) {
       return [text("You're asking faster than I can keep up with. Please wait a few seconds and ask again.")];
     }
-    const small = smallTalk(question);
+    const small = smallTalk(question, exampleQuestions(this.services.content)[0] ?? 'What is this session about?');
     if (small) return [text(small)];
     const answer = answerer.answer(question);
     if (!answer.answered) {
@@ -161,12 +162,12 @@ export class Bot implements BotCore {
 }
 
 /** Greetings and thanks get a human reply rather than an "I don't know" (and are not logged as unanswered). */
-function smallTalk(t: string): string | undefined {
+function smallTalk(t: string, example: string): string | undefined {
   const s = t.toLowerCase().replace(/[!.,?\s]+$/g, '').trim();
   if (/^(hi|hello|hey|hiya|good (morning|afternoon|evening|day)|greetings|halo)( there| bot| everyone)?$/.test(s)) {
-    return 'Hello! Ask me anything about the workshop, e.g. "What is a whole-of-government approach?", or send /help to see what I can do.';
+    return `Hello! Ask me anything about the workshop, e.g. "${example}", or send /help to see what I can do.`;
   }
-  if (/^(thanks|thank you|thx|cheers|ta|tenkyu)( (so|very) much| a lot)?$/.test(s)) return "You're welcome. Ask me anything else about the workshop whenever you like.";
+  if (/^(thanks|thank you|thx|cheers|ta)( (so|very) much| a lot)?$/.test(s)) return "You're welcome. Ask me anything else about the workshop whenever you like.";
   return undefined;
 }
 

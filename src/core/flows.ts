@@ -121,7 +121,7 @@ export class Flows {
   async answer(userKey: string, sessionId: string, index: number, answer: string): Promise<Outgoing[]> {
     const before = await this.s.store.getSession(sessionId);
     if (before && before.userKey !== userKey) {
-      // In a group anyone can see the buttons; only the person who started the flow may answer.
+      // In a group chat anyone can see the buttons; only the person who started the flow may answer.
       const what = before.kind === 'readiness' ? '/readiness' : '/quiz';
       return [text(`Those buttons belong to someone else's ${before.kind === 'readiness' ? 'self-assessment' : 'quiz'}. Start your own with ${what}.`)];
     }

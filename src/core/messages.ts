@@ -63,7 +63,7 @@ export type Outgoing =
    * message (the console) print it or skip it.
    */
   | { kind: 'update'; text: string }
-  /** A PNG picture. */
+  /** A picture (PNG bytes). */
   | { kind: 'image'; png: Buffer; alt: string; filename: string }
   /** A file to download (CSV export). */
   | { kind: 'file'; data: Buffer; filename: string; mime: string; caption?: string };

@@ -1,128 +1,228 @@
-// Reads a question: what kind of answer it wants (intents) and what it is about (concepts).
-import { MAX_CHARS, MAX_TOKENS, isStopWord, normalizeText, stem, words } from '../content/text.js';
+// Reads a question: what kind of answer it wants (intents) and what it is about (concepts), in the pack's words.
+import { MAX_CHARS, MAX_TOKENS, isStopWord, normalizeText, words } from '../content/text.js';
 import { ATTRIBUTES, findFocus, looksVerbal } from './focus.js';
-import { ADVICE_WORDS, CONTEXT, FILLER, GENERIC, SHORTHAND, correctWord, editDistance, type Lexicon } from './lexicon.js';
+import { term, type Pack } from './pack.js';
+import { correctWord, editDistance } from './spelling.js';
+import { wordMap, wordSet } from './word-lists.js';
 
-export type Intent = 'numeric' | 'define' | 'abbrev' | 'list' | 'role' | 'who' | 'when' | 'contact' | 'about' | 'figure' | 'advice' | 'date';
+export type Intent =
+  | 'howmany' // a figure: how many, what share
+  | 'define' // what is X
+  | 'abbrev' // what X stands for
+  | 'list' // what are the N X
+  | 'role' // what X does
+  | 'who'
+  | 'when'
+  | 'date' // only an answer with a date will do
+  | 'where'
+  | 'why'
+  | 'how'
+  | 'contact'
+  | 'about' // the session itself
+  | 'outline' // a summary of the whole session
+  | 'figure' // which figure or chart
+  | 'advice' // what to do
+  | 'compare' // A against B
+  | 'yesno'; // "does X ...?", "is X ...?": any unit that speaks to it
 
-/** One thing the question is about: a word, or a glossary phrase with its equivalents. */
+/** One way a document can hold a concept: a phrase (stems, all present) and what it counts for. */
+export interface Alternative {
+  stems: string[];
+  /** 1 for the question's own words and the pack's equivalents; less for WordNet's synonyms. */
+  credit: number;
+}
+
+/** One thing the question is about: a word, or a phrase the pack names with its equivalents. */
 export interface Concept {
   /** The question's words for it, as typed (after spelling correction). */
   words: string[];
-  /** Phrases (stem lists) that mean the same; a document covers the concept if it holds one whole. */
-  alternatives: string[][];
+  alternatives: Alternative[];
   /** A word about the session itself ("workshop", "presentation"). */
   context: boolean;
-  /** Not a word the content uses at all. */
+  /** Not a word the pack uses, nor related to one. */
   unknown: boolean;
-  /** A glossary phrase of several words or an acronym: specific even when the deck uses it often. */
+  /** A glossary phrase, an acronym, or a name: specific even when the pack uses it often. */
   specific: boolean;
   /** An everyday word ("happens", "under") or a lone digit: says little about the topic. */
   generic: boolean;
   /** Positions of its words in the question (after cleaning). */
   positions: number[];
+  /**
+   * Not in the pack, and what the question asks about or qualifies: weighs more against a doc that
+   * lacks it ("the *salary* of X"), since the question is likely about something the pack does not cover.
+   */
+  foreign?: boolean;
 }
 
 export interface Analysis {
+  /** The question as read (cleaned words). */
+  words: string[];
   intents: Set<Intent>;
   concepts: Concept[];
-  /** What the question asks about: an answer must cover every one of these. */
+  /** What the question asks about: an answer must hold every one of these. */
   focus: Concept[];
   /** "How many *countries*...": what the answer's figure must count. */
   counted?: Concept;
+  /** "Which *countries* joined...": the kind of answer asked for; the answer need not name it. */
+  typed?: Concept;
+  /** Numbers the question names ("the *six* dimensions", "in *2020*"), as digits. */
+  numbers: string[];
+  /** Years the question names. */
+  years: string[];
+  /** Asks for a share ("what share", "what percentage"), not a count. */
+  share: boolean;
+  /** A bare term or phrase ("ABC?", "north region results?"), read as asking what it is. */
+  bare: boolean;
   /**
-   * Words the content never uses that name what is asked about or qualify it ("the prime minister of
-   * *Australia*", "the *capital* of PNG"): the question is about something the workshop does not cover.
+   * Words the pack never uses that name what is asked about or qualify it ("the prime minister of
+   * *Australia*", "the *capital* of X"): the question is about something the workshop does not cover.
    */
   outside: string[];
 }
 
 const INTENTS: [Intent, RegExp][] = [
-  ['numeric', /\b(how many|how much|number of|numbers?|percent|percentage|proportion|share of|count|statistics?|stats|fraction|figures? (for|on))\b/],
-  ['define', /\b(what is|what are|whats|define|definition|meaning|mean|means|explain|describe)\b/],
+  ['howmany', /\b(how many|how much|number of|percent|percentage|proportion|share of|what share|count|statistics?|stats|fraction|figures? (for|on)|how common)\b|\bwhat %/],
+  ['define', /\b(what is|what are|what was|what were|whats|define|definition|meaning|mean|means|explain|describe|tell me about|what about)\b/],
   ['abbrev', /\b(stands? for|acronym|abbreviation|short for|full form|expand)\b/],
-  ['list', /\b(what are|list|which are|name the|enumerate|components|elements|types|kinds)\b/],
+  ['list', /\b(what are|what were|list|which are|name the|enumerate|components|elements|types|kinds|categories)\b/],
   ['role', /\bwhat (does|do|did|can|should|will) (.+ )?do\b|\b(role|roles|responsibilit\w*|functions?|tasks?|duties|mandate)\b/],
-  ['who', /\bwho\b/],
-  ['when', /\bwhen\b|\bwhat (date|day|year)\b/],
+  ['who', /\b(who|whom|whose)\b/],
+  ['when', /\bwhen\b|\b(what|which) (date|day|year|month|time)\b|\bsince when\b|\bby when\b|\bhow long ago\b/],
   // Asks for a date, so only an answer with one will do ("when will the next survey come out?").
-  ['date', /^\W*((and|so|but|ok|okay|hey|hi) )?when\b|\b(what|which) (date|day|year|month|time)\b/],
+  ['date', /^\W*((and|so|but|ok|okay|hey|hi) )?when\b|\b(what|which) (date|day|year|month)\b|\bsince when\b|\bby when\b/],
+  ['where', /\bwhere\b|\b(which|what) (country|city|place|region|venue|location)\b/],
+  ['why', /\bwhy\b|\bwhat for\b|\bwhat('?s| is) the (point|purpose|reason)\b|\breasons? (for|why|behind)\b/],
+  ['how', /\bhow (do|does|did|is|are|was|were|can|could|to|should|would)\b/],
   ['contact', /\b(contact|email|e ?mail|reach)\b/],
   ['figure', /\b(which|what) (fig|figure|chart|diagram|graph|graphic)\b/],
+  ['compare', /\bdifference between\b|\bdiffer(s|ence)? from\b|\bcompared? (to|with)\b|\bversus\b|\bvs\b|\b(which|what|who) (is|are|was|were|has|had)? ?(more|less|higher|lower|bigger|smaller|larger|better|worse)\b|\bor\b[^?]*\?\s*$/],
   // "What should a government do first about X?", "how to improve X": asks for a next step.
   ['advice', /\bwhat should (\w+ ){0,4}do\b|\b(first|next) steps?\b|\bwhere (to|should \w+) (start|begin)\b|\bhow (to|can|could|should|do|does|would|might) (\w+ ){0,3}(improve|start|begin|introduce|set up|establish|create|build|adopt|develop|strengthen|implement|achieve|get started|get better)\b|\b(recommend|recommendation|recommendations|advice|advise)\b/],
+  ['yesno', /^\W*(?:(?:and|but|so|ok(?:ay)?)[, ]+)?(is|are|was|were|do|does|did|can|could|should|would|will|has|have|had)\b/],
+  ['outline', /\b(summari[sz]e|summary|overview|outline|recap|main points|topics|agenda|what (is|was) (this|the) (\w+ )?(about|on))\b/],
 ];
 
-function fixShortWord(lex: Lexicon, w: string): string {
+const SHORTHAND = (): ReadonlyMap<string, string> => wordMap('shorthand');
+
+/** Words that are not what a question is about: question frame, politeness, everyday words. */
+const isFrameWord = (w: string): boolean => isStopWord(w) || wordSet('asking').has(w) || wordSet('aux').has(w);
+
+function fixShortWord(w: string): string {
   // "hav", "wat", "whta": short typos of question words; never turned into content words.
-  for (const f of lex.functionWords) {
+  for (const f of wordSet('wh')) {
     if (f[0] === w[0] && Math.abs(f.length - w.length) <= 1 && editDistance(w, f, 1) <= 1) return f;
   }
   return w;
 }
 
-function splitWord(lex: Lexicon, w: string): string[] | undefined {
-  // "datadivide" -> "data divide": both halves must be words the content uses.
+function splitWord(pack: Pack, w: string): string[] | undefined {
+  // "datadivide" -> "data divide": both halves must be words the pack uses.
   for (let i = 3; i <= w.length - 3; i++) {
     const a = w.slice(0, i);
     const b = w.slice(i);
-    if (lex.vocab.has(a) && lex.vocab.has(b) && !isStopWord(a) && !isStopWord(b)) return [a, b];
+    if (pack.vocab.has(a) && pack.vocab.has(b) && !isStopWord(a) && !isStopWord(b)) return [a, b];
   }
   return undefined;
 }
 
-/** Question words after joining split compounds and fixing misspellings. */
-function cleanWords(lex: Lexicon, raw: string[]): string[] {
+/** Does the pack know this word, or is it everyday English we should not "correct"? */
+function keepAsTyped(pack: Pack, w: string): boolean {
+  if (pack.vocab.has(w) || isStopWord(w) || /\d/.test(w)) return true;
+  for (const list of ['asking', 'generic', 'advice', 'session', 'person']) if (wordSet(list).has(w)) return true;
+  // An English word the pack does not use ("start" beside the pack's "smart"), or an inflection of one.
+  return pack.english.has(w);
+}
+
+/** Question words after expanding chat spelling, joining split compounds and fixing misspellings. */
+function cleanWords(pack: Pack, raw: string[]): string[] {
   const out: string[] = [];
+  const numberWord = wordMap('number-word');
+  /** The name of the series just read ("group" after "groups c"), for "and d". */
+  let series: string | undefined;
   for (let i = 0; i < raw.length; i++) {
-    const w = SHORTHAND[raw[i]] ?? raw[i];
+    const w = SHORTHAND().get(raw[i]!) ?? raw[i]!;
     const next = raw[i + 1];
-    // "cyber security" -> "cybersecurity", "sub national" -> "subnational".
-    if (next !== undefined && w.length + next.length >= 6 && lex.vocab.has(w + next) && !isStopWord(w)) {
-      out.push(w + next);
+    // "groups c and d": the second one of the series too.
+    if (series && /^(and|or|to)$/.test(w) && next && /^([a-z]|\d{1,2})$/.test(next) && pack.vocab.has(series + next)) {
+      out.push(w, series + next);
       i++;
       continue;
     }
-    // Everyday words the content happens not to use are kept as typed ("start" is not "smart").
-    if (lex.vocab.has(w) || isStopWord(w) || FILLER.has(w) || GENERIC.has(w) || ADVICE_WORDS.has(w) || /\d/.test(w)) out.push(w);
+    series = undefined;
+    // "e mail" -> "email", "4 ps" -> "4ps", "four ps" -> "4ps": when the pack writes it as one.
+    if (next !== undefined) {
+      const singular = w.endsWith('s') ? w.slice(0, -1) : w;
+      const joined = [w + next, `${numberWord.get(w) ?? w}${next}`, singular + next].find((j) => pack.vocab.has(j) && (j.length >= 6 || /^\d/.test(j) || /\d$/.test(j)));
+      if (joined && (!isStopWord(w) || /^\d/.test(joined))) {
+        out.push(joined);
+        if (/^([a-z]|\d{1,2})$/.test(next)) series = joined.slice(0, -next.length);
+        i++;
+        continue;
+      }
+    }
+    if (keepAsTyped(pack, w)) out.push(w);
     else if (w.length >= 5 && w.length <= 20) {
-      const fixed = correctWord(lex, w);
+      const fixed = correctWord(pack.deletes, pack.vocab, w, (c) => pack.df.get(term(c)) ?? 0);
       if (fixed) out.push(fixed);
-      else out.push(...(w.length >= 7 ? (splitWord(lex, w) ?? [w]) : [w]));
-    } else out.push(w.length >= 3 ? fixShortWord(lex, w) : w);
+      else out.push(...(w.length >= 7 ? (splitWord(pack, w) ?? [w]) : [w]));
+    } else out.push(w.length >= 3 ? fixShortWord(w) : w);
   }
   return out;
 }
 
-export function analyze(lex: Lexicon, question: string): Analysis {
+/** The pack's words that stand for a question word: its own stem, its group's main word, WordNet's relatives. */
+function alternativesOf(pack: Pack, stemmed: string): Alternative[] {
+  const alts: Alternative[] = [{ stems: [stemmed], credit: 1 }];
+  const canon = pack.canonical.get(stemmed);
+  if (canon) alts.push({ stems: [canon], credit: 1 });
+  // WordNet bridges a word the pack does not use to one it does; a word the pack uses means what it says.
+  if (pack.postings.has(stemmed)) return alts;
+  for (const [s, credit] of pack.related.get(stemmed) ?? []) {
+    if (!alts.some((a) => a.stems.length === 1 && a.stems[0] === s)) alts.push({ stems: [s], credit });
+  }
+  return alts;
+}
+
+export function analyze(pack: Pack, question: string): Analysis {
   let norm = normalizeText(question.slice(0, MAX_CHARS));
   const intents = new Set<Intent>();
   for (const [intent, re] of INTENTS) if (re.test(norm)) intents.add(intent);
   // "what share of countries" asks for a proportion; "share" is not the topic there.
   norm = norm.replace(/\b(what|which) share of\b/g, '$1 proportion of');
 
-  const cleaned = cleanWords(lex, words(norm, MAX_TOKENS));
+  const cleaned = cleanWords(pack, words(norm, MAX_TOKENS));
+  // Chat spelling read ("whos" -> "who", "wat r" -> "what are"): the intents again on the cleaned words.
+  const cleanedText = cleaned.join(' ');
+  for (const [intent, re] of INTENTS) if (re.test(cleanedText)) intents.add(intent);
   const where: number[] = [];
   cleaned.forEach((w, k) => {
-    if (!isStopWord(w) && !FILLER.has(w)) where.push(k);
+    if (!isFrameWord(w)) where.push(k);
   });
-  const content = where.map((k) => cleaned[k]);
-  const stems = content.map(stem);
-  const canon = stems.map((s) => lex.canonical.get(s) ?? s);
+  const content = where.map((k) => cleaned[k]!);
+  const stems = content.map(term);
+  const canon = stems.map((s) => pack.canonical.get(s) ?? s);
 
   const concepts: Concept[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < stems.length; ) {
     let matched = false;
-    const starts = [...(lex.phraseStarts.get(stems[i]) ?? []), ...(canon[i] !== stems[i] ? (lex.phraseStarts.get(canon[i]) ?? []) : [])];
+    const starts = [...(pack.phraseStarts.get(stems[i]!) ?? []), ...(canon[i] !== stems[i] ? (pack.phraseStarts.get(canon[i]!) ?? []) : [])];
     starts.sort((x, y) => y.stems.length - x.stems.length);
     for (const p of starts) {
       if (p.stems.every((s, k) => stems[i + k] === s || canon[i + k] === s)) {
         const key = `g${p.group}`;
         if (!seen.has(key)) {
           seen.add(key);
-          const specific = p.stems.length > 1 || lex.acronym[p.group];
-          concepts.push({ words: content.slice(i, i + p.stems.length), alternatives: lex.groups[p.group], context: false, unknown: false, specific, generic: false, positions: where.slice(i, i + p.stems.length) });
+          const group = pack.groups[p.group]!;
+          concepts.push({
+            words: content.slice(i, i + p.stems.length),
+            alternatives: group.phrases.map((stems) => ({ stems, credit: 1 })),
+            context: false,
+            unknown: false,
+            specific: p.stems.length > 1 || group.acronym,
+            generic: false,
+            positions: where.slice(i, i + p.stems.length),
+          });
         }
         i += p.stems.length;
         matched = true;
@@ -130,83 +230,101 @@ export function analyze(lex: Lexicon, question: string): Analysis {
       }
     }
     if (matched) continue;
-    const w = content[i];
-    const key = `s${stems[i]}`;
+    const w = content[i]!;
+    const s = stems[i]!;
+    const key = `s${s}`;
     if (!seen.has(key)) {
       seen.add(key);
-      concepts.push({ words: [w], alternatives: [[stems[i]]], context: CONTEXT.has(w), unknown: !lex.vocab.has(w) && !lex.postings.has(stems[i]), specific: false, generic: GENERIC.has(w) || /^\d$/.test(w), positions: [where[i]] });
-    } else concepts.find((c) => c.alternatives[0].length === 1 && c.alternatives[0][0] === stems[i])?.positions.push(where[i]);
+      const alternatives = alternativesOf(pack, s);
+      const known = pack.vocab.has(w) || pack.postings.has(s) || alternatives.some((a) => pack.postings.has(a.stems[0]!));
+      const generic = wordSet('generic').has(w) || /^\d$/.test(w);
+      concepts.push({ words: [w], alternatives, context: wordSet('session').has(w) || wordSet('person').has(w), unknown: !known, specific: false, generic, positions: [where[i]!] });
+    } else concepts.find((c) => c.alternatives[0]!.stems.length === 1 && c.alternatives[0]!.stems[0] === s)?.positions.push(where[i]!);
     i++;
   }
-  // A question made only of session words ("what is this workshop about?") asks for the title.
-  const asksForField = intents.has('who') || intents.has('when') || intents.has('contact');
+  // A question made only of session words ("what is this workshop about?") asks about the session.
+  const asksForField = intents.has('who') || intents.has('when') || intents.has('where') || intents.has('contact');
   if (concepts.some((c) => c.context) && concepts.every((c) => c.context || c.generic) && !asksForField) {
     // "speaker?" asks who; "the workshop?" asks what it is.
-    intents.add(concepts.some((c) => PERSON_WORDS.has(c.words[0])) ? 'who' : 'about');
+    intents.add(concepts.some((c) => wordSet('person').has(c.words[0]!)) ? 'who' : 'about');
   }
-  return { intents, concepts, ...focusOf(concepts, cleaned, capitalized(question), intents.has('advice')) };
+  const numbers = cleaned.map((w) => wordMap('number-word').get(w) ?? (/^\d[\d.]*$/.test(w) ? w : undefined)).filter((n): n is string => n !== undefined);
+  const years = numbers.filter((n) => /^(1[89]|20)\d\d$/.test(n));
+  const share = /\b(share|percent|percentage|proportion|fraction)\b/.test(cleanedText);
+  // A bare term ("ABC?", "water pricing") asks what it is.
+  const bare = ![...intents].some((i) => i !== 'yesno') && concepts.length > 0 && concepts.length <= 3 && cleaned.length <= 5;
+  if (bare) intents.add('define');
+  return { words: cleaned, intents, concepts, numbers, years, share, bare, ...focusOf(pack, concepts, cleaned, capitalized(question), intents.has('advice')) };
 }
 
 /**
  * Words written with a capital inside a sentence: names ("Australia", "GDP"), whatever their case
- * later; and words written all in capitals anywhere ("GDP of PNG?").
+ * later; and words written all in capitals anywhere ("GDP of XYZ?").
  */
 function capitalized(question: string): Set<string>[] {
   const caps = new Set<string>();
   const upper = new Set<string>();
   const tokens = question.slice(0, MAX_CHARS).split(/\s+/);
   for (let t = 0; t < tokens.length; t++) {
-    if (t > 0 && /^[A-Z]/.test(tokens[t]) && !/[.!?:;]$/.test(tokens[t - 1])) for (const w of words(tokens[t])) caps.add(w);
-    if (/^[A-Z]{2,}\b/.test(tokens[t])) for (const w of words(tokens[t])) upper.add(w);
+    const token = tokens[t]!;
+    if (t > 0 && /^[A-Z]/.test(token) && !/[.!?:;]$/.test(tokens[t - 1]!)) for (const w of words(token)) caps.add(w);
+    if (/^[A-Z]{2,}\b/.test(token)) for (const w of words(token)) upper.add(w);
   }
   return [caps, upper];
 }
 
-const PERSON_WORDS = new Set(['speaker', 'presenter', 'trainer', 'lecturer', 'facilitator', 'instructor']);
+/** Places the question names that the pack does not: several words in any case, one word only capitalised or unambiguous. */
+function placesNamed(pack: Pack, cleaned: string[], caps: Set<string>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < cleaned.length; i++) {
+    for (const name of pack.english.places.get(cleaned[i]!) ?? []) {
+      if (pack.places.has(name.join(' ')) || pack.vocab.has(name.join(''))) continue;
+      if (name.every((w, k) => cleaned[i + k] === w) && (name.length > 1 || caps.has(cleaned[i]!) || !pack.vocab.has(cleaned[i]!))) {
+        out.push(name.join(' '));
+        i += name.length - 1;
+        break;
+      }
+    }
+  }
+  return out;
+}
 
-/** Head nouns that say little on their own: "the 3As *framework*", "the WoG *concept*". */
-const LIGHT_HEADS = new Set([
-  'framework', 'approach', 'concept', 'idea', 'model', 'notion', 'principle', 'term', 'process', 'issue', 'topic',
-  'thing', 'part', 'aspect', 'point', 'area', 'areas', 'indicator', 'indicators', 'figure', 'figures',
-  // "the *benefit* of X", "the *purpose* of X": asks about X; a doc about X answers it.
-  'benefit', 'benefits', 'advantage', 'advantages', 'purpose', 'importance', 'reason', 'reasons', 'goal', 'goals',
-  'aim', 'aims', 'impact', 'effect', 'effects', 'result', 'results', 'outcome', 'outcomes', 'role', 'roles',
-]);
-/** Asking for a ranking: the workshop ranks no one, so unless the content uses the word, decline. */
-const SUPERLATIVES = new Set([
-  'best', 'worst', 'biggest', 'largest', 'smallest', 'highest', 'lowest', 'fastest', 'slowest', 'cheapest',
-  'richest', 'poorest', 'greatest', 'strongest', 'weakest', 'oldest', 'newest', 'latest', 'top-ranked', 'safest',
-]);
-
-/** The concepts the question asks about, and the words naming something outside the content. */
-function focusOf(concepts: Concept[], cleaned: string[], [caps, upper]: Set<string>[], advice: boolean): Pick<Analysis, 'focus' | 'counted' | 'outside'> {
-  if (advice) for (const c of concepts) if (c.words.length === 1 && ADVICE_WORDS.has(c.words[0])) c.generic = true;
+/** The concepts the question asks about, and the words naming something outside the pack. */
+function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, upper]: Set<string>[], advice: boolean): Pick<Analysis, 'focus' | 'counted' | 'typed' | 'outside'> {
+  if (advice) for (const c of concepts) if (c.words.length === 1 && wordSet('advice').has(c.words[0]!)) c.generic = true;
   const spans = findFocus(cleaned, advice);
-  // Who is to act ("what should *PNG* do about X", "how can *a country* start X") is not the topic.
+  // Who is to act ("what should *Chile* do about X", "how can *a country* start X") is not the topic.
   const topicStart = Math.min(...spans.focus);
   if (advice) for (const c of concepts) if (c.positions.every((p) => p < topicStart)) c.generic = true;
   const inFocus = (c: Concept) => c.positions.some((p) => spans.focus.includes(p));
   const qualifies = (c: Concept) => inFocus(c) || c.positions.some((p) => spans.objects.includes(p));
-  // An unknown word is "outside" when it is what is asked about or qualifies it, or is a name, or
-  // asks for a ranking ("the *best* digital ID"). Short words and verb forms are more often typos or
-  // ways of asking ("helping", "put"), except right after a preposition ("used in *farming*").
   const name = (c: Concept) => c.words.join(' ');
+  // An unknown word is "outside" when it is what is asked about or qualifies it, or is a name, or
+  // asks for a ranking ("the *best* water system"). Short words and verb forms are more often typos or
+  // ways of asking ("helping", "put"), except right after a preposition ("used in *farming*").
   const nounLike = (c: Concept) => !looksVerbal(name(c)) || c.positions.some((p) => spans.objectHeads.includes(p));
   // Lower-case words without vowels are chat shorthand ("shld", "thx"); names in capitals are not.
-  const shorthand = (c: Concept) => !/[aeiouy]/.test(name(c)) && !upper.has(name(c));
-  const outside = concepts
-    .filter((c) => c.unknown && !c.generic)
-    .filter((c) => caps.has(name(c)) || (!advice && SUPERLATIVES.has(name(c))) || (inFocus(c) && ATTRIBUTES.has(name(c))) || (qualifies(c) && name(c).length >= 4 && nounLike(c) && !shorthand(c)))
-    .map(name);
+  const shorthand = (c: Concept) => !/[aeiouy]/.test(name(c)) && !upper!.has(name(c));
+  const superlative = (c: Concept) => wordSet('superlative').has(name(c));
+  const unknown = concepts.filter((c) => c.unknown && !c.generic && !pack.places.has(name(c)));
+  const outside = unknown.filter((c) => caps!.has(name(c)) || (inFocus(c) && ATTRIBUTES.has(name(c)))).map(name);
+  // "the president of the *united states*", "the GDP of *Germany*": a place the pack never names.
+  outside.push(...placesNamed(pack, cleaned, caps!));
+  for (const c of unknown) if ((qualifies(c) && name(c).length >= 4 && nounLike(c) && !shorthand(c)) || (!advice && superlative(c))) c.foreign = true;
+  // "how can I use it in *my* ministry": the asker's own setting, not the topic.
+  for (const c of concepts) if (!inFocus(c) && c.positions.every((p) => spans.objects.includes(p) && wordSet('possessive').has(cleaned[p - 1] ?? ''))) c.generic = true;
   // "The *point* of X", "what *role* does X play": light heads neither pick the answer nor count
   // much against one that leaves them out.
-  const light = (c: Concept) => c.words.length === 1 && LIGHT_HEADS.has(c.words[0]);
+  const light = (c: Concept) => c.words.length === 1 && wordSet('light-head').has(c.words[0]!);
   for (const c of concepts) if (light(c) && concepts.some((o) => !light(o) && !o.generic && !o.context)) c.generic = true;
-  let focus = concepts.filter((c) => inFocus(c) && !c.generic && !c.unknown);
+  // A number is matched by the figures a doc states, never required as a word ("the *150* partner towns").
+  let focus = concepts.filter((c) => inFocus(c) && !c.generic && !c.unknown && !/^\d[\d.]*$/.test(name(c)));
   // "What does the deck say about X?": the deck is not the topic, X is.
   const about = concepts.filter((c) => !c.context && !c.generic && !c.unknown && c.positions.some((p) => spans.objects.includes(p)));
   if (focus.length && focus.every((c) => c.context) && about.length) focus = about;
-  // "Which country has the *best* digital ID?": the answer must rank too.
-  if (!advice) focus.push(...concepts.filter((c) => !c.unknown && !focus.includes(c) && SUPERLATIVES.has(name(c))));
-  return { focus, counted: spans.counted ? focus[0] : undefined, outside };
+  // "Which country has the *best* water system?": the answer must rank too.
+  if (!advice) focus.push(...concepts.filter((c) => !c.unknown && !focus.includes(c) && superlative(c)));
+  // "What was *Kenya*'s score?": a place the question names is part of what it asks about.
+  focus.push(...concepts.filter((c) => !focus.includes(c) && !c.context && pack.places.has(name(c))));
+  return { focus, counted: spans.counted ? focus[0] : undefined, typed: spans.typed ? focus[0] : undefined, outside };
 }

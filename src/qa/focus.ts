@@ -1,11 +1,11 @@
 // Finds, by word position, what a question asks about (its focus) and the phrases that qualify it.
 import { isStopWord } from '../content/text.js';
-import { FILLER, GENERIC } from './lexicon.js';
+import { wordSet } from './word-lists.js';
 
 /** Word positions, into the question's cleaned words. */
 export interface FocusSpans {
   /**
-   * The thing asked about, with what it is "of": "the *population* of PNG", "who is the *prime
+   * The thing asked about, with what it is "of": "the *population* of Chile", "who is the *prime
    * minister of Australia*", "when is the *next workshop*", "what should we do about *cybersecurity*".
    */
   focus: number[];
@@ -15,65 +15,39 @@ export interface FocusSpans {
   objectHeads: number[];
   /** "How many X", "what share of X": X is what is counted. */
   counted: boolean;
+  /** "Which *countries*...", "what *services*...": the focus names the kind of answer, which need not repeat it. */
+  typed: boolean;
 }
 
-const WH = new Set(['whats', 'what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how']);
-const AUX = new Set([
-  'is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'does', 'do', 'did', 'has', 'have', 'had', 'can', 'could',
-  'should', 'would', 'will', 'shall', 'may', 'might', 'must', 's', 'r', 're',
-]);
-const PRONOUN = new Set(['i', 'we', 'you', 'u', 'they', 'it', 'someone', 'somebody', 'anyone', 'he', 'she']);
-const DET = new Set([
-  'the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'my', 'our', 'your', 'his', 'her', 'any', 'some',
-  'all', 'most', 'there',
-]);
+// Lists of lexicon/grammar.txt: the word classes of English questions.
+const WH = wordSet('wh');
+const AUX = wordSet('aux');
+const PRONOUN = wordSet('pronoun');
+const DET = wordSet('det');
 /** "what *percentage of* countries", "what *kind of* officer": the measure, not the thing measured. */
-const MEASURE = new Set([
-  'percentage', 'percent', 'share', 'proportion', 'number', 'numbers', 'fraction', 'kind', 'kinds', 'type', 'types',
-  'sort', 'sorts', 'amount', 'count', 'many', 'much', 'part', 'portion', 'list', 'full', 'form',
-]);
-const COUNTING = new Set(['percentage', 'percent', 'share', 'proportion', 'number', 'fraction', 'count', 'many', 'much']);
-const PREP = new Set([
-  'of', 'in', 'for', 'on', 'at', 'by', 'to', 'from', 'with', 'about', 'under', 'between', 'into', 'across', 'like',
-  'vs', 'versus', 'than', 'over', 'through', 'within', 'without', 'during', 'after', 'before', 'toward', 'towards',
-  'against', 'among', 'per', 'via', 'as', 'and', 'or', 'but', 'if', 'so', 'because', 'while', 'whether', 'not', 'no',
-  'up', 'regarding', 'behind', 'beyond', 'around', 'near', 'inside', 'outside', 'throughout', 'upon', 'onto', 'only',
-]);
+const MEASURE = wordSet('measure');
+const COUNTING = wordSet('counting');
+const PREP = wordSet('prep');
 /** Auxiliaries followed by a bare verb: "why do top governments *experiment* with sandboxes?" */
-const DO_AUX = new Set(['does', 'do', 'did', 'can', 'could', 'should', 'would', 'will', 'shall', 'may', 'might', 'must']);
+const DO_AUX = wordSet('do-aux');
 /** Verbs that end a question's subject from afar: "what does X *do*", "what does X *mean*". */
-const LATER_VERBS = new Set(['do', 'doing', 'mean', 'means', 'stand', 'stands', 'have', 'has', 'be', 'get', 'say', 'says', 'refer', 'involve']);
+const LATER_VERBS = wordSet('later-verbs');
 /** Irregular participles: verbs however they end ("how are recipients *chosen*"). */
-const PARTICIPLES = new Set([
-  'chosen', 'given', 'taken', 'made', 'done', 'known', 'shown', 'seen', 'written', 'spoken', 'held', 'paid', 'built',
-  'sent', 'spent', 'kept', 'found', 'met', 'told', 'sold', 'brought', 'bought', 'run', 'begun', 'grown', 'drawn',
-  'chose', 'gave', 'took', 'did', 'knew', 'wrote', 'spoke', 'led', 'won', 'lost', 'went', 'gone', 'set', 'put',
-]);
+const PARTICIPLES = wordSet('participles');
 /** Prepositions whose object qualifies what is asked: "population *of* Japan", "people *in* Germany". */
-const OBJECT_PREP = new Set(['of', 'in', 'for', 'at', 'from', 'about', 'on']);
+const OBJECT_PREP = wordSet('object-prep');
 /** "how *common* are...", "how *fast* is...": the degree asked for; the focus follows. */
-const HOW_DEGREE = new Set([
-  'many', 'much', 'often', 'common', 'fast', 'important', 'well', 'widespread', 'quickly', 'high', 'low', 'good',
-  'bad', 'popular', 'frequent', 'likely',
-]);
+const HOW_DEGREE = wordSet('how-degree');
 /** "how *old* is...", "how *expensive* is...": a property of the thing, which an answer must state. */
-export const ATTRIBUTES = new Set([
-  'old', 'big', 'large', 'small', 'far', 'long', 'tall', 'heavy', 'expensive', 'cheap', 'soon', 'late', 'early',
-  'hot', 'cold', 'safe', 'secure', 'accurate', 'reliable', 'rich', 'poor', 'young',
-]);
+export const ATTRIBUTES = wordSet('attributes');
 /** Words people open a question with before getting to it. */
-const PRELUDE = new Set([
-  'hey', 'hi', 'hello', 'ok', 'okay', 'so', 'please', 'kindly', 'can', 'could', 'would', 'will', 'you', 'u', 'tell',
-  'me', 'i', 'we', 'want', 'wanna', 'to', 'know', 'like', 'do', 'does', 'explain', 'describe', 'define', 'give',
-  'list', 'show', 'name', 'enumerate', 'briefly', 'quickly', 'just', 'also', 'and', 'but', 'um', 'uh', 'by', 'in',
-  'about', 'meaning', 'definition', 'of', 'quick', 'question', 'wondering', 'was', 'am', 'curious',
-]);
+const PRELUDE = wordSet('prelude');
 /** Verbs of asking for advice: what follows is the topic ("how to *improve* X", "where to *start* with X"). */
-const ADVICE_VERBS = new Set([
-  'improve', 'start', 'begin', 'introduce', 'establish', 'create', 'build', 'adopt', 'develop', 'strengthen',
-  'implement', 'achieve', 'launch', 'fix', 'tackle', 'address', 'prioritize', 'prepare', 'set',
-]);
-const ADVICE_PREP = new Set(['about', 'regarding', 'toward', 'towards', 'for', 'on', 'with']);
+const ADVICE_VERBS = wordSet('advice-verbs');
+const ADVICE_PREP = wordSet('advice-prep');
+const TOPIC_PREP = wordSet('topic-prep');
+const FILLER = wordSet('asking');
+const GENERIC = wordSet('generic');
 
 /** A word that may be part of a noun phrase. */
 const isContent = (w: string): boolean =>
@@ -92,7 +66,7 @@ function nounPhrase(words: string[], i: number, max: number): Phrase {
     const w = words[i];
     if (AUX.has(w) || PREP.has(w) || WH.has(w) || DET.has(w) || PRONOUN.has(w) || isStopWord(w)) break;
     // A participle or an everyday verb after a noun is the verb: "how are services *delivered*",
-    // "how can AI *help* older people".
+    // "how can robots *help* older people".
     if (span.length && ((w.length > 4 && w.endsWith('ed')) || PARTICIPLES.has(w) || GENERIC.has(w))) break;
     // "-ing" before a determiner takes an object, so it is the verb: "countries *listing* the heads".
     if (span.length && w.endsWith('ing') && DET.has(words[i + 1])) break;
@@ -102,13 +76,13 @@ function nounPhrase(words: string[], i: number, max: number): Phrase {
   return { span, end: i };
 }
 
-function skip(words: string[], i: number, set: Set<string>): number {
+function skip(words: string[], i: number, set: ReadonlySet<string>): number {
   while (i < words.length && set.has(words[i])) i++;
   return i;
 }
 
 /** The focus of a question whose question word stands at `h` (empty span if none is found). */
-function questionFocus(words: string[], h: number): Phrase & { counted: boolean; doVerb?: boolean } {
+function questionFocus(words: string[], h: number): Phrase & { counted: boolean; doVerb?: boolean; typed?: boolean } {
   const wh = words[h];
   let i = h + 1;
   // "what / which / how many" + a noun: the noun ("which figure", "how many hospitals").
@@ -132,7 +106,7 @@ function questionFocus(words: string[], h: number): Phrase & { counted: boolean;
     if (degree !== undefined && subject.span.length) return { ...subject, keep: [degree], counted: false };
     return { ...subject, counted: false, doVerb };
   }
-  if (nounFirst || DET.has(words[i])) return { ...nounPhrase(words, i, nounFirst && !DET.has(words[i]) ? 1 : 3), counted };
+  if (nounFirst || DET.has(words[i])) return { ...nounPhrase(words, i, nounFirst && !DET.has(words[i]) ? 1 : 3), counted, typed: nounFirst && !counted && !DET.has(words[i]) };
   // "who leads the central body", "who won the world cup": a verb, then what it is about.
   return { ...nounPhrase(words, i + 1, 3), counted: false };
 }
@@ -152,9 +126,10 @@ export function findFocus(words: string[], advice: boolean): FocusSpans {
   let phrase: Phrase = { span: [], end: 0 };
   let counted = false;
   let doVerb = false;
-  if (h >= 0) ({ counted, doVerb = false, ...phrase } = questionFocus(words, h));
+  let typed = false;
+  if (h >= 0) ({ counted, doVerb = false, typed = false, ...phrase } = questionFocus(words, h));
   if (!phrase.span.length) {
-    // A fragment or a yes/no question: "benefits of coordination", "is the digital divide...".
+    // A fragment or a yes/no question: "benefits of coordination", "is the water supply...".
     let i = skip(words, 0, PRELUDE);
     doVerb = DO_AUX.has(words[i]);
     i = skip(words, i, AUX);
@@ -174,7 +149,8 @@ export function findFocus(words: string[], advice: boolean): FocusSpans {
   // the verb, unless the verb comes later ("what does X *do*") or already ended the phrase. So is a
   // last "-ing" or "-ed" word: "how is the wealth of the top 1% *changing*".
   const verbs: number[] = [];
-  const endedFreely = last.end >= words.length || PREP.has(words[last.end]);
+  // The phrase ran until a preposition, a determiner or a pronoun: "did the ministry *start* its programme".
+  const endedFreely = last.end >= words.length || PREP.has(words[last.end]) || DET.has(words[last.end]) || PRONOUN.has(words[last.end]);
   const lastWord = words[last.span[last.span.length - 1]] ?? '';
   if ((doVerb || looksVerbal(lastWord)) && endedFreely && phrase.span.length + (last === phrase ? 0 : last.span.length) >= 2 && !words.slice(last.end).some((w) => LATER_VERBS.has(w))) {
     const verb = last.span[last.span.length - 1];
@@ -185,6 +161,14 @@ export function findFocus(words: string[], advice: boolean): FocusSpans {
   if (advice) {
     const topic = adviceTopic(words);
     if (topic.length) focus = topic;
+  } else {
+    // "what did the 2020 edition find *about core systems*": after the verb, the topic is named.
+    const at = words.findIndex((w, k) => k > last.end && TOPIC_PREP.has(w));
+    const topic = at >= 0 ? nounPhrase(words, at + 1, 3).span : [];
+    if (topic.length) {
+      focus = topic;
+      typed = false;
+    }
   }
   const objects: number[] = [];
   const objectHeads: number[] = [];
@@ -194,5 +178,5 @@ export function findFocus(words: string[], advice: boolean): FocusSpans {
     if (span.length) objectHeads.push(span[0]);
     for (const k of span) if (!focus.includes(k) && !objects.includes(k) && !verbs.includes(k)) objects.push(k);
   }
-  return { focus, objects, objectHeads, counted };
+  return { focus, objects, objectHeads, counted, typed: typed && focus.length > 0 };
 }

@@ -1,5 +1,5 @@
-// Puts an answer into words: the document's text and its citation, within the 600-character limit.
-import type { SearchDoc } from '../content/docs.js';
+// Puts an answer into words: the documents' text and their citations, within the 600-character limit.
+import type { SearchDoc } from './docs.js';
 import type { AnswerSource } from './types.js';
 
 export const MAX_ANSWER_CHARS = 600;
@@ -7,15 +7,26 @@ export const MAX_ANSWER_CHARS = 600;
 /** Cuts text to `max` characters at a sentence or word boundary, marking the cut with an ellipsis. */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
+  const cut = [...text].slice(0, max - 1).join('');
   const sentence = cut.lastIndexOf('. ');
   if (sentence > max * 0.6) return cut.slice(0, sentence + 1);
   const space = cut.lastIndexOf(' ');
   return `${cut.slice(0, space > max * 0.6 ? space : max - 1).trimEnd()}…`;
 }
 
-export function formatAnswer(doc: SearchDoc): { text: string; sources: AnswerSource[] } {
-  const citation = ` (Source: ${clip(doc.source.title, 200)})`;
-  const text = `${clip(doc.text, MAX_ANSWER_CHARS - citation.length)}${citation}`;
-  return { text, sources: [{ id: doc.source.id, title: doc.source.title }] };
+const citation = (docs: SearchDoc[]): string => ` (Source: ${clip([...new Set(docs.map((d) => d.source.title))].join('; '), 200)})`;
+
+/** The text of one or more docs (in the order given) and one citation, within MAX_ANSWER_CHARS. */
+export function formatDocs(docs: SearchDoc[], lead = ''): { text: string; sources: AnswerSource[] } {
+  const cite = citation(docs);
+  const body = docs.map((d) => d.text).join(' ');
+  const text = `${lead}${clip(body, MAX_ANSWER_CHARS - cite.length - lead.length)}${cite}`;
+  const sources: AnswerSource[] = [];
+  for (const d of docs) if (!sources.some((s) => s.id === d.source.id)) sources.push({ id: d.source.id, title: d.source.title });
+  return { text, sources };
+}
+
+/** Would these docs fit in one answer without cutting? */
+export function fitsTogether(docs: SearchDoc[], lead = ''): boolean {
+  return lead.length + docs.reduce((n, d) => n + d.text.length + 1, 0) + citation(docs).length <= MAX_ANSWER_CHARS;
 }

@@ -14,7 +14,7 @@ export interface Answer {
   /** At most 600 characters; states the fact and cites its source. On decline: says so, suggests. */
   text: string;
   sources: AnswerSource[];
-  /** Confidence of the best match (0 when declined for lack of any match). */
+  /** How well the best match fits the question (the score the decision to answer rests on; 0 when nothing matched). */
   score: number;
   /** Two or three questions the bot can answer, offered when it declines. */
   suggestions: string[];

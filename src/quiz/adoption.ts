@@ -5,7 +5,7 @@ import type { Content, Indicator, Population, SourceRef } from '../content/schem
 export interface GlobalAdoption {
   /** How many have it, when the pack gives a count. */
   count?: number;
-  /** Out of what ("193 UN Member States"), when the pack says. */
+  /** Out of what ("150 partner towns"), when the pack says. */
   of?: Population;
   /** Percent, 0-100: the pack's share, else count / population. Not rounded. */
   share: number;
@@ -23,7 +23,7 @@ export function globalAdoption(content: Content, indicator: Indicator): GlobalAd
   return { count: g.count, of, share, year: g.year, source: g.source };
 }
 
-/** "the 193 UN Member States", or "countries" when the pack does not say. */
+/** "the 150 partner towns", or "countries" when the pack does not say. */
 export const populationText = (of: Population | undefined): string => (of ? `the ${of.count} ${of.label}` : 'countries');
 
 /** Whole percent for people to read (used by follow-up reports too). */
@@ -46,7 +46,7 @@ export function sectionTitles(content: Content, ids: readonly string[]): string[
     .filter((t): t is string => t !== undefined);
 }
 
-/** "Assessment on Institutional Framework, Figure 1.30": a content SourceRef as people read it. */
+/** "Legal basis, Figure 2.4": a content SourceRef as people read it. */
 export function citeSource(content: Content, ref: SourceRef): string {
   const title = sectionTitle(content, ref.section) ?? ref.section;
   const where = ref.figure

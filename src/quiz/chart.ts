@@ -54,7 +54,7 @@ export interface CohortChartRow {
   yesShare: number | null;
 }
 
-/** What the world bars are out of: the set's population ("UN Member States"), or plain "countries". */
+/** What the world bars are out of: the set's population ("partner towns"), or plain "countries". */
 const worldOf = (content: Content): string => content.indicatorSet.population?.label ?? 'countries';
 const worldLine = (content: Content): string =>
   `Global adoption: % of ${worldOf(content)} that have it${content.indicatorSet.source ? ` (${content.indicatorSet.source})` : ''}.`;

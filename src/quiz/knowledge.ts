@@ -10,7 +10,7 @@ export interface KnowledgeQuestion {
   /** Index of the right choice. */
   answer: number;
   explanation: string;
-  /** Citation people read, e.g. "Assessment on Institutional Framework, Figure 1.30". */
+  /** Citation people read, e.g. "Legal basis, Figure 2.4". */
   source: string;
 }
 
@@ -125,7 +125,7 @@ function definitionQuestion(content: Content, ind: Indicator): KnowledgeQuestion
   };
 }
 
-/** Finds bank items by id, in the given order; ids no longer in the bank are skipped. */
+/** Finds bank items by id, in the given order; ids no longer in the question bank are skipped. */
 export function questionsById(bank: readonly KnowledgeQuestion[], ids: readonly string[]): KnowledgeQuestion[] {
   const byId = new Map(bank.map((q) => [q.id, q]));
   return ids.map((id) => byId.get(id)).filter((q): q is KnowledgeQuestion => q !== undefined);
@@ -138,7 +138,7 @@ export interface PickOptions {
   missedBefore?: readonly string[];
 }
 
-/** `n` distinct items (capped to the bank): last time's misses first, the rest shuffled. */
+/** `n` distinct items (capped to the question bank): last time's misses first, the rest shuffled. */
 export function pickQuiz(bank: readonly KnowledgeQuestion[], n = 5, opts: PickOptions = {}): KnowledgeQuestion[] {
   const rng = opts.rng ?? Math.random;
   const missed = questionsById(bank, [...new Set(opts.missedBefore ?? [])]);

@@ -185,7 +185,7 @@ const fmtScore = (n: number): string => (Number.isInteger(n) ? String(n) : n.toF
 
 const MARK: Record<ReadinessValue, string> = { yes: '✓', partly: '◐', no: '✗', unknown: '?' };
 
-/** "N of the 193 UN Member States (79%)", or "93% of the 193 UN Member States" when the pack gives only a share. */
+/** "N of the 150 partner towns (79%)", or "93% of the 150 partner towns" when the pack gives only a share. */
 function howMany(g: GlobalAdoption): { count: string; isCount: boolean } {
   return g.count !== undefined
     ? { count: `${g.count} of ${populationText(g.of)} (${Math.round(g.share)}%)`, isCount: true }

@@ -138,7 +138,7 @@ describe('a broken content folder', () => {
     const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as Json;
     writeFileSync(join(dir, 'meta.json'), JSON.stringify({ ...meta, memberStates: 193, survey: 'An Older Survey' }));
     const content = loadContent(dir);
-    expect(content.indicatorSet).toEqual({ name: 'indicators', source: 'An Older Survey', population: { count: 193, label: 'UN Member States' } });
+    expect(content.indicatorSet).toEqual({ name: 'indicators', source: 'An Older Survey', population: { count: 193, label: 'countries' } });
     expect(content.indicators).toHaveLength(16);
   });
 });

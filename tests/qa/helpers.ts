@@ -2,14 +2,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadIndex } from '../../src/content/index.js';
+import { loadSearchIndex } from '../../src/qa/search-index.js';
 import { defaultContentDir, loadContent } from '../../src/content/load.js';
 import { createAnswerer } from '../../src/qa/answer.js';
 
 export function workshop(dir = defaultContentDir({})) {
   const content = loadContent(dir);
   const cacheDir = mkdtempSync(join(tmpdir(), 'qa-cache-'));
-  return { content, answerer: createAnswerer(content, loadIndex(content, cacheDir)) };
+  return { content, answerer: createAnswerer(content, loadSearchIndex(content, cacheDir)) };
 }
 
 export interface EvalItem {

@@ -1,6 +1,7 @@
 // Turns a workshop's content into searchable documents: deck units, indicators, glossary entries, meta facts.
-import { describeFigure, populationOf } from './figures.js';
-import type { Content, Section } from './schema.js';
+import { describeFigure } from '../content/figures.js';
+import type { Content, Section } from '../content/schema.js';
+import { wordSet } from './word-lists.js';
 
 export type DocKind = 'unit' | 'indicator' | 'nextstep' | 'glossary' | 'meta';
 
@@ -19,8 +20,11 @@ export interface SearchDoc {
   keywords: string[];
   /** Where the answer comes from: the id and the citation people read. */
   source: { id: string; title: string };
-  /** Kinds of question this doc answers by its nature: "who", "when", "contact". */
+  /** Kinds of question this doc answers by its nature: "who", "when", "where", "contact", "about", "outline". */
   cues: string[];
+  /** Units: their section, and their place in it (0-based), for "tell me more" and neighbouring units. */
+  section?: string;
+  position?: number;
 }
 
 function sectionCitation(section: Section, figure?: string): string {
@@ -32,7 +36,7 @@ function sectionCitation(section: Section, figure?: string): string {
 
 function unitDocs(content: Content): SearchDoc[] {
   return content.sections.flatMap((section) =>
-    section.units.map((u) => ({
+    section.units.map((u, position) => ({
       ref: `u:${u.id}`,
       kind: 'unit' as const,
       unitKind: u.kind,
@@ -41,6 +45,8 @@ function unitDocs(content: Content): SearchDoc[] {
       keywords: u.figure ? [...u.keywords, u.figure] : u.keywords,
       source: { id: section.id, title: sectionCitation(section, u.figure) },
       cues: [],
+      section: section.id,
+      position,
     })),
   );
 }
@@ -49,12 +55,11 @@ function indicatorDocs(content: Content): SearchDoc[] {
   const byId = new Map(content.sections.map((s) => [s.id, s]));
   return content.indicators.map((ind) => {
     const figure = describeFigure(content, ind);
-    const of = populationOf(content, ind);
     const text = figure
       ? `${ind.name}: ${figure} have it. What it means: ${ind.definition}`
-      : `${ind.name}: the deck gives no figure for how many${of ? ` of the ${of.count} ${of.label}` : ''} have it. What it means: ${ind.definition}`;
+      : `${ind.name}: the deck gives no figure for how many have it. What it means: ${ind.definition}`;
     const section = ind.sections.map((id) => byId.get(id)).find((s) => s !== undefined);
-    // "Figure 1.30, 2022 UN E-Government Survey" reads like the deck units' citations: "..., Figure 1.30 - survey".
+    // "Figure 2.4, the 2021 survey" reads like the deck units' citations: "..., Figure 2.4 - survey".
     const where = (ind.global?.source ?? content.indicatorSet.source ?? '').replace(/^(Figure [\d.]+), /, '$1 - ');
     const title = section && !where.includes(section.title) ? (where ? `${section.title}, ${where}` : section.title) : where || ind.name;
     return {
@@ -63,7 +68,7 @@ function indicatorDocs(content: Content): SearchDoc[] {
       unitKind: ind.global ? 'statistic' : 'definition',
       title: ind.name,
       text,
-      keywords: [ind.label ?? '', 'indicator'].filter(Boolean),
+      keywords: [ind.label ?? ''].filter(Boolean),
       source: { id: ind.id, title },
       cues: [],
     };
@@ -71,8 +76,8 @@ function indicatorDocs(content: Content): SearchDoc[] {
 }
 
 /**
- * Each indicator's next step: the project's own advice, not the deck's, so the text and the citation
- * both say so. Only offered when a question asks what to do (see qa/answer.ts).
+ * Each indicator's next step: the pack's advice, not the deck's, so the text and the citation both say
+ * so. Only offered when a question asks what to do.
  */
 function nextStepDocs(content: Content): SearchDoc[] {
   return content.indicators.map((ind) => ({
@@ -81,7 +86,7 @@ function nextStepDocs(content: Content): SearchDoc[] {
     unitKind: 'advice',
     title: ind.name,
     text: `Recommended next step for ${ind.name} (this assistant's suggestion, not a statement from the deck): ${ind.nextStep}`,
-    keywords: [ind.label ?? '', 'indicator'],
+    keywords: [ind.label ?? ''].filter(Boolean),
     source: { id: ind.id, title: `Indicator "${ind.name}", recommended next step (not from the deck)` },
     cues: [],
   }));
@@ -100,49 +105,52 @@ function glossaryDocs(content: Content): SearchDoc[] {
   }));
 }
 
-/**
- * Words people use for the session itself and its speaker; generic, so any workshop's meta works.
- * Every meta doc holds them, and a question's weight on them is light (see qa/lexicon.ts).
- */
-export const SESSION_WORDS = [
-  'workshop', 'session', 'presentation', 'talk', 'deck', 'slide', 'slides', 'training', 'course', 'lecture',
-  'speaker', 'presenter', 'trainer', 'lecturer', 'facilitator',
-];
+/** The sections people would name as the deck's parts: top-level ones, or all when none nest. */
+function outline(content: Content): string {
+  const top = content.sections.filter((s) => !s.parent);
+  const parts = (top.length >= 3 ? top : content.sections).map((s) => s.title);
+  const head = `"${content.meta.title}" covers: `;
+  let text = head;
+  for (const [i, p] of parts.entries()) {
+    const piece = `${i ? '; ' : ''}${p}`;
+    // Leaves room for the citation within an answer's 600 characters.
+    if (text.length + piece.length > 480) break;
+    text += piece;
+  }
+  return `${text}.`;
+}
 
+/**
+ * The title slide as documents, one a fact. Each is searched with the words people use for that fact
+ * (lexicon/people.txt) and for the session itself, so any workshop's meta answers alike.
+ */
 function metaDocs(content: Content): SearchDoc[] {
   const m = content.meta;
   const source = { id: 'meta', title: 'Title slide' };
-  const doc = (field: string, text: string, keywords: string[], cues: string[] = []): SearchDoc => ({
+  const session = [...wordSet('session'), ...wordSet('person')];
+  const doc = (field: string, text: string, cues: string[] = []): SearchDoc => ({
     ref: `m:${field}`,
     kind: 'meta',
     unitKind: 'fact',
     title: field,
     text,
-    keywords: [...keywords, ...SESSION_WORDS],
+    keywords: [...wordSet(`meta-${field}`), ...session],
     source,
     cues,
   });
   const docs: SearchDoc[] = [
-    doc('title', `This presentation is "${m.title}", part of the ${m.workshop}${m.session ? ` (${m.session})` : ''}.`, [
-      'title', 'name', 'called', 'topic', 'subject', 'theme', 'about', 'event', 'training', 'course',
-    ]),
+    doc('title', `This presentation is "${m.title}", part of the ${m.workshop}${m.session ? ` (${m.session})` : ''}.`),
   ];
-  if (m.session) docs.push(doc('session', `The session is ${m.session}.`, ['session title', 'title', 'called', 'which session', 'number']));
+  if (m.session) docs.push(doc('session', `The session is ${m.session}.`));
   if (m.presenter) {
     const org = m.organisation ? `, ${m.organisation}` : '';
-    docs.push(doc('presenter', `The presentation was given by ${m.presenter}${org}.`, [
-      'presenter', 'speaker', 'trainer', 'lecturer', 'presented', 'gave', 'given', 'delivered', 'facilitator', 'author', 'who', 'name', 'instructor',
-    ], ['who']));
+    docs.push(doc('presenter', `The presentation was given by ${m.presenter}${org}.`, ['who']));
   }
-  if (m.date) docs.push(doc('date', `The session took place on ${m.date}.`, ['date', 'day', 'when', 'held', 'took place', 'time', 'year'], ['when']));
-  if (m.organisation) {
-    docs.push(doc('organisation', `The session was presented by ${m.organisation}.`, [
-      'organization', 'organiser', 'organizer', 'organized', 'institution', 'agency', 'office', 'host', 'hosted', 'behind', 'from', 'united nations', 'un',
-    ], ['who']));
-  }
-  if (m.contact) docs.push(doc('contact', `For questions, contact ${m.presenter ? `${m.presenter} at ` : ''}${m.contact}.`, [
-    'contact', 'email', 'e-mail', 'mail', 'address', 'reach', 'get in touch', 'questions', 'follow up',
-  ], ['contact']));
+  if (m.date) docs.push(doc('date', `The session took place on ${m.date}.`, ['when']));
+  if (m.location) docs.push(doc('location', `The workshop was held in ${m.location}.`, ['where']));
+  if (m.organisation) docs.push(doc('organisation', `The session was presented by ${m.organisation}.`));
+  if (m.contact) docs.push(doc('contact', `For questions, contact ${m.presenter ? `${m.presenter} at ` : ''}${m.contact}.`, ['contact']));
+  docs.push({ ...doc('outline', outline(content), ['about', 'outline']), source: { id: 'meta', title: 'Outline of the deck' } });
   return docs;
 }
 

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildIndexCache, indexFileName, loadIndex } from '../../src/content/index.js';
+import { buildIndexCache, indexFileName, loadSearchIndex } from '../../src/qa/search-index.js';
 import { defaultContentDir, loadContent } from '../../src/content/load.js';
 import { createAnswerer } from '../../src/qa/answer.js';
 
@@ -18,10 +18,10 @@ describe('index cache', () => {
     const before = statSync(file).mtimeMs;
     const body = readFileSync(file, 'utf8');
 
-    const index = loadIndex(content, cache);
+    const index = loadSearchIndex(content, cache);
     expect(statSync(file).mtimeMs).toBe(before);
     expect(readFileSync(file, 'utf8')).toBe(body);
-    expect(readdirSync(cache)).toEqual([indexFileName(content)]);
+    expect(readdirSync(cache).filter((f) => f.startsWith('index-'))).toEqual([indexFileName(content)]);
     // The loaded index answers like a fresh one.
     const a = createAnswerer(content, index).answer('How many countries have legislation on cybersecurity?');
     expect(a.text).toContain('153');
@@ -34,7 +34,7 @@ describe('index cache', () => {
     const body = JSON.parse(readFileSync(file, 'utf8')) as { index: { fields: string[] } };
     body.index.fields = ['title', 'text', 'keywords', 'marker'];
     writeFileSync(file, JSON.stringify(body));
-    expect((loadIndex(content, cache) as unknown as { fields: string[] }).fields).toContain('marker');
+    expect((loadSearchIndex(content, cache).lunr as unknown as { fields: string[] }).fields).toContain('marker');
   });
 
   it('is rebuilt (and the old file removed) when the content changes, or when the cache is damaged', () => {
@@ -42,18 +42,18 @@ describe('index cache', () => {
     cpSync(defaultContentDir({}), dir, { recursive: true });
     const cache = tmp('cache-');
     const first = loadContent(dir);
-    loadIndex(first, cache);
-    expect(readdirSync(cache)).toEqual([indexFileName(first)]);
+    loadSearchIndex(first, cache);
+    expect(readdirSync(cache).filter((f) => f.startsWith('index-'))).toEqual([indexFileName(first)]);
 
     const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8'));
     writeFileSync(join(dir, 'meta.json'), JSON.stringify({ ...meta, presenter: 'Someone Else' }));
     const second = loadContent(dir);
     expect(second.hash).not.toBe(first.hash);
-    loadIndex(second, cache);
-    expect(readdirSync(cache)).toEqual([indexFileName(second)]);
+    loadSearchIndex(second, cache);
+    expect(readdirSync(cache).filter((f) => f.startsWith('index-'))).toEqual([indexFileName(second)]);
 
     writeFileSync(join(cache, indexFileName(second)), '{ damaged');
-    const index = loadIndex(second, cache);
+    const index = loadSearchIndex(second, cache);
     expect(createAnswerer(second, index).answer('Who gave the presentation?').text).toContain('Someone Else');
     expect(JSON.parse(readFileSync(join(cache, indexFileName(second)), 'utf8')).hash).toBe(second.hash);
   });
@@ -62,7 +62,7 @@ describe('index cache', () => {
     const content = loadContent(defaultContentDir({}));
     const notADir = join(tmp('cache-'), 'file');
     writeFileSync(notADir, 'x');
-    const index = loadIndex(content, join(notADir, 'cache'));
+    const index = loadSearchIndex(content, join(notADir, 'cache'));
     expect(createAnswerer(content, index).answer('What are the 3As?').answered).toBe(true);
   });
 });

@@ -1,0 +1,10 @@
+// The answerer's decision points, set from the tuning packs (`npm run eval -- --calibrate` prints the
+// best values for them), never from one question.
+export const CALIBRATION = {
+  /** Below this score of the best document the bot declines, with suggestions. */
+  answer: 0.7,
+  /** From `answer` up to this score the bot answers but says it is not certain. */
+  sure: 0.85,
+  /** A neighbouring unit joins the answer when it scores at most this much below the best one. */
+  neighbourGap: 0.15,
+};

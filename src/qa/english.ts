@@ -1,0 +1,97 @@
+// General English from WordNet, the same for every pack: which words are English (so that one is never
+// "corrected" into a pack's word) and which names are places. Built once into the cache folder.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { WordNetReader } from './wordnet.js';
+
+const FILE = 'english-wordnet-3.1-v1.json';
+
+interface EnglishFile {
+  /** Single-word lemmas, sorted, one a line. */
+  words: string;
+  /** Place names, lower case, words joined by spaces. */
+  places: string[];
+}
+
+export class English {
+  private readonly starts: Uint32Array;
+  /** First word of a place name -> the names starting with it, longest first. */
+  readonly places: Map<string, string[][]>;
+
+  constructor(private readonly words: string, places: string[]) {
+    const starts = [0];
+    for (let i = words.indexOf('\n'); i >= 0; i = words.indexOf('\n', i + 1)) starts.push(i + 1);
+    this.starts = Uint32Array.from(starts);
+    this.places = new Map();
+    for (const p of places) {
+      const ws = p.split(' ');
+      const list = this.places.get(ws[0]!) ?? [];
+      list.push(ws);
+      this.places.set(ws[0]!, list);
+    }
+    for (const list of this.places.values()) list.sort((a, b) => b.length - a.length);
+  }
+
+  private lemma(i: number): string {
+    const end = i + 1 < this.starts.length ? this.starts[i + 1]! - 1 : this.words.length;
+    return this.words.slice(this.starts[i]!, end);
+  }
+
+  /** Is this word an English lemma? (Binary search over the sorted list.) */
+  isLemma(word: string): boolean {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const w = this.lemma(mid);
+      if (w === word) return true;
+      if (w < word) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  }
+
+  /** An English word, or a regular inflection of one ("starts", "started", "barriers"). */
+  has(word: string): boolean {
+    if (this.isLemma(word)) return true;
+    for (const [suffix, repl] of INFLECTIONS) {
+      if (word.length > suffix.length + 2 && word.endsWith(suffix) && this.isLemma(word.slice(0, -suffix.length) + repl)) return true;
+    }
+    return false;
+  }
+}
+
+/** Regular inflections to strip: [suffix, what it replaced]. */
+const INFLECTIONS: [string, string][] = [['s', ''], ['es', ''], ['ies', 'y'], ['ed', ''], ['ed', 'e'], ['ing', ''], ['ing', 'e'], ['er', ''], ['est', ''], ['ly', '']];
+
+export function buildEnglish(wn = new WordNetReader()): EnglishFile {
+  try {
+    return { words: [...new Set(wn.allWords())].sort().join('\n'), places: [...wn.placeNames()] };
+  } finally {
+    wn.close();
+  }
+}
+
+let loaded: English | undefined;
+
+/** The English word list from the cache folder, built there the first time (a few hundred milliseconds). */
+export function loadEnglish(cacheDir: string): English {
+  if (loaded) return loaded;
+  const file = join(cacheDir, FILE);
+  let body: EnglishFile;
+  try {
+    body = JSON.parse(readFileSync(file, 'utf8')) as EnglishFile;
+  } catch {
+    body = buildEnglish();
+    try {
+      mkdirSync(cacheDir, { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify(body));
+      renameSync(tmp, file);
+    } catch {
+      // A read-only install builds the list at every start instead.
+    }
+  }
+  loaded = new English(body.words, body.places);
+  return loaded;
+}

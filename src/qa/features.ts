@@ -1,0 +1,82 @@
+// What a document's text holds, read from the form of its words: a person, a date, a place, a figure, a list,
+// a definition, a reason. Questions ask for one of these ("who", "when", "where", "how many", "what are").
+import type { SearchDoc } from './docs.js';
+import { wordMap, wordSet } from './word-lists.js';
+
+export type Feature =
+  | 'person' // a named person or a role ("Ana Lopez", "a chief data officer")
+  | 'org' // an organisation ("the Widget Foundation", "WXF")
+  | 'year' // a year
+  | 'date' // a day, a month or a year
+  | 'place' // a place the pack names
+  | 'number' // a figure or a quantity in words
+  | 'percent' // a share
+  | 'list' // an enumeration
+  | 'definition' // says what something is
+  | 'reason' // says why, or what something brings about
+  | 'ordinal'; // a position: first, second, top, 14th
+
+const YEAR = /\b(1[89]\d\d|20\d\d)\b/;
+/** A figure that is not a year (a year dates a fact; it does not count anything). */
+const NUMBER = /(?<![A-Za-z])\d+(?![A-Za-z])/;
+const withoutYears = (text: string): string => text.replace(/\b(1[89]\d\d|20\d\d)(-\d{2,4})?\b/g, ' ');
+const PERCENT = /%|\bper ?cent\b|\bpercentage\b/i;
+/** Two or more capitalised words in a row inside a sentence: a name ("Ana Lopez", "Widget Foundation"). */
+const NAME = /(?<![.:!?]\s|^)\b[A-Z][a-z]+(?:[-\s][A-Z][a-z]+)+\b/;
+/** An acronym in capitals ("WXF", "ABC"): most often an organisation or a programme. */
+const ACRONYM = /\b[A-Z]{2,6}\b/;
+const DEFINITION = /\b(is|are) (a|an|the|one|how|what|when)\b|\brefers? to\b|\bmeans?\b|\bdenotes?\b|\bdefined as\b|\bstands? for\b|\bknown as\b/i;
+const ORDINAL = /\b\d+(st|nd|rd|th)\b/i;
+
+const lowerWords = (text: string): string[] => text.toLowerCase().match(/[a-z]+/g) ?? [];
+
+/** An enumeration: a "list" unit, or three or more items separated by commas or semicolons. */
+function isList(doc: SearchDoc): boolean {
+  if (doc.unitKind === 'list') return true;
+  const separators = (doc.text.match(/[,;]/g) ?? []).length;
+  return separators >= 2 && /\b(and|or)\b|;/.test(doc.text);
+}
+
+export function docFeatures(doc: SearchDoc, places: ReadonlySet<string>): Set<Feature> {
+  const f = new Set<Feature>();
+  const text = doc.text;
+  const lower = lowerWords(text);
+  const has = (list: string) => lower.some((w) => wordSet(list).has(w));
+  if (YEAR.test(text)) f.add('year').add('date');
+  if (has('month') || has('weekday')) f.add('date');
+  if (NUMBER.test(withoutYears(text)) || lower.some((w) => wordMap('number-word').has(w)) || has('quantity')) f.add('number');
+  if (PERCENT.test(text)) f.add('percent').add('number');
+  if (has('role')) f.add('person');
+  if (NAME.test(text)) {
+    const name = NAME.exec(text)![0].toLowerCase();
+    if (!places.has(name)) f.add(lowerWords(name).some((w) => wordSet('organisation').has(w)) ? 'org' : 'person');
+  }
+  if (has('organisation') || ACRONYM.test(text)) f.add('org');
+  for (const p of places) if (text.toLowerCase().includes(p)) f.add('place');
+  if (isList(doc)) f.add('list');
+  if (doc.unitKind === 'definition' || DEFINITION.test(text) || /^[^:.]{2,60}:/.test(text)) f.add('definition');
+  if (has('reason')) f.add('reason');
+  if (has('ordinal') || ORDINAL.test(text)) f.add('ordinal');
+  for (const cue of doc.cues) {
+    if (cue === 'who') f.add('person').add('org');
+    if (cue === 'when') f.add('date');
+    if (cue === 'where') f.add('place');
+  }
+  return f;
+}
+
+/** Numbers a text states, as digits ("six" -> "6", "1,200" -> "1200"): matched to numbers a question names. */
+export function numbersIn(text: string): Set<string> {
+  const out = new Set<string>();
+  // Figures stand alone: "4Ps" and "X20" name things, they count nothing.
+  for (const m of text.matchAll(/(?<![A-Za-z\d])\d[\d,]*(?:\.\d+)?(?![A-Za-z])/g)) out.add(m[0].replace(/,(?=\d{3})/g, '').replace(/,$/, ''));
+  return addNumberWords(text, out);
+}
+
+function addNumberWords(text: string, out: Set<string>): Set<string> {
+  for (const w of lowerWords(text)) {
+    const n = wordMap('number-word').get(w);
+    if (n) out.add(n);
+  }
+  return out;
+}

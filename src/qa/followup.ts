@@ -1,0 +1,29 @@
+// Recognises questions that only make sense after the one before: "tell me more", "and X?", "why is that?".
+
+export type Followup =
+  /** "tell me more", "go on": the next part of the same topic. */
+  | { kind: 'more' }
+  /** "and X?", "what about X?": the last question again, about X. */
+  | { kind: 'instead'; rest: string }
+  /** "why does it matter?", "by when?": leans on the last topic through a pronoun or an ellipsis. */
+  | { kind: 'leaning' };
+
+const MORE =
+  /^(?:(?:ok(?:ay)?|and|so|great|thanks|cool|nice)[,!.]?\s+)?(?:(?:can|could|would) you\s+)?(?:please\s+)?(?:(?:tell|say|give|show)(?: me| us)?(?: some| a (?:bit|little))? more(?: about (?:it|that|this|those|them|these))?|(?:some |a bit |a little )?more(?: please| info(?:rmation)?| details?)?|go on|continue|keep going|carry on|elaborate|expand(?: on (?:it|that|this))?|what else|anything else|and then|more on (?:it|that|this))(?: please)?\W*$/i;
+
+const INSTEAD = /^(?:(?:ok(?:ay)?|so|and)[,]?\s+)?(?:and|what about|how about|what of|and what about|and how about|same for|same question for|and for|what about for|how about for)\s+(.+?)\W*$/i;
+const TOO = /^(.+?)\s+(?:too|as well|also)\W*$/i;
+
+/** Words that point back at the last topic. */
+const POINTING = /\b(it|its|it's|that|this|they|them|their|those|these|there|he|she|him|her|his|such|the same)\b/i;
+/** A question that is only a question word ("why?", "how come?", "by when?", "who?"). */
+const BARE = /^(?:(?:and|but|so|ok(?:ay)?)[,]?\s+)?(?:why|how|when|where|who|how come|by when|since when|how so|in what way|what for|which one|how many|how much)\W*$/i;
+
+export function readFollowup(question: string): Followup | undefined {
+  const q = question.trim();
+  if (MORE.test(q)) return { kind: 'more' };
+  const instead = INSTEAD.exec(q) ?? TOO.exec(q);
+  if (instead && instead[1]!.split(/\s+/).length <= 6) return { kind: 'instead', rest: instead[1]! };
+  if (BARE.test(q) || (POINTING.test(q) && q.split(/\s+/).length <= 12)) return { kind: 'leaning' };
+  return undefined;
+}

@@ -1,0 +1,275 @@
+// A pack's vocabulary for answering, built once per content: its words and where they stand, what each
+// document holds, its names for things (glossary and acronyms the text defines), and WordNet's synonyms.
+import type lunr from 'lunr';
+import type { Content } from '../content/schema.js';
+import { isStopWord, stem, words } from '../content/text.js';
+import { buildSearchDocs, type SearchDoc } from './docs.js';
+import { docFeatures, numbersIn, type Feature } from './features.js';
+import type { English } from './english.js';
+import type { SearchIndex } from './search-index.js';
+import { buildDeleteIndex, type DeleteIndex } from './spelling.js';
+import { wordMap, wordSet } from './word-lists.js';
+import type { Related } from './wordnet.js';
+
+export interface DocInfo {
+  doc: SearchDoc;
+  /** Position in Pack.docs. */
+  i: number;
+  /** Stems of its content words (title, text and keywords). */
+  terms: Set<string>;
+  /** Stems of what it is about: its heading ("Data divide: ..."), its title for glossary, meta and indicator docs. */
+  lead: Set<string>;
+  features: Set<Feature>;
+  /** Stems of the sentences that hold a figure: what its figures count ("153 *countries*"). */
+  counts: Set<string>;
+  /** Numbers its text states, as digits. */
+  numbers: Set<string>;
+  /** Years it is about: in its text, its title or its citation ("the 2021 survey"). */
+  years: Set<string>;
+}
+
+/** Equivalent phrases (stem lists) for one thing: a glossary entry, or an acronym the text defines. */
+export interface PhraseGroup {
+  phrases: string[][];
+  /** Its name is an acronym ("ABC", "XYZ"): specific however often the pack uses it. */
+  acronym: boolean;
+}
+
+export interface Pack {
+  content: Content;
+  docs: DocInfo[];
+  byRef: Map<string, DocInfo>;
+  /** Each section's units, in deck order. */
+  sectionUnits: Map<string, DocInfo[]>;
+  /** Every word the pack uses (normalised, unstemmed): the spelling dictionary. */
+  vocab: Set<string>;
+  df: Map<string, number>;
+  /** Stem -> positions (in docs) of the docs that hold it. */
+  postings: Map<string, number[]>;
+  deletes: DeleteIndex;
+  groups: PhraseGroup[];
+  /** First stem of a phrase -> [group, phrase], longest phrase first. */
+  phraseStarts: Map<string, { group: number; stems: string[] }[]>;
+  /** One-word alternatives of a group -> its main word, so phrases compose ("egov strategy"). */
+  canonical: Map<string, string>;
+  /** Stem of an English word -> pack stems it can stand for (WordNet synonyms and derived forms). */
+  related: Map<string, Related[]>;
+  /** General English: a word in it is never "corrected" into one of the pack's words. */
+  english: English;
+  /** Place names the pack uses, lower case. */
+  places: Set<string>;
+  lunr: lunr.Index;
+  /** The median number of distinct terms of the pack's units: what a usual answer holds. */
+  medianTerms: number;
+}
+
+/** A word's stem, with irregular forms read as their base word first ("grew" as "grow"). */
+export const term = (w: string): string => stem(wordMap('irregular').get(w) ?? w);
+
+/** A word that says what kind of answer is wanted or is too common to tell documents apart. */
+export const isAskingWord = (w: string): boolean => isStopWord(w) || wordSet('asking').has(w);
+
+/** Content words of a text, as stems. */
+export function contentStems(text: string): string[] {
+  return words(text)
+    .filter((w) => !isAskingWord(w))
+    .map(term);
+}
+
+/** "Water gap: few pipes..." -> "Water gap"; otherwise the text's first few words. */
+function leadText(doc: SearchDoc): string {
+  if (doc.kind !== 'unit') return [doc.title, ...(doc.kind === 'meta' ? doc.keywords.slice(0, 4) : [])].join(' ');
+  const colon = doc.text.indexOf(':');
+  if (colon > 0 && colon <= 60) return doc.text.slice(0, colon);
+  return doc.text.split(/\s+/).slice(0, 6).join(' ');
+}
+
+/** Words a figure counts: the few after it ("93% of *countries*", "105 of the 150 *partner towns*"). */
+const COUNTED_WINDOW = 3;
+
+/**
+ * What a text's figures count: the words right after each figure or quantity word, and the subject of its
+ * sentence ("Most *countries* have a water plan (128)").
+ */
+function countedStems(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const sentence of text.split(/[.;!?](?:\s|$)/)) {
+    const ws = words(sentence);
+    const isFigure = (w: string) => /^\d[\d.,]*$/.test(w) && !/^(1[89]|20)\d\d$/.test(w);
+    const isQuantity = (w: string) => wordSet('quantity').has(w) || wordMap('number-word').has(w);
+    if (!ws.some((w) => isFigure(w) || isQuantity(w))) continue;
+    for (const s of ws.filter((w) => !isAskingWord(w) && !isFigure(w)).slice(0, 3)) out.add(term(s));
+    ws.forEach((w, i) => {
+      if (!isFigure(w) && !isQuantity(w)) return;
+      let taken = 0;
+      for (let k = i + 1; k < ws.length && taken < COUNTED_WINDOW; k++) {
+        const next = ws[k]!;
+        if (isFigure(next) || isAskingWord(next)) continue;
+        out.add(term(next));
+        taken++;
+      }
+    });
+  }
+  return out;
+}
+
+/**
+ * Acronyms the text defines: "Open Widget Data (OWD)" gives the phrase and its acronym. The phrase is
+ * the run of words before the brackets whose capitals spell the acronym.
+ */
+export function definedAcronyms(text: string): [string, string][] {
+  const out: [string, string][] = [];
+  for (const m of text.matchAll(/([A-Za-z][\w'’-]*(?:\s+[\w'’&-]+){0,9})\s+\(([A-Z][A-Za-z0-9&-]{1,11})\)/g)) {
+    const acronym = m[2]!;
+    const letters = acronym.replace(/[^A-Z]/g, '');
+    if (letters.length < 2) continue;
+    const ws = m[1]!.split(/\s+/);
+    // The shortest run of words ending before the brackets whose capitalised words hold all the acronym's capitals.
+    for (let start = ws.length - 1; start >= 0; start--) {
+      const run = ws.slice(start);
+      const initials = run.filter((w) => /^[A-Z]/.test(w)).map((w) => w.replace(/[^A-Z]/g, '')).join('');
+      if (initials.length >= letters.length - 1 && initials[0] === letters[0]) {
+        out.push([acronym, run.join(' ')]);
+        break;
+      }
+      if (run.length > letters.length + 3) break;
+    }
+  }
+  return out;
+}
+
+function phraseGroups(content: Content, docs: SearchDoc[]): PhraseGroup[] {
+  const groups: PhraseGroup[] = [];
+  const byKey = new Map<string, PhraseGroup>();
+  const add = (term: string, alternatives: string[]) => {
+    const phrases: string[][] = [];
+    for (const p of [term, ...alternatives]) {
+      const stems = contentStems(p);
+      // A phrase that is only a number would capture every question with that number.
+      if (!stems.length || stems.every((s) => /^\d+$/.test(s))) continue;
+      if (!phrases.some((q) => q.join(' ') === stems.join(' '))) phrases.push(stems);
+    }
+    if (!phrases.length) return;
+    const key = phrases[0]!.join(' ');
+    const existing = byKey.get(key);
+    if (existing) {
+      for (const p of phrases) if (!existing.phrases.some((q) => q.join(' ') === p.join(' '))) existing.phrases.push(p);
+      return;
+    }
+    const group = { phrases, acronym: /^[A-Za-z0-9]{2,8}$/.test(term) && /[A-Z].*[A-Z]|\d/.test(term) };
+    groups.push(group);
+    byKey.set(key, group);
+  };
+  for (const g of content.glossary) add(g.term, g.synonyms);
+  for (const d of docs) for (const [acronym, phrase] of definedAcronyms(d.text)) add(acronym, [phrase]);
+  return groups;
+}
+
+/** "dataset" -> "data", "set"; "cybersecurity" -> "cyber", "security": a compound of two of the pack's words. */
+function compoundParts(w: string, vocab: ReadonlySet<string>): string[] {
+  if (w.length < 7 || !/^[a-z]+$/.test(w)) return [];
+  for (let i = 4; i <= w.length - 3; i++) {
+    const a = w.slice(0, i);
+    const b = w.slice(i);
+    if (vocab.has(a) && vocab.has(b) && !isAskingWord(a) && !isAskingWord(b)) return [a, b];
+  }
+  return [];
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? Math.max(1, s[Math.floor(s.length / 2)]!) : 1;
+}
+
+export function buildPack(content: Content, index: SearchIndex): Pack {
+  const wn = index.wordnet;
+  const places = new Set(wn.places);
+  const vocab = new Set<string>();
+  const df = new Map<string, number>();
+  const searchDocs = buildSearchDocs(content);
+  const docWords = searchDocs.map((doc) => words([doc.title, doc.text, ...doc.keywords].join(' \n ')));
+  for (const all of docWords) for (const w of all) vocab.add(w);
+  const docs: DocInfo[] = searchDocs.map((doc, i) => {
+    const all = docWords[i]!;
+    // A compound holds its parts too: a question about "data" finds the "dataset".
+    const terms = new Set([...all, ...all.flatMap((w) => compoundParts(w, vocab))].filter((w) => !isAskingWord(w)).map(term));
+    for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
+    return {
+      doc,
+      i,
+      terms,
+      lead: new Set(contentStems(leadText(doc))),
+      features: docFeatures(doc, places),
+      counts: countedStems(doc.text),
+      numbers: numbersIn(doc.text),
+      years: new Set([doc.text, doc.title, doc.source.title].join(' ').match(/\b(1[89]\d\d|20\d\d)\b/g) ?? []),
+    };
+  });
+
+  const sectionUnits = new Map<string, DocInfo[]>();
+  for (const d of docs) {
+    if (d.doc.section === undefined) continue;
+    const list = sectionUnits.get(d.doc.section) ?? [];
+    list.push(d);
+    sectionUnits.set(d.doc.section, list);
+  }
+
+  const groups = phraseGroups(content, docs.map((d) => d.doc));
+  // A doc that names an acronym holds what it stands for: "the five XYZ pillars" is about the index too.
+  for (const g of groups) {
+    if (!g.acronym) continue;
+    const [short, ...long] = [...g.phrases].sort((x, y) => x.length - y.length);
+    const expansion = long[long.length - 1];
+    if (!short || short.length !== 1 || !expansion) continue;
+    for (const d of docs) {
+      if (!d.terms.has(short[0]!)) continue;
+      for (const t of expansion) {
+        if (d.terms.has(t)) continue;
+        d.terms.add(t);
+        df.set(t, (df.get(t) ?? 0) + 1);
+      }
+    }
+  }
+  const postings = new Map<string, number[]>();
+  for (const d of docs) {
+    for (const t of d.terms) {
+      const list = postings.get(t);
+      if (list) list.push(d.i);
+      else postings.set(t, [d.i]);
+    }
+  }
+
+  const phraseStarts = new Map<string, { group: number; stems: string[] }[]>();
+  groups.forEach((g, group) => {
+    for (const stems of g.phrases) {
+      const list = phraseStarts.get(stems[0]!) ?? [];
+      list.push({ group, stems });
+      list.sort((a, b) => b.stems.length - a.stems.length);
+      phraseStarts.set(stems[0]!, list);
+    }
+  });
+  const canonical = new Map<string, string>();
+  for (const g of groups) {
+    const singles = g.phrases.filter((p) => p.length === 1).map((p) => p[0]!);
+    for (const w of singles.slice(1)) if (!canonical.has(w)) canonical.set(w, singles[0]!);
+  }
+
+  return {
+    content,
+    docs,
+    byRef: new Map(docs.map((d) => [d.doc.ref, d])),
+    sectionUnits,
+    vocab,
+    df,
+    postings,
+    deletes: buildDeleteIndex(vocab),
+    groups,
+    phraseStarts,
+    canonical,
+    related: new Map(Object.entries(wn.related)),
+    english: index.english,
+    places,
+    lunr: index.lunr,
+    medianTerms: median(docs.filter((d) => d.doc.kind === 'unit').map((d) => d.terms.size)),
+  };
+}

@@ -1,0 +1,255 @@
+// Ranks a pack's documents for a question: how much of the question each holds (weighted by how rare its
+// words are), whether it is about what is asked, and whether it holds the kind of answer asked for.
+import lunr from 'lunr';
+import type { Analysis, Concept, Intent } from './analyze.js';
+import type { Feature } from './features.js';
+import { term, type DocInfo, type Pack } from './pack.js';
+
+/** A concept held by more than this share of documents is too common to answer on its own. */
+const COMMON_SHARE = 0.2;
+const CONTEXT_WEIGHT = 0.6;
+const SHORT_UNKNOWN_WEIGHT = 1;
+const GENERIC_WEIGHT = 0.3;
+/** A named thing (a glossary phrase, an acronym) is what the question is about: it weighs double. */
+const SPECIFIC_FACTOR = 2;
+/** What the last question's words weigh in a follow-up, against the follow-up's own. */
+const CONTEXT_SHARE = 0.3;
+/** A word the pack lacks that names what is asked about weighs this much more against a doc. */
+const FOREIGN_FACTOR = 1.5;
+/** How much being about a concept (its heading, its title) adds beyond holding it. */
+const LEAD_WEIGHT = 0.25;
+/** What each doubling of a doc's length over the pack's median costs. */
+const LENGTH_WEIGHT = 0.08;
+/** lunr's BM25 breaks near-ties: it adds at most this much. */
+const LUNR_WEIGHT = 0.1;
+/** A stem held by more than this share of documents stays out of the lunr query: it tells nothing apart. */
+const LUNR_STEM_SHARE = 0.3;
+/** A concept counts as held when an alternative worth at least this much is there. */
+const HELD = 0.5;
+/** Stems of words that say what something does: what "what does X do?" asks for. */
+const ROLE_STEMS = ['role', 'respons', 'function', 'task', 'duti', 'mandat'];
+
+interface Weighted {
+  concept: Concept;
+  weight: number;
+  /** Too common (or only about the session) to justify an answer by itself. */
+  weak: boolean;
+  common: boolean;
+  /** Doc position -> credit (0-1) of the best alternative it holds. */
+  held: Map<number, number>;
+}
+
+export interface Ranked {
+  d: DocInfo;
+  /** Weighted share of the question the doc holds, 0-1. */
+  coverage: number;
+  /** Coverage with what makes a doc the answer (about the topic, the right kind of answer): ranks and decides. */
+  score: number;
+  /** Holds something specific, not only everyday or session words. */
+  strong: boolean;
+  /** Holds what the question asks about, and is the kind of doc that may answer it. */
+  fits: boolean;
+}
+
+/**
+ * A doc far longer than the pack's usual unit (a summary listing everything) holds most words of many
+ * questions without being about any of them: it loses a little for each doubling of its length.
+ */
+function lengthPenalty(pack: Pack, d: DocInfo): number {
+  return LENGTH_WEIGHT * Math.max(0, Math.log2(d.terms.size / pack.medianTerms));
+}
+
+function idf(n: number, df: number): number {
+  return Math.log(1 + n / (df + 0.5));
+}
+
+/** Docs holding at least one of the concept's alternatives whole, with the best credit each gets. */
+function heldBy(pack: Pack, c: Concept): Map<number, number> {
+  const held = new Map<number, number>();
+  for (const alt of c.alternatives) {
+    const lists = alt.stems.map((t) => pack.postings.get(t));
+    if (lists.some((l) => l === undefined)) continue;
+    const [first, ...rest] = (lists as number[][]).sort((x, y) => x.length - y.length);
+    for (const i of first!) if (rest.every((l) => l.includes(i)) && (held.get(i) ?? 0) < alt.credit) held.set(i, alt.credit);
+  }
+  return held;
+}
+
+function weigh(pack: Pack, concepts: Concept[]): Weighted[] {
+  const n = pack.docs.length;
+  return concepts.map((concept) => {
+    const held = heldBy(pack, concept);
+    let weight = idf(n, held.size);
+    // Unknown words count fully (they are what the question is about, and the pack does not have it),
+    // except very short ones, which are mostly typos of small words ("hav", "abt").
+    if (held.size === 0) weight = concept.words.join('').length <= 3 && !pack.english.isLemma(concept.words.join('')) ? SHORT_UNKNOWN_WEIGHT : idf(n, 1);
+    if (concept.context) weight = CONTEXT_WEIGHT;
+    if (concept.generic) weight = GENERIC_WEIGHT;
+    if (concept.specific) weight *= SPECIFIC_FACTOR;
+    if (concept.foreign) weight *= FOREIGN_FACTOR;
+    const common = !concept.specific && held.size > Math.max(3, COMMON_SHARE * n);
+    return { concept, weight, weak: concept.context || concept.generic || common, common, held };
+  });
+}
+
+const has = (d: DocInfo, f: Feature) => d.features.has(f);
+/** "How many *people*...": the doc's figures count that (or it is a yes/no question that merely mentions counting). */
+const countsIt = (a: Analysis, d: DocInfo) =>
+  !a.counted || a.intents.has('yesno') || a.counted.alternatives.some((alt) => alt.stems.every((t) => d.counts.has(t)));
+
+/** Does the doc (its text, title or citation) name the year? */
+const namesYear = (d: DocInfo, year: string) => d.years.has(year);
+
+/** What the form of the doc adds for the kind of answer asked for (negative when it cannot be that answer). */
+function typeBonus(a: Analysis, d: DocInfo, coverage: number, focusLead: boolean): number {
+  const is = (i: Intent) => a.intents.has(i);
+  const { doc } = d;
+  let b = 0;
+  if (is('howmany')) b += has(d, 'number') ? (doc.unitKind === 'statistic' || has(d, 'percent') ? 0.1 : 0.06) : -0.15;
+  // "What share...", "what percentage...": a share, not a count.
+  if (is('howmany') && a.share) b += has(d, 'percent') ? 0.05 : -0.05;
+  // "How many people...?" answered by a count of something else is most likely wrong.
+  if (a.counted && !countsIt(a, d)) b -= 0.3;
+  if (is('when')) b += has(d, 'date') ? 0.1 : -0.1;
+  if (is('where')) b += has(d, 'place') ? 0.12 : -0.12;
+  // "Who leads X?": a person or a role first, an organisation next.
+  if (is('who') && !is('howmany')) b += has(d, 'person') ? 0.12 : has(d, 'org') ? 0.06 : -0.1;
+  if (is('why') && has(d, 'reason')) b += 0.05;
+  if (is('define') && has(d, 'definition')) b += focusLead ? 0.1 : 0.04;
+  if (is('list') && has(d, 'list')) b += 0.06;
+  if (is('role') && ROLE_STEMS.some((t) => d.terms.has(t))) b += 0.05;
+  // "The *six* dimensions", "in *2020*": a doc that names the same number is the one asked about.
+  const named = a.numbers.filter((x) => !a.years.includes(x));
+  if (named.length && named.every((x) => d.numbers.has(x))) b += 0.08;
+  // "version 3.0" is not answered by a doc about 2.0.
+  else if (named.some((x) => x.includes('.')) && has(d, 'number')) b -= 0.15;
+  for (const year of a.years) b += namesYear(d, year) ? 0.08 : -0.05;
+  // The glossary says what a term stands for; what it means is better said by the deck's own unit on it.
+  if (doc.kind === 'glossary') b += is('abbrev') ? 0.1 : is('define') ? 0 : -0.08;
+  // The title slide answers questions about the session, not every "who" or "when" question.
+  if (doc.kind === 'meta' && coverage >= 0.5) for (const cue of doc.cues) if (a.intents.has(cue as Intent)) b += 0.3;
+  // "Which event is *this session* part of?": about the session, so the title slide first.
+  if (doc.kind === 'meta' && a.concepts.some((c) => c.context)) b += 0.1;
+  if (doc.kind === 'nextstep' && is('advice')) b += 0.25;
+  return b;
+}
+
+/**
+ * May this doc answer the question? It must hold what is asked about (not just a phrase beside it: "the
+ * *population* of X" is not answered by what X stands for). A glossary entry answers only "what is X /
+ * what does X stand for" about its own term; a next step only a request for advice; a "when" question
+ * only a doc with a date; a question about a year only a doc that names that year (or none).
+ */
+function fits(a: Analysis, d: DocInfo, focusHeld: boolean[]): boolean {
+  // A yes/no question has no one thing it is about ("should services go fully digital?"): coverage decides.
+  if (!focusHeld.every(Boolean) && !a.intents.has('yesno')) return false;
+  if (a.intents.has('date') && !has(d, 'date')) return false;
+  // "in 2020?" is not answered by a figure for 2022.
+  if (a.years.some((y) => !namesYear(d, y)) && d.years.size) return false;
+  // "What is X?" is a definition; "what is X *known* for?" is not.
+  const onlyTerm = a.concepts.every((c) => a.focus.includes(c) || c.generic || c.context);
+  // "How many people use the portal?" is not answered by a count of countries.
+  if (!countsIt(a, d)) return false;
+  // Advice comes from next steps and the deck, not from a definition or the title slide.
+  if (a.intents.has('advice') && (d.doc.kind === 'glossary' || d.doc.kind === 'meta')) return false;
+  // A glossary entry answers what its own term means: the focus must be its term.
+  // A bare question ("X results?") asks what X is only when it is nothing but the term.
+  const onlyThat = !a.bare || a.concepts.every((c) => a.focus.includes(c));
+  if (d.doc.kind === 'glossary') return (a.intents.has('define') || a.intents.has('abbrev')) && focusHeld.length > 0 && onlyTerm && onlyThat && a.focus.every((c) => c.alternatives.some((alt) => alt.stems.every((t) => d.lead.has(t))));
+  if (d.doc.kind === 'nextstep') return a.intents.has('advice');
+  // An indicator the pack gives no figure for cannot answer "how many".
+  if (d.doc.kind === 'indicator' && d.doc.unitKind !== 'statistic' && a.intents.has('howmany')) return false;
+  if (d.doc.ref === 'm:outline') return a.intents.has('outline') || a.intents.has('about');
+  return true;
+}
+
+function lunrScores(pack: Pack, weighted: Weighted[]): Map<string, number> {
+  const scores = new Map<string, number>();
+  const terms = new Map<string, number>();
+  const commonDf = Math.max(3, LUNR_STEM_SHARE * pack.docs.length);
+  for (const w of weighted) {
+    // lunr's cost grows with the docs each term matches: only the words that narrow the search.
+    if (!w.held.size || w.weak) continue;
+    for (const t of [...w.concept.words.map(term), ...w.concept.alternatives[0]!.stems]) {
+      const df = pack.postings.get(t)?.length ?? 0;
+      if (df > 0 && df <= commonDf) terms.set(t, Math.max(terms.get(t) ?? 0, w.weight));
+    }
+  }
+  if (!terms.size) return scores;
+  try {
+    // Terms are already normalised and stemmed: never through lunr's query parser.
+    const results = pack.lunr.query((q) => {
+      for (const [t, boost] of terms) q.term(t, { usePipeline: false, boost, presence: lunr.Query.presence.OPTIONAL });
+    });
+    for (const r of results) scores.set(r.ref, r.score);
+  } catch {
+    // A lunr failure only loses the tie-breaker; coverage still ranks.
+  }
+  return scores;
+}
+
+export interface RankOptions {
+  /** Extra weight for docs of these sections (a follow-up stays near the last answer). */
+  near?: ReadonlySet<string>;
+  /** Concepts from the conversation's last question: they count, at this weight, but never decide. */
+  context?: Concept[];
+}
+
+/** Every document that holds part of the question, best first. */
+export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] {
+  const weighted = weigh(pack, a.concepts);
+  for (const w of weigh(pack, opts.context ?? [])) weighted.push({ ...w, weight: w.weight * CONTEXT_SHARE, weak: true });
+  // A focus word most docs share ("how do *governments* decide...") cannot pick the answer; the rest can.
+  // What is counted ("how many *countries*") or names the kind of answer ("which *countries*") need not be held.
+  const asked = weighted.filter((w) => a.focus.includes(w.concept) && w.concept !== a.counted && w.concept !== a.typed);
+  const focus = asked.some((w) => !w.common) ? asked.filter((w) => !w.common) : asked;
+  const total = weighted.reduce((s, w) => s + w.weight, 0);
+  if (!total) return [];
+  const candidates = new Set<number>();
+  for (const w of weighted) for (const i of w.held.keys()) candidates.add(i);
+  if (opts.near) for (const s of opts.near) for (const u of pack.sectionUnits.get(s) ?? []) candidates.add(u.i);
+  const definition = a.intents.has('define') || a.intents.has('abbrev');
+  // When every word asked is common in this pack (a pack about one index, asked about "the index"), a doc
+  // holding all of what is asked about is specific enough.
+  const anySpecific = weighted.some((w) => !w.weak && w.held.size > 0);
+  const topical = weighted.filter((w) => !w.concept.generic && !w.concept.context && w.held.size > 0 && a.concepts.includes(w.concept));
+  const ranked: Ranked[] = [];
+  for (const i of candidates) {
+    const d = pack.docs[i]!;
+    // Next steps answer only requests for advice: skipped early, they would only cost time.
+    if (d.doc.kind === 'nextstep' && !a.intents.has('advice')) continue;
+    // A glossary entry is the answer to "what is X?", not to every question that names X.
+    const leadCounts = d.doc.kind !== 'glossary' || definition;
+    let got = 0;
+    let lead = 0;
+    let strong = false;
+    for (const w of weighted) {
+      const credit = w.held.get(i);
+      if (!credit) continue;
+      got += w.weight * credit;
+      if (!w.weak) strong = true;
+      // The doc is about this concept, not just mentioning it ("Data divide: ..." for the data divide).
+      if (leadCounts && !w.concept.context && w.concept.alternatives.some((alt) => alt.stems.every((t) => d.lead.has(t)))) lead += w.weight;
+    }
+    const coverage = got / total;
+    if (coverage >= 0.5 && d.doc.cues.some((c) => a.intents.has(c as Intent))) strong = true;
+    if (!anySpecific && topical.length && topical.every((w) => (w.held.get(i) ?? 0) >= HELD)) strong = true;
+    const focusLead = focus.length > 0 && focus.every((w) => w.concept.alternatives.some((alt) => alt.stems.every((t) => d.lead.has(t))));
+    let score = coverage + LEAD_WEIGHT * (lead / total) + typeBonus(a, d, coverage, focusLead) - lengthPenalty(pack, d);
+    if (opts.near?.has(d.doc.section ?? '')) score += 0.1;
+    ranked.push({ d, coverage, score, strong, fits: fits(a, d, focus.map((w) => (w.held.get(i) ?? 0) >= HELD)) });
+  }
+  const order = (x: Ranked, y: Ranked) => y.score - x.score || x.d.i - y.d.i;
+  ranked.sort(order);
+  // lunr's BM25 score (term frequency, field boosts, length) breaks near-ties between docs that could be
+  // the answer; when none is that close to the best one, the query (the slowest step) is skipped.
+  const contender = (r: Ranked) => r.strong && r.fits;
+  const top = ranked.find(contender);
+  if (top && ranked.some((r) => r !== top && contender(r) && top.score - r.score <= LUNR_WEIGHT)) {
+    const scores = lunrScores(pack, weighted);
+    const maxLunr = Math.max(1e-9, ...scores.values());
+    for (const r of ranked) r.score += LUNR_WEIGHT * ((scores.get(r.d.doc.ref) ?? 0) / maxLunr);
+    ranked.sort(order);
+  }
+  return ranked;
+}

@@ -1,0 +1,152 @@
+// The search index of a pack: lunr over its documents, and what WordNet says about its words. Built ahead
+// of time and cached by content hash, so starting the bot only reads a file.
+import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import lunr from 'lunr';
+import { buildSearchDocs, type SearchDoc } from './docs.js';
+import type { Content } from '../content/schema.js';
+import { isStopWord, normalizeText, stem, words } from '../content/text.js';
+import { loadEnglish, type English } from './english.js';
+import { wordSet } from './word-lists.js';
+import { relatedWords, WordNetReader, type Related } from './wordnet.js';
+
+/** Bump when the way documents are built or indexed changes, so old caches are not reused. */
+export const INDEX_VERSION = 12;
+
+/** What WordNet adds for one pack, kept with its index. */
+export interface PackWordNet {
+  /** Stem of an English word -> the pack's stems it can stand for, with the credit an answer gets. */
+  related: Record<string, Related[]>;
+  /** Names in the pack that WordNet knows as places, lower case. */
+  places: string[];
+}
+
+export interface SearchIndex {
+  lunr: lunr.Index;
+  wordnet: PackWordNet;
+  /** General English, the same for every pack. */
+  english: English;
+}
+
+export function indexFileName(content: Content): string {
+  return `index-${content.hash.slice(0, 32)}.json`;
+}
+
+/** Builds the lunr index. Fields hold normalised text, the same normalisation questions get. */
+export function buildLunr(docs: SearchDoc[]): lunr.Index {
+  return lunr(function () {
+    this.ref('ref');
+    this.field('title', { boost: 3 });
+    this.field('text');
+    this.field('keywords', { boost: 2 });
+    for (const d of docs) {
+      // Next steps only answer requests for advice, where they get their own bonus.
+      if (d.kind === 'nextstep') continue;
+      this.add({ ref: d.ref, title: normalizeText(d.title), text: normalizeText(d.text), keywords: normalizeText(d.keywords.join(' ')) });
+    }
+  });
+}
+
+/** The pack's words worth widening: content words, not ways of asking or everyday words. */
+export function packWords(docs: SearchDoc[]): Set<string> {
+  const skip = (w: string) => isStopWord(w) || wordSet('asking').has(w) || wordSet('generic').has(w) || !/^[a-z]{3,}$/.test(w);
+  const out = new Set<string>();
+  for (const d of docs) for (const w of words([d.title, d.text, ...d.keywords].join(' \n '))) if (!skip(w)) out.add(w);
+  return out;
+}
+
+/** Capitalised names in the pack's texts ("Sierra Leone", "Lisbon"), each word and each run of words. */
+function capitalisedNames(docs: SearchDoc[]): Set<string> {
+  const out = new Set<string>();
+  for (const d of docs) {
+    for (const m of d.text.matchAll(/\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3}\b/g)) {
+      const parts = m[0].split(/\s+/);
+      out.add(m[0].toLowerCase());
+      for (const p of parts) out.add(p.toLowerCase());
+    }
+  }
+  return out;
+}
+
+export function buildPackWordNet(docs: SearchDoc[], wn = new WordNetReader()): PackWordNet {
+  try {
+    const vocab = packWords(docs);
+    const related: Record<string, Related[]> = {};
+    for (const [other, list] of relatedWords(wn, vocab)) {
+      const key = stem(other);
+      const mapped = list.map(([w, credit]) => [stem(w), credit] as Related).filter(([s]) => s !== key);
+      if (!mapped.length) continue;
+      const into = (related[key] ??= []);
+      for (const [s, c] of mapped) {
+        const found = into.find((r) => r[0] === s);
+        if (found) found[1] = Math.max(found[1], c);
+        else into.push([s, c]);
+      }
+    }
+    const places = [...capitalisedNames(docs)].filter((n) => !isStopWord(n) && wn.isPlace(n));
+    return { related, places };
+  } finally {
+    wn.close();
+  }
+}
+
+export function buildSearchIndex(content: Content, cacheDir: string): SearchIndex {
+  const docs = buildSearchDocs(content);
+  return { lunr: buildLunr(docs), wordnet: buildPackWordNet(docs), english: loadEnglish(cacheDir) };
+}
+
+interface CacheFile {
+  version: number;
+  hash: string;
+  index: object;
+  wordnet: PackWordNet;
+}
+
+/** Writes `<cacheDir>/index-<hash>.json` (and removes stale ones); returns its path. */
+export function buildIndexCache(content: Content, cacheDir: string): string {
+  return saveIndex(content, cacheDir, buildSearchIndex(content, cacheDir));
+}
+
+function saveIndex(content: Content, cacheDir: string, index: SearchIndex): string {
+  mkdirSync(cacheDir, { recursive: true });
+  const file = join(cacheDir, indexFileName(content));
+  const body: CacheFile = { version: INDEX_VERSION, hash: content.hash, index: index.lunr.toJSON(), wordnet: index.wordnet };
+  // Write then rename, so a reader never sees half a file.
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(body));
+  renameSync(tmp, file);
+  for (const name of readdirSync(cacheDir)) {
+    if (/^index-[0-9a-f]+\.json$/.test(name) && name !== indexFileName(content)) {
+      try {
+        unlinkSync(join(cacheDir, name));
+      } catch {
+        // Another process may have removed it already.
+      }
+    }
+  }
+  return file;
+}
+
+function readCached(content: Content, cacheDir: string): SearchIndex | undefined {
+  try {
+    const body = JSON.parse(readFileSync(join(cacheDir, indexFileName(content)), 'utf8')) as CacheFile;
+    if (body.version !== INDEX_VERSION || body.hash !== content.hash) return undefined;
+    return { lunr: lunr.Index.load(body.index), wordnet: body.wordnet, english: loadEnglish(cacheDir) };
+  } catch {
+    // Missing or damaged cache: build afresh.
+    return undefined;
+  }
+}
+
+/** The cached index when it matches the content; otherwise builds it and tries to save it. */
+export function loadSearchIndex(content: Content, cacheDir: string): SearchIndex {
+  const cached = readCached(content, cacheDir);
+  if (cached) return cached;
+  const index = buildSearchIndex(content, cacheDir);
+  try {
+    saveIndex(content, cacheDir, index);
+  } catch {
+    // A read-only install still answers; it just builds the index at every start.
+  }
+  return index;
+}

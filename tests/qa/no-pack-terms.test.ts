@@ -1,0 +1,54 @@
+// Keeps workshop knowledge out of the code: what a pack needs comes from the pack. No acronym, name or
+// several-word term of any pack's glossary, title slide or section titles may appear in src/ or lexicon/.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadContent, packageRoot } from '../../src/content/load.js';
+import { listPacks } from '../../eval/score.js';
+
+const root = packageRoot();
+/** File formats the bot itself produces; a pack may list them too, but they are not its terms. */
+const FORMATS = new Set(['CSV', 'PNG']);
+
+function filesUnder(dir: string, ext: RegExp): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path, ext) : ext.test(name) ? [path] : [];
+  });
+}
+
+/** Terms a pack owns: acronyms and names (matched with their case), and phrases of two or more words. */
+function packTerms(dir: string): { acronyms: Set<string>; phrases: Set<string> } {
+  const c = loadContent(dir);
+  const acronyms = new Set<string>();
+  const phrases = new Set<string>();
+  const add = (t: string | undefined) => {
+    const s = t?.trim();
+    if (!s) return;
+    if (/^[A-Za-z0-9]{2,8}$/.test(s) && /[A-Z].*[A-Z]|\d/.test(s)) acronyms.add(s);
+    else if (s.split(/\s+/).length >= 2) phrases.add(s.toLowerCase());
+  };
+  for (const g of c.glossary) [g.term, ...g.synonyms].forEach(add);
+  for (const s of c.sections) add(s.title);
+  [c.meta.title, c.meta.workshop, c.meta.presenter, c.meta.location, c.meta.organisation].forEach(add);
+  return { acronyms, phrases };
+}
+
+describe('no workshop knowledge in the code', () => {
+  const packs = [join(root, 'content'), ...listPacks().filter((p) => p.slug !== 'deck').map((p) => p.contentDir)];
+  const sources = [...filesUnder(join(root, 'src'), /\.ts$/), ...filesUnder(join(root, 'lexicon'), /\.txt$/)].map((f) => ({
+    file: f.slice(root.length + 1),
+    text: readFileSync(f, 'utf8'),
+  }));
+
+  it.each(packs.map((p) => [p.slice(root.length + 1)]))('src/ and lexicon/ name nothing of %s', (dir) => {
+    const { acronyms, phrases } = packTerms(join(root, dir));
+    const found: string[] = [];
+    for (const { file, text } of sources) {
+      const lower = text.toLowerCase();
+      for (const a of acronyms) if (!FORMATS.has(a) && new RegExp(`\\b${a}\\b`).test(text)) found.push(`${file}: ${a}`);
+      for (const p of phrases) if (lower.includes(p)) found.push(`${file}: "${p}"`);
+    }
+    expect(found).toEqual([]);
+  });
+});
