@@ -1,5 +1,6 @@
 // Everyone's commands: help, questions, the two flows, results and privacy.
 import type { Answer } from '../qa/types.js';
+import { clip } from './clip.js';
 import type { CommandContext, CommandSpec } from './context.js';
 import { DEFAULT_QUIZ_LENGTH, MAX_QUIZ_LENGTH, type Flows } from './flows.js';
 import { text, type Outgoing } from './messages.js';
@@ -94,7 +95,7 @@ export function basicCommands(flows: Flows, { ask, forget }: BasicCommandHooks):
           return [text('Your times now follow the server’s time zone.')];
         }
         const zone = canonicalZone(ctx.args);
-        if (!zone) return [text(`"${ctx.args.slice(0, 60)}" is not a time zone I know. Use a name like Pacific/Port_Moresby, Australia/Brisbane or UTC.`)];
+        if (!zone) return [text(`"${clip(ctx.args, 60)}" is not a time zone I know. Use a name like Pacific/Port_Moresby, Australia/Brisbane or UTC.`)];
         await store.setTimeZone(ctx.userKey, zone, clock.now());
         return [text(`Done: times are now read and shown in ${zone}.`)];
       },

@@ -1,5 +1,6 @@
 // The platform-neutral bot: routes every incoming message to a command, a flow or the answerer.
 import { basicCommands, formatAnswer, helpText } from './basic-commands.js';
+import { clip } from './clip.js';
 import { TRAINER_REFUSAL, type BotServices, type CommandContext, type CommandSpec } from './context.js';
 import { Flows, parseAction } from './flows.js';
 import { newId } from './ids.js';
@@ -151,7 +152,7 @@ export class Bot implements BotCore {
     if (!answer.answered) {
       try {
         const cohorts = await store.cohortsOf(ctx.userKey);
-        await store.logUnanswered({ id: newId(), userKey: ctx.userKey, cohortIds: cohorts.map((c) => c.id), question: question.slice(0, 500), askedAt: clock.now() });
+        await store.logUnanswered({ id: newId(), userKey: ctx.userKey, cohortIds: cohorts.map((c) => c.id), question: clip(question, 500), askedAt: clock.now() });
       } catch (err) {
         logger.warn({ err }, 'could not log an unanswered question');
       }
@@ -174,7 +175,7 @@ function smallTalk(t: string): string | undefined {
 function sanitize(raw: string | undefined): string {
   if (!raw) return '';
   // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-  return raw.slice(0, MAX_TEXT).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
+  return clip(raw, MAX_TEXT).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
 }
 
 export function createBot(services: BotServices, options?: BotOptions): Bot {

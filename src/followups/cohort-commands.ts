@@ -1,5 +1,6 @@
 // Trainers and cohorts: /trainer add, /cohort new, /cohorts, and everyone's /join and /leave.
 import type { Bot } from '../core/bot.js';
+import { clip } from '../core/clip.js';
 import type { CommandContext, CommandSpec } from '../core/context.js';
 import { joinCode, newId } from '../core/ids.js';
 import { parseUserKey, text, type Outgoing } from '../core/messages.js';
@@ -30,7 +31,7 @@ async function trainer(bot: Bot, ctx: CommandContext): Promise<Outgoing[]> {
   }
   const ref = parseUserKey(who.trim());
   if (!ref || /\s/.test(ref.id) || ref.id.length > 200) {
-    return usage(`"${who.slice(0, 60)}" isn't a platform:id. Use console, telegram, slack or teams, e.g. /trainer add telegram:123456789`);
+    return usage(`"${clip(who, 60)}" isn't a platform:id. Use console, telegram, slack or teams, e.g. /trainer add telegram:123456789`);
   }
   const key = `${ref.platform}:${ref.id}`;
   if (await bot.isTrainer(key)) return [text(`${key} is already a trainer.`)];
@@ -74,7 +75,7 @@ async function join(ctx: CommandContext): Promise<Outgoing[]> {
   const { store, clock } = ctx.services;
   const cohort = looksLikeCode(code) ? await store.getCohortByCode(code) : undefined;
   if (!cohort) {
-    return [text(`I couldn't find a cohort with the code "${raw.slice(0, 20)}". Please check it with your trainer: it is 6 letters and digits, like K7MPQ2.`)];
+    return [text(`I couldn't find a cohort with the code "${clip(raw, 20)}". Please check it with your trainer: it is 6 letters and digits, like K7MPQ2.`)];
   }
   const added = await store.addMember(cohort.id, ctx.userKey, clock.now());
   // Writing to us proves we can reach them again, even if a platform said otherwise before.

@@ -1,4 +1,5 @@
 // /followup CODE WHEN WHAT, /followup cancel ID and /followups: scheduling follow-ups for a cohort.
+import { clip } from '../core/clip.js';
 import type { CommandContext, CommandSpec } from '../core/context.js';
 import { newId } from '../core/ids.js';
 import { PLATFORMS, text, type Outgoing } from '../core/messages.js';
@@ -53,7 +54,7 @@ async function followup(ctx: CommandContext): Promise<Outgoing[]> {
   if (!when.ok && when.reason === 'past') {
     return [text(`${formatWhen(when.at!, timeZone)} has already passed. Pick a time in the future, or say now.`)];
   }
-  if (!when.ok) return usage(`I couldn't read a time at the start of "${rest.slice(0, 60)}".`, ...USAGE.slice(1));
+  if (!when.ok) return usage(`I couldn't read a time at the start of "${clip(rest, 60)}".`, ...USAGE.slice(1));
   if (!when.rest) return usage('What should go out? Add quiz, readiness or a message after the time.', ...USAGE.slice(3, 5));
   const what = parseWhat(when.rest);
   if (what.text.length > MAX_TEXT) return usage(`Please keep the message under ${MAX_TEXT} characters.`);
@@ -87,7 +88,7 @@ async function cancel(ctx: CommandContext, id: string): Promise<Outgoing[]> {
   const { store, clock } = ctx.services;
   if (await store.cancelFollowup(id, clock.now())) return [text(`Cancelled follow-up ${id}. Nothing will be sent.`)];
   const existing = id.length <= 40 ? await store.getFollowup(id) : undefined;
-  if (!existing) return [text(`There is no follow-up ${id.slice(0, 40)}. /followups lists them.`)];
+  if (!existing) return [text(`There is no follow-up ${clip(id, 40)}. /followups lists them.`)];
   if (existing.status === 'cancelled') return [text(`Follow-up ${id} was already cancelled.`)];
   return [text(`Follow-up ${id} has already ${existing.status === 'done' ? 'gone out' : 'started going out'}, so it can't be cancelled.`)];
 }

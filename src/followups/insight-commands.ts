@@ -1,5 +1,6 @@
 // /report, /export and /unanswered: what trainers learn from their cohorts.
 import type { CommandContext, CommandSpec } from '../core/context.js';
+import { clip } from '../core/clip.js';
 import { text, type Outgoing } from '../core/messages.js';
 import { cohortExport } from './export.js';
 import { cohortReport } from './report.js';
@@ -48,7 +49,7 @@ async function unanswered(ctx: CommandContext): Promise<Outgoing[]> {
   if (first.toLowerCase() === 'done') {
     if (!rest || /\s/.test(rest)) return usage('Usage: /unanswered done ID (the id is shown in /unanswered)');
     const ok = rest.length <= 40 && (await store.markUnansweredHandled(rest));
-    return [text(ok ? `Marked question ${rest} as handled.` : `There is no open question ${rest.slice(0, 40)}. /unanswered lists the open ones.`)];
+    return [text(ok ? `Marked question ${rest} as handled.` : `There is no open question ${clip(rest, 40)}. /unanswered lists the open ones.`)];
   }
   let cohortId: string | undefined;
   if (first) {
@@ -62,7 +63,7 @@ async function unanswered(ctx: CommandContext): Promise<Outgoing[]> {
   const shown = open.slice(-UNANSWERED_LIMIT).reverse();
   const lines = shown.map((u) => {
     const cohorts = u.cohortIds.map((id) => codes.get(id)).filter(Boolean);
-    return `• ${u.id} · ${formatShort(u.askedAt, timeZone)}${cohorts.length ? ` · ${cohorts.join(', ')}` : ''} · "${u.question.slice(0, 200)}"`;
+    return `• ${u.id} · ${formatShort(u.askedAt, timeZone)}${cohorts.length ? ` · ${cohorts.join(', ')}` : ''} · "${clip(u.question, 200)}"`;
   });
   const more = open.length > shown.length ? [`(${open.length - shown.length} older not shown)`] : [];
   return [

@@ -1,4 +1,5 @@
 // Small helpers the trainer commands share: finding a cohort by its join code, plural words, usage replies.
+import { clip } from '../core/clip.js';
 import type { CommandContext } from '../core/context.js';
 import { text, type Outgoing } from '../core/messages.js';
 import type { CohortRecord } from '../store/types.js';
@@ -17,7 +18,7 @@ export async function cohortByCode(ctx: CommandContext, raw: string | undefined)
   if (!raw) return usage('Which cohort? Give its join code, e.g. K7MPQ2. /cohorts lists them.');
   const code = normalizeCode(raw);
   const cohort = looksLikeCode(code) ? await ctx.services.store.getCohortByCode(code) : undefined;
-  return cohort ?? [text(`I couldn't find a cohort with the code ${code.slice(0, 12)}. /cohorts lists the cohorts and their codes.`)];
+  return cohort ?? [text(`I couldn't find a cohort with the code ${clip(code, 12)}. /cohorts lists the cohorts and their codes.`)];
 }
 
 export const isReply = (v: CohortRecord | Outgoing[]): v is Outgoing[] => Array.isArray(v);
