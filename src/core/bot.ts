@@ -61,7 +61,7 @@ export class Bot implements BotCore {
     if (!typed && !incoming.action) return [];
 
     const key = keyOf(incoming.user);
-    await this.remember(incoming, key);
+    if (!incoming.passive) await this.remember(incoming, key);
     const ctx: CommandContext = {
       services: this.services,
       incoming,
