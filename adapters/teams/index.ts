@@ -2,7 +2,7 @@
 import type { AdapterDeps, PlatformAdapter, RequestHandler } from '../../src/core/adapter.js';
 import { quietTokenRefusalPrints } from './console.js';
 import { createTeamsMessenger } from './messenger.js';
-import { createMessagesRoute, TeamsCloudAdapter } from './routes.js';
+import { createMessagesRoute, servedChannels, TeamsCloudAdapter } from './routes.js';
 import { createTeamsAuthentication, readBotFrameworkSettings } from './settings.js';
 import { createTurnHandler, errorSummary } from './turn.js';
 
@@ -38,7 +38,7 @@ export async function createTeamsAdapter(cfg: TeamsAdapterConfig, deps: AdapterD
   };
   const logic = createTurnHandler(deps.core, logger);
 
-  const route = createMessagesRoute(adapter, auth, logic, logger);
+  const route = createMessagesRoute(adapter, auth, logic, logger, servedChannels(cfg.emulator));
 
   return {
     platform: 'teams',

@@ -57,6 +57,28 @@ describe('inbound JWT validation', () => {
   });
 });
 
+describe('other Bot Framework channels', () => {
+  test('a correctly signed activity from Web Chat with a Teams trainer’s id is refused, and runs nothing', async () => {
+    const trainer = { id: '29:trainer-webchat', name: 'Tess' };
+    // Bot Framework's real signing keys are endorsed for Web Chat too, so the token alone does not stop it.
+    const multi = await startTeamsHarness({ TRAINERS: `teams:${trainer.id}` }, { endorsements: ['msteams', 'webchat', 'directline'] });
+    try {
+      for (const channelId of ['webchat', 'directline']) {
+        const res = await multi.post(personalMessage(multi.connector, trainer, { channelId, text: '/cohort new Taken over' }));
+        expect(res.status, channelId).toBe(403);
+        expect(multi.connector.calls, channelId).toEqual([]);
+      }
+      expect(await multi.server.runtime.store.listCohorts()).toEqual([]);
+      expect(await multi.server.runtime.store.getUser(`teams:${trainer.id}`)).toBeUndefined();
+      // The same trainer from Teams itself is served.
+      expect((await multi.post(personalMessage(multi.connector, trainer, { text: '/cohort new Lae 2027' }))).status).toBe(200);
+      expect((await multi.server.runtime.store.listCohorts()).map((c) => c.name)).toEqual(['Lae 2027']);
+    } finally {
+      await multi.close();
+    }
+  });
+});
+
 describe('without an app id', () => {
   const deps = () => ({
     core: { handle: async () => [] },
@@ -112,6 +134,11 @@ describe('without an app id', () => {
       expect(connector.calls).toHaveLength(1);
       expect(connector.calls[0].body.text).toContain('/readiness');
       expect(connector.calls[0].authorization).toBeUndefined();
+      // Emulator mode serves the Emulator (and Teams), no other channel.
+      const webchat = { ...activity, id: 'emu-2', channelId: 'webchat' };
+      const refused = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(webchat) });
+      expect(refused.status).toBe(403);
+      expect(connector.calls).toHaveLength(1);
     } finally {
       await server.close();
       await connector.close();
