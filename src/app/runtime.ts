@@ -74,6 +74,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       clock,
       logger,
       configuredTrainers: config.TRAINERS,
+      configuredAdmins: config.ADMINS,
       timeZone: config.TZ,
       telegramUsername: config.TELEGRAM_BOT_USERNAME,
     },

@@ -69,6 +69,7 @@ export class Bot implements BotCore {
       userKey: key,
       args: '',
       isTrainer: () => this.isTrainer(key),
+      isAdmin: () => this.isAdmin(key),
     };
     if (incoming.action) return this.onAction(ctx, incoming.action);
     return this.onText(ctx, typed);
@@ -85,7 +86,16 @@ export class Bot implements BotCore {
   }
 
   async isTrainer(key: string): Promise<boolean> {
-    return this.services.configuredTrainers.includes(key) || (await this.services.store.isTrainer(key));
+    return this.isConfigured(key) || (await this.services.store.isTrainer(key));
+  }
+
+  isAdmin(key: string): boolean {
+    return this.services.configuredAdmins.includes(key);
+  }
+
+  /** Named in TRAINERS or ADMINS (and so not removable at run time). */
+  isConfigured(key: string): boolean {
+    return this.services.configuredTrainers.includes(key) || this.isAdmin(key);
   }
 
   commandList(): CommandSpec[] {

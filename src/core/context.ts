@@ -15,6 +15,8 @@ export interface BotServices {
   logger: Logger;
   /** Trainers named in configuration (`platform:id`); more can be added at run time. */
   configuredTrainers: readonly string[];
+  /** Administrators named in configuration: trainers who see and act on every cohort. */
+  configuredAdmins: readonly string[];
   /**
    * Time zone that times are read and shown in: the server's TZ, or, in a command's context, the
    * sender's own zone when they set one with /timezone.
@@ -33,6 +35,8 @@ export interface CommandContext {
   /** Text after the command word, trimmed. */
   args: string;
   isTrainer(): Promise<boolean>;
+  /** An administrator sees and acts on every cohort; other trainers, on the cohorts they run. */
+  isAdmin(): boolean;
 }
 
 export type CommandHandler = (ctx: CommandContext) => Promise<Outgoing[]>;

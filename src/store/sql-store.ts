@@ -16,6 +16,7 @@ import type {
   SessionKind,
   SessionRecord,
   Store,
+  TrainerRecord,
   UnansweredRecord,
   UserRecord,
 } from './types.js';
@@ -106,8 +107,10 @@ export class SqlStore implements Store {
       await trx.deleteFrom('deliveries').where('user_key', '=', key).execute();
       await trx.deleteFrom('inbox').where('user_key', '=', key).execute();
       await trx.deleteFrom('trainers').where('key', '=', key).execute();
+      await trx.deleteFrom('cohort_trainers').where('trainer_key', '=', key).execute();
       // Cohorts and follow-ups belong to their members too; keep them, drop the name of who made them.
       await trx.updateTable('trainers').set({ added_by: FORGOTTEN }).where('added_by', '=', key).execute();
+      await trx.updateTable('cohort_trainers').set({ added_by: FORGOTTEN }).where('added_by', '=', key).execute();
       await trx.updateTable('cohorts').set({ created_by: FORGOTTEN }).where('created_by', '=', key).execute();
       await trx.updateTable('followups').set({ created_by: FORGOTTEN }).where('created_by', '=', key).execute();
       await trx.deleteFrom('users').where('key', '=', key).execute();
@@ -129,6 +132,19 @@ export class SqlStore implements Store {
   async listTrainers(): Promise<string[]> {
     const rows = await this.db.selectFrom('trainers').select('key').orderBy('added_at').orderBy('key').execute();
     return rows.map((r) => r.key);
+  }
+
+  async getTrainer(key: string): Promise<TrainerRecord | undefined> {
+    const r = await this.db.selectFrom('trainers').selectAll().where('key', '=', key).executeTakeFirst();
+    return r && { key: r.key, addedBy: r.added_by, addedAt: new Date(num(r.added_at)) };
+  }
+
+  async removeTrainer(key: string): Promise<boolean> {
+    return this.b.writeTx(async (trx) => {
+      await trx.deleteFrom('cohort_trainers').where('trainer_key', '=', key).execute();
+      const r = await trx.deleteFrom('trainers').where('key', '=', key).executeTakeFirst();
+      return num(r.numDeletedRows) === 1;
+    });
   }
 
   async createSession(s: Pick<SessionRecord, 'id' | 'userKey' | 'kind' | 'items'>, now: Date): Promise<SessionRecord> {
@@ -249,7 +265,37 @@ export class SqlStore implements Store {
   }
 
   async createCohort(c: CohortRecord): Promise<void> {
-    await this.db.insertInto('cohorts').values({ id: c.id, code: c.code, name: c.name, created_by: c.createdBy, created_at: c.createdAt.getTime() }).execute();
+    const t = c.createdAt.getTime();
+    await this.b.writeTx(async (trx) => {
+      await trx.insertInto('cohorts').values({ id: c.id, code: c.code, name: c.name, created_by: c.createdBy, created_at: t }).execute();
+      if (c.createdBy) await trx.insertInto('cohort_trainers').values({ cohort_id: c.id, trainer_key: c.createdBy, added_by: c.createdBy, added_at: t }).execute();
+    });
+  }
+
+  async addCohortTrainer(cohortId: string, trainerKey: string, addedBy: string, now: Date): Promise<boolean> {
+    const r = await this.db
+      .insertInto('cohort_trainers')
+      .values({ cohort_id: cohortId, trainer_key: trainerKey, added_by: addedBy, added_at: now.getTime() })
+      .onConflict((oc) => oc.columns(['cohort_id', 'trainer_key']).doNothing())
+      .executeTakeFirst();
+    return num(r.numInsertedOrUpdatedRows ?? 0) === 1;
+  }
+
+  async listCohortTrainers(cohortId: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('cohort_trainers').select('trainer_key').where('cohort_id', '=', cohortId).orderBy('added_at').orderBy('trainer_key').execute();
+    return rows.map((r) => r.trainer_key);
+  }
+
+  async cohortsOfTrainer(trainerKey: string): Promise<CohortRecord[]> {
+    const rows = await this.db
+      .selectFrom('cohort_trainers as t')
+      .innerJoin('cohorts as c', 'c.id', 't.cohort_id')
+      .selectAll('c')
+      .where('t.trainer_key', '=', trainerKey)
+      .orderBy('c.created_at')
+      .orderBy('c.id')
+      .execute();
+    return rows.map(toCohort);
   }
 
   async getCohortByCode(code: string): Promise<CohortRecord | undefined> {
@@ -335,18 +381,19 @@ export class SqlStore implements Store {
     });
   }
 
-  async listUnanswered(opts: { cohortId?: string; includeHandled?: boolean } = {}): Promise<UnansweredRecord[]> {
+  async listUnanswered(opts: { cohortId?: string; cohortIds?: readonly string[]; includeHandled?: boolean } = {}): Promise<UnansweredRecord[]> {
     let q = this.db.selectFrom('unanswered').selectAll().orderBy('asked_at').orderBy('id');
     if (!opts.includeHandled) q = q.where('handled', '=', 0);
-    const { cohortId } = opts;
-    if (cohortId !== undefined) {
+    const cohorts = opts.cohortId !== undefined ? [opts.cohortId] : opts.cohortIds;
+    if (cohorts !== undefined) {
+      if (cohorts.length === 0) return [];
       q = q.where((eb) =>
         eb.exists(
           eb
             .selectFrom('unanswered_cohorts')
             .select('unanswered_cohorts.unanswered_id')
             .whereRef('unanswered_cohorts.unanswered_id', '=', 'unanswered.id')
-            .where('unanswered_cohorts.cohort_id', '=', cohortId),
+            .where('unanswered_cohorts.cohort_id', 'in', [...cohorts]),
         ),
       );
     }

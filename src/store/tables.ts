@@ -57,6 +57,14 @@ export interface CohortsTable {
   created_at: number;
 }
 
+/** Who may see and act on a cohort besides administrators: its creator and the trainers it was shared with. */
+export interface CohortTrainersTable {
+  cohort_id: string;
+  trainer_key: string;
+  added_by: string;
+  added_at: number;
+}
+
 export interface CohortMembersTable {
   cohort_id: string;
   user_key: string;
@@ -117,6 +125,7 @@ export interface Database {
   session_answers: SessionAnswersTable;
   cohorts: CohortsTable;
   cohort_members: CohortMembersTable;
+  cohort_trainers: CohortTrainersTable;
   followups: FollowupsTable;
   deliveries: DeliveriesTable;
   unanswered: UnansweredTable;
@@ -133,6 +142,7 @@ export const TABLES: (keyof Database)[] = [
   'session_answers',
   'cohorts',
   'cohort_members',
+  'cohort_trainers',
   'followups',
   'deliveries',
   'unanswered',

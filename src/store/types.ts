@@ -38,6 +38,13 @@ export interface SessionRecord {
   finishedAt?: Date;
 }
 
+export interface TrainerRecord {
+  key: string;
+  /** Who added them ('' once that person was forgotten). */
+  addedBy: string;
+  addedAt: Date;
+}
+
 export interface CohortRecord {
   id: string;
   /** Join code people type: 6 upper-case letters and digits. */
@@ -144,10 +151,13 @@ export interface Store {
   /** Erases every row about the person: sessions, answers, memberships, deliveries, questions, inbox. */
   forgetUser(key: string): Promise<void>;
 
-  // Trainers added at run time (the TRAINERS variable names the first ones).
+  // Trainers added at run time (the TRAINERS and ADMINS variables name the first ones).
   addTrainer(key: string, addedBy: string, now: Date): Promise<void>;
   isTrainer(key: string): Promise<boolean>;
   listTrainers(): Promise<string[]>;
+  getTrainer(key: string): Promise<TrainerRecord | undefined>;
+  /** Removes a run-time trainer and every cohort they were a trainer of; true if they were one. */
+  removeTrainer(key: string): Promise<boolean>;
 
   // Readiness self-assessments and knowledge quizzes.
   /** Creates an active session; any other active session of the person becomes 'stopped'. */
@@ -168,6 +178,7 @@ export interface Store {
   listFinishedSessions(userKeys: string[], kind: SessionKind): Promise<SessionRecord[]>;
 
   // Cohorts.
+  /** Creates a cohort with its creator as its first trainer. */
   createCohort(cohort: CohortRecord): Promise<void>;
   getCohortByCode(code: string): Promise<CohortRecord | undefined>;
   getCohort(id: string): Promise<CohortRecord | undefined>;
@@ -178,6 +189,12 @@ export interface Store {
   removeMember(cohortId: string, userKey: string): Promise<boolean>;
   listMembers(cohortId: string): Promise<UserRecord[]>;
   cohortsOf(userKey: string): Promise<CohortRecord[]>;
+  /** Makes `trainerKey` a trainer of the cohort (createCohort does it for the creator); true if new. */
+  addCohortTrainer(cohortId: string, trainerKey: string, addedBy: string, now: Date): Promise<boolean>;
+  /** The trainers of a cohort, in the order they were added. */
+  listCohortTrainers(cohortId: string): Promise<string[]>;
+  /** The cohorts `trainerKey` is a trainer of, oldest first. */
+  cohortsOfTrainer(trainerKey: string): Promise<CohortRecord[]>;
 
   // Follow-ups and their delivery, claimed by exactly one worker.
   createFollowup(followup: FollowupRecord): Promise<void>;
@@ -207,7 +224,8 @@ export interface Store {
 
   // Questions the bot could not answer.
   logUnanswered(entry: Omit<UnansweredRecord, 'handled'>): Promise<void>;
-  listUnanswered(opts?: { cohortId?: string; includeHandled?: boolean }): Promise<UnansweredRecord[]>;
+  /** Open questions (or all, with includeHandled), of one cohort, of any of `cohortIds`, or of everyone. */
+  listUnanswered(opts?: { cohortId?: string; cohortIds?: readonly string[]; includeHandled?: boolean }): Promise<UnansweredRecord[]>;
   markUnansweredHandled(id: string): Promise<boolean>;
 
   // Messages waiting for people who are not connected (console members).

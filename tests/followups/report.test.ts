@@ -96,7 +96,7 @@ describe('/report', () => {
 
   it('gives usage help and a kind reply for an unknown code', async () => {
     expect(allText(await h.trainer.say('/report'))).toMatch(/Usage: \/report CODE/);
-    expect(allText(await h.trainer.say('/report QQQQQQ'))).toMatch(/couldn't find a cohort with the code QQQQQQ/);
+    expect(allText(await h.trainer.say('/report QQQQQQ'))).toMatch(/couldn't find a cohort of yours with the code QQQQQQ/);
   });
 });
 

@@ -189,6 +189,38 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       });
     });
 
+    describe('cohort trainers', () => {
+      it('makes the creator a trainer of the cohort, shares it once, and lists each side', async () => {
+        await store.createCohort({ id: 'k1', code: 'OWN001', name: 'Ana’s', createdBy: 'console:ana', createdAt: at() });
+        await store.createCohort({ id: 'k2', code: 'OWN002', name: 'Ben’s', createdBy: 'console:ben', createdAt: at(10) });
+        await store.createCohort({ id: 'k3', code: 'OWN003', name: 'Nobody’s', createdBy: '', createdAt: at(20) });
+        expect(await store.listCohortTrainers('k1')).toEqual(['console:ana']);
+        expect(await store.listCohortTrainers('k3')).toEqual([]);
+        expect(await store.addCohortTrainer('k1', 'console:ben', 'console:ana', at(30))).toBe(true);
+        expect(await store.addCohortTrainer('k1', 'console:ben', 'console:ana', at(40))).toBe(false);
+        expect(await store.listCohortTrainers('k1')).toEqual(['console:ana', 'console:ben']);
+        expect((await store.cohortsOfTrainer('console:ben')).map((c) => c.id)).toEqual(['k1', 'k2']);
+        expect((await store.cohortsOfTrainer('console:ana')).map((c) => c.code)).toEqual(['OWN001']);
+        expect(await store.cohortsOfTrainer('console:nobody')).toEqual([]);
+      });
+
+      it('removes a run-time trainer with every cohort they were a trainer of', async () => {
+        await store.addTrainer('console:ben', 'console:ana', at(5));
+        expect(await store.getTrainer('console:ben')).toEqual({ key: 'console:ben', addedBy: 'console:ana', addedAt: at(5) });
+        expect(await store.getTrainer('console:nobody')).toBeUndefined();
+        await store.createCohort({ id: 'k1', code: 'OWN001', name: 'Ana’s', createdBy: 'console:ana', createdAt: at() });
+        await store.createCohort({ id: 'k2', code: 'OWN002', name: 'Ben’s', createdBy: 'console:ben', createdAt: at(10) });
+        await store.addCohortTrainer('k1', 'console:ben', 'console:ana', at(30));
+        expect(await store.removeTrainer('console:ben')).toBe(true);
+        expect(await store.removeTrainer('console:ben')).toBe(false);
+        expect(await store.isTrainer('console:ben')).toBe(false);
+        expect(await store.cohortsOfTrainer('console:ben')).toEqual([]);
+        expect(await store.listCohortTrainers('k1')).toEqual(['console:ana']);
+        // The cohort itself stays, for its members and the administrators.
+        expect((await store.getCohort('k2'))?.name).toBe('Ben’s');
+      });
+    });
+
     storeContractFollowups(ctx);
 
     describe('unanswered questions', () => {
@@ -201,6 +233,9 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
           { id: 'q1', userKey: 'slack:A', cohortIds: ['k1', 'k2'], question: 'What is GovStack?', askedAt: at(1), handled: false },
         ]);
         expect((await store.listUnanswered({ cohortId: 'k2' })).map((q) => q.id)).toEqual(['q1', 'q3']);
+        expect((await store.listUnanswered({ cohortIds: ['k1', 'k2'] })).map((q) => q.id)).toEqual(['q1', 'q3']);
+        expect((await store.listUnanswered({ cohortIds: ['k1'] })).map((q) => q.id)).toEqual(['q1']);
+        expect(await store.listUnanswered({ cohortIds: [] })).toEqual([]);
         expect(await store.markUnansweredHandled('q1')).toBe(true);
         expect(await store.markUnansweredHandled('q1')).toBe(false);
         expect(await store.markUnansweredHandled('nope')).toBe(false);
@@ -243,6 +278,7 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
         await store.addTrainer(x, y, at());
         await store.addTrainer(y, x, at(1));
         await store.createCohort({ id: 'k1', code: 'FORGET', name: 'Group', createdBy: x, createdAt: at() });
+        await store.addCohortTrainer('k1', y, x, at(1));
         await store.addMember('k1', x, at());
         await store.addMember('k1', y, at());
         await store.createSession({ id: 'sx', userKey: x, kind: 'quiz', items: ['q1', 'q2'] }, at());
@@ -280,6 +316,7 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
         // The group and its follow-up stay for the others, without the forgotten creator.
         expect((await store.getCohort('k1'))?.createdBy).toBe('');
         expect((await store.getFollowup('f1'))?.createdBy).toBe('');
+        expect(await store.listCohortTrainers('k1')).toEqual([y]);
       });
     });
 
