@@ -59,19 +59,21 @@ describe('inbound JWT validation', () => {
 
 describe('other Bot Framework channels', () => {
   test('a correctly signed activity from Web Chat with a Teams trainer’s id is refused, and runs nothing', async () => {
+    const aad = '5b8e2f4a-1c3d-4e6f-8a9b-0c1d2e3f4a5b';
     const trainer = { id: '29:trainer-webchat', name: 'Tess' };
+    const from = { ...trainer, aadObjectId: aad };
     // Bot Framework's real signing keys are endorsed for Web Chat too, so the token alone does not stop it.
-    const multi = await startTeamsHarness({ TRAINERS: `teams:${trainer.id}` }, { endorsements: ['msteams', 'webchat', 'directline'] });
+    const multi = await startTeamsHarness({ TRAINERS: `teams:${aad}` }, { endorsements: ['msteams', 'webchat', 'directline'] });
     try {
       for (const channelId of ['webchat', 'directline']) {
-        const res = await multi.post(personalMessage(multi.connector, trainer, { channelId, text: '/cohort new Taken over' }));
+        const res = await multi.post(personalMessage(multi.connector, trainer, { channelId, from, text: '/cohort new Taken over' }));
         expect(res.status, channelId).toBe(403);
         expect(multi.connector.calls, channelId).toEqual([]);
       }
       expect(await multi.server.runtime.store.listCohorts()).toEqual([]);
-      expect(await multi.server.runtime.store.getUser(`teams:${trainer.id}`)).toBeUndefined();
+      expect(await multi.server.runtime.store.getUser(`teams:${aad}`)).toBeUndefined();
       // The same trainer from Teams itself is served.
-      expect((await multi.post(personalMessage(multi.connector, trainer, { text: '/cohort new Lae 2027' }))).status).toBe(200);
+      expect((await multi.post(personalMessage(multi.connector, trainer, { from, text: '/cohort new Lae 2027' }))).status).toBe(200);
       expect((await multi.server.runtime.store.listCohorts()).map((c) => c.name)).toEqual(['Lae 2027']);
     } finally {
       await multi.close();
