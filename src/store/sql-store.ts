@@ -115,6 +115,7 @@ export class SqlStore implements Store {
       await trx.updateTable('followups').set({ created_by: FORGOTTEN }).where('created_by', '=', key).execute();
       await trx.deleteFrom('users').where('key', '=', key).execute();
     });
+    await this.b.scrub();
   }
 
   async addTrainer(key: string, addedBy: string, now: Date): Promise<void> {
