@@ -4,7 +4,7 @@ import { clip } from './clip.js';
 import { TRAINER_REFUSAL, type BotServices, type CommandContext, type CommandSpec } from './context.js';
 import { Flows, parseAction } from './flows.js';
 import { newId } from './ids.js';
-import { text, userKey as keyOf, type BotCore, type Incoming, type Outgoing } from './messages.js';
+import { text, userKey as keyOf, type BotCore, type Incoming, type Outgoing, type Platform } from './messages.js';
 import { RateLimiter } from './rate-limit.js';
 
 export interface BotOptions {
@@ -148,7 +148,15 @@ export class Bot implements BotCore {
     if (!spec) return [text(`I don't know the command /${name}. Send /help to see what I can do.`)];
     if (spec.trainerOnly && !(await ctx.isTrainer())) return [text(TRAINER_REFUSAL)];
     const own = (await this.services.store.getUser(ctx.userKey))?.timeZone;
-    return spec.handler({ ...ctx, args, services: own ? { ...this.services, timeZone: own } : this.services });
+    const out = await spec.handler({ ...ctx, args, services: own ? { ...this.services, timeZone: own } : this.services });
+    // Trainer results (members' names, answers, questions, join codes) never go to a group: only to the trainer.
+    if (spec.trainerOnly && ctx.incoming.conversation.type === 'group') return this.privately(ctx, `/${name}${args ? ` ${args}` : ''}`, out);
+    return out;
+  }
+
+  private async privately(ctx: CommandContext, command: string, out: Outgoing[]): Promise<Outgoing[]> {
+    if (await this.services.sendPrivately?.(ctx.userKey, out)) return [text("I've sent it to you privately.")];
+    return [text(`Trainer results go only in a private chat, and I couldn't reach you in one: ${howToOpenPrivateChat(ctx.user.platform, this.services.telegramUsername)}, then send ${command} there.`)];
   }
 
   private async ask(ctx: CommandContext, question: string): Promise<Outgoing[]> {
@@ -168,6 +176,20 @@ export class Bot implements BotCore {
       }
     }
     return [text(formatAnswer(answer))];
+  }
+}
+
+/** How a person opens a private chat with the bot on their platform. */
+function howToOpenPrivateChat(platform: Platform, telegramUsername: string | undefined): string {
+  switch (platform) {
+    case 'telegram':
+      return telegramUsername ? `open https://t.me/${telegramUsername} and press Start` : 'open a private chat with me and press Start';
+    case 'teams':
+      return 'open a chat with me (in Teams: Apps, find me, then Chat)';
+    case 'slack':
+      return 'open a direct message with me (my name under Apps)';
+    default:
+      return 'open a direct chat with me';
   }
 }
 

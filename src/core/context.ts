@@ -24,6 +24,11 @@ export interface BotServices {
   timeZone: string;
   /** Telegram bot username, for t.me deep links (when known). */
   telegramUsername?: string;
+  /**
+   * Sends messages to the person's private chat with the bot, unprompted (a trainer's results asked for in a
+   * group go there). False when they cannot be reached privately; absent when nothing can be sent this way.
+   */
+  sendPrivately?(userKey: string, messages: Outgoing[]): Promise<boolean>;
 }
 
 export interface CommandContext {
