@@ -83,7 +83,8 @@ export function teamsManifest(opts: TeamsAppPackageOptions): Record<string, unkn
       {
         botId: opts.appId,
         scopes: ['personal', 'team', 'groupChat'],
-        supportsFiles: false,
+        // Files from the bot come on FileConsentCards, which Teams allows only with this.
+        supportsFiles: true,
         isNotificationOnly: false,
         commandLists: [{ scopes: ['personal', 'team', 'groupChat'], commands: COMMANDS }],
       },

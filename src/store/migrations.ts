@@ -162,6 +162,22 @@ export const migrations: Record<string, Migration> = {
         select id, created_by, created_by, created_at from cohorts where created_by <> ''`.execute(db);
     },
   },
+  '0003_security_pending_files': {
+    async up(db: Kysely<unknown>) {
+      // Files offered to a person that wait for their consent before they are sent (Teams' FileConsentCard):
+      // whichever process the consent reaches uploads them. Kept for an hour at most.
+      await db.schema
+        .createTable('pending_files')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_key', 'text', (c) => c.notNull())
+        .addColumn('filename', 'text', (c) => c.notNull())
+        .addColumn('mime', 'text', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('pending_files_created').on('pending_files').column('created_at').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

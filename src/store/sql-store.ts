@@ -13,6 +13,7 @@ import type {
   DeliveryRecord,
   FollowupRecord,
   InboxMessage,
+  PendingFile,
   SessionKind,
   SessionRecord,
   Store,
@@ -114,6 +115,9 @@ export class SqlStore implements Store {
       await trx.updateTable('cohorts').set({ created_by: FORGOTTEN }).where('created_by', '=', key).execute();
       await trx.updateTable('followups').set({ created_by: FORGOTTEN }).where('created_by', '=', key).execute();
       await trx.deleteFrom('users').where('key', '=', key).execute();
+      // A waiting export may name the person among other members; it cannot be searched, so all go (a trainer
+      // who still wants one sends the command again).
+      await trx.deleteFrom('pending_files').execute();
     });
     await this.b.scrub();
   }
@@ -404,6 +408,27 @@ export class SqlStore implements Store {
   async markUnansweredHandled(id: string): Promise<boolean> {
     const r = await this.db.updateTable('unanswered').set({ handled: 1 }).where('id', '=', id).where('handled', '=', 0).executeTakeFirst();
     return num(r.numUpdatedRows) === 1;
+  }
+
+  async savePendingFile(f: PendingFile, expireBefore: Date): Promise<void> {
+    await this.b.writeTx(async (trx) => {
+      await trx.deleteFrom('pending_files').where('created_at', '<', expireBefore.getTime()).execute();
+      await trx
+        .insertInto('pending_files')
+        .values({ id: f.id, user_key: f.userKey, filename: f.filename, mime: f.mime, data: f.data.toString('base64'), created_at: f.createdAt.getTime() })
+        .execute();
+    });
+  }
+
+  /** DELETE ... RETURNING: a consent delivered twice (or to two processes) uploads the file once. */
+  async takePendingFile(id: string, userKey: string, since: Date): Promise<PendingFile | undefined> {
+    const r = await this.db.deleteFrom('pending_files').where('id', '=', id).where('user_key', '=', userKey).returningAll().executeTakeFirst();
+    if (!r || num(r.created_at) < since.getTime()) return undefined;
+    return { id: r.id, userKey: r.user_key, filename: r.filename, mime: r.mime, data: Buffer.from(r.data, 'base64'), createdAt: new Date(num(r.created_at)) };
+  }
+
+  async dropPendingFile(id: string, userKey: string): Promise<void> {
+    await this.db.deleteFrom('pending_files').where('id', '=', id).where('user_key', '=', userKey).execute();
   }
 
   async pushInbox(m: InboxMessage): Promise<void> {

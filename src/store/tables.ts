@@ -117,6 +117,16 @@ export interface InboxTable {
   created_at: number;
 }
 
+/** A file waiting for its recipient's consent; data is base64. */
+export interface PendingFilesTable {
+  id: string;
+  user_key: string;
+  filename: string;
+  mime: string;
+  data: string;
+  created_at: number;
+}
+
 export interface Database {
   processed: ProcessedTable;
   users: UsersTable;
@@ -131,6 +141,7 @@ export interface Database {
   unanswered: UnansweredTable;
   unanswered_cohorts: UnansweredCohortsTable;
   inbox: InboxTable;
+  pending_files: PendingFilesTable;
 }
 
 /** Every table of the store, for tests that check nothing about a person is left behind. */
@@ -148,6 +159,7 @@ export const TABLES: (keyof Database)[] = [
   'unanswered',
   'unanswered_cohorts',
   'inbox',
+  'pending_files',
 ];
 
 /** PostgreSQL returns bigint and count(*) as strings; SQLite as numbers. */

@@ -103,6 +103,17 @@ export interface UnansweredRecord {
   handled: boolean;
 }
 
+/** A file offered to a person, waiting for them to accept it (Teams asks before a bot may put a file in OneDrive). */
+export interface PendingFile {
+  id: string;
+  /** The only person who may take it. */
+  userKey: string;
+  filename: string;
+  mime: string;
+  data: Buffer;
+  createdAt: Date;
+}
+
 export interface InboxMessage {
   id: string;
   userKey: string;
@@ -148,7 +159,10 @@ export interface Store {
   setReachable(key: string, reachable: boolean, now: Date): Promise<void>;
   /** Sets (or, with undefined, clears) the person's time zone. */
   setTimeZone(key: string, timeZone: string | undefined, now: Date): Promise<void>;
-  /** Erases every row about the person: sessions, answers, memberships, deliveries, questions, inbox. */
+  /**
+   * Erases every row about the person: sessions, answers, memberships, deliveries, questions, inbox; and every
+   * file waiting for consent, since an export offered to a trainer may list the person among others.
+   */
   forgetUser(key: string): Promise<void>;
 
   // Trainers added at run time (the TRAINERS and ADMINS variables name the first ones).
@@ -227,6 +241,14 @@ export interface Store {
   /** Open questions (or all, with includeHandled), of one cohort, of any of `cohortIds`, or of everyone. */
   listUnanswered(opts?: { cohortId?: string; cohortIds?: readonly string[]; includeHandled?: boolean }): Promise<UnansweredRecord[]>;
   markUnansweredHandled(id: string): Promise<boolean>;
+
+  // Files waiting for their recipient's consent.
+  /** Keeps a file for its recipient; files created before `expireBefore` are dropped. */
+  savePendingFile(file: PendingFile, expireBefore: Date): Promise<void>;
+  /** Returns and removes the file if it is `userKey`'s and was created at or after `since`; once only. */
+  takePendingFile(id: string, userKey: string, since: Date): Promise<PendingFile | undefined>;
+  /** Drops the file without returning it (declined). */
+  dropPendingFile(id: string, userKey: string): Promise<void>;
 
   // Messages waiting for people who are not connected (console members).
   pushInbox(message: InboxMessage): Promise<void>;

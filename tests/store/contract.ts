@@ -267,6 +267,33 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       });
     });
 
+    describe('files waiting for consent', () => {
+      const file = (id: string, userKey: string, ms: number) => ({ id, userKey, filename: `${id}.csv`, mime: 'text/csv', data: Buffer.from(`name\n${id}\n`), createdAt: at(ms) });
+
+      it('hands a file only to its recipient, once, and not after it expired', async () => {
+        await store.savePendingFile(file('f1', 'teams:a', 0), at(-3600_000));
+        await store.savePendingFile(file('f2', 'teams:a', 10), at(-3600_000));
+        expect(await store.takePendingFile('f1', 'teams:b', at(-3600_000))).toBeUndefined();
+        const taken = await store.takePendingFile('f1', 'teams:a', at(-3600_000));
+        expect(taken).toEqual(file('f1', 'teams:a', 0));
+        expect(await store.takePendingFile('f1', 'teams:a', at(-3600_000))).toBeUndefined();
+        const twice = await Promise.all([store.takePendingFile('f2', 'teams:a', at()), store.takePendingFile('f2', 'teams:a', at())]);
+        expect(twice.filter(Boolean)).toHaveLength(1);
+        await store.savePendingFile(file('f3', 'teams:a', 20), at(-3600_000));
+        expect(await store.takePendingFile('f3', 'teams:a', at(21))).toBeUndefined(); // older than `since`
+      });
+
+      it('drops declined files, and expired ones when another is saved', async () => {
+        await store.savePendingFile(file('old', 'teams:a', 0), at(-3600_000));
+        await store.savePendingFile(file('f4', 'teams:a', 10), at(-3600_000));
+        await store.dropPendingFile('f4', 'teams:b');
+        await store.dropPendingFile('f4', 'teams:a');
+        await store.savePendingFile(file('new', 'teams:a', 3600_000 + 5), at(5));
+        const rows = await (store as SqlStore).db.selectFrom('pending_files').select('id').execute();
+        expect(rows.map((r) => r.id)).toEqual(['new']);
+      });
+    });
+
     describe('forgetting a person', () => {
       it('leaves no row in any table that mentions them, and keeps everyone else', async () => {
         const x = 'telegram:4242';
@@ -291,6 +318,8 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
         await store.logUnanswered({ id: 'uy', userKey: y, cohortIds: ['k1'], question: 'theirs?', askedAt: at(3) });
         await store.pushInbox({ id: 'ix', userKey: x, payload: 'hi', createdAt: at(4) });
         await store.pushInbox({ id: 'iy', userKey: y, payload: 'hi', createdAt: at(4) });
+        // An export waiting for y's consent that lists x among the members.
+        await store.savePendingFile({ id: 'py', userKey: y, filename: 'export.csv', mime: 'text/csv', data: Buffer.from(`name\n${x}\n`), createdAt: at(5) }, at(0));
 
         await store.forgetUser(x);
 
@@ -313,6 +342,7 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
         expect((await store.listDeliveries('f1')).map((d) => d.userKey)).toEqual([y]);
         expect((await store.listUnanswered()).map((u) => u.id)).toEqual(['uy']);
         expect(await store.takeInbox(y)).toHaveLength(1);
+        expect(await store.takePendingFile('py', y, at(0))).toBeUndefined();
         // The group and its follow-up stay for the others, without the forgotten creator.
         expect((await store.getCohort('k1'))?.createdBy).toBe('');
         expect((await store.getFollowup('f1'))?.createdBy).toBe('');

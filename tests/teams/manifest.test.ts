@@ -84,6 +84,8 @@ describe('buildTeamsAppPackage', () => {
     expect(manifest.name.short).toBe('DESA Workshop');
     expect(manifest.bots[0].botId).toBe(APP_ID);
     expect(manifest.bots[0].scopes).toEqual(['personal', 'team', 'groupChat']);
+    // Files from the bot go through FileConsentCards, which need this.
+    expect(manifest.bots[0].supportsFiles).toBe(true);
     expect(manifest.validDomains).toEqual(['bot.example.org']);
     expect(manifest.icons).toEqual({ color: 'color.png', outline: 'outline.png' });
     expect(manifest.description.short.length).toBeLessThanOrEqual(80);
