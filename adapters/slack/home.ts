@@ -1,6 +1,6 @@
 // The App Home tab: how to use the bot, and the person's latest results as the core reports them.
 import type { types } from '@slack/bolt';
-import { SLACK_LIMITS, escapeSlack, sectionBlocks } from './render.js';
+import { SLACK_LIMITS, sectionBlocks } from './render.js';
 
 const HOW_TO = [
   '*Ask a question*: write to me in the Messages tab, or mention me in a channel I am in. I answer from the workshop material and say where the answer comes from.',
@@ -14,11 +14,11 @@ const HOW_TO = [
 export function renderHomeView(results: string | undefined): types.HomeView {
   const blocks: types.KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: 'Workshop assistant', emoji: true } },
-    // The how-to is our own mrkdwn; only text from elsewhere is escaped.
+    // The how-to is our own mrkdwn; text from the core is plain text.
     { type: 'section', text: { type: 'mrkdwn', text: HOW_TO } },
     { type: 'divider' },
     { type: 'header', text: { type: 'plain_text', text: 'Your latest results', emoji: true } },
-    ...(results ? sectionBlocks(results) : [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: escapeSlack('Your results could not be loaded just now. Send /results to see them.') } }]),
+    ...sectionBlocks(results ?? 'Your results could not be loaded just now. Send /results to see them.'),
   ];
   return { type: 'home', blocks: blocks.slice(0, SLACK_LIMITS.homeBlocks) };
 }

@@ -20,6 +20,16 @@ export interface SlackAdapterConfig {
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
+/** Slack's window for a request's timestamp, either way: Bolt refuses old ones only, not ones dated ahead. */
+const SIGNATURE_WINDOW_S = 5 * 60;
+
+/** True when X-Slack-Request-Timestamp is more than five minutes from now, in the past or the future. */
+export function outsideSignatureWindow(header: string | string[] | undefined, nowMs: number): boolean {
+  if (typeof header !== 'string') return false; // no timestamp: Bolt's own check refuses the request
+  const ts = Number(header);
+  return !Number.isFinite(ts) || Math.abs(nowMs / 1000 - ts) > SIGNATURE_WINDOW_S;
+}
+
 /** Bolt's logger interface over pino; Bolt's messages are plain strings, errors are reduced to their message. */
 function boltLogger(log: Logger): BoltLogger {
   const line = (parts: unknown[]) =>
@@ -109,6 +119,14 @@ export async function createSlackAdapter(cfg: SlackAdapterConfig, deps: AdapterD
       // Until auth.test has told Bolt who the bot is, ask Slack to retry rather than drop events.
       if (!ready && req.url?.startsWith(SLACK_EVENTS_PATH)) {
         res.writeHead(503, { 'retry-after': '1' }).end();
+        return;
+      }
+      // A signature dated ahead could be replayed until that time comes; refuse it before Bolt reads the body.
+      // Real time, as Bolt's own check uses (not the app's clock, which tests hold still).
+      if (req.url?.startsWith(SLACK_EVENTS_PATH) && outsideSignatureWindow(req.headers['x-slack-request-timestamp'], Date.now())) {
+        log.info('slack: refused a request whose timestamp is more than five minutes from now');
+        req.resume();
+        res.writeHead(401).end();
         return;
       }
       router(req, res, next);

@@ -3,7 +3,7 @@ import type { App, RespondFn } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { BotCore } from '../../src/core/messages.js';
 import { renderHomeView } from './home.js';
-import { parseBlockAction, parseDirectMessage, parseMention, parseSlashCommand, type Parsed, type SlackAddress } from './parse.js';
+import { parseBlockAction, parseDirectMessage, parseMention, parseSlashCommand, type Parsed } from './parse.js';
 import { CHOICE_ACTION_PREFIX } from './render.js';
 import { deliver, type WebClient } from './transport.js';
 
@@ -83,7 +83,6 @@ export function registerSlackListeners(app: App, deps: ListenerDeps): void {
     if (event.tab !== 'home') return;
     await deps.track(
       (async () => {
-        const address: SlackAddress = { teamId: (body as Loose).team_id as string | undefined, userId: event.user, channel: event.channel };
         let results: string | undefined;
         try {
           // The person's results, written by the core exactly as /results would show them.
@@ -92,7 +91,8 @@ export function registerSlackListeners(app: App, deps: ListenerDeps): void {
             conversation: { id: event.channel, type: 'direct' },
             text: '/results',
             deliveryId: `slack:${(body as Loose).event_id as string}`,
-            address,
+            // Opening a tab is not writing to the bot: nothing is stored (a forgotten person stays forgotten).
+            passive: true,
           });
           // Nothing back: a redelivery of an event already handled.
           if (!out.length) return;

@@ -26,13 +26,26 @@ export const SLACK_BOT_SCOPES = [
   'commands', // slash commands
   'files:write', // readiness chart and CSV exports
   'im:history', // message.im: direct messages to the bot
-  'im:read',
   'im:write', // conversations.open for follow-ups
 ];
+
+/** Slack's rule for a bot user's name: lower-case letters, digits, '-', '_' and '.', at most 80. */
+export function botDisplayName(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[-._]+|[-._]+$/g, '')
+    .slice(0, 80);
+  return slug || 'workshop-assistant';
+}
 
 /** The manifest for an app served at `baseUrl` (e.g. https://bot.example.org), as a plain object. */
 export function slackManifest(baseUrl: string, opts: SlackManifestOptions = {}): Record<string, unknown> {
   const name = (opts.name ?? 'Workshop assistant').slice(0, 35);
+  const url = new URL(baseUrl);
+  // Slack sends events only to https request URLs.
+  if (url.protocol !== 'https:') throw new Error(`The base URL must use https (got ${baseUrl})`);
   const requestUrl = `${baseUrl.replace(/\/+$/, '')}/slack/events`;
   const http = !opts.socketMode;
   return {
@@ -46,7 +59,7 @@ export function slackManifest(baseUrl: string, opts: SlackManifestOptions = {}):
     },
     features: {
       app_home: { home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false },
-      bot_user: { display_name: name, always_online: true },
+      bot_user: { display_name: botDisplayName(name), always_online: true },
       slash_commands: SLACK_COMMANDS.map((c) => ({
         command: c.command,
         description: c.description,

@@ -40,7 +40,8 @@ export function escapeSlack(raw: string): string {
 const escapedLength = (s: string): number => escapeSlack(s).length;
 
 /**
- * Splits text into pieces whose escaped length is at most `max`, breaking at a paragraph, a line
+ * Splits text into pieces whose escaped length is at most `max` (the escaped length bounds the fallback text,
+ * which is mrkdwn, and is never shorter than the plain text of a section), breaking at a paragraph, a line
  * or a space when one is near, and never inside a surrogate pair.
  */
 export function splitSlackText(raw: string, max: number = SLACK_LIMITS.sectionText): string[] {
@@ -77,7 +78,12 @@ export function truncate(raw: string, max: number): string {
   return `${raw.slice(0, end)}…`;
 }
 
-const section = (piece: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: escapeSlack(piece) } });
+/**
+ * The core's text is plain, and part of it is what people typed (questions in /unanswered and /report): as
+ * mrkdwn, *word* and _word_ would turn bold or italic, and mrkdwn has no escape for them. plain_text shows it as
+ * written (no formatting, no mentions, no links to parse); emoji false keeps ':codes:' as typed too.
+ */
+const section = (piece: string): KnownBlock => ({ type: 'section', text: { type: 'plain_text', text: piece, emoji: false } });
 
 export function sectionBlocks(raw: string): KnownBlock[] {
   return splitSlackText(raw).map(section);

@@ -1,8 +1,9 @@
 // The Microsoft Teams adapter: POST /api/messages through botbuilder's CloudAdapter, plus proactive follow-ups.
 import type { AdapterDeps, PlatformAdapter, RequestHandler } from '../../src/core/adapter.js';
 import { quietTokenRefusalPrints } from './console.js';
+import { createTeamsFiles } from './files.js';
 import { createTeamsMessenger } from './messenger.js';
-import { createMessagesRoute, TeamsCloudAdapter } from './routes.js';
+import { createMessagesRoute, servedChannels, TeamsCloudAdapter } from './routes.js';
 import { createTeamsAuthentication, readBotFrameworkSettings } from './settings.js';
 import { createTurnHandler, errorSummary } from './turn.js';
 
@@ -36,13 +37,14 @@ export async function createTeamsAdapter(cfg: TeamsAdapterConfig, deps: AdapterD
   adapter.onTurnError = async (_context, err) => {
     logger.error({ err: errorSummary(err) }, 'teams: turn failed');
   };
-  const logic = createTurnHandler(deps.core, logger);
+  const files = createTeamsFiles(deps.store, deps.clock, logger);
+  const logic = createTurnHandler(deps.core, logger, files);
 
-  const route = createMessagesRoute(adapter, auth, logic, logger);
+  const route = createMessagesRoute(adapter, auth, logic, logger, servedChannels(cfg.emulator));
 
   return {
     platform: 'teams',
-    messenger: createTeamsMessenger(adapter, appId, logger),
+    messenger: createTeamsMessenger(adapter, appId, logger, files),
     routes: route.router as unknown as RequestHandler,
     async start() {
       logger.info({ emulator: !appId }, 'teams: listening on POST /api/messages');

@@ -31,9 +31,14 @@ const COMMANDS: { title: string; description: string }[] = [
 const BUBBLE = 'M6 7h20a3 3 0 0 1 3 3v11a3 3 0 0 1-3 3H14l-6 5v-5H6a3 3 0 0 1-3-3V10a3 3 0 0 1 3-3z';
 const TICK = 'M10 15.5l4 4 8-8';
 
+// Teams wants the colour icon as a full opaque square (it applies its own mask) with the logo inside the central
+// 120x120 of 192x192, i.e. 20 of 32 units. The bubble spans 26x22 units around (16, 18): scaled by 0.7 and
+// centred it covers 6.9-25.1 across and 8.3-23.7 down, inside the safe area's 6-26.
 const colorSvg = `<svg xmlns="http://www.w3.org/2000/svg" width="192" height="192" viewBox="0 0 32 32">
-<rect width="32" height="32" rx="6" fill="${UN_BLUE}"/>
+<rect width="32" height="32" fill="${UN_BLUE}"/>
+<g transform="translate(16 16) scale(0.7) translate(-16 -18)">
 <path d="${BUBBLE}" fill="#ffffff"/><path d="${TICK}" fill="none" stroke="${UN_BLUE}" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round"/>
+</g>
 </svg>`;
 
 // Teams wants the outline icon white on transparent.
@@ -78,7 +83,8 @@ export function teamsManifest(opts: TeamsAppPackageOptions): Record<string, unkn
       {
         botId: opts.appId,
         scopes: ['personal', 'team', 'groupChat'],
-        supportsFiles: false,
+        // Files from the bot come on FileConsentCards, which Teams allows only with this.
+        supportsFiles: true,
         isNotificationOnly: false,
         commandLists: [{ scopes: ['personal', 'team', 'groupChat'], commands: COMMANDS }],
       },

@@ -2,6 +2,7 @@
 import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import type { Logger } from 'pino';
 import { DeliveryError, type Messenger, type Outgoing } from '../../src/core/messages.js';
+import type { TeamsFiles } from './files.js';
 import { errorSummary, sendOutgoing } from './turn.js';
 
 /**
@@ -45,7 +46,15 @@ function isReference(address: unknown): address is Partial<ConversationReference
   return Boolean(a && typeof a === 'object' && a.serviceUrl && a.conversation?.id && a.channelId);
 }
 
-export function createTeamsMessenger(adapter: CloudAdapter, appId: string, logger: Logger): Messenger {
+/** For a messenger made without a store (benchmarks): files cannot wait for consent, so none are sent. */
+const NO_FILES: TeamsFiles = {
+  offer: async () => {
+    throw new DeliveryError('Teams files need the store to wait for consent', 'invalid');
+  },
+  onConsent: async () => undefined,
+};
+
+export function createTeamsMessenger(adapter: CloudAdapter, appId: string, logger: Logger, files: TeamsFiles = NO_FILES): Messenger {
   return {
     platform: 'teams',
     limits: TEAMS_LIMITS,
@@ -58,7 +67,7 @@ export function createTeamsMessenger(adapter: CloudAdapter, appId: string, logge
         await adapter.continueConversationAsync(appId, address, async (context) => {
           try {
             // A proactive message has no pressed card to replace: updates go out as new messages.
-            await sendOutgoing(context, messages.map(asNew), logger);
+            await sendOutgoing(context, messages.map(asNew), logger, files);
           } catch (err) {
             failure = err;
           }

@@ -1,6 +1,7 @@
 // Teams activities -> the neutral Incoming: who, where, what was typed or which card button was pressed.
 import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import type { Incoming } from '../../src/core/messages.js';
+import { isEntraObjectId } from '../../src/core/user-keys.js';
 
 /** The key our Adaptive Card buttons put in `Action.Submit.data`; Teams hands it back in `activity.value`. */
 export const CHOICE_KEY = 'choice';
@@ -51,12 +52,21 @@ export function conversationAddress(activity: Partial<Activity>): Partial<Conver
   return JSON.parse(JSON.stringify(reference));
 }
 
+/**
+ * Who a Teams person is to the bot: their Microsoft Entra object id (lower case), which an administrator can
+ * look up and put in TRAINERS; from.id ("29:...") is scoped to this bot and nobody can see it. Without an object
+ * id (the Bot Framework Emulator) from.id it is. Writing back uses the stored conversation reference either way.
+ */
+export function teamsUserId(from: { id: string; aadObjectId?: string }): string {
+  return from.aadObjectId && isEntraObjectId(from.aadObjectId) ? from.aadObjectId.toLowerCase() : from.id;
+}
+
 function base(activity: Partial<Activity>): Pick<Incoming, 'user' | 'conversation' | 'deliveryId' | 'address'> {
   const from = activity.from!;
   const conversationId = activity.conversation!.id;
   const direct = isDirect(activity);
   return {
-    user: { platform: 'teams', id: from.id, ...(from.name ? { name: from.name } : {}) },
+    user: { platform: 'teams', id: teamsUserId(from), ...(from.name ? { name: from.name } : {}) },
     conversation: { id: conversationId, type: direct ? 'direct' : 'group' },
     deliveryId: activity.id ? `teams:${conversationId}:${activity.id}` : undefined,
     // Only a personal chat's reference: follow-ups are personal, and a channel's reference would post them

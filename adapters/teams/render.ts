@@ -1,4 +1,4 @@
-// Neutral Outgoing -> Teams activities: plain text, Adaptive Cards with Action.Submit buttons, data-URL attachments.
+// Neutral Outgoing -> Teams activities: plain text, Adaptive Cards with Action.Submit buttons, data-URL images.
 import type { Activity, Attachment } from 'botbuilder';
 import type { Choice, Outgoing } from '../../src/core/messages.js';
 import { CHOICE_KEY } from './parse.js';
@@ -65,6 +65,9 @@ export function renderAnsweredCard(text: string): AdaptiveCard {
   return card(textBlocks(text));
 }
 
+/** What a file becomes outside a personal chat. */
+export const NO_FILES_HERE = 'I can send files only in our personal chat: open a chat with me (in Teams: Apps, find me, then Chat) and send the command there.';
+
 export const cardAttachment = (content: AdaptiveCard): Attachment => ({ contentType: ADAPTIVE_CARD, content });
 
 const dataUrl = (mime: string, data: Buffer): string => `data:${mime};base64,${data.toString('base64')}`;
@@ -92,11 +95,8 @@ export function renderTeamsActivity(message: Outgoing): Partial<Activity> {
         textFormat: 'plain',
       };
     case 'file':
-      // A real Teams file needs the FileConsentCard + OneDrive upload flow; a data URL is the simple stand-in.
-      return {
-        type: 'message',
-        attachments: [{ contentType: message.mime, contentUrl: dataUrl(message.mime, message.data), name: message.filename }],
-        ...(message.caption ? { text: clip(message.caption), textFormat: 'plain' } : {}),
-      };
+      // Teams takes no file attachments from bots. In a personal chat sendOutgoing offers the file on a
+      // FileConsentCard instead (files.ts); anywhere else Teams has no way for a bot to send one: say where to ask.
+      return { type: 'message', text: NO_FILES_HERE, textFormat: 'plain' };
   }
 }

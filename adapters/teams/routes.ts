@@ -36,11 +36,20 @@ export interface MessagesRoute {
   drain(): Promise<void>;
 }
 
+/**
+ * The Bot Framework channels this bot serves. Its signing keys are endorsed for many channels (Web Chat,
+ * Direct Line...), whose users can claim any from.id; only Teams vouches that from.id is that Teams user.
+ */
+export function servedChannels(emulator: boolean): readonly string[] {
+  return emulator ? ['msteams', 'emulator'] : ['msteams'];
+}
+
 export function createMessagesRoute(
   adapter: TeamsCloudAdapter,
   auth: TeamsAuthentication,
   logic: (context: TurnContext) => Promise<void>,
   logger: Logger,
+  channels: readonly string[] = servedChannels(false),
 ): MessagesRoute {
   let inFlight = 0;
   const idle: (() => void)[] = [];
@@ -65,6 +74,11 @@ export function createMessagesRoute(
         if (status === 401) logger.info({ reason: (err as Error)?.message }, 'teams: refused a request with a bad token');
         else logger.error({ err }, 'teams: could not check a request token');
         res.status(status).json({ error: status === 401 ? 'unauthorized' : 'try again later' });
+        return;
+      }
+      if (!channels.includes(activity.channelId)) {
+        logger.info({ channelId: activity.channelId.slice(0, 40) }, 'teams: refused an activity from a channel this bot does not serve');
+        res.status(403).json({ error: 'channel not served' });
         return;
       }
       // For deliveryMode 'expectReplies' and invokes, the turn's response goes in the HTTP body.

@@ -2,16 +2,23 @@
 import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { BotCore, Incoming, Outgoing } from '../../src/core/messages.js';
-import { parseTeamsMessage, parseTeamsWelcome } from './parse.js';
+import { FILE_CONSENT_INVOKE, type TeamsFiles } from './files.js';
+import { isDirect, parseTeamsMessage, parseTeamsWelcome } from './parse.js';
 import { renderTeamsActivity } from './render.js';
 
 const SORRY = 'Sorry, something went wrong on my side. Please try again in a moment.';
 
-/** Sends the core's replies in order. An 'update' replaces the card whose button was pressed. */
-export async function sendOutgoing(context: TurnContext, messages: Outgoing[], logger: Logger): Promise<void> {
+/** Sends the core's replies in order. An 'update' replaces the card whose button was pressed; a file is offered. */
+export async function sendOutgoing(context: TurnContext, messages: Outgoing[], logger: Logger, files: TeamsFiles): Promise<void> {
   // Teams sets replyToId on an Action.Submit message to the id of the card that carried the button.
   const cardId = context.activity.type === ActivityTypes.Message && context.activity.value ? context.activity.replyToId : undefined;
   for (const message of messages) {
+    if (message.kind === 'file') {
+      // Teams takes files from bots only in personal chats, on a FileConsentCard; elsewhere the render says where
+      // to ask. (Trainer files asked for in a group go to the personal chat already: see the core.)
+      await context.sendActivity(isDirect(context.activity) ? await files.offer(context, message) : renderTeamsActivity(message));
+      continue;
+    }
     const activity = renderTeamsActivity(message);
     if (message.kind === 'update') {
       if (cardId && (await tryUpdate(context, { ...activity, id: cardId }, logger))) continue;
@@ -48,11 +55,14 @@ export function incomingFor(activity: Partial<Activity>): Incoming | undefined {
 }
 
 /** The CloudAdapter logic: never throws, so a failure is logged and Teams gets a 200, not a stack trace. */
-export function createTurnHandler(core: BotCore, logger: Logger) {
+export function createTurnHandler(core: BotCore, logger: Logger, files: TeamsFiles) {
   return async (context: TurnContext): Promise<void> => {
     const { activity } = context;
     if (activity.type === ActivityTypes.Invoke) {
-      // Invokes (Action.Execute, app-based links...) are not used by this bot; acknowledge them.
+      if (activity.name === FILE_CONSENT_INVOKE) {
+        await files.onConsent(context).catch((err) => logger.error({ err: errorSummary(err) }, 'teams: file consent failed'));
+      }
+      // Other invokes (Action.Execute, app-based links...) are not used by this bot; acknowledge them all.
       await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200 } });
       return;
     }
@@ -66,7 +76,7 @@ export function createTurnHandler(core: BotCore, logger: Logger) {
       replies = [{ kind: 'text', text: SORRY }];
     }
     try {
-      await sendOutgoing(context, replies, logger);
+      await sendOutgoing(context, replies, logger, files);
     } catch (err) {
       // Teams would redeliver on a 5xx, but the core has already taken this delivery id: log instead.
       logger.error({ err: errorSummary(err) }, 'teams: could not send the reply');

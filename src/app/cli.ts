@@ -15,6 +15,18 @@ function config(): Config {
   }
 }
 
+/** A public base URL for a manifest: https only (Slack and Teams call the bot only over https). */
+function httpsBaseUrl(raw: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (url?.protocol !== 'https:') throw new ConfigError(`--url: must be an https URL such as https://bot.example.org (got "${raw.slice(0, 100)}")`);
+  return raw;
+}
+
 /** Known, user-facing failures print one line; anything else is a bug and keeps its stack. */
 async function guarded(run: () => Promise<number | void>): Promise<void> {
   try {
@@ -174,7 +186,7 @@ manifest
   .action((opts: { url: string }) =>
     guarded(async () => {
       const { slackManifest } = await import('../../adapters/slack/index.js');
-      process.stdout.write(`${JSON.stringify(slackManifest(opts.url), null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify(slackManifest(httpsBaseUrl(opts.url)), null, 2)}\n`);
     }),
   );
 manifest
@@ -186,6 +198,7 @@ manifest
   .action((opts: { appId?: string; url?: string; out: string }) =>
     guarded(async () => {
       const c = config();
+      const baseUrl = opts.url === undefined ? undefined : httpsBaseUrl(opts.url);
       const appId = opts.appId ?? c.MicrosoftAppId;
       if (!appId) {
         process.stderr.write('Give the Microsoft App ID with --app-id or MicrosoftAppId.\n');
@@ -193,7 +206,7 @@ manifest
       }
       const { buildTeamsAppPackage } = await import('../../adapters/teams/index.js');
       const { writeFileSync } = await import('node:fs');
-      writeFileSync(opts.out, await buildTeamsAppPackage({ appId, baseUrl: opts.url }));
+      writeFileSync(opts.out, await buildTeamsAppPackage({ appId, baseUrl }));
       process.stdout.write(`Teams app package written to ${opts.out}\n`);
     }),
   );

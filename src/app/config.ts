@@ -1,5 +1,6 @@
 // Configuration: read once from the environment (and .env), validated with zod; errors name the variable.
 import { z } from 'zod';
+import { checkUserKey } from '../core/user-keys.js';
 
 const optional = z
   .string()
@@ -59,18 +60,21 @@ const timeZone = z
     }
   });
 
-const trainers = z
+/** A list of people as platform:id, each in its platform's form (the same check as /trainer add). */
+const people = z
   .string()
   .optional()
   .transform((v, ctx) => {
-    const list = (v ?? '').split(/[\s,]+/).filter(Boolean);
-    for (const t of list) {
-      if (!/^(console|telegram|slack|teams):.+$/.test(t)) {
-        ctx.addIssue({ code: 'custom', message: `"${t}" should be platform:id, e.g. telegram:12345 or slack:U024BE7LH` });
+    const keys: string[] = [];
+    for (const t of (v ?? '').split(/[\s,]+/).filter(Boolean)) {
+      const checked = checkUserKey(t);
+      if (!checked.ok) {
+        ctx.addIssue({ code: 'custom', message: checked.reason });
         return z.NEVER;
       }
+      keys.push(checked.key);
     }
-    return list;
+    return keys;
   });
 
 export const ConfigSchema = z.object({
@@ -86,7 +90,10 @@ export const ConfigSchema = z.object({
   DATABASE_STATEMENT_TIMEOUT_MS: int(10_000, 0),
   DATA_DIR: optional,
   TZ: timeZone,
-  TRAINERS: trainers,
+  /** Trainers: each sees and acts on the cohorts they create or are given. */
+  TRAINERS: people,
+  /** Administrators: trainers who see and act on every cohort and every unanswered question. */
+  ADMINS: people,
   /** Questions per person per minute before the bot asks them to slow down. */
   RATE_LIMIT_PER_MINUTE: int(30, 1),
   /** How often the follow-up scheduler looks for due work. */

@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import type { AdapterDeps, Clock } from '../core/adapter.js';
 import { systemClock } from '../core/adapter.js';
 import { createBot, type Bot } from '../core/bot.js';
-import type { Messenger, Platform } from '../core/messages.js';
+import type { Messenger, Outgoing, Platform } from '../core/messages.js';
+import { addressOf } from '../followups/deliver.js';
 import type { Content } from '../content/schema.js';
 import { loadContent, defaultContentDir } from '../content/load.js';
 import { loadSearchIndex } from '../qa/search-index.js';
@@ -37,7 +38,10 @@ export interface Runtime {
   answerer: Answerer;
   bot: Bot;
   adapterDeps: AdapterDeps;
-  /** Starts the follow-up scheduler with every platform's messenger (the console one is always there). */
+  /**
+   * Hands the bot every platform's messenger (for trainer results asked for in a group, sent privately) and
+   * starts the follow-up scheduler with them (the console one is always there).
+   */
   startBackground(messengers: Partial<Record<Platform, Messenger>>): void;
   /** Does the follow-up work that is due now, once, if the scheduler runs (a short console chat). */
   runDueWork(): Promise<void>;
@@ -66,6 +70,21 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     logger,
   });
   await store.migrate();
+  // Filled in by startBackground once the adapters exist (they need the bot first).
+  const messengers: Partial<Record<Platform, Messenger>> = { console: createConsoleMessenger(store, clock) };
+  const sendPrivately = async (userKey: string, messages: Outgoing[]): Promise<boolean> => {
+    const user = await store.getUser(userKey);
+    const messenger = user && messengers[user.platform];
+    const address = user && addressOf(user);
+    if (!messenger || address === undefined) return false;
+    try {
+      await messenger.send(address, messages);
+      return true;
+    } catch (err) {
+      logger.info({ err: { message: (err as Error)?.message, code: (err as { code?: unknown })?.code }, platform: user.platform }, 'could not reach a trainer privately');
+      return false;
+    }
+  };
   const bot = createBot(
     {
       content,
@@ -74,8 +93,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       clock,
       logger,
       configuredTrainers: config.TRAINERS,
+      configuredAdmins: config.ADMINS,
       timeZone: config.TZ,
       telegramUsername: config.TELEGRAM_BOT_USERNAME,
+      sendPrivately,
     },
     { questionsPerMinute: config.RATE_LIMIT_PER_MINUTE, commands: trainerCommands },
   );
@@ -90,7 +111,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     answerer,
     bot,
     adapterDeps: { core: bot, store, logger, clock },
-    startBackground(messengers) {
+    startBackground(platformMessengers) {
+      Object.assign(messengers, platformMessengers);
       if (config.SCHEDULER_DISABLED || scheduler) return;
       // The record of handled deliveries only needs to outlive the platforms' retries (minutes to hours).
       const prune = () =>
@@ -102,7 +124,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
         store,
         clock,
         logger,
-        messengers: { console: createConsoleMessenger(store, clock), ...messengers },
+        messengers,
         intervalMs: config.SCHEDULER_INTERVAL_MS,
         leaseMs: config.FOLLOWUP_LEASE_MS,
         workerId: options.workerId,

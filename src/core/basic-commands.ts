@@ -1,6 +1,7 @@
 // Everyone's commands: help, questions, the two flows, results and privacy.
 import { exampleQuestions } from '../content/examples.js';
 import type { Answer } from '../qa/types.js';
+import { clip } from './clip.js';
 import type { CommandContext, CommandSpec } from './context.js';
 import { DEFAULT_QUIZ_LENGTH, MAX_QUIZ_LENGTH, type Flows } from './flows.js';
 import { text, type Outgoing } from './messages.js';
@@ -95,7 +96,7 @@ export function basicCommands(flows: Flows, { ask, forget }: BasicCommandHooks):
           return [text('Your times now follow the server’s time zone.')];
         }
         const zone = canonicalZone(ctx.args);
-        if (!zone) return [text(`"${ctx.args.slice(0, 60)}" is not a time zone I know. Use a name like Pacific/Port_Moresby, Australia/Brisbane or UTC.`)];
+        if (!zone) return [text(`"${clip(ctx.args, 60)}" is not a time zone I know. Use a name like Pacific/Port_Moresby, Australia/Brisbane or UTC.`)];
         await store.setTimeZone(ctx.userKey, zone, clock.now());
         return [text(`Done: times are now read and shown in ${zone}.`)];
       },
@@ -103,7 +104,7 @@ export function basicCommands(flows: Flows, { ask, forget }: BasicCommandHooks):
     {
       name: 'privacy',
       summary: 'what is kept about you and who can see it',
-      handler: async () => [text(PRIVACY_TEXT)],
+      handler: async (ctx) => [text(privacyText(ctx.services.store.kind))],
     },
     {
       name: 'forget',
@@ -123,11 +124,18 @@ export function basicCommands(flows: Flows, { ask, forget }: BasicCommandHooks):
   ];
 }
 
-export const PRIVACY_TEXT = [
-  'What I keep: your name and chat address on this platform (so follow-ups can reach you), your readiness answers and results, your quiz answers and scores, your cohort memberships, and questions I could not answer.',
-  'Who can see it: you (/results), and the trainers of cohorts you join, who see cohort reports (figures from fewer than 5 people are shown as counts only) and exports of members’ results.',
-  'Erase it: /forget removes everything kept about you at once.',
-].join('\n\n');
+/** What /privacy says; what stays in the database's files after /forget depends on the database. */
+export function privacyText(store: 'sqlite' | 'postgres'): string {
+  return [
+    'What I keep: your name and chat address on this platform (so follow-ups can reach you), your readiness answers and results, your quiz answers and scores, your cohort memberships, and questions I could not answer.',
+    'Who can see it: you (/results); the trainers who run the cohorts you join (the trainer who made each cohort and the trainers they share it with), who see those cohorts’ reports (figures from fewer than 5 people are shown as counts only), exports of members’ results and the questions members asked that I could not answer; and the workshop’s administrators, who see every cohort and every question I could not answer. Trainers get these only in a private chat with me.',
+    `Erase it: /forget removes everything kept about you at once. ${
+      store === 'sqlite'
+        ? 'The erased data is overwritten in the database files straight away.'
+        : 'The database (PostgreSQL) drops it at once, but the bytes can stay in its data files until its routine clean-up (VACUUM) reuses the space, and in its write-ahead log and backups until those are recycled.'
+    }`,
+  ].join('\n\n');
+}
 
 /** The IANA name for a zone typed in any case ("pacific/port_moresby"), or undefined. */
 function canonicalZone(input: string): string | undefined {

@@ -1,10 +1,11 @@
 // The platform-neutral bot: routes every incoming message to a command, a flow or the answerer.
 import { exampleQuestions } from '../content/examples.js';
 import { basicCommands, formatAnswer, helpText } from './basic-commands.js';
+import { clip } from './clip.js';
 import { TRAINER_REFUSAL, type BotServices, type CommandContext, type CommandSpec } from './context.js';
 import { Flows, parseAction } from './flows.js';
 import { newId } from './ids.js';
-import { text, userKey as keyOf, type BotCore, type Incoming, type Outgoing } from './messages.js';
+import { text, userKey as keyOf, type BotCore, type Incoming, type Outgoing, type Platform } from './messages.js';
 import { RateLimiter } from './rate-limit.js';
 
 export interface BotOptions {
@@ -61,7 +62,7 @@ export class Bot implements BotCore {
     if (!typed && !incoming.action) return [];
 
     const key = keyOf(incoming.user);
-    await this.remember(incoming, key);
+    if (!incoming.passive) await this.remember(incoming, key);
     const ctx: CommandContext = {
       services: this.services,
       incoming,
@@ -69,6 +70,7 @@ export class Bot implements BotCore {
       userKey: key,
       args: '',
       isTrainer: () => this.isTrainer(key),
+      isAdmin: () => this.isAdmin(key),
     };
     if (incoming.action) return this.onAction(ctx, incoming.action);
     return this.onText(ctx, typed);
@@ -85,7 +87,16 @@ export class Bot implements BotCore {
   }
 
   async isTrainer(key: string): Promise<boolean> {
-    return this.services.configuredTrainers.includes(key) || (await this.services.store.isTrainer(key));
+    return this.isConfigured(key) || (await this.services.store.isTrainer(key));
+  }
+
+  isAdmin(key: string): boolean {
+    return this.services.configuredAdmins.includes(key);
+  }
+
+  /** Named in TRAINERS or ADMINS (and so not removable at run time). */
+  isConfigured(key: string): boolean {
+    return this.services.configuredTrainers.includes(key) || this.isAdmin(key);
   }
 
   commandList(): CommandSpec[] {
@@ -138,7 +149,15 @@ export class Bot implements BotCore {
     if (!spec) return [text(`I don't know the command /${name}. Send /help to see what I can do.`)];
     if (spec.trainerOnly && !(await ctx.isTrainer())) return [text(TRAINER_REFUSAL)];
     const own = (await this.services.store.getUser(ctx.userKey))?.timeZone;
-    return spec.handler({ ...ctx, args, services: own ? { ...this.services, timeZone: own } : this.services });
+    const out = await spec.handler({ ...ctx, args, services: own ? { ...this.services, timeZone: own } : this.services });
+    // Trainer results (members' names, answers, questions, join codes) never go to a group: only to the trainer.
+    if (spec.trainerOnly && ctx.incoming.conversation.type === 'group') return this.privately(ctx, `/${name}${args ? ` ${args}` : ''}`, out);
+    return out;
+  }
+
+  private async privately(ctx: CommandContext, command: string, out: Outgoing[]): Promise<Outgoing[]> {
+    if (await this.services.sendPrivately?.(ctx.userKey, out)) return [text("I've sent it to you privately.")];
+    return [text(`Trainer results go only in a private chat, and I couldn't reach you in one: ${howToOpenPrivateChat(ctx.user.platform, this.services.telegramUsername)}, then send ${command} there.`)];
   }
 
   private async ask(ctx: CommandContext, question: string): Promise<Outgoing[]> {
@@ -152,12 +171,26 @@ export class Bot implements BotCore {
     if (!answer.answered) {
       try {
         const cohorts = await store.cohortsOf(ctx.userKey);
-        await store.logUnanswered({ id: newId(), userKey: ctx.userKey, cohortIds: cohorts.map((c) => c.id), question: question.slice(0, 500), askedAt: clock.now() });
+        await store.logUnanswered({ id: newId(), userKey: ctx.userKey, cohortIds: cohorts.map((c) => c.id), question: clip(question, 500), askedAt: clock.now() });
       } catch (err) {
         logger.warn({ err }, 'could not log an unanswered question');
       }
     }
     return [text(formatAnswer(answer))];
+  }
+}
+
+/** How a person opens a private chat with the bot on their platform. */
+function howToOpenPrivateChat(platform: Platform, telegramUsername: string | undefined): string {
+  switch (platform) {
+    case 'telegram':
+      return telegramUsername ? `open https://t.me/${telegramUsername} and press Start` : 'open a private chat with me and press Start';
+    case 'teams':
+      return 'open a chat with me (in Teams: Apps, find me, then Chat)';
+    case 'slack':
+      return 'open a direct message with me (my name under Apps)';
+    default:
+      return 'open a direct chat with me';
   }
 }
 
@@ -175,7 +208,7 @@ function smallTalk(t: string, example: string): string | undefined {
 function sanitize(raw: string | undefined): string {
   if (!raw) return '';
   // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-  return raw.slice(0, MAX_TEXT).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
+  return clip(raw, MAX_TEXT).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
 }
 
 export function createBot(services: BotServices, options?: BotOptions): Bot {

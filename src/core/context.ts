@@ -15,6 +15,8 @@ export interface BotServices {
   logger: Logger;
   /** Trainers named in configuration (`platform:id`); more can be added at run time. */
   configuredTrainers: readonly string[];
+  /** Administrators named in configuration: trainers who see and act on every cohort. */
+  configuredAdmins: readonly string[];
   /**
    * Time zone that times are read and shown in: the server's TZ, or, in a command's context, the
    * sender's own zone when they set one with /timezone.
@@ -22,6 +24,11 @@ export interface BotServices {
   timeZone: string;
   /** Telegram bot username, for t.me deep links (when known). */
   telegramUsername?: string;
+  /**
+   * Sends messages to the person's private chat with the bot, unprompted (a trainer's results asked for in a
+   * group go there). False when they cannot be reached privately; absent when nothing can be sent this way.
+   */
+  sendPrivately?(userKey: string, messages: Outgoing[]): Promise<boolean>;
 }
 
 export interface CommandContext {
@@ -33,6 +40,8 @@ export interface CommandContext {
   /** Text after the command word, trimmed. */
   args: string;
   isTrainer(): Promise<boolean>;
+  /** An administrator sees and acts on every cohort; other trainers, on the cohorts they run. */
+  isAdmin(): boolean;
 }
 
 export type CommandHandler = (ctx: CommandContext) => Promise<Outgoing[]>;

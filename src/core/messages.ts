@@ -46,6 +46,11 @@ export interface Incoming {
    * reference, a Slack DM channel, a Telegram chat id). Stored as JSON for follow-ups.
    */
   address?: unknown;
+  /**
+   * The person did not write: the platform asked on their behalf (Slack's App Home opening runs /results).
+   * Nothing about them is stored, so a person who used /forget is not brought back by looking.
+   */
+  passive?: boolean;
 }
 
 /** A button. `value` is opaque to adapters and at most 64 bytes (Telegram's callback_data limit). */

@@ -1,17 +1,20 @@
-// Trainers and cohorts: /trainer add, /cohort new, /cohorts, and everyone's /join and /leave.
+// Trainers and cohorts: /trainer add and remove, /cohort new and share, /cohorts, and everyone's /join and /leave.
 import type { Bot } from '../core/bot.js';
+import { clip } from '../core/clip.js';
 import type { CommandContext, CommandSpec } from '../core/context.js';
 import { joinCode, newId } from '../core/ids.js';
-import { parseUserKey, text, type Outgoing } from '../core/messages.js';
+import { text, type Outgoing } from '../core/messages.js';
+import { checkUserKey } from '../core/user-keys.js';
+import { ownCohortByCode, visibleCohorts } from './access.js';
 import { cohortByCode, firstWord, isReply, looksLikeCode, normalizeCode, plural, usage } from './shared.js';
 
 const MAX_COHORT_NAME = 80;
 
 export function cohortCommands(bot: Bot): CommandSpec[] {
   return [
-    { name: 'trainer', usage: 'trainer add platform:id', summary: 'make someone a trainer', trainerOnly: true, handler: (ctx) => trainer(bot, ctx) },
-    { name: 'cohort', usage: 'cohort new NAME', summary: 'create a cohort and get its join code', trainerOnly: true, handler: newCohort },
-    { name: 'cohorts', summary: 'list cohorts with their codes and member counts', trainerOnly: true, handler: listCohorts },
+    { name: 'trainer', usage: 'trainer add|remove platform:id', summary: 'make someone a trainer, or remove one', trainerOnly: true, handler: (ctx) => trainer(bot, ctx) },
+    { name: 'cohort', usage: 'cohort new NAME', summary: 'create a cohort and get its join code (/cohort share CODE platform:id to run it with another trainer)', trainerOnly: true, handler: (ctx) => cohort(bot, ctx) },
+    { name: 'cohorts', summary: 'list your cohorts with their codes and member counts', trainerOnly: true, handler: listCohorts },
     { name: 'join', usage: 'join CODE', summary: 'join your workshop cohort with the code your trainer gave you', handler: join },
     { name: 'leave', usage: 'leave [CODE]', summary: 'leave a cohort (no more follow-ups from it)', handler: leave },
   ];
@@ -19,29 +22,67 @@ export function cohortCommands(bot: Bot): CommandSpec[] {
 
 async function trainer(bot: Bot, ctx: CommandContext): Promise<Outgoing[]> {
   const [verb, who] = firstWord(ctx.args);
-  const { store, clock } = ctx.services;
-  if (verb.toLowerCase() !== 'add' || !who) {
-    const runtime = await store.listTrainers();
-    const all = [...new Set([...ctx.services.configuredTrainers, ...runtime])];
+  const action = verb.toLowerCase();
+  if ((action !== 'add' && action !== 'remove') || !who) {
+    const { configuredTrainers, configuredAdmins } = ctx.services;
+    const all = [...new Set([...configuredAdmins, ...configuredTrainers, ...(await ctx.services.store.listTrainers())])];
     return usage(
       'Usage: /trainer add platform:id, e.g. /trainer add telegram:123456789 or /trainer add slack:U024BE7LH',
-      `Trainers now: ${all.length ? all.join(', ') : 'none'}.`,
+      '       /trainer remove platform:id',
+      `Trainers now: ${all.length ? all.map((k) => (bot.isAdmin(k) ? `${k} (administrator)` : k)).join(', ') : 'none'}.`,
     );
   }
-  const ref = parseUserKey(who.trim());
-  if (!ref || /\s/.test(ref.id) || ref.id.length > 200) {
-    return usage(`"${who.slice(0, 60)}" isn't a platform:id. Use console, telegram, slack or teams, e.g. /trainer add telegram:123456789`);
-  }
-  const key = `${ref.platform}:${ref.id}`;
-  if (await bot.isTrainer(key)) return [text(`${key} is already a trainer.`)];
-  await store.addTrainer(key, ctx.userKey, clock.now());
-  return [text(`Added ${key} as a trainer. They can now use the trainer commands (/help lists them).`)];
+  const checked = checkUserKey(who);
+  if (!checked.ok) return usage(`${checked.reason}.`);
+  return action === 'add' ? addTrainer(bot, ctx, checked.key) : removeTrainer(bot, ctx, checked.key);
 }
 
-async function newCohort(ctx: CommandContext): Promise<Outgoing[]> {
+async function addTrainer(bot: Bot, ctx: CommandContext, key: string): Promise<Outgoing[]> {
+  const { store, clock } = ctx.services;
+  if (await bot.isTrainer(key)) return [text(`${key} is already a trainer.`)];
+  await store.addTrainer(key, ctx.userKey, clock.now());
+  return [
+    text(
+      `Added ${key} as a trainer. They can now create cohorts and use the trainer commands (/help lists them); ` +
+        `they see only the cohorts they create or that are shared with them (/cohort share CODE ${key}).`,
+    ),
+  ];
+}
+
+/** Administrators remove any run-time trainer; a trainer, only those they added. Configured ones stay. */
+async function removeTrainer(bot: Bot, ctx: CommandContext, key: string): Promise<Outgoing[]> {
+  const { store } = ctx.services;
+  if (bot.isConfigured(key)) return [text(`${key} is named in the server's configuration (TRAINERS or ADMINS), so only a change there removes them.`)];
+  const record = await store.getTrainer(key);
+  if (!record) return [text(`${key} is not a trainer.`)];
+  if (!ctx.isAdmin() && record.addedBy !== ctx.userKey) {
+    return [text(`Only an administrator, or the trainer who added ${key}, can remove them.`)];
+  }
+  const theirs = await store.cohortsOfTrainer(key);
+  await store.removeTrainer(key);
+  const orphans: string[] = [];
+  for (const c of theirs) if ((await store.listCohortTrainers(c.id)).length === 0) orphans.push(c.code);
+  return [
+    text(
+      [
+        `Removed ${key}: they can no longer use the trainer commands or see any cohort.`,
+        ...(orphans.length ? [`Cohorts now without a trainer (administrators still see them and can /cohort share them): ${orphans.join(', ')}.`] : []),
+      ].join('\n'),
+    ),
+  ];
+}
+
+async function cohort(bot: Bot, ctx: CommandContext): Promise<Outgoing[]> {
   const [verb, rest] = firstWord(ctx.args);
+  if (verb.toLowerCase() === 'share') return shareCohort(bot, ctx, rest);
+  return newCohort(ctx, verb, rest);
+}
+
+async function newCohort(ctx: CommandContext, verb: string, rest: string): Promise<Outgoing[]> {
   const name = rest.replace(/\s+/g, ' ').trim();
-  if (verb.toLowerCase() !== 'new' || !name) return usage('Usage: /cohort new NAME, e.g. /cohort new Port Moresby, March 2027');
+  if (verb.toLowerCase() !== 'new' || !name) {
+    return usage('Usage: /cohort new NAME, e.g. /cohort new Port Moresby, March 2027', '       /cohort share CODE platform:id, to let another trainer run it with you');
+  }
   if (name.length > MAX_COHORT_NAME) return usage(`Please keep the name under ${MAX_COHORT_NAME} characters.`);
   const { store, clock, telegramUsername } = ctx.services;
   let code = joinCode();
@@ -54,17 +95,35 @@ async function newCohort(ctx: CommandContext): Promise<Outgoing[]> {
   ];
   if (telegramUsername) lines.push(`Telegram link: https://t.me/${telegramUsername}?start=${code}`);
   lines.push(`Then: /followup ${code} WHEN WHAT to schedule a follow-up, /report ${code} for results.`);
+  lines.push(`Only you see it (and administrators); /cohort share ${code} platform:id lets another trainer run it with you.`);
   return [text(lines.join('\n'))];
+}
+
+async function shareCohort(bot: Bot, ctx: CommandContext, args: string): Promise<Outgoing[]> {
+  const [code, who] = firstWord(args);
+  if (!code || !who) return usage('Usage: /cohort share CODE platform:id, e.g. /cohort share K7MPQ2 telegram:123456789');
+  const found = await ownCohortByCode(ctx, code);
+  if (isReply(found)) return found;
+  const checked = checkUserKey(who);
+  if (!checked.ok) return usage(`${checked.reason}.`);
+  if (!(await bot.isTrainer(checked.key))) {
+    return [text(`${checked.key} is not a trainer. Add them first with /trainer add ${checked.key}, then share the cohort.`)];
+  }
+  const { store, clock } = ctx.services;
+  if (!(await store.addCohortTrainer(found.id, checked.key, ctx.userKey, clock.now()))) {
+    return [text(`${checked.key} already runs "${found.name}" (${found.code}).`)];
+  }
+  return [text(`Shared "${found.name}" (${found.code}) with ${checked.key}: they can now see its reports and exports, and schedule and cancel its follow-ups.`)];
 }
 
 async function listCohorts(ctx: CommandContext): Promise<Outgoing[]> {
   const { store } = ctx.services;
-  const cohorts = await store.listCohorts();
-  if (!cohorts.length) return [text('No cohorts yet. Create one with /cohort new NAME.')];
+  const cohorts = await visibleCohorts(ctx);
+  if (!cohorts.length) return [text('You have no cohorts yet. Create one with /cohort new NAME.')];
   const lines = await Promise.all(
     cohorts.map(async (c) => `• ${c.code} · ${c.name} · ${plural((await store.listMembers(c.id)).length, 'member')} · created ${c.createdAt.toISOString().slice(0, 10)}`),
   );
-  return [text(['Cohorts:', ...lines].join('\n'))];
+  return [text([ctx.isAdmin() ? 'Cohorts (all of them: you are an administrator):' : 'Your cohorts:', ...lines].join('\n'))];
 }
 
 async function join(ctx: CommandContext): Promise<Outgoing[]> {
@@ -74,7 +133,7 @@ async function join(ctx: CommandContext): Promise<Outgoing[]> {
   const { store, clock } = ctx.services;
   const cohort = looksLikeCode(code) ? await store.getCohortByCode(code) : undefined;
   if (!cohort) {
-    return [text(`I couldn't find a cohort with the code "${raw.slice(0, 20)}". Please check it with your trainer: it is 6 letters and digits, like K7MPQ2.`)];
+    return [text(`I couldn't find a cohort with the code "${clip(raw, 20)}". Please check it with your trainer: it is 6 letters and digits, like K7MPQ2.`)];
   }
   const added = await store.addMember(cohort.id, ctx.userKey, clock.now());
   // Writing to us proves we can reach them again, even if a platform said otherwise before.

@@ -10,8 +10,12 @@ import { formatShort } from './when.js';
 /** The store may tell when a member joined; older stores only know when we first saw them. */
 type Member = UserRecord & { joinedAt?: Date };
 
-/** Spreadsheets run cells that start with these as formulas; a leading apostrophe keeps them text. */
-const safeCell = (v: string): string => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+/**
+ * Spreadsheets run cells that start with these (after any spaces) as formulas; a leading apostrophe keeps them
+ * text. Every cell is also quoted (see cohortCsv), so a spreadsheet that splits on ';' or tabs cannot cut a
+ * cell such as ';=1+1' into a second cell that starts with '='.
+ */
+const safeCell = (v: string): string => (/^[\s]*[=+\-@]/.test(v) || /^[\t\r]/.test(v) ? `'${v}` : v);
 
 export async function cohortCsv(services: BotServices, cohort: CohortRecord): Promise<Buffer> {
   const { content, timeZone } = services;
@@ -58,7 +62,8 @@ export async function cohortCsv(services: BotServices, cohort: CohortRecord): Pr
       score(lastQuiz),
     ];
   });
-  return Buffer.from(stringify([header, ...rows]), 'utf8');
+  // Quoted cells keep their delimiters inside them whichever delimiter the reader's locale splits on.
+  return Buffer.from(stringify([header, ...rows], { quoted: true }), 'utf8');
 }
 
 export async function cohortExport(services: BotServices, cohort: CohortRecord): Promise<Outgoing[]> {

@@ -1,9 +1,11 @@
 // /followup CODE WHEN WHAT, /followup cancel ID and /followups: scheduling follow-ups for a cohort.
+import { clip } from '../core/clip.js';
 import type { CommandContext, CommandSpec } from '../core/context.js';
 import { newId } from '../core/ids.js';
 import { PLATFORMS, text, type Outgoing } from '../core/messages.js';
 import type { FollowupKind, FollowupRecord, Store } from '../store/types.js';
-import { cohortByCode, firstWord, isReply, plural, usage } from './shared.js';
+import { mayActOn, ownCohortByCode, visibleCohorts } from './access.js';
+import { firstWord, isReply, plural, usage } from './shared.js';
 import { formatShort, formatWhen, parseWhen } from './when.js';
 
 const MAX_TEXT = 2000;
@@ -21,7 +23,7 @@ const USAGE = [
 export function followupCommands(): CommandSpec[] {
   return [
     { name: 'followup', usage: 'followup CODE WHEN WHAT', summary: 'schedule a message, quiz or readiness re-check for a cohort (/followup cancel ID)', trainerOnly: true, handler: followup },
-    { name: 'followups', usage: 'followups [CODE]', summary: 'list scheduled and sent follow-ups', trainerOnly: true, handler: listFollowups },
+    { name: 'followups', usage: 'followups [CODE]', summary: 'list the scheduled and sent follow-ups of your cohorts', trainerOnly: true, handler: listFollowups },
   ];
 }
 
@@ -45,7 +47,7 @@ async function followup(ctx: CommandContext): Promise<Outgoing[]> {
   if (!first) return usage(...USAGE);
   if (first.toLowerCase() === 'cancel') return cancel(ctx, rest);
 
-  const cohort = await cohortByCode(ctx, first);
+  const cohort = await ownCohortByCode(ctx, first);
   if (isReply(cohort)) return cohort;
   const { store, clock, timeZone } = ctx.services;
   const now = clock.now();
@@ -53,7 +55,7 @@ async function followup(ctx: CommandContext): Promise<Outgoing[]> {
   if (!when.ok && when.reason === 'past') {
     return [text(`${formatWhen(when.at!, timeZone)} has already passed. Pick a time in the future, or say now.`)];
   }
-  if (!when.ok) return usage(`I couldn't read a time at the start of "${rest.slice(0, 60)}".`, ...USAGE.slice(1));
+  if (!when.ok) return usage(`I couldn't read a time at the start of "${clip(rest, 60)}".`, ...USAGE.slice(1));
   if (!when.rest) return usage('What should go out? Add quiz, readiness or a message after the time.', ...USAGE.slice(3, 5));
   const what = parseWhat(when.rest);
   if (what.text.length > MAX_TEXT) return usage(`Please keep the message under ${MAX_TEXT} characters.`);
@@ -85,9 +87,10 @@ async function followup(ctx: CommandContext): Promise<Outgoing[]> {
 async function cancel(ctx: CommandContext, id: string): Promise<Outgoing[]> {
   if (!id || /\s/.test(id)) return usage('Usage: /followup cancel ID (the id is in the confirmation, or see /followups)');
   const { store, clock } = ctx.services;
-  if (await store.cancelFollowup(id, clock.now())) return [text(`Cancelled follow-up ${id}. Nothing will be sent.`)];
   const existing = id.length <= 40 ? await store.getFollowup(id) : undefined;
-  if (!existing) return [text(`There is no follow-up ${id.slice(0, 40)}. /followups lists them.`)];
+  // Another trainer's follow-up gets the same reply as one that does not exist.
+  if (!existing || !(await mayActOn(ctx, existing.cohortId))) return [text(`There is no follow-up ${clip(id, 40)} for your cohorts. /followups lists them.`)];
+  if (await store.cancelFollowup(id, clock.now())) return [text(`Cancelled follow-up ${id}. Nothing will be sent.`)];
   if (existing.status === 'cancelled') return [text(`Follow-up ${id} was already cancelled.`)];
   return [text(`Follow-up ${id} has already ${existing.status === 'done' ? 'gone out' : 'started going out'}, so it can't be cancelled.`)];
 }
@@ -95,14 +98,13 @@ async function cancel(ctx: CommandContext, id: string): Promise<Outgoing[]> {
 async function listFollowups(ctx: CommandContext): Promise<Outgoing[]> {
   const { store, timeZone } = ctx.services;
   let cohortId: string | undefined;
-  const codes = new Map<string, string>();
   if (ctx.args.trim()) {
-    const cohort = await cohortByCode(ctx, ctx.args.trim());
+    const cohort = await ownCohortByCode(ctx, ctx.args.trim());
     if (isReply(cohort)) return cohort;
     cohortId = cohort.id;
   }
-  for (const c of await store.listCohorts()) codes.set(c.id, c.code);
-  const all = await store.listFollowups(cohortId);
+  const codes = new Map((await visibleCohorts(ctx)).map((c) => [c.id, c.code]));
+  const all = (await store.listFollowups(cohortId)).filter((f) => codes.has(f.cohortId));
   if (!all.length) return [text('No follow-ups yet. Schedule one with /followup CODE WHEN WHAT.')];
   // Upcoming first (soonest first), then the most recent that went out.
   const upcoming = all.filter((f) => f.status === 'scheduled');

@@ -1,9 +1,11 @@
 // /report, /export and /unanswered: what trainers learn from their cohorts.
 import type { CommandContext, CommandSpec } from '../core/context.js';
+import { clip } from '../core/clip.js';
 import { text, type Outgoing } from '../core/messages.js';
 import { cohortExport } from './export.js';
 import { cohortReport } from './report.js';
-import { cohortByCode, firstWord, isReply, usage } from './shared.js';
+import { ownCohortByCode, visibleCohorts } from './access.js';
+import { firstWord, isReply, usage } from './shared.js';
 import { formatShort } from './when.js';
 
 const UNANSWERED_LIMIT = 30;
@@ -17,7 +19,7 @@ export function insightCommands(): CommandSpec[] {
       trainerOnly: true,
       handler: async (ctx) => {
         if (!ctx.args.trim()) return usage('Usage: /report CODE, e.g. /report K7MPQ2 (/cohorts lists the codes)');
-        const cohort = await cohortByCode(ctx, ctx.args.trim());
+        const cohort = await ownCohortByCode(ctx, ctx.args.trim());
         return isReply(cohort) ? cohort : cohortReport(ctx.services, cohort);
       },
     },
@@ -28,14 +30,14 @@ export function insightCommands(): CommandSpec[] {
       trainerOnly: true,
       handler: async (ctx) => {
         if (!ctx.args.trim()) return usage('Usage: /export CODE, e.g. /export K7MPQ2 (/cohorts lists the codes)');
-        const cohort = await cohortByCode(ctx, ctx.args.trim());
+        const cohort = await ownCohortByCode(ctx, ctx.args.trim());
         return isReply(cohort) ? cohort : cohortExport(ctx.services, cohort);
       },
     },
     {
       name: 'unanswered',
       usage: 'unanswered [CODE]',
-      summary: 'questions I could not answer (/unanswered done ID marks one handled)',
+      summary: 'questions your cohorts’ members asked that I could not answer (/unanswered done ID marks one handled)',
       trainerOnly: true,
       handler: unanswered,
     },
@@ -45,24 +47,28 @@ export function insightCommands(): CommandSpec[] {
 async function unanswered(ctx: CommandContext): Promise<Outgoing[]> {
   const { store, timeZone } = ctx.services;
   const [first, rest] = firstWord(ctx.args);
+  const cohorts = await visibleCohorts(ctx);
+  const codes = new Map(cohorts.map((c) => [c.id, c.code]));
+  // Administrators see every question, also from people in no cohort; other trainers, their cohorts' members'.
+  const scope = ctx.isAdmin() ? {} : { cohortIds: [...codes.keys()] };
   if (first.toLowerCase() === 'done') {
     if (!rest || /\s/.test(rest)) return usage('Usage: /unanswered done ID (the id is shown in /unanswered)');
-    const ok = rest.length <= 40 && (await store.markUnansweredHandled(rest));
-    return [text(ok ? `Marked question ${rest} as handled.` : `There is no open question ${rest.slice(0, 40)}. /unanswered lists the open ones.`)];
+    const mine = rest.length <= 40 && (await store.listUnanswered(scope)).some((u) => u.id === rest);
+    const ok = mine && (await store.markUnansweredHandled(rest));
+    return [text(ok ? `Marked question ${rest} as handled.` : `There is no open question ${clip(rest, 40)} for your cohorts. /unanswered lists the open ones.`)];
   }
-  let cohortId: string | undefined;
+  let filter: { cohortId?: string; cohortIds?: string[] } = scope;
   if (first) {
-    const cohort = await cohortByCode(ctx, first);
+    const cohort = await ownCohortByCode(ctx, first);
     if (isReply(cohort)) return cohort;
-    cohortId = cohort.id;
+    filter = { cohortId: cohort.id };
   }
-  const codes = new Map((await store.listCohorts()).map((c) => [c.id, c.code]));
-  const open = await store.listUnanswered({ cohortId });
+  const open = await store.listUnanswered(filter);
   if (!open.length) return [text('No open questions: everything asked has been answered or handled.')];
   const shown = open.slice(-UNANSWERED_LIMIT).reverse();
   const lines = shown.map((u) => {
     const cohorts = u.cohortIds.map((id) => codes.get(id)).filter(Boolean);
-    return `• ${u.id} · ${formatShort(u.askedAt, timeZone)}${cohorts.length ? ` · ${cohorts.join(', ')}` : ''} · "${u.question.slice(0, 200)}"`;
+    return `• ${u.id} · ${formatShort(u.askedAt, timeZone)}${cohorts.length ? ` · ${cohorts.join(', ')}` : ''} · "${clip(u.question, 200)}"`;
   });
   const more = open.length > shown.length ? [`(${open.length - shown.length} older not shown)`] : [];
   return [

@@ -1,4 +1,5 @@
 // /report CODE: a cohort's members, readiness, quiz scores and open questions, with small groups shown as counts only.
+import { clip } from '../core/clip.js';
 import type { BotServices } from '../core/context.js';
 import { text, type Outgoing } from '../core/messages.js';
 import type { Content } from '../content/schema.js';
@@ -112,7 +113,7 @@ export function topQuestions(unanswered: readonly UnansweredRecord[]): string[] 
   const top = [...groups.values()].sort((a, b) => b.n - a.n).slice(0, TOP_QUESTIONS);
   return [
     `Questions I could not answer (${unanswered.length}; most frequent first, /unanswered for all):`,
-    ...top.map((g) => `• "${g.text.slice(0, 200)}"${g.n > 1 ? ` (asked ${g.n} times)` : ''}`),
+    ...top.map((g) => `• "${clip(g.text, 200)}"${g.n > 1 ? ` (asked ${g.n} times)` : ''}`),
   ];
 }
 

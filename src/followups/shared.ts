@@ -1,4 +1,5 @@
 // Small helpers the trainer commands share: finding a cohort by its join code, plural words, usage replies.
+import { clip } from '../core/clip.js';
 import type { CommandContext } from '../core/context.js';
 import { text, type Outgoing } from '../core/messages.js';
 import type { CohortRecord } from '../store/types.js';
@@ -12,12 +13,12 @@ export const plural = (n: number, one: string, many = `${one}s`): string => `${n
 
 export const usage = (...lines: string[]): Outgoing[] => [text(lines.join('\n'))];
 
-/** The cohort for a code, or the kind reply to send when there is none. */
+/** Any cohort by its code (for a member's /leave; trainers' commands use ownCohortByCode), or the reply to send. */
 export async function cohortByCode(ctx: CommandContext, raw: string | undefined): Promise<CohortRecord | Outgoing[]> {
-  if (!raw) return usage('Which cohort? Give its join code, e.g. K7MPQ2. /cohorts lists them.');
+  if (!raw) return usage('Which cohort? Give its join code, e.g. K7MPQ2.');
   const code = normalizeCode(raw);
   const cohort = looksLikeCode(code) ? await ctx.services.store.getCohortByCode(code) : undefined;
-  return cohort ?? [text(`I couldn't find a cohort with the code ${code.slice(0, 12)}. /cohorts lists the cohorts and their codes.`)];
+  return cohort ?? [text(`I couldn't find a cohort with the code ${clip(code, 12)}.`)];
 }
 
 export const isReply = (v: CohortRecord | Outgoing[]): v is Outgoing[] => Array.isArray(v);

@@ -19,6 +19,12 @@ export interface Backend {
    */
   migrateWith(run: (db: Kysely<Database>, schema: string | undefined) => Promise<void>): Promise<void>;
   tryLock(name: string): Promise<NamedLock | undefined>;
+  /**
+   * After an erasure (/forget): makes the deleted rows unrecoverable from the files where the database can.
+   * SQLite zeroes deleted content as it goes (secure_delete) and here moves the write-ahead log into the file
+   * and truncates it; PostgreSQL keeps dead rows until VACUUM, which /privacy says.
+   */
+  scrub(): Promise<void>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -145,6 +145,39 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable('users').addColumn('time_zone', 'text').execute();
     },
   },
+  '0003_security_cohort_owners': {
+    async up(db: Kysely<unknown>) {
+      // The trainers who may see and act on a cohort: whoever created it, and those they shared it with.
+      await db.schema
+        .createTable('cohort_trainers')
+        .addColumn('cohort_id', 'text', (c) => c.notNull().references('cohorts.id').onDelete('cascade'))
+        .addColumn('trainer_key', 'text', (c) => c.notNull())
+        .addColumn('added_by', 'text', (c) => c.notNull())
+        .addColumn('added_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('cohort_trainers_pk', ['cohort_id', 'trainer_key'])
+        .execute();
+      await db.schema.createIndex('cohort_trainers_trainer').on('cohort_trainers').column('trainer_key').execute();
+      // Existing cohorts belong to the trainer who made them (unless that person has since been forgotten).
+      await sql`insert into cohort_trainers (cohort_id, trainer_key, added_by, added_at)
+        select id, created_by, created_by, created_at from cohorts where created_by <> ''`.execute(db);
+    },
+  },
+  '0003_security_pending_files': {
+    async up(db: Kysely<unknown>) {
+      // Files offered to a person that wait for their consent before they are sent (Teams' FileConsentCard):
+      // whichever process the consent reaches uploads them. Kept for an hour at most.
+      await db.schema
+        .createTable('pending_files')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_key', 'text', (c) => c.notNull())
+        .addColumn('filename', 'text', (c) => c.notNull())
+        .addColumn('mime', 'text', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('pending_files_created').on('pending_files').column('created_at').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

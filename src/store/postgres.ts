@@ -109,6 +109,9 @@ export function openPostgres(opts: PostgresOptions): Backend {
       void lost.then(() => held.delete(lock));
       return lock;
     },
+    // Dead rows stay in the data files until (auto)VACUUM reuses their space; VACUUM cannot run in the
+    // request path (it takes table locks and cannot run in a transaction), and WAL and backups keep them anyway.
+    async scrub() {},
     async ping() {
       if (closed) return false;
       const query = sql`select 1`.execute(db).then(

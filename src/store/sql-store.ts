@@ -13,9 +13,11 @@ import type {
   DeliveryRecord,
   FollowupRecord,
   InboxMessage,
+  PendingFile,
   SessionKind,
   SessionRecord,
   Store,
+  TrainerRecord,
   UnansweredRecord,
   UserRecord,
 } from './types.js';
@@ -106,12 +108,18 @@ export class SqlStore implements Store {
       await trx.deleteFrom('deliveries').where('user_key', '=', key).execute();
       await trx.deleteFrom('inbox').where('user_key', '=', key).execute();
       await trx.deleteFrom('trainers').where('key', '=', key).execute();
+      await trx.deleteFrom('cohort_trainers').where('trainer_key', '=', key).execute();
       // Cohorts and follow-ups belong to their members too; keep them, drop the name of who made them.
       await trx.updateTable('trainers').set({ added_by: FORGOTTEN }).where('added_by', '=', key).execute();
+      await trx.updateTable('cohort_trainers').set({ added_by: FORGOTTEN }).where('added_by', '=', key).execute();
       await trx.updateTable('cohorts').set({ created_by: FORGOTTEN }).where('created_by', '=', key).execute();
       await trx.updateTable('followups').set({ created_by: FORGOTTEN }).where('created_by', '=', key).execute();
       await trx.deleteFrom('users').where('key', '=', key).execute();
+      // A waiting export may name the person among other members; it cannot be searched, so all go (a trainer
+      // who still wants one sends the command again).
+      await trx.deleteFrom('pending_files').execute();
     });
+    await this.b.scrub();
   }
 
   async addTrainer(key: string, addedBy: string, now: Date): Promise<void> {
@@ -129,6 +137,19 @@ export class SqlStore implements Store {
   async listTrainers(): Promise<string[]> {
     const rows = await this.db.selectFrom('trainers').select('key').orderBy('added_at').orderBy('key').execute();
     return rows.map((r) => r.key);
+  }
+
+  async getTrainer(key: string): Promise<TrainerRecord | undefined> {
+    const r = await this.db.selectFrom('trainers').selectAll().where('key', '=', key).executeTakeFirst();
+    return r && { key: r.key, addedBy: r.added_by, addedAt: new Date(num(r.added_at)) };
+  }
+
+  async removeTrainer(key: string): Promise<boolean> {
+    return this.b.writeTx(async (trx) => {
+      await trx.deleteFrom('cohort_trainers').where('trainer_key', '=', key).execute();
+      const r = await trx.deleteFrom('trainers').where('key', '=', key).executeTakeFirst();
+      return num(r.numDeletedRows) === 1;
+    });
   }
 
   async createSession(s: Pick<SessionRecord, 'id' | 'userKey' | 'kind' | 'items'>, now: Date): Promise<SessionRecord> {
@@ -249,7 +270,37 @@ export class SqlStore implements Store {
   }
 
   async createCohort(c: CohortRecord): Promise<void> {
-    await this.db.insertInto('cohorts').values({ id: c.id, code: c.code, name: c.name, created_by: c.createdBy, created_at: c.createdAt.getTime() }).execute();
+    const t = c.createdAt.getTime();
+    await this.b.writeTx(async (trx) => {
+      await trx.insertInto('cohorts').values({ id: c.id, code: c.code, name: c.name, created_by: c.createdBy, created_at: t }).execute();
+      if (c.createdBy) await trx.insertInto('cohort_trainers').values({ cohort_id: c.id, trainer_key: c.createdBy, added_by: c.createdBy, added_at: t }).execute();
+    });
+  }
+
+  async addCohortTrainer(cohortId: string, trainerKey: string, addedBy: string, now: Date): Promise<boolean> {
+    const r = await this.db
+      .insertInto('cohort_trainers')
+      .values({ cohort_id: cohortId, trainer_key: trainerKey, added_by: addedBy, added_at: now.getTime() })
+      .onConflict((oc) => oc.columns(['cohort_id', 'trainer_key']).doNothing())
+      .executeTakeFirst();
+    return num(r.numInsertedOrUpdatedRows ?? 0) === 1;
+  }
+
+  async listCohortTrainers(cohortId: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('cohort_trainers').select('trainer_key').where('cohort_id', '=', cohortId).orderBy('added_at').orderBy('trainer_key').execute();
+    return rows.map((r) => r.trainer_key);
+  }
+
+  async cohortsOfTrainer(trainerKey: string): Promise<CohortRecord[]> {
+    const rows = await this.db
+      .selectFrom('cohort_trainers as t')
+      .innerJoin('cohorts as c', 'c.id', 't.cohort_id')
+      .selectAll('c')
+      .where('t.trainer_key', '=', trainerKey)
+      .orderBy('c.created_at')
+      .orderBy('c.id')
+      .execute();
+    return rows.map(toCohort);
   }
 
   async getCohortByCode(code: string): Promise<CohortRecord | undefined> {
@@ -335,18 +386,19 @@ export class SqlStore implements Store {
     });
   }
 
-  async listUnanswered(opts: { cohortId?: string; includeHandled?: boolean } = {}): Promise<UnansweredRecord[]> {
+  async listUnanswered(opts: { cohortId?: string; cohortIds?: readonly string[]; includeHandled?: boolean } = {}): Promise<UnansweredRecord[]> {
     let q = this.db.selectFrom('unanswered').selectAll().orderBy('asked_at').orderBy('id');
     if (!opts.includeHandled) q = q.where('handled', '=', 0);
-    const { cohortId } = opts;
-    if (cohortId !== undefined) {
+    const cohorts = opts.cohortId !== undefined ? [opts.cohortId] : opts.cohortIds;
+    if (cohorts !== undefined) {
+      if (cohorts.length === 0) return [];
       q = q.where((eb) =>
         eb.exists(
           eb
             .selectFrom('unanswered_cohorts')
             .select('unanswered_cohorts.unanswered_id')
             .whereRef('unanswered_cohorts.unanswered_id', '=', 'unanswered.id')
-            .where('unanswered_cohorts.cohort_id', '=', cohortId),
+            .where('unanswered_cohorts.cohort_id', 'in', [...cohorts]),
         ),
       );
     }
@@ -356,6 +408,27 @@ export class SqlStore implements Store {
   async markUnansweredHandled(id: string): Promise<boolean> {
     const r = await this.db.updateTable('unanswered').set({ handled: 1 }).where('id', '=', id).where('handled', '=', 0).executeTakeFirst();
     return num(r.numUpdatedRows) === 1;
+  }
+
+  async savePendingFile(f: PendingFile, expireBefore: Date): Promise<void> {
+    await this.b.writeTx(async (trx) => {
+      await trx.deleteFrom('pending_files').where('created_at', '<', expireBefore.getTime()).execute();
+      await trx
+        .insertInto('pending_files')
+        .values({ id: f.id, user_key: f.userKey, filename: f.filename, mime: f.mime, data: f.data.toString('base64'), created_at: f.createdAt.getTime() })
+        .execute();
+    });
+  }
+
+  /** DELETE ... RETURNING: a consent delivered twice (or to two processes) uploads the file once. */
+  async takePendingFile(id: string, userKey: string, since: Date): Promise<PendingFile | undefined> {
+    const r = await this.db.deleteFrom('pending_files').where('id', '=', id).where('user_key', '=', userKey).returningAll().executeTakeFirst();
+    if (!r || num(r.created_at) < since.getTime()) return undefined;
+    return { id: r.id, userKey: r.user_key, filename: r.filename, mime: r.mime, data: Buffer.from(r.data, 'base64'), createdAt: new Date(num(r.created_at)) };
+  }
+
+  async dropPendingFile(id: string, userKey: string): Promise<void> {
+    await this.db.deleteFrom('pending_files').where('id', '=', id).where('user_key', '=', userKey).execute();
   }
 
   async pushInbox(m: InboxMessage): Promise<void> {

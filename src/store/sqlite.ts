@@ -56,6 +56,9 @@ export function openSqlite(file: string): Backend {
   conn.pragma('foreign_keys = ON');
   // Safe with WAL (a power cut may lose the last commits, never corrupt the file) and much faster.
   conn.pragma('synchronous = NORMAL');
+  // Deleted and moved content is overwritten with zeros, in the pages written to the log and to the file, so
+  // an erased person cannot be read back out of free space (see scrub()).
+  conn.pragma('secure_delete = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(conn) }) });
   const lockScope = file === ':memory:' ? `memory:${randomUUID()}` : file;
   // Ours, with what to call when each ends (close() ends them all).
@@ -105,6 +108,18 @@ export function openSqlite(file: string): Backend {
           ended();
         },
       };
+    },
+    async scrub() {
+      if (file === ':memory:') return;
+      // The log still holds earlier copies of the pages the erased rows were on: copy the (zeroed) pages into
+      // the file and truncate the log to nothing. A reader in the middle of a transaction blocks the truncation
+      // (busy = 1); only this process uses the file, so a few tries are plenty.
+      for (let tries = 0; ; tries++) {
+        const { rows } = await sql<{ busy: number }>`pragma wal_checkpoint(TRUNCATE)`.execute(db);
+        if (rows[0]?.busy === 0) return;
+        if (tries >= 20) throw new Error('could not truncate the SQLite write-ahead log after an erasure: a reader held it');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
     },
     async ping() {
       if (closed) return false;

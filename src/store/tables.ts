@@ -57,6 +57,14 @@ export interface CohortsTable {
   created_at: number;
 }
 
+/** Who may see and act on a cohort besides administrators: its creator and the trainers it was shared with. */
+export interface CohortTrainersTable {
+  cohort_id: string;
+  trainer_key: string;
+  added_by: string;
+  added_at: number;
+}
+
 export interface CohortMembersTable {
   cohort_id: string;
   user_key: string;
@@ -109,6 +117,16 @@ export interface InboxTable {
   created_at: number;
 }
 
+/** A file waiting for its recipient's consent; data is base64. */
+export interface PendingFilesTable {
+  id: string;
+  user_key: string;
+  filename: string;
+  mime: string;
+  data: string;
+  created_at: number;
+}
+
 export interface Database {
   processed: ProcessedTable;
   users: UsersTable;
@@ -117,11 +135,13 @@ export interface Database {
   session_answers: SessionAnswersTable;
   cohorts: CohortsTable;
   cohort_members: CohortMembersTable;
+  cohort_trainers: CohortTrainersTable;
   followups: FollowupsTable;
   deliveries: DeliveriesTable;
   unanswered: UnansweredTable;
   unanswered_cohorts: UnansweredCohortsTable;
   inbox: InboxTable;
+  pending_files: PendingFilesTable;
 }
 
 /** Every table of the store, for tests that check nothing about a person is left behind. */
@@ -133,11 +153,13 @@ export const TABLES: (keyof Database)[] = [
   'session_answers',
   'cohorts',
   'cohort_members',
+  'cohort_trainers',
   'followups',
   'deliveries',
   'unanswered',
   'unanswered_cohorts',
   'inbox',
+  'pending_files',
 ];
 
 /** PostgreSQL returns bigint and count(*) as strings; SQLite as numbers. */

@@ -38,6 +38,13 @@ export interface SessionRecord {
   finishedAt?: Date;
 }
 
+export interface TrainerRecord {
+  key: string;
+  /** Who added them ('' once that person was forgotten). */
+  addedBy: string;
+  addedAt: Date;
+}
+
 export interface CohortRecord {
   id: string;
   /** Join code people type: 6 upper-case letters and digits. */
@@ -96,6 +103,17 @@ export interface UnansweredRecord {
   handled: boolean;
 }
 
+/** A file offered to a person, waiting for them to accept it (Teams asks before a bot may put a file in OneDrive). */
+export interface PendingFile {
+  id: string;
+  /** The only person who may take it. */
+  userKey: string;
+  filename: string;
+  mime: string;
+  data: Buffer;
+  createdAt: Date;
+}
+
 export interface InboxMessage {
   id: string;
   userKey: string;
@@ -141,13 +159,19 @@ export interface Store {
   setReachable(key: string, reachable: boolean, now: Date): Promise<void>;
   /** Sets (or, with undefined, clears) the person's time zone. */
   setTimeZone(key: string, timeZone: string | undefined, now: Date): Promise<void>;
-  /** Erases every row about the person: sessions, answers, memberships, deliveries, questions, inbox. */
+  /**
+   * Erases every row about the person: sessions, answers, memberships, deliveries, questions, inbox; and every
+   * file waiting for consent, since an export offered to a trainer may list the person among others.
+   */
   forgetUser(key: string): Promise<void>;
 
-  // Trainers added at run time (the TRAINERS variable names the first ones).
+  // Trainers added at run time (the TRAINERS and ADMINS variables name the first ones).
   addTrainer(key: string, addedBy: string, now: Date): Promise<void>;
   isTrainer(key: string): Promise<boolean>;
   listTrainers(): Promise<string[]>;
+  getTrainer(key: string): Promise<TrainerRecord | undefined>;
+  /** Removes a run-time trainer and every cohort they were a trainer of; true if they were one. */
+  removeTrainer(key: string): Promise<boolean>;
 
   // Readiness self-assessments and knowledge quizzes.
   /** Creates an active session; any other active session of the person becomes 'stopped'. */
@@ -168,6 +192,7 @@ export interface Store {
   listFinishedSessions(userKeys: string[], kind: SessionKind): Promise<SessionRecord[]>;
 
   // Cohorts.
+  /** Creates a cohort with its creator as its first trainer. */
   createCohort(cohort: CohortRecord): Promise<void>;
   getCohortByCode(code: string): Promise<CohortRecord | undefined>;
   getCohort(id: string): Promise<CohortRecord | undefined>;
@@ -178,6 +203,12 @@ export interface Store {
   removeMember(cohortId: string, userKey: string): Promise<boolean>;
   listMembers(cohortId: string): Promise<UserRecord[]>;
   cohortsOf(userKey: string): Promise<CohortRecord[]>;
+  /** Makes `trainerKey` a trainer of the cohort (createCohort does it for the creator); true if new. */
+  addCohortTrainer(cohortId: string, trainerKey: string, addedBy: string, now: Date): Promise<boolean>;
+  /** The trainers of a cohort, in the order they were added. */
+  listCohortTrainers(cohortId: string): Promise<string[]>;
+  /** The cohorts `trainerKey` is a trainer of, oldest first. */
+  cohortsOfTrainer(trainerKey: string): Promise<CohortRecord[]>;
 
   // Follow-ups and their delivery, claimed by exactly one worker.
   createFollowup(followup: FollowupRecord): Promise<void>;
@@ -207,8 +238,17 @@ export interface Store {
 
   // Questions the bot could not answer.
   logUnanswered(entry: Omit<UnansweredRecord, 'handled'>): Promise<void>;
-  listUnanswered(opts?: { cohortId?: string; includeHandled?: boolean }): Promise<UnansweredRecord[]>;
+  /** Open questions (or all, with includeHandled), of one cohort, of any of `cohortIds`, or of everyone. */
+  listUnanswered(opts?: { cohortId?: string; cohortIds?: readonly string[]; includeHandled?: boolean }): Promise<UnansweredRecord[]>;
   markUnansweredHandled(id: string): Promise<boolean>;
+
+  // Files waiting for their recipient's consent.
+  /** Keeps a file for its recipient; files created before `expireBefore` are dropped. */
+  savePendingFile(file: PendingFile, expireBefore: Date): Promise<void>;
+  /** Returns and removes the file if it is `userKey`'s and was created at or after `since`; once only. */
+  takePendingFile(id: string, userKey: string, since: Date): Promise<PendingFile | undefined>;
+  /** Drops the file without returning it (declined). */
+  dropPendingFile(id: string, userKey: string): Promise<void>;
 
   // Messages waiting for people who are not connected (console members).
   pushInbox(message: InboxMessage): Promise<void>;

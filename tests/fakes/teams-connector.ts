@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** The Bot Framework connector operations this fake understands, named as botbuilder's ConnectorClient names them. */
-export type ConnectorOperation = 'sendToConversation' | 'replyToActivity' | 'updateActivity' | 'deleteActivity' | 'other';
+export type ConnectorOperation = 'sendToConversation' | 'replyToActivity' | 'updateActivity' | 'deleteActivity' | 'upload' | 'other';
 
 export interface ConnectorCall {
   operation: ConnectorOperation;
@@ -20,6 +20,9 @@ export interface ConnectorCall {
   id?: string;
   /** The status the fake answered. */
   status: number;
+  /** upload: the bytes PUT, and the headers that describe them. */
+  raw?: Buffer;
+  headers?: Record<string, string | string[] | undefined>;
 }
 
 export interface FailureSpec {
@@ -31,6 +34,9 @@ export interface FailureSpec {
 }
 
 /**
+ * Also stands in for OneDrive's upload sessions: when a person accepts a FileConsentCard, Teams hands the bot an
+ * uploadUrl; `c.uploadUrl('id')` gives one on this server, where a PUT is recorded as operation 'upload'.
+ *
  * Usage: `const c = await FakeTeamsConnector.start()`; put `c.url` in the activity's serviceUrl; after the
  * request, read `c.calls`, `c.callsTo('replyToActivity')` or `c.sent()` (the activities the bot posted).
  * `c.failNext('replyToActivity', { status: 429, retryAfter: 1, times: 4 })` answers the next calls with errors
@@ -55,6 +61,11 @@ export class FakeTeamsConnector {
     const self = new FakeTeamsConnector(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
     server.on('request', (req, res) => void self.handle(req, res));
     return self;
+  }
+
+  /** An upload session URL on this fake (what Teams puts in a fileConsent invoke's uploadInfo). */
+  uploadUrl(id: string): string {
+    return `${this.url}upload/${encodeURIComponent(id)}`;
   }
 
   callsTo(operation: ConnectorOperation): ConnectorCall[] {
@@ -90,7 +101,8 @@ export class FakeTeamsConnector {
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const bytes = Buffer.concat(chunks);
+    const raw = bytes.toString('utf8');
     let body: unknown;
     try {
       body = raw ? JSON.parse(raw) : undefined;
@@ -100,6 +112,10 @@ export class FakeTeamsConnector {
     const segments = (req.url ?? '/').split('?')[0].split('/').filter(Boolean).map(decodeURIComponent);
     const method = req.method ?? 'GET';
     const call: ConnectorCall = { operation: 'other', method, path: '/' + segments.join('/'), body, status: 200, authorization: req.headers.authorization };
+    // upload/{session}: OneDrive's upload session, answered 201 with the drive item as OneDrive does.
+    if (segments[0] === 'upload' && segments.length === 2 && method === 'PUT') {
+      Object.assign(call, { operation: 'upload', raw: bytes, body: undefined, headers: { ...req.headers } });
+    }
     // v3/conversations/{conversationId}/activities[/{activityId}]
     if (segments[0] === 'v3' && segments[1] === 'conversations' && segments[3] === 'activities' && segments.length <= 5) {
       call.conversationId = segments[2];
@@ -117,6 +133,13 @@ export class FakeTeamsConnector {
       if (failure.retryAfter !== undefined) headers['retry-after'] = String(failure.retryAfter);
       res.writeHead(failure.status, headers);
       res.end(JSON.stringify({ error: { code: 'FakeFailure', message: `fake connector failure ${failure.status}` } }));
+      return;
+    }
+    if (call.operation === 'upload') {
+      call.status = 201;
+      this.record(call);
+      res.writeHead(201, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: segments[1], size: bytes.length }));
       return;
     }
     if (call.operation === 'other') {

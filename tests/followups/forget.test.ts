@@ -1,5 +1,7 @@
 // /forget erases a person from every table of a real SQLite file, whatever they did: joined, asked, answered, trained.
+import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { privacyText } from '../../src/core/basic-commands.js';
 import { allText, followupHarness, person, type Harness } from './harness.js';
 
 let h: Harness;
@@ -50,5 +52,44 @@ describe('/forget', () => {
     // Everyone else's data stays.
     expect(rowsMentioning(after, 'console:ana').length).toBeGreaterThan(0);
     expect(await h.store.listMembers((await h.store.getCohortByCode(own))!.id)).toHaveLength(1);
+  });
+
+  it('leaves no trace in the files of the SQLite store: not the name, the question or the id', async () => {
+    const code = await h.cohort();
+    const id = 'zq-90210';
+    const name = 'Zebulon Quokkafeather';
+    const question = 'Where does the wombat registry keep its ledgers?';
+    const zed = (text: string) => h.rt.bot.handle({ user: { platform: 'console', id, name }, conversation: { id: 'dm-zq', type: 'direct' }, text, address: { userKey: `console:${id}` } });
+    await zed(`/join ${code}`);
+    await zed(question);
+    await zed('/quiz 1');
+    await zed('1');
+    await zed('/readiness');
+    await zed('Yes');
+    await zed('/timezone Pacific/Port_Moresby');
+    // Others keep writing, so the pages Zed was on are rewritten and the log grows.
+    for (const other of ['ana', 'bo', 'cy']) {
+      const p = person(h.rt, other);
+      await p.say(`/join ${code}`);
+      await p.say('What is the capital of France?');
+    }
+    const files = [h.dbFile, `${h.dbFile}-wal`, `${h.dbFile}-shm`];
+    const holding = (needle: string) => files.filter((f) => existsSync(f) && readFileSync(f).includes(Buffer.from(needle, 'utf8')));
+    expect(holding(name).length).toBeGreaterThan(0); // the check can see them before
+    expect(holding(question).length).toBeGreaterThan(0);
+
+    expect(allText(await zed('/forget confirm'))).toContain('has been erased');
+
+    expect(holding(name)).toEqual([]);
+    expect(holding(question)).toEqual([]);
+    expect(holding(`console:${id}`)).toEqual([]);
+    // Everyone else is still there, and the store still works.
+    expect(await h.store.getUser('console:ana')).toBeDefined();
+    expect(allText(await person(h.rt, 'ana').say('/results'))).toBeTruthy();
+  });
+
+  it('/privacy says what stays in the database files: nothing on SQLite, dead rows until VACUUM on PostgreSQL', async () => {
+    expect(allText(await person(h.rt, 'ana').say('/privacy'))).toContain('overwritten in the database files straight away');
+    expect(privacyText('postgres')).toMatch(/PostgreSQL.*until its routine clean-up \(VACUUM\)/);
   });
 });

@@ -20,8 +20,8 @@ async function readiness(p: ReturnType<typeof person>, answer: (i: number) => st
 const texts = (out: Outgoing[]) => allText(out.filter((m) => m.kind === 'text'));
 const images = (out: Outgoing[]) => out.filter((m) => m.kind === 'image');
 
-/** A small CSV reader for the export (quoted cells, doubled quotes). */
-function parseCsv(csv: string): string[][] {
+/** A small CSV reader for the export (quoted cells, doubled quotes), splitting on `delimiter` as a spreadsheet in that locale would. */
+function parseCsv(csv: string, delimiter = ','): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
@@ -33,7 +33,7 @@ function parseCsv(csv: string): string[][] {
       i++;
     } else if (ch === '"') {
       quoted = !quoted;
-    } else if (!quoted && (ch === ',' || ch === '\n')) {
+    } else if (!quoted && (ch === delimiter || ch === '\n')) {
       row.push(cell);
       cell = '';
       if (ch === '\n') {
@@ -96,7 +96,7 @@ describe('/report', () => {
 
   it('gives usage help and a kind reply for an unknown code', async () => {
     expect(allText(await h.trainer.say('/report'))).toMatch(/Usage: \/report CODE/);
-    expect(allText(await h.trainer.say('/report QQQQQQ'))).toMatch(/couldn't find a cohort with the code QQQQQQ/);
+    expect(allText(await h.trainer.say('/report QQQQQQ'))).toMatch(/couldn't find a cohort of yours with the code QQQQQQ/);
   });
 });
 
@@ -127,5 +127,45 @@ describe('/export', () => {
     expect(Object.values(a)).toContain('partly');
     // A name that a spreadsheet would run as a formula stays text.
     expect(row("'=HYPERLINK(\"x\")")).toMatchObject({ readiness_score: '', quiz_attempts: '0' });
+  });
+});
+
+/** A UTF-16 high surrogate not followed by its low half, or a low half with no high one before it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+describe('text that members wrote', () => {
+  it("keeps formulas out of the CSV for spreadsheets that split on ';' as well as ','", async () => {
+    const code = await h.cohort();
+    const names = [';=1+1', ';+1', 'a;=HYPERLINK("http://x")', '\t=1', ' =1+1', ',=1+1', '@SUM(1)'];
+    for (const [i, name] of names.entries()) {
+      await h.rt.bot.handle({ user: { platform: 'console', id: `f${i}`, name }, conversation: { id: `f${i}`, type: 'direct' }, text: `/join ${code}` });
+    }
+    const [file] = await h.trainer.say(`/export ${code}`);
+    if (file.kind !== 'file') throw new Error(`expected a file, got ${file.kind}`);
+    const csv = file.data.toString('utf8');
+    for (const delimiter of [',', ';', '\t']) {
+      const cells = parseCsv(csv, delimiter).flat();
+      const formulas = cells.filter((c) => /^[=+\-@]/.test(c.replace(/^[\s\r]+/, '')));
+      expect(formulas, `cells read with delimiter ${JSON.stringify(delimiter)}`).toEqual([]);
+    }
+    // Read as intended, every name is still there (with the guard's apostrophe where it starts like a formula).
+    const read = parseCsv(csv).slice(1).map((r) => r[0]);
+    for (const name of names) expect(read.some((n) => n === name || n === `'${name}`), name).toBe(true);
+  });
+
+  it('never cuts a question in half a character in /unanswered or /report', async () => {
+    const code = await h.cohort();
+    const ana = person(h.rt, 'ana');
+    await ana.say(`/join ${code}`);
+    // 199 letters, then an emoji (two UTF-16 units) across the 200-unit cut.
+    const question = `${'q'.repeat(199)}\u{1F600} and what about the quokka?`;
+    await ana.say(question);
+    expect(await h.store.listUnanswered()).toHaveLength(1);
+    const list = allText(await h.trainer.say('/unanswered'));
+    const report = texts(await h.trainer.say(`/report ${code}`));
+    for (const shown of [list, report]) {
+      expect(shown).toContain('q'.repeat(199));
+      expect(shown).not.toMatch(LONE_SURROGATE);
+    }
   });
 });

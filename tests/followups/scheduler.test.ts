@@ -118,7 +118,7 @@ describe('scheduled follow-ups', () => {
     expect(allText(await h.trainer.say(`/followup ${code} yesterday 9am quiz`))).toMatch(/has already passed\. Pick a time in the future, or say now\./);
     expect(allText(await h.trainer.say(`/followup ${code} whenever quiz`))).toMatch(/couldn't read a time/);
     expect(allText(await h.trainer.say(`/followup ${code} tomorrow 9am`))).toMatch(/What should go out\?/);
-    expect(allText(await h.trainer.say('/followup NOPE99 now hi'))).toMatch(/couldn't find a cohort with the code NOPE99/);
+    expect(allText(await h.trainer.say('/followup NOPE99 now hi'))).toMatch(/couldn't find a cohort of yours with the code NOPE99/);
     expect(await h.rt.store.listFollowups()).toHaveLength(1);
   });
 });

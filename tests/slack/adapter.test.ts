@@ -153,7 +153,7 @@ describe('Slack adapter (tiny core)', () => {
     expect(publish.view.type).toBe('home');
     expect(textOf(publish.view.blocks)).toContain('readiness 16/16 (Advanced)');
     expect(textOf(publish.view.blocks)).toContain('/readiness');
-    expect(core.received.find((m) => m.text === '/results')?.address).toEqual({ teamId: 'T0WORKSHOP', userId: 'U5', channel: 'D5' });
+    expect(core.received.find((m) => m.text === '/results')).toMatchObject({ user: { platform: 'slack', id: 'U5' }, passive: true });
   });
 
   it('ignores the Messages tab opening', async () => {

@@ -117,13 +117,13 @@ export function buttonsOf(blocks: unknown): { label: string; value: string }[] {
   );
 }
 
-/** The visible text of recorded blocks (sections), Slack escaping undone. */
+/** The visible text of recorded blocks (sections): plain text as it is, mrkdwn with Slack's escaping undone. */
 export function textOf(blocks: unknown): string {
   if (!Array.isArray(blocks)) return '';
+  const unescape = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
   return blocks
-    .flatMap((b: { type?: string; text?: { text?: string } }) => (b.type === 'section' && b.text?.text ? [b.text.text] : []))
-    .join('\n')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
+    .flatMap((b: { type?: string; text?: { type?: string; text?: string } }) =>
+      b.type === 'section' && b.text?.text ? [b.text.type === 'mrkdwn' ? unescape(b.text.text) : b.text.text] : [],
+    )
+    .join('\n');
 }

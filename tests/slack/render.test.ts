@@ -55,10 +55,10 @@ describe('renderSlackMessages', () => {
     expectWithinLimits(m);
   });
 
-  it('escapes &, < and > so text cannot ping @channel or fake a link', () => {
-    const [m] = renderSlackMessages('Tom & Jerry <!channel> say 2 > 1');
-    expect(sectionTexts(m)).toEqual(['Tom &amp; Jerry &lt;!channel&gt; say 2 &gt; 1']);
-    expect(m.text).toBe('Tom &amp; Jerry &lt;!channel&gt; say 2 &gt; 1');
+  it('shows text as plain text, so it cannot ping @channel, fake a link or turn *bold*; the mrkdwn fallback is escaped', () => {
+    const [m] = renderSlackMessages('Tom & Jerry <!channel> say *2* > _1_');
+    expect(blocksOf(m).map((b) => b.text)).toEqual([{ type: 'plain_text', text: 'Tom & Jerry <!channel> say *2* > _1_', emoji: false }]);
+    expect(m.text).toBe('Tom &amp; Jerry &lt;!channel&gt; say *2* &gt; _1_');
   });
 
   it('spreads long text over sections of at most 3000 characters, losing nothing', () => {
@@ -129,12 +129,12 @@ describe('renderSlackUpdate', () => {
 });
 
 describe('App Home and manifest', () => {
-  it('shows the how-to and the person’s results, escaped', () => {
+  it('shows the how-to and the person’s results, as plain text', () => {
     const view = renderHomeView('Your results:\n• 2026-11-27 · readiness 16/16 (Advanced) <b>');
     expect(view.type).toBe('home');
     const text = JSON.stringify(view.blocks);
     expect(text).toContain('/readiness');
-    expect(text).toContain('readiness 16/16 (Advanced) &lt;b&gt;');
+    expect(text).toContain('{"type":"plain_text","text":"Your results:\\n• 2026-11-27 · readiness 16/16 (Advanced) <b>","emoji":false}');
     expect(view.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.homeBlocks);
   });
 

@@ -189,6 +189,38 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       });
     });
 
+    describe('cohort trainers', () => {
+      it('makes the creator a trainer of the cohort, shares it once, and lists each side', async () => {
+        await store.createCohort({ id: 'k1', code: 'OWN001', name: 'Ana’s', createdBy: 'console:ana', createdAt: at() });
+        await store.createCohort({ id: 'k2', code: 'OWN002', name: 'Ben’s', createdBy: 'console:ben', createdAt: at(10) });
+        await store.createCohort({ id: 'k3', code: 'OWN003', name: 'Nobody’s', createdBy: '', createdAt: at(20) });
+        expect(await store.listCohortTrainers('k1')).toEqual(['console:ana']);
+        expect(await store.listCohortTrainers('k3')).toEqual([]);
+        expect(await store.addCohortTrainer('k1', 'console:ben', 'console:ana', at(30))).toBe(true);
+        expect(await store.addCohortTrainer('k1', 'console:ben', 'console:ana', at(40))).toBe(false);
+        expect(await store.listCohortTrainers('k1')).toEqual(['console:ana', 'console:ben']);
+        expect((await store.cohortsOfTrainer('console:ben')).map((c) => c.id)).toEqual(['k1', 'k2']);
+        expect((await store.cohortsOfTrainer('console:ana')).map((c) => c.code)).toEqual(['OWN001']);
+        expect(await store.cohortsOfTrainer('console:nobody')).toEqual([]);
+      });
+
+      it('removes a run-time trainer with every cohort they were a trainer of', async () => {
+        await store.addTrainer('console:ben', 'console:ana', at(5));
+        expect(await store.getTrainer('console:ben')).toEqual({ key: 'console:ben', addedBy: 'console:ana', addedAt: at(5) });
+        expect(await store.getTrainer('console:nobody')).toBeUndefined();
+        await store.createCohort({ id: 'k1', code: 'OWN001', name: 'Ana’s', createdBy: 'console:ana', createdAt: at() });
+        await store.createCohort({ id: 'k2', code: 'OWN002', name: 'Ben’s', createdBy: 'console:ben', createdAt: at(10) });
+        await store.addCohortTrainer('k1', 'console:ben', 'console:ana', at(30));
+        expect(await store.removeTrainer('console:ben')).toBe(true);
+        expect(await store.removeTrainer('console:ben')).toBe(false);
+        expect(await store.isTrainer('console:ben')).toBe(false);
+        expect(await store.cohortsOfTrainer('console:ben')).toEqual([]);
+        expect(await store.listCohortTrainers('k1')).toEqual(['console:ana']);
+        // The cohort itself stays, for its members and the administrators.
+        expect((await store.getCohort('k2'))?.name).toBe('Ben’s');
+      });
+    });
+
     storeContractFollowups(ctx);
 
     describe('unanswered questions', () => {
@@ -201,6 +233,9 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
           { id: 'q1', userKey: 'slack:A', cohortIds: ['k1', 'k2'], question: 'What is GovStack?', askedAt: at(1), handled: false },
         ]);
         expect((await store.listUnanswered({ cohortId: 'k2' })).map((q) => q.id)).toEqual(['q1', 'q3']);
+        expect((await store.listUnanswered({ cohortIds: ['k1', 'k2'] })).map((q) => q.id)).toEqual(['q1', 'q3']);
+        expect((await store.listUnanswered({ cohortIds: ['k1'] })).map((q) => q.id)).toEqual(['q1']);
+        expect(await store.listUnanswered({ cohortIds: [] })).toEqual([]);
         expect(await store.markUnansweredHandled('q1')).toBe(true);
         expect(await store.markUnansweredHandled('q1')).toBe(false);
         expect(await store.markUnansweredHandled('nope')).toBe(false);
@@ -232,6 +267,33 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       });
     });
 
+    describe('files waiting for consent', () => {
+      const file = (id: string, userKey: string, ms: number) => ({ id, userKey, filename: `${id}.csv`, mime: 'text/csv', data: Buffer.from(`name\n${id}\n`), createdAt: at(ms) });
+
+      it('hands a file only to its recipient, once, and not after it expired', async () => {
+        await store.savePendingFile(file('f1', 'teams:a', 0), at(-3600_000));
+        await store.savePendingFile(file('f2', 'teams:a', 10), at(-3600_000));
+        expect(await store.takePendingFile('f1', 'teams:b', at(-3600_000))).toBeUndefined();
+        const taken = await store.takePendingFile('f1', 'teams:a', at(-3600_000));
+        expect(taken).toEqual(file('f1', 'teams:a', 0));
+        expect(await store.takePendingFile('f1', 'teams:a', at(-3600_000))).toBeUndefined();
+        const twice = await Promise.all([store.takePendingFile('f2', 'teams:a', at()), store.takePendingFile('f2', 'teams:a', at())]);
+        expect(twice.filter(Boolean)).toHaveLength(1);
+        await store.savePendingFile(file('f3', 'teams:a', 20), at(-3600_000));
+        expect(await store.takePendingFile('f3', 'teams:a', at(21))).toBeUndefined(); // older than `since`
+      });
+
+      it('drops declined files, and expired ones when another is saved', async () => {
+        await store.savePendingFile(file('old', 'teams:a', 0), at(-3600_000));
+        await store.savePendingFile(file('f4', 'teams:a', 10), at(-3600_000));
+        await store.dropPendingFile('f4', 'teams:b');
+        await store.dropPendingFile('f4', 'teams:a');
+        await store.savePendingFile(file('new', 'teams:a', 3600_000 + 5), at(5));
+        const rows = await (store as SqlStore).db.selectFrom('pending_files').select('id').execute();
+        expect(rows.map((r) => r.id)).toEqual(['new']);
+      });
+    });
+
     describe('forgetting a person', () => {
       it('leaves no row in any table that mentions them, and keeps everyone else', async () => {
         const x = 'telegram:4242';
@@ -243,6 +305,7 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
         await store.addTrainer(x, y, at());
         await store.addTrainer(y, x, at(1));
         await store.createCohort({ id: 'k1', code: 'FORGET', name: 'Group', createdBy: x, createdAt: at() });
+        await store.addCohortTrainer('k1', y, x, at(1));
         await store.addMember('k1', x, at());
         await store.addMember('k1', y, at());
         await store.createSession({ id: 'sx', userKey: x, kind: 'quiz', items: ['q1', 'q2'] }, at());
@@ -255,6 +318,8 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
         await store.logUnanswered({ id: 'uy', userKey: y, cohortIds: ['k1'], question: 'theirs?', askedAt: at(3) });
         await store.pushInbox({ id: 'ix', userKey: x, payload: 'hi', createdAt: at(4) });
         await store.pushInbox({ id: 'iy', userKey: y, payload: 'hi', createdAt: at(4) });
+        // An export waiting for y's consent that lists x among the members.
+        await store.savePendingFile({ id: 'py', userKey: y, filename: 'export.csv', mime: 'text/csv', data: Buffer.from(`name\n${x}\n`), createdAt: at(5) }, at(0));
 
         await store.forgetUser(x);
 
@@ -277,9 +342,11 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
         expect((await store.listDeliveries('f1')).map((d) => d.userKey)).toEqual([y]);
         expect((await store.listUnanswered()).map((u) => u.id)).toEqual(['uy']);
         expect(await store.takeInbox(y)).toHaveLength(1);
+        expect(await store.takePendingFile('py', y, at(0))).toBeUndefined();
         // The group and its follow-up stay for the others, without the forgotten creator.
         expect((await store.getCohort('k1'))?.createdBy).toBe('');
         expect((await store.getFollowup('f1'))?.createdBy).toBe('');
+        expect(await store.listCohortTrainers('k1')).toEqual([y]);
       });
     });
 

@@ -3,8 +3,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
+import { Migrator, sql, type Kysely } from 'kysely';
 import { createStore, SqlStore, StoreConfigError } from '../../src/store/index.js';
+import { migrations } from '../../src/store/migrations.js';
 import { at, storeContract } from './contract.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'workshop-store-'));
@@ -83,5 +84,17 @@ describe('SQLite store, file specifics', () => {
     const taken = await b.tryLock('poller');
     expect(taken).toBeDefined();
     await b.close();
+  });
+
+  it('gives cohorts made before cohort trainers existed to the trainer who made them', async () => {
+    const store = (await createStore({ url: `sqlite:${join(dir, 'owners', 'bot.db')}` })) as SqlStore;
+    const db = store.db as unknown as Kysely<unknown>;
+    const before = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateTo('0002_user_time_zone');
+    expect(before.error).toBeUndefined();
+    await sql`insert into cohorts (id, code, name, created_by, created_at) values ('k1', 'OLD001', 'Old', 'telegram:7', 1), ('k2', 'OLD002', 'Orphan', '', 2)`.execute(db);
+    await store.migrate();
+    expect(await store.listCohortTrainers('k1')).toEqual(['telegram:7']);
+    expect(await store.listCohortTrainers('k2')).toEqual([]);
+    await store.close();
   });
 });

@@ -57,6 +57,30 @@ describe('inbound JWT validation', () => {
   });
 });
 
+describe('other Bot Framework channels', () => {
+  test('a correctly signed activity from Web Chat with a Teams trainer’s id is refused, and runs nothing', async () => {
+    const aad = '5b8e2f4a-1c3d-4e6f-8a9b-0c1d2e3f4a5b';
+    const trainer = { id: '29:trainer-webchat', name: 'Tess' };
+    const from = { ...trainer, aadObjectId: aad };
+    // Bot Framework's real signing keys are endorsed for Web Chat too, so the token alone does not stop it.
+    const multi = await startTeamsHarness({ TRAINERS: `teams:${aad}` }, { endorsements: ['msteams', 'webchat', 'directline'] });
+    try {
+      for (const channelId of ['webchat', 'directline']) {
+        const res = await multi.post(personalMessage(multi.connector, trainer, { channelId, from, text: '/cohort new Taken over' }));
+        expect(res.status, channelId).toBe(403);
+        expect(multi.connector.calls, channelId).toEqual([]);
+      }
+      expect(await multi.server.runtime.store.listCohorts()).toEqual([]);
+      expect(await multi.server.runtime.store.getUser(`teams:${aad}`)).toBeUndefined();
+      // The same trainer from Teams itself is served.
+      expect((await multi.post(personalMessage(multi.connector, trainer, { from, text: '/cohort new Lae 2027' }))).status).toBe(200);
+      expect((await multi.server.runtime.store.listCohorts()).map((c) => c.name)).toEqual(['Lae 2027']);
+    } finally {
+      await multi.close();
+    }
+  });
+});
+
 describe('without an app id', () => {
   const deps = () => ({
     core: { handle: async () => [] },
@@ -112,6 +136,11 @@ describe('without an app id', () => {
       expect(connector.calls).toHaveLength(1);
       expect(connector.calls[0].body.text).toContain('/readiness');
       expect(connector.calls[0].authorization).toBeUndefined();
+      // Emulator mode serves the Emulator (and Teams), no other channel.
+      const webchat = { ...activity, id: 'emu-2', channelId: 'webchat' };
+      const refused = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(webchat) });
+      expect(refused.status).toBe(403);
+      expect(connector.calls).toHaveLength(1);
     } finally {
       await server.close();
       await connector.close();

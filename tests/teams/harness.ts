@@ -39,8 +39,9 @@ export function personalMessage(connector: FakeTeamsConnector, user: { id: strin
   };
 }
 
-export async function startTeamsHarness(env: Record<string, string> = {}): Promise<TeamsHarness> {
-  const identity = await FakeBotFrameworkIdentity.start({ endorsements: ['msteams'] });
+/** `endorsements`: the channels the fake signing key is endorsed for (the real Bot Framework keys serve many). */
+export async function startTeamsHarness(env: Record<string, string> = {}, opts: { endorsements?: string[] } = {}): Promise<TeamsHarness> {
+  const identity = await FakeBotFrameworkIdentity.start({ endorsements: opts.endorsements ?? ['msteams'] });
   const connector = await FakeTeamsConnector.start();
   const server = await startTestServer(
     {

@@ -1,6 +1,7 @@
 // Adaptive Card and attachment rendering for Teams: what the person would see for each neutral message.
 import { describe, expect, test } from 'vitest';
-import { ADAPTIVE_CARD, MAX_BUTTONS, MAX_TEXT, renderAnsweredCard, renderChoiceCard, renderTeamsActivity } from '../../adapters/teams/render.js';
+import { renderFileConsent } from '../../adapters/teams/files.js';
+import { ADAPTIVE_CARD, MAX_BUTTONS, MAX_TEXT, NO_FILES_HERE, renderAnsweredCard, renderChoiceCard, renderTeamsActivity } from '../../adapters/teams/render.js';
 import type { Choice } from '../../src/core/messages.js';
 
 const READINESS: Choice[] = [
@@ -42,11 +43,18 @@ describe('renderTeamsActivity', () => {
     expect(a.text).toBe('Your readiness: 16/16');
   });
 
-  test('a file (CSV) is a data-URL attachment with its caption', () => {
+  test('a file is offered on a FileConsentCard with its name, size and caption (never a data: URL)', () => {
     const data = Buffer.from('name,score\nAna,16\n');
-    const a = renderTeamsActivity({ kind: 'file', data, filename: 'results.csv', mime: 'text/csv', caption: 'Your cohort' });
-    expect(a.attachments![0]).toEqual({ contentType: 'text/csv', contentUrl: `data:text/csv;base64,${data.toString('base64')}`, name: 'results.csv' });
-    expect(a.text).toBe('Your cohort');
+    const a = renderFileConsent({ kind: 'file', data, filename: 'results.csv', mime: 'text/csv', caption: 'Your cohort' }, 'f-1');
+    expect(a.attachments).toEqual([
+      {
+        contentType: 'application/vnd.microsoft.teams.card.file.consent',
+        name: 'results.csv',
+        content: { description: 'Your cohort', sizeInBytes: data.length, acceptContext: { fileId: 'f-1' }, declineContext: { fileId: 'f-1' } },
+      },
+    ]);
+    // Outside a personal chat Teams takes no file from a bot: the person is told where to ask.
+    expect(renderTeamsActivity({ kind: 'file', data, filename: 'results.csv', mime: 'text/csv' })).toEqual({ type: 'message', text: NO_FILES_HERE, textFormat: 'plain' });
   });
 
   test('very long text is cut to stay under the Teams message size cap', () => {
