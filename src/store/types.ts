@@ -245,7 +245,7 @@ export interface Store {
   // Files waiting for their recipient's consent.
   /** Keeps a file for its recipient; files created before `expireBefore` are dropped. */
   savePendingFile(file: PendingFile, expireBefore: Date): Promise<void>;
-  /** Returns and removes the file if it is `userKey`'s and was created at or after `since`; once only. */
+  /** Returns and removes the file if it is `userKey`'s and was created at or after `since`; a second call finds nothing. */
   takePendingFile(id: string, userKey: string, since: Date): Promise<PendingFile | undefined>;
   /** Drops the file without returning it (declined). */
   dropPendingFile(id: string, userKey: string): Promise<void>;
