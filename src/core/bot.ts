@@ -1,5 +1,6 @@
 // The platform-neutral bot: routes every incoming message to a command, a flow or the answerer.
 import { exampleQuestions } from '../content/examples.js';
+import { asTopic } from '../qa/types.js';
 import { basicCommands, formatAnswer, helpText } from './basic-commands.js';
 import { clip } from './clip.js';
 import { TRAINER_REFUSAL, type BotServices, type CommandContext, type CommandSpec } from './context.js';
@@ -22,6 +23,8 @@ const MAX_TEXT = 4000;
  * commands it does not know, and many people type commands without the slash anyway.
  */
 const BARE_COMMAND = /^(help|quiz|readiness|results|stop|privacy|join|leave)(?:\s+(\S+))?[.!]?$/i;
+/** A follow-up refers to the last answer of roughly the same sitting; after this it is a new question. */
+const TOPIC_TTL_MS = 30 * 60_000;
 /** How long a person's stored row is trusted before the next message refreshes it. */
 const USER_REFRESH_MS = 60_000;
 
@@ -167,7 +170,13 @@ export class Bot implements BotCore {
     }
     const small = smallTalk(question, exampleQuestions(this.services.content)[0] ?? 'What is this session about?');
     if (small) return [text(small)];
-    const answer = answerer.answer(question);
+    // The conversation's last topic, for "tell me more" and "and X?": kept in the store, so it survives a
+    // restart and reaches whichever process gets the next message; read only for a follow-up.
+    const conversation = ctx.incoming.conversation.id;
+    const since = new Date(clock.now().getTime() - TOPIC_TTL_MS);
+    const previous = answerer.needsTopic?.(question) ? asTopic(await store.getTopic(ctx.userKey, conversation, since)) : undefined;
+    const answer = answerer.answer(question, previous);
+    if (answer.topic && answer.topic !== previous) await store.setTopic(ctx.userKey, conversation, answer.topic, clock.now());
     if (!answer.answered) {
       try {
         const cohorts = await store.cohortsOf(ctx.userKey);

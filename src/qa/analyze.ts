@@ -47,6 +47,8 @@ export interface Concept {
   generic: boolean;
   /** Positions of its words in the question (after cleaning). */
   positions: number[];
+  /** Not said but meant: the question is in the words of a glossary term's meaning ("all departments work together"). */
+  implied?: boolean;
   /**
    * Not in the pack, and what the question asks about or qualifies: weighs more against a doc that
    * lacks it ("the *salary* of X"), since the question is likely about something the pack does not cover.
@@ -162,7 +164,7 @@ function cleanWords(pack: Pack, raw: string[]): string[] {
     }
     if (keepAsTyped(pack, w)) out.push(w);
     else if (w.length >= 5 && w.length <= 20) {
-      const fixed = correctWord(pack.deletes, pack.vocab, w, (c) => pack.df.get(term(c)) ?? 0);
+      const fixed = correctWord(pack.deletes, pack.spelling, w, (c) => pack.df.get(term(c)) ?? 0);
       if (fixed) out.push(fixed);
       else out.push(...(w.length >= 7 ? (splitWord(pack, w) ?? [w]) : [w]));
     } else out.push(w.length >= 3 ? fixShortWord(w) : w);
@@ -242,6 +244,7 @@ export function analyze(pack: Pack, question: string): Analysis {
     } else concepts.find((c) => c.alternatives[0]!.stems.length === 1 && c.alternatives[0]!.stems[0] === s)?.positions.push(where[i]!);
     i++;
   }
+  concepts.push(...impliedTerms(pack, concepts, seen));
   // A question made only of session words ("what is this workshop about?") asks about the session.
   const asksForField = intents.has('who') || intents.has('when') || intents.has('where') || intents.has('contact');
   if (concepts.some((c) => c.context) && concepts.every((c) => c.context || c.generic) && !asksForField) {
@@ -255,6 +258,27 @@ export function analyze(pack: Pack, question: string): Analysis {
   const bare = ![...intents].some((i) => i !== 'yesno') && concepts.length > 0 && concepts.length <= 3 && cleaned.length <= 5;
   if (bare) intents.add('define');
   return { words: cleaned, intents, concepts, numbers, years, share, bare, ...focusOf(pack, concepts, cleaned, capitalized(question), intents.has('advice')) };
+}
+
+/**
+ * Glossary terms the question describes without naming: most of its topic words are in what the glossary
+ * says the term means ("why do all the departments need to work together?" describes working as one
+ * government). They help find the answer but never decide it alone.
+ */
+function impliedTerms(pack: Pack, concepts: Concept[], seen: Set<string>): Concept[] {
+  const topical = new Set(concepts.filter((c) => !c.generic && !c.context && !c.unknown).flatMap((c) => c.alternatives[0]!.stems));
+  const generic = new Set(concepts.filter((c) => c.generic).flatMap((c) => c.words.map(term)));
+  if (!topical.size) return [];
+  const out: Concept[] = [];
+  pack.groups.forEach((g, i) => {
+    if (seen.has(`g${i}`) || !g.meaning.size) return;
+    const shared = [...topical, ...generic].filter((s) => g.meaning.has(s));
+    const sharedTopical = shared.filter((s) => topical.has(s));
+    if (shared.length >= 2 && sharedTopical.length >= 1 && sharedTopical.length * 2 >= topical.size) {
+      out.push({ words: g.phrases[0]!, alternatives: g.phrases.map((stems) => ({ stems, credit: 1 })), context: false, unknown: false, specific: false, generic: false, positions: [], implied: true });
+    }
+  });
+  return out.slice(0, 2);
 }
 
 /**
@@ -279,7 +303,9 @@ function placesNamed(pack: Pack, cleaned: string[], caps: Set<string>): string[]
   for (let i = 0; i < cleaned.length; i++) {
     for (const name of pack.english.places.get(cleaned[i]!) ?? []) {
       if (pack.places.has(name.join(' ')) || pack.vocab.has(name.join(''))) continue;
-      if (name.every((w, k) => cleaned[i + k] === w) && (name.length > 1 || caps.has(cleaned[i]!) || !pack.vocab.has(cleaned[i]!))) {
+      // One lower-case word names a place only when it cannot be anything else ("me" is also Maine).
+      const single = name.length === 1 && !caps.has(cleaned[i]!) && (cleaned[i]!.length < 5 || isFrameWord(cleaned[i]!) || pack.vocab.has(cleaned[i]!));
+      if (name.every((w, k) => cleaned[i + k] === w) && !single) {
         out.push(name.join(' '));
         i += name.length - 1;
         break;

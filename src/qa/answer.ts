@@ -39,8 +39,8 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
   const pack = buildPack(content, index);
   const suggester = createSuggester(content);
 
-  function read(question: string, analysis: Analysis, context?: Concept[], near?: ReadonlySet<string>): Reading {
-    const ranked = rank(pack, analysis, { context, near });
+  function read(question: string, analysis: Analysis, context?: Concept[], near?: ReadonlySet<string>, given?: ReadonlySet<string>): Reading {
+    const ranked = rank(pack, analysis, { context, near, given });
     // The best doc that rests on something specific; a weaker-ranked doc is never promoted past it.
     const best = analysis.outside.length ? undefined : ranked.find((r) => r.strong && r.fits);
     return { question, analysis, ranked, best, confidence: best?.score ?? 0 };
@@ -70,8 +70,11 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       // "what about X?": the same question about X. The last question's other words are context, but not
       // what X replaces ("tier 1" for "tier 3": the same name with another number or letter).
       const merged: Analysis = { ...rest, intents: rest.intents.size && !rest.bare ? new Set([...before.intents, ...rest.intents]) : before.intents };
-      const context = before.concepts.filter((c) => !before.focus.includes(c) && !topical.some((t) => sameSeries(t, c)) && !/^\d+$/.test(c.words.join('')));
-      return [read(question, merged, context), alone];
+      // "what is the value divide?" -> "and the innovation divide?": the same thing asked of another one of its
+      // kind; nothing of the last question carries over.
+      const sameHead = rest.focus.some((f) => before.focus.some((b) => sameWords(f, b)));
+      const context = sameHead ? [] : before.concepts.filter((c) => !topical.some((t) => sameSeries(t, c) || sameWords(t, c)) && !/^\d+$/.test(c.words.join('')));
+      return [read(question, merged, context, undefined, new Set(previous.refs)), alone];
     }
     // Words of its own that carry a topic: not verbs ("launched"), positions ("second") or everyday words.
     const own = alone.analysis.concepts.filter((c) => !c.generic && !c.unknown && !looksVerbal(c.words.join(' ')) && !wordSet('ordinal').has(c.words.join(' ')));
@@ -211,7 +214,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       const all = readings(q, previous);
       // A follow-up leans on the last topic: read that way when it can be answered so; else read alone.
       const chosen = all.length > 1 && all[0]!.confidence >= CALIBRATION.answer ? all[0]! : all[all.length - 1]!;
-      if (chosen.best && vague(chosen)) {
+      if (chosen.best && chosen === all[all.length - 1] && vague(chosen)) {
         // "data", "government": a word half the deck uses; offer the topics it could mean.
         return { ...decline(q, chosen), text: `Sorry, "${q.trim()}" comes up in many parts of the workshop: which one do you mean?`, score: round(chosen.confidence) };
       }
@@ -246,6 +249,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
 
   return {
     answer,
+    needsTopic: (question: string) => readFollowup(question) !== undefined,
     explain(question: string, previous?: Topic) {
       const all = readings(question, previous);
       const r = all[0]!;

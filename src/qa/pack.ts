@@ -31,6 +31,8 @@ export interface DocInfo {
 /** Equivalent phrases (stem lists) for one thing: a glossary entry, or an acronym the text defines. */
 export interface PhraseGroup {
   phrases: string[][];
+  /** Stems of what the glossary says the term means: a question in those words is about the term. */
+  meaning: Set<string>;
   /** Its name is an acronym ("ABC", "XYZ"): specific however often the pack uses it. */
   acronym: boolean;
 }
@@ -47,6 +49,8 @@ export interface Pack {
   /** Stem -> positions (in docs) of the docs that hold it. */
   postings: Map<string, number[]>;
   deletes: DeleteIndex;
+  /** The words spelling correction may turn a misspelling into: the vocabulary and singulars of its plurals. */
+  spelling: Set<string>;
   groups: PhraseGroup[];
   /** First stem of a phrase -> [group, phrase], longest phrase first. */
   phraseStarts: Map<string, { group: number; stems: string[] }[]>;
@@ -141,7 +145,7 @@ export function definedAcronyms(text: string): [string, string][] {
 function phraseGroups(content: Content, docs: SearchDoc[]): PhraseGroup[] {
   const groups: PhraseGroup[] = [];
   const byKey = new Map<string, PhraseGroup>();
-  const add = (term: string, alternatives: string[]) => {
+  const add = (term: string, alternatives: string[], meaning = '') => {
     const phrases: string[][] = [];
     for (const p of [term, ...alternatives]) {
       const stems = contentStems(p);
@@ -156,11 +160,12 @@ function phraseGroups(content: Content, docs: SearchDoc[]): PhraseGroup[] {
       for (const p of phrases) if (!existing.phrases.some((q) => q.join(' ') === p.join(' '))) existing.phrases.push(p);
       return;
     }
-    const group = { phrases, acronym: /^[A-Za-z0-9]{2,8}$/.test(term) && /[A-Z].*[A-Z]|\d/.test(term) };
+    const meant = new Set(contentStems(meaning).filter((s) => !phrases.some((p) => p.includes(s))));
+    const group = { phrases, meaning: meant, acronym: /^[A-Za-z0-9]{2,8}$/.test(term) && /[A-Z].*[A-Z]|\d/.test(term) };
     groups.push(group);
     byKey.set(key, group);
   };
-  for (const g of content.glossary) add(g.term, g.synonyms);
+  for (const g of content.glossary) add(g.term, g.synonyms, g.expansion);
   for (const d of docs) for (const [acronym, phrase] of definedAcronyms(d.text)) add(acronym, [phrase]);
   return groups;
 }
@@ -174,6 +179,16 @@ function compoundParts(w: string, vocab: ReadonlySet<string>): string[] {
     if (vocab.has(a) && vocab.has(b) && !isAskingWord(a) && !isAskingWord(b)) return [a, b];
   }
   return [];
+}
+
+/** "barriers" -> "barrier", "policies" -> "policy": singular forms of plural words, for spelling correction. */
+function singulars(vocab: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const w of vocab) {
+    if (w.length < 5 || !w.endsWith('s') || w.endsWith('ss')) continue;
+    out.push(w.endsWith('ies') ? `${w.slice(0, -3)}y` : w.slice(0, -1));
+  }
+  return out;
 }
 
 function median(xs: number[]): number {
@@ -254,6 +269,8 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
     for (const w of singles.slice(1)) if (!canonical.has(w)) canonical.set(w, singles[0]!);
   }
 
+  // Misspellings of a word the pack uses only in the plural ("barier" for "barriers") find it too.
+  const spelling = new Set([...vocab, ...singulars(vocab)]);
   return {
     content,
     docs,
@@ -262,7 +279,8 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
     vocab,
     df,
     postings,
-    deletes: buildDeleteIndex(vocab),
+    deletes: buildDeleteIndex(spelling),
+    spelling,
     groups,
     phraseStarts,
     canonical,

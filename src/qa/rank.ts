@@ -14,6 +14,8 @@ const GENERIC_WEIGHT = 0.3;
 const SPECIFIC_FACTOR = 2;
 /** What the last question's words weigh in a follow-up, against the follow-up's own. */
 const CONTEXT_SHARE = 0.3;
+/** What a glossary term the question describes (but does not name) weighs, against its own words. */
+const IMPLIED_SHARE = 0.6;
 /** A word the pack lacks that names what is asked about weighs this much more against a doc. */
 const FOREIGN_FACTOR = 1.5;
 /** How much being about a concept (its heading, its title) adds beyond holding it. */
@@ -87,8 +89,9 @@ function weigh(pack: Pack, concepts: Concept[]): Weighted[] {
     if (concept.generic) weight = GENERIC_WEIGHT;
     if (concept.specific) weight *= SPECIFIC_FACTOR;
     if (concept.foreign) weight *= FOREIGN_FACTOR;
+    if (concept.implied) weight *= IMPLIED_SHARE;
     const common = !concept.specific && held.size > Math.max(3, COMMON_SHARE * n);
-    return { concept, weight, weak: concept.context || concept.generic || common, common, held };
+    return { concept, weight, weak: concept.context || concept.generic || !!concept.implied || common, common, held };
   });
 }
 
@@ -193,6 +196,8 @@ export interface RankOptions {
   near?: ReadonlySet<string>;
   /** Concepts from the conversation's last question: they count, at this weight, but never decide. */
   context?: Concept[];
+  /** Docs the last answer gave: "and what about X?" wants something new. */
+  given?: ReadonlySet<string>;
 }
 
 /** Every document that holds part of the question, best first. */
@@ -237,6 +242,7 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     const focusLead = focus.length > 0 && focus.every((w) => w.concept.alternatives.some((alt) => alt.stems.every((t) => d.lead.has(t))));
     let score = coverage + LEAD_WEIGHT * (lead / total) + typeBonus(a, d, coverage, focusLead) - lengthPenalty(pack, d);
     if (opts.near?.has(d.doc.section ?? '')) score += 0.1;
+    if (opts.given?.has(d.doc.ref)) score -= 0.2;
     ranked.push({ d, coverage, score, strong, fits: fits(a, d, focus.map((w) => (w.held.get(i) ?? 0) >= HELD)) });
   }
   const order = (x: Ranked, y: Ranked) => y.score - x.score || x.d.i - y.d.i;

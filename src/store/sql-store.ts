@@ -107,6 +107,7 @@ export class SqlStore implements Store {
       await trx.deleteFrom('cohort_members').where('user_key', '=', key).execute();
       await trx.deleteFrom('deliveries').where('user_key', '=', key).execute();
       await trx.deleteFrom('inbox').where('user_key', '=', key).execute();
+      await trx.deleteFrom('conversation_topics').where('user_key', '=', key).execute();
       await trx.deleteFrom('trainers').where('key', '=', key).execute();
       await trx.deleteFrom('cohort_trainers').where('trainer_key', '=', key).execute();
       // Cohorts and follow-ups belong to their members too; keep them, drop the name of who made them.
@@ -429,6 +430,31 @@ export class SqlStore implements Store {
 
   async dropPendingFile(id: string, userKey: string): Promise<void> {
     await this.db.deleteFrom('pending_files').where('id', '=', id).where('user_key', '=', userKey).execute();
+  }
+
+  async getTopic(userKey: string, conversation: string, since: Date): Promise<unknown | undefined> {
+    const row = await this.db
+      .selectFrom('conversation_topics')
+      .select('topic')
+      .where('user_key', '=', userKey)
+      .where('conversation', '=', conversation)
+      .where('updated_at', '>=', since.getTime())
+      .executeTakeFirst();
+    if (!row) return undefined;
+    try {
+      return JSON.parse(row.topic) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async setTopic(userKey: string, conversation: string, topic: unknown, now: Date): Promise<void> {
+    const values = { user_key: userKey, conversation, topic: JSON.stringify(topic), updated_at: now.getTime() };
+    await this.db
+      .insertInto('conversation_topics')
+      .values(values)
+      .onConflict((oc) => oc.columns(['user_key', 'conversation']).doUpdateSet({ topic: values.topic, updated_at: values.updated_at }))
+      .execute();
   }
 
   async pushInbox(m: InboxMessage): Promise<void> {

@@ -127,6 +127,14 @@ export interface PendingFilesTable {
   created_at: number;
 }
 
+/** The last topic of a person's conversation (JSON of qa's Topic). */
+export interface ConversationTopicsTable {
+  user_key: string;
+  conversation: string;
+  topic: string;
+  updated_at: number;
+}
+
 export interface Database {
   processed: ProcessedTable;
   users: UsersTable;
@@ -142,6 +150,7 @@ export interface Database {
   unanswered_cohorts: UnansweredCohortsTable;
   inbox: InboxTable;
   pending_files: PendingFilesTable;
+  conversation_topics: ConversationTopicsTable;
 }
 
 /** Every table of the store, for tests that check nothing about a person is left behind. */
@@ -160,6 +169,7 @@ export const TABLES: (keyof Database)[] = [
   'unanswered_cohorts',
   'inbox',
   'pending_files',
+  'conversation_topics',
 ];
 
 /** PostgreSQL returns bigint and count(*) as strings; SQLite as numbers. */

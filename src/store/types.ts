@@ -250,6 +250,11 @@ export interface Store {
   /** Drops the file without returning it (declined). */
   dropPendingFile(id: string, userKey: string): Promise<void>;
 
+  // What the last answer in a conversation was about (for follow-up questions).
+  /** The topic stored for the person in this conversation, if not older than `since`. */
+  getTopic(userKey: string, conversation: string, since: Date): Promise<unknown | undefined>;
+  setTopic(userKey: string, conversation: string, topic: unknown, now: Date): Promise<void>;
+
   // Messages waiting for people who are not connected (console members).
   pushInbox(message: InboxMessage): Promise<void>;
   /** Returns and removes the person's waiting messages, oldest first. */
