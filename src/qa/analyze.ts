@@ -99,7 +99,7 @@ const INTENTS: [Intent, RegExp][] = [
   ['figure', /\b(which|what) (fig|figure|chart|diagram|graph|graphic)\b/],
   ['compare', /\bdifference between\b|\bdiffer(s|ence)? from\b|\bcompared? (to|with)\b|\bversus\b|\bvs\b|\b(which|what|who) (is|are|was|were|has|had)? ?(more|less|higher|lower|bigger|smaller|larger|better|worse)\b|\bor\b[^?]*\?\s*$/],
   // "What should a government do first about X?", "how to improve X": asks for a next step.
-  ['advice', /\bwhat should (\w+ ){0,4}do\b|\b(first|next) steps?\b|\bwhere (to|should \w+) (start|begin)\b|\bhow (to|can|could|should|do|does|would|might) (\w+ ){0,3}(improve|start|begin|introduce|set up|establish|create|build|adopt|develop|strengthen|implement|achieve|get started|get better)\b|\b(recommend|recommendation|recommendations|advice|advise)\b/],
+  ['advice', /\bwhat should (\w+ ){0,4}do\b|\b(first|next) steps?\b|\bwhere (to|should \w+|do \w+|can \w+) (start|begin)\b|\bhow (to|can|could|should|do|does|would|might) (\w+ ){0,3}(improve|start|begin|introduce|set up|establish|create|build|adopt|develop|strengthen|implement|achieve|get started|get better)\b|\b(recommend|recommendation|recommendations|advice|advise)\b/],
   ['yesno', /^\W*(?:(?:and|but|so|ok(?:ay)?)[, ]+)?(is|are|was|were|do|does|did|can|could|should|would|will|has|have|had)\b/],
   ['outline', /\b(summari[sz]e|summary|overview|outline|recap|main points|topics|agenda|what (is|was) (this|the) (\w+ )?(about|on))\b/],
 ];
@@ -332,7 +332,8 @@ function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, uppe
   // Lower-case words without vowels are chat shorthand ("shld", "thx"); names in capitals are not.
   const shorthand = (c: Concept) => !/[aeiouy]/.test(name(c)) && !upper!.has(name(c));
   const superlative = (c: Concept) => wordSet('superlative').has(name(c));
-  const unknown = concepts.filter((c) => c.unknown && !c.generic && !pack.places.has(name(c)));
+  // Single letters are choices or series ("B or C?"), never names of something else.
+  const unknown = concepts.filter((c) => c.unknown && !c.generic && !pack.places.has(name(c)) && name(c).length > 1);
   const outside = unknown.filter((c) => caps!.has(name(c)) || (inFocus(c) && ATTRIBUTES.has(name(c)))).map(name);
   // "the president of the *united states*", "the GDP of *Germany*": a place the pack never names.
   outside.push(...placesNamed(pack, cleaned, caps!));
@@ -345,6 +346,9 @@ function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, uppe
   for (const c of concepts) if (light(c) && concepts.some((o) => !light(o) && !o.generic && !o.context)) c.generic = true;
   // A number is matched by the figures a doc states, never required as a word ("the *150* partner towns").
   let focus = concepts.filter((c) => inFocus(c) && !c.generic && !c.unknown && !/^\d[\d.]*$/.test(name(c)));
+  // "why bother *putting* all that on the portal": a verb form is what is done, not what is asked about.
+  const nouns = focus.filter((c) => !looksVerbal(name(c)));
+  if (nouns.length) focus = nouns;
   // "What does the deck say about X?": the deck is not the topic, X is.
   const about = concepts.filter((c) => !c.context && !c.generic && !c.unknown && c.positions.some((p) => spans.objects.includes(p)));
   if (focus.length && focus.every((c) => c.context) && about.length) focus = about;

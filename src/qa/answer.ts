@@ -80,13 +80,20 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     const own = alone.analysis.concepts.filter((c) => !c.generic && !c.unknown && !looksVerbal(c.words.join(' ')) && !wordSet('ordinal').has(c.words.join(' ')));
     if (!own.length) {
       // "why does it matter?", "by when?": nothing of its own, so the last question's topic asked anew.
-      const merged: Analysis = { ...before, intents: new Set([...alone.analysis.intents, ...(alone.analysis.intents.size ? [] : before.intents)]), years: alone.analysis.years.length ? alone.analysis.years : before.years };
+      // Its own unknown words and names still count ("will *it* rain in Lisbon?" is not about the last topic).
+      const merged: Analysis = {
+        ...before,
+        concepts: [...before.concepts, ...alone.analysis.concepts.filter((c) => c.unknown)],
+        outside: alone.analysis.outside,
+        intents: new Set([...alone.analysis.intents, ...(alone.analysis.intents.size ? [] : before.intents)]),
+        years: alone.analysis.years.length ? alone.analysis.years : before.years,
+      };
       if (alone.analysis.intents.size) merged.counted = alone.analysis.counted;
       return [read(`${previous.question} ${question}`, merged, undefined, near), alone];
     }
-    // "what does that body do?": a topic of its own; the last one helps only when the question alone fails.
-    const merged: Analysis = { ...alone.analysis };
-    return [alone, read(`${previous.question} ${question}`, merged, before.concepts, near)];
+    // "why do they need X?": a topic of its own, read both ways; the last topic wins a near tie.
+    const merged = read(`${previous.question} ${question}`, { ...alone.analysis }, before.concepts, near);
+    return merged.confidence >= alone.confidence - CALIBRATION.followupTie ? [merged, alone] : [alone, merged];
   }
 
   /** A bare word many documents are about equally: no one answer is the one meant. */

@@ -7,4 +7,6 @@ export const CALIBRATION = {
   sure: 0.85,
   /** A neighbouring unit joins the answer when it scores at most this much below the best one. */
   neighbourGap: 0.15,
+  /** A follow-up with words of its own is read with the last topic unless alone it scores this much better. */
+  followupTie: 0.1,
 };

@@ -117,7 +117,8 @@ function typeBonus(a: Analysis, d: DocInfo, coverage: number, focusLead: boolean
   if (is('where')) b += has(d, 'place') ? 0.12 : -0.12;
   // "Who leads X?": a person or a role first, an organisation next.
   if (is('who') && !is('howmany')) b += has(d, 'person') ? 0.12 : has(d, 'org') ? 0.06 : -0.1;
-  if (is('why') && has(d, 'reason')) b += 0.05;
+  // "Why...?": a doc that gives reasons, or a section that is itself a "why".
+  if (is('why')) b += (has(d, 'reason') ? 0.06 : 0) + (/^why\b/i.test(doc.title) ? 0.08 : 0);
   if (is('define') && has(d, 'definition')) b += focusLead ? 0.1 : 0.04;
   if (is('list') && has(d, 'list')) b += 0.06;
   if (is('role') && ROLE_STEMS.some((t) => d.terms.has(t))) b += 0.05;
@@ -128,7 +129,7 @@ function typeBonus(a: Analysis, d: DocInfo, coverage: number, focusLead: boolean
   else if (named.some((x) => x.includes('.')) && has(d, 'number')) b -= 0.15;
   for (const year of a.years) b += namesYear(d, year) ? 0.08 : -0.05;
   // The glossary says what a term stands for; what it means is better said by the deck's own unit on it.
-  if (doc.kind === 'glossary') b += is('abbrev') ? 0.1 : is('define') ? 0 : -0.08;
+  if (doc.kind === 'glossary') b += is('abbrev') || a.bare ? 0.1 : is('define') ? 0 : -0.08;
   // The title slide answers questions about the session, not every "who" or "when" question.
   if (doc.kind === 'meta' && coverage >= 0.5) for (const cue of doc.cues) if (a.intents.has(cue as Intent)) b += 0.3;
   // "Which event is *this session* part of?": about the session, so the title slide first.
@@ -144,6 +145,8 @@ function typeBonus(a: Analysis, d: DocInfo, coverage: number, focusLead: boolean
  * only a doc with a date; a question about a year only a doc that names that year (or none).
  */
 function fits(a: Analysis, d: DocInfo, focusHeld: boolean[]): boolean {
+  // "Summarise the talk in a few lines": the outline, whatever else the question holds.
+  if (d.doc.ref === 'm:outline' && a.intents.has('outline')) return true;
   // A yes/no question has no one thing it is about ("should services go fully digital?"): coverage decides.
   if (!focusHeld.every(Boolean) && !a.intents.has('yesno')) return false;
   if (a.intents.has('date') && !has(d, 'date')) return false;
@@ -234,7 +237,8 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
       got += w.weight * credit;
       if (!w.weak) strong = true;
       // The doc is about this concept, not just mentioning it ("Data divide: ..." for the data divide).
-      if (leadCounts && !w.concept.context && w.concept.alternatives.some((alt) => alt.stems.every((t) => d.lead.has(t)))) lead += w.weight;
+      // (The title slide's facts are about the session: there a session word names the fact asked for.)
+      if (leadCounts && (!w.concept.context || d.doc.kind === 'meta') && w.concept.alternatives.some((alt) => alt.stems.every((t) => d.lead.has(t)))) lead += w.weight;
     }
     const coverage = got / total;
     if (coverage >= 0.5 && d.doc.cues.some((c) => a.intents.has(c as Intent))) strong = true;
