@@ -248,8 +248,9 @@ export function analyze(pack: Pack, question: string): Analysis {
   // A question made only of session words ("what is this workshop about?") asks about the session.
   const asksForField = intents.has('who') || intents.has('when') || intents.has('where') || intents.has('contact');
   if (concepts.some((c) => c.context) && concepts.every((c) => c.context || c.generic) && !asksForField) {
-    // "speaker?" asks who; "the workshop?" asks what it is.
-    intents.add(concepts.some((c) => wordSet('person').has(c.words[0]!)) ? 'who' : 'about');
+    // "speaker?" asks who; "what is the workshop about?" what it covers; "which session is this?" its name.
+    if (concepts.some((c) => wordSet('person').has(c.words[0]!))) intents.add('who');
+    else if (cleaned.includes('about') || !cleaned.includes('which')) intents.add('about');
   }
   const numbers = cleaned.map((w) => wordMap('number-word').get(w) ?? (/^\d[\d.]*$/.test(w) ? w : undefined)).filter((n): n is string => n !== undefined);
   const years = numbers.filter((n) => /^(1[89]|20)\d\d$/.test(n));

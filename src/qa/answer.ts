@@ -28,6 +28,11 @@ interface Reading {
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
+
+/** The question's topic words (not everyday or session words) the doc holds in no form. */
+function unheldTopics(a: Analysis, d: DocInfo): number {
+  return a.concepts.filter((c) => !c.generic && !c.context && !c.implied && !c.alternatives.some((alt) => alt.stems.every((t) => d.terms.has(t)))).length;
+}
 const sameWords = (a: Concept, b: Concept) => a.words.join(' ') === b.words.join(' ');
 /** "tier1" and "tier3", "groupa" and "groupd": one of a series, named by the same word. */
 const sameSeries = (a: Concept, b: Concept) => {
@@ -43,7 +48,11 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     const ranked = rank(pack, analysis, { context, near, given });
     // The best doc that rests on something specific; a weaker-ranked doc is never promoted past it.
     const best = analysis.outside.length ? undefined : ranked.find((r) => r.strong && r.fits);
-    return { question, analysis, ranked, best, confidence: best?.score ?? 0 };
+    // Two or more words the question is about that the best doc leaves out: most likely it asks about
+    // something else ("Kenya's 2020 score" answered by a regional average). One may be a paraphrase.
+    const missing = best ? unheldTopics(analysis, best.d) : 0;
+    const confidence = (best?.score ?? 0) - CALIBRATION.missingWords * Math.max(0, missing - 1);
+    return { question, analysis, ranked, best, confidence };
   }
 
   /** The readings of a question in a conversation: alone, and (for a follow-up) with the last topic. */

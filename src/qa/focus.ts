@@ -163,7 +163,7 @@ export function findFocus(words: string[], advice: boolean): FocusSpans {
     if (topic.length) focus = topic;
   } else {
     // "what did the 2020 edition find *about core systems*": after the verb, the topic is named.
-    const at = words.findIndex((w, k) => k > last.end && TOPIC_PREP.has(w));
+    const at = words.findIndex((w, k) => k >= last.end && k > 0 && TOPIC_PREP.has(w));
     const topic = at >= 0 ? nounPhrase(words, at + 1, 3).span : [];
     if (topic.length) {
       focus = topic;

@@ -24,6 +24,8 @@ export interface DocInfo {
   counts: Set<string>;
   /** Numbers its text states, as digits. */
   numbers: Set<string>;
+  /** Its first words, as stems with stop words kept: "the widget index wxi is". */
+  opening: string[];
   /** Years it is about: in its text, its title or its citation ("the 2021 survey"). */
   years: Set<string>;
 }
@@ -91,10 +93,7 @@ function leadText(doc: SearchDoc): string {
 /** Words a figure counts: the few after it ("93% of *countries*", "105 of the 150 *partner towns*"). */
 const COUNTED_WINDOW = 3;
 
-/**
- * What a text's figures count: the words right after each figure or quantity word, and the subject of its
- * sentence ("Most *countries* have a water plan (128)").
- */
+/** What a text's figures count: the words right after each figure or quantity word ("*most* countries have..."). */
 function countedStems(text: string): Set<string> {
   const out = new Set<string>();
   for (const sentence of text.split(/[.;!?](?:\s|$)/)) {
@@ -102,7 +101,6 @@ function countedStems(text: string): Set<string> {
     const isFigure = (w: string) => /^\d[\d.,]*$/.test(w) && !/^(1[89]|20)\d\d$/.test(w);
     const isQuantity = (w: string) => wordSet('quantity').has(w) || wordMap('number-word').has(w);
     if (!ws.some((w) => isFigure(w) || isQuantity(w))) continue;
-    for (const s of ws.filter((w) => !isAskingWord(w) && !isFigure(w)).slice(0, 3)) out.add(term(s));
     ws.forEach((w, i) => {
       if (!isFigure(w) && !isQuantity(w)) return;
       let taken = 0;
@@ -217,6 +215,7 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
       features: docFeatures(doc, places),
       counts: countedStems(doc.text),
       numbers: numbersIn(doc.text),
+      opening: words(doc.text, 12).map(term),
       years: new Set([doc.text, doc.title, doc.source.title].join(' ').match(/\b(1[89]\d\d|20\d\d)\b/g) ?? []),
     };
   });

@@ -4,6 +4,7 @@ import lunr from 'lunr';
 import type { Analysis, Concept, Intent } from './analyze.js';
 import type { Feature } from './features.js';
 import { term, type DocInfo, type Pack } from './pack.js';
+import { wordSet } from './word-lists.js';
 
 /** A concept held by more than this share of documents is too common to answer on its own. */
 const COMMON_SHARE = 0.2;
@@ -23,7 +24,7 @@ const LEAD_WEIGHT = 0.25;
 /** What each doubling of a doc's length over the pack's median costs. */
 const LENGTH_WEIGHT = 0.08;
 /** lunr's BM25 breaks near-ties: it adds at most this much. */
-const LUNR_WEIGHT = 0.1;
+const LUNR_WEIGHT = 0.2;
 /** A stem held by more than this share of documents stays out of the lunr query: it tells nothing apart. */
 const LUNR_STEM_SHARE = 0.3;
 /** A concept counts as held when an alternative worth at least this much is there. */
@@ -96,12 +97,32 @@ function weigh(pack: Pack, concepts: Concept[]): Weighted[] {
 }
 
 const has = (d: DocInfo, f: Feature) => d.features.has(f);
+let polity: Set<string> | undefined;
+const POLITY = () => (polity ??= new Set([...wordSet('polity')].map(term)));
 /** "How many *people*...": the doc's figures count that (or it is a yes/no question that merely mentions counting). */
 const countsIt = (a: Analysis, d: DocInfo) =>
-  !a.counted || a.intents.has('yesno') || a.counted.alternatives.some((alt) => alt.stems.every((t) => d.counts.has(t)));
+  !a.counted ||
+  a.intents.has('yesno') ||
+  a.counted.alternatives.some((alt) => alt.stems.every((t) => d.counts.has(t))) ||
+  // "How many countries..." of a pack that counts "economies" or "member states".
+  (wordSet('polity').has(a.counted.words.join(' ')) && [...d.counts].some((t) => POLITY().has(t)));
 
 /** Does the doc (its text, title or citation) name the year? */
 const namesYear = (d: DocInfo, year: string) => d.years.has(year);
+
+/** Does the doc open by saying what the focus is ("The Widget Index (WXI) is ...", "X refers to ...")? */
+function definesFocus(a: Analysis, d: DocInfo): boolean {
+  if (!a.focus.length || d.doc.kind !== 'unit') return false;
+  const ws = d.opening;
+  return a.focus.every((c) =>
+    c.alternatives.some((alt) => {
+      const at = ws.findIndex((_, k) => alt.stems.every((t, j) => ws[k + j] === t));
+      return at >= 0 && at <= 3 && ws.slice(at + alt.stems.length, at + alt.stems.length + 4).some((w) => DEFINING.has(w));
+    }),
+  );
+}
+/** Stems of the words that say what something is, after its name. */
+const DEFINING = new Set(['is', 'are', 'refer', 'mean', 'denot', 'stand', 'defin']);
 
 /** What the form of the doc adds for the kind of answer asked for (negative when it cannot be that answer). */
 function typeBonus(a: Analysis, d: DocInfo, coverage: number, focusLead: boolean): number {
@@ -120,6 +141,8 @@ function typeBonus(a: Analysis, d: DocInfo, coverage: number, focusLead: boolean
   // "Why...?": a doc that gives reasons, or a section that is itself a "why".
   if (is('why')) b += (has(d, 'reason') ? 0.06 : 0) + (/^why\b/i.test(doc.title) ? 0.08 : 0);
   if (is('define') && has(d, 'definition')) b += focusLead ? 0.1 : 0.04;
+  // "The X (ABC) is...", "X refers to...": the doc that says what the asked thing is.
+  if (is('define') && definesFocus(a, d)) b += 0.1;
   if (is('list') && has(d, 'list')) b += 0.06;
   if (is('role') && ROLE_STEMS.some((t) => d.terms.has(t))) b += 0.05;
   // "The *six* dimensions", "in *2020*": a doc that names the same number is the one asked about.
@@ -129,7 +152,9 @@ function typeBonus(a: Analysis, d: DocInfo, coverage: number, focusLead: boolean
   else if (named.some((x) => x.includes('.')) && has(d, 'number')) b -= 0.15;
   for (const year of a.years) b += namesYear(d, year) ? 0.08 : -0.05;
   // The glossary says what a term stands for; what it means is better said by the deck's own unit on it.
-  if (doc.kind === 'glossary') b += is('abbrev') || a.bare ? 0.1 : is('define') ? 0 : -0.08;
+  // A bare acronym ("GCI?") asks what it stands for; a bare name ("east and southern africa?") asks about it.
+  const bareAcronym = a.bare && a.concepts.some((c) => c.specific && c.words.length === 1);
+  if (doc.kind === 'glossary') b += is('abbrev') || bareAcronym ? 0.1 : is('define') ? 0 : -0.08;
   // The title slide answers questions about the session, not every "who" or "when" question.
   if (doc.kind === 'meta' && coverage >= 0.5) for (const cue of doc.cues) if (a.intents.has(cue as Intent)) b += 0.3;
   // "Which event is *this session* part of?": about the session, so the title slide first.
