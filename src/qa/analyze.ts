@@ -196,6 +196,8 @@ export function analyze(pack: Pack, question: string): Analysis {
   // Chat spelling read ("whos" -> "who", "wat r" -> "what are"): the intents again on the cleaned words.
   const cleanedText = cleaned.join(' ');
   for (const [intent, re] of INTENTS) if (re.test(cleanedText)) intents.add(intent);
+  // "What is the first step toward X?" asks for advice, not for what X is.
+  if (intents.has('advice')) intents.delete('define');
   const where: number[] = [];
   cleaned.forEach((w, k) => {
     if (!isFrameWord(w)) where.push(k);

@@ -104,7 +104,7 @@ const countsIt = (a: Analysis, d: DocInfo) =>
   !a.counted ||
   a.intents.has('yesno') ||
   a.counted.alternatives.some((alt) => alt.stems.every((t) => d.counts.has(t))) ||
-  // "How many countries..." of a pack that counts "economies" or "member states".
+  // "How many countries..." of a pack that counts "economies" or "members".
   (wordSet('polity').has(a.counted.words.join(' ')) && [...d.counts].some((t) => POLITY().has(t)));
 
 /** Does the doc (its text, title or citation) name the year? */
@@ -152,7 +152,7 @@ function typeBonus(a: Analysis, d: DocInfo, coverage: number, focusLead: boolean
   else if (named.some((x) => x.includes('.')) && has(d, 'number')) b -= 0.15;
   for (const year of a.years) b += namesYear(d, year) ? 0.08 : -0.05;
   // The glossary says what a term stands for; what it means is better said by the deck's own unit on it.
-  // A bare acronym ("GCI?") asks what it stands for; a bare name ("east and southern africa?") asks about it.
+  // A bare acronym ("ABC?") asks what it stands for; a bare name ("north region?") asks about it.
   const bareAcronym = a.bare && a.concepts.some((c) => c.specific && c.words.length === 1);
   if (doc.kind === 'glossary') b += is('abbrev') || bareAcronym ? 0.1 : is('define') ? 0 : -0.08;
   // The title slide answers questions about the session, not every "who" or "when" question.
@@ -283,7 +283,9 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
   if (top && ranked.some((r) => r !== top && contender(r) && top.score - r.score <= LUNR_WEIGHT)) {
     const scores = lunrScores(pack, weighted);
     const maxLunr = Math.max(1e-9, ...scores.values());
-    for (const r of ranked) r.score += LUNR_WEIGHT * ((scores.get(r.d.doc.ref) ?? 0) / maxLunr);
+    // Next steps are not in the lunr index: they take their indicator's score.
+    const lunrOf = (ref: string) => scores.get(ref) ?? scores.get(ref.replace(/^n:/, 'i:')) ?? 0;
+    for (const r of ranked) r.score += LUNR_WEIGHT * (lunrOf(r.d.doc.ref) / maxLunr);
     ranked.sort(order);
   }
   return ranked;
