@@ -145,6 +145,12 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable('users').addColumn('time_zone', 'text').execute();
     },
   },
+  '0003_reliability_delivery_leases': {
+    async up(db: Kysely<unknown>) {
+      // Workers renew the leases they hold while they send (Store.renewLeases finds them by leased_by).
+      await db.schema.createIndex('deliveries_leased_by').on('deliveries').column('leased_by').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

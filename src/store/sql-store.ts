@@ -315,6 +315,7 @@ export class SqlStore implements Store {
     followups.completeDelivery(this.b, followupId, userKey, worker, outcome, now);
   retryDelivery = (followupId: string, userKey: string, worker: string, notBefore: Date, error: string) =>
     followups.retryDelivery(this.b, followupId, userKey, worker, notBefore, error);
+  renewLeases = (worker: string, now: Date, leaseMs: number) => followups.renewLeases(this.b, worker, now, leaseMs);
   deliveryCounts = (followupId: string): Promise<DeliveryCounts> => followups.deliveryCounts(this.b, followupId);
   listDeliveries = (followupId: string) => followups.listDeliveries(this.b, followupId);
   finishFollowups = (now: Date) => followups.finishFollowups(this.b, now);

@@ -200,6 +200,11 @@ export interface Store {
   completeDelivery(followupId: string, userKey: string, worker: string, outcome: { status: 'sent' | 'unreachable' | 'failed'; error?: string }, now: Date): Promise<boolean>;
   /** Puts a leased delivery back to pending, not to be tried before `notBefore`. */
   retryDelivery(followupId: string, userKey: string, worker: string, notBefore: Date, error: string): Promise<boolean>;
+  /**
+   * Extends to `now + leaseMs` the lease of every pending delivery `worker` holds, and returns them; one
+   * missing from the answer has been completed, handed back or taken over and is no longer the worker's.
+   */
+  renewLeases(worker: string, now: Date, leaseMs: number): Promise<{ followupId: string; userKey: string; leaseUntil: Date }[]>;
   deliveryCounts(followupId: string): Promise<DeliveryCounts>;
   listDeliveries(followupId: string): Promise<DeliveryRecord[]>;
   /** Marks 'sending' follow-ups with no pending deliveries as 'done'; returns them. */
