@@ -105,6 +105,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
         messengers: { console: createConsoleMessenger(store, clock), ...messengers },
         intervalMs: config.SCHEDULER_INTERVAL_MS,
         leaseMs: config.FOLLOWUP_LEASE_MS,
+        sendTimeoutMs: config.FOLLOWUP_SEND_TIMEOUT_MS,
         workerId: options.workerId,
       });
     },
