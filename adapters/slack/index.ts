@@ -2,7 +2,7 @@
 import { App, ErrorCode, ExpressReceiver, LogLevel, webApi, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { AdapterDeps, PlatformAdapter, RequestHandler } from '../../src/core/adapter.js';
-import { slackFetch } from './fetch.js';
+import { slackFetchWithin } from './fetch.js';
 import { registerSlackListeners } from './listeners.js';
 import { createSlackMessenger } from './messenger.js';
 
@@ -16,6 +16,8 @@ export interface SlackAdapterConfig {
   appToken?: string;
   /** Web API base URL (default https://slack.com/api/); tests point it at a local fake. */
   apiUrl?: string;
+  /** The longest any one Web API call may take, in ms (default 10000). */
+  timeoutMs?: number;
 }
 
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -50,11 +52,13 @@ export async function createSlackAdapter(cfg: SlackAdapterConfig, deps: AdapterD
   const logger = boltLogger(log);
   // The config module drops trailing slashes; WebClient appends the method name to this URL.
   const slackApiUrl = cfg.apiUrl ? `${cfg.apiUrl.replace(/\/+$/, '')}/` : undefined;
+  const timeoutMs = cfg.timeoutMs ?? 10_000;
+  const slackFetch = slackFetchWithin(timeoutMs);
   const clientOptions: webApi.WebClientOptions = {
     ...(slackApiUrl ? { slackApiUrl } : {}),
     // Replies to a person are worth a couple of quick retries, not Bolt's default half hour.
     retryConfig: { retries: 2, factor: 3, minTimeout: 1000, maxTimeout: 10_000, randomize: true },
-    timeout: 15_000,
+    timeout: timeoutMs,
     fetch: slackFetch,
   };
 
@@ -96,7 +100,7 @@ export async function createSlackAdapter(cfg: SlackAdapterConfig, deps: AdapterD
     ...(slackApiUrl ? { slackApiUrl } : {}),
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
-    timeout: 15_000,
+    timeout: timeoutMs,
     fetch: slackFetch,
     logger,
   });

@@ -16,11 +16,13 @@ export interface TeamsAdapterConfig {
   emulator: boolean;
   /** Test-only: a botbuilder ServiceClientCredentialsFactory for outbound calls. Never from the environment. */
   credentialsFactory?: unknown;
+  /** The longest any one call to the Bot Framework (connector, token service, OpenID metadata) may take. */
+  timeoutMs?: number;
 }
 
 export async function createTeamsAdapter(cfg: TeamsAdapterConfig, deps: AdapterDeps): Promise<PlatformAdapter> {
   const settings = readBotFrameworkSettings(cfg.env);
-  const auth = createTeamsAuthentication(settings, { emulator: cfg.emulator, credentialsFactory: cfg.credentialsFactory });
+  const auth = createTeamsAuthentication(settings, { emulator: cfg.emulator, credentialsFactory: cfg.credentialsFactory, timeoutMs: cfg.timeoutMs });
   const appId = settings.MicrosoftAppId ?? '';
   const { logger } = deps;
   if (!appId) {

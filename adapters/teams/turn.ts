@@ -7,11 +7,15 @@ import { renderTeamsActivity } from './render.js';
 
 const SORRY = 'Sorry, something went wrong on my side. Please try again in a moment.';
 
-/** Sends the core's replies in order. An 'update' replaces the card whose button was pressed. */
-export async function sendOutgoing(context: TurnContext, messages: Outgoing[], logger: Logger): Promise<void> {
+/**
+ * Sends the core's replies in order. An 'update' replaces the card whose button was pressed. An aborted `signal`
+ * stops it before the next activity (each one in flight has the connector's own timeout).
+ */
+export async function sendOutgoing(context: TurnContext, messages: Outgoing[], logger: Logger, signal?: AbortSignal): Promise<void> {
   // Teams sets replyToId on an Action.Submit message to the id of the card that carried the button.
   const cardId = context.activity.type === ActivityTypes.Message && context.activity.value ? context.activity.replyToId : undefined;
   for (const message of messages) {
+    signal?.throwIfAborted();
     const activity = renderTeamsActivity(message);
     if (message.kind === 'update') {
       if (cardId && (await tryUpdate(context, { ...activity, id: cardId }, logger))) continue;

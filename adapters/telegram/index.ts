@@ -9,7 +9,7 @@ import type { NamedLock } from '../../src/store/types.js';
 import { createTelegramMessenger } from './messenger.js';
 import { isUnreadablePrivateMessage, parseUpdate, type BotIdentity } from './parse.js';
 import { renderTelegram } from './render.js';
-import { describeError, sendOps } from './send.js';
+import { describeError, perCallTimeout, sendOps } from './send.js';
 
 export interface TelegramAdapterConfig {
   token: string;
@@ -25,6 +25,8 @@ export interface TelegramAdapterConfig {
   pollTimeoutSeconds?: number;
   /** How often a process standing by tries to take over long polling, in ms (default 5000). */
   pollingRetryMs?: number;
+  /** The longest any one Bot API call (other than the long poll) may take, in ms (default 10000). */
+  timeoutMs?: number;
 }
 
 export const WEBHOOK_PATH = '/telegram/webhook';
@@ -121,9 +123,12 @@ export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: Ad
     botInfo: botInfoFrom(cfg),
     client: { ...client, canUseWebhookReply: (method) => method === 'sendMessage' && lastMessageStarting },
   });
+  const timeoutMs = cfg.timeoutMs ?? 10_000;
+  // Each try of a call gets the timeout (installed first, so it sits inside the retries).
+  bot.api.config.use(perCallTimeout(timeoutMs));
   // Interactive replies wait out a short 429 or a Telegram 5xx; network errors fail fast (retried forever otherwise).
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true }));
-  const messenger = createTelegramMessenger(new Api(cfg.token, client));
+  const messenger = createTelegramMessenger(new Api(cfg.token, { apiRoot: cfg.apiRoot, timeoutSeconds: timeoutMs / 1000 }));
 
   const inFlight = new Set<Promise<unknown>>();
   bot.use(async (ctx, next) => {
