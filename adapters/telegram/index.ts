@@ -27,6 +27,8 @@ export interface TelegramAdapterConfig {
   pollingRetryMs?: number;
   /** The longest any one Bot API call (other than the long poll) may take, in ms (default 10000). */
   timeoutMs?: number;
+  /** How long Telegram's webhook request waits for the reply before it is answered anyway, in ms (default 10000). */
+  webhookTimeoutMs?: number;
 }
 
 export const WEBHOOK_PATH = '/telegram/webhook';
@@ -111,7 +113,11 @@ export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: Ad
   // await), so a flag set around starting that one call marks it. (AsyncLocalStorage would do the same at the
   // price of async hooks on every promise in the process.)
   let lastMessageStarting = false;
-  const lastMessage = <T>(send: () => Promise<T>): Promise<T> => {
+  // Updates whose webhook request still waits for its answer. One that took too long has been answered empty
+  // already: its last message must go out as an ordinary request, not into a response that is gone.
+  const awaitingAnswer = new Set<number>();
+  const lastMessage = (updateId: number) => <T>(send: () => Promise<T>): Promise<T> => {
+    if (!awaitingAnswer.has(updateId)) return send();
     lastMessageStarting = true;
     try {
       return send();
@@ -179,7 +185,7 @@ export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: Ad
     const pressed = query?.message && 'date' in query.message && query.message.date !== 0 ? query.message.message_id : undefined;
     const ops = renderTelegram(replies, { canEdit: pressed !== undefined });
     await sendOps(ctx.api, {
-      lastMessage,
+      lastMessage: lastMessage(ctx.update.update_id),
       chatId,
       editMessageId: pressed,
       replyTo: group && !query ? ctx.message?.message_id : undefined,
@@ -190,8 +196,14 @@ export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: Ad
   let routes: RequestHandler | undefined;
   if (cfg.webhookSecret) {
     const secret = cfg.webhookSecret;
-    // onTimeout 'return': a slow reply still answers Telegram with 200 (no redelivery) and finishes in the background.
-    const callback = webhookCallback(bot, 'express', { secretToken: secret, onTimeout: 'return', timeoutMilliseconds: 10_000 });
+    // On timeout a slow reply still answers Telegram with 200 (no redelivery) and finishes in the background.
+    const callback = webhookCallback(bot, 'express', {
+      secretToken: secret,
+      onTimeout: (req: express.Request) => {
+        awaitingAnswer.delete((req.body as { update_id: number }).update_id);
+      },
+      timeoutMilliseconds: cfg.webhookTimeoutMs ?? 10_000,
+    });
     const router = express.Router();
     router.post(
       WEBHOOK_PATH,
@@ -210,10 +222,14 @@ export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: Ad
           res.status(400).json({ error: 'expected a Telegram update' });
           return;
         }
-        callback(req, res).catch((err: unknown) => {
-          logger.error({ err: describeError(err) }, 'telegram webhook failed');
-          if (!res.headersSent) res.status(500).json({ error: 'internal error' });
-        });
+        const updateId = (update as { update_id: number }).update_id;
+        awaitingAnswer.add(updateId);
+        callback(req, res)
+          .catch((err: unknown) => {
+            logger.error({ err: describeError(err) }, 'telegram webhook failed');
+            if (!res.headersSent) res.status(500).json({ error: 'internal error' });
+          })
+          .finally(() => awaitingAnswer.delete(updateId));
       },
     );
     // A body that is not JSON (or too big) gets a short 4xx here, not the framework's HTML page with a stack.
