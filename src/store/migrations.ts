@@ -145,10 +145,16 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable('users').addColumn('time_zone', 'text').execute();
     },
   },
-  '0003_reliability_delivery_leases': {
+  '0003_reliability_leases_and_health': {
     async up(db: Kysely<unknown>) {
       // Workers renew the leases they hold while they send (Store.renewLeases finds them by leased_by).
       await db.schema.createIndex('deliveries_leased_by').on('deliveries').column('leased_by').execute();
+      // Readiness writes here (Store.ping): a store that cannot write is not ready, even if it still reads.
+      await db.schema
+        .createTable('health')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .execute();
     },
   },
 };

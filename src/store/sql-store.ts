@@ -62,6 +62,10 @@ export class SqlStore implements Store {
     return num(r.numDeletedRows);
   }
 
+  async forgetProcessed(key: string): Promise<void> {
+    await this.db.deleteFrom('processed').where('key', '=', key).execute();
+  }
+
   async upsertUser(user: { key: string; platform: Platform; name?: string; address?: unknown }, now: Date): Promise<void> {
     const t = now.getTime();
     const address = toJson(user.address);

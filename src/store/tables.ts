@@ -109,6 +109,12 @@ export interface InboxTable {
   created_at: number;
 }
 
+/** What readiness probes write (nothing about anyone). */
+export interface HealthTable {
+  id: string;
+  at: number;
+}
+
 export interface Database {
   processed: ProcessedTable;
   users: UsersTable;
@@ -122,6 +128,7 @@ export interface Database {
   unanswered: UnansweredTable;
   unanswered_cohorts: UnansweredCohortsTable;
   inbox: InboxTable;
+  health: HealthTable;
 }
 
 /** Every table of the store, for tests that check nothing about a person is left behind. */
@@ -138,6 +145,7 @@ export const TABLES: (keyof Database)[] = [
   'unanswered',
   'unanswered_cohorts',
   'inbox',
+  'health',
 ];
 
 /** PostgreSQL returns bigint and count(*) as strings; SQLite as numbers. */

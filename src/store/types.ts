@@ -119,7 +119,7 @@ export interface Store {
   /** Runs pending schema migrations. Safe to call from several processes at once. */
   migrate(): Promise<void>;
   close(): Promise<void>;
-  /** True when the database answers (for /readyz). */
+  /** True when the database takes a write (for /readyz); on SQLite also false once its files were deleted or replaced. */
   ping(): Promise<boolean>;
   readonly kind: 'sqlite' | 'postgres';
   /**
@@ -133,6 +133,8 @@ export interface Store {
   markProcessed(key: string, now: Date): Promise<boolean>;
   /** Drops records older than `before`. */
   pruneProcessed(before: Date): Promise<number>;
+  /** Drops the record of `key`, so a delivery that could not be handled is handled when the platform sends it again. */
+  forgetProcessed(key: string): Promise<void>;
 
   // People.
   /** Creates or refreshes a person; keeps the old address when none is given; marks reachable. */
