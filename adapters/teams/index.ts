@@ -1,5 +1,6 @@
 // The Microsoft Teams adapter: POST /api/messages through botbuilder's CloudAdapter, plus proactive follow-ups.
 import type { AdapterDeps, PlatformAdapter, RequestHandler } from '../../src/core/adapter.js';
+import { isStoreUnavailable } from '../../src/store/errors.js';
 import { quietTokenRefusalPrints } from './console.js';
 import { createTeamsMessenger } from './messenger.js';
 import { createMessagesRoute, TeamsCloudAdapter } from './routes.js';
@@ -36,6 +37,8 @@ export async function createTeamsAdapter(cfg: TeamsAdapterConfig, deps: AdapterD
   const adapter = new TeamsCloudAdapter(auth);
   // Only reached by errors that escape our turn handler (which catches its own): log without request details.
   adapter.onTurnError = async (_context, err) => {
+    // Out to the route, which answers 503 so that Teams delivers the activity again.
+    if (isStoreUnavailable(err)) throw err;
     logger.error({ err: errorSummary(err) }, 'teams: turn failed');
   };
   const logic = createTurnHandler(deps.core, logger);

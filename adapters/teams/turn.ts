@@ -2,6 +2,7 @@
 import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { BotCore, Incoming, Outgoing } from '../../src/core/messages.js';
+import { isStoreUnavailable } from '../../src/store/errors.js';
 import { parseTeamsMessage, parseTeamsWelcome } from './parse.js';
 import { renderTeamsActivity } from './render.js';
 
@@ -51,7 +52,10 @@ export function incomingFor(activity: Partial<Activity>): Incoming | undefined {
   return undefined;
 }
 
-/** The CloudAdapter logic: never throws, so a failure is logged and Teams gets a 200, not a stack trace. */
+/**
+ * The CloudAdapter logic: a failure is logged and Teams gets a 200, not a stack trace; only a store failure
+ * escapes (as StoreUnavailableError), for the route to answer 503.
+ */
 export function createTurnHandler(core: BotCore, logger: Logger) {
   return async (context: TurnContext): Promise<void> => {
     const { activity } = context;
@@ -66,6 +70,8 @@ export function createTurnHandler(core: BotCore, logger: Logger) {
     try {
       replies = await core.handle(incoming);
     } catch (err) {
+      // The store failed: the route answers 503 and Teams sends the activity again.
+      if (isStoreUnavailable(err)) throw err;
       logger.error({ err }, 'teams: the bot failed on an activity');
       replies = [{ kind: 'text', text: SORRY }];
     }

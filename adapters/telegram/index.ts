@@ -2,9 +2,10 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { autoRetry } from '@grammyjs/auto-retry';
 import express from 'express';
-import { Api, Bot, GrammyError, HttpError, webhookCallback, type Context } from 'grammy';
+import { Api, Bot, BotError, GrammyError, HttpError, webhookCallback, type Context } from 'grammy';
 import type { BotCommand, UserFromGetMe } from 'grammy/types';
 import type { AdapterDeps, PlatformAdapter, RequestHandler } from '../../src/core/adapter.js';
+import { isStoreUnavailable } from '../../src/store/errors.js';
 import type { NamedLock } from '../../src/store/types.js';
 import { createTelegramMessenger } from './messenger.js';
 import { isUnreadablePrivateMessage, parseUpdate, type BotIdentity } from './parse.js';
@@ -151,6 +152,8 @@ export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: Ad
     try {
       await next();
     } catch (err) {
+      // The store failed: in webhook mode answer Telegram with a 5xx, so it sends the update again later.
+      if (cfg.webhookSecret && isStoreUnavailable(err)) throw err;
       logger.error({ err: describeError(err), updateId: ctx.update.update_id }, 'telegram update failed');
       const chatId = ctx.chat?.id;
       const telegramFault = err instanceof GrammyError || err instanceof HttpError;
@@ -226,7 +229,13 @@ export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: Ad
         awaitingAnswer.add(updateId);
         callback(req, res)
           .catch((err: unknown) => {
-            logger.error({ err: describeError(err) }, 'telegram webhook failed');
+            const cause = err instanceof BotError ? err.error : err;
+            if (isStoreUnavailable(cause)) {
+              logger.warn({ updateId }, 'telegram: the store is unavailable; Telegram will send the update again');
+              if (!res.headersSent) res.status(503).json({ error: 'try again later' });
+              return;
+            }
+            logger.error({ err: describeError(cause) }, 'telegram webhook failed');
             if (!res.headersSent) res.status(500).json({ error: 'internal error' });
           })
           .finally(() => awaitingAnswer.delete(updateId));

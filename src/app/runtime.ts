@@ -3,13 +3,13 @@ import type { Logger } from 'pino';
 import type { AdapterDeps, Clock } from '../core/adapter.js';
 import { systemClock } from '../core/adapter.js';
 import { createBot, type Bot } from '../core/bot.js';
-import type { Messenger, Platform } from '../core/messages.js';
+import type { BotCore, Messenger, Platform } from '../core/messages.js';
 import type { Content } from '../content/schema.js';
 import { loadContent, defaultContentDir } from '../content/load.js';
 import { loadIndex } from '../content/index.js';
 import { createAnswerer } from '../qa/answer.js';
 import type { Answerer } from '../qa/types.js';
-import { createStore } from '../store/index.js';
+import { createStore, isStoreFailure, StoreUnavailableError } from '../store/index.js';
 import type { Store } from '../store/types.js';
 import { createConsoleMessenger } from '../../adapters/console/messenger.js';
 import type { Config } from './config.js';
@@ -42,6 +42,26 @@ export interface Runtime {
   /** Does the follow-up work that is due now, once, if the scheduler runs (a short console chat). */
   runDueWork(): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * The bot as the adapters see it. A message it could not handle because the store failed is not counted as
+ * handled, and comes out as StoreUnavailableError: the adapter answers the platform with a 5xx where it still can,
+ * so the platform delivers it again (instead of the person getting "Sorry" and the message being lost).
+ */
+export function storeGuardedCore(bot: BotCore, store: Store, logger: Logger): BotCore {
+  return {
+    async handle(message) {
+      try {
+        return await bot.handle(message);
+      } catch (err) {
+        if (!isStoreFailure(err)) throw err;
+        if (message.deliveryId) await store.forgetProcessed(message.deliveryId).catch(() => undefined);
+        logger.error({ err, deliveryId: message.deliveryId }, 'the store failed while handling a message');
+        throw new StoreUnavailableError(err);
+      }
+    },
+  };
 }
 
 export function dataDir(config: Config): string {
@@ -89,7 +109,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     content,
     answerer,
     bot,
-    adapterDeps: { core: bot, store, logger, clock },
+    adapterDeps: { core: storeGuardedCore(bot, store, logger), store, logger, clock },
     startBackground(messengers) {
       if (config.SCHEDULER_DISABLED || scheduler) return;
       // The record of handled deliveries only needs to outlive the platforms' retries (minutes to hours).
