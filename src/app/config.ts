@@ -87,8 +87,8 @@ export const ConfigSchema = z.object({
   DATA_DIR: optional,
   TZ: timeZone,
   TRAINERS: trainers,
-  /** Questions per person per minute before the bot asks them to slow down. */
-  RATE_LIMIT_PER_MINUTE: int(30, 1),
+  /** Messages (questions, commands, button presses) per person per minute before the bot asks them to slow down. */
+  RATE_LIMIT_PER_MINUTE: int(60, 1),
   /** How often the follow-up scheduler looks for due work. */
   SCHEDULER_INTERVAL_MS: int(1000, 50),
   SCHEDULER_DISABLED: bool,

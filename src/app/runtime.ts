@@ -97,7 +97,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       timeZone: config.TZ,
       telegramUsername: config.TELEGRAM_BOT_USERNAME,
     },
-    { questionsPerMinute: config.RATE_LIMIT_PER_MINUTE, commands: trainerCommands },
+    { messagesPerMinute: config.RATE_LIMIT_PER_MINUTE, commands: trainerCommands },
   );
   let scheduler: Scheduler | undefined;
   let pruner: NodeJS.Timeout | undefined;
