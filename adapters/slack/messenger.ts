@@ -1,5 +1,6 @@
 // Follow-ups on Slack: opens the person's DM when needed, posts, and turns Slack errors into DeliveryError.
 import { webApi } from '@slack/bolt';
+import { Lru } from '../../src/core/lru.js';
 import { DeliveryError, type Messenger, type Outgoing, type SendOptions } from '../../src/core/messages.js';
 import type { SlackAddress } from './parse.js';
 import { deliver, type WebClient } from './transport.js';
@@ -60,7 +61,7 @@ export function parseSlackAddress(address: unknown): SlackAddress | undefined {
  */
 export function createSlackMessenger(client: WebClient): Messenger {
   // DM channels never change; remembering them saves a conversations.open (Tier 3) per follow-up.
-  const dmChannels = new Map<string, string>();
+  const dmChannels = new Lru<string, string>(10_000);
   return {
     platform: 'slack',
     // chat.postMessage allows about one message per second per channel, and conversations.open
@@ -76,7 +77,6 @@ export function createSlackMessenger(client: WebClient): Messenger {
           const opened = await client.conversations.open({ users: to.userId });
           channel = opened.channel?.id;
           if (!channel) throw new DeliveryError('Slack gave no DM channel', 'transient');
-          if (dmChannels.size > 10_000) dmChannels.clear();
           dmChannels.set(to.userId, channel);
         }
         await deliver(client, { channel }, messages, signal);
