@@ -4,7 +4,7 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import express from 'express';
 import { Api, Bot, BotError, GrammyError, HttpError, webhookCallback, type Context } from 'grammy';
 import type { BotCommand, UserFromGetMe } from 'grammy/types';
-import type { AdapterDeps, PlatformAdapter, RequestHandler } from '../../src/core/adapter.js';
+import { PlatformStartError, type AdapterDeps, type PlatformAdapter, type RequestHandler } from '../../src/core/adapter.js';
 import { isStoreUnavailable } from '../../src/store/errors.js';
 import type { NamedLock } from '../../src/store/types.js';
 import { createTelegramMessenger } from './messenger.js';
@@ -64,13 +64,13 @@ function secretMatches(given: string | undefined, expected: string): boolean {
 
 function checkConfig(cfg: TelegramAdapterConfig): void {
   if (!/^\d+:[A-Za-z0-9_-]+$/.test(cfg.token)) {
-    throw new Error('TELEGRAM_BOT_TOKEN should look like 123456789:AAH... (the token @BotFather gave you)');
+    throw new PlatformStartError('TELEGRAM_BOT_TOKEN should look like 123456789:AAH... (the token @BotFather gave you)');
   }
   if (cfg.webhookSecret !== undefined && !/^[A-Za-z0-9_-]{1,256}$/.test(cfg.webhookSecret)) {
-    throw new Error('TELEGRAM_WEBHOOK_SECRET must be 1 to 256 characters from A-Z, a-z, 0-9, _ and - (Telegram accepts no others)');
+    throw new PlatformStartError('TELEGRAM_WEBHOOK_SECRET must be 1 to 256 characters from A-Z, a-z, 0-9, _ and - (Telegram accepts no others)');
   }
   if (cfg.webhookUrl && !cfg.webhookSecret) {
-    throw new Error('TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL, so the webhook can check its caller');
+    throw new PlatformStartError('TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL, so the webhook can check its caller');
   }
 }
 
@@ -326,17 +326,22 @@ export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: Ad
     routes,
     async start() {
       try {
-        await bot.init();
+        // grammY retries getMe on network errors for as long as it is not told to stop.
+        await bot.init(AbortSignal.timeout(3 * timeoutMs) as Parameters<typeof bot.init>[0]);
       } catch (err) {
         logger.error({ err: describeError(err) }, 'telegram getMe failed');
-        const why = err instanceof GrammyError && err.error_code === 401 ? 'Telegram refused TELEGRAM_BOT_TOKEN' : 'Could not reach the Telegram Bot API';
-        // eslint-disable-next-line preserve-caught-error -- the raw error's text can carry the token-bearing URL; the cause is its log-safe summary
-        throw new Error(`${why} (getMe failed; set TELEGRAM_BOT_USERNAME to start without it)`, { cause: describeError(err) });
+        const why = err instanceof GrammyError && err.error_code === 401 ? 'TELEGRAM_BOT_TOKEN: Telegram refused it' : 'TELEGRAM_API_ROOT: could not reach the Telegram Bot API';
+        // The raw error's text can carry the token-bearing URL: the cause is its log-safe summary.
+        throw new PlatformStartError(`${why} (getMe failed; set TELEGRAM_BOT_USERNAME to start without it)`, { cause: describeError(err) });
       }
       await bot.api.setMyCommands(BOT_COMMANDS).catch((err) => logger.warn({ err: describeError(err) }, 'setMyCommands failed; the command menu may be out of date'));
       if (cfg.webhookSecret) {
         if (cfg.webhookUrl) {
-          await bot.api.setWebhook(webhookTarget(cfg.webhookUrl), { secret_token: cfg.webhookSecret, allowed_updates: [...ALLOWED_UPDATES] });
+          await bot.api.setWebhook(webhookTarget(cfg.webhookUrl), { secret_token: cfg.webhookSecret, allowed_updates: [...ALLOWED_UPDATES] }).catch((err: unknown) => {
+            const why = err instanceof GrammyError ? `Telegram refused it: ${err.description}` : 'could not reach the Telegram Bot API';
+            // The raw error's text can carry the token-bearing URL: the cause is its log-safe summary.
+            throw new PlatformStartError(`TELEGRAM_WEBHOOK_URL: setting the webhook failed (${why})`, { cause: describeError(err) });
+          });
           logger.info('telegram webhook registered');
         }
         return;

@@ -14,6 +14,7 @@ import type { Store } from '../store/types.js';
 import { createConsoleMessenger } from '../../adapters/console/messenger.js';
 import type { Config } from './config.js';
 import { createLogger } from './logger.js';
+import { storeStartupError } from './startup.js';
 import { trainerCommands } from '../followups/commands.js';
 import { startScheduler, type Scheduler } from '../followups/scheduler.js';
 
@@ -74,18 +75,30 @@ export function loadWorkshop(config: Config): { content: Content; answerer: Answ
   return { content, answerer: createAnswerer(content, index) };
 }
 
+/** Opens and migrates the store; a failure an operator can fix becomes a StartupError naming the setting. */
+async function openStore(config: Config, logger: Logger): Promise<Store> {
+  let store: Store | undefined;
+  try {
+    store = await createStore({
+      url: config.DATABASE_URL,
+      dataDir: dataDir(config),
+      poolMax: config.DATABASE_POOL_MAX,
+      statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+      logger,
+    });
+    await store.migrate();
+    return store;
+  } catch (err) {
+    await store?.close().catch(() => undefined);
+    throw storeStartupError(err, config) ?? err;
+  }
+}
+
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const clock = options.clock ?? systemClock;
   const { content, answerer } = loadWorkshop(config);
-  const store = await createStore({
-    url: config.DATABASE_URL,
-    dataDir: dataDir(config),
-    poolMax: config.DATABASE_POOL_MAX,
-    statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
-    logger,
-  });
-  await store.migrate();
+  const store = await openStore(config, logger);
   const bot = createBot(
     {
       content,

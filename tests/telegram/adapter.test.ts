@@ -107,7 +107,7 @@ describe('start-up', () => {
       { token: TEST_TOKEN, apiRoot: api.url, webhookSecret: SECRET },
       { core: tinyCore().core, store, logger: pino({ level: 'silent' }), clock: { now: () => new Date() } },
     );
-    await expect(adapter.start()).rejects.toThrow(/refused TELEGRAM_BOT_TOKEN/);
+    await expect(adapter.start()).rejects.toThrow(/TELEGRAM_BOT_TOKEN: Telegram refused it/);
   });
 });
 
