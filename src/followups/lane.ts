@@ -83,6 +83,8 @@ export class DeliveryLane {
   }
 
   private idle(): void {
+    // A kick that came after the last claim found nothing: claim once more before calling the run done.
+    if (this.again && !this.stopping) return this.spawn();
     this.lookups = new Map();
     const done = this.finishRun;
     this.running = undefined;
