@@ -193,6 +193,18 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('conversation_topics_updated').on('conversation_topics').column('updated_at').execute();
     },
   },
+  '0005_reliability_leases_and_health': {
+    async up(db: Kysely<unknown>) {
+      // Workers renew the leases they hold while they send (Store.renewLeases finds them by leased_by).
+      await db.schema.createIndex('deliveries_leased_by').on('deliveries').column('leased_by').execute();
+      // Readiness writes here (Store.ping): a store that cannot write is not ready, even if it still reads.
+      await db.schema
+        .createTable('health')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -64,6 +64,10 @@ export class SqlStore implements Store {
     return num(r.numDeletedRows);
   }
 
+  async forgetProcessed(key: string): Promise<void> {
+    await this.db.deleteFrom('processed').where('key', '=', key).execute();
+  }
+
   async upsertUser(user: { key: string; platform: Platform; name?: string; address?: unknown }, now: Date): Promise<void> {
     const t = now.getTime();
     const address = toJson(user.address);
@@ -367,6 +371,7 @@ export class SqlStore implements Store {
     followups.completeDelivery(this.b, followupId, userKey, worker, outcome, now);
   retryDelivery = (followupId: string, userKey: string, worker: string, notBefore: Date, error: string) =>
     followups.retryDelivery(this.b, followupId, userKey, worker, notBefore, error);
+  renewLeases = (worker: string, now: Date, leaseMs: number) => followups.renewLeases(this.b, worker, now, leaseMs);
   deliveryCounts = (followupId: string): Promise<DeliveryCounts> => followups.deliveryCounts(this.b, followupId);
   listDeliveries = (followupId: string) => followups.listDeliveries(this.b, followupId);
   finishFollowups = (now: Date) => followups.finishFollowups(this.b, now);

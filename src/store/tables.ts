@@ -135,6 +135,12 @@ export interface ConversationTopicsTable {
   updated_at: number;
 }
 
+/** What readiness probes write (nothing about anyone). */
+export interface HealthTable {
+  id: string;
+  at: number;
+}
+
 export interface Database {
   processed: ProcessedTable;
   users: UsersTable;
@@ -151,6 +157,7 @@ export interface Database {
   inbox: InboxTable;
   pending_files: PendingFilesTable;
   conversation_topics: ConversationTopicsTable;
+  health: HealthTable;
 }
 
 /** Every table of the store, for tests that check nothing about a person is left behind. */
@@ -170,6 +177,7 @@ export const TABLES: (keyof Database)[] = [
   'inbox',
   'pending_files',
   'conversation_topics',
+  'health',
 ];
 
 /** PostgreSQL returns bigint and count(*) as strings; SQLite as numbers. */

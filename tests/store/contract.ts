@@ -50,6 +50,14 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       expect(Number(rows[0].n)).toBe(MIGRATION_COUNT);
     });
 
+    it('forgets a processed key, so the same delivery counts as new again', async () => {
+      expect(await store.markProcessed('telegram:update:9', at())).toBe(true);
+      await store.forgetProcessed('telegram:update:9');
+      await store.forgetProcessed('telegram:update:never-seen');
+      expect(await store.markProcessed('telegram:update:9', at(1))).toBe(true);
+      expect(await store.markProcessed('telegram:update:9', at(2))).toBe(false);
+    });
+
     it('records a processed key once and prunes old ones', async () => {
       expect(await store.markProcessed('telegram:update:1', at())).toBe(true);
       expect(await store.markProcessed('telegram:update:1', at(5))).toBe(false);
