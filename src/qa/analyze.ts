@@ -47,6 +47,8 @@ export interface Concept {
   generic: boolean;
   /** Positions of its words in the question (after cleaning). */
   positions: number[];
+  /** A verb: "-ed"/"-ing" forms, and the word after a pronoun ("did it *start*", "does it *come* out"). */
+  verbal?: boolean;
   /** Not said but meant: the question is in the words of a glossary term's meaning ("all departments work together"). */
   implied?: boolean;
   /**
@@ -99,7 +101,7 @@ const INTENTS: [Intent, RegExp][] = [
   ['figure', /\b(which|what) (fig|figure|chart|diagram|graph|graphic)\b/],
   ['compare', /\bdifference between\b|\bdiffer(s|ence)? from\b|\bcompared? (to|with)\b|\bversus\b|\bvs\b|\b(which|what|who) (is|are|was|were|has|had)? ?(more|less|higher|lower|bigger|smaller|larger|better|worse)\b|\bor\b[^?]*\?\s*$/],
   // "What should a government do first about X?", "how to improve X": asks for a next step.
-  ['advice', /\bwhat should (\w+ ){0,4}do\b|\b(first|next) steps?\b|\bwhere (to|should \w+|do \w+|can \w+) (start|begin)\b|\bhow (to|can|could|should|do|does|would|might) (\w+ ){0,3}(improve|start|begin|introduce|set up|establish|create|build|adopt|develop|strengthen|implement|achieve|get started|get better)\b|\b(recommend|recommendation|recommendations|advice|advise)\b/],
+  ['advice', /\bwhat should (\w+ ){0,4}do\b|\b(first|next) steps?\b|\bwhere (to|should|do|can)( \w+){0,3} (start|begin)\b|\bhow (to|can|could|should|do|does|would|might) (\w+ ){0,3}(improve|start|begin|introduce|set up|establish|create|build|adopt|develop|strengthen|implement|achieve|get started|get better)\b|\b(recommend|recommendation|recommendations|advice|advise)\b/],
   ['yesno', /^\W*(?:(?:and|but|so|ok(?:ay)?)[, ]+)?(is|are|was|were|do|does|did|can|could|should|would|will|has|have|had)\b/],
   ['outline', /\b(summari[sz]e|summary|overview|outline|recap|main points|topics|agenda|what (is|was) (this|the) (\w+ )?(about|on))\b/],
 ];
@@ -247,6 +249,10 @@ export function analyze(pack: Pack, question: string): Analysis {
     i++;
   }
   concepts.push(...impliedTerms(pack, concepts, seen));
+  for (const c of concepts) {
+    const before = cleaned[(c.positions[0] ?? 0) - 1] ?? '';
+    if (looksVerbal(c.words.join(' ')) || (c.words.length === 1 && wordSet('pronoun').has(before))) c.verbal = true;
+  }
   // A question made only of session words ("what is this workshop about?") asks about the session.
   const asksForField = intents.has('who') || intents.has('when') || intents.has('where') || intents.has('contact');
   if (concepts.some((c) => c.context) && concepts.every((c) => c.context || c.generic) && !asksForField) {
@@ -306,6 +312,8 @@ function placesNamed(pack: Pack, cleaned: string[], caps: Set<string>): string[]
   for (let i = 0; i < cleaned.length; i++) {
     for (const name of pack.english.places.get(cleaned[i]!) ?? []) {
       if (pack.places.has(name.join(' ')) || pack.vocab.has(name.join(''))) continue;
+      // "the city", "the hague": a name that starts with "the" is too often an ordinary phrase.
+      if (isStopWord(name[0]!)) continue;
       // One lower-case word names a place only when it cannot be anything else ("me" is also Maine).
       const single = name.length === 1 && !caps.has(cleaned[i]!) && (cleaned[i]!.length < 5 || isFrameWord(cleaned[i]!) || pack.vocab.has(cleaned[i]!));
       if (name.every((w, k) => cleaned[i + k] === w) && !single) {
@@ -337,7 +345,8 @@ function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, uppe
   const superlative = (c: Concept) => wordSet('superlative').has(name(c));
   // Single letters are choices or series ("B or C?"), never names of something else.
   const unknown = concepts.filter((c) => c.unknown && !c.generic && !pack.places.has(name(c)) && name(c).length > 1);
-  const outside = unknown.filter((c) => caps!.has(name(c)) || (inFocus(c) && ATTRIBUTES.has(name(c)))).map(name);
+  // "How much does it *cost*?": what something costs, which a pack that never says cannot answer.
+  const outside = unknown.filter((c) => caps!.has(name(c)) || (inFocus(c) && ATTRIBUTES.has(name(c))) || wordSet('money').has(name(c))).map(name);
   // "the president of the *united states*", "the GDP of *Germany*": a place the pack never names.
   outside.push(...placesNamed(pack, cleaned, caps!));
   for (const c of unknown) if ((qualifies(c) && name(c).length >= 4 && nounLike(c) && !shorthand(c)) || (!advice && superlative(c))) c.foreign = true;
@@ -355,6 +364,9 @@ function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, uppe
   // "What does the deck say about X?": the deck is not the topic, X is.
   const about = concepts.filter((c) => !c.context && !c.generic && !c.unknown && c.positions.some((p) => spans.objects.includes(p)));
   if (focus.length && focus.every((c) => c.context) && about.length) focus = about;
+  // "how widespread is X *today*": a session word is the focus only when nothing else is asked about.
+  const topical = concepts.filter((c) => !c.context && !c.generic && !c.unknown && !c.verbal && c.positions.some((p) => spans.focus.includes(p) || spans.objects.includes(p) || p < Math.min(...spans.focus)));
+  if (focus.length && focus.every((c) => c.context) && topical.length) focus = topical;
   // "Which country has the *best* water system?": the answer must rank too.
   if (!advice) focus.push(...concepts.filter((c) => !c.unknown && !focus.includes(c) && superlative(c)));
   // "What was *Kenya*'s score?": a place the question names is part of what it asks about.

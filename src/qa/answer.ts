@@ -2,7 +2,6 @@
 // ranks the pack's documents, and answers from the best one, hedges, or declines with suggestions.
 import type { Content } from '../content/schema.js';
 import { analyze, type Analysis, type Concept } from './analyze.js';
-import { looksVerbal } from './focus.js';
 import { wordSet } from './word-lists.js';
 import { CALIBRATION } from './calibration.js';
 import { readFollowup } from './followup.js';
@@ -86,7 +85,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       return [read(question, merged, context, undefined, new Set(previous.refs)), alone];
     }
     // Words of its own that carry a topic: not verbs ("launched"), positions ("second") or everyday words.
-    const own = alone.analysis.concepts.filter((c) => !c.generic && !c.unknown && !looksVerbal(c.words.join(' ')) && !wordSet('ordinal').has(c.words.join(' ')));
+    const own = alone.analysis.concepts.filter((c) => !c.generic && !c.unknown && !c.verbal && !wordSet('ordinal').has(c.words.join(' ')));
     if (!own.length) {
       // "why does it matter?", "by when?": nothing of its own, so the last question's topic asked anew.
       // Its own unknown words and names still count ("will *it* rain in Lisbon?" is not about the last topic).

@@ -1,6 +1,6 @@
 // Finds, by word position, what a question asks about (its focus) and the phrases that qualify it.
 import { isStopWord } from '../content/text.js';
-import { wordSet } from './word-lists.js';
+import { wordMap, wordSet } from './word-lists.js';
 
 /** Word positions, into the question's cleaned words. */
 export interface FocusSpans {
@@ -48,6 +48,8 @@ const ADVICE_PREP = wordSet('advice-prep');
 const TOPIC_PREP = wordSet('topic-prep');
 const FILLER = wordSet('asking');
 const GENERIC = wordSet('generic');
+/** Irregular verb forms ("ran", "grew"): a verb after a noun ends its phrase. */
+const IRREGULAR = wordMap('irregular');
 
 /** A word that may be part of a noun phrase. */
 const isContent = (w: string): boolean =>
@@ -67,7 +69,7 @@ function nounPhrase(words: string[], i: number, max: number): Phrase {
     if (AUX.has(w) || PREP.has(w) || WH.has(w) || DET.has(w) || PRONOUN.has(w) || isStopWord(w)) break;
     // A participle or an everyday verb after a noun is the verb: "how are services *delivered*",
     // "how can robots *help* older people".
-    if (span.length && ((w.length > 4 && w.endsWith('ed')) || PARTICIPLES.has(w) || GENERIC.has(w))) break;
+    if (span.length && ((w.length > 4 && w.endsWith('ed')) || PARTICIPLES.has(w) || IRREGULAR.has(w) || GENERIC.has(w))) break;
     // "-ing" before a determiner takes an object, so it is the verb: "countries *listing* the heads".
     if (span.length && w.endsWith('ing') && DET.has((words[i + 1] ?? ''))) break;
     if (isContent(w)) span.push(i);
@@ -106,7 +108,8 @@ function questionFocus(words: string[], h: number): Phrase & { counted: boolean;
     if (degree !== undefined && subject.span.length) return { ...subject, keep: [degree], counted: false };
     return { ...subject, counted: false, doVerb };
   }
-  if (nounFirst || DET.has((words[i] ?? ''))) return { ...nounPhrase(words, i, nounFirst && !DET.has((words[i] ?? '')) ? 1 : 3), counted, typed: nounFirst && !counted && !DET.has((words[i] ?? '')) };
+  // "how many *brazilian cities*": what is counted is the head of a phrase; "which *countries* joined": one noun.
+  if (nounFirst || DET.has((words[i] ?? ''))) return { ...nounPhrase(words, i, nounFirst && !counted && !DET.has((words[i] ?? '')) ? 1 : 3), counted, typed: nounFirst && !counted && !DET.has((words[i] ?? '')) };
   // "who leads the central body", "who won the world cup": a verb, then what it is about.
   return { ...nounPhrase(words, i + 1, 3), counted: false };
 }

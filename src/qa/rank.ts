@@ -160,6 +160,8 @@ function typeBonus(a: Analysis, d: DocInfo, coverage: number, focusLead: boolean
   // "Which event is *this session* part of?": about the session, so the title slide first.
   if (doc.kind === 'meta' && a.concepts.some((c) => c.context)) b += 0.1;
   if (doc.kind === 'nextstep' && is('advice')) b += 0.25;
+  // An indicator the pack gives no figure for is there for the self-assessment; the deck's own units say more.
+  if (doc.kind === 'indicator' && doc.unitKind !== 'statistic') b -= 0.1;
   return b;
 }
 
@@ -175,6 +177,9 @@ function fits(a: Analysis, d: DocInfo, focusHeld: boolean[]): boolean {
   // A yes/no question has no one thing it is about ("should services go fully digital?"): coverage decides.
   if (!focusHeld.every(Boolean) && !a.intents.has('yesno')) return false;
   if (a.intents.has('date') && !has(d, 'date')) return false;
+  // "Who came *second*?" is not answered by who came first.
+  const ordinals = a.concepts.filter((c) => wordSet('ordinal').has(c.words.join(' ')) && !c.generic);
+  if (ordinals.length && has(d, 'ordinal') && !ordinals.every((c) => c.alternatives.some((alt) => alt.stems.every((t) => d.terms.has(t))))) return false;
   // "in 2020?" is not answered by a figure for 2022.
   if (a.years.some((y) => !namesYear(d, y)) && d.years.size) return false;
   // "What is X?" is a definition; "what is X *known* for?" is not.
