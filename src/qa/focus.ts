@@ -108,8 +108,16 @@ function questionFocus(words: string[], h: number): Phrase & { counted: boolean;
     if (degree !== undefined && subject.span.length) return { ...subject, keep: [degree], counted: false };
     return { ...subject, counted: false, doVerb };
   }
-  // "how many *brazilian cities*": what is counted is the head of a phrase; "which *countries* joined": one noun.
-  if (nounFirst || DET.has((words[i] ?? ''))) return { ...nounPhrase(words, i, nounFirst && !counted && !DET.has((words[i] ?? '')) ? 1 : 3), counted, typed: nounFirst && !counted && !DET.has((words[i] ?? '')) };
+  if (counted && nounFirst && !DET.has(words[i] ?? '')) {
+    // "how many *brazilian cities* had...", "how many *countries* offer...": what is counted is the first plural
+    // of the phrase (a verb may follow it), else its first word.
+    const np = nounPhrase(words, i, 3);
+    const head = np.span.find((k) => /[^s]s$/.test(words[k] ?? '')) ?? np.span[0];
+    const upTo = head === undefined ? np.span : np.span.slice(0, np.span.indexOf(head) + 1);
+    return { span: upTo, end: upTo.length ? (upTo[upTo.length - 1] ?? i) + 1 : np.end, counted };
+  }
+  // "which *countries* joined": one noun names the kind of answer.
+  if (nounFirst || DET.has((words[i] ?? ''))) return { ...nounPhrase(words, i, nounFirst && !DET.has((words[i] ?? '')) ? 1 : 3), counted, typed: nounFirst && !counted && !DET.has((words[i] ?? '')) };
   // "who leads the central body", "who won the world cup": a verb, then what it is about.
   return { ...nounPhrase(words, i + 1, 3), counted: false };
 }

@@ -178,8 +178,9 @@ function fits(a: Analysis, d: DocInfo, focusHeld: boolean[]): boolean {
   if (!focusHeld.every(Boolean) && !a.intents.has('yesno')) return false;
   if (a.intents.has('date') && !has(d, 'date')) return false;
   // "Who came *second*?" is not answered by who came first.
-  const ordinals = a.concepts.filter((c) => wordSet('ordinal').has(c.words.join(' ')) && !c.generic);
-  if (ordinals.length && has(d, 'ordinal') && !ordinals.every((c) => c.alternatives.some((alt) => alt.stems.every((t) => d.terms.has(t))))) return false;
+  const ordinals = a.concepts.filter((c) => wordSet('ordinal-number').has(c.words.join(' ')));
+  const docOrdinals = [...wordSet('ordinal-number')].some((w) => d.terms.has(term(w))) || /\b\d+(st|nd|rd|th)\b/i.test(d.doc.text);
+  if (ordinals.length && docOrdinals && !ordinals.every((c) => c.alternatives.some((alt) => alt.stems.every((t) => d.terms.has(t))))) return false;
   // "in 2020?" is not answered by a figure for 2022.
   if (a.years.some((y) => !namesYear(d, y)) && d.years.size) return false;
   // "What is X?" is a definition; "what is X *known* for?" is not.
