@@ -49,6 +49,8 @@ export interface Concept {
   positions: number[];
   /** A verb: "-ed"/"-ing" forms, and the word after a pronoun ("did it *start*", "does it *come* out"). */
   verbal?: boolean;
+  /** Said as a property of something named before ("what's *its* full title?"). */
+  attribute?: boolean;
   /** Not said but meant: the question is in the words of a glossary term's meaning ("all departments work together"). */
   implied?: boolean;
   /**
@@ -91,7 +93,7 @@ const INTENTS: [Intent, RegExp][] = [
   ['list', /\b(what are|what were|list|which are|name the|enumerate|components|elements|types|kinds|categories)\b/],
   ['role', /\bwhat (does|do|did|can|should|will) (.+ )?do\b|\b(role|roles|responsibilit\w*|functions?|tasks?|duties|mandate)\b/],
   ['who', /\b(who|whom|whose)\b/],
-  ['when', /\bwhen\b|\b(what|which) (date|day|year|month|time)\b|\bsince when\b|\bby when\b|\bhow long ago\b/],
+  ['when', /\bwhen\b|\b(what|which) (date|day|year|month|time)\b|\bsince when\b|\bby when\b|\bhow long (ago|has|have|had|did|does|is|was)\b|\bhow old\b/],
   // Asks for a date, so only an answer with one will do ("when will the next survey come out?").
   ['date', /^\W*((and|so|but|ok|okay|hey|hi) )?when\b|\b(what|which) (date|day|year|month)\b|\bsince when\b|\bby when\b/],
   ['where', /\bwhere\b|\b(which|what) (country|city|place|region|venue|location)\b/],
@@ -252,6 +254,7 @@ export function analyze(pack: Pack, question: string): Analysis {
   for (const c of concepts) {
     const before = cleaned[(c.positions[0] ?? 0) - 1] ?? '';
     if (looksVerbal(c.words.join(' ')) || (c.words.length === 1 && wordSet('pronoun').has(before))) c.verbal = true;
+    if (c.positions.some((p) => wordSet('belonging').has(cleaned[p - 1] ?? '') || wordSet('belonging').has(cleaned[p - 2] ?? ''))) c.attribute = true;
   }
   // A question made only of session words ("what is this workshop about?") asks about the session.
   const asksForField = intents.has('who') || intents.has('when') || intents.has('where') || intents.has('contact');
@@ -346,7 +349,9 @@ function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, uppe
   // Single letters are choices or series ("B or C?"), never names of something else.
   const unknown = concepts.filter((c) => c.unknown && !c.generic && !pack.places.has(name(c)) && name(c).length > 1);
   // "How much does it *cost*?": what something costs, which a pack that never says cannot answer.
-  const outside = unknown.filter((c) => caps!.has(name(c)) || (inFocus(c) && ATTRIBUTES.has(name(c))) || wordSet('money').has(name(c))).map(name);
+  // ("How long has X...", "how old is X" ask when, which a date answers.)
+  const when = cleaned.some((w, k) => w === 'how' && /^(long|old)$/.test(cleaned[k + 1] ?? ''));
+  const outside = unknown.filter((c) => caps!.has(name(c)) || (inFocus(c) && ATTRIBUTES.has(name(c)) && !when) || wordSet('money').has(name(c))).map(name);
   // "the president of the *united states*", "the GDP of *Germany*": a place the pack never names.
   outside.push(...placesNamed(pack, cleaned, caps!));
   for (const c of unknown) if ((qualifies(c) && name(c).length >= 4 && nounLike(c) && !shorthand(c)) || (!advice && superlative(c))) c.foreign = true;
@@ -354,7 +359,8 @@ function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, uppe
   for (const c of concepts) if (!inFocus(c) && c.positions.every((p) => spans.objects.includes(p) && wordSet('possessive').has(cleaned[p - 1] ?? ''))) c.generic = true;
   // "The *point* of X", "what *role* does X play": light heads neither pick the answer nor count
   // much against one that leaves them out.
-  const light = (c: Concept) => c.words.length === 1 && wordSet('light-head').has(c.words[0]!);
+  // (Not what "how many" counts: "how many *indicators*" asks about indicators.)
+  const light = (c: Concept) => c.words.length === 1 && wordSet('light-head').has(c.words[0]!) && !(spans.counted && inFocus(c));
   for (const c of concepts) if (light(c) && concepts.some((o) => !light(o) && !o.generic && !o.context)) c.generic = true;
   // A number is matched by the figures a doc states, never required as a word ("the *150* partner towns").
   let focus = concepts.filter((c) => inFocus(c) && !c.generic && !c.unknown && !/^\d[\d.]*$/.test(name(c)));

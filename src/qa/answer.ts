@@ -67,9 +67,12 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       const question = `${previous.question} (${follow.rest})`;
       if (!topical.length || rest.years.length) {
         // "and in 2020?", "and in the 2020 edition?": the same question about another year.
+        // ("what about group C in 2022?" after group A: group C replaces group A.)
+        const replaced = before.concepts.filter((b) => !topical.some((t) => sameSeries(t, b)));
         const merged: Analysis = {
           ...before,
-          concepts: [...before.concepts, ...topical.filter((c) => !before.concepts.some((b) => sameWords(b, c)))],
+          concepts: [...replaced, ...topical.filter((c) => !replaced.some((b) => sameWords(b, c)))],
+          focus: before.focus.filter((f) => replaced.includes(f)),
           numbers: [...before.numbers.filter((n) => !before.years.includes(n)), ...rest.numbers],
           years: rest.years.length ? rest.years : before.years,
         };
@@ -85,7 +88,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       return [read(question, merged, context, undefined, new Set(previous.refs)), alone];
     }
     // Words of its own that carry a topic: not verbs ("launched"), positions ("second") or everyday words.
-    const own = alone.analysis.concepts.filter((c) => !c.generic && !c.unknown && !c.verbal && !wordSet('ordinal').has(c.words.join(' ')));
+    const own = alone.analysis.concepts.filter((c) => !c.generic && !c.unknown && !c.verbal && !c.attribute && !wordSet('ordinal').has(c.words.join(' ')));
     if (!own.length) {
       // "why does it matter?", "by when?": nothing of its own, so the last question's topic asked anew.
       // Its own unknown words and names still count ("will *it* rain in Lisbon?" is not about the last topic).

@@ -8,6 +8,8 @@ export type Feature =
   | 'org' // an organisation ("the Widget Foundation", "WXF")
   | 'year' // a year
   | 'date' // a day, a month or a year
+  | 'day' // a day or a month, not only a year
+  | 'money' // an amount of money
   | 'place' // a place the pack names
   | 'number' // a figure or a quantity in words
   | 'percent' // a share
@@ -43,9 +45,10 @@ export function docFeatures(doc: SearchDoc, places: ReadonlySet<string>): Set<Fe
   const lower = lowerWords(text);
   const has = (list: string) => lower.some((w) => wordSet(list).has(w));
   if (YEAR.test(text)) f.add('year').add('date');
-  if (has('month') || has('weekday')) f.add('date');
+  if (has('month') || has('weekday')) f.add('date').add('day');
   if (NUMBER.test(withoutYears(text)) || lower.some((w) => wordMap('number-word').has(w)) || has('quantity')) f.add('number');
   if (PERCENT.test(text)) f.add('percent').add('number');
+  if (/[$€£¥]\s?\d|\d\s?(million|billion)?\s?(usd|eur|gbp)\b/i.test(text) || has('currency')) f.add('money');
   if (has('role')) f.add('person');
   if (NAME.test(text)) {
     const name = NAME.exec(text)![0].toLowerCase();

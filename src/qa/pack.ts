@@ -165,6 +165,15 @@ function phraseGroups(content: Content, docs: SearchDoc[]): PhraseGroup[] {
   };
   for (const g of content.glossary) add(g.term, g.synonyms, g.expansion);
   for (const d of docs) for (const [acronym, phrase] of definedAcronyms(d.text)) add(acronym, [phrase]);
+  // "WB" for "World Bank": the initials of a name the pack uses, when they are no word of their own.
+  const vocab = new Set(docs.flatMap((d) => words(d.text)));
+  for (const d of docs) {
+    for (const m of d.text.matchAll(/\b[A-Z][a-z]+(?: (?:of |and |for )?[A-Z][a-z]+){1,4}\b/g)) {
+      const initials = m[0].split(' ').filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]).join('');
+      const lower = initials.toLowerCase();
+      if (initials.length >= 2 && !vocab.has(lower) && !isStopWord(lower)) add(initials, [m[0]]);
+    }
+  }
   return groups;
 }
 

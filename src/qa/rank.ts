@@ -117,7 +117,8 @@ function definesFocus(a: Analysis, d: DocInfo): boolean {
   return a.focus.every((c) =>
     c.alternatives.some((alt) => {
       const at = ws.findIndex((_, k) => alt.stems.every((t, j) => ws[k + j] === t));
-      return at >= 0 && at <= 3 && ws.slice(at + alt.stems.length, at + alt.stems.length + 4).some((w) => DEFINING.has(w));
+      // Right after the name, or after an acronym in brackets: "the widget index (wxi) is".
+      return at >= 0 && at <= 3 && ws.slice(at + alt.stems.length, at + alt.stems.length + 2).some((w) => DEFINING.has(w));
     }),
   );
 }
@@ -135,6 +136,8 @@ function typeBonus(a: Analysis, d: DocInfo, coverage: number, focusLead: boolean
   // "How many people...?" answered by a count of something else is most likely wrong.
   if (a.counted && !countsIt(a, d)) b -= 0.3;
   if (is('when')) b += has(d, 'date') ? 0.1 : -0.1;
+  // "What date / which day...": a day, not only a year.
+  if (is('when') && /\b(date|day)\b/.test(a.words.join(' '))) b += has(d, 'day') ? 0.08 : 0;
   if (is('where')) b += has(d, 'place') ? 0.12 : -0.12;
   // "Who leads X?": a person or a role first, an organisation next.
   if (is('who') && !is('howmany')) b += has(d, 'person') ? 0.12 : has(d, 'org') ? 0.06 : -0.1;
@@ -187,11 +190,13 @@ function fits(a: Analysis, d: DocInfo, focusHeld: boolean[]): boolean {
   const onlyTerm = a.concepts.every((c) => a.focus.includes(c) || c.generic || c.context);
   // "How many people use the portal?" is not answered by a count of countries.
   if (!countsIt(a, d)) return false;
+  // "How much does it cost?" needs an amount of money.
+  if (a.intents.has('howmany') && a.concepts.some((c) => wordSet('money').has(c.words.join(' '))) && !has(d, 'money')) return false;
   // Advice comes from next steps and the deck, not from a definition or the title slide.
   if (a.intents.has('advice') && (d.doc.kind === 'glossary' || d.doc.kind === 'meta')) return false;
   // A glossary entry answers what its own term means: the focus must be its term.
   // A bare question ("X results?") asks what X is only when it is nothing but the term.
-  const onlyThat = !a.bare || a.concepts.every((c) => a.focus.includes(c));
+  const onlyThat = !a.bare || (a.concepts.every((c) => a.focus.includes(c)) && a.concepts.every((c) => c.words.length === 1));
   if (d.doc.kind === 'glossary') return (a.intents.has('define') || a.intents.has('abbrev')) && focusHeld.length > 0 && onlyTerm && onlyThat && a.focus.every((c) => c.alternatives.some((alt) => alt.stems.every((t) => d.lead.has(t))));
   if (d.doc.kind === 'nextstep') return a.intents.has('advice');
   // An indicator the pack gives no figure for cannot answer "how many".
