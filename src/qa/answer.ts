@@ -67,7 +67,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       const question = `${previous.question} (${follow.rest})`;
       if (!topical.length || rest.years.length) {
         // "and in 2020?", "and in the 2020 edition?": the same question about another year.
-        // ("what about group C in 2022?" after group A: group C replaces group A.)
+        // ("what about plan C in 2022?" after plan A: plan C replaces plan A.)
         const replaced = before.concepts.filter((b) => !topical.some((t) => sameSeries(t, b)));
         const merged: Analysis = {
           ...before,

@@ -165,7 +165,7 @@ function phraseGroups(content: Content, docs: SearchDoc[]): PhraseGroup[] {
   };
   for (const g of content.glossary) add(g.term, g.synonyms, g.expansion);
   for (const d of docs) for (const [acronym, phrase] of definedAcronyms(d.text)) add(acronym, [phrase]);
-  // "WB" for "World Bank": the initials of a name the pack uses, when they are no word of their own.
+  // "WF" for "Widget Foundation": the initials of a name the pack uses, when they are no word of their own.
   const vocab = new Set(docs.flatMap((d) => words(d.text)));
   for (const d of docs) {
     for (const m of d.text.matchAll(/\b[A-Z][a-z]+(?: (?:of |and |for )?[A-Z][a-z]+){1,4}\b/g)) {
