@@ -49,6 +49,8 @@ export interface Concept {
   positions: number[];
   /** A verb: "-ed"/"-ing" forms, and the word after a pronoun ("did it *start*", "does it *come* out"). */
   verbal?: boolean;
+  /** A place the pack names ("Kenya"): a doc must name it too. */
+  place?: boolean;
   /** Said as a property of something named before ("what's *its* full title?"). */
   attribute?: boolean;
   /** Not said but meant: the question is in the words of a glossary term's meaning ("all departments work together"). */
@@ -93,7 +95,7 @@ const INTENTS: [Intent, RegExp][] = [
   ['list', /\b(what are|what were|list|which are|name the|enumerate|components|elements|types|kinds|categories)\b/],
   ['role', /\bwhat (does|do|did|can|should|will) (.+ )?do\b|\b(role|roles|responsibilit\w*|functions?|tasks?|duties|mandate)\b/],
   ['who', /\b(who|whom|whose)\b/],
-  ['when', /\bwhen\b|\b(what|which) (date|day|year|month|time)\b|\bsince when\b|\bby when\b|\bhow long (ago|has|have|had|did|does|is|was)\b|\bhow old\b/],
+  ['when', /\bwhen\b|\b(what|which) (date|day|year|month|time)\b|\bsince when\b|\bby when\b|\bhow long (ago|has|have|had)\b|\bhow old\b/],
   // Asks for a date, so only an answer with one will do ("when will the next survey come out?").
   ['date', /^\W*((and|so|but|ok|okay|hey|hi) )?when\b|\b(what|which) (date|day|year|month)\b|\bsince when\b|\bby when\b/],
   ['where', /\bwhere\b|\b(which|what) (country|city|place|region|venue|location)\b/],
@@ -103,9 +105,9 @@ const INTENTS: [Intent, RegExp][] = [
   ['figure', /\b(which|what) (fig|figure|chart|diagram|graph|graphic)\b/],
   ['compare', /\bdifference between\b|\bdiffer(s|ence)? from\b|\bcompared? (to|with)\b|\bversus\b|\bvs\b|\b(which|what|who) (is|are|was|were|has|had)? ?(more|less|higher|lower|bigger|smaller|larger|better|worse)\b|\bor\b[^?]*\?\s*$/],
   // "What should a government do first about X?", "how to improve X": asks for a next step.
-  ['advice', /\bwhat should (\w+ ){0,4}do\b|\b(first|next) steps?\b|\bwhere (to|should|do|can)( \w+){0,3} (start|begin)\b|\bhow (to|can|could|should|do|does|would|might) (\w+ ){0,3}(improve|start|begin|introduce|set up|establish|create|build|adopt|develop|strengthen|implement|achieve|get started|get better)\b|\b(recommend|recommendation|recommendations|advice|advise)\b/],
+  ['advice', /\bwhat should (\w+ ){0,4}do\b|\b(first|next) steps?\b|\bwhere (to|should|do|can)( \w+){0,3} (start|begin)\b|\bhow (should|can|could|do) (we|i|our \w+) (use|apply|act on)\b|\bhow (to|can|could|should|do|does|would|might) (\w+ ){0,3}(improve|start|begin|introduce|set up|establish|create|build|adopt|develop|strengthen|implement|achieve|get started|get better)\b|\b(recommend|recommendation|recommendations|advice|advise)\b/],
   ['yesno', /^\W*(?:(?:and|but|so|ok(?:ay)?)[, ]+)?(is|are|was|were|do|does|did|can|could|should|would|will|has|have|had)\b/],
-  ['outline', /\b(summari[sz]e|summary|overview|outline|recap|main points|topics|agenda|what (is|was) (this|the) (\w+ )?(about|on))\b/],
+  ['outline', /\b(summari[sz]e|summary|overview|outline|recap|main points|what (is|was) (this|the) (\w+ )?(about|on))\b/],
 ];
 
 const SHORTHAND = (): ReadonlyMap<string, string> => wordMap('shorthand');
@@ -146,8 +148,15 @@ function cleanWords(pack: Pack, raw: string[]): string[] {
   /** The name of the series just read ("group" after "groups c"), for "and d". */
   let series: string | undefined;
   for (let i = 0; i < raw.length; i++) {
-    const w = SHORTHAND().get(raw[i]!) ?? raw[i]!;
     const next = raw[i + 1];
+    // "sec-gen", split by the hyphen: chat shorthand of two pieces.
+    const pair = next !== undefined ? SHORTHAND().get(raw[i]! + next) : undefined;
+    if (pair) {
+      out.push(...pair.split('-'));
+      i++;
+      continue;
+    }
+    const w = SHORTHAND().get(raw[i]!) ?? raw[i]!;
     // "groups c and d": the second one of the series too.
     if (series && /^(and|or|to)$/.test(w) && next && /^([a-z]|\d{1,2})$/.test(next) && pack.vocab.has(series + next)) {
       out.push(w, series + next);
@@ -200,8 +209,11 @@ export function analyze(pack: Pack, question: string): Analysis {
   // Chat spelling read ("whos" -> "who", "wat r" -> "what are"): the intents again on the cleaned words.
   const cleanedText = cleaned.join(' ');
   for (const [intent, re] of INTENTS) if (re.test(cleanedText)) intents.add(intent);
-  // "What is the first step toward X?" asks for advice, not for what X is.
-  if (intents.has('advice')) intents.delete('define');
+  // "What is the first step toward X?" asks for advice, not for what X is; "where do we start?" for no place.
+  if (intents.has('advice')) {
+    intents.delete('define');
+    intents.delete('where');
+  }
   const where: number[] = [];
   cleaned.forEach((w, k) => {
     if (!isFrameWord(w)) where.push(k);
@@ -376,6 +388,7 @@ function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, uppe
   // "Which country has the *best* water system?": the answer must rank too.
   if (!advice) focus.push(...concepts.filter((c) => !c.unknown && !focus.includes(c) && superlative(c)));
   // "What was *Kenya*'s score?": a place the question names is part of what it asks about.
-  focus.push(...concepts.filter((c) => !focus.includes(c) && !c.context && pack.places.has(name(c))));
+  for (const c of concepts) if (!c.context && pack.places.has(name(c))) c.place = true;
+  focus.push(...concepts.filter((c) => !focus.includes(c) && c.place));
   return { focus, counted: spans.counted ? focus[0] : undefined, typed: spans.typed ? focus[0] : undefined, outside };
 }

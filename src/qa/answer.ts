@@ -30,7 +30,9 @@ const round = (n: number) => Math.round(n * 100) / 100;
 
 /** The question's topic words (not everyday or session words) the doc holds in no form. */
 function unheldTopics(a: Analysis, d: DocInfo): number {
-  return a.concepts.filter((c) => !c.generic && !c.context && !c.implied && !c.alternatives.some((alt) => alt.stems.every((t) => d.terms.has(t)))).length;
+  const unheld = a.concepts.filter((c) => !c.generic && !c.context && !c.implied && !c.alternatives.some((alt) => alt.stems.every((t) => d.terms.has(t))));
+  // A word the pack never uses that names what is asked ("the *director* of X") counts twice.
+  return unheld.reduce((n, c) => n + (c.foreign ? 2 : 1), 0);
 }
 const sameWords = (a: Concept, b: Concept) => a.words.join(' ') === b.words.join(' ');
 /** "tier1" and "tier3", "groupa" and "groupd": one of a series, named by the same word. */
@@ -69,8 +71,11 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
         // "and in 2020?", "and in the 2020 edition?": the same question about another year.
         // ("what about plan C in 2022?" after plan A: plan C replaces plan A.)
         const replaced = before.concepts.filter((b) => !topical.some((t) => sameSeries(t, b)));
+        // "and on what date?": this question's kind of answer, the last one's topic.
+        const asks = [...rest.intents].some((i) => ['who', 'when', 'date', 'where', 'howmany', 'why', 'how', 'contact'].includes(i));
         const merged: Analysis = {
           ...before,
+          intents: asks ? rest.intents : before.intents,
           concepts: [...replaced, ...topical.filter((c) => !replaced.some((b) => sameWords(b, c)))],
           focus: before.focus.filter((f) => replaced.includes(f)),
           numbers: [...before.numbers.filter((n) => !before.years.includes(n)), ...rest.numbers],

@@ -177,8 +177,10 @@ function typeBonus(a: Analysis, d: DocInfo, coverage: number, focusLead: boolean
 function fits(a: Analysis, d: DocInfo, focusHeld: boolean[]): boolean {
   // "Summarise the talk in a few lines": the outline, whatever else the question holds.
   if (d.doc.ref === 'm:outline' && a.intents.has('outline')) return true;
-  // A yes/no question has no one thing it is about ("should services go fully digital?"): coverage decides.
+  // A yes/no question has no one thing it is about ("should services go fully digital?"): coverage decides,
+  // but a place it names must be there ("has *Chile* joined?").
   if (!focusHeld.every(Boolean) && !a.intents.has('yesno')) return false;
+  if (a.focus.some((c) => c.place && !c.alternatives.some((alt) => alt.stems.every((t) => d.terms.has(t))))) return false;
   if (a.intents.has('date') && !has(d, 'date')) return false;
   // "Who came *second*?" is not answered by who came first.
   const ordinals = a.concepts.filter((c) => wordSet('ordinal-number').has(c.words.join(' ')));
