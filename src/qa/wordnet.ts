@@ -186,10 +186,10 @@ export type Related = [packWord: string, credit: number];
 
 /** How much a synonym counts, by the senses it shares: both words' first sense 0.7, rarer senses less. */
 export function synonymCredit(packRank: number, otherRank: number): number {
-  return Math.max(0.3, 0.7 - 0.1 * (packRank - 1) - 0.1 * (otherRank - 1));
+  return Math.max(0.3, 0.5 - 0.1 * (packRank - 1) - 0.1 * (otherRank - 1));
 }
 /** A derived form ("govern" for "governance") means nearly the same. */
-export const DERIVED_CREDIT = 0.8;
+export const DERIVED_CREDIT = 0.6;
 
 /**
  * For each English word that shares a frequent sense with one of the pack's words (a synonym) or is
