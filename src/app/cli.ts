@@ -148,19 +148,17 @@ program
 const content = program.command('content').description('check or index the workshop content');
 content
   .command('check')
-  .description('validate the content folder (CONTENT_DIR or ./content)')
+  .description('validate the content folder (CONTENT_DIR or ./content): errors exit 1; warnings are advice')
   .option('--dir <path>', 'content folder')
-  .action((opts: { dir?: string }) =>
+  .option('--json', 'print { dir, ok, summary, errors, warnings } with each problem as { file, item, index, field, message }')
+  .action((opts: { dir?: string; json?: boolean }) =>
     guarded(async () => {
       const c = config();
-      const { checkContent, defaultContentDir } = await import('../content/load.js');
-      const result = checkContent(opts.dir ?? c.CONTENT_DIR ?? defaultContentDir());
-      if (result.ok) {
-        process.stdout.write(`${result.summary}\n`);
-        return 0;
-      }
-      process.stdout.write(`${result.errors.join('\n')}\n`);
-      return 1;
+      const { defaultContentDir } = await import('../content/load.js');
+      const { checkPack, checkJson, formatCheck } = await import('../authoring/check.js');
+      const report = checkPack(opts.dir ?? c.CONTENT_DIR ?? defaultContentDir());
+      process.stdout.write(opts.json ? checkJson(report) : formatCheck(report));
+      return report.ok ? 0 : 1;
     }),
   );
 content
