@@ -34,7 +34,7 @@ async function guarded(run: () => Promise<number | void>): Promise<void> {
     if (typeof code === 'number') process.exitCode = code;
   } catch (err) {
     const e = err as Error;
-    if (['ConfigError', 'ContentError', 'StoreConfigError', 'TeamsConfigError'].includes(e?.name)) {
+    if (['ConfigError', 'ContentError', 'StoreConfigError', 'TeamsConfigError', 'ImportError'].includes(e?.name)) {
       process.stderr.write(`${e.message}\n`);
       process.exitCode = 1;
       return;
@@ -145,7 +145,7 @@ program
     }),
   );
 
-const content = program.command('content').description('check or index the workshop content');
+const content = program.command('content').description('check, import or index the workshop content');
 content
   .command('check')
   .description('validate the content folder (CONTENT_DIR or ./content): errors exit 1; warnings are advice')
@@ -159,6 +159,21 @@ content
       const report = checkPack(opts.dir ?? c.CONTENT_DIR ?? defaultContentDir());
       process.stdout.write(opts.json ? checkJson(report) : formatCheck(report));
       return report.ok ? 0 : 1;
+    }),
+  );
+content
+  .command('import')
+  .description("draft a content pack from a trainer's slides (.pptx, .pdf, .md), ready to check and edit")
+  .argument('<files...>', 'slide files, read in this order')
+  .requiredOption('--out <dir>', 'folder for the pack (new or empty)')
+  .option('--force', 'write into a folder that is not empty (its pack files are replaced)')
+  .action((files: string[], opts: { out: string; force?: boolean }) =>
+    guarded(async () => {
+      const c = config();
+      const { runImport } = await import('../authoring/import/run.js');
+      const { formatImportReport } = await import('../authoring/import/report.js');
+      const result = await runImport({ files, out: opts.out, force: opts.force, cacheDir: `${c.DATA_DIR ?? 'data'}/cache` });
+      process.stdout.write(formatImportReport(result));
     }),
   );
 content
