@@ -1,20 +1,20 @@
-// Acronyms a text defines: "Open Government Data (OGD)", "OGD (Open Government Data)", "OGD: Open Government Data".
+// Acronyms a text defines: "Open Widget Data (OWD)", "OWD (Open Widget Data)", "OWD: Open Widget Data".
 
 export interface Acronym {
   term: string;
   expansion: string;
 }
 
-/** Small words an acronym may skip or keep: "Department of Information and Communications Technology (DICT)". */
+/** Small words an acronym may skip or keep: "Office of Widgets and Gadgets (OWG)". */
 const MINOR = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'to', 'a', 'an', '&', 'de', 'des', 'du', 'la', 'le', 'et', 'y', 'with', 'by', 'at']);
 const ACRONYM = '[A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*';
 /** Punctuation that ends a phrase: an expansion never runs across it. */
 const BREAK = /[.,;:!?()[\]]/;
 
-/** The capitals an acronym's words must start with ("WoG" -> W, G; "NGOs" -> N, G, O). */
+/** The capitals an acronym's words must start with ("WiG" -> W, G; "NGOs" -> N, G, O). */
 const capitals = (acronym: string): string[] => [...acronym.replace(/s$/, '')].filter((c) => /[A-Z]/.test(c)).map((c) => c.toLowerCase());
 
-/** Each word part's letters that can stand in an acronym: its first, then its inner capitals ("GovTech" -> g, t). */
+/** Each word part's letters that can stand in an acronym: its first, then its inner capitals ("WidgetHub" -> w, h). */
 function parts(words: string[]): { letters: string[]; minor: boolean }[] {
   return words.flatMap((w) =>
     w
@@ -49,7 +49,7 @@ export function findAcronyms(text: string): Acronym[] {
     const t = term.replace(/(?<=[A-Z])s$/, '');
     if (!out.some((a) => a.term === t)) out.push({ term: t, expansion });
   };
-  // "Open Government Data (OGD)": the shortest run of words before the brackets that spells it.
+  // "Open Widget Data (OWD)": the shortest run of words before the brackets that spells it.
   for (const m of text.matchAll(new RegExp(`\\((${ACRONYM}s?)\\)`, 'g'))) {
     const need = capitals(m[1]!);
     if (need.length < 2) continue;
@@ -63,7 +63,7 @@ export function findAcronyms(text: string): Acronym[] {
       }
     }
   }
-  // "OGD (Open Government Data)" and "OGD: Open Government Data" / "OGD – Open Government Data".
+  // "OWD (Open Widget Data)" and "OWD: Open Widget Data" / "OWD – Open Widget Data".
   const reverse = new RegExp(`(?:^|[\\s(])(${ACRONYM}s?)(?:\\s+\\(([^()]{3,100})\\)|\\s*[:–—-]\\s+([^.,;:()]{3,100}))`, 'g');
   for (const m of text.matchAll(reverse)) {
     const need = capitals(m[1]!);

@@ -14,7 +14,7 @@ export interface MetaDraft {
 }
 
 const ORG =
-  /\b(?:ministry|department|agency|office|division|university|institute|bank|commission|council|authority|organi[sz]ation|united nations|government of|programme|program|centre|center|foundation|association|secretariat|bureau|directorate|academy|college|school|corporation|ltd|inc|oecd|undp|unesco|unicef|desa|unpog|world bank|adb|itu|gmbh)\b/i;
+  /\b(?:ministry|department|agency|office|division|university|institute|bank|commission|council|authority|organi[sz]ation|united nations|government of|programme|program|centre|center|foundation|association|secretariat|bureau|directorate|academy|college|school|corporation|ltd|inc|gmbh)\b/i;
 const EVENT = /\b(?:workshop|conference|seminar|training|forum|summit|course|webinar|symposium|bootcamp|masterclass|retreat|dialogue|academy|meeting)\b/i;
 const ROLE = /\b(?:advis[eo]r|officer|director|manager|head|chief|minister|secretary|specialist|consultant|lead|expert|coordinator|professor|lecturer|analyst|president|chair|researcher|economist|fellow|engineer|architect|trainer|facilitator)\b/i;
 const PERSON =

@@ -33,7 +33,7 @@ export interface ImportSummary {
 
 const MAX_TITLE = 120;
 
-/** "Open Data: Why?" -> "open-data-why"; accents folded, at most 40 characters. */
+/** "Widgets: Why?" -> "widgets-why"; accents folded, at most 40 characters. */
 export function slug(text: string): string {
   const s = text
     .normalize('NFKD')

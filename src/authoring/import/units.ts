@@ -57,7 +57,7 @@ function pack(pieces: string[], max: number, joiner: string): string[] {
 const DEFINITION =
   /^(?:an?\s+|the\s+)?(?!(?:there|it|this|these|they|we|that|those|which|what|who|here|our|its|he|she|you|i)\b)([\p{L}\p{N}][\p{L}\p{N}'’&\- ]{0,60}?)(?:\s*\(([^)]{1,20})\))?\s+(?:(?:is|are)\s+(?:defined as\s+)?(?=(?:an?|the|one|any)\b)|(?:is|are)\s+(?=\p{L}+\s+(?:that|which|who|whose|where)\b)|refers?\s+to\b|means\b|denotes\b|stands\s+for\b)\s*(.+)$/iu;
 
-/** "Open data is data that anyone can use": the term and what it is, when the text opens with a definition. */
+/** "A widget ledger is a register that anyone can read": the term and what it is, when the text opens with a definition. */
 export function definitionOf(text: string): { term: string; definition: string } | undefined {
   const m = DEFINITION.exec(squash(text));
   if (!m || m[1]!.trim().split(/\s+/).length > 6) return undefined;
@@ -94,7 +94,7 @@ function bulletUnits(items: BulletItem[], lead: string, from: UnitDraft['from'])
   let run: string[] = [];
   const flush = () => {
     if (!run.length) return;
-    // "Why open data? Transparency; ..." after a question, "Benefits: Transparency; ..." after anything else.
+    // "Why widgets? Cheaper; ..." after a question, "Benefits: Transparency; ..." after anything else.
     const head = /\?$/.test(squash(lead)) ? `${squash(lead)} ` : `${bare(lead)}: `;
     for (const group of pack(run.map(bare), TARGET_CHARS - head.length - 1, '; ')) {
       const text = finish(`${head}${group}`);
@@ -134,7 +134,7 @@ function tableUnits(rows: string[][], lead: string, from: UnitDraft['from']): Un
   return lines.flatMap((l) => chunk(finish(`${bare(lead)} – ${l}`)).map((text) => ({ text, kind: kindOf(text, 1, 'bullet'), from })));
 }
 
-/** "Source: UN E-Government Survey 2022" on a slide: where its facts come from, not a fact itself. */
+/** "Source: Regional Widget Survey 2024" on a slide: where its facts come from, not a fact itself. */
 const SOURCE_LINE = /^\s*(?:data\s+)?sources?\s*:\s*(.+)$/i;
 
 export function blocksToUnits(blocks: Block[], title: string, from: UnitDraft['from']): { units: UnitDraft[]; sources: string[] } {
