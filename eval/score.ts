@@ -117,7 +117,7 @@ export function scoreSet(pack: string, set: string, role: 'tune' | 'holdout', it
     if (!right) s.misses.push(`${item.id}${item.followup ? ' (follow-up)' : ''} ${item.decline ? 'should decline' : 'missed'}: ${item.q} -> ${a.answered ? a.text.slice(0, 160) : '(declined)'}`);
   }
   lengths.sort((x, y) => x - y);
-  s.medianLength = lengths.length ? lengths[Math.floor(lengths.length / 2)] : 0;
+  s.medianLength = lengths[Math.floor(lengths.length / 2)] ?? 0;
   return s;
 }
 

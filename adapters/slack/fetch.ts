@@ -36,3 +36,11 @@ export const slackFetch: Fetch = async (input, init) => {
   const data = await res.body.arrayBuffer();
   return new Response(NO_BODY.has(res.statusCode) ? null : data, { status: res.statusCode, headers: responseHeaders(res.headers) });
 };
+
+/**
+ * slackFetch with a time limit for calls that bring no abort signal of their own: WebClient sets one from its
+ * `timeout`, but Bolt's respond() (a slash command's response_url) uses the client's fetch without any.
+ */
+export function slackFetchWithin(timeoutMs: number): Fetch {
+  return (input, init) => slackFetch(input, init?.signal ? init : { ...init, signal: AbortSignal.timeout(timeoutMs) });
+}

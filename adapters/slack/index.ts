@@ -1,8 +1,8 @@
 // The Slack adapter: a Bolt app on the shared server at POST /slack/events (or Socket Mode), plus its messenger.
 import { App, ErrorCode, ExpressReceiver, LogLevel, webApi, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from 'pino';
-import type { AdapterDeps, PlatformAdapter, RequestHandler } from '../../src/core/adapter.js';
-import { slackFetch } from './fetch.js';
+import { PlatformStartError, type AdapterDeps, type PlatformAdapter, type RequestHandler } from '../../src/core/adapter.js';
+import { slackFetchWithin } from './fetch.js';
 import { registerSlackListeners } from './listeners.js';
 import { createSlackMessenger } from './messenger.js';
 
@@ -16,6 +16,8 @@ export interface SlackAdapterConfig {
   appToken?: string;
   /** Web API base URL (default https://slack.com/api/); tests point it at a local fake. */
   apiUrl?: string;
+  /** The longest any one Web API call may take, in ms (default 10000). */
+  timeoutMs?: number;
 }
 
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -51,20 +53,22 @@ function boltLogger(log: Logger): BoltLogger {
 }
 
 export async function createSlackAdapter(cfg: SlackAdapterConfig, deps: AdapterDeps): Promise<PlatformAdapter> {
-  if (!cfg.botToken) throw new Error('SLACK_BOT_TOKEN is empty: set it to the bot token (xoxb-...) from the Slack app\u2019s OAuth page.');
+  if (!cfg.botToken) throw new PlatformStartError('SLACK_BOT_TOKEN is empty: set it to the bot token (xoxb-...) from the Slack app\u2019s OAuth page.');
   const socketMode = Boolean(cfg.appToken);
   if (!socketMode && !cfg.signingSecret) {
-    throw new Error('SLACK_SIGNING_SECRET is required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode).');
+    throw new PlatformStartError('SLACK_SIGNING_SECRET is required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode).');
   }
   const log = deps.logger.child({ platform: 'slack' });
   const logger = boltLogger(log);
   // The config module drops trailing slashes; WebClient appends the method name to this URL.
   const slackApiUrl = cfg.apiUrl ? `${cfg.apiUrl.replace(/\/+$/, '')}/` : undefined;
+  const timeoutMs = cfg.timeoutMs ?? 10_000;
+  const slackFetch = slackFetchWithin(timeoutMs);
   const clientOptions: webApi.WebClientOptions = {
     ...(slackApiUrl ? { slackApiUrl } : {}),
     // Replies to a person are worth a couple of quick retries, not Bolt's default half hour.
     retryConfig: { retries: 2, factor: 3, minTimeout: 1000, maxTimeout: 10_000, randomize: true },
-    timeout: 15_000,
+    timeout: timeoutMs,
     fetch: slackFetch,
   };
 
@@ -106,7 +110,7 @@ export async function createSlackAdapter(cfg: SlackAdapterConfig, deps: AdapterD
     ...(slackApiUrl ? { slackApiUrl } : {}),
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
-    timeout: 15_000,
+    timeout: timeoutMs,
     fetch: slackFetch,
     logger,
   });
@@ -142,7 +146,8 @@ export async function createSlackAdapter(cfg: SlackAdapterConfig, deps: AdapterD
         await app.init();
       } catch (err) {
         const code = (err as { data?: { error?: string } }).data?.error;
-        throw new Error(`Slack did not accept SLACK_BOT_TOKEN (auth.test${code ? `: ${code}` : ' failed'}).`, { cause: err });
+        if (!code) throw new PlatformStartError(`SLACK_API_URL: could not reach the Slack Web API (auth.test: ${(err as Error).message})`, { cause: err });
+        throw new PlatformStartError(`SLACK_BOT_TOKEN: Slack did not accept it (auth.test: ${code}).`, { cause: err });
       }
       if (socketMode) await app.start();
       ready = true;

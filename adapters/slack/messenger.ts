@@ -1,6 +1,7 @@
 // Follow-ups on Slack: opens the person's DM when needed, posts, and turns Slack errors into DeliveryError.
 import { webApi } from '@slack/bolt';
-import { DeliveryError, type Messenger, type Outgoing } from '../../src/core/messages.js';
+import { Lru } from '../../src/core/lru.js';
+import { DeliveryError, type Messenger, type Outgoing, type SendOptions } from '../../src/core/messages.js';
 import type { SlackAddress } from './parse.js';
 import { deliver, type WebClient } from './transport.js';
 
@@ -60,26 +61,27 @@ export function parseSlackAddress(address: unknown): SlackAddress | undefined {
  */
 export function createSlackMessenger(client: WebClient): Messenger {
   // DM channels never change; remembering them saves a conversations.open (Tier 3) per follow-up.
-  const dmChannels = new Map<string, string>();
+  const dmChannels = new Lru<string, string>(10_000);
   return {
     platform: 'slack',
     // chat.postMessage allows about one message per second per channel, and conversations.open
     // (Tier 3) 50+ a minute per workspace: one send a second overall keeps both comfortable.
     limits: { perSecond: 1, perConversationPerSecond: 1 },
-    async send(address: unknown, messages: Outgoing[]): Promise<void> {
+    async send(address: unknown, messages: Outgoing[], options?: SendOptions): Promise<void> {
       const to = parseSlackAddress(address);
       if (!to) throw new DeliveryError('not a Slack address', 'invalid');
+      const signal = options?.signal;
       try {
         let channel = to.channel ?? dmChannels.get(to.userId);
         if (!channel) {
           const opened = await client.conversations.open({ users: to.userId });
           channel = opened.channel?.id;
           if (!channel) throw new DeliveryError('Slack gave no DM channel', 'transient');
-          if (dmChannels.size > 10_000) dmChannels.clear();
           dmChannels.set(to.userId, channel);
         }
-        await deliver(client, { channel }, messages);
+        await deliver(client, { channel }, messages, signal);
       } catch (err) {
+        if (signal?.aborted && err === signal.reason) throw new DeliveryError(`Slack send stopped: ${String(signal.reason)}`, 'transient');
         throw toDeliveryError(err);
       }
     },

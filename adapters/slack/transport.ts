@@ -17,11 +17,14 @@ interface UploadFields {
 /**
  * Delivers `messages` in order to `target`. 'update' edits the message whose button was pressed
  * (or is posted when there is none); images and files go through files.uploadV2 (getUploadURLExternal,
- * upload, completeUploadExternal). Slack errors propagate to the caller.
+ * upload, completeUploadExternal). Slack errors propagate to the caller. An aborted `signal` stops it before
+ * the next call.
  */
-export async function deliver(client: WebClient, target: ReplyTarget, messages: Outgoing[]): Promise<void> {
+export async function deliver(client: WebClient, target: ReplyTarget, messages: Outgoing[], signal?: AbortSignal): Promise<void> {
   let threadTs = target.threadTs;
   const post = async ({ text, blocks }: SlackMessage) => {
+    // WebClient takes no abort signal: stop before each call instead (the one in flight has the client's timeout).
+    signal?.throwIfAborted();
     const res = await client.chat.postMessage({
       channel: target.channel,
       text,
@@ -35,6 +38,7 @@ export async function deliver(client: WebClient, target: ReplyTarget, messages: 
   };
 
   const upload = async (file: UploadFields) => {
+    signal?.throwIfAborted();
     // The upload argument types are a union: thread replies need thread_ts, channel posts must not have it.
     if (threadTs) await client.files.uploadV2({ ...file, channel_id: target.channel, thread_ts: threadTs });
     else await client.files.uploadV2({ ...file, channel_id: target.channel });
@@ -47,6 +51,7 @@ export async function deliver(client: WebClient, target: ReplyTarget, messages: 
         break;
       case 'update': {
         const m = renderSlackUpdate(out.text);
+        signal?.throwIfAborted();
         if (target.updateTs) await client.chat.update({ channel: target.channel, ts: target.updateTs, text: m.text, blocks: m.blocks });
         else await post(m);
         break;

@@ -1,5 +1,6 @@
 // The Microsoft Teams adapter: POST /api/messages through botbuilder's CloudAdapter, plus proactive follow-ups.
 import type { AdapterDeps, PlatformAdapter, RequestHandler } from '../../src/core/adapter.js';
+import { isStoreUnavailable } from '../../src/store/errors.js';
 import { quietTokenRefusalPrints } from './console.js';
 import { createTeamsFiles } from './files.js';
 import { createTeamsMessenger } from './messenger.js';
@@ -17,11 +18,13 @@ export interface TeamsAdapterConfig {
   emulator: boolean;
   /** Test-only: a botbuilder ServiceClientCredentialsFactory for outbound calls. Never from the environment. */
   credentialsFactory?: unknown;
+  /** The longest any one call to the Bot Framework (connector, token service, OpenID metadata) may take. */
+  timeoutMs?: number;
 }
 
 export async function createTeamsAdapter(cfg: TeamsAdapterConfig, deps: AdapterDeps): Promise<PlatformAdapter> {
   const settings = readBotFrameworkSettings(cfg.env);
-  const auth = createTeamsAuthentication(settings, { emulator: cfg.emulator, credentialsFactory: cfg.credentialsFactory });
+  const auth = createTeamsAuthentication(settings, { emulator: cfg.emulator, credentialsFactory: cfg.credentialsFactory, timeoutMs: cfg.timeoutMs });
   const appId = settings.MicrosoftAppId ?? '';
   const { logger } = deps;
   if (!appId) {
@@ -35,6 +38,8 @@ export async function createTeamsAdapter(cfg: TeamsAdapterConfig, deps: AdapterD
   const adapter = new TeamsCloudAdapter(auth);
   // Only reached by errors that escape our turn handler (which catches its own): log without request details.
   adapter.onTurnError = async (_context, err) => {
+    // Out to the route, which answers 503 so that Teams delivers the activity again.
+    if (isStoreUnavailable(err)) throw err;
     logger.error({ err: errorSummary(err) }, 'teams: turn failed');
   };
   const files = createTeamsFiles(deps.store, deps.clock, logger);

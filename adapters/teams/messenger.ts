@@ -58,16 +58,17 @@ export function createTeamsMessenger(adapter: CloudAdapter, appId: string, logge
   return {
     platform: 'teams',
     limits: TEAMS_LIMITS,
-    async send(address, messages) {
+    async send(address, messages, options) {
       if (!isReference(address)) throw new DeliveryError('Not a Teams conversation reference', 'invalid');
       if (!messages.length) return;
+      const signal = options?.signal;
       // The adapter hands errors inside the turn to onTurnError, so catch them in the turn to see them here.
       let failure: unknown;
       try {
         await adapter.continueConversationAsync(appId, address, async (context) => {
           try {
             // A proactive message has no pressed card to replace: updates go out as new messages.
-            await sendOutgoing(context, messages.map(asNew), logger, files);
+            await sendOutgoing(context, messages.map(asNew), logger, files, signal);
           } catch (err) {
             failure = err;
           }
@@ -75,7 +76,10 @@ export function createTeamsMessenger(adapter: CloudAdapter, appId: string, logge
       } catch (err) {
         failure ??= err;
       }
-      if (failure !== undefined) throw toDeliveryError(failure);
+      if (failure === undefined) return;
+      // Stopped between activities by the scheduler (its deadline, or a lost lease): worth another try later.
+      if (signal?.aborted && failure === signal.reason) throw new DeliveryError(`Teams send stopped: ${String(signal.reason)}`, 'transient');
+      throw toDeliveryError(failure);
     },
   };
 }

@@ -4,6 +4,7 @@ import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } fr
 // What CloudAdapter.process does to a parsed body before a turn (timestamps become Dates); not re-exported.
 import { validateAndFixActivity } from 'botbuilder/lib/activityValidator.js';
 import type { Logger } from 'pino';
+import { isStoreUnavailable } from '../../src/store/errors.js';
 import type { AuthenticateRequestResult, TeamsAuthentication } from './settings.js';
 
 /** Activities are small; a cap keeps a caller from making us parse megabytes before authentication. */
@@ -87,7 +88,10 @@ export function createMessagesRoute(
       if (response?.body !== undefined) res.send(response.body);
       else res.end();
     } catch (err) {
-      next(err);
+      if (isStoreUnavailable(err) && !res.headersSent) {
+        logger.warn('teams: the store is unavailable; Teams will send the activity again');
+        res.status(503).json({ error: 'try again later' });
+      } else next(err);
     } finally {
       if (--inFlight === 0) for (const resolve of idle.splice(0)) resolve();
     }

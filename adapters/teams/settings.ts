@@ -1,5 +1,6 @@
 // Bot Framework settings for Teams: picks the standard keys from the environment and refuses an open relay.
-import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory } from 'botbuilder';
+import { within, withRequestTimeout, withSigningTimeout } from './timeouts.js';
 
 /** The Bot Framework's own setting names, read as they are (its SDK and docs use them). */
 export const BOT_FRAMEWORK_KEYS = [
@@ -79,6 +80,8 @@ const CONNECTOR_CACHE_SIZE = 64;
  */
 export class TeamsAuthentication extends ConfigurationBotFrameworkAuthentication {
   private readonly connectors = new Map<string, Promise<ConnectorClient>>();
+  /** The longest a token check may take (it may fetch the OpenID metadata and signing keys, with no timeout of its own). */
+  timeoutMs = 10_000;
 
   /** A factory handing out the kept client for a service URL, creating it with `factory` the first time. */
   private cachedFactory(factory: ConnectorFactory): ConnectorFactory {
@@ -88,7 +91,7 @@ export class TeamsAuthentication extends ConfigurationBotFrameworkAuthentication
         let client = this.connectors.get(key);
         if (!client) {
           if (this.connectors.size >= CONNECTOR_CACHE_SIZE) this.connectors.delete(this.connectors.keys().next().value!);
-          client = factory.create(serviceUrl, audience);
+          client = factory.create(serviceUrl, audience).then((c) => withRequestTimeout(c, this.timeoutMs));
           // A failed creation is not kept: the next turn tries again.
           client.catch(() => this.connectors.delete(key));
           this.connectors.set(key, client);
@@ -108,7 +111,7 @@ export class TeamsAuthentication extends ConfigurationBotFrameworkAuthentication
     activity: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>[0],
     authHeader: string,
   ): Promise<AuthenticateRequestResult> {
-    const result = await super.authenticateRequest(activity, authHeader);
+    const result = await within(super.authenticateRequest(activity, authHeader), this.timeoutMs, 'Checking the request token');
     return result.connectorFactory ? { ...result, connectorFactory: this.cachedFactory(result.connectorFactory) } : result;
   }
 }
@@ -116,17 +119,21 @@ export class TeamsAuthentication extends ConfigurationBotFrameworkAuthentication
 /**
  * Builds the authentication for CloudAdapter. Throws TeamsConfigError without an app id unless `emulator`.
  * `credentialsFactory` is a test hook (signs outbound calls for a local fake connector); never from the env.
+ * Every call it makes (connector requests, token fetches, token checks) gives up after `timeoutMs`.
  */
 export function createTeamsAuthentication(
   settings: BotFrameworkSettings,
-  options: { emulator: boolean; credentialsFactory?: unknown },
+  options: { emulator: boolean; credentialsFactory?: unknown; timeoutMs?: number },
 ): TeamsAuthentication {
   if (!settings.MicrosoftAppId && !options.emulator) throw new TeamsConfigError(MISSING_APP_ID);
+  const timeoutMs = options.timeoutMs ?? 10_000;
   try {
-    return new TeamsAuthentication(
-      { ...settings, MicrosoftAppId: settings.MicrosoftAppId ?? '' },
-      options.credentialsFactory as CredentialsFactory,
-    );
+    const config = { ...settings, MicrosoftAppId: settings.MicrosoftAppId ?? '' };
+    // What botbuilder would build itself without a factory, so the signing timeout covers production credentials too.
+    const credentials = (options.credentialsFactory as CredentialsFactory | undefined) ?? new ConfigurationServiceClientCredentialFactory(config);
+    const auth = new TeamsAuthentication(config, withSigningTimeout(credentials, timeoutMs));
+    auth.timeoutMs = timeoutMs;
+    return auth;
   } catch (err) {
     // botbuilder's own checks (e.g. SingleTenant without MicrosoftAppTenantId) become a plain start-up error.
     throw new TeamsConfigError(`Teams settings are incomplete: ${(err as Error).message}`);

@@ -2,17 +2,22 @@
 import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { BotCore, Incoming, Outgoing } from '../../src/core/messages.js';
+import { isStoreUnavailable } from '../../src/store/errors.js';
 import { FILE_CONSENT_INVOKE, type TeamsFiles } from './files.js';
 import { isDirect, parseTeamsMessage, parseTeamsWelcome } from './parse.js';
 import { renderTeamsActivity } from './render.js';
 
 const SORRY = 'Sorry, something went wrong on my side. Please try again in a moment.';
 
-/** Sends the core's replies in order. An 'update' replaces the card whose button was pressed; a file is offered. */
-export async function sendOutgoing(context: TurnContext, messages: Outgoing[], logger: Logger, files: TeamsFiles): Promise<void> {
+/**
+ * Sends the core's replies in order. An 'update' replaces the card whose button was pressed; a file is offered.
+ * An aborted `signal` stops it before the next activity (each one in flight has the connector's own timeout).
+ */
+export async function sendOutgoing(context: TurnContext, messages: Outgoing[], logger: Logger, files: TeamsFiles, signal?: AbortSignal): Promise<void> {
   // Teams sets replyToId on an Action.Submit message to the id of the card that carried the button.
   const cardId = context.activity.type === ActivityTypes.Message && context.activity.value ? context.activity.replyToId : undefined;
   for (const message of messages) {
+    signal?.throwIfAborted();
     if (message.kind === 'file') {
       // Teams takes files from bots only in personal chats, on a FileConsentCard; elsewhere the render says where
       // to ask. (Trainer files asked for in a group go to the personal chat already: see the core.)
@@ -54,7 +59,10 @@ export function incomingFor(activity: Partial<Activity>): Incoming | undefined {
   return undefined;
 }
 
-/** The CloudAdapter logic: never throws, so a failure is logged and Teams gets a 200, not a stack trace. */
+/**
+ * The CloudAdapter logic: a failure is logged and Teams gets a 200, not a stack trace; only a store failure
+ * escapes (as StoreUnavailableError), for the route to answer 503.
+ */
 export function createTurnHandler(core: BotCore, logger: Logger, files: TeamsFiles) {
   return async (context: TurnContext): Promise<void> => {
     const { activity } = context;
@@ -72,6 +80,8 @@ export function createTurnHandler(core: BotCore, logger: Logger, files: TeamsFil
     try {
       replies = await core.handle(incoming);
     } catch (err) {
+      // The store failed: the route answers 503 and Teams sends the activity again.
+      if (isStoreUnavailable(err)) throw err;
       logger.error({ err }, 'teams: the bot failed on an activity');
       replies = [{ kind: 'text', text: SORRY }];
     }

@@ -2,14 +2,15 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { autoRetry } from '@grammyjs/auto-retry';
 import express from 'express';
-import { Api, Bot, GrammyError, HttpError, webhookCallback, type Context } from 'grammy';
+import { Api, Bot, BotError, GrammyError, HttpError, webhookCallback, type Context } from 'grammy';
 import type { BotCommand, UserFromGetMe } from 'grammy/types';
-import type { AdapterDeps, PlatformAdapter, RequestHandler } from '../../src/core/adapter.js';
+import { PlatformStartError, type AdapterDeps, type PlatformAdapter, type RequestHandler } from '../../src/core/adapter.js';
+import { isStoreUnavailable } from '../../src/store/errors.js';
 import type { NamedLock } from '../../src/store/types.js';
 import { createTelegramMessenger } from './messenger.js';
 import { isUnreadablePrivateMessage, parseUpdate, type BotIdentity } from './parse.js';
 import { renderTelegram } from './render.js';
-import { describeError, sendOps } from './send.js';
+import { describeError, perCallTimeout, sendOps } from './send.js';
 
 export interface TelegramAdapterConfig {
   token: string;
@@ -25,6 +26,10 @@ export interface TelegramAdapterConfig {
   pollTimeoutSeconds?: number;
   /** How often a process standing by tries to take over long polling, in ms (default 5000). */
   pollingRetryMs?: number;
+  /** The longest any one Bot API call (other than the long poll) may take, in ms (default 10000). */
+  timeoutMs?: number;
+  /** How long Telegram's webhook request waits for the reply before it is answered anyway, in ms (default 10000). */
+  webhookTimeoutMs?: number;
 }
 
 export const WEBHOOK_PATH = '/telegram/webhook';
@@ -59,13 +64,13 @@ function secretMatches(given: string | undefined, expected: string): boolean {
 
 function checkConfig(cfg: TelegramAdapterConfig): void {
   if (!/^\d+:[A-Za-z0-9_-]+$/.test(cfg.token)) {
-    throw new Error('TELEGRAM_BOT_TOKEN should look like 123456789:AAH... (the token @BotFather gave you)');
+    throw new PlatformStartError('TELEGRAM_BOT_TOKEN should look like 123456789:AAH... (the token @BotFather gave you)');
   }
   if (cfg.webhookSecret !== undefined && !/^[A-Za-z0-9_-]{1,256}$/.test(cfg.webhookSecret)) {
-    throw new Error('TELEGRAM_WEBHOOK_SECRET must be 1 to 256 characters from A-Z, a-z, 0-9, _ and - (Telegram accepts no others)');
+    throw new PlatformStartError('TELEGRAM_WEBHOOK_SECRET must be 1 to 256 characters from A-Z, a-z, 0-9, _ and - (Telegram accepts no others)');
   }
   if (cfg.webhookUrl && !cfg.webhookSecret) {
-    throw new Error('TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL, so the webhook can check its caller');
+    throw new PlatformStartError('TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL, so the webhook can check its caller');
   }
 }
 
@@ -109,7 +114,11 @@ export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: Ad
   // await), so a flag set around starting that one call marks it. (AsyncLocalStorage would do the same at the
   // price of async hooks on every promise in the process.)
   let lastMessageStarting = false;
-  const lastMessage = <T>(send: () => Promise<T>): Promise<T> => {
+  // Updates whose webhook request still waits for its answer. One that took too long has been answered empty
+  // already: its last message must go out as an ordinary request, not into a response that is gone.
+  const awaitingAnswer = new Set<number>();
+  const lastMessage = (updateId: number) => <T>(send: () => Promise<T>): Promise<T> => {
+    if (!awaitingAnswer.has(updateId)) return send();
     lastMessageStarting = true;
     try {
       return send();
@@ -121,9 +130,12 @@ export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: Ad
     botInfo: botInfoFrom(cfg),
     client: { ...client, canUseWebhookReply: (method) => method === 'sendMessage' && lastMessageStarting },
   });
+  const timeoutMs = cfg.timeoutMs ?? 10_000;
+  // Each try of a call gets the timeout (installed first, so it sits inside the retries).
+  bot.api.config.use(perCallTimeout(timeoutMs));
   // Interactive replies wait out a short 429 or a Telegram 5xx; network errors fail fast (retried forever otherwise).
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true }));
-  const messenger = createTelegramMessenger(new Api(cfg.token, client));
+  const messenger = createTelegramMessenger(new Api(cfg.token, { apiRoot: cfg.apiRoot, timeoutSeconds: timeoutMs / 1000 }));
 
   const inFlight = new Set<Promise<unknown>>();
   bot.use(async (ctx, next) => {
@@ -140,6 +152,8 @@ export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: Ad
     try {
       await next();
     } catch (err) {
+      // The store failed: in webhook mode answer Telegram with a 5xx, so it sends the update again later.
+      if (cfg.webhookSecret && isStoreUnavailable(err)) throw err;
       logger.error({ err: describeError(err), updateId: ctx.update.update_id }, 'telegram update failed');
       const chatId = ctx.chat?.id;
       const telegramFault = err instanceof GrammyError || err instanceof HttpError;
@@ -174,7 +188,7 @@ export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: Ad
     const pressed = query?.message && 'date' in query.message && query.message.date !== 0 ? query.message.message_id : undefined;
     const ops = renderTelegram(replies, { canEdit: pressed !== undefined });
     await sendOps(ctx.api, {
-      lastMessage,
+      lastMessage: lastMessage(ctx.update.update_id),
       chatId,
       editMessageId: pressed,
       replyTo: group && !query ? ctx.message?.message_id : undefined,
@@ -185,8 +199,14 @@ export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: Ad
   let routes: RequestHandler | undefined;
   if (cfg.webhookSecret) {
     const secret = cfg.webhookSecret;
-    // onTimeout 'return': a slow reply still answers Telegram with 200 (no redelivery) and finishes in the background.
-    const callback = webhookCallback(bot, 'express', { secretToken: secret, onTimeout: 'return', timeoutMilliseconds: 10_000 });
+    // On timeout a slow reply still answers Telegram with 200 (no redelivery) and finishes in the background.
+    const callback = webhookCallback(bot, 'express', {
+      secretToken: secret,
+      onTimeout: (req: express.Request) => {
+        awaitingAnswer.delete((req.body as { update_id: number }).update_id);
+      },
+      timeoutMilliseconds: cfg.webhookTimeoutMs ?? 10_000,
+    });
     const router = express.Router();
     router.post(
       WEBHOOK_PATH,
@@ -205,10 +225,20 @@ export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: Ad
           res.status(400).json({ error: 'expected a Telegram update' });
           return;
         }
-        callback(req, res).catch((err: unknown) => {
-          logger.error({ err: describeError(err) }, 'telegram webhook failed');
-          if (!res.headersSent) res.status(500).json({ error: 'internal error' });
-        });
+        const updateId = (update as { update_id: number }).update_id;
+        awaitingAnswer.add(updateId);
+        callback(req, res)
+          .catch((err: unknown) => {
+            const cause = err instanceof BotError ? err.error : err;
+            if (isStoreUnavailable(cause)) {
+              logger.warn({ updateId }, 'telegram: the store is unavailable; Telegram will send the update again');
+              if (!res.headersSent) res.status(503).json({ error: 'try again later' });
+              return;
+            }
+            logger.error({ err: describeError(cause) }, 'telegram webhook failed');
+            if (!res.headersSent) res.status(500).json({ error: 'internal error' });
+          })
+          .finally(() => awaitingAnswer.delete(updateId));
       },
     );
     // A body that is not JSON (or too big) gets a short 4xx here, not the framework's HTML page with a stack.
@@ -296,17 +326,22 @@ export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: Ad
     routes,
     async start() {
       try {
-        await bot.init();
+        // grammY retries getMe on network errors for as long as it is not told to stop.
+        await bot.init(AbortSignal.timeout(3 * timeoutMs) as Parameters<typeof bot.init>[0]);
       } catch (err) {
         logger.error({ err: describeError(err) }, 'telegram getMe failed');
-        const why = err instanceof GrammyError && err.error_code === 401 ? 'Telegram refused TELEGRAM_BOT_TOKEN' : 'Could not reach the Telegram Bot API';
-        // eslint-disable-next-line preserve-caught-error -- the raw error's text can carry the token-bearing URL; the cause is its log-safe summary
-        throw new Error(`${why} (getMe failed; set TELEGRAM_BOT_USERNAME to start without it)`, { cause: describeError(err) });
+        const why = err instanceof GrammyError && err.error_code === 401 ? 'TELEGRAM_BOT_TOKEN: Telegram refused it' : 'TELEGRAM_API_ROOT: could not reach the Telegram Bot API';
+        // The raw error's text can carry the token-bearing URL: the cause is its log-safe summary.
+        throw new PlatformStartError(`${why} (getMe failed; set TELEGRAM_BOT_USERNAME to start without it)`, { cause: describeError(err) });
       }
       await bot.api.setMyCommands(BOT_COMMANDS).catch((err) => logger.warn({ err: describeError(err) }, 'setMyCommands failed; the command menu may be out of date'));
       if (cfg.webhookSecret) {
         if (cfg.webhookUrl) {
-          await bot.api.setWebhook(webhookTarget(cfg.webhookUrl), { secret_token: cfg.webhookSecret, allowed_updates: [...ALLOWED_UPDATES] });
+          await bot.api.setWebhook(webhookTarget(cfg.webhookUrl), { secret_token: cfg.webhookSecret, allowed_updates: [...ALLOWED_UPDATES] }).catch((err: unknown) => {
+            const why = err instanceof GrammyError ? `Telegram refused it: ${err.description}` : 'could not reach the Telegram Bot API';
+            // The raw error's text can carry the token-bearing URL: the cause is its log-safe summary.
+            throw new PlatformStartError(`TELEGRAM_WEBHOOK_URL: setting the webhook failed (${why})`, { cause: describeError(err) });
+          });
           logger.info('telegram webhook registered');
         }
         return;

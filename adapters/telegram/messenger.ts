@@ -1,6 +1,6 @@
 // Sends follow-ups to people on Telegram and translates Telegram's refusals into DeliveryError.
 import { GrammyError, HttpError, type Api } from 'grammy';
-import { DeliveryError, type Messenger, type Outgoing } from '../../src/core/messages.js';
+import { DeliveryError, type Messenger, type Outgoing, type SendOptions } from '../../src/core/messages.js';
 import { readAddress } from './parse.js';
 import { renderTelegram } from './render.js';
 import { describeError, sendOps } from './send.js';
@@ -39,7 +39,7 @@ export function createTelegramMessenger(api: Api): Messenger {
   return {
     platform: 'telegram',
     limits: TELEGRAM_LIMITS,
-    async send(address: unknown, messages: Outgoing[]): Promise<void> {
+    async send(address: unknown, messages: Outgoing[], options?: SendOptions): Promise<void> {
       const target = readAddress(address);
       if (!target) throw new DeliveryError('Not a Telegram address (expected { chatId })', 'invalid');
       let ops;
@@ -49,7 +49,7 @@ export function createTelegramMessenger(api: Api): Messenger {
         throw new DeliveryError(`Cannot render the message: ${String(describeError(err).message)}`, 'invalid', undefined, err);
       }
       try {
-        await sendOps(api, { chatId: target.chatId }, ops);
+        await sendOps(api, { chatId: target.chatId }, ops, options?.signal);
       } catch (err) {
         throw toDeliveryError(err);
       }

@@ -1,5 +1,5 @@
 // Performs rendered Telegram calls in order, for interactive replies and follow-ups alike.
-import { GrammyError, HttpError, InputFile, type Api } from 'grammy';
+import { GrammyError, HttpError, InputFile, type Api, type Transformer } from 'grammy';
 import type { ReplyParameters } from 'grammy/types';
 import type { TelegramOp } from './render.js';
 
@@ -18,11 +18,18 @@ export interface SendTarget {
   lastMessage?: <T>(send: () => Promise<T>) => Promise<T>;
 }
 
+/** grammY types its abort signals with a polyfill's type; Node's own AbortSignal is what it gets at run time. */
+type GrammySignal = Parameters<Api['sendMessage']>[3];
+
 /** "message is not modified": the core re-sent the text already shown; nothing to do. */
 const notModified = (err: unknown) => err instanceof GrammyError && err.error_code === 400 && /not modified/i.test(err.description);
 
-/** Sends every op to one chat, one after another (Telegram shows them in the order they arrive). */
-export async function sendOps(api: Api, target: SendTarget, ops: TelegramOp[]): Promise<void> {
+/**
+ * Sends every op to one chat, one after another (Telegram shows them in the order they arrive). An aborted
+ * `signal` aborts the call in flight and stops the rest.
+ */
+export async function sendOps(api: Api, target: SendTarget, ops: TelegramOp[], abort?: AbortSignal): Promise<void> {
+  const signal = abort as GrammySignal;
   let replyTo = target.replyTo;
   const common = () => {
     const reply: { reply_parameters?: ReplyParameters; message_thread_id?: number } = {};
@@ -32,34 +39,47 @@ export async function sendOps(api: Api, target: SendTarget, ops: TelegramOp[]): 
     return reply;
   };
   for (const [i, op] of ops.entries()) {
+    abort?.throwIfAborted();
     switch (op.method) {
       case 'sendMessage': {
-        const send = () => api.sendMessage(target.chatId, op.text, { ...common(), reply_markup: op.reply_markup });
+        const send = () => api.sendMessage(target.chatId, op.text, { ...common(), reply_markup: op.reply_markup }, signal);
         await (i === ops.length - 1 && target.lastMessage ? target.lastMessage(send) : send());
         break;
       }
       case 'editMessageText':
         if (target.editMessageId === undefined) {
-          await api.sendMessage(target.chatId, op.text, common());
+          await api.sendMessage(target.chatId, op.text, common(), signal);
           break;
         }
         try {
-          await api.editMessageText(target.chatId, target.editMessageId, op.text);
+          await api.editMessageText(target.chatId, target.editMessageId, op.text, undefined, signal);
         } catch (err) {
           if (notModified(err)) break;
           // Too old to edit, or deleted: show the text as a new message instead of losing it.
-          if (err instanceof GrammyError && err.error_code === 400) await api.sendMessage(target.chatId, op.text, common());
+          if (err instanceof GrammyError && err.error_code === 400) await api.sendMessage(target.chatId, op.text, common(), signal);
           else throw err;
         }
         break;
       case 'sendPhoto':
-        await api.sendPhoto(target.chatId, new InputFile(op.photo, op.filename), { ...common(), caption: op.caption });
+        await api.sendPhoto(target.chatId, new InputFile(op.photo, op.filename), { ...common(), caption: op.caption }, signal);
         break;
       case 'sendDocument':
-        await api.sendDocument(target.chatId, new InputFile(op.document, op.filename), { ...common(), caption: op.caption });
+        await api.sendDocument(target.chatId, new InputFile(op.document, op.filename), { ...common(), caption: op.caption }, signal);
         break;
     }
   }
+}
+
+/**
+ * Limits every Bot API call but getUpdates (a long poll, with its own wait) to `ms`, each try on its own: grammY's
+ * client timeout is one value for all methods, and the long poll needs more than a reply should ever take.
+ */
+export function perCallTimeout(ms: number): Transformer {
+  return (prev, method, payload, signal) => {
+    if (method === 'getUpdates') return prev(method, payload, signal);
+    const timeout = AbortSignal.timeout(ms);
+    return prev(method, payload, (signal ? AbortSignal.any([signal as AbortSignal, timeout]) : timeout) as GrammySignal);
+  };
 }
 
 /**

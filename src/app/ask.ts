@@ -3,7 +3,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { ContentError, defaultContentDir, loadContent } from '../content/load.js';
 import { loadSearchIndex } from '../qa/search-index.js';
 import { createAnswerer } from '../qa/answer.js';
-import type { Answer, Answerer } from '../qa/types.js';
+import type { Answer, Answerer, Topic } from '../qa/types.js';
 
 export interface AskOptions {
   question?: string;
@@ -92,8 +92,12 @@ export async function runAsk(opts: AskOptions): Promise<number> {
     return 1;
   }
   if (opts.jsonl) {
+    // The lines are one conversation: "tell me more" and "and X?" follow the line before.
+    let topic: Topic | undefined;
     for await (const line of readLines(opts.input ?? process.stdin)) {
-      await write(out, `${toJson(answerer.answer(line))}\n`);
+      const a = answerer.answer(line, topic);
+      topic = a.topic ?? topic;
+      await write(out, `${toJson(a)}\n`);
     }
     return 0;
   }

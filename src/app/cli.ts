@@ -27,16 +27,21 @@ function httpsBaseUrl(raw: string): string {
   return raw;
 }
 
-/** Known, user-facing failures print one line; anything else is a bug and keeps its stack. */
+/** Failures an operator can fix (a setting, a platform or database that refuses or does not answer). */
+const USER_FACING = ['ConfigError', 'ContentError', 'StoreConfigError', 'TeamsConfigError', 'StartupError', 'PlatformStartError', 'ImportError'];
+
+/** Known, user-facing failures print one line and exit 1; anything else is a bug and keeps its stack. */
 async function guarded(run: () => Promise<number | void>): Promise<void> {
   try {
     const code = await run();
     if (typeof code === 'number') process.exitCode = code;
   } catch (err) {
     const e = err as Error;
-    if (['ConfigError', 'ContentError', 'StoreConfigError', 'TeamsConfigError', 'ImportError'].includes(e?.name)) {
+    if (USER_FACING.includes(e?.name)) {
       process.stderr.write(`${e.message}\n`);
       process.exitCode = 1;
+      // Whatever a failed start left open (a socket the driver still retries) must not keep the process alive.
+      setTimeout(() => process.exit(1), 2000).unref();
       return;
     }
     throw err;
@@ -106,11 +111,31 @@ async function chat(c: Config, opts: { user: string; name?: string; json?: boole
   }
 }
 
-async function serve(c: Config): Promise<void> {
+/** Without a heap cap V8 lets the heap grow towards gigabytes before it collects in earnest. */
+const HEAP_CAP_MB = 512;
+
+async function serve(c: Config, opts: { healthOnly?: boolean } = {}): Promise<number | void> {
+  const { configuredPlatforms } = await import('./platforms.js');
+  if (!configuredPlatforms(c).length && !opts.healthOnly) {
+    process.stderr.write(
+      'No platform is configured: set TELEGRAM_BOT_TOKEN, SLACK_BOT_TOKEN (with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN) or MicrosoftAppId ' +
+        '(see README: Configuration), or run `serve --health-only` to serve only /healthz and /readyz.\n',
+    );
+    return 1;
+  }
   const { startServer } = await import('./server.js');
   const server = await startServer(c);
-  const platforms = server.adapters.map((a) => a.platform).join(', ') || 'none (set a platform\'s variables; see README)';
-  process.stdout.write(`workshop-bot listening on ${server.url} · platforms: ${platforms}\n`);
+  const platforms = server.adapters.map((a) => a.platform).join(', ') || 'none (health checks only)';
+  process.stdout.write(`workshop-bot listening on ${server.listening} · platforms: ${platforms}\n`);
+  const { getHeapStatistics } = await import('node:v8');
+  const heapLimitMb = Math.round(getHeapStatistics().heap_size_limit / 1048576);
+  if (heapLimitMb > HEAP_CAP_MB) {
+    server.runtime.logger.warn(
+      { heapLimitMb },
+      'started without a heap cap: memory may grow to several hundred MB before the garbage collector catches up; ' +
+        'start node with --max-old-space-size=128 --max-semi-space-size=4 as npm start does (README: Deployment)',
+    );
+  }
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -127,7 +152,8 @@ async function serve(c: Config): Promise<void> {
 program
   .command('serve')
   .description('serve every configured platform on one HTTP server (PORT)')
-  .action(() => guarded(() => serve(config())));
+  .option('--health-only', 'with no platform configured, serve only /healthz and /readyz (and run the follow-up scheduler) instead of refusing to start')
+  .action((opts: { healthOnly?: boolean }) => guarded(() => serve(config(), opts)));
 
 program
   .command('start')
@@ -216,6 +242,11 @@ manifest
       if (!appId) {
         process.stderr.write('Give the Microsoft App ID with --app-id or MicrosoftAppId.\n');
         return 2;
+      }
+      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(appId)) {
+        const from = opts.appId ? '--app-id' : 'MicrosoftAppId';
+        process.stderr.write(`${from}: the Azure Bot's Microsoft App ID is a GUID such as 00000000-0000-0000-0000-000000000000 (got "${appId.slice(0, 60)}").\n`);
+        return 1;
       }
       const { buildTeamsAppPackage } = await import('../../adapters/teams/index.js');
       const { writeFileSync } = await import('node:fs');

@@ -94,13 +94,17 @@ export const ConfigSchema = z.object({
   TRAINERS: people,
   /** Administrators: trainers who see and act on every cohort and every unanswered question. */
   ADMINS: people,
-  /** Questions per person per minute before the bot asks them to slow down. */
-  RATE_LIMIT_PER_MINUTE: int(30, 1),
+  /** Messages (questions, commands, button presses) per person per minute before the bot asks them to slow down. */
+  RATE_LIMIT_PER_MINUTE: int(60, 1),
   /** How often the follow-up scheduler looks for due work. */
   SCHEDULER_INTERVAL_MS: int(1000, 50),
   SCHEDULER_DISABLED: bool,
-  /** How long a follow-up delivery claimed by a process stays its own; a crashed process's claims return after this. */
+  /** How long a follow-up delivery claimed by a process stays its own unless renewed; a crashed process's claims return after this. */
   FOLLOWUP_LEASE_MS: int(30_000, 1000),
+  /** The longest one follow-up send (every call for one member) may take before it is stopped and tried again later. */
+  FOLLOWUP_SEND_TIMEOUT_MS: int(20_000, 100),
+  /** The longest the bot waits for any one call to a platform (Telegram, Slack, Teams and its token services). */
+  PLATFORM_TIMEOUT_MS: int(10_000, 100, 600_000),
 
   TELEGRAM_BOT_TOKEN: optional,
   TELEGRAM_WEBHOOK_SECRET: optional,

@@ -3,18 +3,19 @@ import type { Logger } from 'pino';
 import type { AdapterDeps, Clock } from '../core/adapter.js';
 import { systemClock } from '../core/adapter.js';
 import { createBot, type Bot } from '../core/bot.js';
-import type { Messenger, Outgoing, Platform } from '../core/messages.js';
+import type { BotCore, Messenger, Outgoing, Platform } from '../core/messages.js';
 import { addressOf } from '../followups/deliver.js';
 import type { Content } from '../content/schema.js';
 import { loadContent, defaultContentDir } from '../content/load.js';
 import { loadSearchIndex } from '../qa/search-index.js';
 import { createAnswerer } from '../qa/answer.js';
 import type { Answerer } from '../qa/types.js';
-import { createStore } from '../store/index.js';
+import { createStore, isStoreFailure, StoreUnavailableError } from '../store/index.js';
 import type { Store } from '../store/types.js';
 import { createConsoleMessenger } from '../../adapters/console/messenger.js';
 import type { Config } from './config.js';
 import { createLogger } from './logger.js';
+import { storeStartupError } from './startup.js';
 import { trainerCommands } from '../followups/commands.js';
 import { startScheduler, type Scheduler } from '../followups/scheduler.js';
 
@@ -48,6 +49,26 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
+/**
+ * The bot as the adapters see it. A message it could not handle because the store failed is not counted as
+ * handled, and comes out as StoreUnavailableError: the adapter answers the platform with a 5xx where it still can,
+ * so the platform delivers it again (instead of the person getting "Sorry" and the message being lost).
+ */
+export function storeGuardedCore(bot: BotCore, store: Store, logger: Logger): BotCore {
+  return {
+    async handle(message) {
+      try {
+        return await bot.handle(message);
+      } catch (err) {
+        if (!isStoreFailure(err)) throw err;
+        if (message.deliveryId) await store.forgetProcessed(message.deliveryId).catch(() => undefined);
+        logger.error({ err, deliveryId: message.deliveryId }, 'the store failed while handling a message');
+        throw new StoreUnavailableError(err);
+      }
+    },
+  };
+}
+
 export function dataDir(config: Config): string {
   return config.DATA_DIR ?? 'data';
 }
@@ -58,18 +79,30 @@ export function loadWorkshop(config: Config): { content: Content; answerer: Answ
   return { content, answerer: createAnswerer(content, index) };
 }
 
+/** Opens and migrates the store; a failure an operator can fix becomes a StartupError naming the setting. */
+async function openStore(config: Config, logger: Logger): Promise<Store> {
+  let store: Store | undefined;
+  try {
+    store = await createStore({
+      url: config.DATABASE_URL,
+      dataDir: dataDir(config),
+      poolMax: config.DATABASE_POOL_MAX,
+      statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+      logger,
+    });
+    await store.migrate();
+    return store;
+  } catch (err) {
+    await store?.close().catch(() => undefined);
+    throw storeStartupError(err, config) ?? err;
+  }
+}
+
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const clock = options.clock ?? systemClock;
   const { content, answerer } = loadWorkshop(config);
-  const store = await createStore({
-    url: config.DATABASE_URL,
-    dataDir: dataDir(config),
-    poolMax: config.DATABASE_POOL_MAX,
-    statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
-    logger,
-  });
-  await store.migrate();
+  const store = await openStore(config, logger);
   // Filled in by startBackground once the adapters exist (they need the bot first).
   const messengers: Partial<Record<Platform, Messenger>> = { console: createConsoleMessenger(store, clock) };
   const sendPrivately = async (userKey: string, messages: Outgoing[]): Promise<boolean> => {
@@ -98,7 +131,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       telegramUsername: config.TELEGRAM_BOT_USERNAME,
       sendPrivately,
     },
-    { questionsPerMinute: config.RATE_LIMIT_PER_MINUTE, commands: trainerCommands },
+    { messagesPerMinute: config.RATE_LIMIT_PER_MINUTE, commands: trainerCommands },
   );
   let scheduler: Scheduler | undefined;
   let pruner: NodeJS.Timeout | undefined;
@@ -110,7 +143,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     content,
     answerer,
     bot,
-    adapterDeps: { core: bot, store, logger, clock },
+    adapterDeps: { core: storeGuardedCore(bot, store, logger), store, logger, clock },
     startBackground(platformMessengers) {
       Object.assign(messengers, platformMessengers);
       if (config.SCHEDULER_DISABLED || scheduler) return;
@@ -127,6 +160,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
         messengers,
         intervalMs: config.SCHEDULER_INTERVAL_MS,
         leaseMs: config.FOLLOWUP_LEASE_MS,
+        sendTimeoutMs: config.FOLLOWUP_SEND_TIMEOUT_MS,
         workerId: options.workerId,
       });
     },

@@ -1,5 +1,6 @@
 // The one HTTP server: health checks plus every configured platform adapter's webhook routes.
 import { once } from 'node:events';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import express from 'express';
@@ -8,13 +9,17 @@ import type { PlatformAdapter } from '../core/adapter.js';
 import type { Config } from './config.js';
 import { createAdapters, type AdapterOverrides } from './platforms.js';
 import { createRuntime, type Runtime, type RuntimeOptions } from './runtime.js';
+import { listenStartupError } from './startup.js';
 
 export interface ServerOptions extends RuntimeOptions {
   overrides?: AdapterOverrides;
 }
 
 export interface RunningServer {
+  /** Where to reach the server (loopback when it listens on every interface). */
   url: string;
+  /** The address it really listens on, e.g. http://0.0.0.0:3978. */
+  listening: string;
   port: number;
   runtime: Runtime;
   adapters: PlatformAdapter[];
@@ -54,10 +59,43 @@ function requestContext(logger: Logger): express.RequestHandler {
   };
 }
 
+/** Listens, or fails with a StartupError naming PORT or HOST. */
+async function listen(app: express.Express, port: number, host: string): Promise<Server> {
+  const server = app.listen(port, host);
+  try {
+    await once(server, 'listening');
+    return server;
+  } catch (err) {
+    throw listenStartupError(err, host, port);
+  }
+}
+
 export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
   const runtime = await createRuntime(config, options);
+  let adapters: PlatformAdapter[] = [];
+  let server: Server | undefined;
+  try {
+    adapters = await createAdapters(config, runtime.adapterDeps, options.overrides);
+    // Teams emulator mode has no authentication: keep it on loopback whatever HOST says.
+    server = await listen(httpApp(runtime, adapters), config.PORT, config.TEAMS_EMULATOR ? '127.0.0.1' : config.HOST);
+    server.keepAliveTimeout = 65_000;
+    for (const adapter of adapters) await adapter.start();
+    runtime.startBackground(Object.fromEntries(adapters.map((a) => [a.platform, a.messenger])));
+  } catch (err) {
+    // Nothing half-started stays running, so a process that failed to start can exit.
+    if (server) {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server!.close(() => resolve()));
+    }
+    for (const adapter of adapters) await adapter.stop().catch(() => undefined);
+    await runtime.close().catch(() => undefined);
+    throw err;
+  }
+  return running(runtime, adapters, server);
+}
+
+function httpApp(runtime: Runtime, adapters: PlatformAdapter[]): express.Express {
   const { logger } = runtime;
-  const adapters = await createAdapters(config, runtime.adapterDeps, options.overrides);
 
   const app = express();
   app.disable('x-powered-by');
@@ -79,18 +117,18 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     if (status >= 500) logger.error({ err }, 'request failed');
     if (!res.headersSent) res.status(status).json({ error: status >= 500 ? 'internal error' : 'bad request' });
   });
+  return app;
+}
 
-  // Teams emulator mode has no authentication: keep it on loopback whatever HOST says.
-  const host = config.TEAMS_EMULATOR ? '127.0.0.1' : config.HOST;
-  const server = app.listen(config.PORT, host);
-  await once(server, 'listening');
-  server.keepAliveTimeout = 65_000;
-  const port = (server.address() as AddressInfo).port;
-  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
-
-  for (const adapter of adapters) await adapter.start();
-  runtime.startBackground(Object.fromEntries(adapters.map((a) => [a.platform, a.messenger])));
-  logger.info({ port, platforms: adapters.map((a) => a.platform) }, 'workshop-bot serving');
+function running(runtime: Runtime, adapters: PlatformAdapter[], server: Server): RunningServer {
+  const { logger } = runtime;
+  const address = server.address() as AddressInfo;
+  const { port } = address;
+  const bound = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const listening = `http://${bound}:${port}`;
+  const anywhere = address.address === '0.0.0.0' || address.address === '::';
+  const url = anywhere ? `http://127.0.0.1:${port}` : listening;
+  logger.info({ port, address: address.address, platforms: adapters.map((a) => a.platform) }, 'workshop-bot serving');
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -106,5 +144,5 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       await runtime.close();
     })());
 
-  return { url, port, runtime, adapters, close };
+  return { url, listening, port, runtime, adapters, close };
 }

@@ -1,16 +1,20 @@
 // The platform-neutral bot: routes every incoming message to a command, a flow or the answerer.
 import { exampleQuestions } from '../content/examples.js';
+import { asTopic } from '../qa/types.js';
 import { basicCommands, formatAnswer, helpText } from './basic-commands.js';
 import { clip } from './clip.js';
 import { TRAINER_REFUSAL, type BotServices, type CommandContext, type CommandSpec } from './context.js';
 import { Flows, parseAction } from './flows.js';
 import { newId } from './ids.js';
 import { text, userKey as keyOf, type BotCore, type Incoming, type Outgoing, type Platform } from './messages.js';
+import { Lru } from './lru.js';
 import { RateLimiter } from './rate-limit.js';
 
 export interface BotOptions {
-  /** Questions a person may ask per minute. */
-  questionsPerMinute?: number;
+  /** Messages (questions, commands and button presses alike) a person may send per minute. */
+  messagesPerMinute?: number;
+  /** People whose per-person state (rate budget, last row written) this process keeps; older ones are dropped. */
+  peopleKept?: number;
   /** More commands (the trainers' ones), given by the app. */
   commands?: (bot: Bot) => CommandSpec[];
 }
@@ -22,8 +26,11 @@ const MAX_TEXT = 4000;
  * commands it does not know, and many people type commands without the slash anyway.
  */
 const BARE_COMMAND = /^(help|quiz|readiness|results|stop|privacy|join|leave)(?:\s+(\S+))?[.!]?$/i;
+/** A follow-up refers to the last answer of roughly the same sitting; after this it is a new question. */
+const TOPIC_TTL_MS = 30 * 60_000;
 /** How long a person's stored row is trusted before the next message refreshes it. */
 const USER_REFRESH_MS = 60_000;
+const SLOW_DOWN = "You're sending messages faster than I can keep up with. Please wait a few seconds, then try again.";
 
 export class Bot implements BotCore {
   readonly flows: Flows;
@@ -34,14 +41,16 @@ export class Bot implements BotCore {
    * message. Entries go stale after a while so that someone marked unreachable who writes again is
    * marked reachable again.
    */
-  private readonly seen = new Map<string, { fingerprint: string; at: number }>();
+  private readonly seen: Lru<string, { fingerprint: string; at: number }>;
 
   constructor(
     readonly services: BotServices,
     options: BotOptions = {},
   ) {
     this.flows = new Flows(services);
-    this.limiter = new RateLimiter(options.questionsPerMinute ?? 30);
+    const peopleKept = options.peopleKept ?? 10_000;
+    this.limiter = new RateLimiter(options.messagesPerMinute ?? 60, undefined, peopleKept);
+    this.seen = new Lru(peopleKept);
     const hooks = {
       ask: (ctx: CommandContext, q: string) => this.ask(ctx, q),
       forget: async (key: string) => {
@@ -62,6 +71,9 @@ export class Bot implements BotCore {
     if (!typed && !incoming.action) return [];
 
     const key = keyOf(incoming.user);
+    // One budget per person for everything they send: a flood gets one request to slow down, then silence.
+    const budget = this.limiter.take(key, clock.now().getTime());
+    if (budget !== 'ok') return budget === 'slow-down' ? [text(SLOW_DOWN)] : [];
     if (!incoming.passive) await this.remember(incoming, key);
     const ctx: CommandContext = {
       services: this.services,
@@ -112,7 +124,6 @@ export class Bot implements BotCore {
       { key, platform: incoming.user.platform, name: incoming.user.name, address: incoming.address },
       this.services.clock.now(),
     );
-    if (this.seen.size > 100_000) this.seen.clear();
     this.seen.set(key, { fingerprint, at: now });
   }
 
@@ -162,12 +173,15 @@ export class Bot implements BotCore {
 
   private async ask(ctx: CommandContext, question: string): Promise<Outgoing[]> {
     const { answerer, store, clock, logger } = this.services;
-    if (!this.limiter.take(ctx.userKey, clock.now().getTime())) {
-      return [text("You're asking faster than I can keep up with. Please wait a few seconds and ask again.")];
-    }
     const small = smallTalk(question, exampleQuestions(this.services.content)[0] ?? 'What is this session about?');
     if (small) return [text(small)];
-    const answer = answerer.answer(question);
+    // The conversation's last topic, for "tell me more" and "and X?": kept in the store, so it survives a
+    // restart and reaches whichever process gets the next message; read only for a follow-up.
+    const conversation = ctx.incoming.conversation.id;
+    const since = new Date(clock.now().getTime() - TOPIC_TTL_MS);
+    const previous = answerer.needsTopic?.(question) ? asTopic(await store.getTopic(ctx.userKey, conversation, since)) : undefined;
+    const answer = answerer.answer(question, previous);
+    if (answer.topic && answer.topic !== previous) await store.setTopic(ctx.userKey, conversation, answer.topic, clock.now());
     if (!answer.answered) {
       try {
         const cohorts = await store.cohortsOf(ctx.userKey);

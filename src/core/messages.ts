@@ -94,13 +94,22 @@ export class DeliveryError extends Error {
   }
 }
 
+export interface SendOptions {
+  /**
+   * Aborted when the send must stop (its deadline passed, or the scheduler lost the delivery's lease): the
+   * messenger stops at the next call it would make, and aborts the call in flight where its SDK allows.
+   */
+  signal?: AbortSignal;
+}
+
 /**
  * Sends messages to a person unprompted (follow-ups). One per platform, made by its adapter.
- * `send` throws DeliveryError for failures it could not recover from itself.
+ * `send` throws DeliveryError for failures it could not recover from itself. Every call it makes to the
+ * platform has a timeout, so a send always settles.
  */
 export interface Messenger {
   readonly platform: Platform;
   /** Platform limits the scheduler keeps to. */
   readonly limits: { perSecond: number; perConversationPerSecond: number };
-  send(address: unknown, messages: Outgoing[]): Promise<void>;
+  send(address: unknown, messages: Outgoing[], options?: SendOptions): Promise<void>;
 }

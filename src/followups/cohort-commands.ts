@@ -6,16 +6,18 @@ import { joinCode, newId } from '../core/ids.js';
 import { text, type Outgoing } from '../core/messages.js';
 import { checkUserKey } from '../core/user-keys.js';
 import { ownCohortByCode, visibleCohorts } from './access.js';
+import { JoinGuesses, MAX_WRONG_CODES } from './join-guesses.js';
 import { cohortByCode, firstWord, isReply, looksLikeCode, normalizeCode, plural, usage } from './shared.js';
 
 const MAX_COHORT_NAME = 80;
 
 export function cohortCommands(bot: Bot): CommandSpec[] {
+  const guesses = new JoinGuesses();
   return [
     { name: 'trainer', usage: 'trainer add|remove platform:id', summary: 'make someone a trainer, or remove one', trainerOnly: true, handler: (ctx) => trainer(bot, ctx) },
     { name: 'cohort', usage: 'cohort new NAME', summary: 'create a cohort and get its join code (/cohort share CODE platform:id to run it with another trainer)', trainerOnly: true, handler: (ctx) => cohort(bot, ctx) },
     { name: 'cohorts', summary: 'list your cohorts with their codes and member counts', trainerOnly: true, handler: listCohorts },
-    { name: 'join', usage: 'join CODE', summary: 'join your workshop cohort with the code your trainer gave you', handler: join },
+    { name: 'join', usage: 'join CODE', summary: 'join your workshop cohort with the code your trainer gave you', handler: (ctx) => join(ctx, guesses) },
     { name: 'leave', usage: 'leave [CODE]', summary: 'leave a cohort (no more follow-ups from it)', handler: leave },
   ];
 }
@@ -126,13 +128,20 @@ async function listCohorts(ctx: CommandContext): Promise<Outgoing[]> {
   return [text([ctx.isAdmin() ? 'Cohorts (all of them: you are an administrator):' : 'Your cohorts:', ...lines].join('\n'))];
 }
 
-async function join(ctx: CommandContext): Promise<Outgoing[]> {
+async function join(ctx: CommandContext, guesses: JoinGuesses): Promise<Outgoing[]> {
   const raw = ctx.args.trim();
   if (!raw) return usage('Usage: /join CODE, with the 6-character code your trainer gave you, e.g. /join K7MPQ2');
   const code = normalizeCode(raw);
   const { store, clock } = ctx.services;
+  // Checked before the code is looked up, so a right code answers the same as a wrong one while this lasts.
+  const wait = guesses.waitMs(ctx.userKey, clock.now().getTime());
+  if (wait > 0) {
+    const minutes = Math.max(1, Math.ceil(wait / 60_000));
+    return [text(`That's ${MAX_WRONG_CODES} codes that didn't work in the last few minutes. Please check the code with your trainer, then try again in ${plural(minutes, 'minute')}.`)];
+  }
   const cohort = looksLikeCode(code) ? await store.getCohortByCode(code) : undefined;
   if (!cohort) {
+    guesses.recordWrong(ctx.userKey, clock.now().getTime());
     return [text(`I couldn't find a cohort with the code "${clip(raw, 20)}". Please check it with your trainer: it is 6 letters and digits, like K7MPQ2.`)];
   }
   const added = await store.addMember(cohort.id, ctx.userKey, clock.now());

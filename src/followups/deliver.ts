@@ -2,7 +2,7 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../core/adapter.js';
 import type { Bot } from '../core/bot.js';
-import { text, type Messenger, type Outgoing } from '../core/messages.js';
+import { DeliveryError, text, type Messenger, type Outgoing } from '../core/messages.js';
 import type { CohortRecord, DeliveryRecord, FollowupRecord, Store } from '../store/types.js';
 import type { SendLimiter } from './rate.js';
 
@@ -47,9 +47,39 @@ export async function compose(bot: Bot, f: FollowupRecord, cohort: CohortRecord 
   return bot.begin(userKey, f.kind, note);
 }
 
+/** What became of one delivery: settled (any outcome recorded), or handed back unsent because its lease ran short. */
+export type DeliverResult = 'settled' | 'handed-back';
+
+export interface DeliverOptions {
+  /** What is left of the lease right now (ms); a send is only started with more than `leaseMarginMs` left. */
+  remainingMs(): number;
+  leaseMarginMs: number;
+  /** Called as the send starts: a signal aborted at its deadline, or when the lease runs short or is lost. */
+  begin(): AbortSignal;
+  /** How long after the abort to wait for a messenger that ignores it before giving the send up for now. */
+  abandonAfterMs: number;
+}
+
+/** Waits for the send; one whose messenger ignores the abort is given up (as transient) `graceMs` after it, so every send ends. */
+function settleWithin(send: Promise<void>, signal: AbortSignal, graceMs: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let timer: NodeJS.Timeout | undefined;
+    const onAbort = () => {
+      timer = setTimeout(() => reject(new DeliveryError(`the send did not stop within ${graceMs} ms of its deadline`, 'transient')), graceMs);
+      timer.unref();
+    };
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+    send.then(resolve, reject).finally(() => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+    });
+  });
+}
+
 /**
- * Delivers one leased delivery. Returns false when the lease is too close to running out to send
- * safely: the delivery is left alone and another pass (or worker) takes it when the lease expires.
+ * Delivers one leased delivery and records the outcome. Hands it back unsent when its lease is too close to
+ * running out to send safely (another pass, or worker, takes it then).
  */
 export async function deliverOne(
   deps: DeliverDeps,
@@ -57,8 +87,8 @@ export async function deliverOne(
   d: DeliveryRecord,
   f: FollowupRecord,
   cohort: CohortRecord | undefined,
-  leaseMarginMs: number,
-): Promise<boolean> {
+  opts: DeliverOptions,
+): Promise<DeliverResult> {
   const { store, clock, logger, workerId } = deps;
   const complete = (status: 'sent' | 'unreachable' | 'failed', error?: string) =>
     store.completeDelivery(d.followupId, d.userKey, workerId, { status, error }, clock.now());
@@ -68,19 +98,21 @@ export async function deliverOne(
   const skip = !user ? 'person not found' : !user.reachable ? 'marked unreachable before' : address === undefined ? 'no address to message this person' : undefined;
   if (skip) {
     await complete(user && !user.reachable ? 'unreachable' : 'failed', skip);
-    return true;
+    return 'settled';
   }
 
   await deps.limiter.take(messenger.platform, d.userKey);
   // Sending after our lease ran out could let another worker send the same message too: hand it back now.
-  if (d.leaseUntil && clock.now().getTime() > d.leaseUntil.getTime() - leaseMarginMs) {
+  if (opts.remainingMs() <= opts.leaseMarginMs) {
     await store.retryDelivery(d.followupId, d.userKey, workerId, clock.now(), 'lease ran short before sending');
-    return false;
+    return 'handed-back';
   }
+  const signal = opts.begin();
   try {
-    await messenger.send(address, await compose(deps.bot, f, cohort, d.userKey));
+    const messages = await compose(deps.bot, f, cohort, d.userKey);
+    await settleWithin(messenger.send(address, messages, { signal }), signal, opts.abandonAfterMs);
     await complete('sent');
-    return true;
+    return 'settled';
   } catch (err) {
     const failure = classify(err);
     const now = clock.now();
@@ -94,7 +126,8 @@ export async function deliverOne(
       if (failure.code === 'rate_limited') deps.limiter.pause(messenger.platform, wait);
       await store.retryDelivery(d.followupId, d.userKey, workerId, new Date(now.getTime() + wait), `${failure.code}: ${failure.message}`);
     }
-    logger.info({ followupId: d.followupId, platform: messenger.platform, code: failure.code, attempts: d.attempts }, 'follow-up delivery failed');
-    return true;
+    const timedOut = signal.aborted ? { aborted: String(signal.reason instanceof Error ? signal.reason.message : signal.reason) } : {};
+    logger.info({ followupId: d.followupId, platform: messenger.platform, code: failure.code, attempts: d.attempts, ...timedOut }, 'follow-up delivery failed');
+    return 'settled';
   }
 }

@@ -18,6 +18,8 @@ export interface NotifyDeps {
   logger: Logger;
   limiter: SendLimiter;
   messengers: Partial<Record<Platform, Messenger>>;
+  /** The longest a message to a trainer may take (a dead platform must not hold up the scheduler's pass). */
+  sendTimeoutMs: number;
 }
 
 export class TrainerNotifier {
@@ -102,7 +104,7 @@ export class TrainerNotifier {
         return;
       }
       await limiter.take(messenger.platform, trainer.key);
-      await messenger.send(address, [text(message)]);
+      await messenger.send(address, [text(message)], { signal: AbortSignal.timeout(this.deps.sendTimeoutMs) });
     } catch (err) {
       logger.warn({ err }, 'could not send a follow-up report to the trainer');
     }

@@ -1,5 +1,6 @@
 // Keeps proactive sends within each platform's limits: a token bucket per platform, a gap per conversation.
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Lru } from '../core/lru.js';
 import type { Platform } from '../core/messages.js';
 
 interface Bucket {
@@ -20,7 +21,8 @@ export interface Limits {
  */
 export class SendLimiter {
   private readonly buckets = new Map<Platform, Bucket>();
-  private readonly lastSend = new Map<string, number>();
+  /** Last send per conversation; far more than a lease's worth of sends at any platform's rate. */
+  private readonly lastSend = new Lru<string, number>(10_000);
 
   constructor(
     private readonly limitsOf: (p: Platform) => Limits,
@@ -45,7 +47,6 @@ export class SendLimiter {
       if (wait <= 0) {
         b.tokens -= 1;
         this.lastSend.set(convKey, t);
-        if (this.lastSend.size > 10_000) this.prune(t, Math.max(gap, 60_000));
         return;
       }
       await sleep(Math.ceil(wait));
@@ -77,9 +78,5 @@ export class SendLimiter {
     b.tokens = Math.min(capacity, b.tokens + ((t - b.at) / 1000) * perSecond);
     b.at = t;
     return b;
-  }
-
-  private prune(t: number, olderThan: number): void {
-    for (const [k, at] of this.lastSend) if (at + olderThan < t) this.lastSend.delete(k);
   }
 }

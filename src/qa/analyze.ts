@@ -47,6 +47,10 @@ export interface Concept {
   generic: boolean;
   /** Positions of its words in the question (after cleaning). */
   positions: number[];
+  /** A verb: "-ed"/"-ing" forms, and the word after a pronoun ("did it *start*", "does it *come* out"). */
+  verbal?: boolean;
+  /** Not said but meant: the question is in the words of a glossary term's meaning ("all departments work together"). */
+  implied?: boolean;
   /**
    * Not in the pack, and what the question asks about or qualifies: weighs more against a doc that
    * lacks it ("the *salary* of X"), since the question is likely about something the pack does not cover.
@@ -97,7 +101,7 @@ const INTENTS: [Intent, RegExp][] = [
   ['figure', /\b(which|what) (fig|figure|chart|diagram|graph|graphic)\b/],
   ['compare', /\bdifference between\b|\bdiffer(s|ence)? from\b|\bcompared? (to|with)\b|\bversus\b|\bvs\b|\b(which|what|who) (is|are|was|were|has|had)? ?(more|less|higher|lower|bigger|smaller|larger|better|worse)\b|\bor\b[^?]*\?\s*$/],
   // "What should a government do first about X?", "how to improve X": asks for a next step.
-  ['advice', /\bwhat should (\w+ ){0,4}do\b|\b(first|next) steps?\b|\bwhere (to|should \w+) (start|begin)\b|\bhow (to|can|could|should|do|does|would|might) (\w+ ){0,3}(improve|start|begin|introduce|set up|establish|create|build|adopt|develop|strengthen|implement|achieve|get started|get better)\b|\b(recommend|recommendation|recommendations|advice|advise)\b/],
+  ['advice', /\bwhat should (\w+ ){0,4}do\b|\b(first|next) steps?\b|\bwhere (to|should|do|can)( \w+){0,3} (start|begin)\b|\bhow (to|can|could|should|do|does|would|might) (\w+ ){0,3}(improve|start|begin|introduce|set up|establish|create|build|adopt|develop|strengthen|implement|achieve|get started|get better)\b|\b(recommend|recommendation|recommendations|advice|advise)\b/],
   ['yesno', /^\W*(?:(?:and|but|so|ok(?:ay)?)[, ]+)?(is|are|was|were|do|does|did|can|could|should|would|will|has|have|had)\b/],
   ['outline', /\b(summari[sz]e|summary|overview|outline|recap|main points|topics|agenda|what (is|was) (this|the) (\w+ )?(about|on))\b/],
 ];
@@ -162,7 +166,7 @@ function cleanWords(pack: Pack, raw: string[]): string[] {
     }
     if (keepAsTyped(pack, w)) out.push(w);
     else if (w.length >= 5 && w.length <= 20) {
-      const fixed = correctWord(pack.deletes, pack.vocab, w, (c) => pack.df.get(term(c)) ?? 0);
+      const fixed = correctWord(pack.deletes, pack.spelling, w, (c) => pack.df.get(term(c)) ?? 0);
       if (fixed) out.push(fixed);
       else out.push(...(w.length >= 7 ? (splitWord(pack, w) ?? [w]) : [w]));
     } else out.push(w.length >= 3 ? fixShortWord(w) : w);
@@ -194,6 +198,8 @@ export function analyze(pack: Pack, question: string): Analysis {
   // Chat spelling read ("whos" -> "who", "wat r" -> "what are"): the intents again on the cleaned words.
   const cleanedText = cleaned.join(' ');
   for (const [intent, re] of INTENTS) if (re.test(cleanedText)) intents.add(intent);
+  // "What is the first step toward X?" asks for advice, not for what X is.
+  if (intents.has('advice')) intents.delete('define');
   const where: number[] = [];
   cleaned.forEach((w, k) => {
     if (!isFrameWord(w)) where.push(k);
@@ -242,11 +248,17 @@ export function analyze(pack: Pack, question: string): Analysis {
     } else concepts.find((c) => c.alternatives[0]!.stems.length === 1 && c.alternatives[0]!.stems[0] === s)?.positions.push(where[i]!);
     i++;
   }
+  concepts.push(...impliedTerms(pack, concepts, seen));
+  for (const c of concepts) {
+    const before = cleaned[(c.positions[0] ?? 0) - 1] ?? '';
+    if (looksVerbal(c.words.join(' ')) || (c.words.length === 1 && wordSet('pronoun').has(before))) c.verbal = true;
+  }
   // A question made only of session words ("what is this workshop about?") asks about the session.
   const asksForField = intents.has('who') || intents.has('when') || intents.has('where') || intents.has('contact');
   if (concepts.some((c) => c.context) && concepts.every((c) => c.context || c.generic) && !asksForField) {
-    // "speaker?" asks who; "the workshop?" asks what it is.
-    intents.add(concepts.some((c) => wordSet('person').has(c.words[0]!)) ? 'who' : 'about');
+    // "speaker?" asks who; "what is the workshop about?" what it covers; "which session is this?" its name.
+    if (concepts.some((c) => wordSet('person').has(c.words[0]!))) intents.add('who');
+    else if (cleaned.includes('about') || !cleaned.includes('which')) intents.add('about');
   }
   const numbers = cleaned.map((w) => wordMap('number-word').get(w) ?? (/^\d[\d.]*$/.test(w) ? w : undefined)).filter((n): n is string => n !== undefined);
   const years = numbers.filter((n) => /^(1[89]|20)\d\d$/.test(n));
@@ -255,6 +267,27 @@ export function analyze(pack: Pack, question: string): Analysis {
   const bare = ![...intents].some((i) => i !== 'yesno') && concepts.length > 0 && concepts.length <= 3 && cleaned.length <= 5;
   if (bare) intents.add('define');
   return { words: cleaned, intents, concepts, numbers, years, share, bare, ...focusOf(pack, concepts, cleaned, capitalized(question), intents.has('advice')) };
+}
+
+/**
+ * Glossary terms the question describes without naming: most of its topic words are in what the glossary
+ * says the term means ("why do all the departments need to work together?" describes working as one
+ * government). They help find the answer but never decide it alone.
+ */
+function impliedTerms(pack: Pack, concepts: Concept[], seen: Set<string>): Concept[] {
+  const topical = new Set(concepts.filter((c) => !c.generic && !c.context && !c.unknown).flatMap((c) => c.alternatives[0]!.stems));
+  const generic = new Set(concepts.filter((c) => c.generic).flatMap((c) => c.words.map(term)));
+  if (!topical.size) return [];
+  const out: Concept[] = [];
+  pack.groups.forEach((g, i) => {
+    if (seen.has(`g${i}`) || !g.meaning.size) return;
+    const shared = [...topical, ...generic].filter((s) => g.meaning.has(s));
+    const sharedTopical = shared.filter((s) => topical.has(s));
+    if (shared.length >= 2 && sharedTopical.length >= 1 && sharedTopical.length * 2 >= topical.size) {
+      out.push({ words: g.phrases[0]!, alternatives: g.phrases.map((stems) => ({ stems, credit: 1 })), context: false, unknown: false, specific: false, generic: false, positions: [], implied: true });
+    }
+  });
+  return out.slice(0, 2);
 }
 
 /**
@@ -279,7 +312,11 @@ function placesNamed(pack: Pack, cleaned: string[], caps: Set<string>): string[]
   for (let i = 0; i < cleaned.length; i++) {
     for (const name of pack.english.places.get(cleaned[i]!) ?? []) {
       if (pack.places.has(name.join(' ')) || pack.vocab.has(name.join(''))) continue;
-      if (name.every((w, k) => cleaned[i + k] === w) && (name.length > 1 || caps.has(cleaned[i]!) || !pack.vocab.has(cleaned[i]!))) {
+      // "the city", "the hague": a name that starts with "the" is too often an ordinary phrase.
+      if (isStopWord(name[0]!)) continue;
+      // One lower-case word names a place only when it cannot be anything else ("me" is also Maine).
+      const single = name.length === 1 && !caps.has(cleaned[i]!) && (cleaned[i]!.length < 5 || isFrameWord(cleaned[i]!) || pack.vocab.has(cleaned[i]!));
+      if (name.every((w, k) => cleaned[i + k] === w) && !single) {
         out.push(name.join(' '));
         i += name.length - 1;
         break;
@@ -306,8 +343,10 @@ function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, uppe
   // Lower-case words without vowels are chat shorthand ("shld", "thx"); names in capitals are not.
   const shorthand = (c: Concept) => !/[aeiouy]/.test(name(c)) && !upper!.has(name(c));
   const superlative = (c: Concept) => wordSet('superlative').has(name(c));
-  const unknown = concepts.filter((c) => c.unknown && !c.generic && !pack.places.has(name(c)));
-  const outside = unknown.filter((c) => caps!.has(name(c)) || (inFocus(c) && ATTRIBUTES.has(name(c)))).map(name);
+  // Single letters are choices or series ("B or C?"), never names of something else.
+  const unknown = concepts.filter((c) => c.unknown && !c.generic && !pack.places.has(name(c)) && name(c).length > 1);
+  // "How much does it *cost*?": what something costs, which a pack that never says cannot answer.
+  const outside = unknown.filter((c) => caps!.has(name(c)) || (inFocus(c) && ATTRIBUTES.has(name(c))) || wordSet('money').has(name(c))).map(name);
   // "the president of the *united states*", "the GDP of *Germany*": a place the pack never names.
   outside.push(...placesNamed(pack, cleaned, caps!));
   for (const c of unknown) if ((qualifies(c) && name(c).length >= 4 && nounLike(c) && !shorthand(c)) || (!advice && superlative(c))) c.foreign = true;
@@ -319,9 +358,15 @@ function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, uppe
   for (const c of concepts) if (light(c) && concepts.some((o) => !light(o) && !o.generic && !o.context)) c.generic = true;
   // A number is matched by the figures a doc states, never required as a word ("the *150* partner towns").
   let focus = concepts.filter((c) => inFocus(c) && !c.generic && !c.unknown && !/^\d[\d.]*$/.test(name(c)));
+  // "why bother *putting* all that on the portal": a verb form is what is done, not what is asked about.
+  const nouns = focus.filter((c) => !looksVerbal(name(c)));
+  if (nouns.length) focus = nouns;
   // "What does the deck say about X?": the deck is not the topic, X is.
   const about = concepts.filter((c) => !c.context && !c.generic && !c.unknown && c.positions.some((p) => spans.objects.includes(p)));
   if (focus.length && focus.every((c) => c.context) && about.length) focus = about;
+  // "how widespread is X *today*": a session word is the focus only when nothing else is asked about.
+  const topical = concepts.filter((c) => !c.context && !c.generic && !c.unknown && !c.verbal && c.positions.some((p) => spans.focus.includes(p) || spans.objects.includes(p) || p < Math.min(...spans.focus)));
+  if (focus.length && focus.every((c) => c.context) && topical.length) focus = topical;
   // "Which country has the *best* water system?": the answer must rank too.
   if (!advice) focus.push(...concepts.filter((c) => !c.unknown && !focus.includes(c) && superlative(c)));
   // "What was *Kenya*'s score?": a place the question names is part of what it asks about.

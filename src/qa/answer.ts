@@ -2,7 +2,6 @@
 // ranks the pack's documents, and answers from the best one, hedges, or declines with suggestions.
 import type { Content } from '../content/schema.js';
 import { analyze, type Analysis, type Concept } from './analyze.js';
-import { looksVerbal } from './focus.js';
 import { wordSet } from './word-lists.js';
 import { CALIBRATION } from './calibration.js';
 import { readFollowup } from './followup.js';
@@ -28,6 +27,11 @@ interface Reading {
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
+
+/** The question's topic words (not everyday or session words) the doc holds in no form. */
+function unheldTopics(a: Analysis, d: DocInfo): number {
+  return a.concepts.filter((c) => !c.generic && !c.context && !c.implied && !c.alternatives.some((alt) => alt.stems.every((t) => d.terms.has(t)))).length;
+}
 const sameWords = (a: Concept, b: Concept) => a.words.join(' ') === b.words.join(' ');
 /** "tier1" and "tier3", "groupa" and "groupd": one of a series, named by the same word. */
 const sameSeries = (a: Concept, b: Concept) => {
@@ -39,11 +43,15 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
   const pack = buildPack(content, index);
   const suggester = createSuggester(content);
 
-  function read(question: string, analysis: Analysis, context?: Concept[], near?: ReadonlySet<string>): Reading {
-    const ranked = rank(pack, analysis, { context, near });
+  function read(question: string, analysis: Analysis, context?: Concept[], near?: ReadonlySet<string>, given?: ReadonlySet<string>): Reading {
+    const ranked = rank(pack, analysis, { context, near, given });
     // The best doc that rests on something specific; a weaker-ranked doc is never promoted past it.
     const best = analysis.outside.length ? undefined : ranked.find((r) => r.strong && r.fits);
-    return { question, analysis, ranked, best, confidence: best?.score ?? 0 };
+    // Two or more words the question is about that the best doc leaves out: most likely it asks about
+    // something else ("Kenya's 2020 score" answered by a regional average). One may be a paraphrase.
+    const missing = best ? unheldTopics(analysis, best.d) : 0;
+    const confidence = (best?.score ?? 0) - CALIBRATION.missingWords * Math.max(0, missing - 1);
+    return { question, analysis, ranked, best, confidence };
   }
 
   /** The readings of a question in a conversation: alone, and (for a follow-up) with the last topic. */
@@ -70,20 +78,30 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       // "what about X?": the same question about X. The last question's other words are context, but not
       // what X replaces ("tier 1" for "tier 3": the same name with another number or letter).
       const merged: Analysis = { ...rest, intents: rest.intents.size && !rest.bare ? new Set([...before.intents, ...rest.intents]) : before.intents };
-      const context = before.concepts.filter((c) => !before.focus.includes(c) && !topical.some((t) => sameSeries(t, c)) && !/^\d+$/.test(c.words.join('')));
-      return [read(question, merged, context), alone];
+      // "what is the value divide?" -> "and the innovation divide?": the same thing asked of another one of its
+      // kind; nothing of the last question carries over.
+      const sameHead = rest.focus.some((f) => before.focus.some((b) => sameWords(f, b)));
+      const context = sameHead ? [] : before.concepts.filter((c) => !topical.some((t) => sameSeries(t, c) || sameWords(t, c)) && !/^\d+$/.test(c.words.join('')));
+      return [read(question, merged, context, undefined, new Set(previous.refs)), alone];
     }
     // Words of its own that carry a topic: not verbs ("launched"), positions ("second") or everyday words.
-    const own = alone.analysis.concepts.filter((c) => !c.generic && !c.unknown && !looksVerbal(c.words.join(' ')) && !wordSet('ordinal').has(c.words.join(' ')));
+    const own = alone.analysis.concepts.filter((c) => !c.generic && !c.unknown && !c.verbal && !wordSet('ordinal').has(c.words.join(' ')));
     if (!own.length) {
       // "why does it matter?", "by when?": nothing of its own, so the last question's topic asked anew.
-      const merged: Analysis = { ...before, intents: new Set([...alone.analysis.intents, ...(alone.analysis.intents.size ? [] : before.intents)]), years: alone.analysis.years.length ? alone.analysis.years : before.years };
+      // Its own unknown words and names still count ("will *it* rain in Lisbon?" is not about the last topic).
+      const merged: Analysis = {
+        ...before,
+        concepts: [...before.concepts, ...alone.analysis.concepts.filter((c) => c.unknown)],
+        outside: alone.analysis.outside,
+        intents: new Set([...alone.analysis.intents, ...(alone.analysis.intents.size ? [] : before.intents)]),
+        years: alone.analysis.years.length ? alone.analysis.years : before.years,
+      };
       if (alone.analysis.intents.size) merged.counted = alone.analysis.counted;
       return [read(`${previous.question} ${question}`, merged, undefined, near), alone];
     }
-    // "what does that body do?": a topic of its own; the last one helps only when the question alone fails.
-    const merged: Analysis = { ...alone.analysis };
-    return [alone, read(`${previous.question} ${question}`, merged, before.concepts, near)];
+    // "why do they need X?": a topic of its own, read both ways; the last topic wins a near tie.
+    const merged = read(`${previous.question} ${question}`, { ...alone.analysis }, before.concepts, near);
+    return merged.confidence >= alone.confidence - CALIBRATION.followupTie ? [merged, alone] : [alone, merged];
   }
 
   /** A bare word many documents are about equally: no one answer is the one meant. */
@@ -211,7 +229,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       const all = readings(q, previous);
       // A follow-up leans on the last topic: read that way when it can be answered so; else read alone.
       const chosen = all.length > 1 && all[0]!.confidence >= CALIBRATION.answer ? all[0]! : all[all.length - 1]!;
-      if (chosen.best && vague(chosen)) {
+      if (chosen.best && chosen === all[all.length - 1] && vague(chosen)) {
         // "data", "government": a word half the deck uses; offer the topics it could mean.
         return { ...decline(q, chosen), text: `Sorry, "${q.trim()}" comes up in many parts of the workshop: which one do you mean?`, score: round(chosen.confidence) };
       }
@@ -246,6 +264,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
 
   return {
     answer,
+    needsTopic: (question: string) => readFollowup(question) !== undefined,
     explain(question: string, previous?: Topic) {
       const all = readings(question, previous);
       const r = all[0]!;

@@ -55,14 +55,14 @@ export class English {
   has(word: string): boolean {
     if (this.isLemma(word)) return true;
     for (const [suffix, repl] of INFLECTIONS) {
-      if (word.length > suffix.length + 2 && word.endsWith(suffix) && this.isLemma(word.slice(0, -suffix.length) + repl)) return true;
+      if (word.length - suffix.length >= 4 && word.endsWith(suffix) && this.isLemma(word.slice(0, -suffix.length) + repl)) return true;
     }
     return false;
   }
 }
 
 /** Regular inflections to strip: [suffix, what it replaced]. */
-const INFLECTIONS: [string, string][] = [['s', ''], ['es', ''], ['ies', 'y'], ['ed', ''], ['ed', 'e'], ['ing', ''], ['ing', 'e'], ['er', ''], ['est', ''], ['ly', '']];
+const INFLECTIONS: [string, string][] = [['s', ''], ['es', ''], ['ies', 'y'], ['ed', ''], ['ed', 'e'], ['ing', ''], ['ing', 'e']];
 
 export function buildEnglish(wn = new WordNetReader()): EnglishFile {
   try {

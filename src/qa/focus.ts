@@ -1,6 +1,6 @@
 // Finds, by word position, what a question asks about (its focus) and the phrases that qualify it.
 import { isStopWord } from '../content/text.js';
-import { wordSet } from './word-lists.js';
+import { wordMap, wordSet } from './word-lists.js';
 
 /** Word positions, into the question's cleaned words. */
 export interface FocusSpans {
@@ -48,6 +48,8 @@ const ADVICE_PREP = wordSet('advice-prep');
 const TOPIC_PREP = wordSet('topic-prep');
 const FILLER = wordSet('asking');
 const GENERIC = wordSet('generic');
+/** Irregular verb forms ("ran", "grew"): a verb after a noun ends its phrase. */
+const IRREGULAR = wordMap('irregular');
 
 /** A word that may be part of a noun phrase. */
 const isContent = (w: string): boolean =>
@@ -60,16 +62,16 @@ type Phrase = { span: number[]; end: number; keep?: number[] };
 /** Content-word positions of the noun phrase starting at `i`: at most `max` words. */
 function nounPhrase(words: string[], i: number, max: number): Phrase {
   // Leading determiners and measures: "the number of", "a kind of", "the full form of".
-  while (i < words.length && (DET.has(words[i]) || MEASURE.has(words[i]) || words[i] === 'of' || FILLER.has(words[i]))) i++;
+  while (i < words.length && (DET.has((words[i] ?? '')) || MEASURE.has((words[i] ?? '')) || (words[i] ?? '') === 'of' || FILLER.has((words[i] ?? '')))) i++;
   const span: number[] = [];
   while (i < words.length && span.length < max) {
-    const w = words[i];
+    const w = (words[i] ?? '');
     if (AUX.has(w) || PREP.has(w) || WH.has(w) || DET.has(w) || PRONOUN.has(w) || isStopWord(w)) break;
     // A participle or an everyday verb after a noun is the verb: "how are services *delivered*",
     // "how can robots *help* older people".
-    if (span.length && ((w.length > 4 && w.endsWith('ed')) || PARTICIPLES.has(w) || GENERIC.has(w))) break;
+    if (span.length && ((w.length > 4 && w.endsWith('ed')) || PARTICIPLES.has(w) || IRREGULAR.has(w) || GENERIC.has(w))) break;
     // "-ing" before a determiner takes an object, so it is the verb: "countries *listing* the heads".
-    if (span.length && w.endsWith('ing') && DET.has(words[i + 1])) break;
+    if (span.length && w.endsWith('ing') && DET.has((words[i + 1] ?? ''))) break;
     if (isContent(w)) span.push(i);
     i++;
   }
@@ -77,36 +79,45 @@ function nounPhrase(words: string[], i: number, max: number): Phrase {
 }
 
 function skip(words: string[], i: number, set: ReadonlySet<string>): number {
-  while (i < words.length && set.has(words[i])) i++;
+  while (i < words.length && set.has((words[i] ?? ''))) i++;
   return i;
 }
 
 /** The focus of a question whose question word stands at `h` (empty span if none is found). */
 function questionFocus(words: string[], h: number): Phrase & { counted: boolean; doVerb?: boolean; typed?: boolean } {
-  const wh = words[h];
+  const wh = (words[h] ?? '');
   let i = h + 1;
   // "what / which / how many" + a noun: the noun ("which figure", "how many hospitals").
   let nounFirst = wh === 'what' || wh === 'which' || wh === 'whose';
   let degree: number | undefined;
-  if (wh === 'how' && HOW_DEGREE.has(words[i])) {
+  if (wh === 'how' && HOW_DEGREE.has((words[i] ?? ''))) {
     i++;
     nounFirst = true;
-  } else if (wh === 'how' && ATTRIBUTES.has(words[i])) {
+  } else if (wh === 'how' && ATTRIBUTES.has((words[i] ?? ''))) {
     // "how *old* is X", "how *long* does X take": the attribute is what is asked about.
     degree = i++;
   }
-  const counted = (wh === 'how' && (words[h + 1] === 'many' || words[h + 1] === 'much')) || (nounFirst && COUNTING.has(words[i]));
-  if (wh === 'how' && words[i] === 'to') return { ...nounPhrase(words, i + 2, 3), counted: false }; // "how to X the Y": Y
-  if (wh === 'whats' || AUX.has(words[i])) {
-    const doVerb = DO_AUX.has(words[i]);
+  const counted = (wh === 'how' && ((words[h + 1] ?? '') === 'many' || (words[h + 1] ?? '') === 'much')) || (nounFirst && COUNTING.has((words[i] ?? '')));
+  if (wh === 'how' && (words[i] ?? '') === 'to') return { ...nounPhrase(words, i + 2, 3), counted: false }; // "how to X the Y": Y
+  if (wh === 'whats' || AUX.has((words[i] ?? ''))) {
+    const doVerb = DO_AUX.has((words[i] ?? ''));
     i = skip(words, i, AUX);
     // "how can we improve X", "how do I reset my password": a pronoun, a verb, then X.
-    if (PRONOUN.has(words[i])) return { ...nounPhrase(words, i + 2, 3), counted: false };
+    if (PRONOUN.has((words[i] ?? ''))) return { ...nounPhrase(words, i + 2, 3), counted: false };
     const subject = nounPhrase(words, i, 3);
     if (degree !== undefined && subject.span.length) return { ...subject, keep: [degree], counted: false };
     return { ...subject, counted: false, doVerb };
   }
-  if (nounFirst || DET.has(words[i])) return { ...nounPhrase(words, i, nounFirst && !DET.has(words[i]) ? 1 : 3), counted, typed: nounFirst && !counted && !DET.has(words[i]) };
+  if (counted && nounFirst && !DET.has(words[i] ?? '')) {
+    // "how many *brazilian cities* had...", "how many *countries* offer...": what is counted is the first plural
+    // of the phrase (a verb may follow it), else its first word.
+    const np = nounPhrase(words, i, 3);
+    const head = np.span.find((k) => /[^s]s$/.test(words[k] ?? '')) ?? np.span[0];
+    const upTo = head === undefined ? np.span : np.span.slice(0, np.span.indexOf(head) + 1);
+    return { span: upTo, end: upTo.length ? (upTo[upTo.length - 1] ?? i) + 1 : np.end, counted };
+  }
+  // "which *countries* joined": one noun names the kind of answer.
+  if (nounFirst || DET.has((words[i] ?? ''))) return { ...nounPhrase(words, i, nounFirst && !DET.has((words[i] ?? '')) ? 1 : 3), counted, typed: nounFirst && !counted && !DET.has((words[i] ?? '')) };
   // "who leads the central body", "who won the world cup": a verb, then what it is about.
   return { ...nounPhrase(words, i + 1, 3), counted: false };
 }
@@ -114,7 +125,7 @@ function questionFocus(words: string[], h: number): Phrase & { counted: boolean;
 /** What advice is asked about: "what should we do first *about X*", "how to *improve X*". */
 function adviceTopic(words: string[]): number[] {
   for (let j = 0; j < words.length; j++) {
-    if (!ADVICE_VERBS.has(words[j]) && !ADVICE_PREP.has(words[j])) continue;
+    if (!ADVICE_VERBS.has((words[j] ?? '')) && !ADVICE_PREP.has((words[j] ?? ''))) continue;
     const np = nounPhrase(words, j + 1, 3);
     if (np.span.length) return np.span;
   }
@@ -131,9 +142,9 @@ export function findFocus(words: string[], advice: boolean): FocusSpans {
   if (!phrase.span.length) {
     // A fragment or a yes/no question: "benefits of coordination", "is the water supply...".
     let i = skip(words, 0, PRELUDE);
-    doVerb = DO_AUX.has(words[i]);
+    doVerb = DO_AUX.has((words[i] ?? ''));
     i = skip(words, i, AUX);
-    counted = COUNTING.has(words[i]);
+    counted = COUNTING.has((words[i] ?? ''));
     phrase = nounPhrase(words, i, 3);
   }
   // The head (last word) of the phrase is what is asked about; words before it only narrow it down
@@ -141,7 +152,7 @@ export function findFocus(words: string[], advice: boolean): FocusSpans {
   let focus = [...(phrase.keep ?? []), ...phrase.span.slice(-1)];
   let last = phrase;
   // "the president *of the United States*": what the focus is of belongs to the focus.
-  if (focus.length && words[phrase.end] === 'of') {
+  if (focus.length && (words[phrase.end] ?? '') === 'of') {
     last = nounPhrase(words, phrase.end + 1, 3);
     focus.push(...last.span);
   }
@@ -150,20 +161,20 @@ export function findFocus(words: string[], advice: boolean): FocusSpans {
   // last "-ing" or "-ed" word: "how is the wealth of the top 1% *changing*".
   const verbs: number[] = [];
   // The phrase ran until a preposition, a determiner or a pronoun: "did the ministry *start* its programme".
-  const endedFreely = last.end >= words.length || PREP.has(words[last.end]) || DET.has(words[last.end]) || PRONOUN.has(words[last.end]);
-  const lastWord = words[last.span[last.span.length - 1]] ?? '';
+  const endedFreely = last.end >= words.length || PREP.has((words[last.end] ?? '')) || DET.has((words[last.end] ?? '')) || PRONOUN.has((words[last.end] ?? ''));
+  const lastWord = words[last.span[last.span.length - 1] ?? -1] ?? '';
   if ((doVerb || looksVerbal(lastWord)) && endedFreely && phrase.span.length + (last === phrase ? 0 : last.span.length) >= 2 && !words.slice(last.end).some((w) => LATER_VERBS.has(w))) {
-    const verb = last.span[last.span.length - 1];
+    const verb = last.span[last.span.length - 1]!;
     verbs.push(verb);
     focus = focus.filter((k) => k !== verb);
-    if (!focus.length && phrase.span.length >= 2) focus = [phrase.span[phrase.span.length - 2]];
+    if (!focus.length && phrase.span.length >= 2) focus = [phrase.span[phrase.span.length - 2]!];
   }
   if (advice) {
     const topic = adviceTopic(words);
     if (topic.length) focus = topic;
   } else {
     // "what did the 2020 edition find *about core systems*": after the verb, the topic is named.
-    const at = words.findIndex((w, k) => k > last.end && TOPIC_PREP.has(w));
+    const at = words.findIndex((w, k) => k >= last.end && k > 0 && TOPIC_PREP.has(w));
     const topic = at >= 0 ? nounPhrase(words, at + 1, 3).span : [];
     if (topic.length) {
       focus = topic;
@@ -173,9 +184,9 @@ export function findFocus(words: string[], advice: boolean): FocusSpans {
   const objects: number[] = [];
   const objectHeads: number[] = [];
   for (let j = 0; j < words.length; j++) {
-    if (!OBJECT_PREP.has(words[j])) continue;
+    if (!OBJECT_PREP.has((words[j] ?? ''))) continue;
     const { span } = nounPhrase(words, j + 1, 3);
-    if (span.length) objectHeads.push(span[0]);
+    if (span[0] !== undefined) objectHeads.push(span[0]);
     for (const k of span) if (!focus.includes(k) && !objects.includes(k) && !verbs.includes(k)) objects.push(k);
   }
   return { focus, objects, objectHeads, counted, typed: typed && focus.length > 0 };

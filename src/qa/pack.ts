@@ -24,6 +24,8 @@ export interface DocInfo {
   counts: Set<string>;
   /** Numbers its text states, as digits. */
   numbers: Set<string>;
+  /** Its first words, as stems with stop words kept: "the widget index wxi is". */
+  opening: string[];
   /** Years it is about: in its text, its title or its citation ("the 2021 survey"). */
   years: Set<string>;
 }
@@ -31,6 +33,8 @@ export interface DocInfo {
 /** Equivalent phrases (stem lists) for one thing: a glossary entry, or an acronym the text defines. */
 export interface PhraseGroup {
   phrases: string[][];
+  /** Stems of what the glossary says the term means: a question in those words is about the term. */
+  meaning: Set<string>;
   /** Its name is an acronym ("ABC", "XYZ"): specific however often the pack uses it. */
   acronym: boolean;
 }
@@ -47,6 +51,8 @@ export interface Pack {
   /** Stem -> positions (in docs) of the docs that hold it. */
   postings: Map<string, number[]>;
   deletes: DeleteIndex;
+  /** The words spelling correction may turn a misspelling into: the vocabulary and singulars of its plurals. */
+  spelling: Set<string>;
   groups: PhraseGroup[];
   /** First stem of a phrase -> [group, phrase], longest phrase first. */
   phraseStarts: Map<string, { group: number; stems: string[] }[]>;
@@ -87,10 +93,7 @@ function leadText(doc: SearchDoc): string {
 /** Words a figure counts: the few after it ("93% of *countries*", "105 of the 150 *partner towns*"). */
 const COUNTED_WINDOW = 3;
 
-/**
- * What a text's figures count: the words right after each figure or quantity word, and the subject of its
- * sentence ("Most *countries* have a water plan (128)").
- */
+/** What a text's figures count: the words right after each figure or quantity word ("*most* countries have..."). */
 function countedStems(text: string): Set<string> {
   const out = new Set<string>();
   for (const sentence of text.split(/[.;!?](?:\s|$)/)) {
@@ -98,7 +101,6 @@ function countedStems(text: string): Set<string> {
     const isFigure = (w: string) => /^\d[\d.,]*$/.test(w) && !/^(1[89]|20)\d\d$/.test(w);
     const isQuantity = (w: string) => wordSet('quantity').has(w) || wordMap('number-word').has(w);
     if (!ws.some((w) => isFigure(w) || isQuantity(w))) continue;
-    for (const s of ws.filter((w) => !isAskingWord(w) && !isFigure(w)).slice(0, 3)) out.add(term(s));
     ws.forEach((w, i) => {
       if (!isFigure(w) && !isQuantity(w)) return;
       let taken = 0;
@@ -141,7 +143,7 @@ export function definedAcronyms(text: string): [string, string][] {
 function phraseGroups(content: Content, docs: SearchDoc[]): PhraseGroup[] {
   const groups: PhraseGroup[] = [];
   const byKey = new Map<string, PhraseGroup>();
-  const add = (term: string, alternatives: string[]) => {
+  const add = (term: string, alternatives: string[], meaning = '') => {
     const phrases: string[][] = [];
     for (const p of [term, ...alternatives]) {
       const stems = contentStems(p);
@@ -156,11 +158,12 @@ function phraseGroups(content: Content, docs: SearchDoc[]): PhraseGroup[] {
       for (const p of phrases) if (!existing.phrases.some((q) => q.join(' ') === p.join(' '))) existing.phrases.push(p);
       return;
     }
-    const group = { phrases, acronym: /^[A-Za-z0-9]{2,8}$/.test(term) && /[A-Z].*[A-Z]|\d/.test(term) };
+    const meant = new Set(contentStems(meaning).filter((s) => !phrases.some((p) => p.includes(s))));
+    const group = { phrases, meaning: meant, acronym: /^[A-Za-z0-9]{2,8}$/.test(term) && /[A-Z].*[A-Z]|\d/.test(term) };
     groups.push(group);
     byKey.set(key, group);
   };
-  for (const g of content.glossary) add(g.term, g.synonyms);
+  for (const g of content.glossary) add(g.term, g.synonyms, g.expansion);
   for (const d of docs) for (const [acronym, phrase] of definedAcronyms(d.text)) add(acronym, [phrase]);
   return groups;
 }
@@ -174,6 +177,16 @@ function compoundParts(w: string, vocab: ReadonlySet<string>): string[] {
     if (vocab.has(a) && vocab.has(b) && !isAskingWord(a) && !isAskingWord(b)) return [a, b];
   }
   return [];
+}
+
+/** "barriers" -> "barrier", "policies" -> "policy": singular forms of plural words, for spelling correction. */
+function singulars(vocab: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const w of vocab) {
+    if (w.length < 5 || !w.endsWith('s') || w.endsWith('ss')) continue;
+    out.push(w.endsWith('ies') ? `${w.slice(0, -3)}y` : w.slice(0, -1));
+  }
+  return out;
 }
 
 function median(xs: number[]): number {
@@ -202,6 +215,7 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
       features: docFeatures(doc, places),
       counts: countedStems(doc.text),
       numbers: numbersIn(doc.text),
+      opening: words(doc.text, 12).map(term),
       years: new Set([doc.text, doc.title, doc.source.title].join(' ').match(/\b(1[89]\d\d|20\d\d)\b/g) ?? []),
     };
   });
@@ -254,6 +268,8 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
     for (const w of singles.slice(1)) if (!canonical.has(w)) canonical.set(w, singles[0]!);
   }
 
+  // Misspellings of a word the pack uses only in the plural ("barier" for "barriers") find it too.
+  const spelling = new Set([...vocab, ...singulars(vocab)]);
   return {
     content,
     docs,
@@ -262,7 +278,8 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
     vocab,
     df,
     postings,
-    deletes: buildDeleteIndex(vocab),
+    deletes: buildDeleteIndex(spelling),
+    spelling,
     groups,
     phraseStarts,
     canonical,

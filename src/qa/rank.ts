@@ -4,6 +4,7 @@ import lunr from 'lunr';
 import type { Analysis, Concept, Intent } from './analyze.js';
 import type { Feature } from './features.js';
 import { term, type DocInfo, type Pack } from './pack.js';
+import { wordSet } from './word-lists.js';
 
 /** A concept held by more than this share of documents is too common to answer on its own. */
 const COMMON_SHARE = 0.2;
@@ -14,6 +15,8 @@ const GENERIC_WEIGHT = 0.3;
 const SPECIFIC_FACTOR = 2;
 /** What the last question's words weigh in a follow-up, against the follow-up's own. */
 const CONTEXT_SHARE = 0.3;
+/** What a glossary term the question describes (but does not name) weighs, against its own words. */
+const IMPLIED_SHARE = 0.6;
 /** A word the pack lacks that names what is asked about weighs this much more against a doc. */
 const FOREIGN_FACTOR = 1.5;
 /** How much being about a concept (its heading, its title) adds beyond holding it. */
@@ -21,7 +24,7 @@ const LEAD_WEIGHT = 0.25;
 /** What each doubling of a doc's length over the pack's median costs. */
 const LENGTH_WEIGHT = 0.08;
 /** lunr's BM25 breaks near-ties: it adds at most this much. */
-const LUNR_WEIGHT = 0.1;
+const LUNR_WEIGHT = 0.2;
 /** A stem held by more than this share of documents stays out of the lunr query: it tells nothing apart. */
 const LUNR_STEM_SHARE = 0.3;
 /** A concept counts as held when an alternative worth at least this much is there. */
@@ -87,18 +90,39 @@ function weigh(pack: Pack, concepts: Concept[]): Weighted[] {
     if (concept.generic) weight = GENERIC_WEIGHT;
     if (concept.specific) weight *= SPECIFIC_FACTOR;
     if (concept.foreign) weight *= FOREIGN_FACTOR;
+    if (concept.implied) weight *= IMPLIED_SHARE;
     const common = !concept.specific && held.size > Math.max(3, COMMON_SHARE * n);
-    return { concept, weight, weak: concept.context || concept.generic || common, common, held };
+    return { concept, weight, weak: concept.context || concept.generic || !!concept.implied || common, common, held };
   });
 }
 
 const has = (d: DocInfo, f: Feature) => d.features.has(f);
+let polity: Set<string> | undefined;
+const POLITY = () => (polity ??= new Set([...wordSet('polity')].map(term)));
 /** "How many *people*...": the doc's figures count that (or it is a yes/no question that merely mentions counting). */
 const countsIt = (a: Analysis, d: DocInfo) =>
-  !a.counted || a.intents.has('yesno') || a.counted.alternatives.some((alt) => alt.stems.every((t) => d.counts.has(t)));
+  !a.counted ||
+  a.intents.has('yesno') ||
+  a.counted.alternatives.some((alt) => alt.stems.every((t) => d.counts.has(t))) ||
+  // "How many countries..." of a pack that counts "economies" or "members".
+  (wordSet('polity').has(a.counted.words.join(' ')) && [...d.counts].some((t) => POLITY().has(t)));
 
 /** Does the doc (its text, title or citation) name the year? */
 const namesYear = (d: DocInfo, year: string) => d.years.has(year);
+
+/** Does the doc open by saying what the focus is ("The Widget Index (WXI) is ...", "X refers to ...")? */
+function definesFocus(a: Analysis, d: DocInfo): boolean {
+  if (!a.focus.length || d.doc.kind !== 'unit') return false;
+  const ws = d.opening;
+  return a.focus.every((c) =>
+    c.alternatives.some((alt) => {
+      const at = ws.findIndex((_, k) => alt.stems.every((t, j) => ws[k + j] === t));
+      return at >= 0 && at <= 3 && ws.slice(at + alt.stems.length, at + alt.stems.length + 4).some((w) => DEFINING.has(w));
+    }),
+  );
+}
+/** Stems of the words that say what something is, after its name. */
+const DEFINING = new Set(['is', 'are', 'refer', 'mean', 'denot', 'stand', 'defin']);
 
 /** What the form of the doc adds for the kind of answer asked for (negative when it cannot be that answer). */
 function typeBonus(a: Analysis, d: DocInfo, coverage: number, focusLead: boolean): number {
@@ -114,8 +138,11 @@ function typeBonus(a: Analysis, d: DocInfo, coverage: number, focusLead: boolean
   if (is('where')) b += has(d, 'place') ? 0.12 : -0.12;
   // "Who leads X?": a person or a role first, an organisation next.
   if (is('who') && !is('howmany')) b += has(d, 'person') ? 0.12 : has(d, 'org') ? 0.06 : -0.1;
-  if (is('why') && has(d, 'reason')) b += 0.05;
+  // "Why...?": a doc that gives reasons, or a section that is itself a "why".
+  if (is('why')) b += (has(d, 'reason') ? 0.06 : 0) + (/^why\b/i.test(doc.title) ? 0.08 : 0);
   if (is('define') && has(d, 'definition')) b += focusLead ? 0.1 : 0.04;
+  // "The X (ABC) is...", "X refers to...": the doc that says what the asked thing is.
+  if (is('define') && definesFocus(a, d)) b += 0.1;
   if (is('list') && has(d, 'list')) b += 0.06;
   if (is('role') && ROLE_STEMS.some((t) => d.terms.has(t))) b += 0.05;
   // "The *six* dimensions", "in *2020*": a doc that names the same number is the one asked about.
@@ -125,12 +152,16 @@ function typeBonus(a: Analysis, d: DocInfo, coverage: number, focusLead: boolean
   else if (named.some((x) => x.includes('.')) && has(d, 'number')) b -= 0.15;
   for (const year of a.years) b += namesYear(d, year) ? 0.08 : -0.05;
   // The glossary says what a term stands for; what it means is better said by the deck's own unit on it.
-  if (doc.kind === 'glossary') b += is('abbrev') ? 0.1 : is('define') ? 0 : -0.08;
+  // A bare acronym ("ABC?") asks what it stands for; a bare name ("north region?") asks about it.
+  const bareAcronym = a.bare && a.concepts.some((c) => c.specific && c.words.length === 1);
+  if (doc.kind === 'glossary') b += is('abbrev') || bareAcronym ? 0.1 : is('define') ? 0 : -0.08;
   // The title slide answers questions about the session, not every "who" or "when" question.
   if (doc.kind === 'meta' && coverage >= 0.5) for (const cue of doc.cues) if (a.intents.has(cue as Intent)) b += 0.3;
   // "Which event is *this session* part of?": about the session, so the title slide first.
   if (doc.kind === 'meta' && a.concepts.some((c) => c.context)) b += 0.1;
   if (doc.kind === 'nextstep' && is('advice')) b += 0.25;
+  // An indicator the pack gives no figure for is there for the self-assessment; the deck's own units say more.
+  if (doc.kind === 'indicator' && doc.unitKind !== 'statistic') b -= 0.1;
   return b;
 }
 
@@ -141,9 +172,15 @@ function typeBonus(a: Analysis, d: DocInfo, coverage: number, focusLead: boolean
  * only a doc with a date; a question about a year only a doc that names that year (or none).
  */
 function fits(a: Analysis, d: DocInfo, focusHeld: boolean[]): boolean {
+  // "Summarise the talk in a few lines": the outline, whatever else the question holds.
+  if (d.doc.ref === 'm:outline' && a.intents.has('outline')) return true;
   // A yes/no question has no one thing it is about ("should services go fully digital?"): coverage decides.
   if (!focusHeld.every(Boolean) && !a.intents.has('yesno')) return false;
   if (a.intents.has('date') && !has(d, 'date')) return false;
+  // "Who came *second*?" is not answered by who came first.
+  const ordinals = a.concepts.filter((c) => wordSet('ordinal-number').has(c.words.join(' ')));
+  const docOrdinals = [...wordSet('ordinal-number')].some((w) => d.terms.has(term(w))) || /\b\d+(st|nd|rd|th)\b/i.test(d.doc.text);
+  if (ordinals.length && docOrdinals && !ordinals.every((c) => c.alternatives.some((alt) => alt.stems.every((t) => d.terms.has(t))))) return false;
   // "in 2020?" is not answered by a figure for 2022.
   if (a.years.some((y) => !namesYear(d, y)) && d.years.size) return false;
   // "What is X?" is a definition; "what is X *known* for?" is not.
@@ -193,6 +230,8 @@ export interface RankOptions {
   near?: ReadonlySet<string>;
   /** Concepts from the conversation's last question: they count, at this weight, but never decide. */
   context?: Concept[];
+  /** Docs the last answer gave: "and what about X?" wants something new. */
+  given?: ReadonlySet<string>;
 }
 
 /** Every document that holds part of the question, best first. */
@@ -229,7 +268,8 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
       got += w.weight * credit;
       if (!w.weak) strong = true;
       // The doc is about this concept, not just mentioning it ("Data divide: ..." for the data divide).
-      if (leadCounts && !w.concept.context && w.concept.alternatives.some((alt) => alt.stems.every((t) => d.lead.has(t)))) lead += w.weight;
+      // (The title slide's facts are about the session: there a session word names the fact asked for.)
+      if (leadCounts && (!w.concept.context || d.doc.kind === 'meta') && w.concept.alternatives.some((alt) => alt.stems.every((t) => d.lead.has(t)))) lead += w.weight;
     }
     const coverage = got / total;
     if (coverage >= 0.5 && d.doc.cues.some((c) => a.intents.has(c as Intent))) strong = true;
@@ -237,6 +277,7 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     const focusLead = focus.length > 0 && focus.every((w) => w.concept.alternatives.some((alt) => alt.stems.every((t) => d.lead.has(t))));
     let score = coverage + LEAD_WEIGHT * (lead / total) + typeBonus(a, d, coverage, focusLead) - lengthPenalty(pack, d);
     if (opts.near?.has(d.doc.section ?? '')) score += 0.1;
+    if (opts.given?.has(d.doc.ref)) score -= 0.2;
     ranked.push({ d, coverage, score, strong, fits: fits(a, d, focus.map((w) => (w.held.get(i) ?? 0) >= HELD)) });
   }
   const order = (x: Ranked, y: Ranked) => y.score - x.score || x.d.i - y.d.i;
@@ -248,7 +289,9 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
   if (top && ranked.some((r) => r !== top && contender(r) && top.score - r.score <= LUNR_WEIGHT)) {
     const scores = lunrScores(pack, weighted);
     const maxLunr = Math.max(1e-9, ...scores.values());
-    for (const r of ranked) r.score += LUNR_WEIGHT * ((scores.get(r.d.doc.ref) ?? 0) / maxLunr);
+    // Next steps are not in the lunr index: they take their indicator's score.
+    const lunrOf = (ref: string) => scores.get(ref) ?? scores.get(ref.replace(/^n:/, 'i:')) ?? 0;
+    for (const r of ranked) r.score += LUNR_WEIGHT * (lunrOf(r.d.doc.ref) / maxLunr);
     ranked.sort(order);
   }
   return ranked;

@@ -33,4 +33,13 @@ export interface Topic {
 export interface Answerer {
   /** Answers a question; `previous` is the conversation's last topic, for follow-ups. */
   answer(question: string, previous?: Topic): Answer;
+  /** Does this question lean on the last topic ("tell me more", "and X?")? Only then is it worth fetching. */
+  needsTopic?(question: string): boolean;
+}
+
+/** A stored topic, checked: anything else (an old or damaged record) is no topic. */
+export function asTopic(value: unknown): Topic | undefined {
+  const v = value as Partial<Topic> | null | undefined;
+  if (!v || typeof v.question !== 'string' || !Array.isArray(v.refs) || !v.refs.every((r) => typeof r === 'string')) return undefined;
+  return { question: v.question, refs: v.refs };
 }

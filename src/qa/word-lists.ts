@@ -24,7 +24,8 @@ export function parseWordLists(text: string, file: string, into: WordLists = { s
     if (!line || line.startsWith('#')) return;
     const m = /^([a-z][a-z-]*):\s*([^#]*?)\s*#\s*(\S.*)$/.exec(line);
     if (!m) throw new LexiconFormatError(`${file}:${i + 1}: expected "list: words  # reason", got "${line}"`);
-    const [, name, body] = m;
+    const name = m[1]!;
+    const body = m[2] ?? '';
     for (const token of body.split(/\s+/).filter(Boolean)) {
       const eq = token.indexOf('=');
       if (eq > 0) {

@@ -58,7 +58,7 @@ export class WordNetReader {
         const senses = Number(f[2]);
         // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
         const offsets = f.slice(6 + pCnt, 6 + pCnt + senses).map(Number);
-        map.set(f[0], offsets);
+        map.set(f[0]!, offsets);
       }
       this.index.set(pos, map);
     }
@@ -119,16 +119,18 @@ export class WordNetReader {
     const line = text.slice(0, text.indexOf('\n') >>> 0);
     const f = line.split(' ');
     // offset lex_filenum ss_type w_cnt(hex) [word lex_id]... p_cnt [ptr offset pos source/target]...
-    const wCnt = parseInt(f[3], 16);
+    const field = (i: number) => f[i] ?? '';
+    const wCnt = parseInt(field(3), 16);
     const words: string[] = [];
-    for (let i = 0; i < wCnt; i++) words.push(f[4 + 2 * i].replace(/\(.*\)$/, '').toLowerCase());
+    for (let i = 0; i < wCnt; i++) words.push(field(4 + 2 * i).replace(/\(.*\)$/, '').toLowerCase());
     let k = 4 + 2 * wCnt;
     const pCnt = Number(f[k++]);
     const derived: Synset['derived'] = [];
     for (let i = 0; i < pCnt; i++, k += 4) {
-      const st = f[k + 3];
+      const st = field(k + 3);
+      const pos = POS_OF[field(k + 2)];
       // "+" derivationally related ("govern"/"governance"), "\\" pertainym ("organizational"/"organization").
-      if ((f[k] === '+' || f[k] === '\\') && st !== '0000') derived.push([parseInt(st.slice(0, 2), 16), Number(f[k + 1]), POS_OF[f[k + 2]], parseInt(st.slice(2), 16)]);
+      if ((f[k] === '+' || f[k] === '\\') && st !== '0000' && pos) derived.push([parseInt(st.slice(0, 2), 16), Number(f[k + 1]), pos, parseInt(st.slice(2), 16)]);
     }
     s = { lexFile: Number(f[1]), words, derived };
     this.synsets.set(key, s);

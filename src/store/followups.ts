@@ -155,6 +155,24 @@ export async function retryDelivery(b: Backend, followupId: string, userKey: str
   return num(r.numUpdatedRows) === 1;
 }
 
+/**
+ * Extends the lease on every pending delivery `worker` holds, to `now + leaseMs`, and returns which those are:
+ * a worker renews while it works, so a slow send never outlives its lease and is never taken over by another
+ * worker while this one is alive. A delivery missing from the answer is no longer this worker's.
+ */
+export async function renewLeases(b: Backend, worker: string, now: Date, leaseMs: number): Promise<{ followupId: string; userKey: string; leaseUntil: Date }[]> {
+  const until = now.getTime() + leaseMs;
+  const rows = await b.db
+    .updateTable('deliveries')
+    .set({ lease_until: until })
+    .where('leased_by', '=', worker)
+    .where('status', '=', 'pending')
+    .where('lease_until', 'is not', null)
+    .returning(['followup_id', 'user_key'])
+    .execute();
+  return rows.map((r) => ({ followupId: r.followup_id, userKey: r.user_key, leaseUntil: new Date(until) }));
+}
+
 export async function deliveryCounts(b: Backend, followupId: string): Promise<DeliveryCounts> {
   const rows = await b.db
     .selectFrom('deliveries')

@@ -8,6 +8,7 @@ import type { Store } from './types.js';
 
 export type * from './types.js';
 export { StoreConfigError } from './backend.js';
+export { isStoreFailure, isStoreUnavailable, StoreUnavailableError } from './errors.js';
 export { MigrationError } from './migrations.js';
 export { SqlStore } from './sql-store.js';
 

@@ -178,6 +178,33 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('pending_files_created').on('pending_files').column('created_at').execute();
     },
   },
+  '0004_conversation_topics': {
+    async up(db: Kysely<unknown>) {
+      // What a person's last answer in a conversation was about, so "tell me more" and "and X?" work after a
+      // restart and whichever process gets the next message.
+      await db.schema
+        .createTable('conversation_topics')
+        .addColumn('user_key', 'text', (c) => c.notNull())
+        .addColumn('conversation', 'text', (c) => c.notNull())
+        .addColumn('topic', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('conversation_topics_pk', ['user_key', 'conversation'])
+        .execute();
+      await db.schema.createIndex('conversation_topics_updated').on('conversation_topics').column('updated_at').execute();
+    },
+  },
+  '0005_reliability_leases_and_health': {
+    async up(db: Kysely<unknown>) {
+      // Workers renew the leases they hold while they send (Store.renewLeases finds them by leased_by).
+      await db.schema.createIndex('deliveries_leased_by').on('deliveries').column('leased_by').execute();
+      // Readiness writes here (Store.ping): a store that cannot write is not ready, even if it still reads.
+      await db.schema
+        .createTable('health')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

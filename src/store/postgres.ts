@@ -114,7 +114,14 @@ export function openPostgres(opts: PostgresOptions): Backend {
     async scrub() {},
     async ping() {
       if (closed) return false;
-      const query = sql`select 1`.execute(db).then(
+      // A write, not a select: a read-only server (a standby after a failover) or a full disk is not ready.
+      const at = Date.now();
+      const query = db
+        .insertInto('health')
+        .values({ id: 'readyz', at })
+        .onConflict((oc) => oc.column('id').doUpdateSet({ at }))
+        .execute()
+        .then(
         () => true,
         () => false,
       );

@@ -64,6 +64,10 @@ export class SqlStore implements Store {
     return num(r.numDeletedRows);
   }
 
+  async forgetProcessed(key: string): Promise<void> {
+    await this.db.deleteFrom('processed').where('key', '=', key).execute();
+  }
+
   async upsertUser(user: { key: string; platform: Platform; name?: string; address?: unknown }, now: Date): Promise<void> {
     const t = now.getTime();
     const address = toJson(user.address);
@@ -107,6 +111,7 @@ export class SqlStore implements Store {
       await trx.deleteFrom('cohort_members').where('user_key', '=', key).execute();
       await trx.deleteFrom('deliveries').where('user_key', '=', key).execute();
       await trx.deleteFrom('inbox').where('user_key', '=', key).execute();
+      await trx.deleteFrom('conversation_topics').where('user_key', '=', key).execute();
       await trx.deleteFrom('trainers').where('key', '=', key).execute();
       await trx.deleteFrom('cohort_trainers').where('trainer_key', '=', key).execute();
       // Cohorts and follow-ups belong to their members too; keep them, drop the name of who made them.
@@ -366,6 +371,7 @@ export class SqlStore implements Store {
     followups.completeDelivery(this.b, followupId, userKey, worker, outcome, now);
   retryDelivery = (followupId: string, userKey: string, worker: string, notBefore: Date, error: string) =>
     followups.retryDelivery(this.b, followupId, userKey, worker, notBefore, error);
+  renewLeases = (worker: string, now: Date, leaseMs: number) => followups.renewLeases(this.b, worker, now, leaseMs);
   deliveryCounts = (followupId: string): Promise<DeliveryCounts> => followups.deliveryCounts(this.b, followupId);
   listDeliveries = (followupId: string) => followups.listDeliveries(this.b, followupId);
   finishFollowups = (now: Date) => followups.finishFollowups(this.b, now);
@@ -429,6 +435,31 @@ export class SqlStore implements Store {
 
   async dropPendingFile(id: string, userKey: string): Promise<void> {
     await this.db.deleteFrom('pending_files').where('id', '=', id).where('user_key', '=', userKey).execute();
+  }
+
+  async getTopic(userKey: string, conversation: string, since: Date): Promise<unknown | undefined> {
+    const row = await this.db
+      .selectFrom('conversation_topics')
+      .select('topic')
+      .where('user_key', '=', userKey)
+      .where('conversation', '=', conversation)
+      .where('updated_at', '>=', since.getTime())
+      .executeTakeFirst();
+    if (!row) return undefined;
+    try {
+      return JSON.parse(row.topic) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async setTopic(userKey: string, conversation: string, topic: unknown, now: Date): Promise<void> {
+    const values = { user_key: userKey, conversation, topic: JSON.stringify(topic), updated_at: now.getTime() };
+    await this.db
+      .insertInto('conversation_topics')
+      .values(values)
+      .onConflict((oc) => oc.columns(['user_key', 'conversation']).doUpdateSet({ topic: values.topic, updated_at: values.updated_at }))
+      .execute();
   }
 
   async pushInbox(m: InboxMessage): Promise<void> {

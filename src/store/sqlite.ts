@@ -1,7 +1,7 @@
 // The SQLite backend: one better-sqlite3 file (WAL, busy timeout, foreign keys) behind Kysely.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import type { Backend } from './backend.js';
@@ -45,6 +45,16 @@ function withStatementCache(conn: SQLite.Database): SqliteDatabase {
   };
 }
 
+/** A file's identity (device and inode), or undefined when it is gone. */
+function identity(path: string): string | undefined {
+  try {
+    const st = statSync(path);
+    return `${st.dev}:${st.ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
 // Locks held in this process, by file and name. One process owns a SQLite file, so this is enough.
 const heldLocks = new Set<string>();
 
@@ -61,6 +71,10 @@ export function openSqlite(file: string): Backend {
   conn.pragma('secure_delete = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(conn) }) });
   const lockScope = file === ':memory:' ? `memory:${randomUUID()}` : file;
+  // A database or WAL file deleted or replaced under a running process still takes writes, into files nobody
+  // will read again: readiness compares them with what was opened.
+  const opened = file === ':memory:' ? undefined : identity(file);
+  let openedWal: string | undefined;
   // Ours, with what to call when each ends (close() ends them all).
   const mine = new Map<string, () => void>();
   let closed = false;
@@ -123,8 +137,19 @@ export function openSqlite(file: string): Backend {
     },
     async ping() {
       if (closed) return false;
+      if (file !== ':memory:') {
+        if (identity(file) !== opened) return false;
+        const wal = identity(`${file}-wal`);
+        openedWal ??= wal;
+        if (openedWal !== undefined && wal !== openedWal) return false;
+      }
       try {
-        await sql`select 1`.execute(db);
+        // A write that needs fresh pages, as new data does: a full disk (or a file that may not grow) fails it.
+        await writeTx(async (trx) => {
+          const id = `probe:${randomBytes(2048).toString('hex')}`;
+          await trx.insertInto('health').values({ id, at: Date.now() }).execute();
+          await trx.deleteFrom('health').where('id', '<>', id).execute();
+        });
         return true;
       } catch {
         return false;

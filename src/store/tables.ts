@@ -127,6 +127,20 @@ export interface PendingFilesTable {
   created_at: number;
 }
 
+/** The last topic of a person's conversation (JSON of qa's Topic). */
+export interface ConversationTopicsTable {
+  user_key: string;
+  conversation: string;
+  topic: string;
+  updated_at: number;
+}
+
+/** What readiness probes write (nothing about anyone). */
+export interface HealthTable {
+  id: string;
+  at: number;
+}
+
 export interface Database {
   processed: ProcessedTable;
   users: UsersTable;
@@ -142,6 +156,8 @@ export interface Database {
   unanswered_cohorts: UnansweredCohortsTable;
   inbox: InboxTable;
   pending_files: PendingFilesTable;
+  conversation_topics: ConversationTopicsTable;
+  health: HealthTable;
 }
 
 /** Every table of the store, for tests that check nothing about a person is left behind. */
@@ -160,6 +176,8 @@ export const TABLES: (keyof Database)[] = [
   'unanswered_cohorts',
   'inbox',
   'pending_files',
+  'conversation_topics',
+  'health',
 ];
 
 /** PostgreSQL returns bigint and count(*) as strings; SQLite as numbers. */

@@ -137,7 +137,7 @@ export interface Store {
   /** Runs pending schema migrations. Safe to call from several processes at once. */
   migrate(): Promise<void>;
   close(): Promise<void>;
-  /** True when the database answers (for /readyz). */
+  /** True when the database takes a write (for /readyz); on SQLite also false once its files were deleted or replaced. */
   ping(): Promise<boolean>;
   readonly kind: 'sqlite' | 'postgres';
   /**
@@ -151,6 +151,8 @@ export interface Store {
   markProcessed(key: string, now: Date): Promise<boolean>;
   /** Drops records older than `before`. */
   pruneProcessed(before: Date): Promise<number>;
+  /** Drops the record of `key`, so a delivery that could not be handled is handled when the platform sends it again. */
+  forgetProcessed(key: string): Promise<void>;
 
   // People.
   /** Creates or refreshes a person; keeps the old address when none is given; marks reachable. */
@@ -231,6 +233,11 @@ export interface Store {
   completeDelivery(followupId: string, userKey: string, worker: string, outcome: { status: 'sent' | 'unreachable' | 'failed'; error?: string }, now: Date): Promise<boolean>;
   /** Puts a leased delivery back to pending, not to be tried before `notBefore`. */
   retryDelivery(followupId: string, userKey: string, worker: string, notBefore: Date, error: string): Promise<boolean>;
+  /**
+   * Extends to `now + leaseMs` the lease of every pending delivery `worker` holds, and returns them; one
+   * missing from the answer has been completed, handed back or taken over and is no longer the worker's.
+   */
+  renewLeases(worker: string, now: Date, leaseMs: number): Promise<{ followupId: string; userKey: string; leaseUntil: Date }[]>;
   deliveryCounts(followupId: string): Promise<DeliveryCounts>;
   listDeliveries(followupId: string): Promise<DeliveryRecord[]>;
   /** Marks 'sending' follow-ups with no pending deliveries as 'done'; returns them. */
@@ -245,10 +252,15 @@ export interface Store {
   // Files waiting for their recipient's consent.
   /** Keeps a file for its recipient; files created before `expireBefore` are dropped. */
   savePendingFile(file: PendingFile, expireBefore: Date): Promise<void>;
-  /** Returns and removes the file if it is `userKey`'s and was created at or after `since`; once only. */
+  /** Returns and removes the file if it is `userKey`'s and was created at or after `since`; a second call finds nothing. */
   takePendingFile(id: string, userKey: string, since: Date): Promise<PendingFile | undefined>;
   /** Drops the file without returning it (declined). */
   dropPendingFile(id: string, userKey: string): Promise<void>;
+
+  // What the last answer in a conversation was about (for follow-up questions).
+  /** The topic stored for the person in this conversation, if not older than `since`. */
+  getTopic(userKey: string, conversation: string, since: Date): Promise<unknown | undefined>;
+  setTopic(userKey: string, conversation: string, topic: unknown, now: Date): Promise<void>;
 
   // Messages waiting for people who are not connected (console members).
   pushInbox(message: InboxMessage): Promise<void>;

@@ -6,6 +6,7 @@
 //   slack.callsTo('chat.postMessage'); await slack.waitFor((calls) => calls.length > 2);
 //   slack.failNext('chat.postMessage', { status: 429, retryAfter: 3 });
 //   slack.failNext('conversations.open', { error: 'user_not_found' });
+//   slack.hang('chat.postMessage');                           // accepted, never answered (a dead upstream)
 //   await slack.close();
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -54,6 +55,7 @@ export class FakeSlackApi {
   origin = '';
   private server?: Server;
   private readonly failures = new Map<string, FailureSpec & { times: number }>();
+  private readonly hanging = new Set<string>();
   private seq = 0;
 
   constructor(options: FakeSlackOptions = {}) {
@@ -97,6 +99,11 @@ export class FakeSlackApi {
   /** Answers the next `times` calls of `method` with a failure instead of success. */
   failNext(method: string, spec: FailureSpec): void {
     this.failures.set(method, { ...spec, times: spec.times ?? 1 });
+  }
+
+  /** Calls of `method` are recorded and never answered (until close), like an upstream that stopped responding. */
+  hang(method: string): void {
+    this.hanging.add(method);
   }
 
   /** Forgets recorded calls (not failures). */
@@ -144,6 +151,7 @@ export class FakeSlackApi {
     const body = decodeBody(req, raw);
     const call: SlackApiCall = { method, path, body, raw, token };
     this.calls.push(call);
+    if (this.hanging.has(method)) return;
 
     const failure = this.failures.get(method);
     if (failure && failure.times > 0) {

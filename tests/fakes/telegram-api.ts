@@ -6,6 +6,7 @@
 //   api.callsTo('sendMessage')                           // every recorded call, body parsed (JSON or multipart)
 //   api.failNext('sendMessage', { status: 429, retryAfter: 1 })
 //   api.block(chatId)                                    // later sends to that chat get 403 "bot was blocked"
+//   api.hang('sendMessage')                              // calls are recorded (status 0) and never answered
 //   api.queueUpdate(privateText('hi'))                   // served to long polling (getUpdates)
 //   await api.waitFor((calls) => calls.some(...))        // resolves once the predicate holds
 //   await api.close()
@@ -99,6 +100,7 @@ export class FakeTelegramApi {
   readonly messages = new Map<string, SentMessage>();
   private readonly failures = new Map<string, FailureSpec[]>();
   private readonly blocked = new Set<string>();
+  private readonly hanging = new Set<string>();
   private readonly updates: Json[] = [];
   private readonly pollers = new Set<() => void>();
   private readonly watchers = new Set<() => void>();
@@ -156,6 +158,11 @@ export class FakeTelegramApi {
     const list = this.failures.get(method) ?? [];
     for (let i = 0; i < (spec.times ?? 1); i++) list.push(spec);
     this.failures.set(method, list);
+  }
+
+  /** Calls of `method` are recorded with status 0 and never answered (until close): an API that stopped responding. */
+  hang(method: string): void {
+    this.hanging.add(method);
   }
 
   /** Sends to this chat get 403 "Forbidden: bot was blocked by the user" from now on. */
@@ -220,6 +227,11 @@ export class FakeTelegramApi {
     const method = m?.[2] ?? '';
     const path = (req.url ?? '').replace(/\/bot[^/]+\//, '/bot<token>/');
     const raw = await readBody(req);
+    if (this.hanging.has(method)) {
+      this.calls.push({ method, path, body: safeParse(req.headers['content-type'] ?? '', raw), status: 0 });
+      for (const check of [...this.watchers]) check();
+      return;
+    }
     let body: Json = {};
     let status = 200;
     let payload: Json;
@@ -342,6 +354,14 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', () => resolve(Buffer.concat(chunks)));
   });
+}
+
+function safeParse(contentType: string, raw: Buffer): Json {
+  try {
+    return parseBody(contentType, raw);
+  } catch {
+    return {};
+  }
 }
 
 const maybeJson = (v: string): unknown => {

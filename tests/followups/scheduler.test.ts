@@ -124,7 +124,7 @@ describe('scheduled follow-ups', () => {
 });
 
 describe('stopping', () => {
-  it('finishes the deliveries it claimed, claims no more, and ticks no more', async () => {
+  it('finishes the send in flight, hands back at once what it claimed and had not started, and ticks no more', async () => {
     const code = await h.cohort();
     const people = ['a', 'b', 'c'].map((id) => person(h.rt, id));
     for (const p of people) await p.say(`/join ${code}`);
@@ -142,15 +142,17 @@ describe('stopping', () => {
           },
         },
       },
-      { batchSize: 2 },
+      { batchSize: 2, concurrency: 1 },
     );
     await scheduler.tick();
     await stopped;
     const [first] = await h.store.listFollowups();
-    const statuses = (await h.store.listDeliveries(first.id)).map((d) => d.status).sort();
-    expect(statuses).toEqual(['pending', 'sent', 'sent']);
+    const deliveries = await h.store.listDeliveries(first.id);
+    expect(deliveries.map((d) => d.status).sort()).toEqual(['pending', 'pending', 'sent']);
+    // The one claimed but not started is free for another process now, not when its lease runs out.
+    expect(deliveries.filter((d) => d.status === 'pending').map((d) => d.leaseUntil)).toEqual([undefined, undefined]);
 
     await scheduler.tick();
-    expect((await h.store.deliveryCounts(first.id)).pending).toBe(1);
+    expect((await h.store.deliveryCounts(first.id)).pending).toBe(2);
   });
 });

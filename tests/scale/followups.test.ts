@@ -48,8 +48,8 @@ if (!baseUrl) {
     }
 
     /** Two serve processes in webhook mode, each talking to the fake Bot API through its own proxy. */
-    async function startPair(db: TestDatabase, extraEnv: Record<string, string> = {}): Promise<{ procs: ServeProcess[]; proxies: ApiProxy[] }> {
-      const proxies = await Promise.all([ApiProxy.start(api.url, LATENCY_MS), ApiProxy.start(api.url, LATENCY_MS)]);
+    async function startPair(db: TestDatabase, extraEnv: Record<string, string> = {}, delays: Record<string, number> = {}): Promise<{ procs: ServeProcess[]; proxies: ApiProxy[] }> {
+      const proxies = await Promise.all([ApiProxy.start(api.url, LATENCY_MS, delays), ApiProxy.start(api.url, LATENCY_MS, delays)]);
       for (const p of proxies) cleanups.push(() => p.close());
       const env = (proxy: ApiProxy) => ({
         DATABASE_URL: db.url,
@@ -124,6 +124,34 @@ if (!baseUrl) {
       expect(reports[0]).toContain('Sent: 1000 · Unreachable: 0 · Failed: 0 (of 1000)');
       console.info(`[scale] 1,000 members: process A sent ${viaA}, process B sent ${viaB}`);
     }, 75_000);
+
+    it('reaches each member exactly once when every send takes longer than the lease (5 s sends, 3 s lease)', async () => {
+      const { db, store, ids } = await setUp(30, 250_000);
+      const { procs, proxies } = await startPair(db, { FOLLOWUP_LEASE_MS: '3000' }, { sendMessage: 5000 });
+      const [a, b] = procs;
+      const idSet = new Set(ids);
+      const now = new Date();
+      const followupId = 'scale-slow-followup';
+      await store.upsertUser({ key: TRAINER_KEY, platform: 'telegram', name: 'Tala', address: { chatId: TRAINER.id } }, now);
+      await store.createFollowup({ id: followupId, cohortId: 'cohort-250000', kind: 'message', text: MESSAGE, dueAt: now, status: 'scheduled', createdBy: TRAINER_KEY, createdAt: now });
+
+      await waitUntil('the follow-up to be done', async () => (await store.getFollowup(followupId))?.status === 'done', 60_000, 250);
+      await waitUntil("the trainer's delivery report", () => trainerTexts().some((t) => isReport(t) && t.includes(followupId)), 15_000);
+
+      const counts = sendsPerChat(ids);
+      expect([...counts].filter(([, n]) => n !== 1), 'members reached other than once').toEqual([]);
+      // No send was even attempted twice: every sendMessage each process made to a member was its only one.
+      const attempts = proxies.flatMap((p) => p.callsTo('sendMessage').filter((c) => idSet.has(Number(c.chatId))));
+      expect(attempts).toHaveLength(30);
+      const deliveries = await store.listDeliveries(followupId);
+      expect(deliveries.every((d) => d.status === 'sent' && d.attempts === 1)).toBe(true);
+      // Both processes worked on it, each keeping what it had claimed.
+      const byWorker = new Set(deliveries.map((d) => d.leasedBy));
+      expect([...byWorker].sort()).toEqual([a.workerId, b.workerId].sort());
+      expect(trainerTexts().filter((t) => isReport(t) && t.includes(followupId))[0]).toContain('Sent: 30 · Unreachable: 0 · Failed: 0 (of 30)');
+      const [viaA, viaB] = proxies.map((p) => memberSendsVia(p, idSet).length);
+      console.info(`[scale] 5 s sends, 3 s lease: process A sent ${viaA}, process B sent ${viaB}, 30 members, each once`);
+    }, 90_000);
 
     it('finishes the delivery after one process is killed mid-way, sending again at most what the dead one held', async () => {
       const { db, store, ids } = await setUp(300, 200_000);

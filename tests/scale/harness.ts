@@ -262,9 +262,9 @@ export interface ProxiedCall {
 }
 
 /**
- * Forwards every request to `target` (after `latencyMs`, like a real platform's round trip) and
- * records the Bot API method, the chat and the answer's status. A client that hangs up (an aborted
- * long poll) aborts the forwarded request too.
+ * Forwards every request to `target` (after `latencyMs`, like a real platform's round trip, or after
+ * `delays[method]` for the Bot API methods named there) and records the Bot API method, the chat and the
+ * answer's status. A client that hangs up (an aborted long poll) aborts the forwarded request too.
  */
 export class ApiProxy {
   readonly calls: ProxiedCall[] = [];
@@ -274,10 +274,11 @@ export class ApiProxy {
   private constructor(
     private readonly target: string,
     private readonly latencyMs: number,
+    private readonly delays: Record<string, number>,
   ) {}
 
-  static async start(target: string, latencyMs = 0): Promise<ApiProxy> {
-    const proxy = new ApiProxy(target, latencyMs);
+  static async start(target: string, latencyMs = 0, delays: Record<string, number> = {}): Promise<ApiProxy> {
+    const proxy = new ApiProxy(target, latencyMs, delays);
     proxy.server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
@@ -293,8 +294,9 @@ export class ApiProxy {
   }
 
   private async forward(method: string, path: string, headers: IncomingHttpHeaders, body: Buffer, res: ServerResponse): Promise<void> {
-    if (this.latencyMs) await sleep(this.latencyMs);
     const apiMethod = /\/([A-Za-z]+)$/.exec(path)?.[1] ?? '';
+    const wait = this.delays[apiMethod] ?? this.latencyMs;
+    if (wait) await sleep(wait);
     let chatId: string | undefined;
     try {
       const parsed = JSON.parse(body.toString('utf8')) as { chat_id?: unknown };

@@ -112,6 +112,30 @@ export function storeContractFollowups(ctx: { store: Store }): void {
       expect(done.leaseUntil).toBeUndefined();
     });
 
+    it("renews a worker's leases while it works, so nobody else can take a delivery it still holds", async () => {
+      const { store } = ctx;
+      await startedFollowup(store, 3);
+      const claimed = await store.claimDeliveries('w1', at(), 10, MIN);
+      expect(claimed).toHaveLength(3);
+      expect(await store.completeDelivery('f', 'telegram:1000', 'w1', { status: 'sent' }, at(1))).toBe(true);
+      expect(await store.retryDelivery('f', 'telegram:1001', 'w1', at(1), 'handed back')).toBe(true);
+
+      // Only what w1 still holds is renewed: not the sent one, not the one handed back.
+      const renewed = await store.renewLeases('w1', at(MIN - 1), MIN);
+      expect(renewed).toEqual([{ followupId: 'f', userKey: 'telegram:1002', leaseUntil: at(2 * MIN - 1) }]);
+      expect(await store.renewLeases('w2', at(MIN - 1), MIN)).toEqual([]);
+      // Past the first lease, another worker finds only the delivery w1 handed back.
+      expect((await store.claimDeliveries('w2', at(MIN + 1), 10, MIN)).map((d) => d.userKey)).toEqual(['telegram:1001']);
+      expect(await store.completeDelivery('f', 'telegram:1002', 'w1', { status: 'sent' }, at(MIN + 2))).toBe(true);
+
+      // A lease that ran out and was taken over is no longer the first worker's to renew.
+      await store.retryDelivery('f', 'telegram:1001', 'w2', at(MIN + 3), 'again');
+      await store.claimDeliveries('w1', at(MIN + 3), 10, MIN);
+      await store.claimDeliveries('w2', at(3 * MIN + 4), 10, MIN);
+      expect(await store.renewLeases('w1', at(3 * MIN + 5), MIN)).toEqual([]);
+      expect((await store.renewLeases('w2', at(3 * MIN + 5), MIN)).map((r) => r.userKey)).toEqual(['telegram:1001']);
+    });
+
     it('retries a delivery no earlier than asked, then records outcomes and finishes the follow-up', async () => {
       const { store } = ctx;
       await startedFollowup(store, 3);

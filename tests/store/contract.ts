@@ -50,6 +50,14 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       expect(Number(rows[0].n)).toBe(MIGRATION_COUNT);
     });
 
+    it('forgets a processed key, so the same delivery counts as new again', async () => {
+      expect(await store.markProcessed('telegram:update:9', at())).toBe(true);
+      await store.forgetProcessed('telegram:update:9');
+      await store.forgetProcessed('telegram:update:never-seen');
+      expect(await store.markProcessed('telegram:update:9', at(1))).toBe(true);
+      expect(await store.markProcessed('telegram:update:9', at(2))).toBe(false);
+    });
+
     it('records a processed key once and prunes old ones', async () => {
       expect(await store.markProcessed('telegram:update:1', at())).toBe(true);
       expect(await store.markProcessed('telegram:update:1', at(5))).toBe(false);
@@ -267,6 +275,18 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       });
     });
 
+    describe('conversation topics', () => {
+      it('keeps the last topic per person and conversation, and not once it is too old', async () => {
+        await store.setTopic('telegram:1', 'c1', { question: 'first', refs: ['u:a'] }, at(0));
+        await store.setTopic('telegram:1', 'c1', { question: 'second', refs: ['u:b', 'u:c'] }, at(10));
+        await store.setTopic('telegram:1', 'c2', { question: 'elsewhere', refs: [] }, at(10));
+        expect(await store.getTopic('telegram:1', 'c1', at(0))).toEqual({ question: 'second', refs: ['u:b', 'u:c'] });
+        expect(await store.getTopic('telegram:1', 'c2', at(0))).toEqual({ question: 'elsewhere', refs: [] });
+        expect(await store.getTopic('telegram:2', 'c1', at(0))).toBeUndefined();
+        expect(await store.getTopic('telegram:1', 'c1', at(11))).toBeUndefined();
+      });
+    });
+
     describe('files waiting for consent', () => {
       const file = (id: string, userKey: string, ms: number) => ({ id, userKey, filename: `${id}.csv`, mime: 'text/csv', data: Buffer.from(`name\n${id}\n`), createdAt: at(ms) });
 
@@ -318,6 +338,8 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
         await store.logUnanswered({ id: 'uy', userKey: y, cohortIds: ['k1'], question: 'theirs?', askedAt: at(3) });
         await store.pushInbox({ id: 'ix', userKey: x, payload: 'hi', createdAt: at(4) });
         await store.pushInbox({ id: 'iy', userKey: y, payload: 'hi', createdAt: at(4) });
+        await store.setTopic(x, 'chat-x', { question: 'what is sx about?', refs: ['u:one'] }, at(4));
+        await store.setTopic(y, 'chat-y', { question: 'theirs', refs: ['u:two'] }, at(4));
         // An export waiting for y's consent that lists x among the members.
         await store.savePendingFile({ id: 'py', userKey: y, filename: 'export.csv', mime: 'text/csv', data: Buffer.from(`name\n${x}\n`), createdAt: at(5) }, at(0));
 
@@ -342,6 +364,7 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
         expect((await store.listDeliveries('f1')).map((d) => d.userKey)).toEqual([y]);
         expect((await store.listUnanswered()).map((u) => u.id)).toEqual(['uy']);
         expect(await store.takeInbox(y)).toHaveLength(1);
+        expect(await store.getTopic(y, 'chat-y', at(0))).toEqual({ question: 'theirs', refs: ['u:two'] });
         expect(await store.takePendingFile('py', y, at(0))).toBeUndefined();
         // The group and its follow-up stay for the others, without the forgotten creator.
         expect((await store.getCohort('k1'))?.createdBy).toBe('');

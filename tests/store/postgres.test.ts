@@ -171,6 +171,22 @@ if (!url) {
       }
     });
 
+    it('is not ready while the server takes no writes (a read-only standby), though it still reads', async () => {
+      const store = await open(freshSchema(), { poolMax: 1 });
+      try {
+        await store.migrate();
+        const db = (store as SqlStore).db;
+        expect(await store.ping()).toBe(true);
+        await sql`set default_transaction_read_only = on`.execute(db);
+        expect(await store.getUser('slack:U1')).toBeUndefined();
+        expect(await store.ping()).toBe(false);
+        await sql`set default_transaction_read_only = off`.execute(db);
+        expect(await store.ping()).toBe(true);
+      } finally {
+        await store.close();
+      }
+    });
+
     it('answers ping with false when the database cannot be reached', async () => {
       const store = await createStore({ url: 'postgres://nobody@127.0.0.1:1/none', schema: 'unused' });
       expect(await store.ping()).toBe(false);

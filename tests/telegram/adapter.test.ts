@@ -25,6 +25,10 @@ function tinyCore() {
       if (m.action === 'q2:yes') return [{ kind: 'update', text: 'Q2? — Yes' }, text('Done: 2/2')];
       if (m.text === 'boom') throw new Error('the core failed');
       if (m.text === 'twice') return [text('First'), text('Second')];
+      if (m.text === 'slow') {
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        return [text('First'), text('Second')];
+      }
       if (m.text === '/quiz') return [text('Q1?', [{ label: 'Yes', value: 'q1:yes' }, { label: 'No', value: 'q1:no' }])];
       return [text(`You said: ${m.text}`)];
     },
@@ -103,7 +107,7 @@ describe('start-up', () => {
       { token: TEST_TOKEN, apiRoot: api.url, webhookSecret: SECRET },
       { core: tinyCore().core, store, logger: pino({ level: 'silent' }), clock: { now: () => new Date() } },
     );
-    await expect(adapter.start()).rejects.toThrow(/refused TELEGRAM_BOT_TOKEN/);
+    await expect(adapter.start()).rejects.toThrow(/TELEGRAM_BOT_TOKEN: Telegram refused it/);
   });
 });
 
@@ -187,6 +191,25 @@ describe('webhook', () => {
     expect(await h.api.deliverUpdate(h.url, privateText('twice'), SECRET)).toBe(200);
     const sends = h.api.callsTo('sendMessage').slice(1);
     expect(sends.map((c) => [c.body.text, Boolean(c.viaWebhookReply)])).toEqual([['First', false], ['Second', true]]);
+  });
+
+  it('sends a reply that comes after the webhook has answered (handling took longer than its time) as ordinary requests', async () => {
+    // Telegram's webhook gets its answer at 150 ms here (10 s in production); the core takes 400 ms.
+    const h = await harness({ webhookSecret: SECRET, webhookTimeoutMs: 150 });
+    const started = Date.now();
+    expect(await h.api.deliverUpdate(h.url, privateText('slow'), SECRET)).toBe(200);
+    expect(Date.now() - started).toBeLessThan(390);
+    const sends = await h.api.waitFor((calls) => {
+      const list = calls.filter((c) => c.method === 'sendMessage');
+      return list.length >= 2 ? list : undefined;
+    }, 5000);
+    // Both messages arrive, in order, neither in the (long gone) webhook response, and no apology.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(h.api.callsTo('sendMessage').map((c) => [c.body.text, Boolean(c.viaWebhookReply), c.status])).toEqual([
+      ['First', false, 200],
+      ['Second', false, 200],
+    ]);
+    expect(sends).toHaveLength(2);
   });
 
   it('waits out a 429 and delivers each message once', async () => {
