@@ -68,8 +68,8 @@ export class Flows {
     const missedBefore = await this.missedLastTime(userKey);
     const picked = pickQuiz([...this.bank.values()], Math.min(Math.max(1, length), MAX_QUIZ_LENGTH), { rng: Math.random, missedBefore });
     if (!picked.length) {
-      const readiness = this.s.content.indicators.length ? ' Try /readiness, or' : '';
-      return [...(note ? [text(note)] : []), text(`This workshop has no quiz questions yet.${readiness} Ask me anything about "${this.s.content.meta.title}".`)];
+      const instead = `${this.s.content.indicators.length ? 'Try /readiness, or ask' : 'Ask'} me anything about "${this.s.content.meta.title}".`;
+      return [...(note ? [text(note)] : []), text(`This workshop has no quiz questions yet. ${instead}`)];
     }
     const session = await this.s.store.createSession(
       { id: newId(), userKey, kind: 'quiz', items: picked.map((q) => q.id) },
