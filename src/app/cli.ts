@@ -28,7 +28,7 @@ function httpsBaseUrl(raw: string): string {
 }
 
 /** Failures an operator can fix (a setting, a platform or database that refuses or does not answer). */
-const USER_FACING = ['ConfigError', 'ContentError', 'StoreConfigError', 'TeamsConfigError', 'StartupError', 'PlatformStartError'];
+const USER_FACING = ['ConfigError', 'ContentError', 'StoreConfigError', 'TeamsConfigError', 'StartupError', 'PlatformStartError', 'ImportError'];
 
 /** Known, user-facing failures print one line and exit 1; anything else is a bug and keeps its stack. */
 async function guarded(run: () => Promise<number | void>): Promise<void> {
@@ -171,22 +171,35 @@ program
     }),
   );
 
-const content = program.command('content').description('check or index the workshop content');
+const content = program.command('content').description('check, import or index the workshop content');
 content
   .command('check')
-  .description('validate the content folder (CONTENT_DIR or ./content)')
+  .description('validate the content folder (CONTENT_DIR or ./content): errors exit 1; warnings are advice')
   .option('--dir <path>', 'content folder')
-  .action((opts: { dir?: string }) =>
+  .option('--json', 'print { dir, ok, summary, errors, warnings } with each problem as { file, item, index, field, message }')
+  .action((opts: { dir?: string; json?: boolean }) =>
     guarded(async () => {
       const c = config();
-      const { checkContent, defaultContentDir } = await import('../content/load.js');
-      const result = checkContent(opts.dir ?? c.CONTENT_DIR ?? defaultContentDir());
-      if (result.ok) {
-        process.stdout.write(`${result.summary}\n`);
-        return 0;
-      }
-      process.stdout.write(`${result.errors.join('\n')}\n`);
-      return 1;
+      const { defaultContentDir } = await import('../content/load.js');
+      const { checkPack, checkJson, formatCheck } = await import('../authoring/check.js');
+      const report = checkPack(opts.dir ?? c.CONTENT_DIR ?? defaultContentDir());
+      process.stdout.write(opts.json ? checkJson(report) : formatCheck(report));
+      return report.ok ? 0 : 1;
+    }),
+  );
+content
+  .command('import')
+  .description("draft a content pack from a trainer's slides (.pptx, .pdf, .md), ready to check and edit")
+  .argument('<files...>', 'slide files, read in this order')
+  .requiredOption('--out <dir>', 'folder for the pack (new or empty)')
+  .option('--force', 'write into a folder that is not empty (its pack files are replaced)')
+  .action((files: string[], opts: { out: string; force?: boolean }) =>
+    guarded(async () => {
+      const c = config();
+      const { runImport } = await import('../authoring/import/run.js');
+      const { formatImportReport } = await import('../authoring/import/report.js');
+      const result = await runImport({ files, out: opts.out, force: opts.force, cacheDir: `${c.DATA_DIR ?? 'data'}/cache` });
+      process.stdout.write(formatImportReport(result));
     }),
   );
 content

@@ -105,6 +105,8 @@ export const QuizItem = z.object({
   answer: z.number().int().nonnegative(),
   explanation: z.string().min(1).max(300),
   source: SourceRef,
+  /** Written by `content import` and not yet checked by a person; `content check` lists it until removed. */
+  draft: z.boolean().optional(),
 });
 
 export const GlossaryEntry = z.object({

@@ -3,6 +3,7 @@ import type { Indicator } from '../content/schema.js';
 import {
   READINESS_CHOICES,
   formatReadinessResult,
+  noReadinessText,
   parseReadinessAnswer,
   readinessIntro,
   readinessPrompt,
@@ -58,6 +59,7 @@ export class Flows {
 
   async startReadiness(userKey: string, note?: string): Promise<Outgoing[]> {
     const items = this.s.content.indicators.map((i) => i.id);
+    if (!items.length) return [...(note ? [text(note)] : []), text(noReadinessText(this.s.content, this.bank.size > 0))];
     const session = await this.s.store.createSession({ id: newId(), userKey, kind: 'readiness', items }, this.s.clock.now());
     return [...(note ? [text(note)] : []), text(readinessIntro(this.s.content)), this.prompt(session)];
   }
@@ -65,6 +67,10 @@ export class Flows {
   async startQuiz(userKey: string, length = DEFAULT_QUIZ_LENGTH, note?: string): Promise<Outgoing[]> {
     const missedBefore = await this.missedLastTime(userKey);
     const picked = pickQuiz([...this.bank.values()], Math.min(Math.max(1, length), MAX_QUIZ_LENGTH), { rng: Math.random, missedBefore });
+    if (!picked.length) {
+      const instead = `${this.s.content.indicators.length ? 'Try /readiness, or ask' : 'Ask'} me anything about "${this.s.content.meta.title}".`;
+      return [...(note ? [text(note)] : []), text(`This workshop has no quiz questions yet. ${instead}`)];
+    }
     const session = await this.s.store.createSession(
       { id: newId(), userKey, kind: 'quiz', items: picked.map((q) => q.id) },
       this.s.clock.now(),

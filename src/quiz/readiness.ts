@@ -31,6 +31,14 @@ export function readinessIntro(content: Content): string {
   );
 }
 
+/** What /readiness says for a pack without indicators (a fresh import, or a workshop that has no self-assessment). */
+export function noReadinessText(content: Content, hasQuiz: boolean): string {
+  return (
+    `This workshop has no readiness self-assessment, so there is nothing to fill in here. ` +
+    `You can ask me anything about "${content.meta.title}"${hasQuiz ? ', or test yourself with /quiz' : ''}.`
+  );
+}
+
 /** `index` is 0-based (SessionRecord.index); people read it 1-based. */
 export function readinessPrompt(_content: Content, indicator: Indicator, index: number, total: number): string {
   return `Question ${index + 1} of ${total} · ${indicator.name}\n${indicator.question}`;

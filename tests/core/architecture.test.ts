@@ -18,7 +18,7 @@ function imports(file: string): string[] {
   return [...src.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]);
 }
 
-const coreDirs = ['core', 'content', 'qa', 'quiz', 'followups', 'store'].map((d) => join(root, 'src', d));
+const coreDirs = ['core', 'content', 'qa', 'quiz', 'followups', 'store', 'authoring'].map((d) => join(root, 'src', d));
 
 describe('architecture', () => {
   const coreFiles = coreDirs.flatMap((d) => files(d));
