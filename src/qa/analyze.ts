@@ -1,7 +1,7 @@
 // Reads a question: what kind of answer it wants (intents) and what it is about (concepts), in the pack's words.
 import { MAX_CHARS, MAX_TOKENS, isStopWord, normalizeText, words } from '../content/text.js';
 import { ATTRIBUTES, findFocus, looksVerbal } from './focus.js';
-import { term, type Pack } from './pack.js';
+import { RANKING_TERM, term, type Pack } from './pack.js';
 import { correctWord, editDistance } from './spelling.js';
 import { wordMap, wordSet } from './word-lists.js';
 
@@ -256,6 +256,8 @@ export function analyze(pack: Pack, question: string): Analysis {
     if (!seen.has(key)) {
       seen.add(key);
       const alternatives = alternativesOf(pack, s);
+      // "the *biggest* challenges": any way of ranking ("greatest in", "the most progress") says it.
+      if (wordSet('superlative').has(w)) alternatives.push({ stems: [RANKING_TERM], credit: 0.7 });
       const known = pack.vocab.has(w) || pack.postings.has(s) || alternatives.some((a) => pack.postings.has(a.stems[0]!));
       const generic = wordSet('generic').has(w) || /^\d$/.test(w);
       concepts.push({ words: [w], alternatives, context: wordSet('session').has(w) || wordSet('person').has(w), unknown: !known, specific: false, generic, positions: [where[i]!] });

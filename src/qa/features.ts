@@ -10,6 +10,7 @@ export type Feature =
   | 'date' // a day, a month or a year
   | 'day' // a day or a month, not only a year
   | 'money' // an amount of money
+  | 'ranking' // says which is most or first ("greatest in X", "made the most progress")
   | 'place' // a place the pack names
   | 'number' // a figure or a quantity in words
   | 'percent' // a share
@@ -60,6 +61,7 @@ export function docFeatures(doc: SearchDoc, places: ReadonlySet<string>): Set<Fe
   if (doc.unitKind === 'definition' || DEFINITION.test(text) || /^[^:.]{2,60}:/.test(text)) f.add('definition');
   if (has('reason')) f.add('reason');
   if (has('ordinal') || ORDINAL.test(text)) f.add('ordinal');
+  if (has('ranking')) f.add('ranking');
   for (const cue of doc.cues) {
     if (cue === 'who') f.add('person').add('org');
     if (cue === 'when') f.add('date');

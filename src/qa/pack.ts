@@ -69,6 +69,9 @@ export interface Pack {
   medianTerms: number;
 }
 
+/** A term every doc that ranks things holds: a superlative asked ("the biggest X") is held by any ranking. */
+export const RANKING_TERM = '#ranking';
+
 /** A word's stem, with irregular forms read as their base word first ("grew" as "grow"). */
 export const term = (w: string): string => stem(wordMap('irregular').get(w) ?? w);
 
@@ -216,12 +219,14 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
     // A compound holds its parts too: a question about "data" finds the "dataset".
     const terms = new Set([...all, ...all.flatMap((w) => compoundParts(w, vocab))].filter((w) => !isAskingWord(w)).map(term));
     for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
+    const features = docFeatures(doc, places);
+    if (features.has('ranking')) terms.add(RANKING_TERM);
     return {
       doc,
       i,
       terms,
       lead: new Set(contentStems(leadText(doc))),
-      features: docFeatures(doc, places),
+      features,
       counts: countedStems(doc.text),
       numbers: numbersIn(doc.text),
       opening: words(doc.text, 12).map(term),
