@@ -11,6 +11,7 @@ export type Feature =
   | 'day' // a day or a month, not only a year
   | 'money' // an amount of money
   | 'ranking' // says which is most or first ("greatest in X", "made the most progress")
+  | 'numbered' // a numbered position: "second", "14th"
   | 'place' // a place the pack names
   | 'number' // a figure or a quantity in words
   | 'percent' // a share
@@ -62,6 +63,7 @@ export function docFeatures(doc: SearchDoc, places: ReadonlySet<string>): Set<Fe
   if (has('reason')) f.add('reason');
   if (has('ordinal') || ORDINAL.test(text)) f.add('ordinal');
   if (has('ranking')) f.add('ranking');
+  if (has('ordinal-number') || ORDINAL.test(text)) f.add('numbered');
   for (const cue of doc.cues) {
     if (cue === 'who') f.add('person').add('org');
     if (cue === 'when') f.add('date');

@@ -24,6 +24,8 @@ export interface DocInfo {
   counts: Set<string>;
   /** Numbers its text states, as digits. */
   numbers: Set<string>;
+  /** Its figures count a country by some name ("economies", "members"): it answers "how many countries". */
+  countsPolity: boolean;
   /** Its first words, as stems with stop words kept: "the widget index wxi is". */
   opening: string[];
   /** Years it is about: in its text, its title or its citation ("the 2021 survey"). */
@@ -212,6 +214,7 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
   const vocab = new Set<string>();
   const df = new Map<string, number>();
   const searchDocs = buildSearchDocs(content);
+  const polity = new Set([...wordSet('polity')].map(term));
   const docWords = searchDocs.map((doc) => words([doc.title, doc.text, ...doc.keywords].join(' \n ')));
   for (const all of docWords) for (const w of all) vocab.add(w);
   const docs: DocInfo[] = searchDocs.map((doc, i) => {
@@ -220,6 +223,7 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
     const terms = new Set([...all, ...all.flatMap((w) => compoundParts(w, vocab))].filter((w) => !isAskingWord(w)).map(term));
     for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
     const features = docFeatures(doc, places);
+    const counted = countedStems(doc.text);
     if (features.has('ranking')) terms.add(RANKING_TERM);
     return {
       doc,
@@ -227,8 +231,9 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
       terms,
       lead: new Set(contentStems(leadText(doc))),
       features,
-      counts: countedStems(doc.text),
+      counts: counted,
       numbers: numbersIn(doc.text),
+      countsPolity: [...counted].some((t) => polity.has(t)),
       opening: words(doc.text, 12).map(term),
       years: new Set([doc.text, doc.title, doc.source.title].join(' ').match(/\b(1[89]\d\d|20\d\d)\b/g) ?? []),
     };

@@ -97,15 +97,42 @@ function weigh(pack: Pack, concepts: Concept[]): Weighted[] {
 }
 
 const has = (d: DocInfo, f: Feature) => d.features.has(f);
-let polity: Set<string> | undefined;
-const POLITY = () => (polity ??= new Set([...wordSet('polity')].map(term)));
+
+/** What a question asks that every doc is checked against: worked out once per question, not per doc. */
+interface Asked {
+  /** Numbered positions it names ("who came *second*?"). */
+  ordinals: Concept[];
+  /** "What date / which day": a day, not only a year. */
+  day: boolean;
+  /** "How much does it cost": an amount of money. */
+  money: boolean;
+  /** "How many countries": a pack may call them economies or members. */
+  polity: boolean;
+  /** A bare acronym ("ABC?"), which asks what it stands for. */
+  bareAcronym: boolean;
+  /** Numbers it names that are not years ("the *six* dimensions"). */
+  named: string[];
+}
+
+function whatIsAsked(a: Analysis): Asked {
+  const word = (c: Concept) => c.words.join(' ');
+  return {
+    ordinals: a.concepts.filter((c) => wordSet('ordinal-number').has(word(c))),
+    day: a.intents.has('when') && /\b(date|day)\b/.test(a.words.join(' ')),
+    money: a.intents.has('howmany') && a.concepts.some((c) => wordSet('money').has(word(c))),
+    polity: a.counted !== undefined && wordSet('polity').has(word(a.counted)),
+    bareAcronym: a.bare && a.concepts.some((c) => c.specific && c.words.length === 1),
+    named: a.numbers.filter((x) => !a.years.includes(x)),
+  };
+}
+
 /** "How many *people*...": the doc's figures count that (or it is a yes/no question that merely mentions counting). */
-const countsIt = (a: Analysis, d: DocInfo) =>
+const countsIt = (a: Analysis, q: Asked, d: DocInfo) =>
   !a.counted ||
   a.intents.has('yesno') ||
   a.counted.alternatives.some((alt) => alt.stems.every((t) => d.counts.has(t))) ||
   // "How many countries..." of a pack that counts "economies" or "members".
-  (wordSet('polity').has(a.counted.words.join(' ')) && [...d.counts].some((t) => POLITY().has(t)));
+  (q.polity && d.countsPolity);
 
 /** Does the doc (its text, title or citation) name the year? */
 const namesYear = (d: DocInfo, year: string) => d.years.has(year);
@@ -126,7 +153,7 @@ function definesFocus(a: Analysis, d: DocInfo): boolean {
 const DEFINING = new Set(['is', 'are', 'refer', 'mean', 'denot', 'stand', 'defin']);
 
 /** What the form of the doc adds for the kind of answer asked for (negative when it cannot be that answer). */
-function typeBonus(a: Analysis, d: DocInfo, coverage: number, focusLead: boolean): number {
+function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLead: boolean): number {
   const is = (i: Intent) => a.intents.has(i);
   const { doc } = d;
   let b = 0;
@@ -134,10 +161,10 @@ function typeBonus(a: Analysis, d: DocInfo, coverage: number, focusLead: boolean
   // "What share...", "what percentage...": a share, not a count.
   if (is('howmany') && a.share) b += has(d, 'percent') ? 0.05 : -0.05;
   // "How many people...?" answered by a count of something else is most likely wrong.
-  if (a.counted && !countsIt(a, d)) b -= 0.3;
+  if (a.counted && !countsIt(a, q, d)) b -= 0.3;
   if (is('when')) b += has(d, 'date') ? 0.1 : -0.1;
   // "What date / which day...": a day, not only a year.
-  if (is('when') && /\b(date|day)\b/.test(a.words.join(' '))) b += has(d, 'day') ? 0.08 : 0;
+  if (q.day) b += has(d, 'day') ? 0.08 : 0;
   if (is('where')) b += has(d, 'place') ? 0.12 : -0.12;
   // "Who leads X?": a person or a role first, an organisation next.
   if (is('who') && !is('howmany')) b += has(d, 'person') ? 0.12 : has(d, 'org') ? 0.06 : -0.1;
@@ -149,15 +176,13 @@ function typeBonus(a: Analysis, d: DocInfo, coverage: number, focusLead: boolean
   if (is('list') && has(d, 'list')) b += 0.06;
   if (is('role') && ROLE_STEMS.some((t) => d.terms.has(t))) b += 0.05;
   // "The *six* dimensions", "in *2020*": a doc that names the same number is the one asked about.
-  const named = a.numbers.filter((x) => !a.years.includes(x));
-  if (named.length && named.every((x) => d.numbers.has(x))) b += 0.08;
+  if (q.named.length && q.named.every((x) => d.numbers.has(x))) b += 0.08;
   // "version 3.0" is not answered by a doc about 2.0.
-  else if (named.some((x) => x.includes('.')) && has(d, 'number')) b -= 0.15;
+  else if (q.named.some((x) => x.includes('.')) && has(d, 'number')) b -= 0.15;
   for (const year of a.years) b += namesYear(d, year) ? 0.08 : -0.05;
   // The glossary says what a term stands for; what it means is better said by the deck's own unit on it.
   // A bare acronym ("ABC?") asks what it stands for; a bare name ("north region?") asks about it.
-  const bareAcronym = a.bare && a.concepts.some((c) => c.specific && c.words.length === 1);
-  if (doc.kind === 'glossary') b += is('abbrev') || bareAcronym ? 0.1 : is('define') ? 0 : -0.08;
+  if (doc.kind === 'glossary') b += is('abbrev') || q.bareAcronym ? 0.1 : is('define') ? 0 : -0.08;
   // The title slide answers questions about the session, not every "who" or "when" question.
   if (doc.kind === 'meta' && coverage >= 0.5) for (const cue of doc.cues) if (a.intents.has(cue as Intent)) b += 0.3;
   // "Which event is *this session* part of?": about the session, so the title slide first.
@@ -174,7 +199,7 @@ function typeBonus(a: Analysis, d: DocInfo, coverage: number, focusLead: boolean
  * what does X stand for" about its own term; a next step only a request for advice; a "when" question
  * only a doc with a date; a question about a year only a doc that names that year (or none).
  */
-function fits(a: Analysis, d: DocInfo, focusHeld: boolean[]): boolean {
+function fits(a: Analysis, q: Asked, d: DocInfo, focusHeld: boolean[]): boolean {
   // "Summarise the talk in a few lines": the outline, whatever else the question holds.
   if (d.doc.ref === 'm:outline' && a.intents.has('outline')) return true;
   // A yes/no question has no one thing it is about ("should services go fully digital?"): coverage decides,
@@ -183,17 +208,15 @@ function fits(a: Analysis, d: DocInfo, focusHeld: boolean[]): boolean {
   if (a.focus.some((c) => c.place && !c.alternatives.some((alt) => alt.stems.every((t) => d.terms.has(t))))) return false;
   if (a.intents.has('date') && !has(d, 'date')) return false;
   // "Who came *second*?" is not answered by who came first.
-  const ordinals = a.concepts.filter((c) => wordSet('ordinal-number').has(c.words.join(' ')));
-  const docOrdinals = [...wordSet('ordinal-number')].some((w) => d.terms.has(term(w))) || /\b\d+(st|nd|rd|th)\b/i.test(d.doc.text);
-  if (ordinals.length && docOrdinals && !ordinals.every((c) => c.alternatives.some((alt) => alt.stems.every((t) => d.terms.has(t))))) return false;
+  if (q.ordinals.length && has(d, 'numbered') && !q.ordinals.every((c) => c.alternatives.some((alt) => alt.stems.every((t) => d.terms.has(t))))) return false;
   // "in 2020?" is not answered by a figure for 2022.
   if (a.years.some((y) => !namesYear(d, y)) && d.years.size) return false;
   // "What is X?" is a definition; "what is X *known* for?" is not.
   const onlyTerm = a.concepts.every((c) => a.focus.includes(c) || c.generic || c.context);
   // "How many people use the portal?" is not answered by a count of countries.
-  if (!countsIt(a, d)) return false;
+  if (!countsIt(a, q, d)) return false;
   // "How much does it cost?" needs an amount of money.
-  if (a.intents.has('howmany') && a.concepts.some((c) => wordSet('money').has(c.words.join(' '))) && !has(d, 'money')) return false;
+  if (q.money && !has(d, 'money')) return false;
   // Advice comes from next steps and the deck, not from a definition or the title slide.
   if (a.intents.has('advice') && (d.doc.kind === 'glossary' || d.doc.kind === 'meta')) return false;
   // A glossary entry answers what its own term means: the focus must be its term.
@@ -244,6 +267,7 @@ export interface RankOptions {
 /** Every document that holds part of the question, best first. */
 export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] {
   const weighted = weigh(pack, a.concepts);
+  const q = whatIsAsked(a);
   for (const w of weigh(pack, opts.context ?? [])) weighted.push({ ...w, weight: w.weight * CONTEXT_SHARE, weak: true });
   // A focus word most docs share ("how do *governments* decide...") cannot pick the answer; the rest can.
   // What is counted ("how many *countries*") or names the kind of answer ("which *countries*") need not be held.
@@ -282,10 +306,10 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     if (coverage >= 0.5 && d.doc.cues.some((c) => a.intents.has(c as Intent))) strong = true;
     if (!anySpecific && topical.length && topical.every((w) => (w.held.get(i) ?? 0) >= HELD)) strong = true;
     const focusLead = focus.length > 0 && focus.every((w) => w.concept.alternatives.some((alt) => alt.stems.every((t) => d.lead.has(t))));
-    let score = coverage + LEAD_WEIGHT * (lead / total) + typeBonus(a, d, coverage, focusLead) - lengthPenalty(pack, d);
+    let score = coverage + LEAD_WEIGHT * (lead / total) + typeBonus(a, q, d, coverage, focusLead) - lengthPenalty(pack, d);
     if (opts.near?.has(d.doc.section ?? '')) score += 0.1;
     if (opts.given?.has(d.doc.ref)) score -= 0.2;
-    ranked.push({ d, coverage, score, strong, fits: fits(a, d, focus.map((w) => (w.held.get(i) ?? 0) >= HELD)) });
+    ranked.push({ d, coverage, score, strong, fits: fits(a, q, d, focus.map((w) => (w.held.get(i) ?? 0) >= HELD)) });
   }
   const order = (x: Ranked, y: Ranked) => y.score - x.score || x.d.i - y.d.i;
   ranked.sort(order);
