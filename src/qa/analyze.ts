@@ -205,10 +205,13 @@ export function analyze(pack: Pack, question: string): Analysis {
   // "what share of countries" asks for a proportion; "share" is not the topic there.
   norm = norm.replace(/\b(what|which) share of\b/g, '$1 proportion of');
 
-  const cleaned = cleanWords(pack, words(norm, MAX_TOKENS));
+  // "what share of X": the share is the measure ("proportion"), not the topic; read after chat spelling ("wat").
+  const cleaned = cleanWords(pack, words(norm, MAX_TOKENS)).map((w, k, all) => (w === 'share' && /^(what|which)$/.test(all[k - 1] ?? '') ? 'proportion' : w));
   // Chat spelling read ("whos" -> "who", "wat r" -> "what are"): the intents again on the cleaned words.
   const cleanedText = cleaned.join(' ');
   for (const [intent, re] of INTENTS) if (re.test(cleanedText)) intents.add(intent);
+  // "Who is ABC?": an organisation named by its acronym, so what it is.
+  if (intents.has('who') && /^(who|whos) (is|are|was)\b/.test(cleanedText)) intents.add('define');
   // "What is the first step toward X?" asks for advice, not for what X is; "where do we start?" for no place.
   if (intents.has('advice')) {
     intents.delete('define');

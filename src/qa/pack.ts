@@ -8,7 +8,7 @@ import { docFeatures, numbersIn, type Feature } from './features.js';
 import type { English } from './english.js';
 import type { SearchIndex } from './search-index.js';
 import { buildDeleteIndex, type DeleteIndex } from './spelling.js';
-import { wordMap, wordSet } from './word-lists.js';
+import { wordGroups, wordMap, wordSet } from './word-lists.js';
 import type { Related } from './wordnet.js';
 
 export interface DocInfo {
@@ -24,8 +24,8 @@ export interface DocInfo {
   counts: Set<string>;
   /** Numbers its text states, as digits. */
   numbers: Set<string>;
-  /** Its figures count a country by some name ("economies", "members"): it answers "how many countries". */
-  countsPolity: boolean;
+  /** Which kinds of thing its figures count (lexicon count-kind lines: countries by any name, towns, people). */
+  countKinds: Set<number>;
   /** Its first words, as stems with stop words kept: "the widget index wxi is". */
   opening: string[];
   /** Years it is about: in its text, its title or its citation ("the 2021 survey"). */
@@ -70,6 +70,10 @@ export interface Pack {
   /** The median number of distinct terms of the pack's units: what a usual answer holds. */
   medianTerms: number;
 }
+
+let countKindCache: Set<string>[] | undefined;
+/** Each count-kind line of the lexicon as stems: names for the same kind of thing counted. */
+export const COUNT_KINDS = (): Set<string>[] => (countKindCache ??= wordGroups('count-kind').map((g) => new Set(g.map(term))));
 
 /** A term every doc that ranks things holds: a superlative asked ("the biggest X") is held by any ranking. */
 export const RANKING_TERM = '#ranking';
@@ -214,7 +218,7 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
   const vocab = new Set<string>();
   const df = new Map<string, number>();
   const searchDocs = buildSearchDocs(content);
-  const polity = new Set([...wordSet('polity')].map(term));
+  const countKinds = COUNT_KINDS();
   const docWords = searchDocs.map((doc) => words([doc.title, doc.text, ...doc.keywords].join(' \n ')));
   for (const all of docWords) for (const w of all) vocab.add(w);
   const docs: DocInfo[] = searchDocs.map((doc, i) => {
@@ -233,7 +237,7 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
       features,
       counts: counted,
       numbers: numbersIn(doc.text),
-      countsPolity: [...counted].some((t) => polity.has(t)),
+      countKinds: new Set(countKinds.flatMap((kind, k) => ([...counted].some((t) => kind.has(t)) ? [k] : []))),
       opening: words(doc.text, 12).map(term),
       years: new Set([doc.text, doc.title, doc.source.title].join(' ').match(/\b(1[89]\d\d|20\d\d)\b/g) ?? []),
     };

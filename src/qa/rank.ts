@@ -3,7 +3,7 @@
 import lunr from 'lunr';
 import type { Analysis, Concept, Intent } from './analyze.js';
 import type { Feature } from './features.js';
-import { term, type DocInfo, type Pack } from './pack.js';
+import { COUNT_KINDS, term, type DocInfo, type Pack } from './pack.js';
 import { wordSet } from './word-lists.js';
 
 /** A concept held by more than this share of documents is too common to answer on its own. */
@@ -106,8 +106,8 @@ interface Asked {
   day: boolean;
   /** "How much does it cost": an amount of money. */
   money: boolean;
-  /** "How many countries": a pack may call them economies or members. */
-  polity: boolean;
+  /** "How many countries": the kind of thing counted (a pack may call countries economies or members). */
+  countKind?: number;
   /** A bare acronym ("ABC?"), which asks what it stands for. */
   bareAcronym: boolean;
   /** Numbers it names that are not years ("the *six* dimensions"). */
@@ -120,7 +120,7 @@ function whatIsAsked(a: Analysis): Asked {
     ordinals: a.concepts.filter((c) => wordSet('ordinal-number').has(word(c))),
     day: a.intents.has('when') && /\b(date|day)\b/.test(a.words.join(' ')),
     money: a.intents.has('howmany') && a.concepts.some((c) => wordSet('money').has(word(c))),
-    polity: a.counted !== undefined && wordSet('polity').has(word(a.counted)),
+    countKind: a.counted ? (() => { const k = COUNT_KINDS().findIndex((g) => g.has(term(word(a.counted!)))); return k < 0 ? undefined : k; })() : undefined,
     bareAcronym: a.bare && a.concepts.some((c) => c.specific && c.words.length === 1),
     named: a.numbers.filter((x) => !a.years.includes(x)),
   };
@@ -132,7 +132,7 @@ const countsIt = (a: Analysis, q: Asked, d: DocInfo) =>
   a.intents.has('yesno') ||
   a.counted.alternatives.some((alt) => alt.stems.every((t) => d.counts.has(t))) ||
   // "How many countries..." of a pack that counts "economies" or "members".
-  (q.polity && d.countsPolity);
+  (q.countKind !== undefined && d.countKinds.has(q.countKind));
 
 /** Does the doc (its text, title or citation) name the year? */
 const namesYear = (d: DocInfo, year: string) => d.years.has(year);
@@ -182,7 +182,7 @@ function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLea
   for (const year of a.years) b += namesYear(d, year) ? 0.08 : -0.05;
   // The glossary says what a term stands for; what it means is better said by the deck's own unit on it.
   // A bare acronym ("ABC?") asks what it stands for; a bare name ("north region?") asks about it.
-  if (doc.kind === 'glossary') b += is('abbrev') || q.bareAcronym ? 0.1 : is('define') ? 0 : -0.08;
+  if (doc.kind === 'glossary') b += is('abbrev') || q.bareAcronym ? 0.1 : is('define') ? -0.05 : -0.08;
   // The title slide answers questions about the session, not every "who" or "when" question.
   if (doc.kind === 'meta' && coverage >= 0.5) for (const cue of doc.cues) if (a.intents.has(cue as Intent)) b += 0.3;
   // "Which event is *this session* part of?": about the session, so the title slide first.

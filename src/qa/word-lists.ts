@@ -66,3 +66,15 @@ const EMPTY_MAP: ReadonlyMap<string, string> = new Map();
 export const wordSet = (name: string): ReadonlySet<string> => wordLists().sets.get(name) ?? EMPTY_SET;
 /** A named map (empty when no file defines it). */
 export const wordMap = (name: string): ReadonlyMap<string, string> => wordLists().maps.get(name) ?? EMPTY_MAP;
+
+/** The lines of a list, each its own group ("count-kind": one line of names for countries, one for towns...). */
+export function wordGroups(name: string): string[][] {
+  const out: string[][] = [];
+  for (const f of readdirSync(LEXICON_DIR).filter((n) => n.endsWith('.txt')).sort()) {
+    for (const line of readFileSync(join(LEXICON_DIR, f), 'utf8').split('\n')) {
+      const m = /^([a-z][a-z-]*):\s*([^#]*?)\s*#/.exec(line.trim());
+      if (m && m[1] === name) out.push((m[2] ?? '').split(/\s+/).filter(Boolean));
+    }
+  }
+  return out;
+}
