@@ -27,6 +27,8 @@ interface Reading {
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
+/** A declined answer's score: how close it came, never at or above the score that answers. */
+const declinedScore = (r: { confidence: number }) => Math.max(0, Math.min(round(r.confidence), round(CALIBRATION.answer - 0.01)));
 
 /** The question's topic words (not everyday or session words) the doc holds in no form. */
 function unheldTopics(a: Analysis, d: DocInfo): number {
@@ -239,15 +241,15 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       const chosen = all.length > 1 && all[0]!.confidence >= CALIBRATION.answer ? all[0]! : all[all.length - 1]!;
       if (chosen.best && chosen === all[all.length - 1] && vague(chosen)) {
         // "data", "government": a word half the deck uses; offer the topics it could mean.
-        return { ...decline(q, chosen), text: `Sorry, "${q.trim()}" comes up in many parts of the workshop: which one do you mean?`, score: round(chosen.confidence) };
+        return { ...decline(q, chosen), text: `Sorry, "${q.trim()}" comes up in many parts of the workshop: which one do you mean?`, score: declinedScore(chosen) };
       }
       if (!chosen.best || chosen.confidence < CALIBRATION.answer) {
         // Asked for a figure the pack does not give ("how many have X", X an indicator with no figure): say so.
         const top = chosen.ranked[0]?.d.doc;
         if (top?.kind === 'indicator' && top.unitKind !== 'statistic' && countsPopulation(chosen.analysis) && chosen.ranked[0]!.coverage >= CALIBRATION.answer) {
-          return { ...decline(q, chosen), text: `The workshop material gives no figure for how many have "${top.title}", so I can't say.`, score: round(chosen.confidence) };
+          return { ...decline(q, chosen), text: `The workshop material gives no figure for how many have "${top.title}", so I can't say.`, score: declinedScore(chosen) };
         }
-        return { ...decline(q, chosen), score: round(chosen.confidence) };
+        return { ...decline(q, chosen), score: declinedScore(chosen) };
       }
       const docs = compose(chosen);
       const hedge = chosen.confidence < CALIBRATION.sure ? "I'm not certain, but this looks closest: " : '';

@@ -14,7 +14,11 @@ export interface Answer {
   /** At most 600 characters; states the fact and cites its source. On decline: says so, suggests. */
   text: string;
   sources: AnswerSource[];
-  /** How well the best match fits the question (the score the decision to answer rests on; 0 when nothing matched). */
+  /**
+   * How well the best match fits the question: the score the decision to answer rests on. Answered from
+   * CALIBRATION.answer up (below CALIBRATION.sure with "I'm not certain"); a declined answer's score is how
+   * close it came, always below CALIBRATION.answer (0 when nothing matched).
+   */
   score: number;
   /** Two or three questions the bot can answer, offered when it declines. */
   suggestions: string[];
