@@ -261,7 +261,9 @@ export function analyze(pack: Pack, question: string): Analysis {
       const alternatives = alternativesOf(pack, s);
       // "the *biggest* challenges": any way of ranking ("greatest in", "the most progress") says it.
       if (wordSet('superlative').has(w)) alternatives.push({ stems: [RANKING_TERM], credit: 0.7 });
-      const known = pack.vocab.has(w) || pack.postings.has(s) || alternatives.some((a) => pack.postings.has(a.stems[0]!));
+      // Known: the pack uses the word or its glossary's equivalent. A WordNet synonym only lends partial credit:
+      // the question is still about a word the pack does not use ("park", "taxes").
+      const known = pack.vocab.has(w) || pack.postings.has(s) || alternatives.some((a) => a.credit >= 1 && pack.postings.has(a.stems[0]!));
       const generic = wordSet('generic').has(w) || /^\d$/.test(w);
       concepts.push({ words: [w], alternatives, context: wordSet('session').has(w) || wordSet('person').has(w), unknown: !known, specific: false, generic, positions: [where[i]!] });
     } else concepts.find((c) => c.alternatives[0]!.stems.length === 1 && c.alternatives[0]!.stems[0] === s)?.positions.push(where[i]!);

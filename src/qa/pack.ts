@@ -238,7 +238,8 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
       counts: counted,
       numbers: numbersIn(doc.text),
       countKinds: new Set(countKinds.flatMap((kind, k) => ([...counted].some((t) => kind.has(t)) ? [k] : []))),
-      opening: words(doc.text, 12).map(term),
+      // (Stop words out, but "is" and "are" kept: they say that what comes before is being defined.)
+      opening: words(doc.text, 16).filter((w) => w === 'is' || w === 'are' || !isStopWord(w)).map(term),
       years: new Set([doc.text, doc.title, doc.source.title].join(' ').match(/\b(1[89]\d\d|20\d\d)\b/g) ?? []),
     };
   });

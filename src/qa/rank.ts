@@ -85,7 +85,7 @@ function weigh(pack: Pack, concepts: Concept[]): Weighted[] {
     let weight = idf(n, held.size);
     // Unknown words count fully (they are what the question is about, and the pack does not have it),
     // except very short ones, which are mostly typos of small words ("hav", "abt").
-    if (held.size === 0) weight = concept.words.join('').length <= 3 && !pack.english.isLemma(concept.words.join('')) ? SHORT_UNKNOWN_WEIGHT : idf(n, 1);
+    if (held.size === 0 || concept.unknown) weight = concept.words.join('').length <= 3 && !pack.english.isLemma(concept.words.join('')) ? SHORT_UNKNOWN_WEIGHT : idf(n, 1);
     if (concept.context) weight = CONTEXT_WEIGHT;
     if (concept.generic) weight = GENERIC_WEIGHT;
     if (concept.specific) weight *= SPECIFIC_FACTOR;
