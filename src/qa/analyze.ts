@@ -95,7 +95,7 @@ const INTENTS: [Intent, RegExp][] = [
   ['list', /\b(what are|what were|list|which are|name the|enumerate|components|elements|types|kinds|categories)\b/],
   ['role', /\bwhat (does|do|did|can|should|will) (.+ )?do\b|\b(role|roles|responsibilit\w*|functions?|tasks?|duties|mandate)\b/],
   ['who', /\b(who|whom|whose)\b/],
-  ['when', /\bwhen\b|\b(what|which) (date|day|year|month|time)\b|\bsince when\b|\bby when\b|\bhow long (ago|has|have|had)\b|\bhow old\b/],
+  ['when', /\bwhen\b|\b(what|which) (date|day|year|month|time)\b|\bsince when\b|\bby when\b|\bhow long (ago|has|have|had)\b/],
   // Asks for a date, so only an answer with one will do ("when will the next survey come out?").
   ['date', /^\W*((and|so|but|ok|okay|hey|hi) )?when\b|\b(what|which) (date|day|year|month)\b|\bsince when\b|\bby when\b/],
   ['where', /\bwhere\b|\b(which|what) (country|city|place|region|venue|location)\b/],
@@ -368,8 +368,8 @@ function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, uppe
   // Single letters are choices or series ("B or C?"), never names of something else.
   const unknown = concepts.filter((c) => c.unknown && !c.generic && !pack.places.has(name(c)) && name(c).length > 1);
   // "How much does it *cost*?": what something costs, which a pack that never says cannot answer.
-  // ("How long has X...", "how old is X" ask when, which a date answers.)
-  const when = cleaned.some((w, k) => w === 'how' && /^(long|old)$/.test(cleaned[k + 1] ?? ''));
+  // ("How long has X been..." asks since when, which a date answers; "how old is X" asks an age.)
+  const when = cleaned.some((w, k) => w === 'how' && cleaned[k + 1] === 'long' && /^(ago|has|have|had)$/.test(cleaned[k + 2] ?? ''));
   const outside = unknown.filter((c) => caps!.has(name(c)) || (inFocus(c) && ATTRIBUTES.has(name(c)) && !when) || wordSet('money').has(name(c))).map(name);
   // "the president of the *united states*", "the GDP of *Germany*": a place the pack never names.
   outside.push(...placesNamed(pack, cleaned, caps!));

@@ -127,7 +127,8 @@ function outline(content: Content): string {
 function metaDocs(content: Content): SearchDoc[] {
   const m = content.meta;
   const source = { id: 'meta', title: 'Title slide' };
-  const session = [...wordSet('session'), ...wordSet('person')];
+  // Every fact of the title slide belongs to the session: "the presenter of session 2" is its presenter.
+  const session = [...wordSet('session'), ...wordSet('person'), ...(m.session ? [m.session.split(':')[0]!] : [])];
   const doc = (field: string, text: string, cues: string[] = []): SearchDoc => ({
     ref: `m:${field}`,
     kind: 'meta',
