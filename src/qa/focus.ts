@@ -116,6 +116,10 @@ function questionFocus(words: string[], h: number): Phrase & { counted: boolean;
     const upTo = head === undefined ? np.span : np.span.slice(0, np.span.indexOf(head) + 1);
     return { span: upTo, end: upTo.length ? (upTo[upTo.length - 1] ?? i) + 1 : np.end, counted };
   }
+  // "what *goes* into X", "what *makes* up X": a verb after "what", so X is what is asked about.
+  if (nounFirst && (GENERIC.has(words[i] ?? '') || looksVerbal(words[i] ?? '')) && PREP.has(words[i + 1] ?? '')) {
+    return { ...nounPhrase(words, i + 2, 3), counted: false };
+  }
   // "which *countries* joined": one noun names the kind of answer.
   if (nounFirst || DET.has((words[i] ?? ''))) return { ...nounPhrase(words, i, nounFirst && !DET.has((words[i] ?? '')) ? 1 : 3), counted, typed: nounFirst && !counted && !DET.has((words[i] ?? '')) };
   // "who leads the central body", "who won the world cup": a verb, then what it is about.
