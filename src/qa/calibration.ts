@@ -4,7 +4,7 @@ export const CALIBRATION = {
   /** Below this score of the best document the bot declines, with suggestions. */
   answer: 0.7,
   /** From `answer` up to this score the bot answers but says it is not certain. */
-  sure: 0.85,
+  sure: 0.95,
   /** A neighbouring unit joins the answer when it scores at most this much below the best one. */
   neighbourGap: 0.15,
   /** What each topic word the best doc lacks (beyond the first) takes from its score. */
