@@ -199,12 +199,12 @@ function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLea
  * what does X stand for" about its own term; a next step only a request for advice; a "when" question
  * only a doc with a date; a question about a year only a doc that names that year (or none).
  */
-function fits(a: Analysis, q: Asked, d: DocInfo, focusHeld: boolean[]): boolean {
+function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: boolean): boolean {
   // "Summarise the talk in a few lines": the outline, whatever else the question holds.
   if (d.doc.ref === 'm:outline' && a.intents.has('outline')) return true;
   // A yes/no question has no one thing it is about ("should services go fully digital?"): coverage decides,
   // but a place it names must be there ("has *Chile* joined?").
-  if (!focusHeld.every(Boolean) && !a.intents.has('yesno')) return false;
+  if (!holdsFocus && !a.intents.has('yesno')) return false;
   if (a.focus.some((c) => c.place && !c.alternatives.some((alt) => alt.stems.every((t) => d.terms.has(t))))) return false;
   if (a.intents.has('date') && !has(d, 'date')) return false;
   // "Who came *second*?" is not answered by who came first.
@@ -222,7 +222,7 @@ function fits(a: Analysis, q: Asked, d: DocInfo, focusHeld: boolean[]): boolean 
   // A glossary entry answers what its own term means: the focus must be its term.
   // A bare question ("X results?") asks what X is only when it is nothing but the term.
   const onlyThat = !a.bare || (a.concepts.every((c) => a.focus.includes(c)) && a.concepts.every((c) => c.words.length === 1));
-  if (d.doc.kind === 'glossary') return (a.intents.has('define') || a.intents.has('abbrev')) && focusHeld.length > 0 && onlyTerm && onlyThat && a.focus.every((c) => c.alternatives.some((alt) => alt.stems.every((t) => d.lead.has(t))));
+  if (d.doc.kind === 'glossary') return (a.intents.has('define') || a.intents.has('abbrev')) && hasFocus && onlyTerm && onlyThat && a.focus.every((c) => c.alternatives.some((alt) => alt.stems.every((t) => d.lead.has(t))));
   if (d.doc.kind === 'nextstep') return a.intents.has('advice');
   // An indicator the pack gives no figure for cannot answer "how many".
   if (d.doc.kind === 'indicator' && d.doc.unitKind !== 'statistic' && a.intents.has('howmany')) return false;
@@ -309,7 +309,7 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     let score = coverage + LEAD_WEIGHT * (lead / total) + typeBonus(a, q, d, coverage, focusLead) - lengthPenalty(pack, d);
     if (opts.near?.has(d.doc.section ?? '')) score += 0.1;
     if (opts.given?.has(d.doc.ref)) score -= 0.2;
-    ranked.push({ d, coverage, score, strong, fits: fits(a, q, d, focus.map((w) => (w.held.get(i) ?? 0) >= HELD)) });
+    ranked.push({ d, coverage, score, strong, fits: fits(a, q, d, focus.every((w) => (w.held.get(i) ?? 0) >= HELD), focus.length > 0) });
   }
   const order = (x: Ranked, y: Ranked) => y.score - x.score || x.d.i - y.d.i;
   ranked.sort(order);
