@@ -36,9 +36,10 @@ function plain(a: Answer): string {
   return `${a.text}\n\nYou could ask:\n${a.suggestions.map((s) => `  - ${s}`).join('\n')}\n`;
 }
 
-async function write(out: NodeJS.WritableStream, text: string): Promise<void> {
-  // Respect back-pressure so thousands of answers piped to a slow reader do not pile up in memory.
-  if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+/** Writes, and (only when the reader is slow) waits for the stream to drain: thousands of answers never pile up. */
+function write(out: NodeJS.WritableStream, text: string): Promise<void> | undefined {
+  if (out.write(text)) return undefined;
+  return new Promise<void>((resolve) => out.once('drain', () => resolve()));
 }
 
 /** Yields the lines of a stream (LF or CRLF), each capped at MAX_LINE_CHARS; a final unterminated line counts. */
@@ -97,7 +98,8 @@ export async function runAsk(opts: AskOptions): Promise<number> {
     for await (const line of readLines(opts.input ?? process.stdin)) {
       const a = answerer.answer(line, topic);
       topic = a.topic ?? topic;
-      await write(out, `${toJson(a)}\n`);
+      const drained = write(out, `${toJson(a)}\n`);
+      if (drained) await drained;
     }
     return 0;
   }
