@@ -11,7 +11,7 @@ export type Followup =
 const MORE =
   /^(?:(?:ok(?:ay)?|and|so|great|thanks|cool|nice)[,!.]?\s+)?(?:(?:can|could|would) you\s+)?(?:please\s+)?(?:(?:tell|say|give|show)(?: me| us)?(?: some| a (?:bit|little))? more(?: about (?:it|that|this|those|them|these))?|(?:some |a bit |a little )?more(?: please| info(?:rmation)?| details?)?|go on|continue|keep going|carry on|elaborate|expand(?: on (?:it|that|this))?|what else|anything else|and then|more on (?:it|that|this))(?: please)?\W*$/i;
 
-const INSTEAD = /^(?:(?:ok(?:ay)?|so|and)[,]?\s+)?(?:and|what about|how about|what of|and what about|and how about|same for|same question for|and for|what about for|how about for)\s+(.+?)\W*$/i;
+const INSTEAD = /^(?:(?:ok(?:ay)?|so|and)[,]?\s+)?(?:and what about|and how about|what about for|how about for|same question for|what about|how about|what of|same for|and for|and)\s+(.+?)\W*$/i;
 const TOO = /^(.+?)\s+(?:too|as well|also)\W*$/i;
 
 /** Words that point back at the last topic. */

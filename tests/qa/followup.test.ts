@@ -1,0 +1,27 @@
+// Which questions lean on the last answer, as people type them in a chat.
+import { describe, expect, it } from 'vitest';
+import { readFollowup } from '../../src/qa/followup.js';
+
+describe('reading a follow-up', () => {
+  it.each(['tell me more', 'more', 'go on', 'ok, tell me a bit more', 'can you say more about that?', 'continue', 'anything else?'])('"%s" asks for more of the same topic', (q) => {
+    expect(readFollowup(q)).toEqual({ kind: 'more' });
+  });
+
+  it.each([
+    ['and the innovation divide?', 'the innovation divide'],
+    ['what about group C?', 'group C'],
+    ['how about for Estonia?', 'Estonia'],
+    ['and in 2020?', 'in 2020'],
+    ['data protection too?', 'data protection'],
+  ])('"%s" asks the last question again about %j', (q, rest) => {
+    expect(readFollowup(q)).toEqual({ kind: 'instead', rest });
+  });
+
+  it.each(['why?', 'by when?', 'what year?', 'why does it matter', 'who publishes it', 'how has that number changed since 2021?'])('"%s" leans on the last answer', (q) => {
+    expect(readFollowup(q)?.kind).toBe('leaning');
+  });
+
+  it.each(['What is a whole-of-government approach?', 'How many countries have a national data strategy?', 'who gave the presentation'])('"%s" stands alone', (q) => {
+    expect(readFollowup(q)).toBeUndefined();
+  });
+});
