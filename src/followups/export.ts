@@ -1,14 +1,12 @@
 // /export CODE: members' results as a CSV file (one row per member), for the trainer's own analysis.
 import { stringify } from 'csv-stringify/sync';
+import { DateTime } from 'luxon';
 import type { BotServices } from '../core/context.js';
-import type { Outgoing } from '../core/messages.js';
+import { parseUserKey, type Outgoing } from '../core/messages.js';
 import { readinessAnswersFromSession, scoreReadiness } from '../quiz/readiness.js';
-import type { CohortRecord, UserRecord } from '../store/types.js';
+import type { CohortRecord, SessionRecord } from '../store/types.js';
 import { byPerson, loadCohortData, quizShare } from './report.js';
 import { formatShort } from './when.js';
-
-/** The store may tell when a member joined; older stores only know when we first saw them. */
-type Member = UserRecord & { joinedAt?: Date };
 
 /**
  * Spreadsheets run cells that start with these (after any spaces) as formulas; a leading apostrophe keeps them
@@ -17,14 +15,24 @@ type Member = UserRecord & { joinedAt?: Date };
  */
 const safeCell = (v: string): string => (/^[\s]*[=+\-@]/.test(v) || /^[\t\r]/.test(v) ? `'${v}` : v);
 
+/**
+ * Excel reads a CSV without a byte-order mark in the machine's legacy code page, so "Mere Tāvita" or "Ōtara"
+ * come out garbled; with it, Excel, LibreOffice, Numbers and Google Sheets all read UTF-8.
+ */
+const UTF8_BOM = '\uFEFF';
+
+/** Right answers and questions of a quiz, as two numbers a spreadsheet can add up. */
+const quizCells = (s: SessionRecord | undefined): [string, string] => (s ? [String(s.score ?? 0), String(s.items.length)] : ['', '']);
+
 export async function cohortCsv(services: BotServices, cohort: CohortRecord): Promise<Buffer> {
   const { content, timeZone } = services;
   const data = await loadCohortData(services, cohort);
   const readiness = byPerson(data.readiness);
   const quizzes = byPerson(data.quizzes);
   const header = [
-    'name',
     'platform',
+    'id',
+    'name',
     'joined',
     'reachable',
     'readiness_date',
@@ -34,22 +42,23 @@ export async function cohortCsv(services: BotServices, cohort: CohortRecord): Pr
     ...content.indicators.map((i) => `readiness_${i.id}`),
     'readiness_attempts',
     'quiz_attempts',
-    'quiz_best',
-    'quiz_latest',
+    'quiz_best_correct',
+    'quiz_best_total',
+    'quiz_latest_correct',
+    'quiz_latest_total',
   ];
-  const rows = (data.members as Member[]).map((m) => {
+  const rows = data.members.map((m) => {
     const r = readiness.get(m.key) ?? [];
     const latest = r[r.length - 1];
     const answers = latest ? readinessAnswersFromSession(latest.items, latest.answers) : {};
     const scored = latest ? scoreReadiness(content, answers) : undefined;
     const q = quizzes.get(m.key) ?? [];
     const best = q.length ? q.reduce((a, b) => (quizShare(b) > quizShare(a) ? b : a)) : undefined;
-    const lastQuiz = q[q.length - 1];
-    const score = (s: typeof best) => (s ? `${s.score ?? 0}/${s.items.length}` : '');
     return [
-      safeCell(m.name ?? ''),
       m.platform,
-      formatShort(m.joinedAt ?? m.createdAt, timeZone),
+      safeCell(parseUserKey(m.key)?.id ?? m.key),
+      safeCell(m.name ?? ''),
+      formatShort(m.joinedAt, timeZone),
       m.reachable ? 'yes' : 'no',
       latest ? formatShort(latest.finishedAt ?? latest.updatedAt, timeZone) : '',
       scored ? String(scored.score) : '',
@@ -58,17 +67,18 @@ export async function cohortCsv(services: BotServices, cohort: CohortRecord): Pr
       ...content.indicators.map((i) => (latest ? (answers[i.id] ?? '') : '')),
       String(r.length),
       String(q.length),
-      score(best),
-      score(lastQuiz),
+      ...quizCells(best),
+      ...quizCells(q[q.length - 1]),
     ];
   });
   // Quoted cells keep their delimiters inside them whichever delimiter the reader's locale splits on.
-  return Buffer.from(stringify([header, ...rows], { quoted: true }), 'utf8');
+  return Buffer.from(UTF8_BOM + stringify([header, ...rows], { quoted: true }), 'utf8');
 }
 
 export async function cohortExport(services: BotServices, cohort: CohortRecord): Promise<Outgoing[]> {
   const data = await cohortCsv(services, cohort);
-  const day = services.clock.now().toISOString().slice(0, 10);
+  // The trainer's date, like the times inside: an export made at 08:00 in Port Moresby is not dated yesterday.
+  const day = DateTime.fromJSDate(services.clock.now(), { zone: services.timeZone }).toISODate();
   return [
     {
       kind: 'file',

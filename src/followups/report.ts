@@ -6,7 +6,7 @@ import type { Content } from '../content/schema.js';
 import { globalAdoption, pct } from '../quiz/adoption.js';
 import { renderCohortChart, type CohortChartRow } from '../quiz/chart.js';
 import { readinessAnswersFromSession, readinessLevel, scoreReadiness } from '../quiz/readiness.js';
-import type { CohortRecord, SessionRecord, UnansweredRecord, UserRecord } from '../store/types.js';
+import type { CohortRecord, MemberRecord, SessionRecord, UnansweredRecord } from '../store/types.js';
 import { plural } from './shared.js';
 
 /** Figures drawn from fewer people than this show counts only, so nobody's answers can be read off them. */
@@ -32,7 +32,7 @@ export const quizShare = (s: SessionRecord): number => (s.items.length ? (s.scor
 
 export interface CohortData {
   cohort: CohortRecord;
-  members: UserRecord[];
+  members: MemberRecord[];
   readiness: SessionRecord[];
   quizzes: SessionRecord[];
   unanswered: UnansweredRecord[];

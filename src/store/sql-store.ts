@@ -13,6 +13,7 @@ import type {
   DeliveryRecord,
   FollowupRecord,
   InboxMessage,
+  MemberRecord,
   PendingFile,
   SessionKind,
   SessionRecord,
@@ -336,16 +337,17 @@ export class SqlStore implements Store {
     return num(r.numDeletedRows) === 1;
   }
 
-  async listMembers(cohortId: string): Promise<UserRecord[]> {
+  async listMembers(cohortId: string): Promise<MemberRecord[]> {
     const rows = await this.db
       .selectFrom('cohort_members as m')
       .innerJoin('users as u', 'u.key', 'm.user_key')
       .selectAll('u')
+      .select('m.joined_at')
       .where('m.cohort_id', '=', cohortId)
       .orderBy('m.joined_at')
       .orderBy('u.key')
       .execute();
-    return rows.map(toUser);
+    return rows.map(({ joined_at, ...u }) => ({ ...toUser(u), joinedAt: new Date(num(joined_at)) }));
   }
 
   async cohortsOf(userKey: string): Promise<CohortRecord[]> {

@@ -16,6 +16,11 @@ export interface UserRecord {
   updatedAt: Date;
 }
 
+/** A cohort member: the person, and when they joined that cohort. */
+export interface MemberRecord extends UserRecord {
+  joinedAt: Date;
+}
+
 export type SessionKind = 'readiness' | 'quiz';
 export type SessionStatus = 'active' | 'done' | 'stopped';
 
@@ -203,7 +208,8 @@ export interface Store {
   addMember(cohortId: string, userKey: string, now: Date): Promise<boolean>;
   /** True when the person was a member. */
   removeMember(cohortId: string, userKey: string): Promise<boolean>;
-  listMembers(cohortId: string): Promise<UserRecord[]>;
+  /** The members, in the order they joined. */
+  listMembers(cohortId: string): Promise<MemberRecord[]>;
   cohortsOf(userKey: string): Promise<CohortRecord[]>;
   /** Makes `trainerKey` a trainer of the cohort (createCohort does it for the creator); true if new. */
   addCohortTrainer(cohortId: string, trainerKey: string, addedBy: string, now: Date): Promise<boolean>;

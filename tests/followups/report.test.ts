@@ -101,32 +101,50 @@ describe('/report', () => {
 });
 
 describe('/export', () => {
-  it("sends members' results as a CSV file", async () => {
+  it("sends members' results as a CSV file: platform, id and name, the real join time, scores as numbers", async () => {
     const code = await h.cohort();
     const ana = person(h.rt, 'ana');
     await h.rt.bot.handle({ user: { platform: 'console', id: 'eve', name: '=HYPERLINK("x")' }, conversation: { id: 'e', type: 'direct' }, text: `/join ${code}` });
+    // Ana talks to the bot for three days before she joins: "joined" is the day she joined, not the day she was first seen.
+    await ana.say('hello');
+    h.clock.advance(3 * 86_400_000);
     await ana.say(`/join ${code}`);
     await readiness(ana, (i) => (i === 0 ? 'Partly' : 'Yes'));
-    await ana.say('/quiz 1');
+    await ana.say('/quiz 2');
+    await ana.say('1');
     await ana.say('1');
 
     const [file] = await h.trainer.say(`/export ${code}`);
     if (file.kind !== 'file') throw new Error(`expected a file, got ${file.kind}`);
     expect(file.mime).toBe('text/csv');
-    expect(file.filename).toBe(`cohort-${code}-2026-11-27.csv`);
-    const [header, ...rows] = parseCsv(file.data.toString('utf8'));
-    expect(header.slice(0, 8)).toEqual(['name', 'platform', 'joined', 'reachable', 'readiness_date', 'readiness_score', 'readiness_max', 'readiness_level']);
+    expect(file.filename).toBe(`cohort-${code}-2026-11-30.csv`);
+    // A byte-order mark, so that spreadsheets read the file as UTF-8.
+    expect([...file.data.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...rows] = parseCsv(file.data.toString('utf8').slice(1));
+    expect(header.slice(0, 9)).toEqual(['platform', 'id', 'name', 'joined', 'reachable', 'readiness_date', 'readiness_score', 'readiness_max', 'readiness_level']);
     expect(header).toContain('readiness_cybersecurity-law');
-    expect(header.slice(-3)).toEqual(['quiz_attempts', 'quiz_best', 'quiz_latest']);
+    expect(header.slice(-5)).toEqual(['quiz_attempts', 'quiz_best_correct', 'quiz_best_total', 'quiz_latest_correct', 'quiz_latest_total']);
     expect(rows).toHaveLength(2);
-    const row = (name: string) => Object.fromEntries(header.map((k, i) => [k, rows.find((r) => r[0] === name)![i]]));
-    const a = row('Person ana');
-    expect(a).toMatchObject({ platform: 'console', reachable: 'yes', readiness_score: '15.5', readiness_max: '16', readiness_level: 'Advanced', quiz_attempts: '1', readiness_attempts: '1' });
-    expect(a.joined).toBe('2026-11-27 08:00');
-    expect(a.quiz_best).toMatch(/^[01]\/1$/);
+    const row = (id: string) => Object.fromEntries(header.map((k, i) => [k, rows.find((r) => r[1] === id)![i]]));
+    const a = row('ana');
+    expect(a).toMatchObject({ platform: 'console', name: 'Person ana', reachable: 'yes', readiness_score: '15.5', readiness_max: '16', readiness_level: 'Advanced', quiz_attempts: '1', readiness_attempts: '1' });
+    expect(a.joined).toBe('2026-11-30 08:00');
+    expect(a.quiz_best_correct).toMatch(/^[012]$/);
+    expect(a.quiz_best_total).toBe('2');
+    expect(a.quiz_latest_total).toBe('2');
     expect(Object.values(a)).toContain('partly');
     // A name that a spreadsheet would run as a formula stays text.
-    expect(row("'=HYPERLINK(\"x\")")).toMatchObject({ readiness_score: '', quiz_attempts: '0' });
+    expect(row('eve')).toMatchObject({ name: "'=HYPERLINK(\"x\")", readiness_score: '', quiz_attempts: '0', quiz_best_correct: '' });
+  });
+
+  it("dates the file by the trainer's day, like the times inside", async () => {
+    const code = await h.cohort();
+    // 20:00 UTC on 27 November is already 06:00 on the 28th in Port Moresby.
+    h.clock.t = new Date('2026-11-27T20:00:00Z');
+    await h.trainer.say('/timezone Pacific/Port_Moresby');
+    const [file] = await h.trainer.say(`/export ${code}`);
+    expect(file.kind === 'file' && file.filename).toBe(`cohort-${code}-2026-11-28.csv`);
+    expect(file.kind === 'file' && file.caption).toMatch(/Times in Pacific\/Port_Moresby\.$/);
   });
 });
 
@@ -149,7 +167,7 @@ describe('text that members wrote', () => {
       expect(formulas, `cells read with delimiter ${JSON.stringify(delimiter)}`).toEqual([]);
     }
     // Read as intended, every name is still there (with the guard's apostrophe where it starts like a formula).
-    const read = parseCsv(csv).slice(1).map((r) => r[0]);
+    const read = parseCsv(csv).slice(1).map((r) => r[2]);
     for (const name of names) expect(read.some((n) => n === name || n === `'${name}`), name).toBe(true);
   });
 

@@ -1,0 +1,64 @@
+// A first workshop in the console, typed as people type (issue 17): a trainer and members in separate processes.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../cli.js';
+import { tempDir } from '../core/helpers.js';
+
+interface Workshop {
+  env: Record<string, string>;
+  /** One `chat --user` process fed these lines; returns what it printed. */
+  chat(user: string, lines: string[], extra?: string[]): string;
+  /** A new cohort made by the trainer (alice); its join code. */
+  cohort(name?: string): string;
+}
+
+function workshop(env: Record<string, string> = {}): Workshop {
+  const dir = tempDir();
+  const w: Workshop = {
+    env: { DATA_DIR: dir, DATABASE_URL: `sqlite:${join(dir, 'bot.db')}`, TRAINERS: 'console:alice', SCHEDULER_DISABLED: 'true', ...env },
+    chat(user, lines, extra = []) {
+      const r = runCli(['chat', '--user', user, ...extra], { input: lines.map((l) => `${l}\n`).join(''), env: w.env });
+      expect(r.stderr).toBe('');
+      return r.stdout;
+    },
+    cohort(name = 'Pilot') {
+      const out = w.chat('alice', [`/cohort new ${name}`]);
+      return /Join code: (\w{6})/.exec(out)![1]!;
+    },
+  };
+  return w;
+}
+
+/** The CSV the console saved ("... Saved to PATH"): its raw bytes and its rows. */
+function savedCsv(out: string): { raw: Buffer; rows: Record<string, string>[]; path: string } {
+  const path = /Saved to (\S+\.csv)/.exec(out)![1]!;
+  const raw = readFileSync(path);
+  const lines = raw.toString('utf8').replace(/^\uFEFF/, '').trim().split('\n');
+  // Non-empty cells are quoted, empty ones are not: "a",,"b".
+  const cells = (line: string) => [...line.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/g)].map((m) => (m[1] ?? m[2] ?? '').replace(/""/g, '"'));
+  const header = cells(lines[0]!);
+  return { raw, path, rows: lines.slice(1).map((l) => Object.fromEntries(cells(l).map((c, i) => [header[i]!, c]))) };
+}
+
+describe('1. exports say who each row is', () => {
+  it('a member started as `chat --user mary` is exported as console, mary, mary; --name gives the name', () => {
+    const w = workshop({ TZ: 'Pacific/Port_Moresby' });
+    const code = w.cohort();
+    w.chat('mary', [`/join ${code}`, '/quiz 2', '1', '1']);
+    w.chat('ravi', [`/join ${code}`], ['--name', 'Ravi Kumar']);
+    const out = w.chat('alice', [`/export ${code}`]);
+    // One sentence, then where the file went: no "UTC.: saved to".
+    expect(out).toMatch(/one row per member\. Times in Pacific\/Port_Moresby\. Saved to \S+\.csv/);
+    const { raw, rows, path } = savedCsv(out);
+    expect(path).toContain(`cohort-${code}-${DateTime.now().setZone('Pacific/Port_Moresby').toISODate()}.csv`);
+    expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(rows.map((r) => [r.platform, r.id, r.name])).toEqual([
+      ['console', 'mary', 'mary'],
+      ['console', 'ravi', 'Ravi Kumar'],
+    ]);
+    expect(rows[0]).toMatchObject({ quiz_attempts: '1', quiz_best_total: '2', quiz_latest_total: '2' });
+    expect(rows[0]!.quiz_best_correct).toMatch(/^[012]$/);
+  });
+});
