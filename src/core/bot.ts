@@ -26,6 +26,8 @@ const MAX_TEXT = 4000;
  * commands it does not know, and many people type commands without the slash anyway.
  */
 const BARE_COMMAND = /^(help|quiz|readiness|results|stop|privacy|join|leave)(?:\s+(\S+))?[.!]?$/i;
+/** A button value that is a command: '/followup confirm ID'. */
+const COMMAND_BUTTON = /^\/([a-z_]+)(?:\s+(.*))?$/;
 /** A follow-up refers to the last answer of roughly the same sitting; after this it is a new question. */
 const TOPIC_TTL_MS = 30 * 60_000;
 /** How long a person's stored row is trusted before the next message refreshes it. */
@@ -88,9 +90,9 @@ export class Bot implements BotCore {
     return this.onText(ctx, typed);
   }
 
-  /** Starts a flow for a person unprompted (follow-ups). */
-  begin(userKey: string, kind: 'quiz' | 'readiness', note?: string): Promise<Outgoing[]> {
-    return kind === 'quiz' ? this.flows.startQuiz(userKey, undefined, note) : this.flows.startReadiness(userKey, note);
+  /** Starts a flow for a person unprompted (follow-ups); `quizLength` questions, else the usual number. */
+  begin(userKey: string, kind: 'quiz' | 'readiness', note?: string, quizLength?: number): Promise<Outgoing[]> {
+    return kind === 'quiz' ? this.flows.startQuiz(userKey, quizLength, note) : this.flows.startReadiness(userKey, note);
   }
 
   /** Where a returning person left off (the console shows it when a chat opens). */
@@ -129,6 +131,9 @@ export class Bot implements BotCore {
 
   private async onAction(ctx: CommandContext, value: string): Promise<Outgoing[]> {
     if (value === 'forget:confirm') return this.run(ctx, 'forget', 'confirm');
+    // A button that carries a command (a confirmation's Yes or Change) is the same as typing it, checks and all.
+    const command = COMMAND_BUTTON.exec(value);
+    if (command) return this.run(ctx, command[1]!.toLowerCase(), (command[2] ?? '').trim());
     const action = parseAction(value);
     if (!action) return [text("That button is no longer in use. Send /help to see what I can do.")];
     return this.flows.answer(ctx.userKey, action.sessionId, action.index, action.answer);

@@ -205,6 +205,12 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0006_experience_followup_quiz_length': {
+    async up(db: Kysely<unknown>) {
+      // "/followup CODE friday 3pm quiz 10": how many questions the quiz has (null: the usual length).
+      await db.schema.alterTable('followups').addColumn('quiz_length', 'integer').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

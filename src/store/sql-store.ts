@@ -11,6 +11,7 @@ import type {
   CohortRecord,
   DeliveryCounts,
   DeliveryRecord,
+  FollowupKind,
   FollowupRecord,
   InboxMessage,
   MemberRecord,
@@ -366,6 +367,7 @@ export class SqlStore implements Store {
   getFollowup = (id: string) => followups.getFollowup(this.b, id);
   listFollowups = (cohortId?: string) => followups.listFollowups(this.b, cohortId);
   cancelFollowup = (id: string, now: Date) => followups.cancelFollowup(this.b, id, now);
+  confirmFollowup = (id: string, now: Date, as?: { kind: FollowupKind; quizLength?: number }) => followups.confirmFollowup(this.b, id, now, as);
   startDueFollowups = (now: Date) => followups.startDueFollowups(this.b, now);
   claimDeliveries = (worker: string, now: Date, limit: number, leaseMs: number, platforms?: Platform[]): Promise<DeliveryRecord[]> =>
     followups.claimDeliveries(this.b, worker, now, limit, leaseMs, platforms);

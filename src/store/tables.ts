@@ -81,6 +81,7 @@ export interface FollowupsTable {
   created_by: string;
   created_at: number;
   updated_at: number;
+  quiz_length: number | null;
 }
 
 export interface DeliveriesTable {

@@ -60,7 +60,8 @@ export interface CohortRecord {
 }
 
 export type FollowupKind = 'message' | 'quiz' | 'readiness';
-export type FollowupStatus = 'scheduled' | 'sending' | 'done' | 'cancelled';
+/** 'draft': written but waiting for the trainer's Yes (a guessed time or kind); it never goes out as it is. */
+export type FollowupStatus = 'draft' | 'scheduled' | 'sending' | 'done' | 'cancelled';
 
 export interface FollowupRecord {
   id: string;
@@ -68,6 +69,8 @@ export interface FollowupRecord {
   kind: FollowupKind;
   /** The message text (kind 'message'), or an optional note sent with a quiz or re-check. */
   text: string;
+  /** How many questions a quiz has (kind 'quiz'); the usual length when absent. */
+  quizLength?: number;
   dueAt: Date;
   status: FollowupStatus;
   createdBy: string;
@@ -222,8 +225,13 @@ export interface Store {
   createFollowup(followup: FollowupRecord): Promise<void>;
   getFollowup(id: string): Promise<FollowupRecord | undefined>;
   listFollowups(cohortId?: string): Promise<FollowupRecord[]>;
-  /** Cancels a follow-up that has not started going out; true if it did. */
+  /** Cancels a follow-up that has not started going out (a draft is dropped); true if it did. */
   cancelFollowup(id: string, now: Date): Promise<boolean>;
+  /**
+   * Schedules a draft, as it is or `as` another kind; true if it was a draft. `listFollowups` and the scheduler
+   * see a draft only once confirmed.
+   */
+  confirmFollowup(id: string, now: Date, as?: { kind: FollowupKind; quizLength?: number }): Promise<boolean>;
   /**
    * Moves every follow-up due at `now` from 'scheduled' to 'sending' and creates one pending
    * delivery per current member, in one transaction; returns the follow-ups it started.

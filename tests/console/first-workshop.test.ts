@@ -62,3 +62,20 @@ describe('1. exports say who each row is', () => {
     expect(rows[0]!.quiz_best_correct).toMatch(/^[012]$/);
   });
 });
+
+describe('2. follow-ups in the trainer’s own words', () => {
+  it('"in 2 weeks a readiness re-check" confirms 09:00 local before scheduling a readiness check; "friday 3pm quiz 10" is a 10-question quiz', () => {
+    const w = workshop({ TZ: 'Pacific/Port_Moresby' });
+    const code = w.cohort();
+    w.chat('mary', [`/join ${code}`]);
+    const out = w.chat('alice', [`/followup ${code} in 2 weeks a readiness re-check`, 'yes', `/followup ${code} friday 3pm quiz 10`, '/followups']);
+    const day = DateTime.now().setZone('Pacific/Port_Moresby').plus({ weeks: 2 });
+    const spoken = day.toFormat(day.year === DateTime.now().setZone('Pacific/Port_Moresby').year ? 'ccc d LLL' : 'ccc d LLL yyyy');
+    expect(out).toContain(`Send a readiness re-check to ${code} (1 person) on ${spoken} at 09:00 Port Moresby time?`);
+    expect(out).toMatch(/1\. Yes\n\s+2\. Change/);
+    expect(out).toContain(`scheduled for ${day.toFormat('ccc d LLL yyyy')}, 09:00 (Pacific/Port_Moresby): a readiness re-check to "Pilot"`);
+    expect(out).toMatch(/scheduled for Fri .*, 15:00 \(Pacific\/Port_Moresby\): a 10-question knowledge quiz to "Pilot"/);
+    expect(out).toContain(`${day.toFormat('yyyy-LL-dd')} 09:00 · a readiness re-check · scheduled`);
+    expect(out).toMatch(/15:00 · a 10-question knowledge quiz · scheduled/);
+  });
+});
