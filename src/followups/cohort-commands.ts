@@ -7,6 +7,7 @@ import { text, type Outgoing } from '../core/messages.js';
 import { checkUserKey } from '../core/user-keys.js';
 import { ownCohortByCode, visibleCohorts } from './access.js';
 import { JoinGuesses, MAX_WRONG_CODES } from './join-guesses.js';
+import { MIN_GROUP } from './small-groups.js';
 import { cohortByCode, firstWord, isReply, looksLikeCode, normalizeCode, plural, usage } from './shared.js';
 
 const MAX_COHORT_NAME = 80;
@@ -150,7 +151,8 @@ async function join(ctx: CommandContext, guesses: JoinGuesses): Promise<Outgoing
   if (!added) return [text(`You're already in "${cohort.name}". Nothing changed.`)];
   return [
     text(
-      `Welcome to "${cohort.name}"! Your trainer may send you reminders, quizzes and readiness re-checks here. /leave ${cohort.code} stops them; /privacy says what is kept.`,
+      `Welcome to "${cohort.name}"! Your trainer may send you reminders, quizzes and readiness re-checks here. /leave ${cohort.code} stops them. ` +
+        `Your trainer sees your results by name once ${MIN_GROUP} members have done the same activity, or now if you send /share; /privacy says what is kept.`,
     ),
   ];
 }

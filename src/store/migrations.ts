@@ -211,6 +211,15 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable('followups').addColumn('quiz_length', 'integer').execute();
     },
   },
+  '0006_experience_member_consent': {
+    async up(db: Kysely<unknown>) {
+      // A member who lets the cohort's trainers see their results by name before 5 members have completed (/share).
+      await db.schema
+        .alterTable('cohort_members')
+        .addColumn('shares_results', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

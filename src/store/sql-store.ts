@@ -343,12 +343,22 @@ export class SqlStore implements Store {
       .selectFrom('cohort_members as m')
       .innerJoin('users as u', 'u.key', 'm.user_key')
       .selectAll('u')
-      .select('m.joined_at')
+      .select(['m.joined_at', 'm.shares_results'])
       .where('m.cohort_id', '=', cohortId)
       .orderBy('m.joined_at')
       .orderBy('u.key')
       .execute();
-    return rows.map(({ joined_at, ...u }) => ({ ...toUser(u), joinedAt: new Date(num(joined_at)) }));
+    return rows.map(({ joined_at, shares_results, ...u }) => ({ ...toUser(u), joinedAt: new Date(num(joined_at)), sharesResults: num(shares_results) === 1 }));
+  }
+
+  async setSharesResults(cohortId: string, userKey: string, shares: boolean): Promise<boolean> {
+    const r = await this.db
+      .updateTable('cohort_members')
+      .set({ shares_results: shares ? 1 : 0 })
+      .where('cohort_id', '=', cohortId)
+      .where('user_key', '=', userKey)
+      .executeTakeFirst();
+    return num(r.numUpdatedRows) === 1;
   }
 
   async cohortsOf(userKey: string): Promise<CohortRecord[]> {

@@ -16,9 +16,11 @@ export interface UserRecord {
   updatedAt: Date;
 }
 
-/** A cohort member: the person, and when they joined that cohort. */
+/** A cohort member: the person, when they joined that cohort, and whether they share their results by name. */
 export interface MemberRecord extends UserRecord {
   joinedAt: Date;
+  /** The member lets the cohort's trainers see their results by name however few have completed (/share). */
+  sharesResults: boolean;
 }
 
 export type SessionKind = 'readiness' | 'quiz';
@@ -211,6 +213,8 @@ export interface Store {
   addMember(cohortId: string, userKey: string, now: Date): Promise<boolean>;
   /** True when the person was a member. */
   removeMember(cohortId: string, userKey: string): Promise<boolean>;
+  /** Records whether a member shares their results by name with the cohort's trainers; true when they are a member. */
+  setSharesResults(cohortId: string, userKey: string, shares: boolean): Promise<boolean>;
   /** The members, in the order they joined. */
   listMembers(cohortId: string): Promise<MemberRecord[]>;
   cohortsOf(userKey: string): Promise<CohortRecord[]>;

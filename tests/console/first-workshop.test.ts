@@ -79,3 +79,27 @@ describe('2. follow-ups in the trainer’s own words', () => {
     expect(out).toMatch(/15:00 · a 10-question knowledge quiz · scheduled/);
   });
 });
+
+describe('3. small cohorts', () => {
+  it('two members: /report shows counts and an unnamed spread and says why the rest is hidden; /export names only the one who sent /share', () => {
+    const w = workshop();
+    const code = w.cohort();
+    const yes = Array.from({ length: 16 }, () => 'yes');
+    const no = Array.from({ length: 16 }, () => 'no');
+    const mary = w.chat('mary', [`/join ${code}`, '/readiness', ...yes, '/share', '/privacy']);
+    expect(mary).toContain('now see your readiness answers and quiz scores by name');
+    expect(mary).toContain('What trainers see:');
+    w.chat('ravi', [`/join ${code}`, '/readiness', ...no]);
+    const out = w.chat('alice', [`/report ${code}`, `/export ${code}`]);
+    expect(out).toContain('Readiness self-assessment: 2 of 2 members completed it.');
+    expect(out).toContain('Their latest levels (no names): Early 1 · Developing 0 · Established 0 · Advanced 1.');
+    expect(out).toContain('Hidden until 5 people have completed it (3 more to go)');
+    expect(out).not.toMatch(/\[chart/);
+    expect(out).toContain('Left out, as in /report: readiness results of 1 member (2 of the 5 needed have completed it)');
+    const { rows } = savedCsv(out);
+    expect(rows.map((r) => [r.id, r.shares_results, r.readiness_attempts, r.readiness_score])).toEqual([
+      ['mary', 'yes', '1', '16'],
+      ['ravi', 'no', '1', ''],
+    ]);
+  });
+});
