@@ -32,6 +32,7 @@ const COMMAND_BUTTON = /^\/([a-z_]+)(?:\s+(.*))?$/;
 const TOPIC_TTL_MS = 30 * 60_000;
 /** How long a person's stored row is trusted before the next message refreshes it. */
 const USER_REFRESH_MS = 60_000;
+const WITHHELD = "The answer to that would give away the quiz question you're on, so I'll keep it until you've answered: ask me again then.";
 const SLOW_DOWN = "You're sending messages faster than I can keep up with. Please wait a few seconds, then try again.";
 
 export class Bot implements BotCore {
@@ -147,8 +148,11 @@ export class Bot implements BotCore {
     if (active && active.index < active.items.length) {
       const answer = this.flows.parseTyped(active, typed);
       if (answer !== undefined) return this.flows.answer(ctx.userKey, active.id, active.index, answer);
-      // Not an answer: treat it as a question, then point back at the waiting one.
-      const reply = await this.ask(ctx, typed);
+      const which = this.flows.whichChoice(active, typed);
+      if (which) return [which, this.flows.prompt(active)];
+      // Not an answer: treat it as a question, then point back at the waiting one; never with its answer in it.
+      const asked = await this.ask(ctx, typed);
+      const reply = this.flows.revealsAnswer(active, asked) ? [text(WITHHELD)] : asked;
       return [...reply, text('(Your question is still waiting: reply with a choice, or /stop.)'), this.flows.prompt(active)];
     }
     return this.ask(ctx, typed);

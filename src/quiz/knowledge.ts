@@ -1,6 +1,7 @@
 // Knowledge quizzes: the question bank (content items plus questions generated from indicators), picking, checking.
 import type { Content, Indicator } from '../content/schema.js';
 import { citeIndicator, citeSource, globalAdoption, populationText, sectionTitles } from './adoption.js';
+import { nearChoices } from './near-miss.js';
 
 export interface KnowledgeQuestion {
   /** Stable across restarts: content quiz ids as they are, generated ones `gen-<kind>-<indicator id>`. */
@@ -193,7 +194,8 @@ export function formatQuestion(q: KnowledgeQuestion, index: number, total: numbe
 
 /**
  * The index of the choice meant: the label text (case-insensitive) first, since count answers look
- * like numbers, then the 1-based number, then the letter; undefined when none fits.
+ * like numbers, then the 1-based number, then the letter, then text close to one choice only ("data design
+ * and delivery", "govt structure"; see near-miss.ts); undefined when none fits.
  */
 export function parseChoice(text: string, choices: readonly string[]): number | undefined {
   const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
@@ -210,7 +212,8 @@ export function parseChoice(text: string, choices: readonly string[]): number | 
     const i = LETTERS.indexOf(bare);
     return i < choices.length ? i : undefined;
   }
-  return undefined;
+  const near = nearChoices(text, choices);
+  return near.length === 1 ? near[0] : undefined;
 }
 
 export interface AnswerCheck {

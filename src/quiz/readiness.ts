@@ -1,6 +1,7 @@
 // The readiness self-assessment: choices, prompts, answer parsing and scoring against the indicators.
 import type { Content, Indicator } from '../content/schema.js';
 import { globalAdoption, populationText, sectionTitles, type GlobalAdoption } from './adoption.js';
+import { editDistance, looksLikeQuestion } from './near-miss.js';
 
 export type ReadinessValue = 'yes' | 'partly' | 'no' | 'unknown';
 
@@ -60,8 +61,35 @@ export function parseReadinessAnswer(text: string): ReadinessValue | undefined {
     .replace(/\s+/g, ' ')
     .trim();
   if (t === '?' || t === '??') return 'unknown';
-  return WORDS[t.replace(/[.!]+$/, '').trim()];
+  return WORDS[t.replace(/[.!]+$/, '').trim()] ?? nearReadinessAnswer(t);
 }
+
+const FIRST_WORDS: [string, ReadinessValue][] = [
+  ['yes', 'yes'], ['yeah', 'yes'], ['yep', 'yes'], ['yup', 'yes'], ['partly', 'partly'], ['partially', 'partly'],
+  ['somewhat', 'partly'], ['no', 'no'], ['nope', 'no'], ['nah', 'no'], ['not', 'no'], ['none', 'no'],
+];
+
+/**
+ * A short answer in the person's words: "yes we do", "partly, a draft", "no not yet", "we don't know", or a typo
+ * ("yse", "partyl"). A question, or anything longer than a few words, is not an answer.
+ */
+function nearReadinessAnswer(t: string): ReadinessValue | undefined {
+  if (looksLikeQuestion(t)) return undefined;
+  const words = t.replace(/[^a-z' ]+/g, ' ').split(/\s+/).filter(Boolean);
+  if (!words.length || words.length > 5) return undefined;
+  const said = ` ${words.join(' ')} `;
+  if (/ (don'?t know|do not know|dont know|not sure|no idea|unsure|dunno|idk) /.test(said)) return 'unknown';
+  if (/ (partly|partially|in part|somewhat) /.test(said)) return 'partly';
+  const first = words[0]!;
+  const close = FIRST_WORDS.find(([w]) => w === first) ?? FIRST_WORDS.find(([w]) => w.length >= 3 && first.length >= 3 && editDistance(first, w, 1) <= 1);
+  // "yes and no", "nah we have it": the rest says the opposite, so it is no answer.
+  const against = close?.[1] === 'yes' ? NO_WORDS : close?.[1] === 'no' ? YES_WORDS : undefined;
+  if (against && words.slice(1).some((w) => against.has(w))) return undefined;
+  return close?.[1];
+}
+
+const YES_WORDS = new Set(['yes', 'yeah', 'yep', 'yup', 'have', 'has', 'do', 'does', 'exists', 'exist']);
+const NO_WORDS = new Set(['no', 'nope', 'nah', 'not', "don't", "doesn't", "haven't", "hasn't", 'none']);
 
 /** A stored session's items/answers as a map (answers that are not readiness values are dropped). */
 export function readinessAnswersFromSession(

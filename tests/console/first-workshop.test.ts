@@ -1,9 +1,9 @@
 // A first workshop in the console, typed as people type (issue 17): a trainer and members in separate processes.
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../cli.js';
+import { ROOT, runCli } from '../cli.js';
 import { tempDir } from '../core/helpers.js';
 
 interface Workshop {
@@ -101,5 +101,30 @@ describe('3. small cohorts', () => {
       ['mary', 'yes', '1', '16'],
       ['ravi', 'no', '1', ''],
     ]);
+  });
+});
+
+/** The shipped pack with only the 3Ds quiz item and no indicators: `/quiz 1` asks that one. */
+function threeDsPack(): string {
+  const dir = tempDir();
+  cpSync(join(ROOT, 'content'), dir, { recursive: true });
+  const quiz = JSON.parse(readFileSync(join(dir, 'quiz.json'), 'utf8')) as { id: string }[];
+  writeFileSync(join(dir, 'quiz.json'), JSON.stringify(quiz.filter((q) => q.id === 'three-ds')));
+  const indicators = JSON.parse(readFileSync(join(dir, 'indicators.json'), 'utf8')) as { indicators: unknown[] };
+  writeFileSync(join(dir, 'indicators.json'), JSON.stringify({ ...indicators, indicators: [] }));
+  return dir;
+}
+
+describe('4. near-miss quiz answers', () => {
+  it('"data design and delivery" (no comma) is that choice; "what are the 3Ds?" meanwhile does not give it away', () => {
+    const w = workshop({ CONTENT_DIR: threeDsPack() });
+    const out = w.chat('mary', ['/quiz 1', 'what are the 3Ds?', 'data', 'data design and delivery', 'what are the 3Ds?']);
+    const [beforeAnswer, afterAnswer] = out.split('✓ Right: Data, design and delivery.');
+    expect(afterAnswer).toBeDefined();
+    expect(beforeAnswer).toContain("The answer to that would give away the quiz question you're on");
+    expect(beforeAnswer).toMatch(/That fits more than one answer: \d\. Data, .* or \d\. Data, .*\? Type its number/);
+    expect(beforeAnswer).not.toContain('The 3Ds are');
+    expect(afterAnswer).toContain('You scored 1/1');
+    expect(afterAnswer).toMatch(/The 3Ds are data, design and delivery/);
   });
 });
