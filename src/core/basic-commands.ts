@@ -110,10 +110,12 @@ export function basicCommands(flows: Flows, { ask, forget }: BasicCommandHooks):
       name: 'forget',
       summary: 'erase everything kept about you',
       handler: async (ctx) => {
+        if (/^(no|cancel|keep|stop)$/i.test(ctx.args)) return [text('Nothing was erased: your answers, results and cohorts are kept as they were.')];
         if (!/^(confirm|yes)$/i.test(ctx.args)) {
           return [
             text('This erases your answers, results, questions and cohort memberships for good. Are you sure?', [
-              { label: 'Yes, erase my data', value: 'forget:confirm' },
+              { label: 'Yes', value: 'forget:confirm' },
+              { label: 'No', value: '/forget no' },
             ]),
           ];
         }

@@ -224,6 +224,8 @@ function smallTalk(t: string, example: string): string | undefined {
     return `Hello! Ask me anything about the workshop, e.g. "${example}", or send /help to see what I can do.`;
   }
   if (/^(thanks|thank you|thx|cheers|ta)( (so|very) much| a lot)?$/.test(s)) return "You're welcome. Ask me anything else about the workshop whenever you like.";
+  // Typed instead of pressing a No button (/forget): nothing to answer, and nothing was done.
+  if (/^(no|nope|no thanks|no thank you|cancel|never ?mind)$/.test(s)) return 'All right: nothing changed. Ask me anything about the workshop whenever you like, or send /help.';
   return undefined;
 }
 
