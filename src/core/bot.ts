@@ -3,6 +3,7 @@ import { exampleQuestions } from '../content/examples.js';
 import { asTopic } from '../qa/types.js';
 import { basicCommands, formatAnswer, helpText } from './basic-commands.js';
 import { clip } from './clip.js';
+import { joinCodeInSentence } from './intents.js';
 import { TRAINER_REFUSAL, type BotServices, type CommandContext, type CommandSpec } from './context.js';
 import { Flows, parseAction } from './flows.js';
 import { newId } from './ids.js';
@@ -143,6 +144,8 @@ export class Bot implements BotCore {
   private async onText(ctx: CommandContext, typed: string): Promise<Outgoing[]> {
     const command = /^\/([A-Za-z_]+)(?:@\S+)?(?:\s+([\s\S]*))?$/.exec(typed) ?? BARE_COMMAND.exec(typed);
     if (command) return this.run(ctx, command[1].toLowerCase(), (command[2] ?? '').trim());
+    const code = joinCodeInSentence(typed);
+    if (code) return this.run(ctx, 'join', code);
 
     const active = await this.services.store.getActiveSession(ctx.userKey);
     if (active && active.index < active.items.length) {

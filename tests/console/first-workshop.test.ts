@@ -128,3 +128,20 @@ describe('4. near-miss quiz answers', () => {
     expect(afterAnswer).toMatch(/The 3Ds are data, design and delivery/);
   });
 });
+
+describe('5 and 6. /forget No, joining in a sentence, /leave with one cohort', () => {
+  it('"I want to join CODE" joins; /forget then "no" erases nothing; /leave leaves the one cohort', () => {
+    const w = workshop();
+    const code = w.cohort();
+    const out = w.chat('mary', [`I want to join ${code}`, '/forget', 'no', '/leave']);
+    expect(out).toContain('Welcome to "Pilot"!');
+    expect(out).toMatch(/Are you sure\?\n\s+1\. Yes\n\s+2\. No\n/);
+    expect(out).toContain('Nothing was erased: your answers, results and cohorts are kept as they were.');
+    expect(out).toContain(`You've left "Pilot". You won't get its follow-ups any more.`);
+    expect(out).not.toMatch(/didn't catch|can't find that/);
+    // The trainer sees no unanswered question from it, and mary is no longer a member.
+    const trainer = w.chat('alice', ['/unanswered', '/cohorts']);
+    expect(trainer).toContain('No open questions');
+    expect(trainer).toContain(`${code} · Pilot · 0 members`);
+  });
+});
