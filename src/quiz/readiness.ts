@@ -146,7 +146,7 @@ export interface ReadinessResult {
   level: ReadinessLevel;
   /** One per indicator, in content order. */
   rows: ReadinessRow[];
-  /** The three most urgent gaps, most adopted worldwide first. */
+  /** The three most urgent gaps, in the order of GAP_RULE. */
   gaps: ReadinessGap[];
 }
 
@@ -161,13 +161,20 @@ export function scoreReadiness(content: Content, answers: Record<string, string 
   return { score, max, level: readinessLevel(score, max), rows, gaps: rankGaps(content, rows).slice(0, 3) };
 }
 
-/** Every answer short of Yes, the ones most countries already have first; no figure last. */
+/** How urgent each answer short of Yes is: something missing comes before something not known, then something partly there. */
+const URGENCY: Record<Exclude<ReadinessValue, 'yes'>, number> = { no: 0, unknown: 1, partly: 2 };
+
+/** The order of the gaps, said in the result (formatGaps). */
+export const GAP_RULE = "No first, then Don't know, then Partly; among the same answer, what most countries already have first";
+
+/** Every answer short of Yes, by GAP_RULE (no global figure last among the same answer, then the deck's order). */
 function rankGaps(content: Content, rows: ReadinessRow[]): ReadinessGap[] {
   const share = (r: ReadinessRow) => r.global?.share ?? -1;
+  const urgency = (r: ReadinessRow) => URGENCY[r.answer as Exclude<ReadinessValue, 'yes'>];
   return rows
     .map((r, order) => ({ r, order }))
     .filter(({ r }) => r.answer !== 'yes')
-    .sort((a, b) => share(b.r) - share(a.r) || a.order - b.order)
+    .sort((a, b) => urgency(a.r) - urgency(b.r) || share(b.r) - share(a.r) || a.order - b.order)
     .map(({ r }) => {
       const ind = content.indicators.find((i) => i.id === r.indicatorId)!;
       return { ...r, nextStep: ind.nextStep, read: sectionTitles(content, ind.sections) };
@@ -250,7 +257,7 @@ function formatGaps(result: ReadinessResult): string {
   if (result.gaps.length === 0) return 'No gaps: you answered Yes for every indicator. Well done.';
   const title =
     result.gaps.length === 1 ? 'Your most urgent gap' : `Your ${result.gaps.length} most urgent gaps`;
-  const lines = [`${title} (the ones most countries already have come first):`];
+  const lines = [`${title} (${GAP_RULE}):`];
   result.gaps.forEach((g, i) => {
     const figure = g.global ? `; ${howMany(g.global).count} have it` : '';
     lines.push(`${i + 1}. ${g.name} (you said: ${readinessLabel(g.answer)}${figure})`);

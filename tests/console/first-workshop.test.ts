@@ -145,3 +145,14 @@ describe('5 and 6. /forget No, joining in a sentence, /leave with one cohort', (
     expect(trainer).toContain(`${code} · Pilot · 0 members`);
   });
 });
+
+describe('7. readiness: the most urgent gaps', () => {
+  it('a missing cybersecurity or data-protection law comes before a directory that is partly there, and the rule is stated', () => {
+    const ids = (JSON.parse(readFileSync(join(ROOT, 'content', 'indicators.json'), 'utf8')) as { indicators: { id: string }[] }).indicators.map((i) => i.id);
+    const answer: Record<string, string> = { 'agency-heads': 'partly', 'cybersecurity-law': 'no', 'personal-data-protection': 'no', 'cio-information': "don't know" };
+    const out = workshop().chat('mary', ['/readiness', ...ids.map((id) => answer[id] ?? 'yes')]);
+    expect(out).toContain("Your 3 most urgent gaps (No first, then Don't know, then Partly; among the same answer, what most countries already have first):");
+    expect(out).toMatch(/1\. Cybersecurity legislation \(you said: No; .*\n[\s\S]*2\. Personal data protection legislation \(you said: No; .*\n[\s\S]*3\. National CIO \(you said: Don't know/);
+    expect(out).toMatch(/\[chart: Your readiness profile .*\] saved to \S+\.png/);
+  });
+});
