@@ -26,6 +26,7 @@ export interface ConsoleChatOptions {
 export async function runConsoleChat(o: ConsoleChatOptions): Promise<void> {
   const userKey = `console:${o.userId}`;
   let choices: Choice[] = [];
+  let hinted = false;
   const write = (s: string) => o.output.write(s.endsWith('\n') ? s : `${s}\n`);
 
   const show = (messages: Outgoing[]) => {
@@ -36,6 +37,11 @@ export async function runConsoleChat(o: ConsoleChatOptions): Promise<void> {
         continue;
       }
       write(render(m, o.filesDir));
+      // The console has no buttons to tap: say once how to choose.
+      if (m.kind === 'text' && m.choices?.length && !hinted) {
+        write('(Type the number or the answer.)');
+        hinted = true;
+      }
     }
   };
 

@@ -76,7 +76,8 @@ export class Flows {
       { id: newId(), userKey, kind: 'quiz', items: picked.map((q) => q.id) },
       this.s.clock.now(),
     );
-    const intro = `Knowledge quiz: ${picked.length} question${picked.length === 1 ? '' : 's'}. Tap an answer or reply with its number. /stop ends the quiz.`;
+    // How to answer is each platform's to say: buttons on Telegram, Slack and Teams; the console says type.
+    const intro = `Knowledge quiz: ${picked.length} question${picked.length === 1 ? '' : 's'}. /stop ends the quiz.`;
     return [...(note ? [text(note)] : []), text(intro), this.prompt(session)];
   }
 
