@@ -156,3 +156,26 @@ describe('7. readiness: the most urgent gaps', () => {
     expect(out).toMatch(/\[chart: Your readiness profile .*\] saved to \S+\.png/);
   });
 });
+
+describe('8. small things', () => {
+  it('a quiz in the console says to type, and its review lists each section once', () => {
+    const out = workshop().chat('mary', ['/quiz 20', ...Array.from({ length: 20 }, () => '1')]);
+    expect(out).not.toMatch(/tap/i);
+    expect(out).toMatch(/Question 1 of 20\n.*\n(\s+\d\. .*\n){4}\(Type the number or the answer\.\)\n/);
+    expect(out.match(/Type the number or the answer/g)).toHaveLength(1);
+    const review = out.slice(out.indexOf('To review:')).split('\n').filter((l) => l.startsWith('• '));
+    const sections = review.map((l) => l.replace(/ \(.*\)$/, ''));
+    expect(new Set(sections).size).toBe(sections.length);
+  });
+
+  it('`ask --json` never declines with a score above the threshold it missed, and says the threshold', () => {
+    for (const question of ['data', 'What is the capital of France?']) {
+      const a = JSON.parse(runCli(['ask', '--json', question]).stdout) as { answered: boolean; score: number; threshold: number };
+      expect(a.answered).toBe(false);
+      expect(a.score).toBeLessThan(a.threshold);
+    }
+    const yes = JSON.parse(runCli(['ask', '--json', 'What are the 3As of digital exclusion?']).stdout) as { answered: boolean; score: number; threshold: number };
+    expect(yes.answered).toBe(true);
+    expect(yes.score).toBeGreaterThanOrEqual(yes.threshold);
+  });
+});
