@@ -9,7 +9,7 @@ export function consentCommands(): CommandSpec[] {
   return [
     {
       name: 'share',
-      usage: 'share [CODE] | share off',
+      usage: 'share [CODE|off]',
       summary: `let your cohort's trainers see your results by name before ${MIN_GROUP} members have completed (/share off takes it back)`,
       handler: share,
     },
