@@ -100,8 +100,9 @@ export async function cohortCsv(services: BotServices, cohort: CohortRecord): Pr
 /** Why some results are not in the file, in a sentence or two; '' when nothing is left out. */
 function hiddenNote(c: CohortCsv): string {
   const parts: string[] = [];
-  if (c.hidden.readiness) parts.push(`readiness results of ${plural(c.hidden.readiness, 'member')} (${c.completed.readiness} of the ${MIN_GROUP} needed have completed it)`);
-  if (c.hidden.quiz) parts.push(`quiz scores of ${plural(c.hidden.quiz, 'member')} (${c.completed.quiz} of the ${MIN_GROUP} needed have taken one)`);
+  const have = (n: number) => `${n} of the ${MIN_GROUP} needed ${n === 1 ? 'has' : 'have'}`;
+  if (c.hidden.readiness) parts.push(`readiness results of ${plural(c.hidden.readiness, 'member')} (${have(c.completed.readiness)} completed it)`);
+  if (c.hidden.quiz) parts.push(`quiz scores of ${plural(c.hidden.quiz, 'member')} (${have(c.completed.quiz)} taken one)`);
   if (!parts.length) return '';
   return ` Left out, as in /report: ${parts.join(' and ')}; a member's own results are in from the start if they send /share.`;
 }

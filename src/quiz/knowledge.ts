@@ -213,8 +213,8 @@ export function formatQuestion(q: KnowledgeQuestion, index: number, total: numbe
 
 /**
  * The index of the choice meant: the label text (case-insensitive) first, since count answers look
- * like numbers, then the 1-based number, then the letter, then text close to one choice only ("data design
- * and delivery", "govt structure"; see near-miss.ts); undefined when none fits.
+ * like numbers, then the 1-based number, then the letter, then text close to one choice only (no commas,
+ * short forms like "govt", a typo; see near-miss.ts); undefined when none fits.
  */
 export function parseChoice(text: string, choices: readonly string[]): number | undefined {
   const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();

@@ -1,4 +1,4 @@
-// Typed answers that are close to a choice ("data design and delivery", "govt structure"), and answers that give one away.
+// Typed answers that are close to a choice ("red green and blue" for "Red, green and blue"; "govt portal"), and answers that give one away.
 
 /** Short forms people type, as the words choices use. */
 const SHORT_FORMS: Record<string, string> = {
@@ -21,7 +21,7 @@ const SHORT_FORMS: Record<string, string> = {
   pct: '%',
 };
 
-/** Words that carry no answer of their own: "I think it's data, design and delivery". */
+/** Words that carry no answer of their own: "I think it's red, green and blue". */
 const FILLER = new Set(
   "a an the and of on in to for or its it's it is i i'd i'm think guess maybe probably perhaps about around approx approximately roughly answer option choice my would be say that one".split(' '),
 );

@@ -95,7 +95,7 @@ describe('/report', () => {
     const col = (name: string) => header!.indexOf(name);
     expect(rows.map((r) => r[col('readiness_score')])).toEqual(['15', '15', '15', '15', '0', '']);
     expect(rows.map((r) => r[col('quiz_best_total')])).toEqual(['', '', '', '', '', '']);
-    expect(file.caption).toContain('Left out, as in /report: quiz scores of 1 member (1 of the 5 needed have taken one)');
+    expect(file.caption).toContain('Left out, as in /report: quiz scores of 1 member (1 of the 5 needed has taken one)');
   });
 
   it('shows the change since the first assessment from 5 people who took it again', async () => {
@@ -132,7 +132,7 @@ describe('/export', () => {
     // One person has done each: like /report, the export shows that she did, not what she answered.
     const [hidden] = await h.trainer.say(`/export ${code}`);
     if (hidden?.kind !== 'file') throw new Error('expected a file');
-    expect(hidden.caption).toContain('Left out, as in /report: readiness results of 1 member (1 of the 5 needed have completed it) and quiz scores of 1 member');
+    expect(hidden.caption).toContain('Left out, as in /report: readiness results of 1 member (1 of the 5 needed has completed it) and quiz scores of 1 member');
     const before = parseCsv(hidden.data.toString('utf8').slice(1));
     const anaBefore = Object.fromEntries(before[0]!.map((k, i) => [k, before.find((r) => r[1] === 'ana')![i]]));
     expect(anaBefore).toMatchObject({ shares_results: 'no', readiness_attempts: '1', readiness_score: '', readiness_level: '', quiz_attempts: '1', quiz_best_correct: '' });
