@@ -144,8 +144,8 @@ export class Bot implements BotCore {
   private async onText(ctx: CommandContext, typed: string): Promise<Outgoing[]> {
     const command = /^\/([A-Za-z_]+)(?:@\S+)?(?:\s+([\s\S]*))?$/.exec(typed) ?? BARE_COMMAND.exec(typed);
     if (command) return this.run(ctx, command[1].toLowerCase(), (command[2] ?? '').trim());
-    const code = joinCodeInSentence(typed);
-    if (code) return this.run(ctx, 'join', code);
+    const join = joinCodeInSentence(typed);
+    if (join && (join.sure || (await this.services.store.getCohortByCode(join.code.toUpperCase())))) return this.run(ctx, 'join', join.code);
 
     const active = await this.services.store.getActiveSession(ctx.userKey);
     if (active && active.index < active.items.length) {

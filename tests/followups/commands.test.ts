@@ -94,6 +94,10 @@ describe('cohorts', () => {
     await ana.say(`can I join the cohort ${other.toLowerCase()} please`);
     expect(allText(await ana.say('leave'))).toBe([`You're in:`, `• Port Moresby 2026 (${code})`, `• Lae 2027 (${other})`, 'Send /leave CODE to leave one.'].join('\n'));
     expect((await h.store.cohortsOf(ana.key)).length).toBe(2);
+    // Six lower-case letters join only a cohort that exists; otherwise the sentence is a question like any other.
+    await h.store.createCohort({ id: 'letters', code: 'KWPQRT', name: 'Letters only', createdBy: 'console:trainer', createdAt: h.clock.now() });
+    expect(allText(await ana.say('can I join the cohort kwpqrt'))).toMatch(/^Welcome to "Letters only"!/);
+    expect(allText(await ana.say('I want to join my friend'))).not.toMatch(/couldn't find a cohort/);
   });
 });
 
