@@ -26,6 +26,7 @@ export interface ConsoleChatOptions {
 export async function runConsoleChat(o: ConsoleChatOptions): Promise<void> {
   const userKey = `console:${o.userId}`;
   let choices: Choice[] = [];
+  let hinted = false;
   const write = (s: string) => o.output.write(s.endsWith('\n') ? s : `${s}\n`);
 
   const show = (messages: Outgoing[]) => {
@@ -36,6 +37,11 @@ export async function runConsoleChat(o: ConsoleChatOptions): Promise<void> {
         continue;
       }
       write(render(m, o.filesDir));
+      // The console has no buttons to tap: say once how to choose.
+      if (m.kind === 'text' && m.choices?.length && !hinted) {
+        write('(Type the number or the answer.)');
+        hinted = true;
+      }
     }
   };
 
@@ -71,7 +77,8 @@ export async function runConsoleChat(o: ConsoleChatOptions): Promise<void> {
       continue;
     }
     const incoming: Incoming = {
-      user: { platform: 'console', id: o.userId, name: o.name },
+      // --user is the name too unless --name gives one: trainers' exports then say who each row is.
+      user: { platform: 'console', id: o.userId, name: o.name ?? o.userId },
       conversation: { id: userKey, type: 'direct' },
       address: { userKey },
     };
@@ -115,9 +122,12 @@ function render(m: Outgoing, dir: string): string {
     case 'image':
       return `[chart: ${m.alt}] saved to ${saveFile(dir, m.filename, m.png)}`;
     case 'file':
-      return `${m.caption ?? m.filename}: saved to ${saveFile(dir, m.filename, m.data)}`;
+      return `${savedAfter(m.caption ?? m.filename)} ${saveFile(dir, m.filename, m.data)}`;
   }
 }
+
+/** "Results ... Times in UTC." + " Saved to"; a caption without a full stop gets ": saved to". */
+const savedAfter = (caption: string): string => (/[.!?]$/.test(caption) ? `${caption} Saved to` : `${caption}: saved to`);
 
 function jsonLine(m: Outgoing, dir: string): unknown {
   if (m.kind === 'image') return { kind: 'image', alt: m.alt, filename: m.filename, path: saveFile(dir, m.filename, m.png) };

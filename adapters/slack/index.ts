@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { PlatformStartError, type AdapterDeps, type PlatformAdapter, type RequestHandler } from '../../src/core/adapter.js';
 import { slackFetchWithin } from './fetch.js';
 import { registerSlackListeners } from './listeners.js';
+import { createSlackNames, slackDisplayName } from './names.js';
 import { createSlackMessenger } from './messenger.js';
 
 export { slackManifest, type SlackManifestOptions } from './manifest.js';
@@ -103,7 +104,19 @@ export async function createSlackAdapter(cfg: SlackAdapterConfig, deps: AdapterD
     inFlight.add(work);
     return work.finally(() => inFlight.delete(work));
   };
-  registerSlackListeners(app, { core: deps.core, logger: log, track });
+  // users.info through its own client: no retries, so a slow or refused lookup never holds a reply up for long.
+  const namesClient = new webApi.WebClient(cfg.botToken, {
+    ...(slackApiUrl ? { slackApiUrl } : {}),
+    retryConfig: { retries: 0 },
+    timeout: timeoutMs,
+    fetch: slackFetch,
+    logger,
+  });
+  const nameOf = createSlackNames({
+    lookup: async (user) => slackDisplayName((await namesClient.users.info({ user })).user),
+    now: () => deps.clock.now().getTime(),
+  });
+  registerSlackListeners(app, { core: deps.core, logger: log, track, nameOf });
 
   // Follow-ups: no retries inside the client, so the scheduler sees each 429 and paces itself.
   const messengerClient = new webApi.WebClient(cfg.botToken, {

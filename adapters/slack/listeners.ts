@@ -12,6 +12,8 @@ export interface ListenerDeps {
   logger: Logger;
   /** Keeps a piece of work visible to stop(), which waits for it. */
   track(work: Promise<void>): Promise<void>;
+  /** The person's Slack name (display name, else full name), when Slack says; see names.ts. */
+  nameOf?(userId: string): Promise<string | undefined>;
 }
 
 type Loose = Record<string, unknown>;
@@ -32,8 +34,12 @@ export function registerSlackListeners(app: App, deps: ListenerDeps): void {
    * in, a DM between two people) go to the person's DM with the bot, and a private note says so.
    */
   async function handle(parsed: Parsed, client: WebClient, respond?: RespondFn): Promise<void> {
-    const { target, incoming } = parsed;
+    const { target } = parsed;
+    let incoming = parsed.incoming;
     try {
+      // Events carry no name and presses only the handle: ask Slack for the name people know them by.
+      const name = await deps.nameOf?.(incoming.user.id);
+      if (name) incoming = { ...incoming, user: { ...incoming.user, name } };
       const out = await core.handle(incoming);
       if (!out.length) return;
       try {

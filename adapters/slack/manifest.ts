@@ -27,6 +27,7 @@ export const SLACK_BOT_SCOPES = [
   'files:write', // readiness chart and CSV exports
   'im:history', // message.im: direct messages to the bot
   'im:write', // conversations.open for follow-ups
+  'users:read', // users.info: people's names, so trainers' exports say who each row is
 ];
 
 /** Slack's rule for a bot user's name: lower-case letters, digits, '-', '_' and '.', at most 80. */

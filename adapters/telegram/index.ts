@@ -49,6 +49,7 @@ export const BOT_COMMANDS: BotCommand[] = [
   { command: 'forget', description: 'Erase everything I keep about you' },
   { command: 'join', description: 'Join a workshop cohort: /join CODE' },
   { command: 'leave', description: 'Leave your cohort' },
+  { command: 'share', description: 'Let your trainer see your results by name' },
 ];
 
 const SORRY = 'Sorry, something went wrong on my side. Please try again in a moment.';

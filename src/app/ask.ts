@@ -3,6 +3,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { ContentError, defaultContentDir, loadContent } from '../content/load.js';
 import { loadSearchIndex } from '../qa/search-index.js';
 import { createAnswerer } from '../qa/answer.js';
+import { CALIBRATION } from '../qa/calibration.js';
 import type { Answer, Answerer, Topic } from '../qa/types.js';
 
 export interface AskOptions {
@@ -20,13 +21,20 @@ export interface AskOptions {
 /** Longest line kept from stdin; the rest of a longer line is read and dropped (the answerer uses far less). */
 const MAX_LINE_CHARS = 64 * 1024;
 
+/**
+ * `score` is the answerer's confidence; it answers from `threshold` up. A declined answer's score is at most just
+ * under the threshold it missed: a word half the deck uses ("data") matches strongly and is still declined as too
+ * vague, and "answered": false beside "score": 1.35 read as a contradiction.
+ */
 function toJson(a: Answer): string {
+  const threshold = CALIBRATION.answer;
   return JSON.stringify({
     question: a.question,
     answered: a.answered,
     text: a.text,
     sources: a.sources.map((s) => ({ id: s.id, title: s.title })),
-    score: a.score,
+    score: a.answered ? a.score : Math.min(a.score, Math.round((threshold - 0.01) * 100) / 100),
+    threshold,
     suggestions: a.suggestions,
   });
 }

@@ -110,10 +110,12 @@ export function basicCommands(flows: Flows, { ask, forget }: BasicCommandHooks):
       name: 'forget',
       summary: 'erase everything kept about you',
       handler: async (ctx) => {
+        if (/^(no|cancel|keep|stop)$/i.test(ctx.args)) return [text('Nothing was erased: your answers, results and cohorts are kept as they were.')];
         if (!/^(confirm|yes)$/i.test(ctx.args)) {
           return [
             text('This erases your answers, results, questions and cohort memberships for good. Are you sure?', [
-              { label: 'Yes, erase my data', value: 'forget:confirm' },
+              { label: 'Yes', value: 'forget:confirm' },
+              { label: 'No', value: '/forget no' },
             ]),
           ];
         }
@@ -128,7 +130,9 @@ export function basicCommands(flows: Flows, { ask, forget }: BasicCommandHooks):
 export function privacyText(store: 'sqlite' | 'postgres'): string {
   return [
     'What I keep: your name and chat address on this platform (so follow-ups can reach you), your readiness answers and results, your quiz answers and scores, your cohort memberships, and questions I could not answer.',
-    'Who can see it: you (/results); the trainers who run the cohorts you join (the trainer who made each cohort and the trainers they share it with), who see those cohorts’ reports (figures from fewer than 5 people are shown as counts only), exports of members’ results and the questions members asked that I could not answer; and the workshop’s administrators, who see every cohort and every question I could not answer. Trainers get these only in a private chat with me.',
+    'Who can see it: you (/results); the trainers who run the cohorts you join (the trainer who made each cohort and the trainers they share it with); and the workshop’s administrators, who see every cohort and every question I could not answer. Trainers get what follows only in a private chat with me.',
+    // 5: MIN_GROUP in src/followups/small-groups.ts.
+    'What trainers see: your name, platform and when you joined; whether and when you did the readiness check and quizzes; in reports, averages and shares only once 5 members have completed the same activity (before that, counts and a spread without names); in exports, your answers and scores by name once 5 members of the cohort have completed that activity, or from the start if you send /share (/share off takes it back); and the questions members asked that I could not answer.',
     `Erase it: /forget removes everything kept about you at once. ${
       store === 'sqlite'
         ? 'The erased data is overwritten in the database files straight away.'

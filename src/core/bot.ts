@@ -3,6 +3,7 @@ import { exampleQuestions } from '../content/examples.js';
 import { asTopic } from '../qa/types.js';
 import { basicCommands, formatAnswer, helpText } from './basic-commands.js';
 import { clip } from './clip.js';
+import { joinCodeInSentence } from './intents.js';
 import { TRAINER_REFUSAL, type BotServices, type CommandContext, type CommandSpec } from './context.js';
 import { Flows, parseAction } from './flows.js';
 import { newId } from './ids.js';
@@ -26,10 +27,13 @@ const MAX_TEXT = 4000;
  * commands it does not know, and many people type commands without the slash anyway.
  */
 const BARE_COMMAND = /^(help|quiz|readiness|results|stop|privacy|join|leave)(?:\s+(\S+))?[.!]?$/i;
+/** A button value that is a command: '/followup confirm ID'. */
+const COMMAND_BUTTON = /^\/([a-z_]+)(?:\s+(.*))?$/;
 /** A follow-up refers to the last answer of roughly the same sitting; after this it is a new question. */
 const TOPIC_TTL_MS = 30 * 60_000;
 /** How long a person's stored row is trusted before the next message refreshes it. */
 const USER_REFRESH_MS = 60_000;
+const WITHHELD = "The answer to that would give away the quiz question you're on, so I'll keep it until you've answered: ask me again then.";
 const SLOW_DOWN = "You're sending messages faster than I can keep up with. Please wait a few seconds, then try again.";
 
 export class Bot implements BotCore {
@@ -88,9 +92,9 @@ export class Bot implements BotCore {
     return this.onText(ctx, typed);
   }
 
-  /** Starts a flow for a person unprompted (follow-ups). */
-  begin(userKey: string, kind: 'quiz' | 'readiness', note?: string): Promise<Outgoing[]> {
-    return kind === 'quiz' ? this.flows.startQuiz(userKey, undefined, note) : this.flows.startReadiness(userKey, note);
+  /** Starts a flow for a person unprompted (follow-ups); `quizLength` questions, else the usual number. */
+  begin(userKey: string, kind: 'quiz' | 'readiness', note?: string, quizLength?: number): Promise<Outgoing[]> {
+    return kind === 'quiz' ? this.flows.startQuiz(userKey, quizLength, note) : this.flows.startReadiness(userKey, note);
   }
 
   /** Where a returning person left off (the console shows it when a chat opens). */
@@ -129,6 +133,9 @@ export class Bot implements BotCore {
 
   private async onAction(ctx: CommandContext, value: string): Promise<Outgoing[]> {
     if (value === 'forget:confirm') return this.run(ctx, 'forget', 'confirm');
+    // A button that carries a command (a confirmation's Yes or Change) is the same as typing it, checks and all.
+    const command = COMMAND_BUTTON.exec(value);
+    if (command) return this.run(ctx, command[1]!.toLowerCase(), (command[2] ?? '').trim());
     const action = parseAction(value);
     if (!action) return [text("That button is no longer in use. Send /help to see what I can do.")];
     return this.flows.answer(ctx.userKey, action.sessionId, action.index, action.answer);
@@ -137,13 +144,18 @@ export class Bot implements BotCore {
   private async onText(ctx: CommandContext, typed: string): Promise<Outgoing[]> {
     const command = /^\/([A-Za-z_]+)(?:@\S+)?(?:\s+([\s\S]*))?$/.exec(typed) ?? BARE_COMMAND.exec(typed);
     if (command) return this.run(ctx, command[1].toLowerCase(), (command[2] ?? '').trim());
+    const join = joinCodeInSentence(typed);
+    if (join && (join.sure || (await this.services.store.getCohortByCode(join.code.toUpperCase())))) return this.run(ctx, 'join', join.code);
 
     const active = await this.services.store.getActiveSession(ctx.userKey);
     if (active && active.index < active.items.length) {
       const answer = this.flows.parseTyped(active, typed);
       if (answer !== undefined) return this.flows.answer(ctx.userKey, active.id, active.index, answer);
-      // Not an answer: treat it as a question, then point back at the waiting one.
-      const reply = await this.ask(ctx, typed);
+      const which = this.flows.whichChoice(active, typed);
+      if (which) return [which, this.flows.prompt(active)];
+      // Not an answer: treat it as a question, then point back at the waiting one; never with its answer in it.
+      const asked = await this.ask(ctx, typed);
+      const reply = this.flows.revealsAnswer(active, asked) ? [text(WITHHELD)] : asked;
       return [...reply, text('(Your question is still waiting: reply with a choice, or /stop.)'), this.flows.prompt(active)];
     }
     return this.ask(ctx, typed);
@@ -215,6 +227,8 @@ function smallTalk(t: string, example: string): string | undefined {
     return `Hello! Ask me anything about the workshop, e.g. "${example}", or send /help to see what I can do.`;
   }
   if (/^(thanks|thank you|thx|cheers|ta)( (so|very) much| a lot)?$/.test(s)) return "You're welcome. Ask me anything else about the workshop whenever you like.";
+  // Typed instead of pressing a No button (/forget): nothing to answer, and nothing was done.
+  if (/^(no|nope|no thanks|no thank you|cancel|never ?mind)$/.test(s)) return 'All right: nothing changed. Ask me anything about the workshop whenever you like, or send /help.';
   return undefined;
 }
 

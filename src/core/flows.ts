@@ -22,6 +22,7 @@ import {
   type QuizOutcome,
 } from '../quiz/knowledge.js';
 import { renderReadinessChart } from '../quiz/chart.js';
+import { nearChoices, statesChoice } from '../quiz/near-miss.js';
 import type { SessionRecord } from '../store/types.js';
 import type { BotServices } from './context.js';
 import { newId } from './ids.js';
@@ -75,7 +76,8 @@ export class Flows {
       { id: newId(), userKey, kind: 'quiz', items: picked.map((q) => q.id) },
       this.s.clock.now(),
     );
-    const intro = `Knowledge quiz: ${picked.length} question${picked.length === 1 ? '' : 's'}. Tap an answer or reply with its number. /stop ends the quiz.`;
+    // How to answer is each platform's to say: buttons on Telegram, Slack and Teams; the console says type.
+    const intro = `Knowledge quiz: ${picked.length} question${picked.length === 1 ? '' : 's'}. /stop ends the quiz.`;
     return [...(note ? [text(note)] : []), text(intro), this.prompt(session)];
   }
 
@@ -121,6 +123,27 @@ export class Flows {
     const shown = presentQuestion(this.question(session.items[session.index]), session.id);
     const i = parseChoice(typed, shown.choices);
     return i === undefined ? undefined : String(i);
+  }
+
+  /**
+   * Text close to more than one choice of the current quiz question ("data" for two "Data, ..." choices): which
+   * ones, to ask. Undefined when it is not close to several (an answer, a question or anything else).
+   */
+  whichChoice(session: SessionRecord, typed: string): Outgoing | undefined {
+    if (session.kind !== 'quiz') return undefined;
+    const shown = presentQuestion(this.question(session.items[session.index]!), session.id);
+    const near = nearChoices(typed, shown.choices);
+    if (near.length < 2) return undefined;
+    const listed = near.map((i) => `${i + 1}. ${shown.choices[i]}`).join(' or ');
+    return text(`That fits more than one answer: ${listed}? Type its number, or more of the answer.`);
+  }
+
+  /** Would this reply give away the answer to the quiz question now waiting? */
+  revealsAnswer(session: SessionRecord, reply: readonly Outgoing[]): boolean {
+    if (session.kind !== 'quiz') return false;
+    const shown = presentQuestion(this.question(session.items[session.index]!), session.id);
+    const right = shown.choices[shown.answer]!;
+    return reply.some((m) => m.kind === 'text' && statesChoice(m.text, right));
   }
 
   /** Records an answer to question `index` of a session; a stale or repeated answer changes nothing. */

@@ -4,9 +4,11 @@ import { clip } from '../core/clip.js';
 import type { CommandContext, CommandSpec } from '../core/context.js';
 import { joinCode, newId } from '../core/ids.js';
 import { text, type Outgoing } from '../core/messages.js';
+import type { CohortRecord } from '../store/types.js';
 import { checkUserKey } from '../core/user-keys.js';
 import { ownCohortByCode, visibleCohorts } from './access.js';
 import { JoinGuesses, MAX_WRONG_CODES } from './join-guesses.js';
+import { MIN_GROUP } from './small-groups.js';
 import { cohortByCode, firstWord, isReply, looksLikeCode, normalizeCode, plural, usage } from './shared.js';
 
 const MAX_COHORT_NAME = 80;
@@ -150,19 +152,22 @@ async function join(ctx: CommandContext, guesses: JoinGuesses): Promise<Outgoing
   if (!added) return [text(`You're already in "${cohort.name}". Nothing changed.`)];
   return [
     text(
-      `Welcome to "${cohort.name}"! Your trainer may send you reminders, quizzes and readiness re-checks here. /leave ${cohort.code} stops them; /privacy says what is kept.`,
+      `Welcome to "${cohort.name}"! Your trainer may send you reminders, quizzes and readiness re-checks here. /leave ${cohort.code} stops them. ` +
+        `Your trainer sees your results by name once ${MIN_GROUP} members have done the same activity, or now if you send /share; /privacy says what is kept.`,
     ),
   ];
 }
 
 async function leave(ctx: CommandContext): Promise<Outgoing[]> {
   const { store } = ctx.services;
+  let found: CohortRecord | Outgoing[];
   if (!ctx.args.trim()) {
     const mine = await store.cohortsOf(ctx.userKey);
     if (!mine.length) return [text("You're not in any cohort.")];
-    return [text([`You're in:`, ...mine.map((c) => `• ${c.name} (${c.code})`), 'Send /leave CODE to leave one.'].join('\n'))];
-  }
-  const found = await cohortByCode(ctx, ctx.args.trim());
+    // Only when there is a choice to make does the bot ask which.
+    if (mine.length > 1) return [text([`You're in:`, ...mine.map((c) => `• ${c.name} (${c.code})`), 'Send /leave CODE to leave one.'].join('\n'))];
+    found = mine[0]!;
+  } else found = await cohortByCode(ctx, ctx.args.trim());
   if (isReply(found)) return [text(`I couldn't find a cohort with that code. Send /leave alone to see your cohorts.`)];
   const removed = await store.removeMember(found.id, ctx.userKey);
   return [text(removed ? `You've left "${found.name}". You won't get its follow-ups any more.` : `You're not in "${found.name}", so nothing changed.`)];

@@ -44,7 +44,7 @@ export async function compose(bot: Bot, f: FollowupRecord, cohort: CohortRecord 
   if (f.kind === 'message') return [text(`${from}:\n\n${f.text}`)];
   const what = f.kind === 'quiz' ? 'a short knowledge quiz' : 'a readiness re-check: the same questions as before, so you can see what has changed';
   const note = f.text ? `${from}: ${f.text}` : `${from}: here is ${what}.`;
-  return bot.begin(userKey, f.kind, note);
+  return bot.begin(userKey, f.kind, note, f.quizLength);
 }
 
 /** What became of one delivery: settled (any outcome recorded), or handed back unsent because its lease ran short. */

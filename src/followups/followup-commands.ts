@@ -2,20 +2,23 @@
 import { clip } from '../core/clip.js';
 import type { CommandContext, CommandSpec } from '../core/context.js';
 import { newId } from '../core/ids.js';
+import { MAX_QUIZ_LENGTH } from '../core/flows.js';
 import { PLATFORMS, text, type Outgoing } from '../core/messages.js';
 import type { FollowupKind, FollowupRecord, Store } from '../store/types.js';
 import { mayActOn, ownCohortByCode, visibleCohorts } from './access.js';
-import { firstWord, isReply, plural, usage } from './shared.js';
-import { formatShort, formatWhen, parseWhen } from './when.js';
+import { firstWord, isReply, usage } from './shared.js';
+import { changeDraft, confirmDraft, describeFollowup, draftQuestion, readFollowup, scheduledReply } from './followup-drafts.js';
+import { formatShort, formatWhen } from './when.js';
 
 const MAX_TEXT = 2000;
 const LIST_LIMIT = 20;
 
 const USAGE = [
   'Usage: /followup CODE WHEN WHAT',
-  'WHEN: now, tomorrow 9am, in 3 days at 9:00, next Monday 10am, 2026-12-01 09:00',
-  'WHAT: quiz (a knowledge quiz), readiness (a readiness re-check), or any message text. A note may follow quiz or readiness.',
-  'Examples: /followup K7MPQ2 next Monday 10am quiz',
+  'WHEN: now, tomorrow 9am, in 3 days at 9:00, next Monday 10am, 2026-12-01 09:00 (a day without an hour is confirmed at 09:00)',
+  'WHAT: a readiness re-check, a quiz (quiz 10 for 10 questions), or any message text. A note may follow the quiz or re-check.',
+  'Examples: /followup K7MPQ2 in 2 weeks a readiness re-check',
+  '          /followup K7MPQ2 friday 3pm quiz 10',
   '          /followup K7MPQ2 tomorrow 9am Remember to bring your national strategy.',
   'Cancel: /followup cancel ID · List: /followups [CODE]',
 ];
@@ -33,55 +36,46 @@ export const KIND_LABEL: Record<FollowupKind, string> = {
   readiness: 'a readiness re-check',
 };
 
-/** "quiz", "readiness" (or "re-check") as the first word pick the kind; anything else is a message. */
-export function parseWhat(what: string): { kind: FollowupKind; text: string } {
-  const [word, rest] = firstWord(what);
-  const w = word.toLowerCase().replace(/[.:,!]+$/, '');
-  if (w === 'quiz') return { kind: 'quiz', text: rest };
-  if (w === 'readiness' || w === 're-check' || w === 'recheck') return { kind: 'readiness', text: rest };
-  return { kind: 'message', text: what.trim() };
-}
-
 async function followup(ctx: CommandContext): Promise<Outgoing[]> {
   const [first, rest] = firstWord(ctx.args);
   if (!first) return usage(...USAGE);
-  if (first.toLowerCase() === 'cancel') return cancel(ctx, rest);
+  const verb = first.toLowerCase();
+  if (verb === 'cancel') return cancel(ctx, rest);
+  // The buttons under a confirmation ("Yes" / "Change").
+  if (verb === 'confirm') return confirmDraft(ctx, rest);
+  if (verb === 'change') return changeDraft(ctx, rest);
 
   const cohort = await ownCohortByCode(ctx, first);
   if (isReply(cohort)) return cohort;
   const { store, clock, timeZone } = ctx.services;
   const now = clock.now();
-  const when = parseWhen(rest, now, timeZone);
-  if (!when.ok && when.reason === 'past') {
-    return [text(`${formatWhen(when.at!, timeZone)} has already passed. Pick a time in the future, or say now.`)];
+  const read = readFollowup(rest, now, timeZone);
+  if (!read.ok) {
+    if (read.problem === 'past') return [text(`${formatWhen(read.at, timeZone)} has already passed. Pick a time in the future, or say now.`)];
+    if (read.problem === 'no-what') return usage('What should go out? Add a readiness re-check, a quiz or a message after the time.', ...USAGE.slice(3, 6));
+    if (read.problem === 'quiz-length') return usage(`A quiz has 1 to ${MAX_QUIZ_LENGTH} questions, e.g. /followup ${cohort.code} friday 3pm quiz 10.`);
+    return usage(`I couldn't read a time in "${clip(rest, 60)}".`, ...USAGE.slice(1));
   }
-  if (!when.ok) return usage(`I couldn't read a time at the start of "${clip(rest, 60)}".`, ...USAGE.slice(1));
-  if (!when.rest) return usage('What should go out? Add quiz, readiness or a message after the time.', ...USAGE.slice(3, 5));
-  const what = parseWhat(when.rest);
+  const { what, guess } = read;
   if (what.text.length > MAX_TEXT) return usage(`Please keep the message under ${MAX_TEXT} characters.`);
 
+  // A guessed hour, or wording that may mean a message or the quiz itself: asked, not guessed (followup-drafts.ts).
+  const unsure = Boolean(guess || what.alternative);
   const record: FollowupRecord = {
     id: newId(),
     cohortId: cohort.id,
     kind: what.kind,
     text: what.text,
-    dueAt: when.at,
-    status: 'scheduled',
+    ...(what.quizLength ? { quizLength: what.quizLength } : {}),
+    dueAt: read.at,
+    status: unsure ? 'draft' : 'scheduled',
     createdBy: ctx.userKey,
     createdAt: now,
   };
   await store.createFollowup(record);
   const members = (await store.listMembers(cohort.id)).length;
-  const note = what.kind !== 'message' && what.text ? ` with the note "${what.text}"` : '';
-  return [
-    text(
-      [
-        `Follow-up ${record.id} scheduled for ${formatWhen(record.dueAt, timeZone)}: ${KIND_LABEL[what.kind]}${note} to "${cohort.name}" (${cohort.code}).`,
-        `It goes to whoever is a member then (${plural(members, 'member')} now), each on their own platform. I'll report back when it has gone out.`,
-        `Cancel with /followup cancel ${record.id}`,
-      ].join('\n'),
-    ),
-  ];
+  if (unsure) return [draftQuestion(record, what, guess, cohort, members, timeZone, now)];
+  return scheduledReply(record, cohort, members, timeZone);
 }
 
 async function cancel(ctx: CommandContext, id: string): Promise<Outgoing[]> {
@@ -110,7 +104,9 @@ async function listFollowups(ctx: CommandContext): Promise<Outgoing[]> {
   const upcoming = all.filter((f) => f.status === 'scheduled');
   const past = all.filter((f) => f.status !== 'scheduled').reverse();
   const shown = [...upcoming, ...past].slice(0, LIST_LIMIT);
-  const lines = await Promise.all(shown.map(async (f) => `• ${f.id} · ${codes.get(f.cohortId) ?? '?'} · ${formatShort(f.dueAt, timeZone)} · ${KIND_LABEL[f.kind]} · ${await describeStatus(store, f)}`));
+  const lines = await Promise.all(
+    shown.map(async (f) => `• ${f.id} · ${codes.get(f.cohortId) ?? '?'} · ${formatShort(f.dueAt, timeZone)} · ${describeFollowup(f, 60)} · ${await describeStatus(store, f)}`),
+  );
   const more = all.length > shown.length ? [`(${all.length - shown.length} older not shown)`] : [];
   return [text([`Follow-ups (times in ${timeZone}):`, ...lines, ...more].join('\n'))];
 }

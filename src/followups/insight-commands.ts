@@ -3,7 +3,7 @@ import type { CommandContext, CommandSpec } from '../core/context.js';
 import { clip } from '../core/clip.js';
 import { text, type Outgoing } from '../core/messages.js';
 import { cohortExport } from './export.js';
-import { cohortReport } from './report.js';
+import { cohortReport, MIN_GROUP } from './report.js';
 import { ownCohortByCode, visibleCohorts } from './access.js';
 import { firstWord, isReply, usage } from './shared.js';
 import { formatShort } from './when.js';
@@ -15,7 +15,7 @@ export function insightCommands(): CommandSpec[] {
     {
       name: 'report',
       usage: 'report CODE',
-      summary: "a cohort's readiness, quiz scores and open questions, with a chart",
+      summary: `a cohort's readiness, quiz scores and open questions (averages and a chart from ${MIN_GROUP} people)`,
       trainerOnly: true,
       handler: async (ctx) => {
         if (!ctx.args.trim()) return usage('Usage: /report CODE, e.g. /report K7MPQ2 (/cohorts lists the codes)');
@@ -26,7 +26,7 @@ export function insightCommands(): CommandSpec[] {
     {
       name: 'export',
       usage: 'export CODE',
-      summary: "members' results as a CSV file",
+      summary: `members' results as a CSV file (by name from ${MIN_GROUP} people, or as members /share them)`,
       trainerOnly: true,
       handler: async (ctx) => {
         if (!ctx.args.trim()) return usage('Usage: /export CODE, e.g. /export K7MPQ2 (/cohorts lists the codes)');

@@ -6,11 +6,11 @@ import type { Content } from '../content/schema.js';
 import { globalAdoption, pct } from '../quiz/adoption.js';
 import { renderCohortChart, type CohortChartRow } from '../quiz/chart.js';
 import { readinessAnswersFromSession, readinessLevel, scoreReadiness } from '../quiz/readiness.js';
-import type { CohortRecord, SessionRecord, UnansweredRecord, UserRecord } from '../store/types.js';
+import type { CohortRecord, MemberRecord, SessionRecord, UnansweredRecord } from '../store/types.js';
 import { plural } from './shared.js';
+import { MIN_GROUP, smallQuiz, smallReadiness } from './small-groups.js';
 
-/** Figures drawn from fewer people than this show counts only, so nobody's answers can be read off them. */
-export const MIN_GROUP = 5;
+export { MIN_GROUP } from './small-groups.js';
 const TOP_QUESTIONS = 5;
 
 const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));
@@ -32,7 +32,7 @@ export const quizShare = (s: SessionRecord): number => (s.items.length ? (s.scor
 
 export interface CohortData {
   cohort: CohortRecord;
-  members: UserRecord[];
+  members: MemberRecord[];
   readiness: SessionRecord[];
   quizzes: SessionRecord[];
   unanswered: UnansweredRecord[];
@@ -74,7 +74,7 @@ export function summarizeCohort(content: Content, d: CohortData): { lines: strin
       return { indicatorId: ind.id, yesShare: share };
     });
   } else if (latest.length > 0) {
-    lines.push(`Fewer than ${MIN_GROUP} people: averages and shares are hidden to protect individuals.`);
+    lines.push(...smallReadiness(content, latest));
   }
   const retook = [...readiness.values()].filter((list) => list.length >= 2);
   if (retook.length >= MIN_GROUP) {
@@ -93,7 +93,7 @@ export function summarizeCohort(content: Content, d: CohortData): { lines: strin
     const avgBest = people.reduce((sum, l) => sum + Math.max(...l.map(quizShare)), 0) / people.length;
     lines.push(`Average latest score: ${pct(avgLatest * 100)}%; average best score: ${pct(avgBest * 100)}%.`);
   } else if (quizzes.size > 0) {
-    lines.push(`Fewer than ${MIN_GROUP} people: average scores are hidden to protect individuals.`);
+    lines.push(...smallQuiz([...quizzes.values()].map((l) => quizShare(l[l.length - 1]!))));
   }
 
   lines.push('', ...topQuestions(d.unanswered));

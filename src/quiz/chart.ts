@@ -13,15 +13,25 @@ const MAX_LABEL_CHARS = 40;
 const ROW_PX = 36;
 const COLOURS = ['#d9730d', '#4a7bb7'];
 
-interface Bar {
+export interface Bar {
   value: number | null;
   label: string;
+  /** A zero bar that still says something: No (a red cross) or Don't know (a grey ring), told apart at a glance. */
+  marker?: 'no' | 'unknown';
 }
-interface ChartRow {
+export interface ChartRow {
   name: string;
   first: Bar;
   second: Bar;
+  /** 1, 2, 3 for the most urgent gaps: the row's name gets "#1 " and the urgent colour. */
+  urgent?: number;
 }
+
+const MARKERS = {
+  no: { shape: 'cross', angle: 45, fill: '#c62828', stroke: '#c62828' },
+  unknown: { shape: 'circle', angle: 0, fill: '#ffffff', stroke: '#757575' },
+} as const;
+const URGENT_COLOUR = '#b71c1c';
 interface ChartInput {
   title: string;
   /** One line each; two fit above the legend. */
@@ -36,15 +46,25 @@ export async function renderReadinessChart(content: Content, result: ReadinessRe
   return renderComparison({
     title: `Your readiness: ${score}/${result.max} (${result.level.name})`,
     subtitle: [
-      "Your answer: Yes 100, Partly 50, No or Don't know 0.",
+      "Your answer: Yes 100, Partly 50; No is a red cross, Don't know a grey ring. #1 to #3: your most urgent gaps.",
       worldLine(content),
     ],
     series: ['Your answer', worldSeries(content)],
-    rows: result.rows.map((r) => ({
+    rows: readinessChartRows(result),
+  });
+}
+
+/** One row per indicator: the answer's bar (or its marker), the world's bar, and the gap's rank when it is urgent. */
+export function readinessChartRows(result: ReadinessResult): ChartRow[] {
+  return result.rows.map((r) => {
+    const urgent = result.gaps.findIndex((g) => g.indicatorId === r.indicatorId) + 1;
+    const marker = r.answer === 'no' || r.answer === 'unknown' ? { marker: r.answer } : {};
+    return {
       name: r.name,
-      first: { value: r.answer === 'yes' ? 100 : r.answer === 'partly' ? 50 : 0, label: readinessLabel(r.answer) },
+      first: { value: r.answer === 'yes' ? 100 : r.answer === 'partly' ? 50 : 0, label: readinessLabel(r.answer), ...marker },
       second: worldBar(r.global?.share),
-    })),
+      ...(urgent ? { urgent } : {}),
+    };
   });
 }
 
@@ -111,7 +131,7 @@ async function renderComparison(input: ChartInput): Promise<Buffer> {
 
 /** Horizontal grouped bars: per row the first series on top, the second below, each with its value. */
 export function chartSpec(input: ChartInput): Spec {
-  const names = input.rows.map((r) => truncate(r.name, MAX_LABEL_CHARS));
+  const names = input.rows.map((r) => `${r.urgent ? `#${r.urgent} ` : ''}${truncate(r.name, MAX_LABEL_CHARS)}`);
   const labelPx = Math.ceil(Math.max(...names.map((n) => n.length), 4) * CHAR_PX);
   const padding = { left: labelPx + 24, right: 90, top: 106, bottom: 56 };
   // Rows are keyed by position, so two indicators with the same (shortened) name keep two rows.
@@ -122,7 +142,26 @@ export function chartSpec(input: ChartInput): Spec {
     firstLabel: r.first.label,
     second: r.second.value,
     secondLabel: r.second.label,
+    firstMarker: r.first.marker ?? null,
   }));
+  const urgentKeys = input.rows.flatMap((r, i) => (r.urgent ? [keys[i]!] : []));
+  // No and Don't know are both worth nothing, so both have no bar: a mark at zero tells them apart.
+  const marker = (kind: 'no' | 'unknown') => ({
+    type: 'symbol' as const,
+    from: { data: `marked-${kind}` },
+    encode: {
+      enter: {
+        x: { scale: 'x', value: 0, offset: 7 },
+        y: { scale: 'y', field: 'key', band: 0.25 },
+        shape: { value: MARKERS[kind].shape },
+        angle: { value: MARKERS[kind].angle },
+        size: { value: 110 },
+        strokeWidth: { value: 2.5 },
+        fill: { value: MARKERS[kind].fill },
+        stroke: { value: MARKERS[kind].stroke },
+      },
+    },
+  });
   const bar = (field: 'first' | 'second', band: number, colour: string) => ({
     type: 'rect' as const,
     from: { data: 'rows' },
@@ -142,7 +181,7 @@ export function chartSpec(input: ChartInput): Spec {
     encode: {
       enter: {
         y: { scale: 'y', field: 'key', band },
-        x: { scale: 'x', signal: `datum.${field} === null ? 0 : datum.${field}`, offset: 5 },
+        x: { scale: 'x', signal: `datum.${field} === null ? 0 : datum.${field}`, offset: field === 'first' ? { signal: 'datum.firstMarker ? 17 : 5' } : 5 },
         text: { field: `${field}Label` },
         baseline: { value: 'middle' as const },
         fontSize: { value: 11 },
@@ -172,8 +211,14 @@ export function chartSpec(input: ChartInput): Spec {
       // Start the title at the image's left edge, not the plot's.
       dx: -padding.left + 16,
     },
-    signals: [{ name: 'rowNames', value: Object.fromEntries(keys.map((k, i) => [k, names[i]])) }],
-    data: [{ name: 'rows', values: data }],
+    signals: [
+      { name: 'rowNames', value: Object.fromEntries(keys.map((k, i) => [k, names[i]])) },
+      { name: 'urgentRows', value: urgentKeys },
+    ],
+    data: [
+      { name: 'rows', values: data },
+      ...(['no', 'unknown'] as const).map((kind) => ({ name: `marked-${kind}`, source: 'rows', transform: [{ type: 'filter' as const, expr: `datum.firstMarker === '${kind}'` }] })),
+    ],
     scales: [
       { name: 'y', type: 'band', domain: keys, range: 'height', paddingInner: 0.28, paddingOuter: 0.14 },
       { name: 'x', type: 'linear', domain: [0, 100], range: 'width', nice: false, zero: true },
@@ -182,11 +227,19 @@ export function chartSpec(input: ChartInput): Spec {
     axes: [
       { orient: 'bottom', scale: 'x', values: [0, 25, 50, 75, 100], grid: true, gridColor: '#e6e6e6', title: '%', labelFont: FONT, titleFont: FONT, labelFontSize: 11 },
       { orient: 'left', scale: 'y', labelLimit: 2000, labelFont: FONT, labelFontSize: LABEL_FONT_SIZE, ticks: false, domain: false, labelPadding: 8,
-        encode: { labels: { update: { text: { signal: 'rowNames[datum.value]' } } } } },
+        encode: {
+          labels: {
+            update: {
+              text: { signal: 'rowNames[datum.value]' },
+              fill: { signal: `indexof(urgentRows, datum.value) >= 0 ? '${URGENT_COLOUR}' : '#333333'` },
+              fontWeight: { signal: "indexof(urgentRows, datum.value) >= 0 ? 'bold' : 'normal'" },
+            },
+          },
+        } },
     ],
     legends: [
       { fill: 'colour', orient: 'top', direction: 'horizontal', offset: 14, labelFont: FONT, labelFontSize: 12, symbolType: 'square', columnPadding: 24, labelLimit: 400 },
     ],
-    marks: [bar('first', 0, COLOURS[0]), bar('second', 0.5, COLOURS[1]), valueText('first', 0.25), valueText('second', 0.75)],
+    marks: [bar('first', 0, COLOURS[0]!), bar('second', 0.5, COLOURS[1]!), marker('no'), marker('unknown'), valueText('first', 0.25), valueText('second', 0.75)],
   };
 }

@@ -1,6 +1,7 @@
 // Knowledge quizzes: the question bank (content items plus questions generated from indicators), picking, checking.
 import type { Content, Indicator } from '../content/schema.js';
-import { citeIndicator, citeSource, globalAdoption, populationText, sectionTitles } from './adoption.js';
+import { citeIndicator, citeSource, globalAdoption, populationText, sectionTitle, sectionTitles } from './adoption.js';
+import { nearChoices } from './near-miss.js';
 
 export interface KnowledgeQuestion {
   /** Stable across restarts: content quiz ids as they are, generated ones `gen-<kind>-<indicator id>`. */
@@ -12,6 +13,8 @@ export interface KnowledgeQuestion {
   explanation: string;
   /** Citation people read, e.g. "Legal basis, Figure 2.4". */
   source: string;
+  /** The deck section the citation starts with ("Legal basis"): the review lists each section once. */
+  section?: string;
 }
 
 /** Choices must keep at least this far apart so a question tests knowledge, not luck with 127 vs 128. */
@@ -21,7 +24,15 @@ const MIN_SHARE_GAP = 4;
 export function knowledgeBank(content: Content): KnowledgeQuestion[] {
   const fromContent = content.quiz
     .filter((q) => q.answer < q.choices.length && distinct(q.choices))
-    .map((q) => ({ id: q.id, question: q.question, choices: [...q.choices], answer: q.answer, explanation: q.explanation, source: citeSource(content, q.source) }));
+    .map((q) => ({
+      id: q.id,
+      question: q.question,
+      choices: [...q.choices],
+      answer: q.answer,
+      explanation: q.explanation,
+      source: citeSource(content, q.source),
+      section: sectionTitle(content, q.source.section) ?? q.source.section,
+    }));
   const generated = content.indicators.flatMap((ind) =>
     [figureQuestion(content, ind), definitionQuestion(content, ind)].filter((q): q is KnowledgeQuestion => q !== undefined),
   );
@@ -51,6 +62,7 @@ function figureQuestion(content: Content, ind: Indicator): KnowledgeQuestion | u
       ...withAnswer(String(g.count), wrong.map(String)),
       explanation: `${g.count} of ${populationText(g.of)} (${Math.round(g.share)}%) have it.`,
       source: citeIndicator(content, ind),
+      ...indicatorSection(content, ind),
     };
   }
   const right = Math.round(g.share);
@@ -62,6 +74,7 @@ function figureQuestion(content: Content, ind: Indicator): KnowledgeQuestion | u
     ...withAnswer(`${right}%`, wrong.map((s) => `${s}%`)),
     explanation: `${right}% of ${populationText(g.of)} have it.`,
     source: citeIndicator(content, ind),
+    ...indicatorSection(content, ind),
   };
 }
 
@@ -122,7 +135,14 @@ function definitionQuestion(content: Content, ind: Indicator): KnowledgeQuestion
     ...withAnswer(ind.name, wrong),
     explanation: `That is “${ind.name}”, one of the ${content.indicators.length} ${content.indicatorSet.name}${content.indicatorSet.source ? ` (${content.indicatorSet.source})` : ''}.`,
     source: [read, content.indicatorSet.source].filter(Boolean).join(', ') || ind.name,
+    ...(read ? { section: read } : {}),
   };
+}
+
+/** The section citeIndicator starts its citation with, when the indicator names one the deck has. */
+function indicatorSection(content: Content, ind: Indicator): { section?: string } {
+  const title = ind.sections.map((id) => sectionTitle(content, id)).find((t) => t !== undefined);
+  return title ? { section: title } : {};
 }
 
 /** Finds bank items by id, in the given order; ids no longer in the question bank are skipped. */
@@ -193,7 +213,8 @@ export function formatQuestion(q: KnowledgeQuestion, index: number, total: numbe
 
 /**
  * The index of the choice meant: the label text (case-insensitive) first, since count answers look
- * like numbers, then the 1-based number, then the letter; undefined when none fits.
+ * like numbers, then the 1-based number, then the letter, then text close to one choice only (no commas,
+ * short forms like "govt", a typo; see near-miss.ts); undefined when none fits.
  */
 export function parseChoice(text: string, choices: readonly string[]): number | undefined {
   const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
@@ -210,7 +231,8 @@ export function parseChoice(text: string, choices: readonly string[]): number | 
     const i = LETTERS.indexOf(bare);
     return i < choices.length ? i : undefined;
   }
-  return undefined;
+  const near = nearChoices(text, choices);
+  return near.length === 1 ? near[0] : undefined;
 }
 
 export interface AnswerCheck {
@@ -246,11 +268,25 @@ export function formatQuizSummary(outcomes: readonly QuizOutcome[]): string {
   const missed = outcomes.filter((o) => !o.correct);
   if (outcomes.length === 0) return head;
   if (missed.length === 0) return `${head} Nothing to review: well done.`;
-  const sources = [...new Set(missed.map((o) => o.question.source))];
   return [
     head,
     'To review:',
-    ...sources.map((s) => `• ${s}`),
+    ...reviewLines(missed.map((o) => o.question)),
     'Next time, the questions you missed come first.',
   ].join('\n');
+}
+
+/**
+ * Each section to read once, with the figures and sources cited within it: "Legal basis (Figure 2.4, 2022
+ * Survey)", not the same section twice under two citations.
+ */
+function reviewLines(missed: readonly KnowledgeQuestion[]): string[] {
+  const bySection = new Map<string, Set<string>>();
+  for (const q of missed) {
+    const section = q.section && q.source.startsWith(q.section) ? q.section : q.source;
+    const details = bySection.get(section) ?? new Set<string>();
+    for (const part of q.source.slice(section.length).split(',')) if (part.trim()) details.add(part.trim());
+    bySection.set(section, details);
+  }
+  return [...bySection].map(([section, details]) => `• ${section}${details.size ? ` (${[...details].join(', ')})` : ''}`);
 }

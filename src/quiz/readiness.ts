@@ -1,6 +1,7 @@
 // The readiness self-assessment: choices, prompts, answer parsing and scoring against the indicators.
 import type { Content, Indicator } from '../content/schema.js';
 import { globalAdoption, populationText, sectionTitles, type GlobalAdoption } from './adoption.js';
+import { editDistance, looksLikeQuestion } from './near-miss.js';
 
 export type ReadinessValue = 'yes' | 'partly' | 'no' | 'unknown';
 
@@ -60,8 +61,35 @@ export function parseReadinessAnswer(text: string): ReadinessValue | undefined {
     .replace(/\s+/g, ' ')
     .trim();
   if (t === '?' || t === '??') return 'unknown';
-  return WORDS[t.replace(/[.!]+$/, '').trim()];
+  return WORDS[t.replace(/[.!]+$/, '').trim()] ?? nearReadinessAnswer(t);
 }
+
+const FIRST_WORDS: [string, ReadinessValue][] = [
+  ['yes', 'yes'], ['yeah', 'yes'], ['yep', 'yes'], ['yup', 'yes'], ['partly', 'partly'], ['partially', 'partly'],
+  ['somewhat', 'partly'], ['no', 'no'], ['nope', 'no'], ['nah', 'no'], ['not', 'no'], ['none', 'no'],
+];
+
+/**
+ * A short answer in the person's words: "yes we do", "partly, a draft", "no not yet", "we don't know", or a typo
+ * ("yse", "partyl"). A question, or anything longer than a few words, is not an answer.
+ */
+function nearReadinessAnswer(t: string): ReadinessValue | undefined {
+  if (looksLikeQuestion(t)) return undefined;
+  const words = t.replace(/[^a-z' ]+/g, ' ').split(/\s+/).filter(Boolean);
+  if (!words.length || words.length > 5) return undefined;
+  const said = ` ${words.join(' ')} `;
+  if (/ (don'?t know|do not know|dont know|not sure|no idea|unsure|dunno|idk) /.test(said)) return 'unknown';
+  if (/ (partly|partially|in part|somewhat) /.test(said)) return 'partly';
+  const first = words[0]!;
+  const close = FIRST_WORDS.find(([w]) => w === first) ?? FIRST_WORDS.find(([w]) => w.length >= 3 && first.length >= 3 && editDistance(first, w, 1) <= 1);
+  // "yes and no", "nah we have it": the rest says the opposite, so it is no answer.
+  const against = close?.[1] === 'yes' ? NO_WORDS : close?.[1] === 'no' ? YES_WORDS : undefined;
+  if (against && words.slice(1).some((w) => against.has(w))) return undefined;
+  return close?.[1];
+}
+
+const YES_WORDS = new Set(['yes', 'yeah', 'yep', 'yup', 'have', 'has', 'do', 'does', 'exists', 'exist']);
+const NO_WORDS = new Set(['no', 'nope', 'nah', 'not', "don't", "doesn't", "haven't", "hasn't", 'none']);
 
 /** A stored session's items/answers as a map (answers that are not readiness values are dropped). */
 export function readinessAnswersFromSession(
@@ -118,7 +146,7 @@ export interface ReadinessResult {
   level: ReadinessLevel;
   /** One per indicator, in content order. */
   rows: ReadinessRow[];
-  /** The three most urgent gaps, most adopted worldwide first. */
+  /** The three most urgent gaps, in the order of GAP_RULE. */
   gaps: ReadinessGap[];
 }
 
@@ -133,13 +161,20 @@ export function scoreReadiness(content: Content, answers: Record<string, string 
   return { score, max, level: readinessLevel(score, max), rows, gaps: rankGaps(content, rows).slice(0, 3) };
 }
 
-/** Every answer short of Yes, the ones most countries already have first; no figure last. */
+/** How urgent each answer short of Yes is: something missing comes before something not known, then something partly there. */
+const URGENCY: Record<Exclude<ReadinessValue, 'yes'>, number> = { no: 0, unknown: 1, partly: 2 };
+
+/** The order of the gaps, said in the result (formatGaps). */
+export const GAP_RULE = "No first, then Don't know, then Partly; among the same answer, what most countries already have first";
+
+/** Every answer short of Yes, by GAP_RULE (no global figure last among the same answer, then the deck's order). */
 function rankGaps(content: Content, rows: ReadinessRow[]): ReadinessGap[] {
   const share = (r: ReadinessRow) => r.global?.share ?? -1;
+  const urgency = (r: ReadinessRow) => URGENCY[r.answer as Exclude<ReadinessValue, 'yes'>];
   return rows
     .map((r, order) => ({ r, order }))
     .filter(({ r }) => r.answer !== 'yes')
-    .sort((a, b) => share(b.r) - share(a.r) || a.order - b.order)
+    .sort((a, b) => urgency(a.r) - urgency(b.r) || share(b.r) - share(a.r) || a.order - b.order)
     .map(({ r }) => {
       const ind = content.indicators.find((i) => i.id === r.indicatorId)!;
       return { ...r, nextStep: ind.nextStep, read: sectionTitles(content, ind.sections) };
@@ -222,7 +257,7 @@ function formatGaps(result: ReadinessResult): string {
   if (result.gaps.length === 0) return 'No gaps: you answered Yes for every indicator. Well done.';
   const title =
     result.gaps.length === 1 ? 'Your most urgent gap' : `Your ${result.gaps.length} most urgent gaps`;
-  const lines = [`${title} (the ones most countries already have come first):`];
+  const lines = [`${title} (${GAP_RULE}):`];
   result.gaps.forEach((g, i) => {
     const figure = g.global ? `; ${howMany(g.global).count} have it` : '';
     lines.push(`${i + 1}. ${g.name} (you said: ${readinessLabel(g.answer)}${figure})`);

@@ -4,7 +4,7 @@ import type { Platform } from '../core/messages.js';
 import type { Backend } from './backend.js';
 import { toDelivery, toFollowup } from './rows.js';
 import { num, type Database } from './tables.js';
-import type { DeliveryCounts, DeliveryRecord, FollowupRecord } from './types.js';
+import type { DeliveryCounts, DeliveryRecord, FollowupKind, FollowupRecord } from './types.js';
 
 export async function createFollowup(b: Backend, f: FollowupRecord): Promise<void> {
   await b.db
@@ -16,6 +16,7 @@ export async function createFollowup(b: Backend, f: FollowupRecord): Promise<voi
       text: f.text,
       due_at: f.dueAt.getTime(),
       status: f.status,
+      quiz_length: f.quizLength ?? null,
       created_by: f.createdBy,
       created_at: f.createdAt.getTime(),
       updated_at: f.createdAt.getTime(),
@@ -29,7 +30,7 @@ export async function getFollowup(b: Backend, id: string): Promise<FollowupRecor
 }
 
 export async function listFollowups(b: Backend, cohortId?: string): Promise<FollowupRecord[]> {
-  let q = b.db.selectFrom('followups').selectAll().orderBy('due_at').orderBy('id');
+  let q = b.db.selectFrom('followups').selectAll().where('status', '<>', 'draft').orderBy('due_at').orderBy('id');
   if (cohortId !== undefined) q = q.where('cohort_id', '=', cohortId);
   return (await q.execute()).map(toFollowup);
 }
@@ -40,6 +41,19 @@ export async function cancelFollowup(b: Backend, id: string, now: Date): Promise
     .set({ status: 'cancelled', updated_at: now.getTime() })
     .where('id', '=', id)
     .where('status', '=', 'scheduled')
+    .executeTakeFirst();
+  if (num(r.numUpdatedRows) === 1) return true;
+  // A draft was never scheduled: it goes, rather than showing in /followups as a cancelled follow-up.
+  const dropped = await b.db.deleteFrom('followups').where('id', '=', id).where('status', '=', 'draft').executeTakeFirst();
+  return num(dropped.numDeletedRows) === 1;
+}
+
+export async function confirmFollowup(b: Backend, id: string, now: Date, as?: { kind: FollowupKind; quizLength?: number }): Promise<boolean> {
+  const r = await b.db
+    .updateTable('followups')
+    .set({ status: 'scheduled', updated_at: now.getTime(), ...(as ? { kind: as.kind, quiz_length: as.quizLength ?? null } : {}) })
+    .where('id', '=', id)
+    .where('status', '=', 'draft')
     .executeTakeFirst();
   return num(r.numUpdatedRows) === 1;
 }

@@ -205,6 +205,21 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0006_experience_followup_quiz_length': {
+    async up(db: Kysely<unknown>) {
+      // "/followup CODE friday 3pm quiz 10": how many questions the quiz has (null: the usual length).
+      await db.schema.alterTable('followups').addColumn('quiz_length', 'integer').execute();
+    },
+  },
+  '0006_experience_member_consent': {
+    async up(db: Kysely<unknown>) {
+      // A member who lets the cohort's trainers see their results by name before 5 members have completed (/share).
+      await db.schema
+        .alterTable('cohort_members')
+        .addColumn('shares_results', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -63,7 +63,7 @@ export function toCohort(r: Selectable<CohortsTable>): CohortRecord {
 }
 
 export function toFollowup(r: Selectable<FollowupsTable>): FollowupRecord {
-  return {
+  const f: FollowupRecord = {
     id: r.id,
     cohortId: r.cohort_id,
     kind: r.kind as FollowupKind,
@@ -73,6 +73,9 @@ export function toFollowup(r: Selectable<FollowupsTable>): FollowupRecord {
     createdBy: r.created_by,
     createdAt: date(r.created_at),
   };
+  const length = numOrUndef(r.quiz_length);
+  if (length !== undefined) f.quizLength = length;
+  return f;
 }
 
 export function toDelivery(r: Selectable<DeliveriesTable>): DeliveryRecord {

@@ -11,8 +11,10 @@ import type {
   CohortRecord,
   DeliveryCounts,
   DeliveryRecord,
+  FollowupKind,
   FollowupRecord,
   InboxMessage,
+  MemberRecord,
   PendingFile,
   SessionKind,
   SessionRecord,
@@ -336,16 +338,27 @@ export class SqlStore implements Store {
     return num(r.numDeletedRows) === 1;
   }
 
-  async listMembers(cohortId: string): Promise<UserRecord[]> {
+  async listMembers(cohortId: string): Promise<MemberRecord[]> {
     const rows = await this.db
       .selectFrom('cohort_members as m')
       .innerJoin('users as u', 'u.key', 'm.user_key')
       .selectAll('u')
+      .select(['m.joined_at', 'm.shares_results'])
       .where('m.cohort_id', '=', cohortId)
       .orderBy('m.joined_at')
       .orderBy('u.key')
       .execute();
-    return rows.map(toUser);
+    return rows.map(({ joined_at, shares_results, ...u }) => ({ ...toUser(u), joinedAt: new Date(num(joined_at)), sharesResults: num(shares_results) === 1 }));
+  }
+
+  async setSharesResults(cohortId: string, userKey: string, shares: boolean): Promise<boolean> {
+    const r = await this.db
+      .updateTable('cohort_members')
+      .set({ shares_results: shares ? 1 : 0 })
+      .where('cohort_id', '=', cohortId)
+      .where('user_key', '=', userKey)
+      .executeTakeFirst();
+    return num(r.numUpdatedRows) === 1;
   }
 
   async cohortsOf(userKey: string): Promise<CohortRecord[]> {
@@ -364,6 +377,7 @@ export class SqlStore implements Store {
   getFollowup = (id: string) => followups.getFollowup(this.b, id);
   listFollowups = (cohortId?: string) => followups.listFollowups(this.b, cohortId);
   cancelFollowup = (id: string, now: Date) => followups.cancelFollowup(this.b, id, now);
+  confirmFollowup = (id: string, now: Date, as?: { kind: FollowupKind; quizLength?: number }) => followups.confirmFollowup(this.b, id, now, as);
   startDueFollowups = (now: Date) => followups.startDueFollowups(this.b, now);
   claimDeliveries = (worker: string, now: Date, limit: number, leaseMs: number, platforms?: Platform[]): Promise<DeliveryRecord[]> =>
     followups.claimDeliveries(this.b, worker, now, limit, leaseMs, platforms);

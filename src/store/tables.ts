@@ -4,6 +4,8 @@
 // back as a string, so readers go through num()); booleans are 0/1 integers; lists and free-form
 // values are JSON text.
 
+import type { Generated } from 'kysely';
+
 export type Int = number | string | bigint;
 
 export interface ProcessedTable {
@@ -69,6 +71,8 @@ export interface CohortMembersTable {
   cohort_id: string;
   user_key: string;
   joined_at: number;
+  /** 1 when the member shares their results by name with the cohort's trainers (/share). */
+  shares_results: Generated<number>;
 }
 
 export interface FollowupsTable {
@@ -81,6 +85,7 @@ export interface FollowupsTable {
   created_by: string;
   created_at: number;
   updated_at: number;
+  quiz_length: number | null;
 }
 
 export interface DeliveriesTable {

@@ -16,6 +16,13 @@ export interface UserRecord {
   updatedAt: Date;
 }
 
+/** A cohort member: the person, when they joined that cohort, and whether they share their results by name. */
+export interface MemberRecord extends UserRecord {
+  joinedAt: Date;
+  /** The member lets the cohort's trainers see their results by name however few have completed (/share). */
+  sharesResults: boolean;
+}
+
 export type SessionKind = 'readiness' | 'quiz';
 export type SessionStatus = 'active' | 'done' | 'stopped';
 
@@ -55,7 +62,8 @@ export interface CohortRecord {
 }
 
 export type FollowupKind = 'message' | 'quiz' | 'readiness';
-export type FollowupStatus = 'scheduled' | 'sending' | 'done' | 'cancelled';
+/** 'draft': written but waiting for the trainer's Yes (a guessed time or kind); it never goes out as it is. */
+export type FollowupStatus = 'draft' | 'scheduled' | 'sending' | 'done' | 'cancelled';
 
 export interface FollowupRecord {
   id: string;
@@ -63,6 +71,8 @@ export interface FollowupRecord {
   kind: FollowupKind;
   /** The message text (kind 'message'), or an optional note sent with a quiz or re-check. */
   text: string;
+  /** How many questions a quiz has (kind 'quiz'); the usual length when absent. */
+  quizLength?: number;
   dueAt: Date;
   status: FollowupStatus;
   createdBy: string;
@@ -203,7 +213,10 @@ export interface Store {
   addMember(cohortId: string, userKey: string, now: Date): Promise<boolean>;
   /** True when the person was a member. */
   removeMember(cohortId: string, userKey: string): Promise<boolean>;
-  listMembers(cohortId: string): Promise<UserRecord[]>;
+  /** Records whether a member shares their results by name with the cohort's trainers; true when they are a member. */
+  setSharesResults(cohortId: string, userKey: string, shares: boolean): Promise<boolean>;
+  /** The members, in the order they joined. */
+  listMembers(cohortId: string): Promise<MemberRecord[]>;
   cohortsOf(userKey: string): Promise<CohortRecord[]>;
   /** Makes `trainerKey` a trainer of the cohort (createCohort does it for the creator); true if new. */
   addCohortTrainer(cohortId: string, trainerKey: string, addedBy: string, now: Date): Promise<boolean>;
@@ -216,8 +229,13 @@ export interface Store {
   createFollowup(followup: FollowupRecord): Promise<void>;
   getFollowup(id: string): Promise<FollowupRecord | undefined>;
   listFollowups(cohortId?: string): Promise<FollowupRecord[]>;
-  /** Cancels a follow-up that has not started going out; true if it did. */
+  /** Cancels a follow-up that has not started going out (a draft is dropped); true if it did. */
   cancelFollowup(id: string, now: Date): Promise<boolean>;
+  /**
+   * Schedules a draft, as it is or `as` another kind; true if it was a draft. `listFollowups` and the scheduler
+   * see a draft only once confirmed.
+   */
+  confirmFollowup(id: string, now: Date, as?: { kind: FollowupKind; quizLength?: number }): Promise<boolean>;
   /**
    * Moves every follow-up due at `now` from 'scheduled' to 'sending' and creates one pending
    * delivery per current member, in one transaction; returns the follow-ups it started.

@@ -137,7 +137,9 @@ describe('follow-ups in the console', () => {
     const code = /Join code: (\w{6})/.exec(created.stdout)![1];
     runCli(['chat', '--user', 'bob', '--name', 'Bob'], { input: `/join ${code}\n`, env });
     // The trainer's chat is the only process: it runs the scheduler while it is open.
-    const trainer = runCli(['chat', '--user', 'alice'], { input: `/followup ${code} now Please finish the readiness check before Friday\n/followups\n`, env });
+    // The message names the readiness check: the bot asks whether the message or the check itself is meant.
+    const trainer = runCli(['chat', '--user', 'alice'], { input: `/followup ${code} now Please finish the readiness check before Friday\nyes, the message\n/followups\n`, env });
+    expect(trainer.stdout).toMatch(/1\. Yes, the message\n\s+2\. No, a readiness re-check\n\s+3\. Change/);
     expect(trainer.stdout).toMatch(/scheduled for/);
     const member = runCli(['chat', '--user', 'bob'], { input: '', env });
     expect(member.stdout).toMatch(/^While you were away \(1 message\):\nFrom your workshop trainer \("Pilot"\):\s+Please finish the readiness check before Friday/);

@@ -151,6 +151,24 @@ describe('privacy', () => {
   });
 });
 
+describe('/forget offers Yes and No', () => {
+  it('No (pressed, or typed) erases nothing and says so', async () => {
+    const p = person(rt, 'n');
+    await p.say('/quiz 1');
+    await p.say('1');
+    const [question] = await p.say('/forget');
+    expect(question?.kind === 'text' && question.choices?.map((c) => c.label)).toEqual(['Yes', 'No']);
+    expect(allText(await p.choose('No'))).toBe('Nothing was erased: your answers, results and cohorts are kept as they were.');
+    expect(await rt.store.listSessions(p.key)).toHaveLength(1);
+    await p.say('/forget');
+    expect(allText(await p.say('no'))).toMatch(/^All right: nothing changed\./);
+    expect(await rt.store.listUnanswered()).toEqual([]);
+    expect(await rt.store.listSessions(p.key)).toHaveLength(1);
+    expect(allText(await p.say('/forget yes'))).toMatch(/erased/);
+    expect(await rt.store.listSessions(p.key)).toEqual([]);
+  });
+});
+
 describe('buttons in groups', () => {
   it("only the person who started a quiz can answer it", async () => {
     const owner = person(rt, 'owner');

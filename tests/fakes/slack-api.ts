@@ -7,6 +7,7 @@
 //   slack.failNext('chat.postMessage', { status: 429, retryAfter: 3 });
 //   slack.failNext('conversations.open', { error: 'user_not_found' });
 //   slack.hang('chat.postMessage');                           // accepted, never answered (a dead upstream)
+//   slack.profiles.set('U1', { display_name: 'Mere', real_name: 'Mere Tavita' });   // what users.info says
 //   await slack.close();
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -57,6 +58,8 @@ export class FakeSlackApi {
   private readonly failures = new Map<string, FailureSpec & { times: number }>();
   private readonly hanging = new Set<string>();
   private seq = 0;
+  /** What users.info says of a person (default: real name "Slack <id>", no display name). */
+  readonly profiles = new Map<string, { display_name: string; real_name: string }>();
 
   constructor(options: FakeSlackOptions = {}) {
     this.teamId = options.teamId ?? 'T0WORKSHOP';
@@ -199,6 +202,11 @@ export class FakeSlackApi {
       case 'conversations.open': {
         const users = String(body.users ?? '');
         return { ok: true, channel: { id: `D${users.replace(/^[UW]/, '')}` } };
+      }
+      case 'users.info': {
+        const id = String(body.user ?? '');
+        const profile = this.profiles.get(id) ?? { display_name: '', real_name: `Slack ${id}` };
+        return { ok: true, user: { id, name: id.toLowerCase(), real_name: profile.real_name, profile } };
       }
       case 'views.publish':
         return { ok: true, view: { id: `V${++this.seq}`, type: 'home' } };

@@ -77,10 +77,27 @@ describe('cohorts', () => {
     expect(allText(await ana.say(`/join ${code}`))).toContain('Welcome');
     expect(allText(await ana.say(`/join ${code}`))).toContain("You're already in");
     expect(await h.store.listMembers((await h.store.getCohortByCode(code))!.id)).toHaveLength(1);
-    expect(allText(await ana.say('/leave'))).toContain(`Port Moresby 2026 (${code})`);
     expect(allText(await ana.say(`/leave ${code}`))).toContain("You've left");
     expect(allText(await ana.say(`/leave ${code}`))).toContain("You're not in");
     expect(allText(await ana.say('/leave'))).toBe("You're not in any cohort.");
+  });
+
+  it('joins from a sentence with the code in it; /leave leaves the one cohort, and asks only when there are several', async () => {
+    const code = await h.cohort();
+    const other = await h.cohort('Lae 2027');
+    const ana = person(h.rt, 'ana');
+    expect(allText(await ana.say(`I want to join ${code}`))).toMatch(/^Welcome to "Port Moresby 2026"!/);
+    expect(await h.store.listUnanswered()).toEqual([]);
+    expect(allText(await ana.say('/leave'))).toBe(`You've left "Port Moresby 2026". You won't get its follow-ups any more.`);
+    await ana.say(`join ${code}`);
+    h.clock.advance(1000);
+    await ana.say(`can I join the cohort ${other.toLowerCase()} please`);
+    expect(allText(await ana.say('leave'))).toBe([`You're in:`, `• Port Moresby 2026 (${code})`, `• Lae 2027 (${other})`, 'Send /leave CODE to leave one.'].join('\n'));
+    expect((await h.store.cohortsOf(ana.key)).length).toBe(2);
+    // Six lower-case letters join only a cohort that exists; otherwise the sentence is a question like any other.
+    await h.store.createCohort({ id: 'letters', code: 'KWPQRT', name: 'Letters only', createdBy: 'console:trainer', createdAt: h.clock.now() });
+    expect(allText(await ana.say('can I join the cohort kwpqrt'))).toMatch(/^Welcome to "Letters only"!/);
+    expect(allText(await ana.say('I want to join my friend'))).not.toMatch(/couldn't find a cohort/);
   });
 });
 

@@ -41,4 +41,21 @@ describe('parseWhen', () => {
     expect(parseWhen('please tomorrow', NOW, PNG)).toEqual({ ok: false, reason: 'missing' });
     expect(parseWhen('', NOW, PNG)).toEqual({ ok: false, reason: 'missing' });
   });
+
+  it('says what it chose when the words give no hour, only a part of the day, or an hour without am or pm', () => {
+    const guess = (input: string) => {
+      const r = parseWhen(input, NOW, PNG);
+      if (!r.ok) throw new Error(`not parsed: ${input}`);
+      return { local: formatWhen(r.at, PNG), guess: r.guess };
+    };
+    // Not 18:00 (the minute it was said): the start of a working day.
+    expect(guess('in 2 weeks readiness')).toEqual({ local: 'Fri 11 Dec 2026, 09:00 (Pacific/Port_Moresby)', guess: { kind: 'no-hour' } });
+    expect(guess('next monday quiz')).toEqual({ local: 'Mon 30 Nov 2026, 09:00 (Pacific/Port_Moresby)', guess: { kind: 'no-hour' } });
+    expect(guess('monday afternoon quiz')).toEqual({ local: 'Mon 30 Nov 2026, 14:00 (Pacific/Port_Moresby)', guess: { kind: 'part-of-day', words: 'afternoon' } });
+    expect(guess('tuesday at 3 quiz')).toEqual({ local: 'Tue 1 Dec 2026, 15:00 (Pacific/Port_Moresby)', guess: { kind: 'am-pm', words: 'tuesday at 3' } });
+    // Said in full: nothing guessed.
+    for (const sure of ['friday 3pm quiz', 'tuesday at 03:00 quiz', 'in 3 days at 9:00 quiz', 'in 2 hours quiz', 'now quiz', 'tomorrow 9am quiz']) {
+      expect(guess(sure).guess, sure).toBeUndefined();
+    }
+  });
 });

@@ -1,6 +1,7 @@
 // Chart images: both kinds come out as PNGs of a readable size, with every indicator on a row.
+import * as vega from 'vega';
 import { describe, expect, it } from 'vitest';
-import { chartSpec, renderCohortChart, renderReadinessChart } from '../../src/quiz/chart.js';
+import { chartSpec, readinessChartRows, renderCohortChart, renderReadinessChart } from '../../src/quiz/chart.js';
 import { cohortReadinessRows, scoreReadiness } from '../../src/quiz/readiness.js';
 import { fixtureContent, indicators } from './fixture.js';
 
@@ -53,5 +54,45 @@ describe('chartSpec', () => {
     expect(names[0].length).toBeLessThanOrEqual(40);
     expect(names[0].endsWith('…')).toBe(true);
     expect(names[1]).toBe('Short');
+  });
+});
+
+describe('a person’s chart', () => {
+  const spec = chartSpec({
+    title: 't',
+    subtitle: ['s'],
+    series: ['a', 'b'],
+    rows: [
+      { name: 'Cybersecurity legislation', first: { value: 0, label: 'No', marker: 'no' }, second: { value: 79, label: '79%' }, urgent: 1 },
+      { name: 'National CIO', first: { value: 0, label: "Don't know", marker: 'unknown' }, second: { value: 77, label: '77%' }, urgent: 2 },
+      { name: 'Privacy statement', first: { value: 100, label: 'Yes' }, second: { value: 66, label: '66%' } },
+    ],
+  });
+
+  it("draws a red cross for No and a grey ring for Don't know, each on its own row, and none for Yes", async () => {
+    const view = new vega.View(vega.parse(spec), { renderer: 'none' });
+    const svg = await view.toSVG();
+    view.finalize();
+    const marks = [...svg.matchAll(/<path transform="translate\(([\d.]+),([\d.]+)\)[^"]*"[^>]*fill="(#c62828|#ffffff)" stroke="(#c62828|#757575)"/g)].map((m) => [Math.round(Number(m[2])), m[4]]);
+    expect(marks).toHaveLength(2);
+    const [cross, ring] = marks;
+    expect(cross![1]).toBe('#c62828');
+    expect(ring![1]).toBe('#757575');
+    expect(ring![0]).toBeGreaterThan(Number(cross![0]));
+  });
+
+  it('marks the urgent gaps #1 to #3 in the row names, in the urgent colour', () => {
+    const names = Object.values((spec.signals?.find((x) => x.name === 'rowNames') as { value: Record<string, string> }).value);
+    expect(names).toEqual(['#1 Cybersecurity legislation', '#2 National CIO', 'Privacy statement']);
+    expect((spec.signals?.find((x) => x.name === 'urgentRows') as { value: string[] }).value).toEqual(['0', '1']);
+  });
+
+  it("takes the markers from a person's answers and the ranks from their gaps", () => {
+    const answers = Object.fromEntries(indicators.map((i, k) => [i.id, ['yes', 'partly', 'no', 'unknown'][k % 4]]));
+    const result = scoreReadiness(content, answers);
+    const rows = readinessChartRows(result);
+    expect(rows.map((r) => r.first.marker)).toEqual(result.rows.map((r) => (r.answer === 'no' || r.answer === 'unknown' ? r.answer : undefined)));
+    const ranked = rows.filter((r) => r.urgent).sort((a, b) => a.urgent! - b.urgent!);
+    expect(ranked.map((r) => r.name)).toEqual(result.gaps.map((g) => g.name));
   });
 });

@@ -196,20 +196,23 @@ describe('feedback and summary', () => {
     expect(text.slice(2)).toEqual(q.choices.map((c, i) => `${'ABCD'[i]}) ${c}`));
   });
 
-  it('sums up the score and what to review', () => {
+  it('sums up the score and what to review, each section once with what it cites', () => {
     const def = byId('wog-definition');
     const text = formatQuizSummary([
       { question: q, correct: true },
       { question: def, correct: false },
       { question: byId('gen-count-open-data'), correct: false },
       { question: byId('gen-count-e-participation'), correct: false },
+      // The same section, cited another way: listed once (it was listed twice under two labels).
+      { question: byId('gen-def-open-data'), correct: false },
     ]);
+    expect(byId('gen-def-open-data').source).toBe('Assessment on Institutional Framework: legislative framework, 2022 UN E-Government Survey');
     expect(text).toBe(
       [
-        'You scored 1/4.',
+        'You scored 1/5.',
         'To review:',
-        '• Why a Whole-of-Government Approach, slide 3',
-        '• Assessment on Institutional Framework: legislative framework, Figure 1.30, 2022 UN E-Government Survey',
+        '• Why a Whole-of-Government Approach (slide 3)',
+        '• Assessment on Institutional Framework: legislative framework (Figure 1.30, 2022 UN E-Government Survey)',
         'Next time, the questions you missed come first.',
       ].join('\n'),
     );

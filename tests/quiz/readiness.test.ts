@@ -89,11 +89,11 @@ describe('scoreReadiness', () => {
     expect(readinessLevel(score, 16).name).toBe(name);
   });
 
-  it('ranks gaps by global adoption, figureless last, with next steps and sections to read', () => {
-    const answers = { ...all('yes'), 'national-portal': 'no', 'e-participation': 'partly', cybersecurity: 'unknown' };
+  it("ranks No before Don't know before Partly, whatever the global figures, with next steps and sections to read", () => {
+    const answers = { ...all('yes'), 'national-portal': 'partly', 'e-participation': 'no', cybersecurity: 'unknown' };
     const r = scoreReadiness(content, answers);
-    expect(r.gaps.map((g) => g.indicatorId)).toEqual(['cybersecurity', 'e-participation', 'national-portal']);
-    expect(r.gaps[0]).toMatchObject({
+    expect(r.gaps.map((g) => g.indicatorId)).toEqual(['e-participation', 'cybersecurity', 'national-portal']);
+    expect(r.gaps[1]).toMatchObject({
       answer: 'unknown',
       nextStep: 'Adopt a cybersecurity law and name the agency responsible.',
       read: ['Assessment on Institutional Framework: legislative framework'],
@@ -105,7 +105,16 @@ describe('scoreReadiness', () => {
     expect(r.gaps[0].read).toEqual(['Assessment on Institutional Framework: legislative framework', 'Why a Whole-of-Government Approach']);
   });
 
-  it('keeps only the three most adopted gaps; ties keep the deck order', () => {
+  it('puts a missing law before a directory that is there in part (the issue: agency heads ranked above two laws)', () => {
+    const r = scoreReadiness(content, { ...all('yes'), 'agency-heads': 'partly', cybersecurity: 'no', 'data-protection': 'no' });
+    expect(r.gaps.map((g) => [g.indicatorId, g.answer])).toEqual([
+      ['cybersecurity', 'no'],
+      ['data-protection', 'no'],
+      ['agency-heads', 'partly'],
+    ]);
+  });
+
+  it('among the same answer, keeps the three most adopted; figureless last; ties keep the deck order', () => {
     const r = scoreReadiness(content, all('no'));
     // 93% org chart, then the 90% ties in deck order.
     expect(r.gaps.map((g) => g.indicatorId)).toEqual(['org-chart', 'agency-heads', 'sector-links']);
@@ -138,12 +147,17 @@ describe('formatReadinessResult', () => {
 
   it('lists the top gaps with next steps and what to read', () => {
     const text = formatReadinessResult(content, scoreReadiness(content, mixed)).join('\n');
+    // The rule is stated with the gaps.
+    expect(text).toContain("Your 3 most urgent gaps (No first, then Don't know, then Partly; among the same answer, what most countries already have first):");
     expect(text).toContain('1. Government structure on the portal (you said: No; 93% of the 193 UN Member States have it)');
     expect(text).toContain('   Next step: Publish the organizational chart of the government on the portal.');
     expect(text).toContain('   Read: Assessment on Institutional Framework: national portals');
-    expect(text).toContain("2. National CIO (you said: Don't know; 77% of the 193 UN Member States have it)");
-    expect(text).toContain('3. Personal data protection legislation (you said: Partly; 145 of the 193 UN Member States (75%) have it)');
+    expect(text).toContain('2. E-participation legislation (you said: No; 91 of the 193 UN Member States (47%) have it)');
+    expect(text).toContain('3. National government portal (you said: No)');
     expect(text).not.toContain('4. ');
+    const fewer = formatReadinessResult(content, scoreReadiness(content, { ...mixed, 'e-participation': 'yes', 'national-portal': 'yes' })).join('\n');
+    expect(fewer).toContain("2. National CIO (you said: Don't know; 77% of the 193 UN Member States have it)");
+    expect(fewer).toContain('3. Personal data protection legislation (you said: Partly; 145 of the 193 UN Member States (75%) have it)');
   });
 
   it('says there are no gaps when everything is Yes', () => {

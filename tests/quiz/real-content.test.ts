@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.js';
 import { renderReadinessChart } from '../../src/quiz/chart.js';
-import { knowledgeBank, presentQuestion } from '../../src/quiz/knowledge.js';
+import { formatQuizSummary, knowledgeBank, presentQuestion } from '../../src/quiz/knowledge.js';
 import { formatReadinessResult, scoreReadiness } from '../../src/quiz/readiness.js';
 
 const content = loadContent(fileURLToPath(new URL('../../content', import.meta.url)));
@@ -68,5 +68,15 @@ describe('knowledge bank on the real content', () => {
       expect(q.choices[q.answer], q.id).toBe(raw.choices[raw.answer]);
       expect(q.source.length, q.id).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('the quiz review on the real content', () => {
+  it('lists each section of the deck once, however its questions cite it', () => {
+    const review = formatQuizSummary(knowledgeBank(content).map((question) => ({ question, correct: false })));
+    const lines = review.split('\n').filter((l) => l.startsWith('• '));
+    const sections = lines.map((l) => l.slice(2).replace(/ \(.*\)$/, ''));
+    expect(new Set(sections).size).toBe(sections.length);
+    expect(lines).toContain('• Assessment on Institutional Framework: legislative framework (Figure 1.30, 2022 UN E-Government Survey)');
   });
 });

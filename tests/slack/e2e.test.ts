@@ -75,6 +75,20 @@ describe('Slack end to end', () => {
     expect((await server.runtime.store.getUser('slack:U0BOBO'))?.address).toEqual({ teamId: 'T0WORKSHOP', userId: 'U0BOBO', channel: 'D0BOBO' });
   });
 
+  it("keeps the person's Slack name (users.info: display name, else full name), not the handle a press carries", async () => {
+    slack.profiles.set('U0MERE', { display_name: 'Mere', real_name: 'Mere Tavita' });
+    await server.runtime.store.createCohort({ id: 'c-slack-names', code: 'SLNAME', name: 'Names', createdBy: 'slack:x', createdAt: new Date() });
+    await postEvent(server.url, directMessage('U0MERE', 'D0MERE', 'join SLNAME'));
+    await slack.waitFor(() => posts(slack, 'D0MERE').length === 1);
+    expect(slack.callsTo('users.info').filter((c) => c.body.user === 'U0MERE')).toHaveLength(1);
+    expect(await server.runtime.store.listMembers('c-slack-names')).toMatchObject([{ key: 'slack:U0MERE', name: 'Mere' }]);
+    // A slash command carries the handle (user_name); the name people know stays, and is not asked again within the hour.
+    await postCommand(server.url, slashCommand('/results', '', 'U0MERE', 'D0MERE', `${slack.origin}/respond/names`));
+    await slack.waitFor(() => posts(slack, 'D0MERE').length === 2);
+    expect(await server.runtime.store.listMembers('c-slack-names')).toMatchObject([{ name: 'Mere' }]);
+    expect(slack.callsTo('users.info').filter((c) => c.body.user === 'U0MERE')).toHaveLength(1);
+  });
+
   it('runs the whole readiness self-assessment on button presses: each question updated in place, then the result and chart', async () => {
     const user = 'U0MARIA';
     const dm = 'D0MARIA';
@@ -158,6 +172,7 @@ describe('Slack end to end: refused and repeated requests', () => {
     }
     expect(posts(slack, 'D0FAY')).toHaveLength(1);
     expect(slack.actions().filter((c) => JSON.stringify(c.body).includes('D0EVE'))).toEqual([]);
-    expect(slack.actions().map((c) => c.method)).toEqual(['chat.postMessage']);
+    // One name lookup for the person, one reply: the retry caused neither again.
+    expect(slack.actions().map((c) => c.method)).toEqual(['users.info', 'chat.postMessage']);
   });
 });

@@ -62,6 +62,29 @@ export function storeContractFollowups(ctx: { store: Store }): void {
       expect(await store.getFollowup('nope')).toBeUndefined();
     });
 
+    it('keeps a draft out of lists and the scheduler until confirmed (as it is or as another kind), and drops a cancelled draft', async () => {
+      const { store } = ctx;
+      await store.createCohort({ id: 'k1', code: 'AAA111', name: 'A', createdBy: 'slack:T', createdAt: at() });
+      await store.createFollowup(followup('d1', 'k1', at(MIN), { status: 'draft', text: 'Please do the readiness check' }));
+      await store.createFollowup(followup('d2', 'k1', at(MIN), { status: 'draft', kind: 'quiz', text: '', quizLength: 10 }));
+      await store.createFollowup(followup('d3', 'k1', at(MIN), { status: 'draft' }));
+      expect(await store.listFollowups('k1')).toEqual([]);
+      expect(await store.startDueFollowups(at(2 * MIN))).toEqual([]);
+      expect(await store.getFollowup('d2')).toMatchObject({ status: 'draft', kind: 'quiz', quizLength: 10 });
+
+      expect(await store.confirmFollowup('d1', at(), { kind: 'readiness' })).toBe(true);
+      expect(await store.confirmFollowup('d1', at())).toBe(false);
+      expect(await store.confirmFollowup('d2', at())).toBe(true);
+      expect(await store.cancelFollowup('d3', at())).toBe(true);
+      expect(await store.getFollowup('d3')).toBeUndefined();
+      expect(await store.confirmFollowup('d3', at())).toBe(false);
+      expect((await store.listFollowups('k1')).map((f) => [f.id, f.kind, f.text, f.quizLength])).toEqual([
+        ['d1', 'readiness', 'Please do the readiness check', undefined],
+        ['d2', 'quiz', '', 10],
+      ]);
+      expect((await store.startDueFollowups(at(2 * MIN))).map((f) => f.id).sort()).toEqual(['d1', 'd2']);
+    });
+
     it('starts a follow-up at its due time, once, with one delivery per current member', async () => {
       const { store } = ctx;
       await store.createCohort({ id: 'k1', code: 'AAA111', name: 'A', createdBy: 'slack:T', createdAt: at() });

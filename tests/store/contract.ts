@@ -189,6 +189,15 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
         expect(await store.addMember('k1', 'slack:U2', at(3))).toBe(true);
         expect(await store.addMember('k2', 'slack:U2', at(4))).toBe(true);
         expect((await store.listMembers('k1')).map((u) => u.name)).toEqual(['One', 'Two']);
+        // When each joined this cohort, not when they were first seen (the second join of telegram:1 changed nothing).
+        expect((await store.listMembers('k1')).map((u) => u.joinedAt)).toEqual([at(1), at(3)]);
+        expect((await store.listMembers('k2')).map((u) => u.joinedAt)).toEqual([at(4)]);
+        // Sharing results is per membership, off until the member turns it on.
+        expect((await store.listMembers('k1')).map((u) => u.sharesResults)).toEqual([false, false]);
+        expect(await store.setSharesResults('k1', 'slack:U2', true)).toBe(true);
+        expect(await store.setSharesResults('k1', 'slack:NOBODY', true)).toBe(false);
+        expect((await store.listMembers('k1')).map((u) => u.sharesResults)).toEqual([false, true]);
+        expect((await store.listMembers('k2')).map((u) => u.sharesResults)).toEqual([false]);
         expect((await store.cohortsOf('slack:U2')).map((c) => c.id)).toEqual(['k1', 'k2']);
         expect(await store.removeMember('k1', 'slack:U2')).toBe(true);
         expect(await store.removeMember('k1', 'slack:U2')).toBe(false);

@@ -47,6 +47,15 @@ describe('Teams personal chat', () => {
     expect(await h.server.runtime.store.getUser(`teams:${user.id}`)).toEqual(stored);
   });
 
+  test("keeps the person's Teams name (from.name) and follows a change of it, for trainers' exports", async () => {
+    const user = { id: '29:named-1', name: 'Mere Tavita' };
+    await h.server.runtime.store.createCohort({ id: 'c-teams-names', code: 'TMNAME', name: 'Names', createdBy: 'teams:x', createdAt: new Date() });
+    expect((await h.post(personalMessage(h.connector, user, { text: '/join TMNAME' }))).status).toBe(200);
+    expect(await h.server.runtime.store.listMembers('c-teams-names')).toMatchObject([{ key: `teams:${user.id}`, name: 'Mere Tavita' }]);
+    expect((await h.post(personalMessage(h.connector, { ...user, name: 'Mere Tavita-Kila' }, { text: 'hello' }))).status).toBe(200);
+    expect(await h.server.runtime.store.listMembers('c-teams-names')).toMatchObject([{ name: 'Mere Tavita-Kila' }]);
+  });
+
   test('a readiness self-assessment done with card buttons updates each card and ends in 16/16 and a chart', async () => {
     const user = { id: '29:ready-1', name: 'Ben Okafor' };
     const start = h.connector.calls.length;

@@ -82,7 +82,7 @@ describe('/export in a Teams personal chat', () => {
 
     const [upload] = after.filter((c) => c.operation === 'upload');
     const csv = upload.raw!.toString('utf8');
-    expect(csv).toMatch(/^"name","platform"/);
+    expect(csv).toMatch(/^\uFEFF"platform","id","name"/);
     expect(csv).toContain('"Mere Tavita"');
     expect(upload.raw!.length).toBe(card.body.attachments[0].content.sizeInBytes);
     expect(upload.headers?.['content-range']).toBe(`bytes 0-${upload.raw!.length - 1}/${upload.raw!.length}`);

@@ -82,7 +82,7 @@ describe('start-up', () => {
     const h = await harness({ webhookSecret: SECRET, webhookUrl: 'https://bot.example.org' });
     expect(h.api.callsTo('getMe')).toHaveLength(1);
     const commands = h.api.callsTo('setMyCommands')[0].body.commands.map((c: { command: string }) => c.command);
-    expect(commands).toEqual(['help', 'ask', 'quiz', 'readiness', 'results', 'stop', 'privacy', 'forget', 'join', 'leave']);
+    expect(commands).toEqual(['help', 'ask', 'quiz', 'readiness', 'results', 'stop', 'privacy', 'forget', 'join', 'leave', 'share']);
     expect(h.api.callsTo('setWebhook')[0].body).toMatchObject({ url: 'https://bot.example.org/telegram/webhook', secret_token: SECRET });
   });
 

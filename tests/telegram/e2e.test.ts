@@ -135,6 +135,26 @@ describe('Telegram end to end: webhook', () => {
     expect(textsTo(api, chat.id)).toEqual([server.runtime.answerer.answer(QUESTION).text]);
   });
 
+  it('/forget offers Yes and No buttons; No erases nothing and says so', async () => {
+    const person = newPerson();
+    await post(privateText('/quiz 1', person));
+    await post(privateText('/forget', person));
+    const question = api.lastMessageWithButtons(person.id)!;
+    expect(((question.reply_markup?.inline_keyboard ?? []) as Json[][]).flat().map((b) => b.text)).toEqual(['Yes', 'No']);
+    await post(buttonPress(question, 'No', person));
+    expect(textsTo(api, person.id).at(-1)).toBe('Nothing was erased: your answers, results and cohorts are kept as they were.');
+    expect(await server.runtime.store.listSessions(`telegram:${person.id}`)).toHaveLength(1);
+  });
+
+  it("keeps each person's Telegram name (first and last) and follows a change of it, for trainers' exports", async () => {
+    const person = newPerson();
+    await server.runtime.store.createCohort({ id: 'c-tg-names', code: 'TGNAME', name: 'Names', createdBy: 'telegram:1', createdAt: new Date() });
+    await post(privateText('/join TGNAME', person));
+    expect(await server.runtime.store.listMembers('c-tg-names')).toMatchObject([{ key: `telegram:${person.id}`, name: 'Mere Tavita' }]);
+    await post(privateText('hello', { ...person, last_name: 'Tavita-Kila' }));
+    expect(await server.runtime.store.listMembers('c-tg-names')).toMatchObject([{ name: 'Mere Tavita-Kila' }]);
+  });
+
   it('turns a deep link (t.me/bot?start=CODE, arriving as /start CODE) into joining that cohort', async () => {
     const person = newPerson();
     await server.runtime.store.createCohort({ id: 'c-tg-1', code: 'K7MPQ2', name: 'Suva 2026', createdBy: 'telegram:1', createdAt: new Date() });

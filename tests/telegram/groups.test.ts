@@ -1,7 +1,7 @@
-// Trainer output in groups: results go only to a private chat with the trainer, through the real grammY client.
+// Trainers on Telegram: results asked for in a group go only to a private chat; confirmations on buttons.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer } from '../../src/app/server.js';
-import { FakeTelegramApi, GROUP, groupText, privateText, TEST_TOKEN, type Json, type Person } from '../fakes/telegram-api.js';
+import { buttonPress, FakeTelegramApi, GROUP, groupText, privateText, TEST_TOKEN, type Json, type Person } from '../fakes/telegram-api.js';
 import { startTestServer } from '../server.js';
 
 const SECRET = 'groups-secret_0123456789';
@@ -32,6 +32,19 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
   await api?.close();
+});
+
+describe('a follow-up confirmation on Telegram buttons', () => {
+  it('"in 2 weeks a readiness re-check" asks with Yes / Change buttons; Yes schedules the readiness check', async () => {
+    await post(privateText(`/followup ${code} in 2 weeks a readiness re-check`, TRAINER));
+    const question = api.lastMessageWithButtons(TRAINER.id)!;
+    expect(question.text).toMatch(new RegExp(`^Send a readiness re-check to ${code} \\(1 person\\) on .* at 09:00 `));
+    const buttons = ((question.reply_markup?.inline_keyboard ?? []) as Json[][]).flat();
+    expect(buttons.map((b) => b.text)).toEqual(['Yes', 'Change']);
+    for (const b of buttons) expect(Buffer.byteLength(String(b.callback_data))).toBeLessThanOrEqual(64);
+    await post(buttonPress(question, 'Yes', TRAINER));
+    expect(texts(TRAINER.id).at(-1)).toMatch(/scheduled for .*, 09:00 \(.*\): a readiness re-check to "Lae 2027"/);
+  });
 });
 
 describe('trainer commands sent in a Telegram supergroup', () => {
@@ -76,3 +89,4 @@ describe('trainer commands sent in a Telegram supergroup', () => {
     expect(texts(GROUP.id).at(-1)).toContain('/quiz');
   });
 });
+
