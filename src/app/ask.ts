@@ -21,11 +21,7 @@ export interface AskOptions {
 /** Longest line kept from stdin; the rest of a longer line is read and dropped (the answerer uses far less). */
 const MAX_LINE_CHARS = 64 * 1024;
 
-/**
- * `score` is the answerer's confidence; it answers from `threshold` up. A declined answer's score is at most just
- * under the threshold it missed: a word half the deck uses ("data") matches strongly and is still declined as too
- * vague, and "answered": false beside "score": 1.35 read as a contradiction.
- */
+/** `score` is the answerer's confidence (see Answer.score): it answers from `threshold` up, a decline stays below. */
 function toJson(a: Answer): string {
   const threshold = CALIBRATION.answer;
   return JSON.stringify({
@@ -33,7 +29,7 @@ function toJson(a: Answer): string {
     answered: a.answered,
     text: a.text,
     sources: a.sources.map((s) => ({ id: s.id, title: s.title })),
-    score: a.answered ? a.score : Math.min(a.score, Math.round((threshold - 0.01) * 100) / 100),
+    score: a.score,
     threshold,
     suggestions: a.suggestions,
   });

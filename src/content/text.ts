@@ -38,8 +38,13 @@ export function normalizeText(input: string): string {
 
 /** Words of a text, in order: normalised, split on spaces and hyphens, at most `max`. */
 export function words(input: string, max = Number.MAX_SAFE_INTEGER): string[] {
+  return splitWords(normalizeText(input), max);
+}
+
+/** Words of text normalizeText has already seen: split on spaces and hyphens, at most `max`. */
+export function splitWords(normalized: string, max = Number.MAX_SAFE_INTEGER): string[] {
   const out: string[] = [];
-  for (const w of normalizeText(input).split(/[\s-]+/)) {
+  for (const w of normalized.split(/[\s-]+/)) {
     if (!w) continue;
     out.push(w);
     if (out.length >= max) break;

@@ -1,5 +1,5 @@
 // Reads a question: what kind of answer it wants (intents) and what it is about (concepts), in the pack's words.
-import { MAX_CHARS, MAX_TOKENS, isStopWord, normalizeText, words } from '../content/text.js';
+import { MAX_CHARS, MAX_TOKENS, isStopWord, normalizeText, splitWords, words } from '../content/text.js';
 import { ATTRIBUTES, findFocus, looksVerbal } from './focus.js';
 import { RANKING_TERM, term, type Pack } from './pack.js';
 import { correctWord, editDistance } from './spelling.js';
@@ -206,7 +206,7 @@ export function analyze(pack: Pack, question: string): Analysis {
   norm = norm.replace(/\b(what|which) share of\b/g, '$1 proportion of');
 
   // "what share of X": the share is the measure ("proportion"), not the topic; read after chat spelling ("wat").
-  const cleaned = cleanWords(pack, words(norm, MAX_TOKENS)).map((w, k, all) => (w === 'share' && /^(what|which)$/.test(all[k - 1] ?? '') ? 'proportion' : w));
+  const cleaned = cleanWords(pack, splitWords(norm, MAX_TOKENS)).map((w, k, all) => (w === 'share' && /^(what|which)$/.test(all[k - 1] ?? '') ? 'proportion' : w));
   // Chat spelling read ("whos" -> "who", "wat r" -> "what are"): the intents again on the cleaned words.
   const cleanedText = cleaned.join(' ');
   for (const [intent, re] of INTENTS) if (re.test(cleanedText)) intents.add(intent);
