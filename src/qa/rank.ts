@@ -24,7 +24,7 @@ const LEAD_WEIGHT = 0.25;
 /** What each doubling of a doc's length over the pack's median costs. */
 const LENGTH_WEIGHT = 0.08;
 /** lunr's BM25 breaks near-ties: it adds at most this much. */
-const LUNR_WEIGHT = 0.2;
+const LUNR_WEIGHT = 0.4;
 /** A stem held by more than this share of documents stays out of the lunr query: it tells nothing apart. */
 const LUNR_STEM_SHARE = 0.3;
 /** A concept counts as held when an alternative worth at least this much is there. */
