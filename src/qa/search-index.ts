@@ -7,7 +7,7 @@ import { buildSearchDocs, type SearchDoc } from './docs.js';
 import type { Content } from '../content/schema.js';
 import { isStopWord, normalizeText, stem, words } from '../content/text.js';
 import { loadEnglish, type English } from './english.js';
-import { wordSet } from './word-lists.js';
+import { lexiconHash, wordSet } from './word-lists.js';
 import { relatedWords, WordNetReader, type Related } from './wordnet.js';
 
 /** Bump when the way documents are built or indexed changes, so old caches are not reused. */
@@ -97,6 +97,8 @@ export function buildSearchIndex(content: Content, cacheDir: string): SearchInde
 
 interface CacheFile {
   version: number;
+  /** The word lists the index was built with. */
+  lexicon?: string;
   hash: string;
   index: object;
   wordnet: PackWordNet;
@@ -110,7 +112,7 @@ export function buildIndexCache(content: Content, cacheDir: string): string {
 function saveIndex(content: Content, cacheDir: string, index: SearchIndex): string {
   mkdirSync(cacheDir, { recursive: true });
   const file = join(cacheDir, indexFileName(content));
-  const body: CacheFile = { version: INDEX_VERSION, hash: content.hash, index: index.lunr.toJSON(), wordnet: index.wordnet };
+  const body: CacheFile = { version: INDEX_VERSION, lexicon: lexiconHash(), hash: content.hash, index: index.lunr.toJSON(), wordnet: index.wordnet };
   // Write then rename, so a reader never sees half a file.
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, JSON.stringify(body));
@@ -130,7 +132,7 @@ function saveIndex(content: Content, cacheDir: string, index: SearchIndex): stri
 function readCached(content: Content, cacheDir: string): SearchIndex | undefined {
   try {
     const body = JSON.parse(readFileSync(join(cacheDir, indexFileName(content)), 'utf8')) as CacheFile;
-    if (body.version !== INDEX_VERSION || body.hash !== content.hash) return undefined;
+    if (body.version !== INDEX_VERSION || body.lexicon !== lexiconHash() || body.hash !== content.hash) return undefined;
     return { lunr: lunr.Index.load(body.index), wordnet: body.wordnet, english: loadEnglish(cacheDir) };
   } catch {
     // Missing or damaged cache: build afresh.

@@ -1,4 +1,5 @@
 // General English word lists for the answerer, read once from lexicon/*.txt at the package root.
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../content/load.js';
@@ -45,6 +46,16 @@ export function parseWordLists(text: string, file: string, into: WordLists = { s
 export const LEXICON_DIR = join(packageRoot(), 'lexicon');
 
 let cached: WordLists | undefined;
+let cachedHash: string | undefined;
+
+/** A hash of lexicon/*.txt: an index built with other word lists is not reused. */
+export function lexiconHash(): string {
+  if (cachedHash) return cachedHash;
+  const h = createHash('sha256');
+  if (existsSync(LEXICON_DIR)) for (const f of readdirSync(LEXICON_DIR).filter((n) => n.endsWith('.txt')).sort()) h.update(f).update(readFileSync(join(LEXICON_DIR, f)));
+  cachedHash = h.digest('hex').slice(0, 16);
+  return cachedHash;
+}
 
 /** Every list of lexicon/*.txt (read on first use). */
 export function wordLists(): WordLists {

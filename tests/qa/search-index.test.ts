@@ -37,6 +37,18 @@ describe('index cache', () => {
     expect((loadSearchIndex(content, cache).lunr as unknown as { fields: string[] }).fields).toContain('marker');
   });
 
+  it('is rebuilt when it was built with other word lists (lexicon/*.txt changed)', () => {
+    const content = loadContent(defaultContentDir({}));
+    const cache = tmp('cache-');
+    const file = buildIndexCache(content, cache);
+    const body = JSON.parse(readFileSync(file, 'utf8')) as { lexicon: string; index: { fields: string[] } };
+    body.lexicon = 'an-older-lexicon';
+    body.index.fields = ['title', 'text', 'keywords', 'marker'];
+    writeFileSync(file, JSON.stringify(body));
+    expect((loadSearchIndex(content, cache).lunr as unknown as { fields: string[] }).fields).not.toContain('marker');
+    expect(JSON.parse(readFileSync(file, 'utf8')).lexicon).not.toBe('an-older-lexicon');
+  });
+
   it('is rebuilt (and the old file removed) when the content changes, or when the cache is damaged', () => {
     const dir = tmp('content-');
     cpSync(defaultContentDir({}), dir, { recursive: true });
