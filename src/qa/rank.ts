@@ -280,6 +280,8 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
   const candidates = new Set<number>();
   for (const w of weighted) for (const i of w.held.keys()) candidates.add(i);
   if (opts.near) for (const s of opts.near) for (const u of pack.sectionUnits.get(s) ?? []) candidates.add(u.i);
+  // "Summarise the talk": the outline holds none of the words, but it is what a summary of the session is.
+  if (a.intents.has('outline')) for (const d of pack.docs) if (d.doc.ref === 'm:outline') candidates.add(d.i);
   const definition = a.intents.has('define') || a.intents.has('abbrev');
   // When every word asked is common in this pack (a pack about one index, asked about "the index"), a doc
   // holding all of what is asked about is specific enough.

@@ -54,6 +54,16 @@ describe('another workshop', () => {
     expect(answerer.answer('who is the presenter').text).toContain('Ana Tupou');
   });
 
+  it.each(['summarise the talk', 'can u summarise the talk in a few lines', 'give me an overview of the session in two sentences'])(
+    '"%s" gets the outline of its sections',
+    (q) => {
+      const a = answerer.answer(q);
+      expect(a.answered).toBe(true);
+      expect(a.text).toContain('Smart metering');
+      expect(a.text).toContain('Online billing');
+    },
+  );
+
   it('declines what it does not cover, with suggestions from its own content', () => {
     const a = answerer.answer('How many countries have cybersecurity laws?');
     expect(a.answered).toBe(false);
