@@ -20,7 +20,9 @@ export function describeFigure(content: Content, ind: Indicator): string | undef
   const figure = globalFigure(ind);
   if (!figure) return undefined;
   const of = populationOf(content, ind);
-  const year = ind.global?.year ? ` in ${ind.global.year}` : '';
+  const y = ind.global?.year;
+  // "of the 194 countries assessed in the 2024 index": the label may already say the year.
+  const year = y && !(of && new RegExp(`\\b${y}\\b`).test(of.label)) ? ` in ${y}` : '';
   return of ? `${figure} of the ${of.count} ${of.label}${year}` : `${figure}${year}`;
 }
 
