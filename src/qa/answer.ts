@@ -171,22 +171,31 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
    * "Difference between A and B", "A or B?": the doc that is most about each side, when they differ and
    * fit in one answer.
    */
-  function compared(r: Reading): DocInfo[] | undefined {
+  function compared(r: Reading, whole = false): DocInfo[] | undefined {
     const w = r.analysis.words;
     const split = w.findIndex((x, k) => k > 0 && /^(and|or|vs|versus)$/.test(x));
     if (split < 0) return undefined;
-    const topical = r.analysis.concepts.filter((c) => !c.generic && !c.context && !c.unknown);
+    const topical = r.analysis.concepts.filter((c) => !c.generic && !c.context && !c.unknown && !wordSet('comparative').has(c.words.join(' ')));
     const sides = [topical.filter((c) => c.positions.every((p) => p < split)), topical.filter((c) => c.positions.every((p) => p > split))];
+    // What both sides name ("countries with X or countries with Y") is what is compared, not a side.
+    const both = (c: Concept) => sides.every((side) => side.some((o) => sameWords(o, c)));
+    for (const side of sides) side.splice(0, side.length, ...side.filter((c) => !both(c)));
     if (sides.some((s) => !s.length)) return undefined;
+    const measured = r.analysis.concepts.some((c) => wordSet('comparative').has(c.words.join(' ')));
     const picks = sides.map((side) => {
       let best: { d: DocInfo; score: number } | undefined;
       for (const x of r.ranked.slice(0, 20)) {
         if (!x.fits && !r.analysis.intents.has('yesno') && x.d.doc.kind !== 'unit') continue;
         let score = 0;
+        let held = 0;
         for (const c of side) {
           const alt = c.alternatives.find((a) => a.stems.every((t) => x.d.terms.has(t)));
           if (alt) score += (c.specific ? 2 : 1) * alt.credit * (alt.stems.every((t) => x.d.lead.has(t)) ? 1.5 : 1);
+          if (alt) held++;
         }
+        if (whole && held < side.length) continue;
+        // "Which is more...": a side is answered by its figure.
+        if (measured && x.d.features.has('number')) score *= 1.5;
         if (score > 0 && (!best || score > best.score)) best = { d: x.d, score };
       }
       return best?.d;
@@ -242,6 +251,12 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       if (chosen.best && chosen === all[all.length - 1] && vague(chosen)) {
         // "data", "government": a word half the deck uses; offer the topics it could mean.
         return { ...decline(q, chosen), text: `Sorry, "${q.trim()}" comes up in many parts of the workshop: which one do you mean?`, score: declinedScore(chosen) };
+      }
+      // "Which is more, A or B?": no one doc holds both, but one holds all of A and another all of B.
+      const sides = (!chosen.best || chosen.confidence < CALIBRATION.answer) && chosen.analysis.intents.has('compare') && !chosen.analysis.outside.length ? compared(chosen, true) : undefined;
+      if (sides) {
+        const { text, sources } = formatDocs(sides.map((d) => d.doc), "I'm not certain, but these two look closest: ");
+        return { question: q, answered: true, text, sources, score: CALIBRATION.answer, suggestions: [], topic: { question: chosen.question, refs: sides.map((d) => d.doc.ref) } };
       }
       if (!chosen.best || chosen.confidence < CALIBRATION.answer) {
         // Asked for a figure the pack does not give ("how many have X", X an indicator with no figure): say so.

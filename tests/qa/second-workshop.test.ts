@@ -64,6 +64,13 @@ describe('another workshop', () => {
     },
   );
 
+  it('answers "which is more, A or B?" with the figure of each side when no one unit holds both', () => {
+    const a = answerer.answer('which is more, utilities with smart meters or utilities billing online?');
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain('41');
+    expect(a.text).toContain('58');
+  });
+
   it('declines what it does not cover, with suggestions from its own content', () => {
     const a = answerer.answer('How many countries have cybersecurity laws?');
     expect(a.answered).toBe(false);
