@@ -8,14 +8,14 @@ const indicator = (global: Indicator['global']) => ({ id: 'x', name: 'X', global
 
 describe('an indicator figure', () => {
   it('names its population and year', () => {
-    expect(describeFigure(pack({ count: 150, label: 'partner towns' }), indicator({ count: 120, year: 2021 }))).toBe('120 of the 150 partner towns in 2021');
+    expect(describeFigure(pack({ count: 150, label: 'partner towns' }), indicator({ count: 120, year: 2021, source: 'S' }))).toBe('120 of the 150 partner towns in 2021');
   });
 
   it('gives the year once when the population already names it', () => {
-    expect(describeFigure(pack({ count: 194, label: 'countries assessed in 2024' }), indicator({ count: 132, year: 2024 }))).toBe('132 of the 194 countries assessed in 2024');
+    expect(describeFigure(pack({ count: 194, label: 'countries assessed in 2024' }), indicator({ count: 132, year: 2024, source: 'S' }))).toBe('132 of the 194 countries assessed in 2024');
   });
 
   it('uses its own population over the set one, and a share as given', () => {
-    expect(describeFigure(pack({ count: 150, label: 'towns' }), indicator({ share: 40, of: { count: 33, label: 'countries assessed in 2019' } }))).toBe('40% of the 33 countries assessed in 2019');
+    expect(describeFigure(pack({ count: 150, label: 'towns' }), indicator({ source: 'S', share: 40, of: { count: 33, label: 'countries assessed in 2019' } }))).toBe('40% of the 33 countries assessed in 2019');
   });
 });
