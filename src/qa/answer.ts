@@ -87,7 +87,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       }
       // "what about X?": the same question about X. The last question's other words are context, but not
       // what X replaces ("tier 1" for "tier 3": the same name with another number or letter).
-      // The year asked about carries over too: "how many in group A in 2022?" -> "and group D?".
+      // What was counted and the year carry over too: "how many towns in tier 1 in 2021?" -> "and tier 3?".
       const merged: Analysis = { ...rest, intents: rest.intents.size && !rest.bare ? new Set([...before.intents, ...rest.intents]) : before.intents, years: before.years, counted: rest.counted ?? before.counted };
       // "what is the value divide?" -> "and the innovation divide?": the same thing asked of another one of its
       // kind; nothing of the last question carries over.
