@@ -86,6 +86,8 @@ export interface Analysis {
    * *Australia*", "the *capital* of X"): the question is about something the workshop does not cover.
    */
   outside: string[];
+  /** Asks about what is still to come ("what will the next edition find?"). */
+  future: boolean;
 }
 
 const INTENTS: [Intent, RegExp][] = [
@@ -288,7 +290,9 @@ export function analyze(pack: Pack, question: string): Analysis {
   // A bare term ("ABC?", "water pricing") asks what it is.
   const bare = ![...intents].some((i) => i !== 'yesno') && concepts.length > 0 && concepts.length <= 3 && cleaned.length <= 5;
   if (bare) intents.add('define');
-  return { words: cleaned, intents, concepts, numbers, years, share, bare, ...focusOf(pack, concepts, cleaned, capitalized(question), intents.has('advice')) };
+  // "Will" with "next", "upcoming"...: about what is still to come, which only a doc about plans can answer.
+  const future = cleaned.some((w) => wordSet('future-aux').has(w)) && cleaned.some((w) => wordSet('future').has(w));
+  return { words: cleaned, intents, concepts, numbers, years, share, bare, future, ...focusOf(pack, concepts, cleaned, capitalized(question), intents.has('advice')) };
 }
 
 /**

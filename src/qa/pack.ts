@@ -30,6 +30,8 @@ export interface DocInfo {
   opening: string[];
   /** Years it is about: in its text, its title or its citation ("the 2021 survey"). */
   years: Set<string>;
+  /** Speaks of what is to come (plans, the next edition): may answer a question about the future. */
+  future: boolean;
 }
 
 /** Equivalent phrases (stem lists) for one thing: a glossary entry, or an acronym the text defines. */
@@ -241,6 +243,7 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
       // (Stop words out, but "is" and "are" kept: they say that what comes before is being defined.)
       opening: words(doc.text, 16).filter((w) => w === 'is' || w === 'are' || !isStopWord(w)).map(term),
       years: new Set([doc.text, doc.title, doc.source.title].join(' ').match(/\b(1[89]\d\d|20\d\d)\b/g) ?? []),
+      future: words(doc.text, Infinity).some((w) => wordSet('future-doc').has(w)),
     };
   });
 

@@ -209,6 +209,8 @@ function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: 
   if (!holdsFocus && !a.intents.has('yesno')) return false;
   if (a.focus.some((c) => c.place && !c.alternatives.some((alt) => alt.stems.every((t) => d.terms.has(t))))) return false;
   if (a.intents.has('date') && !has(d, 'date')) return false;
+  // "What will the next edition find?" is answered only by a doc that speaks of what is to come.
+  if (a.future && !d.future) return false;
   // "Who came *second*?" is not answered by who came first.
   if (q.ordinals.length && has(d, 'numbered') && !q.ordinals.every((c) => c.alternatives.some((alt) => alt.stems.every((t) => d.terms.has(t))))) return false;
   // "in 2020?" is not answered by a figure for 2022.

@@ -30,7 +30,10 @@ function writeWorkshop(): string {
       id: 'billing',
       title: 'Online billing',
       questions: ['How many utilities bill online?'],
-      units: [{ id: 'bills', kind: 'statistic', text: '58 utilities send bills online and accept mobile payments.', keywords: ['e-billing'] }],
+      units: [
+        { id: 'bills', kind: 'statistic', text: '58 utilities send bills online and accept mobile payments.', keywords: ['e-billing'] },
+        { id: 'census-next', kind: 'fact', text: 'The next Utility Census is due to be published in 2026.', keywords: [] },
+      ],
     },
   ]);
   w('indicators.json', [
@@ -69,6 +72,12 @@ describe('another workshop', () => {
     expect(a.answered).toBe(true);
     expect(a.text).toContain('41');
     expect(a.text).toContain('58');
+  });
+
+  it('answers about what is to come only from a unit that speaks of it', () => {
+    expect(answerer.answer('when will the next utility census come out?').text).toContain('2026');
+    expect(answerer.answer('how many utilities will install smart water meters next?').answered).toBe(false);
+    expect(answerer.answer('how many utilities install smart water meters?').text).toContain('41');
   });
 
   it('declines what it does not cover, with suggestions from its own content', () => {
