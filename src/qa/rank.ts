@@ -112,6 +112,8 @@ interface Asked {
   bareAcronym: boolean;
   /** Numbers it names that are not years ("the *six* dimensions"). */
   named: string[];
+  /** "Which *countries*...": asks for places by name. */
+  places: boolean;
 }
 
 function whatIsAsked(a: Analysis): Asked {
@@ -123,6 +125,7 @@ function whatIsAsked(a: Analysis): Asked {
     countKind: a.counted ? (() => { const k = COUNT_KINDS().findIndex((g) => g.has(term(word(a.counted!)))); return k < 0 ? undefined : k; })() : undefined,
     bareAcronym: a.bare && a.concepts.some((c) => c.specific && c.words.length === 1),
     named: a.numbers.filter((x) => !a.years.includes(x)),
+    places: !!a.typed && !a.intents.has('howmany') && wordSet('place-kind').has(word(a.typed)),
   };
 }
 
@@ -209,6 +212,8 @@ function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: 
   if (!holdsFocus && !a.intents.has('yesno')) return false;
   if (a.focus.some((c) => c.place && !c.alternatives.some((alt) => alt.stems.every((t) => d.terms.has(t))))) return false;
   if (a.intents.has('date') && !has(d, 'date')) return false;
+  // "Which countries...?" is answered by naming them, not by how many there are.
+  if (q.places && !has(d, 'place')) return false;
   // "What will the next edition find?" is answered only by a doc that speaks of what is to come.
   if (a.future && !d.future) return false;
   // "Who came *second*?" is not answered by who came first.

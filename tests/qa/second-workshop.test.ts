@@ -22,7 +22,7 @@ function writeWorkshop(): string {
       id: 'metering',
       title: 'Smart metering',
       units: [
-        { id: 'meters', kind: 'statistic', text: '41 utilities have installed smart water meters for every household.', keywords: ['smart meters'] },
+        { id: 'meters', kind: 'statistic', text: '41 utilities in 12 towns have installed smart water meters for every household.', keywords: ['smart meters'] },
         { id: 'leaks', kind: 'definition', text: 'Non-revenue water is water lost to leaks before it reaches a customer.', keywords: ['leakage'] },
       ],
     },
@@ -78,6 +78,11 @@ describe('another workshop', () => {
     expect(answerer.answer('when will the next utility census come out?').text).toContain('2026');
     expect(answerer.answer('how many utilities will install smart water meters next?').answered).toBe(false);
     expect(answerer.answer('how many utilities install smart water meters?').text).toContain('41');
+  });
+
+  it('does not answer "which towns...?" with a count: it asks for names the pack does not give', () => {
+    expect(answerer.answer('which towns have installed smart water meters for every household?').answered).toBe(false);
+    expect(answerer.answer('how many utilities have installed smart water meters?').text).toContain('41');
   });
 
   it('declines what it does not cover, with suggestions from its own content', () => {
