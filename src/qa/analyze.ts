@@ -200,8 +200,16 @@ function alternativesOf(pack: Pack, stemmed: string): Alternative[] {
   return alts;
 }
 
+let idioms: [RegExp, string][] | undefined;
+/** Everyday phrases said in plainer words ("in the first place" says nothing; "came out on top" is "ranked first"). */
+function readIdioms(text: string): string {
+  idioms ??= [...wordMap('idiom')].map(([from, to]) => [new RegExp(`\\b${from.replace(/_/g, ' ')}\\b`, 'g'), to.replace(/_/g, ' ')]);
+  for (const [re, to] of idioms) text = text.replace(re, to);
+  return text;
+}
+
 export function analyze(pack: Pack, question: string): Analysis {
-  let norm = normalizeText(question.slice(0, MAX_CHARS));
+  let norm = readIdioms(normalizeText(question.slice(0, MAX_CHARS)));
   const intents = new Set<Intent>();
   for (const [intent, re] of INTENTS) if (re.test(norm)) intents.add(intent);
   // "what share of countries" asks for a proportion; "share" is not the topic there.

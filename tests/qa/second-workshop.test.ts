@@ -85,6 +85,10 @@ describe('another workshop', () => {
     expect(answerer.answer('how many utilities have installed smart water meters?').text).toContain('41');
   });
 
+  it('reads everyday idioms as what they mean', () => {
+    expect(answerer.answer('why did utilities send bills online in the first place?').text).toContain('58');
+  });
+
   it('declines what it does not cover, with suggestions from its own content', () => {
     const a = answerer.answer('How many countries have cybersecurity laws?');
     expect(a.answered).toBe(false);
