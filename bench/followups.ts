@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadConfig } from '../src/app/config.js';
 import { startServer } from '../src/app/server.js';
-import { TEST_TOKEN } from '../tests/fakes/telegram-api.js';
+import { TEST_TOKEN } from '../fakes/telegram-api.js';
 import { RateLimitedTelegram } from './rate-limited-telegram.js';
 import { fmt, table, type Section } from './stats.js';
 

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { FakeSlackApi } from '../tests/fakes/slack-api.js';
+import { FakeSlackApi } from '../fakes/slack-api.js';
 import * as P from './platforms.js';
 import { serverBaseEnv, startChild, startScriptNodeFlags } from './processes.js';
 import { generateQuestions } from './questions.js';

@@ -3,10 +3,10 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { FakeSlackApi } from '../tests/fakes/slack-api.js';
-import { FakeTeamsConnector } from '../tests/fakes/teams-connector.js';
-import { FakeBotFrameworkIdentity } from '../tests/fakes/teams-identity.js';
-import { FakeTelegramApi, TEST_TOKEN } from '../tests/fakes/telegram-api.js';
+import { FakeSlackApi } from '../fakes/slack-api.js';
+import { FakeTeamsConnector } from '../fakes/teams-connector.js';
+import { FakeBotFrameworkIdentity } from '../fakes/teams-identity.js';
+import { FakeTelegramApi, TEST_TOKEN } from '../fakes/telegram-api.js';
 import * as P from './platforms.js';
 import { fmt, ratio, table, type Section } from './stats.js';
 

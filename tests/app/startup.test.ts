@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/app/config.js';
 import { storeStartupError } from '../../src/app/startup.js';
 import { runCli, startCli } from '../cli.js';
-import { TEST_TOKEN } from '../fakes/telegram-api.js';
+import { TEST_TOKEN } from '../../fakes/telegram-api.js';
 
 const STACK = /\n\s+at\s|node:internal|\.ts:\d+/;
 

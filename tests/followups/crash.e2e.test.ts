@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore } from '../../src/store/index.js';
 import { cacheEnv, CLI } from '../cli.js';
-import { FakeTelegramApi, TEST_TOKEN } from '../fakes/telegram-api.js';
+import { FakeTelegramApi, TEST_TOKEN } from '../../fakes/telegram-api.js';
 
 const MEMBERS = 200;
 const FIRST_CHAT = 60_000;

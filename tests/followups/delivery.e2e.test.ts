@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromJson } from '../../adapters/console/messenger.js';
 import { type RunningServer } from '../../src/app/server.js';
 import { TestClock } from '../core/helpers.js';
-import { FakeSlackApi } from '../fakes/slack-api.js';
-import { FakeTelegramApi, privateText, TEST_TOKEN, type Person } from '../fakes/telegram-api.js';
+import { FakeSlackApi } from '../../fakes/slack-api.js';
+import { FakeTelegramApi, privateText, TEST_TOKEN, type Person } from '../../fakes/telegram-api.js';
 import { BOT_TOKEN, directMessage, postEvent, SIGNING_SECRET } from '../slack/helpers.js';
 import { allText } from './harness.js';
 

@@ -4,7 +4,7 @@ import { Api } from 'grammy';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTelegramMessenger } from '../../adapters/telegram/messenger.js';
 import type { Scheduler } from '../../src/followups/scheduler.js';
-import { FakeTelegramApi, TEST_TOKEN } from '../fakes/telegram-api.js';
+import { FakeTelegramApi, TEST_TOKEN } from '../../fakes/telegram-api.js';
 import { allText, followupHarness, person, TRAINER, type Harness } from './harness.js';
 
 let api: FakeTelegramApi;

@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../../src/app/config.js';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/app/server.js';
-import { FakeSlackApi } from '../fakes/slack-api.js';
-import { FakeTeamsConnector } from '../fakes/teams-connector.js';
-import { FakeBotFrameworkIdentity } from '../fakes/teams-identity.js';
-import { FakeTelegramApi, TEST_TOKEN } from '../fakes/telegram-api.js';
+import { FakeSlackApi } from '../../fakes/slack-api.js';
+import { FakeTeamsConnector } from '../../fakes/teams-connector.js';
+import { FakeBotFrameworkIdentity } from '../../fakes/teams-identity.js';
+import { FakeTelegramApi, TEST_TOKEN } from '../../fakes/telegram-api.js';
 
 export const TELEGRAM_SECRET = 'hardening-webhook-secret_42';
 export const SLACK_SECRET = 'hardening-signing-secret-9c';

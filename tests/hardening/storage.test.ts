@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SqlStore } from '../../src/store/index.js';
-import { privateText, type Person } from '../fakes/telegram-api.js';
+import { privateText, type Person } from '../../fakes/telegram-api.js';
 import { startPlatforms, TEAMS_APP_ID, TELEGRAM_SECRET, type Platforms } from './server.js';
 
 const SORRY = /Sorry, something went wrong/;

@@ -4,8 +4,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeliveryError, type Messenger } from '../../src/core/messages.js';
-import { BlackHole } from '../fakes/black-hole.js';
-import { privateText, type Person } from '../fakes/telegram-api.js';
+import { BlackHole } from '../../fakes/black-hole.js';
+import { privateText, type Person } from '../../fakes/telegram-api.js';
 import { waitUntil } from '../scale/harness.js';
 import { startPlatforms, TEAMS_APP_ID, TELEGRAM_SECRET, type Platforms } from './server.js';
 

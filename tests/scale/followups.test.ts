@@ -1,6 +1,6 @@
 // Two `serve` processes on one PostgreSQL database share a follow-up's delivery: everyone once, even when one is killed.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FakeTelegramApi, privateText, TEST_TOKEN, type Person } from '../fakes/telegram-api.js';
+import { FakeTelegramApi, privateText, TEST_TOKEN, type Person } from '../../fakes/telegram-api.js';
 import type { Store } from '../../src/store/index.js';
 import { ApiProxy, freshDatabase, killAll, openStore, seedCohort, SKIP_MESSAGE, startServe, TEST_DATABASE_URL, waitUntil, type ServeProcess, type TestDatabase } from './harness.js';
 

@@ -1,6 +1,6 @@
 // SIGTERM to one of two `serve` processes mid-delivery: it finishes what it holds and exits cleanly; nobody gets a follow-up twice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeTelegramApi, TEST_TOKEN } from '../fakes/telegram-api.js';
+import { FakeTelegramApi, TEST_TOKEN } from '../../fakes/telegram-api.js';
 import type { Store } from '../../src/store/index.js';
 import { ApiProxy, freshDatabase, killAll, openStore, seedCohort, SKIP_MESSAGE, startServe, TEST_DATABASE_URL, waitUntil, type TestDatabase } from './harness.js';
 

@@ -1,6 +1,6 @@
 // Two `serve` processes on one PostgreSQL database: a redelivered Telegram update is answered once, and only one process polls.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FakeTelegramApi, privateText, TEST_TOKEN, type Person } from '../fakes/telegram-api.js';
+import { FakeTelegramApi, privateText, TEST_TOKEN, type Person } from '../../fakes/telegram-api.js';
 import { ApiProxy, freshDatabase, killAll, SKIP_MESSAGE, startServe, TEST_DATABASE_URL, waitUntil, type LogLine, type ServeProcess } from './harness.js';
 
 const SECRET = 'scale-webhook_secret';

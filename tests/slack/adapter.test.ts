@@ -10,7 +10,7 @@ import type { PlatformAdapter } from '../../src/core/adapter.js';
 import { systemClock } from '../../src/core/adapter.js';
 import { text, type BotCore, type Incoming, type Outgoing } from '../../src/core/messages.js';
 import type { Store } from '../../src/store/types.js';
-import { FakeSlackApi } from '../fakes/slack-api.js';
+import { FakeSlackApi } from '../../fakes/slack-api.js';
 import { BOT_TOKEN, SIGNING_SECRET, directMessage, postCommand, postEvent, slashCommand, textOf } from './helpers.js';
 
 /** A stand-in for the core: echoes, fails on request, and deduplicates as the real one does. */

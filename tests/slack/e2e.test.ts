@@ -3,7 +3,7 @@
 import { startTestServer } from './../server.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer } from '../../src/app/server.js';
-import { FakeSlackApi, type SlackApiCall } from '../fakes/slack-api.js';
+import { FakeSlackApi, type SlackApiCall } from '../../fakes/slack-api.js';
 import {
   BOT_TOKEN,
   SIGNING_SECRET,

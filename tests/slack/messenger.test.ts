@@ -5,7 +5,7 @@ import { createSlackAdapter } from '../../adapters/slack/index.js';
 import { systemClock } from '../../src/core/adapter.js';
 import { DeliveryError, text, type Messenger } from '../../src/core/messages.js';
 import type { Store } from '../../src/store/types.js';
-import { FakeSlackApi } from '../fakes/slack-api.js';
+import { FakeSlackApi } from '../../fakes/slack-api.js';
 import { BOT_TOKEN, SIGNING_SECRET, buttonsOf, textOf } from './helpers.js';
 
 let slack: FakeSlackApi;

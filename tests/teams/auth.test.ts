@@ -9,7 +9,7 @@ import { loadConfig } from '../../src/app/config.js';
 import { startServer } from '../../src/app/server.js';
 import { systemClock } from '../../src/core/adapter.js';
 import type { Store } from '../../src/store/types.js';
-import { FakeTeamsConnector } from '../fakes/teams-connector.js';
+import { FakeTeamsConnector } from '../../fakes/teams-connector.js';
 import { APP_ID, personalMessage, startTeamsHarness, type TeamsHarness } from './harness.js';
 
 let h: TeamsHarness;

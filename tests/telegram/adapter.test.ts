@@ -10,7 +10,7 @@ import type { PlatformAdapter } from '../../src/core/adapter.js';
 import { DeliveryError, text, type BotCore, type Incoming } from '../../src/core/messages.js';
 import { createStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/types.js';
-import { ALICE, buttonPress, FakeTelegramApi, groupText, postUpdate, privateText, TEST_TOKEN } from '../fakes/telegram-api.js';
+import { ALICE, buttonPress, FakeTelegramApi, groupText, postUpdate, privateText, TEST_TOKEN } from '../../fakes/telegram-api.js';
 
 const SECRET = 'test-secret_123';
 

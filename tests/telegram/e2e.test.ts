@@ -3,7 +3,7 @@
 import { startTestServer } from './../server.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer } from '../../src/app/server.js';
-import { buttonPress, FakeTelegramApi, groupText, postUpdate, privateText, TEST_TOKEN, type Json, type Person } from '../fakes/telegram-api.js';
+import { buttonPress, FakeTelegramApi, groupText, postUpdate, privateText, TEST_TOKEN, type Json, type Person } from '../../fakes/telegram-api.js';
 
 const SECRET = 'e2e-secret_0123456789';
 const QUESTION = 'What are the 3As of digital exclusion?';

@@ -1,7 +1,7 @@
 // Trainers on Telegram: results asked for in a group go only to a private chat; confirmations on buttons.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer } from '../../src/app/server.js';
-import { buttonPress, FakeTelegramApi, GROUP, groupText, privateText, TEST_TOKEN, type Json, type Person } from '../fakes/telegram-api.js';
+import { buttonPress, FakeTelegramApi, GROUP, groupText, privateText, TEST_TOKEN, type Json, type Person } from '../../fakes/telegram-api.js';
 import { startTestServer } from '../server.js';
 
 const SECRET = 'groups-secret_0123456789';
