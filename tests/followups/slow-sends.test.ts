@@ -115,8 +115,9 @@ describe('a send slower than the lease', () => {
     for (const m of members) await m.say(`/join ${code}`);
     const id = idOf(await h.trainer.say(`/followup ${code} now Read section 3`));
     const slow = recordingMessenger('telegram', { honoursAbort: true, delayMs: 2500 });
-    // Two workers on one store, as two processes; each sends two at a time.
-    for (let i = 0; i < 2; i++) h.scheduler({ telegram: slow.messenger }, { leaseMs: 1000, concurrency: 2, sendTimeoutMs: 10_000, intervalMs: 100 });
+    // Two workers on one store, as two processes; each sends three at a time, so a claim of six waits a send
+    // (longer than the lease) for its second half.
+    for (let i = 0; i < 2; i++) h.scheduler({ telegram: slow.messenger }, { leaseMs: 1000, concurrency: 3, sendTimeoutMs: 10_000, intervalMs: 100 });
 
     await waitUntil('the follow-up to be done', async () => (await h!.store.getFollowup(id))?.status === 'done', 20_000, 100);
     expect([...slow.got.keys()].filter((k) => k.startsWith('80')).sort()).toEqual(members.map((m) => m.key.split(':')[1]).sort());
