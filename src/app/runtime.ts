@@ -151,7 +151,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       const prune = () =>
         store.pruneProcessed(new Date(clock.now().getTime() - PROCESSED_KEEP_MS)).catch((err) => logger.warn({ err }, 'pruning handled ids failed'));
       void prune();
-      pruner = setInterval(prune, PRUNE_EVERY_MS).unref();
+      pruner = setInterval(() => void prune(), PRUNE_EVERY_MS).unref();
       scheduler = startScheduler({
         bot,
         store,
