@@ -58,7 +58,7 @@ export async function benchFollowups(opts: { quick: boolean }): Promise<Section>
     const finished = performance.now();
 
     const at = fake.acceptedAt;
-    const spanS = at.length > 1 ? (at[at.length - 1] - at[0]) / 1000 : NaN;
+    const spanS = at.length > 1 ? (at.at(-1)! - at[0]!) / 1000 : NaN;
     const rate = (at.length - 1) / spanS;
     let lost = 0;
     let duplicated = 0;

@@ -44,6 +44,7 @@ export async function benchMessages(opts: { quick: boolean }): Promise<Section> 
     });
     const { results } = JSON.parse(stdout.trim().split('\n').at(-1)!) as { results: Result[] };
     const [bare, ...sdks] = results;
+    if (!bare) throw new Error('no results');
     const sent = { Telegram: telegram.callsTo('sendMessage').length, Slack: slack.callsTo('chat.postMessage').length, Teams: connector.calls.length };
     return {
       title: '6. One outbound message per platform SDK',

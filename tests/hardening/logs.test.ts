@@ -127,7 +127,7 @@ describe('logs at LOG_LEVEL=info', () => {
     expect(out).toContain('workshop-bot serving');
     expect(out).toMatch(/"level":(40|50)/);
     for (const secret of [TEST_TOKEN, TEST_TOKEN.split(':')[1], TELEGRAM_SECRET, SLACK_TOKEN, SLACK_SECRET, TEAMS_PASSWORD]) {
-      expect(out, `a secret (${secret.slice(0, 4)}...) reached the logs`).not.toContain(secret);
+      expect(out, `a secret (${secret!.slice(0, 4)}...) reached the logs`).not.toContain(secret);
     }
     for (const word of ['zanzibarquokka', 'xylophonewombat', 'quetzalpangolin', 'narwhalmarmoset']) {
       expect(out, `message text ("${word}") reached the logs`).not.toContain(word);

@@ -66,7 +66,7 @@ describe('a Teams member whose service URL never answers', () => {
 
   it('still gets an answer to their webhook request, once the reply gives up', async () => {
     await tg('/cohort new Dead ends', TRAINER);
-    code = /Join code: ([A-Z0-9]{6})/.exec(textsTo(TRAINER).join('\n'))![1];
+    code = /Join code: ([A-Z0-9]{6})/.exec(textsTo(TRAINER).join('\n'))![1]!;
     const started = Date.now();
     const res = await within(teamsSays(`/join ${code}`), 10_000, 'the Teams webhook request');
     expect(res.status).toBe(200);

@@ -90,10 +90,10 @@ if (!baseUrl) {
       const [a, b] = procs;
 
       // Scheduled the way a trainer would: a /followup command through process A's webhook.
-      expect(await api.deliverUpdate(a.url, privateText(`/followup ${code} now ${MESSAGE}`, TRAINER), SECRET)).toBe(200);
+      expect(await api.deliverUpdate(a!.url, privateText(`/followup ${code} now ${MESSAGE}`, TRAINER), SECRET)).toBe(200);
       const confirmation = trainerTexts().find((t) => /Follow-up \S+ scheduled/.test(t));
       expect(confirmation, `trainer replies: ${trainerTexts().join(' | ')}`).toContain('1000 members now');
-      const followupId = /Follow-up (\S+) scheduled/.exec(confirmation!)![1];
+      const followupId = /Follow-up (\S+) scheduled/.exec(confirmation!)![1]!;
 
       await waitUntil('the follow-up to be done', async () => (await store.getFollowup(followupId))?.status === 'done', 50_000, 250);
       await waitUntil("the trainer's delivery report", () => trainerTexts().some(isReport), 10_000);
@@ -111,12 +111,12 @@ if (!baseUrl) {
       expect(deliveries.every((d) => d.status === 'sent')).toBe(true);
       const byWorker = new Map<string, number>();
       for (const d of deliveries) byWorker.set(d.leasedBy ?? '?', (byWorker.get(d.leasedBy ?? '?') ?? 0) + 1);
-      expect([...byWorker.keys()].sort()).toEqual([a.workerId, b.workerId].sort());
+      expect([...byWorker.keys()].sort()).toEqual([a!.workerId, b!.workerId].sort());
       const idSet = new Set(ids);
       const [viaA, viaB] = proxies.map((p) => memberSendsVia(p, idSet).length);
       expect(viaA).toBeGreaterThan(0);
       expect(viaB).toBeGreaterThan(0);
-      expect(viaA + viaB).toBe(1000);
+      expect(viaA! + viaB!).toBe(1000);
 
       // One delivery report, from whichever process finished the follow-up, with the right numbers.
       const reports = trainerTexts().filter((t) => isReport(t) && t.includes(followupId));
@@ -148,7 +148,7 @@ if (!baseUrl) {
       expect(deliveries.every((d) => d.status === 'sent' && d.attempts === 1)).toBe(true);
       // Both processes worked on it, each keeping what it had claimed.
       const byWorker = new Set(deliveries.map((d) => d.leasedBy));
-      expect([...byWorker].sort()).toEqual([a.workerId, b.workerId].sort());
+      expect([...byWorker].sort()).toEqual([a!.workerId, b!.workerId].sort());
       expect(trainerTexts().filter((t) => isReport(t) && t.includes(followupId))[0]).toContain('Sent: 30 · Unreachable: 0 · Failed: 0 (of 30)');
       const [viaA, viaB] = proxies.map((p) => memberSendsVia(p, idSet).length);
       console.info(`[scale] 3 s sends, 1.8 s lease: process A sent ${viaA}, process B sent ${viaB}, 30 members, each once`);
@@ -169,12 +169,12 @@ if (!baseUrl) {
       await store.createFollowup({ id: followupId, cohortId: 'cohort-200000', kind: 'message', text: MESSAGE, dueAt: now, status: 'scheduled', createdBy: TRAINER_KEY, createdAt: now });
 
       // Mid-delivery: both have been sending for a while, and most members are still waiting.
-      await waitUntil('both processes to be sending', () => memberSendsVia(proxies[0], idSet).length >= 20 && memberSendsVia(proxies[1], idSet).length >= 20, 30_000, 20);
-      a.child.kill('SIGKILL');
-      await a.exited;
+      await waitUntil('both processes to be sending', () => memberSendsVia(proxies[0]!, idSet).length >= 20 && memberSendsVia(proxies[1]!, idSet).length >= 20, 30_000, 20);
+      a!.child.kill('SIGKILL');
+      await a!.exited;
       const sentBeforeKill = [...sendsPerChat(ids).values()].filter((n) => n > 0).length;
       // What the dead process held: claimed by it and never completed. Only these may go out twice.
-      const held = (await store.listDeliveries(followupId)).filter((d) => d.status === 'pending' && d.leasedBy === a.workerId).map((d) => Number(d.userKey.split(':')[1]));
+      const held = (await store.listDeliveries(followupId)).filter((d) => d.status === 'pending' && d.leasedBy === a!.workerId).map((d) => Number(d.userKey.split(':')[1]));
       expect(sentBeforeKill).toBeLessThan(ids.length);
 
       await waitUntil('the follow-up to be done', async () => (await store.getFollowup(followupId))?.status === 'done', 45_000, 250);
@@ -191,7 +191,7 @@ if (!baseUrl) {
       const deliveries = await store.listDeliveries(followupId);
       expect(deliveries.every((d) => d.status === 'sent')).toBe(true);
       const finishedBy = new Map(deliveries.map((d) => [Number(d.userKey.split(':')[1]), d.leasedBy]));
-      expect(held.every((id) => finishedBy.get(id) === b.workerId)).toBe(true);
+      expect(held.every((id) => finishedBy.get(id) === b!.workerId)).toBe(true);
       await waitUntil("the trainer's delivery report", () => trainerTexts().some((t) => isReport(t) && t.includes(followupId)), 10_000);
       expect(trainerTexts().filter((t) => isReport(t) && t.includes(followupId))).toHaveLength(1);
       console.info(`[scale] killed process held ${held.length} deliveries; ${twice.length} member(s) got the message twice; ${sentBeforeKill} of ${ids.length} were sent before the kill`);

@@ -231,7 +231,7 @@ export async function startServe(name: string, env: Record<string, string>, time
   running.add(proc);
   // The serve command prints where it listens once its adapters and scheduler have started.
   const listening = await waitForOutput(/^workshop-bot listening on (http:\/\/\S+)/, timeoutMs);
-  proc.url = listening[1];
+  proc.url = listening[1]!;
   proc.port = Number(new URL(proc.url).port);
   return proc;
 }

@@ -36,7 +36,7 @@ describe('Slack messenger', () => {
       ['D100', 'Second'],
       ['D200', 'Third'],
     ]);
-    expect(buttonsOf(posts[0].body.blocks)).toEqual([{ label: 'Start', value: 'q:abc:0:1' }]);
+    expect(buttonsOf(posts[0]!.body.blocks)).toEqual([{ label: 'Start', value: 'q:abc:0:1' }]);
     expect(posts.every((p) => p.token === BOT_TOKEN)).toBe(true);
   });
 
