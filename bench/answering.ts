@@ -45,7 +45,7 @@ export async function benchAnswering(opts: { quick: boolean }): Promise<Section>
   }
   const ours = oursPasses.flat();
   const bare = barePasses.flat();
-  const best = (passes: number[][]) => passes[0].map((_, i) => Math.min(...passes.map((p) => p[i])));
+  const best = (passes: number[][]) => (passes[0] ?? []).map((_, i) => Math.min(...passes.map((p) => p[i]!)));
   const oursBest = best(oursPasses);
   const bareBest = best(barePasses);
 

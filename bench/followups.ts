@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadConfig } from '../src/app/config.js';
 import { startServer } from '../src/app/server.js';
-import { TEST_TOKEN } from '../tests/fakes/telegram-api.js';
+import { TEST_TOKEN } from '../fakes/telegram-api.js';
 import { RateLimitedTelegram } from './rate-limited-telegram.js';
 import { fmt, table, type Section } from './stats.js';
 
@@ -58,7 +58,7 @@ export async function benchFollowups(opts: { quick: boolean }): Promise<Section>
     const finished = performance.now();
 
     const at = fake.acceptedAt;
-    const spanS = at.length > 1 ? (at[at.length - 1] - at[0]) / 1000 : NaN;
+    const spanS = at.length > 1 ? (at.at(-1)! - at[0]!) / 1000 : NaN;
     const rate = (at.length - 1) / spanS;
     let lost = 0;
     let duplicated = 0;

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { FakeSlackApi } from '../tests/fakes/slack-api.js';
+import { FakeSlackApi } from '../fakes/slack-api.js';
 import * as P from './platforms.js';
 import { serverBaseEnv, startChild, startScriptNodeFlags } from './processes.js';
 import { generateQuestions } from './questions.js';
@@ -53,7 +53,7 @@ export async function benchHeap(opts: { quick: boolean }): Promise<Section> {
                   url: server.url,
                   connections: 16,
                   amount: count,
-                  requests: [{ method: 'POST', path: '/slack/events', setupRequest: (req) => ({ ...req, ...P.slackText(1000 + (n % 400), questions[n++ % questions.length]) }) }],
+                  requests: [{ method: 'POST', path: '/slack/events', setupRequest: (req) => ({ ...req, ...P.slackText(1000 + (n % 400), questions[n++ % questions.length]!) }) }],
                 },
                 (err, r) => (err ? reject(err) : resolve(r)),
               );
@@ -73,7 +73,7 @@ export async function benchHeap(opts: { quick: boolean }): Promise<Section> {
   } finally {
     await slack.close();
   }
-  const base = Math.min(...trials.get(configs[0].label)!.cpuMs);
+  const base = Math.min(...trials.get(configs[0]!.label)!.cpuMs);
   return {
     title: '7. Heap flags: CPU per request against peak RSS',
     body: [

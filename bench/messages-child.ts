@@ -16,6 +16,12 @@ import { text } from '../src/core/messages.js';
 import { fakeTokenCredentials } from './teams-credentials.js';
 
 const env = process.env as Record<string, string>;
+/** A variable bench/messages.ts always sets for this child. */
+const must = (name: string): string => {
+  const v = env[name];
+  if (v === undefined) throw new Error(`${name} is not set (bench/messages.ts sets it)`);
+  return v;
+};
 const COUNT = Number(env.BENCH_MESSAGES ?? 2000);
 const WARMUP = Math.ceil(COUNT / 5);
 /** Messages in flight at once, as in a busy server (one at a time would mostly measure event-loop wake-ups). */
@@ -67,13 +73,13 @@ function barePost(url: string, body: string): Promise<void> {
 }
 
 const logger = pino({ level: 'silent' });
-const telegram = createTelegramMessenger(new Api(env.BENCH_TELEGRAM_TOKEN, { apiRoot: env.BENCH_TELEGRAM_URL }));
+const telegram = createTelegramMessenger(new Api(must('BENCH_TELEGRAM_TOKEN'), { apiRoot: env.BENCH_TELEGRAM_URL }));
 const slack = createSlackMessenger(new webApi.WebClient(env.BENCH_SLACK_TOKEN, { slackApiUrl: env.BENCH_SLACK_URL, retryConfig: { retries: 0 }, fetch: slackFetch }));
 const slackOnBuiltinFetch = createSlackMessenger(new webApi.WebClient(env.BENCH_SLACK_TOKEN, { slackApiUrl: env.BENCH_SLACK_URL, retryConfig: { retries: 0 } }));
 const settings = readBotFrameworkSettings({ MicrosoftAppId: env.BENCH_TEAMS_APP_ID, MicrosoftAppPassword: env.BENCH_TEAMS_PASSWORD });
-const credentials = fakeTokenCredentials(env.BENCH_TEAMS_TOKEN_URL, env.BENCH_TEAMS_APP_ID, env.BENCH_TEAMS_PASSWORD);
+const credentials = fakeTokenCredentials(must('BENCH_TEAMS_TOKEN_URL'), must('BENCH_TEAMS_APP_ID'), must('BENCH_TEAMS_PASSWORD'));
 const teamsAdapter = new TeamsCloudAdapter(createTeamsAuthentication(settings, { emulator: false, credentialsFactory: credentials }));
-const teams = createTeamsMessenger(teamsAdapter, env.BENCH_TEAMS_APP_ID, logger);
+const teams = createTeamsMessenger(teamsAdapter, must('BENCH_TEAMS_APP_ID'), logger);
 
 const via = (m: Messenger, address: (i: number) => unknown) => (i: number) => m.send(address(i), [MESSAGE]);
 const body = JSON.stringify({ chat_id: 700_001, text: MESSAGE.kind === 'text' ? MESSAGE.text : '' });

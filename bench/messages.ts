@@ -3,10 +3,10 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { FakeSlackApi } from '../tests/fakes/slack-api.js';
-import { FakeTeamsConnector } from '../tests/fakes/teams-connector.js';
-import { FakeBotFrameworkIdentity } from '../tests/fakes/teams-identity.js';
-import { FakeTelegramApi, TEST_TOKEN } from '../tests/fakes/telegram-api.js';
+import { FakeSlackApi } from '../fakes/slack-api.js';
+import { FakeTeamsConnector } from '../fakes/teams-connector.js';
+import { FakeBotFrameworkIdentity } from '../fakes/teams-identity.js';
+import { FakeTelegramApi, TEST_TOKEN } from '../fakes/telegram-api.js';
 import * as P from './platforms.js';
 import { fmt, ratio, table, type Section } from './stats.js';
 
@@ -44,6 +44,7 @@ export async function benchMessages(opts: { quick: boolean }): Promise<Section> 
     });
     const { results } = JSON.parse(stdout.trim().split('\n').at(-1)!) as { results: Result[] };
     const [bare, ...sdks] = results;
+    if (!bare) throw new Error('no results');
     const sent = { Telegram: telegram.callsTo('sendMessage').length, Slack: slack.callsTo('chat.postMessage').length, Teams: connector.calls.length };
     return {
       title: '6. One outbound message per platform SDK',

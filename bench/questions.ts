@@ -72,8 +72,8 @@ export function generateQuestions(content: Content, count: number, seed = 42): s
   while (out.length < count) {
     const base =
       own.length && rnd() < 0.2
-        ? own[Math.floor(rnd() * own.length)]
-        : TEMPLATES[Math.floor(rnd() * TEMPLATES.length)].replace('{t}', terms[Math.floor(rnd() * terms.length)]);
+        ? own[Math.floor(rnd() * own.length)]!
+        : TEMPLATES[Math.floor(rnd() * TEMPLATES.length)]!.replace('{t}', terms[Math.floor(rnd() * terms.length)]!);
     out.push(rnd() < 0.35 ? withTypos(base, rnd) : base);
   }
   return out;

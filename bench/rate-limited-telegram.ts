@@ -53,7 +53,7 @@ export class RateLimitedTelegram {
     if (method !== 'sendMessage') return [200, { ok: true, result: true }, {}];
     const body = JSON.parse(raw || '{}') as { chat_id?: number | string; text?: string };
     const now = performance.now();
-    while (this.window.length && this.window[0] <= now - 1000) this.window.shift();
+    while (this.window.length && this.window[0]! <= now - 1000) this.window.shift();
     const overLimit = this.window.length >= this.perSecond;
     const unlucky = !overLimit && this.random() < this.randomRate;
     if (overLimit || unlucky) {

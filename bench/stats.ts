@@ -5,7 +5,7 @@ export function percentile(values: number[], q: number): number {
   if (!values.length) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[rank];
+  return sorted[rank]!;
 }
 
 export const median = (values: number[]): number => percentile(values, 0.5);

@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { defaultContentDir, loadContent } from '../src/content/load.js';
-import { FakeSlackApi } from '../tests/fakes/slack-api.js';
-import { FakeTeamsConnector } from '../tests/fakes/teams-connector.js';
-import { FakeBotFrameworkIdentity } from '../tests/fakes/teams-identity.js';
-import { FakeTelegramApi, TEST_TOKEN } from '../tests/fakes/telegram-api.js';
+import { FakeSlackApi } from '../fakes/slack-api.js';
+import { FakeTeamsConnector } from '../fakes/teams-connector.js';
+import { FakeBotFrameworkIdentity } from '../fakes/teams-identity.js';
+import { FakeTelegramApi, TEST_TOKEN, type Json } from '../fakes/telegram-api.js';
 import * as P from './platforms.js';
 import { serverBaseEnv, startChild, startScriptNodeFlags, type Child } from './processes.js';
 import { generateQuestions } from './questions.js';
@@ -197,7 +197,7 @@ const SID = /"q:([A-Za-z0-9_-]{1,24}):0:\d+"/;
 async function startQuizzes(server: Child, f: Fakes, users: number) {
   await each(users, 8, async (k) => {
     // The quiz's question comes back in the webhook response; deliverUpdate has the fake perform it, as Telegram would.
-    const started = await f.telegram.deliverUpdate(server.url, JSON.parse(P.telegramText(k, `/quiz ${QUIZ_LENGTH}`).body), P.TELEGRAM_SECRET);
+    const started = await f.telegram.deliverUpdate(server.url, JSON.parse(P.telegramText(k, `/quiz ${QUIZ_LENGTH}`).body) as Json, P.TELEGRAM_SECRET);
     if (started !== 200) throw new Error(`setup request to /telegram/webhook answered ${started}`);
     await post(`${server.url}/slack/events`, P.slackText(k, `/quiz ${QUIZ_LENGTH}`));
     await post(`${server.url}/api/messages`, P.teamsActivity(k, f.connector.url, f.teamsToken, { text: `/quiz ${QUIZ_LENGTH}` }));
@@ -242,7 +242,7 @@ export async function benchWebhooks(opts: { quick: boolean }): Promise<{ webhook
     const presses = users * QUIZ_LENGTH - warmPresses;
     const warmAsks = Math.round(asks / 5);
     const quiz = await startQuizzes(server, f, users);
-    const q = (i: number) => questions[Math.abs(i) % questions.length];
+    const q = (i: number) => questions[Math.abs(i) % questions.length]!;
     // Askers are other people than the quiz takers: a question in the middle of a quiz gets the question
     // re-asked too, which is a different (bigger) reply.
     const asker = (i: number) => users + (Math.abs(i) % users);
@@ -274,7 +274,8 @@ export async function benchWebhooks(opts: { quick: boolean }): Promise<{ webhook
         warmup: warmPresses,
         build: (i) => {
           const p = press(i);
-          return P.telegramPress(p.k, quiz.telegram[p.k].message, `q:${quiz.telegram[p.k].sid}:${p.index}:${p.answer}`);
+          const started = quiz.telegram[p.k]!;
+          return P.telegramPress(p.k, started.message, `q:${started.sid}:${p.index}:${p.answer}`);
         },
         replies: () => tg.callsTo('answerCallbackQuery').length,
       },
@@ -286,7 +287,8 @@ export async function benchWebhooks(opts: { quick: boolean }): Promise<{ webhook
         warmup: warmPresses,
         build: (i) => {
           const p = press(i);
-          return P.slackPress(p.k, quiz.slack[p.k].ts, `q:${quiz.slack[p.k].sid}:${p.index}:${p.answer}`);
+          const started = quiz.slack[p.k]!;
+          return P.slackPress(p.k, started.ts, `q:${started.sid}:${p.index}:${p.answer}`);
         },
         replies: () => f.slack.callsTo('chat.update').length,
       },
@@ -305,7 +307,7 @@ export async function benchWebhooks(opts: { quick: boolean }): Promise<{ webhook
         warmup: warmPresses,
         build: (i) => {
           const p = press(i);
-          return P.teamsActivity(p.k, f.connector.url, f.teamsToken, { value: { choice: `q:${quiz.teams[p.k].sid}:${p.index}:${p.answer}` }, replyToId: quiz.teams[p.k].cardId });
+          return P.teamsActivity(p.k, f.connector.url, f.teamsToken, { value: { choice: `q:${quiz.teams[p.k]!.sid}:${p.index}:${p.answer}` }, replyToId: quiz.teams[p.k]!.cardId });
         },
         replies: () => f.connector.callsTo('updateActivity').length,
       },

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../src/app/config.js';
+import { cacheEnv } from './cli.js';
 import { startServer, type RunningServer, type ServerOptions } from '../src/app/server.js';
 
 export interface TestServer extends RunningServer {
@@ -27,7 +28,7 @@ export function baseEnv(dir: string): Record<string, string> {
 /** `env` adds to (or overrides) a quiet, isolated base: no scheduler unless asked for. */
 export async function startTestServer(env: Record<string, string>, options: ServerOptions = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'wb-server-'));
-  const config = loadConfig({ ...baseEnv(dir), ...env });
+  const config = loadConfig({ ...baseEnv(dir), ...cacheEnv(env), ...env });
   const server = await startServer(config, { logger: pino({ level: 'silent' }), ...options });
   return Object.assign(server, { dir });
 }

@@ -17,9 +17,9 @@ export function toJson(messages: Outgoing[]): unknown[] {
 
 export function fromJson(payload: unknown): Outgoing[] {
   if (!Array.isArray(payload)) return [];
-  return payload.map((m) =>
-    m.kind === 'image' ? { ...m, png: Buffer.from(m.png, 'base64') } : m.kind === 'file' ? { ...m, data: Buffer.from(m.data, 'base64') } : m,
-  ) as Outgoing[];
+  return (payload as Record<string, unknown>[]).map((m) =>
+    m.kind === 'image' ? { ...m, png: Buffer.from(String(m.png), 'base64') } : m.kind === 'file' ? { ...m, data: Buffer.from(String(m.data), 'base64') } : m,
+  ) as unknown as Outgoing[];
 }
 
 export function createConsoleMessenger(store: Store, clock: Clock): Messenger {

@@ -49,7 +49,7 @@ export function textWithoutMention(activity: Partial<Activity>): string {
  */
 export function conversationAddress(activity: Partial<Activity>): Partial<ConversationReference> {
   const { activityId: _, ...reference } = TurnContext.getConversationReference(activity);
-  return JSON.parse(JSON.stringify(reference));
+  return JSON.parse(JSON.stringify(reference)) as Partial<ConversationReference>;
 }
 
 /**

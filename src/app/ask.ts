@@ -11,7 +11,7 @@ export interface AskOptions {
   json?: boolean;
   jsonl?: boolean;
   contentDir?: string;
-  /** Where the index cache lives; default `<DATA_DIR or ./data>/cache`. */
+  /** Where the index cache lives; default CACHE_DIR, else `<DATA_DIR or ./data>/cache`. */
   cacheDir?: string;
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
@@ -81,7 +81,7 @@ export async function* readLines(input: NodeJS.ReadableStream): AsyncGenerator<s
 
 function loadAnswerer(opts: AskOptions): Answerer {
   const content = loadContent(opts.contentDir ?? defaultContentDir());
-  const cacheDir = opts.cacheDir ?? `${process.env.DATA_DIR?.trim() || 'data'}/cache`;
+  const cacheDir = opts.cacheDir ?? (process.env.CACHE_DIR?.trim() || `${process.env.DATA_DIR?.trim() || 'data'}/cache`);
   return createAnswerer(content, loadSearchIndex(content, cacheDir));
 }
 

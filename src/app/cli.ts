@@ -1,7 +1,7 @@
 // The `workshop-bot` command line: ask, chat, serve, start, content, manifest.
 import 'dotenv/config';
 import { Command, Option } from 'commander';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { cacheDir, ConfigError, loadConfig, type Config } from './config.js';
 
 function config(): Config {
   try {
@@ -198,7 +198,7 @@ content
       const c = config();
       const { runImport } = await import('../authoring/import/run.js');
       const { formatImportReport } = await import('../authoring/import/report.js');
-      const result = await runImport({ files, out: opts.out, force: opts.force, cacheDir: `${c.DATA_DIR ?? 'data'}/cache` });
+      const result = await runImport({ files, out: opts.out, force: opts.force, cacheDir: cacheDir(c) });
       process.stdout.write(formatImportReport(result));
     }),
   );
@@ -211,8 +211,7 @@ content
       const c = config();
       const { loadContent, defaultContentDir } = await import('../content/load.js');
       const { buildIndexCache } = await import('../qa/search-index.js');
-      const { dataDir } = await import('./runtime.js');
-      const file = buildIndexCache(loadContent(c.CONTENT_DIR ?? defaultContentDir()), `${dataDir(c)}/cache`);
+      const file = buildIndexCache(loadContent(c.CONTENT_DIR ?? defaultContentDir()), cacheDir(c));
       if (!opts.quiet) process.stdout.write(`index written to ${file}\n`);
     }),
   );

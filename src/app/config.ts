@@ -89,6 +89,8 @@ export const ConfigSchema = z.object({
   DATABASE_POOL_MAX: int(10, 1, 1000),
   DATABASE_STATEMENT_TIMEOUT_MS: int(10_000, 0),
   DATA_DIR: optional,
+  /** Where built search indexes are kept (by content hash); default `<DATA_DIR>/cache`. Processes may share one. */
+  CACHE_DIR: optional,
   TZ: timeZone,
   /** Trainers: each sees and acts on the cohorts they create or are given. */
   TRAINERS: people,
@@ -131,6 +133,11 @@ export type Config = z.infer<typeof ConfigSchema> & {
   /** The raw environment, for SDKs that read their own standard keys (Bot Framework). */
   env: Record<string, string | undefined>;
 };
+
+/** The search-index cache folder: CACHE_DIR, else `<DATA_DIR or ./data>/cache`. */
+export function cacheDir(config: Pick<Config, 'CACHE_DIR' | 'DATA_DIR'>): string {
+  return config.CACHE_DIR ?? `${config.DATA_DIR ?? 'data'}/cache`;
+}
 
 export class ConfigError extends Error {
   constructor(message: string) {

@@ -13,7 +13,7 @@ import type { Answerer } from '../qa/types.js';
 import { createStore, isStoreFailure, StoreUnavailableError } from '../store/index.js';
 import type { Store } from '../store/types.js';
 import { createConsoleMessenger } from '../../adapters/console/messenger.js';
-import type { Config } from './config.js';
+import { cacheDir, type Config } from './config.js';
 import { createLogger } from './logger.js';
 import { storeStartupError } from './startup.js';
 import { trainerCommands } from '../followups/commands.js';
@@ -75,7 +75,7 @@ export function dataDir(config: Config): string {
 
 export function loadWorkshop(config: Config): { content: Content; answerer: Answerer } {
   const content = loadContent(config.CONTENT_DIR ?? defaultContentDir());
-  const index = loadSearchIndex(content, `${dataDir(config)}/cache`);
+  const index = loadSearchIndex(content, cacheDir(config));
   return { content, answerer: createAnswerer(content, index) };
 }
 
@@ -151,7 +151,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       const prune = () =>
         store.pruneProcessed(new Date(clock.now().getTime() - PROCESSED_KEEP_MS)).catch((err) => logger.warn({ err }, 'pruning handled ids failed'));
       void prune();
-      pruner = setInterval(prune, PRUNE_EVERY_MS).unref();
+      pruner = setInterval(() => void prune(), PRUNE_EVERY_MS).unref();
       scheduler = startScheduler({
         bot,
         store,

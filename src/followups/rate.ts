@@ -10,14 +10,26 @@ interface Bucket {
   pausedUntil: number;
 }
 
+/**
+ * Monotonic time for pacing, and waiting on it. The default is real time; tests inject a virtual one, so
+ * pacing is checked without waiting real seconds.
+ */
+export interface Pacer {
+  /** Milliseconds on a monotonic clock. */
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const realPacer: Pacer = { now: () => performance.now(), sleep: (ms) => sleep(ms) };
+
 export interface Limits {
   perSecond: number;
   perConversationPerSecond: number;
 }
 
 /**
- * Real (monotonic) time, not the scheduler's clock: platform limits are about wall time passing,
- * and tests that hold the scheduler's clock still must not stall here.
+ * Monotonic time (the Pacer), not the scheduler's clock: platform limits are about time passing, and tests
+ * that hold the scheduler's clock still must not stall here.
  */
 export class SendLimiter {
   private readonly buckets = new Map<Platform, Bucket>();
@@ -26,8 +38,12 @@ export class SendLimiter {
 
   constructor(
     private readonly limitsOf: (p: Platform) => Limits,
-    private readonly now: () => number = () => performance.now(),
+    private readonly pacer: Pacer = realPacer,
   ) {}
+
+  private now(): number {
+    return this.pacer.now();
+  }
 
   /** Waits until one message to `conversation` on `platform` may go out, and counts it. */
   async take(platform: Platform, conversation: string): Promise<void> {
@@ -49,7 +65,7 @@ export class SendLimiter {
         this.lastSend.set(convKey, t);
         return;
       }
-      await sleep(Math.ceil(wait));
+      await this.pacer.sleep(Math.ceil(wait));
     }
   }
 
@@ -57,7 +73,7 @@ export class SendLimiter {
   async open(platform: Platform): Promise<void> {
     const b = this.buckets.get(platform);
     const wait = b ? b.pausedUntil - this.now() : 0;
-    if (wait > 0) await sleep(Math.ceil(wait));
+    if (wait > 0) await this.pacer.sleep(Math.ceil(wait));
   }
 
   /** The platform said to slow down: hold every send on it for `ms`. */

@@ -9,7 +9,7 @@ import type { DeliverDeps } from './deliver.js';
 import { DeliveryLane } from './lane.js';
 import { Leases } from './leases.js';
 import { TrainerNotifier } from './notify.js';
-import { SendLimiter } from './rate.js';
+import { SendLimiter, type Pacer } from './rate.js';
 
 export interface SchedulerOptions {
   bot: Bot;
@@ -30,6 +30,8 @@ export interface SchedulerOptions {
   sendTimeoutMs?: number;
   /** Claims (each counts as a try) before a delivery that keeps failing is given up as 'failed'. */
   maxAttempts?: number;
+  /** Time for pacing sends to the platforms' limits; real time unless a test injects its own. */
+  pacer?: Pacer;
 }
 
 export interface Scheduler {
@@ -62,7 +64,7 @@ class FollowupScheduler implements Scheduler {
   private stopping = false;
 
   constructor(private readonly o: SchedulerOptions) {
-    const limiter = new SendLimiter((p) => o.messengers[p]?.limits ?? { perSecond: 1, perConversationPerSecond: 1 });
+    const limiter = new SendLimiter((p) => o.messengers[p]?.limits ?? { perSecond: 1, perConversationPerSecond: 1 }, o.pacer);
     const leaseMs = Math.max(1000, o.leaseMs ?? DEFAULT_LEASE_MS);
     this.deps = {
       bot: o.bot,

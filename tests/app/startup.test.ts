@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/app/config.js';
 import { storeStartupError } from '../../src/app/startup.js';
 import { runCli, startCli } from '../cli.js';
-import { TEST_TOKEN } from '../fakes/telegram-api.js';
+import { TEST_TOKEN } from '../../fakes/telegram-api.js';
 
 const STACK = /\n\s+at\s|node:internal|\.ts:\d+/;
 
@@ -24,10 +24,11 @@ function env(extra: Record<string, string> = {}): Record<string, string> {
 function expectOneLine(r: { status: number | null; stderr: string; stdout: string }, setting: RegExp): string {
   expect(r.status, `stderr: ${r.stderr}`).toBe(1);
   const lines = r.stderr.trim().split('\n');
+  const [line] = lines;
   expect(lines, r.stderr).toHaveLength(1);
-  expect(lines[0]).toMatch(setting);
+  expect(line).toMatch(setting);
   expect(r.stderr + r.stdout).not.toMatch(STACK);
-  return lines[0];
+  return line!;
 }
 
 describe('start-up failures', () => {

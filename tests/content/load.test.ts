@@ -69,7 +69,7 @@ describe('the workshop content', () => {
 describe('a broken content folder', () => {
   it('names the file, the item and the field of a bad value', () => {
     const dir = broken('indicators.json', (file) => {
-      ((file as Json).indicators as Json[])[9].global = { count: 'many', source: 'x' };
+      ((file as Json).indicators as Json[])[9]!.global = { count: 'many', source: 'x' };
       return file;
     });
     const errors = errorsOf(dir);
@@ -81,7 +81,7 @@ describe('a broken content folder', () => {
 
   it('refuses a unit longer than 600 characters', () => {
     const dir = broken('sections.json', (list) => {
-      ((list as Json[])[0].units as Json[])[1].text = 'x'.repeat(601);
+      ((list as Json[])[0]!.units as Json[])[1]!.text = 'x'.repeat(601);
       return list;
     });
     expect(errorsOf(dir).join('\n')).toMatch(/sections\.json: item "wog-definition" \(#1\): field "units\.1\.text":/);
@@ -89,8 +89,8 @@ describe('a broken content folder', () => {
 
   it('refuses a quiz answer outside its choices and a source section that does not exist', () => {
     const dir = broken('quiz.json', (list) => {
-      (list as Json[])[0].answer = 7;
-      ((list as Json[])[1].source as Json).section = 'no-such-section';
+      (list as Json[])[0]!.answer = 7;
+      ((list as Json[])[1]!.source as Json).section = 'no-such-section';
       return list;
     });
     const text = errorsOf(dir).join('\n');
@@ -101,8 +101,8 @@ describe('a broken content folder', () => {
   it('refuses duplicate ids and indicators that point at missing sections', () => {
     const dir = broken('indicators.json', (file) => {
       const l = (file as Json).indicators as Json[];
-      l[1].id = l[0].id;
-      l[2].sections = ['nowhere'];
+      l[1]!.id = l[0]!.id;
+      l[2]!.sections = ['nowhere'];
       return file;
     });
     const text = errorsOf(dir).join('\n');

@@ -93,7 +93,7 @@ describe('readiness self-assessment', () => {
     const p = person(rt, 'r3');
     await p.say('/readiness');
     const first = p.last.find((m) => m.kind === 'text' && m.choices)!;
-    const yes = first.kind === 'text' ? first.choices![0].value : '';
+    const yes = first.kind === 'text' ? first.choices![0]!.value : '';
     const [a, b] = await Promise.all([p.press(yes), p.press(yes)]);
     const texts = [allText(a), allText(b)];
     expect(texts.filter((t) => t.includes('Question 2 of 16'))).toHaveLength(2);
@@ -175,7 +175,7 @@ describe('buttons in groups', () => {
     const other = person(rt, 'other');
     await owner.say('/readiness');
     const prompt = owner.last.find((m) => m.kind === 'text' && m.choices)!;
-    const yes = prompt.kind === 'text' ? prompt.choices![0].value : '';
+    const yes = prompt.kind === 'text' ? prompt.choices![0]!.value : '';
     expect(allText(await other.press(yes))).toMatch(/belong to someone else/);
     expect((await rt.store.getActiveSession(owner.key))?.index).toBe(0);
   });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../../src/app/config.js';
+import { cacheEnv } from '../cli.js';
 import { createRuntime, type Runtime } from '../../src/app/runtime.js';
 import type { Incoming, Outgoing, Platform } from '../../src/core/messages.js';
 
@@ -27,6 +28,7 @@ export async function testRuntime(env: Record<string, string> = {}, clock = new 
     LOG_LEVEL: 'silent',
     SCHEDULER_DISABLED: 'true',
     TZ: 'UTC',
+    ...cacheEnv(env),
     ...env,
   });
   const runtime = await createRuntime(config, { clock, logger: pino({ level: 'silent' }) });

@@ -30,7 +30,7 @@ describe('/timezone', () => {
     const scheduled = allText(await t.say(`/followup ${code} tomorrow 9:00 quiz`));
     expect(scheduled).toMatch(/Sat 28 Nov 2026, 09:00 \(Pacific\/Port_Moresby\)/);
     const [f] = await rt.store.listFollowups();
-    expect(f.dueAt.toISOString()).toBe('2026-11-27T23:00:00.000Z');
+    expect(f!.dueAt.toISOString()).toBe('2026-11-27T23:00:00.000Z');
     expect(allText(await t.say('/timezone default'))).toMatch(/server/);
     expect(allText(await t.say('/followups'))).toMatch(/times in UTC/);
   });

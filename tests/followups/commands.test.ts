@@ -29,7 +29,7 @@ describe('who may run trainer commands', () => {
       followups: ['', code],
       report: [code],
       export: [code],
-      unanswered: ['', `done ${question.id}`],
+      unanswered: ['', `done ${question!.id}`],
     };
     const trainerOnly = h.rt.bot.commandList().filter((c) => c.trainerOnly).map((c) => c.name).sort();
     expect(trainerOnly).toEqual(Object.keys(attempts).sort());
@@ -115,8 +115,8 @@ describe('unanswered questions', () => {
     const only = allText(await h.trainer.say(`/unanswered ${code}`));
     expect(only).not.toContain('football');
     const [first] = await h.store.listUnanswered({ cohortId: (await h.store.getCohortByCode(code))!.id });
-    expect(allText(await h.trainer.say(`/unanswered done ${first.id}`))).toContain('handled');
-    expect(allText(await h.trainer.say(`/unanswered done ${first.id}`))).toContain('There is no open question');
+    expect(allText(await h.trainer.say(`/unanswered done ${first!.id}`))).toContain('handled');
+    expect(allText(await h.trainer.say(`/unanswered done ${first!.id}`))).toContain('There is no open question');
     expect(allText(await h.trainer.say(`/unanswered ${code}`))).toContain('No open questions');
   });
 });

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore } from '../../src/store/index.js';
-import { FakeTelegramApi, TEST_TOKEN } from '../fakes/telegram-api.js';
+import { cacheEnv, CLI } from '../cli.js';
+import { FakeTelegramApi, TEST_TOKEN } from '../../fakes/telegram-api.js';
 
 const MEMBERS = 200;
 const FIRST_CHAT = 60_000;
@@ -37,7 +38,7 @@ async function seed(url: string): Promise<void> {
 
 /** Starts `serve` as a child process and resolves once it says it is ready. */
 async function serve(databaseUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/app/cli.ts', 'serve'], {
+  const child = spawn(process.execPath, [CLI, 'serve'], {
     cwd: process.cwd(),
     env: {
       ...process.env,
@@ -45,6 +46,7 @@ async function serve(databaseUrl: string): Promise<ChildProcess> {
       HOST: '127.0.0.1',
       DATABASE_URL: databaseUrl,
       DATA_DIR: dir,
+      ...cacheEnv(),
       LOG_LEVEL: 'silent',
       TZ: 'UTC',
       SCHEDULER_INTERVAL_MS: '50',

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromJson } from '../../adapters/console/messenger.js';
 import { type RunningServer } from '../../src/app/server.js';
 import { TestClock } from '../core/helpers.js';
-import { FakeSlackApi } from '../fakes/slack-api.js';
-import { FakeTelegramApi, privateText, TEST_TOKEN, type Person } from '../fakes/telegram-api.js';
+import { FakeSlackApi } from '../../fakes/slack-api.js';
+import { FakeTelegramApi, privateText, TEST_TOKEN, type Person } from '../../fakes/telegram-api.js';
 import { BOT_TOKEN, directMessage, postEvent, SIGNING_SECRET } from '../slack/helpers.js';
 import { allText } from './harness.js';
 
@@ -64,7 +64,7 @@ describe('a follow-up across platforms, end to end', () => {
     expect(textsTo(TRAINER.id).join('\n')).toContain(`https://t.me/WorkshopTestBot?start=${code}`);
 
     for (const m of MEMBERS) await tg(`/join ${code}`, m);
-    expect(textsTo(MEMBERS[0].id).join('\n')).toContain('Welcome to "Across platforms"');
+    expect(textsTo(MEMBERS[0]!.id).join('\n')).toContain('Welcome to "Across platforms"');
     expect((await postEvent(server.url, directMessage(SLACK_USER, 'D0MEMBER1', `/join ${code}`))).status).toBe(200);
     await slack.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage' && String(c.body.text).includes('Welcome')));
     const consoleKey = 'console:cleo';
@@ -84,7 +84,7 @@ describe('a follow-up across platforms, end to end', () => {
     telegram.failNext('sendMessage', { status: 429, retryAfter: 1 });
     telegram.failNext('sendMessage', { status: 500, times: 2 });
     slack.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
-    telegram.block(BLOCKED.id);
+    telegram.block(BLOCKED!.id);
     const sentBefore = telegram.callsTo('sendMessage').length;
 
     // Time passes on the scheduler's clock, ten times faster than real time, until the trainer has the report.
@@ -102,8 +102,8 @@ describe('a follow-up across platforms, end to end', () => {
     for (const m of MEMBERS.filter((x) => x !== BLOCKED)) {
       expect(textsTo(m.id).filter((t) => t.includes(MESSAGE)), `telegram:${m.id}`).toHaveLength(1);
     }
-    expect(okSends(BLOCKED.id).filter((c) => String(c.body.text).includes(MESSAGE))).toHaveLength(0);
-    expect(followupSends.some((c) => Number(c.body.chat_id) === BLOCKED.id && c.status === 403)).toBe(true);
+    expect(okSends(BLOCKED!.id).filter((c) => String(c.body.text).includes(MESSAGE))).toHaveLength(0);
+    expect(followupSends.some((c) => Number(c.body.chat_id) === BLOCKED!.id && c.status === 403)).toBe(true);
     const slackPosts = slack.callsTo('chat.postMessage').filter((c) => String(c.body.text).includes(MESSAGE));
     expect(slackPosts.filter((c) => c.response?.ok === true)).toHaveLength(1);
     const inbox = (await server.runtime.store.takeInbox(consoleKey)).flatMap((m) => fromJson(m.payload));
@@ -112,6 +112,6 @@ describe('a follow-up across platforms, end to end', () => {
     const report = textsTo(TRAINER.id).find((t) => t.includes('Sent: '))!;
     expect(report).toContain('Sent: 5 · Unreachable: 1 · Failed: 0 (of 6)');
     expect(report).toContain('Unreachable (blocked the bot or left the platform): Dev Blocked');
-    expect((await server.runtime.store.getUser(`telegram:${BLOCKED.id}`))?.reachable).toBe(false);
+    expect((await server.runtime.store.getUser(`telegram:${BLOCKED!.id}`))?.reachable).toBe(false);
   });
 });

@@ -29,7 +29,7 @@ describe('/forget', () => {
     await zed.say('1');
     // Zed is made a trainer, runs a cohort of their own and schedules a follow-up for it.
     await h.trainer.say('/trainer add console:zed-4711');
-    const own = /Join code: ([A-Z0-9]{6})/.exec(allText(await zed.say('/cohort new Zed cohort')))![1];
+    const own = /Join code: ([A-Z0-9]{6})/.exec(allText(await zed.say('/cohort new Zed cohort')))![1]!;
     await other.say(`/join ${own}`);
     await zed.say(`/followup ${own} now Hello from Zed`);
     await h.trainer.say(`/followup ${code} now readiness`);

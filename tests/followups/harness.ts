@@ -1,9 +1,11 @@
-// Test harness for follow-ups: the real runtime on a temp SQLite file, a held clock, and a scheduler we tick by hand.
+// Test harness for follow-ups: the real runtime on a temp SQLite file, a held clock, virtual pacing time, and a
+// scheduler we tick by hand.
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import pino from 'pino';
 import { createConsoleMessenger, fromJson } from '../../adapters/console/messenger.js';
 import type { Messenger, Outgoing, Platform } from '../../src/core/messages.js';
+import type { Pacer } from '../../src/followups/rate.js';
 import { startScheduler, type Scheduler, type SchedulerOptions } from '../../src/followups/scheduler.js';
 import { allText, person, testRuntime, TestClock } from '../core/helpers.js';
 
@@ -12,12 +14,52 @@ export const TRAINER = 'console:trainer';
 
 export type Harness = Awaited<ReturnType<typeof followupHarness>>;
 
+/**
+ * Virtual pacing time: a sleep resolves as soon as every earlier-due sleep has, with the time moved on to
+ * its end; sleepers wake one per event-loop turn in time order, so concurrent waits overlap as in real time.
+ */
+export class TestPacer implements Pacer {
+  t = 0;
+  /** Every wait asked for, in ms. */
+  readonly waits: number[] = [];
+  private readonly pending: { at: number; seq: number; wake: () => void }[] = [];
+  private seq = 0;
+  private scheduled = false;
+
+  now = (): number => this.t;
+
+  sleep = (ms: number): Promise<void> => {
+    this.waits.push(ms);
+    return new Promise((wake) => {
+      this.pending.push({ at: this.t + Math.max(0, ms), seq: this.seq++, wake });
+      this.schedule();
+    });
+  };
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.pending.sort((a, b) => a.at - b.at || a.seq - b.seq);
+      const next = this.pending.shift();
+      if (!next) return;
+      this.t = Math.max(this.t, next.at);
+      next.wake();
+      if (this.pending.length) this.schedule();
+    });
+  }
+}
+
 export async function followupHarness(env: Record<string, string> = {}, clock = new TestClock()) {
   const rt = await testRuntime({ TRAINERS: TRAINER, TZ: 'UTC', ...env }, clock);
+  const pacer = new TestPacer();
   const schedulers: Scheduler[] = [];
   const h = {
     rt,
     clock,
+    /** The schedulers' pacing time (virtual: waits for platform limits take no real time). */
+    pacer,
     store: rt.store,
     trainer: person(rt, 'trainer'),
     dbFile: join(rt.dir, 'bot.db'),
@@ -31,6 +73,7 @@ export async function followupHarness(env: Record<string, string> = {}, clock = 
         messengers: { console: createConsoleMessenger(rt.store, clock), ...messengers },
         intervalMs: 0,
         workerId: `test-${schedulers.length}`,
+        pacer,
         ...extra,
       });
       schedulers.push(s);

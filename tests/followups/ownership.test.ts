@@ -14,7 +14,7 @@ afterEach(async () => {
   await rt.close();
 });
 
-const codeIn = (reply: string) => /Join code: ([A-Z0-9]{6})/.exec(reply)![1];
+const codeIn = (reply: string) => /Join code: ([A-Z0-9]{6})/.exec(reply)![1]!;
 
 /** Ana (configured) adds Ben; each makes a cohort; members of each, and someone in no cohort, ask what I cannot answer. */
 async function twoTrainers() {
@@ -31,7 +31,7 @@ async function twoTrainers() {
   await mo.say(`/join ${b}`);
   await mo.say('Who painted the Mona Lisa?');
   await person(rt, 'solo').say('Who won the football?');
-  const followup = /Follow-up (\S+) scheduled/.exec(allText(await ana.say(`/followup ${a} tomorrow 9am Bring your strategy`)))![1];
+  const followup = /Follow-up (\S+) scheduled/.exec(allText(await ana.say(`/followup ${a} tomorrow 9am Bring your strategy`)))![1]!;
   return { ana, ben, boss, a, b, followup };
 }
 
@@ -58,8 +58,8 @@ describe('a second trainer and the first trainer’s cohort', () => {
     expect(open).toContain('Mona Lisa');
     expect(open).not.toMatch(/France|football/);
     const [pats] = await rt.store.listUnanswered({ cohortId: (await rt.store.getCohortByCode(a))!.id });
-    expect(allText(await ben.say(`/unanswered done ${pats.id}`))).toContain('There is no open question');
-    expect((await rt.store.listUnanswered()).map((u) => u.id)).toContain(pats.id);
+    expect(allText(await ben.say(`/unanswered done ${pats!.id}`))).toContain('There is no open question');
+    expect((await rt.store.listUnanswered()).map((u) => u.id)).toContain(pats!.id);
   });
 
   it('can once the first trainer shares it, and the first trainer still cannot see the second’s', async () => {
@@ -70,7 +70,7 @@ describe('a second trainer and the first trainer’s cohort', () => {
     expect(allText(await ana.say(`/cohort share ${a} console:ben`))).toContain('already runs');
 
     expect(allText(await ben.say(`/report ${a}`))).toContain(`Report for "Ana’s group" (${a})`);
-    expect((await ben.say(`/export ${a}`))[0].kind).toBe('file');
+    expect((await ben.say(`/export ${a}`))[0]!.kind).toBe('file');
     expect(allText(await ben.say('/unanswered'))).toContain('capital of France');
     expect(allText(await ben.say(`/followup cancel ${followup}`))).toContain(`Cancelled follow-up ${followup}`);
     expect(allText(await ana.say(`/report ${b}`))).toContain(`couldn't find a cohort of yours with the code ${b}`);

@@ -55,11 +55,11 @@ describe('/report', () => {
     for (const p of people) await p.say(`/join ${code}`);
     // Four people: everything Yes except the last indicator.
     for (const p of people.slice(0, 4)) await readiness(p, (i) => (i === 15 ? 'No' : 'Yes'));
-    await people[0].say('/quiz 1');
-    await people[0].say('1');
-    await people[1].say('What is the capital of France?');
+    await people[0]!.say('/quiz 1');
+    await people[0]!.say('1');
+    await people[1]!.say('What is the capital of France?');
     h.clock.advance(1000);
-    await people[2].say('what is the capital of france');
+    await people[2]!.say('what is the capital of france');
 
     const small = await h.trainer.say(`/report ${code}`);
     const text = texts(small);
@@ -78,7 +78,7 @@ describe('/report', () => {
     expect(images(small)).toHaveLength(0);
 
     // A fifth answers everything No: Yes shares become 80% (0% for the last indicator).
-    await readiness(people[4], () => 'No');
+    await readiness(people[4]!, () => 'No');
     const big = await h.trainer.say(`/report ${code}`);
     const bigText = texts(big);
     expect(bigText).toContain('Readiness self-assessment: 5 of 6 members completed it.');
@@ -105,7 +105,7 @@ describe('/report', () => {
     for (const p of people) await readiness(p, () => 'No');
     for (const p of people.slice(0, 4)) await readiness(p, (i) => (i < 4 ? 'Yes' : 'No'));
     expect(texts(await h.trainer.say(`/report ${code}`))).toContain('4 members took it again (fewer than 5: the average change is hidden).');
-    await readiness(people[4], (i) => (i < 4 ? 'Yes' : 'No'));
+    await readiness(people[4]!, (i) => (i < 4 ? 'Yes' : 'No'));
     expect(texts(await h.trainer.say(`/report ${code}`))).toContain('Change since their first assessment (5 people who took it again): +4 points on average.');
   });
 
@@ -142,18 +142,18 @@ describe('/export', () => {
     // Ana shares her results with the cohort's trainers.
     expect(allText(await ana.say('/share'))).toMatch(/^Done: the trainers of "Port Moresby 2026" \(\w{6}\) now see your readiness answers and quiz scores by name/);
     const [file] = await h.trainer.say(`/export ${code}`);
-    if (file.kind !== 'file') throw new Error(`expected a file, got ${file.kind}`);
+    if (file?.kind !== 'file') throw new Error(`expected a file, got ${file?.kind}`);
     expect(file.mime).toBe('text/csv');
     expect(file.filename).toBe(`cohort-${code}-2026-11-30.csv`);
     expect(file.caption).not.toContain('Left out');
     // A byte-order mark, so that spreadsheets read the file as UTF-8.
     expect([...file.data.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const [header, ...rows] = parseCsv(file.data.toString('utf8').slice(1));
-    expect(header.slice(0, 10)).toEqual(['platform', 'id', 'name', 'joined', 'reachable', 'shares_results', 'readiness_date', 'readiness_score', 'readiness_max', 'readiness_level']);
+    expect(header!.slice(0, 10)).toEqual(['platform', 'id', 'name', 'joined', 'reachable', 'shares_results', 'readiness_date', 'readiness_score', 'readiness_max', 'readiness_level']);
     expect(header).toContain('readiness_cybersecurity-law');
-    expect(header.slice(-5)).toEqual(['quiz_attempts', 'quiz_best_correct', 'quiz_best_total', 'quiz_latest_correct', 'quiz_latest_total']);
+    expect(header!.slice(-5)).toEqual(['quiz_attempts', 'quiz_best_correct', 'quiz_best_total', 'quiz_latest_correct', 'quiz_latest_total']);
     expect(rows).toHaveLength(2);
-    const row = (id: string) => Object.fromEntries(header.map((k, i) => [k, rows.find((r) => r[1] === id)![i]]));
+    const row = (id: string) => Object.fromEntries(header!.map((k, i) => [k, rows.find((r) => r[1] === id)![i]]));
     const a = row('ana');
     expect(a).toMatchObject({ platform: 'console', name: 'Person ana', reachable: 'yes', shares_results: 'yes', readiness_score: '15.5', readiness_max: '16', readiness_level: 'Advanced', quiz_attempts: '1', readiness_attempts: '1' });
     expect(a.joined).toBe('2026-11-30 08:00');
@@ -171,8 +171,8 @@ describe('/export', () => {
     h.clock.t = new Date('2026-11-27T20:00:00Z');
     await h.trainer.say('/timezone Pacific/Port_Moresby');
     const [file] = await h.trainer.say(`/export ${code}`);
-    expect(file.kind === 'file' && file.filename).toBe(`cohort-${code}-2026-11-28.csv`);
-    expect(file.kind === 'file' && file.caption).toMatch(/Times in Pacific\/Port_Moresby\.$/);
+    expect(file?.kind === 'file' && file.filename).toBe(`cohort-${code}-2026-11-28.csv`);
+    expect(file?.kind === 'file' && file.caption).toMatch(/Times in Pacific\/Port_Moresby\.$/);
   });
 });
 
@@ -213,7 +213,7 @@ describe('text that members wrote', () => {
       await h.rt.bot.handle({ user: { platform: 'console', id: `f${i}`, name }, conversation: { id: `f${i}`, type: 'direct' }, text: `/join ${code}` });
     }
     const [file] = await h.trainer.say(`/export ${code}`);
-    if (file.kind !== 'file') throw new Error(`expected a file, got ${file.kind}`);
+    if (file?.kind !== 'file') throw new Error(`expected a file, got ${file?.kind}`);
     const csv = file.data.toString('utf8');
     for (const delimiter of [',', ';', '\t']) {
       const cells = parseCsv(csv, delimiter).flat();

@@ -4,7 +4,7 @@ import { Api } from 'grammy';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTelegramMessenger } from '../../adapters/telegram/messenger.js';
 import type { Scheduler } from '../../src/followups/scheduler.js';
-import { FakeTelegramApi, TEST_TOKEN } from '../fakes/telegram-api.js';
+import { FakeTelegramApi, TEST_TOKEN } from '../../fakes/telegram-api.js';
 import { allText, followupHarness, person, TRAINER, type Harness } from './harness.js';
 
 let api: FakeTelegramApi;
@@ -39,6 +39,8 @@ describe('retries', () => {
     api.failNext('sendMessage', { status: 429, retryAfter: 1 });
     await scheduler.tick();
     expect(sendsTo('4301').map((c) => c.status)).toEqual([429]);
+    // Nothing more goes out on Telegram until the second it asked for has passed (in pacing time).
+    expect(Math.max(...h.pacer.waits)).toBeGreaterThanOrEqual(1000);
 
     h.clock.advance(900);
     await scheduler.tick();
@@ -58,6 +60,8 @@ describe('retries', () => {
       h.clock.advance(5 * 60_000); // the longest backoff
     }
     expect(sendsTo('4302').map((c) => c.status)).toEqual(Array(8).fill(502));
+    // The tries to one chat kept Telegram's one message per second per chat: 8 sends span 7 s of pacing time.
+    expect(h.pacer.now()).toBeGreaterThanOrEqual(7 * 1000);
     const report = allText(await h.inbox(TRAINER));
     expect(report).toContain('Sent: 0 · Unreachable: 0 · Failed: 1 (of 1)');
     expect(report).toContain('Failed after several tries: Person 4302');

@@ -114,7 +114,7 @@ describe('scheduled follow-ups', () => {
     const code = await h.cohort();
     expect(allText(await h.trainer.say(`/followup ${code} 2026-12-01 09:00 quiz`))).toContain('Tue 1 Dec 2026, 09:00 (Pacific/Port_Moresby)');
     const [f] = await h.rt.store.listFollowups();
-    expect(f.dueAt.toISOString()).toBe('2026-11-30T23:00:00.000Z');
+    expect(f!.dueAt.toISOString()).toBe('2026-11-30T23:00:00.000Z');
     expect(allText(await h.trainer.say(`/followup ${code} yesterday 9am quiz`))).toMatch(/has already passed\. Pick a time in the future, or say now\./);
     expect(allText(await h.trainer.say(`/followup ${code} whenever quiz`))).toMatch(/couldn't read a time/);
     expect(allText(await h.trainer.say(`/followup ${code} tomorrow 9am`))).toMatch(/What should go out\?/);
@@ -147,12 +147,12 @@ describe('stopping', () => {
     await scheduler.tick();
     await stopped;
     const [first] = await h.store.listFollowups();
-    const deliveries = await h.store.listDeliveries(first.id);
+    const deliveries = await h.store.listDeliveries(first!.id);
     expect(deliveries.map((d) => d.status).sort()).toEqual(['pending', 'pending', 'sent']);
     // The one claimed but not started is free for another process now, not when its lease runs out.
     expect(deliveries.filter((d) => d.status === 'pending').map((d) => d.leaseUntil)).toEqual([undefined, undefined]);
 
     await scheduler.tick();
-    expect((await h.store.deliveryCounts(first.id)).pending).toBe(2);
+    expect((await h.store.deliveryCounts(first!.id)).pending).toBe(2);
   });
 });

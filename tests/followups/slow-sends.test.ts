@@ -42,7 +42,7 @@ afterEach(async () => {
   h = undefined;
 });
 
-const idOf = (reply: Outgoing[]): string => /Follow-up (\S+) scheduled/.exec(allText(reply))![1];
+const idOf = (reply: Outgoing[]): string => /Follow-up (\S+) scheduled/.exec(allText(reply))![1]!;
 
 describe('a recipient that never answers', () => {
   it('holds up nobody: other members, a later follow-up on another platform and the report go out, and it gives up at its deadline', async () => {
@@ -95,7 +95,7 @@ describe('a recipient that never answers', () => {
     expect(Date.now() - started).toBeLessThan(3000);
     const [d] = await h.store.listDeliveries(id);
     expect(d).toMatchObject({ status: 'pending', attempts: 1 });
-    expect(d.error).toMatch(/did not stop/);
+    expect(d!.error).toMatch(/did not stop/);
     const stopping = Date.now();
     await Promise.race([scheduler.stop(), sleep(5000).then(() => Promise.reject(new Error('stop did not end')))]);
     expect(Date.now() - stopping).toBeLessThan(1000);
@@ -115,12 +115,13 @@ describe('a send slower than the lease', () => {
     for (const m of members) await m.say(`/join ${code}`);
     const id = idOf(await h.trainer.say(`/followup ${code} now Read section 3`));
     const slow = recordingMessenger('telegram', { honoursAbort: true, delayMs: 2500 });
-    // Two workers on one store, as two processes; each sends two at a time.
-    for (let i = 0; i < 2; i++) h.scheduler({ telegram: slow.messenger }, { leaseMs: 1000, concurrency: 2, sendTimeoutMs: 10_000, intervalMs: 100 });
+    // Two workers on one store, as two processes; each sends three at a time, so a claim of six waits a send
+    // (longer than the lease) for its second half.
+    for (let i = 0; i < 2; i++) h.scheduler({ telegram: slow.messenger }, { leaseMs: 1000, concurrency: 3, sendTimeoutMs: 10_000, intervalMs: 100 });
 
     await waitUntil('the follow-up to be done', async () => (await h!.store.getFollowup(id))?.status === 'done', 20_000, 100);
     expect([...slow.got.keys()].filter((k) => k.startsWith('80')).sort()).toEqual(members.map((m) => m.key.split(':')[1]).sort());
-    expect(members.map((m) => slow.got.get(m.key.split(':')[1])!.length)).toEqual(Array(6).fill(1));
+    expect(members.map((m) => slow.got.get(m.key.split(':')[1]!)!.length)).toEqual(Array(6).fill(1));
     expect(slow.aborted).toEqual([]);
     expect((await h.store.deliveryCounts(id)).sent).toBe(6);
   }, 30_000);

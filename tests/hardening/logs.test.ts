@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startCli } from '../cli.js';
-import { FakeSlackApi } from '../fakes/slack-api.js';
-import { FakeTeamsConnector } from '../fakes/teams-connector.js';
-import { FakeBotFrameworkIdentity } from '../fakes/teams-identity.js';
-import { FakeTelegramApi, postUpdate, privateText, TEST_TOKEN } from '../fakes/telegram-api.js';
+import { FakeSlackApi } from '../../fakes/slack-api.js';
+import { FakeTeamsConnector } from '../../fakes/teams-connector.js';
+import { FakeBotFrameworkIdentity } from '../../fakes/teams-identity.js';
+import { FakeTelegramApi, postUpdate, privateText, TEST_TOKEN } from '../../fakes/telegram-api.js';
 import { directMessage } from '../slack/helpers.js';
 import { APP_ID, personalMessage } from '../teams/harness.js';
 import { slackHeaders, SLACK_SECRET, SLACK_TOKEN, TELEGRAM_SECRET } from './server.js';
@@ -127,7 +127,7 @@ describe('logs at LOG_LEVEL=info', () => {
     expect(out).toContain('workshop-bot serving');
     expect(out).toMatch(/"level":(40|50)/);
     for (const secret of [TEST_TOKEN, TEST_TOKEN.split(':')[1], TELEGRAM_SECRET, SLACK_TOKEN, SLACK_SECRET, TEAMS_PASSWORD]) {
-      expect(out, `a secret (${secret.slice(0, 4)}...) reached the logs`).not.toContain(secret);
+      expect(out, `a secret (${secret!.slice(0, 4)}...) reached the logs`).not.toContain(secret);
     }
     for (const word of ['zanzibarquokka', 'xylophonewombat', 'quetzalpangolin', 'narwhalmarmoset']) {
       expect(out, `message text ("${word}") reached the logs`).not.toContain(word);

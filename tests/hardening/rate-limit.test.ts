@@ -3,7 +3,7 @@
 // answered), and /join codes limited on their own. The bot's clock is held, so no time passes unless a test says so.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClock } from '../core/helpers.js';
-import { buttonPress, privateText, type Person } from '../fakes/telegram-api.js';
+import { buttonPress, privateText, type Person } from '../../fakes/telegram-api.js';
 import { startPlatforms, TELEGRAM_SECRET, type Platforms } from './server.js';
 
 const QUESTION = 'What are the 3As of digital exclusion?';

@@ -7,10 +7,11 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../../src/app/config.js';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/app/server.js';
-import { FakeSlackApi } from '../fakes/slack-api.js';
-import { FakeTeamsConnector } from '../fakes/teams-connector.js';
-import { FakeBotFrameworkIdentity } from '../fakes/teams-identity.js';
-import { FakeTelegramApi, TEST_TOKEN } from '../fakes/telegram-api.js';
+import { cacheEnv } from '../cli.js';
+import { FakeSlackApi } from '../../fakes/slack-api.js';
+import { FakeTeamsConnector } from '../../fakes/teams-connector.js';
+import { FakeBotFrameworkIdentity } from '../../fakes/teams-identity.js';
+import { FakeTelegramApi, TEST_TOKEN } from '../../fakes/telegram-api.js';
 
 export const TELEGRAM_SECRET = 'hardening-webhook-secret_42';
 export const SLACK_SECRET = 'hardening-signing-secret-9c';
@@ -70,7 +71,7 @@ export async function startFakes(): Promise<Omit<Platforms, 'server' | 'close'> 
 
 export async function startPlatforms(env: Record<string, string> = {}, options: ServerOptions = {}): Promise<Platforms> {
   const fakes = await startFakes();
-  const server = await startServer(loadConfig({ ...fakes.env, ...env }), {
+  const server = await startServer(loadConfig({ ...fakes.env, ...cacheEnv(env), ...env }), {
     logger: pino({ level: 'silent' }),
     overrides: { teamsCredentialsFactory: fakes.identity.credentialsFactory(TEAMS_APP_ID, TEAMS_PASSWORD) },
     ...options,

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startCli } from '../cli.js';
-import { privateText, TEST_TOKEN } from '../fakes/telegram-api.js';
+import { privateText, TEST_TOKEN } from '../../fakes/telegram-api.js';
 
 const SECRET = 'shutdown-secret_1';
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SqlStore } from '../../src/store/index.js';
-import { privateText, type Person } from '../fakes/telegram-api.js';
+import { privateText, type Person } from '../../fakes/telegram-api.js';
 import { startPlatforms, TEAMS_APP_ID, TELEGRAM_SECRET, type Platforms } from './server.js';
 
 const SORRY = /Sorry, something went wrong/;
@@ -30,7 +30,7 @@ describe('a SQLite store that cannot write', () => {
     const db = dbOf(p);
     // A full disk, as SQLite sees one: the file may not grow, and every free page is taken.
     await sql`create table filler (x text)`.execute(db);
-    const pages = (await sql<{ page_count: number }>`pragma page_count`.execute(db)).rows[0].page_count;
+    const pages = (await sql<{ page_count: number }>`pragma page_count`.execute(db)).rows[0]!.page_count;
     await sql.raw(`pragma max_page_count = ${pages}`).execute(db);
     await expect(
       (async () => {

@@ -4,8 +4,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeliveryError, type Messenger } from '../../src/core/messages.js';
-import { BlackHole } from '../fakes/black-hole.js';
-import { privateText, type Person } from '../fakes/telegram-api.js';
+import { BlackHole } from '../../fakes/black-hole.js';
+import { privateText, type Person } from '../../fakes/telegram-api.js';
 import { waitUntil } from '../scale/harness.js';
 import { startPlatforms, TEAMS_APP_ID, TELEGRAM_SECRET, type Platforms } from './server.js';
 
@@ -66,7 +66,7 @@ describe('a Teams member whose service URL never answers', () => {
 
   it('still gets an answer to their webhook request, once the reply gives up', async () => {
     await tg('/cohort new Dead ends', TRAINER);
-    code = /Join code: ([A-Z0-9]{6})/.exec(textsTo(TRAINER).join('\n'))![1];
+    code = /Join code: ([A-Z0-9]{6})/.exec(textsTo(TRAINER).join('\n'))![1]!;
     const started = Date.now();
     const res = await within(teamsSays(`/join ${code}`), 10_000, 'the Teams webhook request');
     expect(res.status).toBe(200);

@@ -31,7 +31,7 @@ describe('the answer must cover what is asked about', () => {
     expect(ask('What is the population of PNG?').answered).toBe(false);
     const a = ask('how do public agencies work in a WoG set-up');
     expect(a.text).toContain('working together');
-    expect(a.sources[0].title).not.toBe('Glossary');
+    expect(a.sources[0]!.title).not.toBe('Glossary');
   });
 
   it('answers who-questions with the person or role', () => {

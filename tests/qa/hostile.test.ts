@@ -57,10 +57,10 @@ describe('hostile input', () => {
       expect(Array.isArray(a.sources)).toBe(true);
       expect(Number.isFinite(a.score)).toBe(true);
       // Same order: each answer echoes its own question (as far as the line reader keeps it).
-      expect(qs[i].startsWith(a.question.replace(/\uFFFD/g, '')) || a.question.includes('\uFFFD')).toBe(true);
+      expect(qs[i]!.startsWith(a.question.replace(/\uFFFD/g, '')) || a.question.includes('\uFFFD')).toBe(true);
     });
     // Meaningless lines are declined, not answered with something unrelated.
-    for (const i of [0, 1, 2, 4, 5, 6, 7, 9, 13, 14, 17, 18, 20, 21, 23, 24, 25, 26, 27]) expect(JSON.parse(lines[i]).answered, qs[i]).toBe(false);
+    for (const i of [0, 1, 2, 4, 5, 6, 7, 9, 13, 14, 17, 18, 20, 21, 23, 24, 25, 26, 27]) expect(JSON.parse(lines[i]!).answered, qs[i]).toBe(false);
   });
 
   it('keeps blank lines, a last line without a newline, and multi-byte characters split across chunks', async () => {

@@ -51,8 +51,8 @@ describe('chartSpec', () => {
     });
     const names = Object.values((spec.signals?.find((x) => x.name === 'rowNames') as { value: Record<string, string> }).value);
     expect(names).toHaveLength(2);
-    expect(names[0].length).toBeLessThanOrEqual(40);
-    expect(names[0].endsWith('…')).toBe(true);
+    expect(names[0]!.length).toBeLessThanOrEqual(40);
+    expect(names[0]!.endsWith('…')).toBe(true);
     expect(names[1]).toBe('Short');
   });
 });

@@ -98,7 +98,7 @@ describe('knowledgeBank', () => {
   });
 
   it('skips a content item whose answer index is out of range', () => {
-    const broken = { ...content, quiz: [{ ...content.quiz[0], answer: 9 }] };
+    const broken = { ...content, quiz: [{ ...content.quiz[0]!, answer: 9 }] };
     expect(knowledgeBank(broken).some((q) => q.id === 'wog-definition')).toBe(false);
   });
 });

@@ -34,7 +34,7 @@ describe('readiness choices and prompts', () => {
   });
 
   it('numbers the question from a 0-based index', () => {
-    expect(readinessPrompt(content, indicators[2], 2, 16)).toBe(
+    expect(readinessPrompt(content, indicators[2]!, 2, 16)).toBe(
       'Question 3 of 16 · Names of agency heads\nDoes your government have this: names of agency heads?',
     );
   });
@@ -102,7 +102,7 @@ describe('scoreReadiness', () => {
 
   it('points to the sub-section rather than its parent, and to every other section listed', () => {
     const r = scoreReadiness(content, { ...all('yes'), 'egov-strategy': 'no' });
-    expect(r.gaps[0].read).toEqual(['Assessment on Institutional Framework: legislative framework', 'Why a Whole-of-Government Approach']);
+    expect(r.gaps[0]!.read).toEqual(['Assessment on Institutional Framework: legislative framework', 'Why a Whole-of-Government Approach']);
   });
 
   it('puts a missing law before a directory that is there in part (the issue: agency heads ranked above two laws)', () => {
@@ -131,7 +131,7 @@ describe('formatReadinessResult', () => {
 
   it('leads with the score and band', () => {
     const [first] = formatReadinessResult(content, scoreReadiness(content, { ...all('yes'), cio: 'no', 'org-chart': 'no', cybersecurity: 'no', 'open-data': 'no', 'digital-id': 'partly' }));
-    expect(first.split('\n')[0]).toBe('Your readiness: 11.5/16 (Established)');
+    expect(first!.split('\n')[0]).toBe('Your readiness: 11.5/16 (Established)');
   });
 
   it('compares each answer with the real figures', () => {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { createStore, type Store } from '../../src/store/index.js';
+import { cacheEnv, CLI } from '../cli.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const SKIP_MESSAGE = 'PostgreSQL scale-out tests skipped: set TEST_DATABASE_URL';
@@ -128,14 +129,14 @@ function baseEnv(): Record<string, string> {
 }
 
 /**
- * Starts `node --import tsx src/app/cli.ts serve` with `env` (PORT 0: the system picks a free port) and
+ * Starts the compiled `workshop-bot serve` with `env` (PORT 0: the system picks a free port) and
  * waits until it says where it listens. Logs at info by default, kept in `logs` for assertions and failures.
  */
 export async function startServe(name: string, env: Record<string, string>, timeoutMs = 30_000): Promise<ServeProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), `wb-scale-${name}-`));
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/app/cli.ts'), 'serve'], {
+  const child = spawn(process.execPath, [CLI, 'serve'], {
     cwd: ROOT,
-    env: { ...baseEnv(), PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, TZ: 'UTC', LOG_LEVEL: 'info', ...env },
+    env: { ...baseEnv(), PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, TZ: 'UTC', LOG_LEVEL: 'info', ...cacheEnv(env), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: LogLine[] = [];
@@ -230,7 +231,7 @@ export async function startServe(name: string, env: Record<string, string>, time
   running.add(proc);
   // The serve command prints where it listens once its adapters and scheduler have started.
   const listening = await waitForOutput(/^workshop-bot listening on (http:\/\/\S+)/, timeoutMs);
-  proc.url = listening[1];
+  proc.url = listening[1]!;
   proc.port = Number(new URL(proc.url).port);
   return proc;
 }

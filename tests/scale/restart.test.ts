@@ -1,6 +1,6 @@
 // The bot on a private PostgreSQL that is stopped and started under it: /readyz follows the database, no scheduled work is lost.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeTelegramApi, TEST_TOKEN } from '../fakes/telegram-api.js';
+import { FakeTelegramApi, TEST_TOKEN } from '../../fakes/telegram-api.js';
 import type { Store } from '../../src/store/index.js';
 import { killAll, openStore, readyz, seedCohort, SKIP_MESSAGE, startServe, TEST_DATABASE_URL, waitUntil, type ServeProcess } from './harness.js';
 import { createPrivatePostgres, privatePostgresUnavailable, type PrivatePostgres } from './private-postgres.js';

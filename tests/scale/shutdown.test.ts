@@ -1,6 +1,6 @@
 // SIGTERM to one of two `serve` processes mid-delivery: it finishes what it holds and exits cleanly; nobody gets a follow-up twice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeTelegramApi, TEST_TOKEN } from '../fakes/telegram-api.js';
+import { FakeTelegramApi, TEST_TOKEN } from '../../fakes/telegram-api.js';
 import type { Store } from '../../src/store/index.js';
 import { ApiProxy, freshDatabase, killAll, openStore, seedCohort, SKIP_MESSAGE, startServe, TEST_DATABASE_URL, waitUntil, type TestDatabase } from './harness.js';
 
@@ -46,12 +46,12 @@ if (!baseUrl) {
         TELEGRAM_WEBHOOK_SECRET: 'scale-webhook_secret',
         TELEGRAM_API_ROOT: proxy.url,
       });
-      const [a, b] = await Promise.all([startServe('bot-a', env(proxies[0])), startServe('bot-b', env(proxies[1]))]);
+      const [a, b] = await Promise.all([startServe('bot-a', env(proxies[0]!)), startServe('bot-b', env(proxies[1]!))]);
 
       const now = new Date();
       await store.createFollowup({ id: 'shutdown-followup', cohortId: 'shutdown-cohort', kind: 'message', text: MESSAGE, dueAt: now, status: 'scheduled', createdBy: TRAINER_KEY, createdAt: now });
       const sentVia = (p: ApiProxy) => p.callsTo('sendMessage').filter((c) => c.status === 200 && idSet.has(Number(c.chatId))).length;
-      await waitUntil('both processes to be sending', () => sentVia(proxies[0]) >= 15 && sentVia(proxies[1]) >= 15, 30_000, 20);
+      await waitUntil('both processes to be sending', () => sentVia(proxies[0]!) >= 15 && sentVia(proxies[1]!) >= 15, 30_000, 20);
 
       // What a deployment does to retire a process: SIGTERM, then wait for it to exit.
       expect(await a.stop()).toBe(0);
@@ -64,8 +64,8 @@ if (!baseUrl) {
       const counts = new Map<number, number>(ids.map((id) => [id, 0]));
       for (const c of api.callsTo('sendMessage')) if (c.status === 200 && idSet.has(Number(c.body.chat_id))) counts.set(Number(c.body.chat_id), counts.get(Number(c.body.chat_id))! + 1);
       expect([...counts].filter(([, n]) => n !== 1)).toEqual([]);
-      expect(sentVia(proxies[0]) + sentVia(proxies[1])).toBe(ids.length);
-      expect(sentVia(proxies[1])).toBeGreaterThan(15);
+      expect(sentVia(proxies[0]!) + sentVia(proxies[1]!)).toBe(ids.length);
+      expect(sentVia(proxies[1]!)).toBeGreaterThan(15);
       await b.stop();
     }, 60_000);
   });

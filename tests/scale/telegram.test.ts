@@ -1,6 +1,6 @@
 // Two `serve` processes on one PostgreSQL database: a redelivered Telegram update is answered once, and only one process polls.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FakeTelegramApi, privateText, TEST_TOKEN, type Person } from '../fakes/telegram-api.js';
+import { FakeTelegramApi, privateText, TEST_TOKEN, type Person } from '../../fakes/telegram-api.js';
 import { ApiProxy, freshDatabase, killAll, SKIP_MESSAGE, startServe, TEST_DATABASE_URL, waitUntil, type LogLine, type ServeProcess } from './harness.js';
 
 const SECRET = 'scale-webhook_secret';
@@ -58,20 +58,20 @@ if (!baseUrl) {
       // A retry that the load balancer sends to the other process, after the first was answered.
       const first = newPerson();
       const update = privateText('/help', first);
-      expect(await api.deliverUpdate(a.url, update, SECRET)).toBe(200);
+      expect(await api.deliverUpdate(a!.url, update, SECRET)).toBe(200);
       expect(repliesTo(first)).toHaveLength(1);
-      expect(await api.deliverUpdate(b.url, update, SECRET)).toBe(200);
-      expect(await api.deliverUpdate(a.url, update, SECRET)).toBe(200);
+      expect(await api.deliverUpdate(b!.url, update, SECRET)).toBe(200);
+      expect(await api.deliverUpdate(a!.url, update, SECRET)).toBe(200);
       expect(repliesTo(first)).toHaveLength(1);
 
       // The same update arriving at both at once.
       const second = newPerson();
       const twin = privateText('/help', second);
-      expect(await Promise.all([api.deliverUpdate(a.url, twin, SECRET), api.deliverUpdate(b.url, twin, SECRET)])).toEqual([200, 200]);
+      expect(await Promise.all([api.deliverUpdate(a!.url, twin, SECRET), api.deliverUpdate(b!.url, twin, SECRET)])).toEqual([200, 200]);
       expect(repliesTo(second)).toHaveLength(1);
 
       // A different update from the same person is still answered.
-      expect(await api.deliverUpdate(b.url, privateText('/privacy', second), SECRET)).toBe(200);
+      expect(await api.deliverUpdate(b!.url, privateText('/privacy', second), SECRET)).toBe(200);
       expect(repliesTo(second)).toHaveLength(2);
     }, 60_000);
 
@@ -93,22 +93,22 @@ if (!baseUrl) {
       api.queueUpdate(privateText('/help', person));
       api.queueUpdate(privateText('/privacy', person));
       await waitUntil('replies to both messages', () => repliesTo(person).length >= 2, 20_000);
-      await waitUntil('the poller to confirm the updates', () => api.highestOffset > 0 && proxies[poller].callsTo('getUpdates').length >= 2, 20_000);
+      await waitUntil('the poller to confirm the updates', () => api.highestOffset > 0 && proxies[poller]!.callsTo('getUpdates').length >= 2, 20_000);
 
       expect(repliesTo(person)).toHaveLength(2);
-      expect(proxies[poller].callsTo('getUpdates').length).toBeGreaterThan(0);
-      expect(proxies[other].callsTo('getUpdates')).toEqual([]);
+      expect(proxies[poller]!.callsTo('getUpdates').length).toBeGreaterThan(0);
+      expect(proxies[other]!.callsTo('getUpdates')).toEqual([]);
       // The standby process is alive and ready (it still sends follow-ups).
-      const ready = await fetch(`${procs[other].url}/readyz`);
+      const ready = await fetch(`${procs[other]!.url}/readyz`);
       expect(ready.status).toBe(200);
 
       // The poller dies: its lock goes with its connection, and the other process takes over polling.
-      procs[poller].child.kill('SIGKILL');
-      await procs[poller].exited;
+      procs[poller]!.child.kill('SIGKILL');
+      await procs[poller]!.exited;
       const later = newPerson();
       api.queueUpdate(privateText('/help', later));
       await waitUntil('the standby to take over and answer', () => repliesTo(later).length >= 1, 20_000);
-      expect(proxies[other].callsTo('getUpdates').length).toBeGreaterThan(0);
+      expect(proxies[other]!.callsTo('getUpdates').length).toBeGreaterThan(0);
     }, 60_000);
 
     it('keeps answering when the poller has a one-connection pool (its lock has a connection of its own)', async () => {
@@ -125,8 +125,8 @@ if (!baseUrl) {
       api.queueUpdate(privateText('/privacy', person));
       await waitUntil('a reply', () => repliesTo(person).length >= 1, 20_000);
       const [reply] = repliesTo(person);
-      expect(String(reply.body.text)).not.toMatch(/something went wrong/);
-      expect(String(reply.body.text).length).toBeGreaterThan(40);
+      expect(String(reply!.body.text)).not.toMatch(/something went wrong/);
+      expect(String(reply!.body.text).length).toBeGreaterThan(40);
     }, 60_000);
   });
 }

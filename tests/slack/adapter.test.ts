@@ -10,7 +10,7 @@ import type { PlatformAdapter } from '../../src/core/adapter.js';
 import { systemClock } from '../../src/core/adapter.js';
 import { text, type BotCore, type Incoming, type Outgoing } from '../../src/core/messages.js';
 import type { Store } from '../../src/store/types.js';
-import { FakeSlackApi } from '../fakes/slack-api.js';
+import { FakeSlackApi } from '../../fakes/slack-api.js';
 import { BOT_TOKEN, SIGNING_SECRET, directMessage, postCommand, postEvent, slashCommand, textOf } from './helpers.js';
 
 /** A stand-in for the core: echoes, fails on request, and deduplicates as the real one does. */
@@ -112,27 +112,27 @@ describe('Slack adapter (tiny core)', () => {
     const res = await postCommand(base, slashCommand('/ask', 'what is open data?', 'U7', 'C0OTHER', `${slack.origin}/respond/1`));
     expect(res.status).toBe(200);
     await slack.waitFor(() => slack.callsTo('response_url').length === 1);
-    expect(slack.callsTo('conversations.open')[0].body.users).toBe('U7');
+    expect(slack.callsTo('conversations.open')[0]!.body.users).toBe('U7');
     const posts = slack.callsTo('chat.postMessage');
     expect(posts.map((p) => p.body.channel)).toEqual(['C0OTHER', 'D7']);
-    expect(textOf(posts[1].body.blocks)).toBe('echo: /ask what is open data?');
-    expect(slack.callsTo('response_url')[0].body).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('direct messages') });
+    expect(textOf(posts[1]!.body.blocks)).toBe('echo: /ask what is open data?');
+    expect(slack.callsTo('response_url')[0]!.body).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('direct messages') });
   });
 
   it('apologises, without details, when the core fails', async () => {
     await postEvent(base, directMessage('U8', 'D8', '/boom'));
     const [post] = await slack.waitFor((c) => c.some((x) => x.method === 'chat.postMessage')).then(() => slack.callsTo('chat.postMessage'));
-    expect(post.body.channel).toBe('D8');
-    expect(post.body.text).toMatch(/^Sorry, something went wrong/);
-    expect(JSON.stringify(post.body)).not.toContain('core failure');
+    expect(post!.body.channel).toBe('D8');
+    expect(post!.body.text).toMatch(/^Sorry, something went wrong/);
+    expect(JSON.stringify(post!.body)).not.toContain('core failure');
   });
 
   it('uploads a CSV with its caption into the conversation', async () => {
     await postEvent(base, directMessage('U9', 'D9', '/export'));
     await slack.waitFor(() => slack.callsTo('files.completeUploadExternal').length === 1);
-    expect(slack.callsTo('files.getUploadURLExternal')[0].body).toMatchObject({ filename: 'results.csv', length: '8' });
-    expect(slack.callsTo('upload')[0].raw.toString()).toContain('a,b\n1,2\n');
-    expect(slack.callsTo('files.completeUploadExternal')[0].body).toMatchObject({ channel_id: 'D9', initial_comment: 'Your export' });
+    expect(slack.callsTo('files.getUploadURLExternal')[0]!.body).toMatchObject({ filename: 'results.csv', length: '8' });
+    expect(slack.callsTo('upload')[0]!.raw.toString()).toContain('a,b\n1,2\n');
+    expect(slack.callsTo('files.completeUploadExternal')[0]!.body).toMatchObject({ channel_id: 'D9', initial_comment: 'Your export' });
   });
 
   it('publishes the App Home with how-to and the person’s results, once per event', async () => {
@@ -148,7 +148,7 @@ describe('Slack adapter (tiny core)', () => {
     await postEvent(base, directMessage('U5', 'D5', 'sync'));
     await slack.waitFor(() => slack.callsTo('chat.postMessage').length === 1);
     expect(slack.callsTo('views.publish')).toHaveLength(1);
-    const publish = slack.callsTo('views.publish')[0].body as { user_id: string; view: { type: string; blocks: unknown } };
+    const publish = slack.callsTo('views.publish')[0]!.body as { user_id: string; view: { type: string; blocks: unknown } };
     expect(publish.user_id).toBe('U5');
     expect(publish.view.type).toBe('home');
     expect(textOf(publish.view.blocks)).toContain('readiness 16/16 (Advanced)');

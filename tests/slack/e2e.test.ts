@@ -3,7 +3,7 @@
 import { startTestServer } from './../server.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer } from '../../src/app/server.js';
-import { FakeSlackApi, type SlackApiCall } from '../fakes/slack-api.js';
+import { FakeSlackApi, type SlackApiCall } from '../../fakes/slack-api.js';
 import {
   BOT_TOKEN,
   SIGNING_SECRET,
@@ -57,9 +57,9 @@ describe('Slack end to end', () => {
     const res = await postEvent(server.url, envelope);
     expect(res.status).toBe(200);
     const [reply] = await slack.waitFor(() => posts(slack, 'C0GENERAL').length === 1).then(() => posts(slack, 'C0GENERAL'));
-    expect(reply.body.thread_ts).toBe(ts);
-    expect(textOf(reply.body.blocks)).toBe(expected.text);
-    expect(textOf(reply.body.blocks)).toContain(`(Source: ${expected.sources[0].title})`);
+    expect(reply!.body.thread_ts).toBe(ts);
+    expect(textOf(reply!.body.blocks)).toBe(expected.text);
+    expect(textOf(reply!.body.blocks)).toContain(`(Source: ${expected.sources[0]!.title})`);
   });
 
   it('answers a direct message with a cited answer, not in a thread', async () => {
@@ -68,9 +68,9 @@ describe('Slack end to end', () => {
     expect(expected.answered).toBe(true);
     await postEvent(server.url, directMessage('U0BOBO', 'D0BOBO', question));
     const [reply] = await slack.waitFor(() => posts(slack, 'D0BOBO').length === 1).then(() => posts(slack, 'D0BOBO'));
-    expect(reply.body.thread_ts).toBeUndefined();
-    expect(textOf(reply.body.blocks)).toBe(expected.text);
-    expect(textOf(reply.body.blocks)).toMatch(/\(Source: [^)]+\)/);
+    expect(reply!.body.thread_ts).toBeUndefined();
+    expect(textOf(reply!.body.blocks)).toBe(expected.text);
+    expect(textOf(reply!.body.blocks)).toMatch(/\(Source: [^)]+\)/);
     // The person is now known to the store with an address the follow-ups can use.
     expect((await server.runtime.store.getUser('slack:U0BOBO'))?.address).toEqual({ teamId: 'T0WORKSHOP', userId: 'U0BOBO', channel: 'D0BOBO' });
   });
@@ -98,11 +98,11 @@ describe('Slack end to end', () => {
 
     for (let i = 0; i < 16; i++) {
       const question = withButtons(posts(slack, dm))[i];
-      expect(textOf(question.body.blocks)).toContain(`${i + 1}`);
-      const yes = buttonsOf(question.body.blocks).find((b) => b.label === 'Yes');
+      expect(textOf(question!.body.blocks)).toContain(`${i + 1}`);
+      const yes = buttonsOf(question!.body.blocks).find((b) => b.label === 'Yes');
       expect(yes, `question ${i + 1} has a Yes button`).toBeDefined();
-      const messageTs = String(question.response?.ts);
-      const pressed = await postInteraction(server.url, buttonPress(user, dm, { ts: messageTs, blocks: question.body.blocks }, yes?.value ?? ''));
+      const messageTs = String(question!.response?.ts);
+      const pressed = await postInteraction(server.url, buttonPress(user, dm, { ts: messageTs, blocks: question!.body.blocks }, yes?.value ?? ''));
       expect(pressed.status).toBe(200);
       // The pressed question is edited in place to show the answer, without its buttons.
       const updated = await slack
@@ -117,10 +117,10 @@ describe('Slack end to end', () => {
     await slack.waitFor(() => slack.callsTo('files.completeUploadExternal').length === 1);
     expect(posts(slack, dm).map((p) => textOf(p.body.blocks)).join('\n')).toContain('16/16');
     const [askUrl] = slack.callsTo('files.getUploadURLExternal');
-    expect(askUrl.body.filename).toBe('readiness-profile.png');
+    expect(askUrl!.body.filename).toBe('readiness-profile.png');
     const [upload] = slack.callsTo('upload');
-    expect(upload.raw.includes(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
-    expect(slack.callsTo('files.completeUploadExternal')[0].body).toMatchObject({ channel_id: dm, files: [{ id: upload.body.fileId }] });
+    expect(upload!.raw.includes(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
+    expect(slack.callsTo('files.completeUploadExternal')[0]!.body).toMatchObject({ channel_id: dm, files: [{ id: upload!.body.fileId }] });
     expect(slack.callsTo('chat.update').filter((u) => u.body.channel === dm)).toHaveLength(16);
   });
 
@@ -128,12 +128,12 @@ describe('Slack end to end', () => {
     const res = await postCommand(server.url, slashCommand('/ask', '', 'U0CHEN', 'C0ROOM', `${slack.origin}/respond/ask`));
     expect(res.status).toBe(200);
     const [help] = await slack.waitFor(() => posts(slack, 'C0ROOM').length === 1).then(() => posts(slack, 'C0ROOM'));
-    expect(textOf(help.body.blocks)).toMatch(/Ask me a question after \/ask/);
+    expect(textOf(help!.body.blocks)).toMatch(/Ask me a question after \/ask/);
 
     const question = 'What are the 3As of digital exclusion?';
     await postCommand(server.url, slashCommand('/ask', question, 'U0CHEN', 'C0ROOM', `${slack.origin}/respond/ask`));
     const [, answer] = await slack.waitFor(() => posts(slack, 'C0ROOM').length === 2).then(() => posts(slack, 'C0ROOM'));
-    expect(textOf(answer.body.blocks)).toBe(server.runtime.answerer.answer(question).text);
+    expect(textOf(answer!.body.blocks)).toBe(server.runtime.answerer.answer(question).text);
   });
 });
 

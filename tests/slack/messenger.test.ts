@@ -5,7 +5,7 @@ import { createSlackAdapter } from '../../adapters/slack/index.js';
 import { systemClock } from '../../src/core/adapter.js';
 import { DeliveryError, text, type Messenger } from '../../src/core/messages.js';
 import type { Store } from '../../src/store/types.js';
-import { FakeSlackApi } from '../fakes/slack-api.js';
+import { FakeSlackApi } from '../../fakes/slack-api.js';
 import { BOT_TOKEN, SIGNING_SECRET, buttonsOf, textOf } from './helpers.js';
 
 let slack: FakeSlackApi;
@@ -36,7 +36,7 @@ describe('Slack messenger', () => {
       ['D100', 'Second'],
       ['D200', 'Third'],
     ]);
-    expect(buttonsOf(posts[0].body.blocks)).toEqual([{ label: 'Start', value: 'q:abc:0:1' }]);
+    expect(buttonsOf(posts[0]!.body.blocks)).toEqual([{ label: 'Start', value: 'q:abc:0:1' }]);
     expect(posts.every((p) => p.token === BOT_TOKEN)).toBe(true);
   });
 

@@ -104,10 +104,10 @@ describe('parseBlockAction', () => {
 
   it('ignores buttons that are not ours or carry no value', () => {
     const other = press('D1', { ts: '1' });
-    other.actions[0].action_id = 'someone_else';
+    other.actions[0]!.action_id = 'someone_else';
     expect(parseBlockAction(other)).toBeUndefined();
     const empty = press('D1', { ts: '1' });
-    empty.actions[0].value = '';
+    empty.actions[0]!.value = '';
     expect(parseBlockAction(empty)).toBeUndefined();
   });
 });

@@ -42,6 +42,7 @@ describe('renderSlackMessages', () => {
       { label: 'No', value: 'r:abc:0:no' },
       { label: "Don't know", value: 'r:abc:0:dk' },
     ]);
+    if (!m) throw new Error('no message rendered');
     expect(rest).toEqual([]);
     expect(sectionTexts(m)).toEqual(['Is there a national digital strategy?']);
     expect(buttons(m).map((b) => [b.text.text, b.value])).toEqual([
@@ -51,14 +52,15 @@ describe('renderSlackMessages', () => {
       ["Don't know", 'r:abc:0:dk'],
     ]);
     expect(buttons(m).every((b) => b.action_id.startsWith(CHOICE_ACTION_PREFIX))).toBe(true);
-    expect(m.text).toBe('Is there a national digital strategy?');
+    expect(m!.text).toBe('Is there a national digital strategy?');
     expectWithinLimits(m);
   });
 
   it('shows text as plain text, so it cannot ping @channel, fake a link or turn *bold*; the mrkdwn fallback is escaped', () => {
     const [m] = renderSlackMessages('Tom & Jerry <!channel> say *2* > _1_');
+    if (!m) throw new Error('no message rendered');
     expect(blocksOf(m).map((b) => b.text)).toEqual([{ type: 'plain_text', text: 'Tom & Jerry <!channel> say *2* > _1_', emoji: false }]);
-    expect(m.text).toBe('Tom &amp; Jerry &lt;!channel&gt; say *2* &gt; _1_');
+    expect(m!.text).toBe('Tom &amp; Jerry &lt;!channel&gt; say *2* &gt; _1_');
   });
 
   it('spreads long text over sections of at most 3000 characters, losing nothing', () => {
@@ -66,7 +68,7 @@ describe('renderSlackMessages', () => {
     const long = Array.from({ length: 6 }, (_, i) => `${i + 1}. ${paragraph}`).join('\n\n');
     const messages = renderSlackMessages(long);
     expect(messages).toHaveLength(1);
-    const texts = sectionTexts(messages[0]);
+    const texts = sectionTexts(messages[0]!);
     expect(texts.length).toBeGreaterThan(1);
     expect(texts.join(' ').replace(/\s+/g, ' ')).toBe(long.replace(/\s+/g, ' '));
     messages.forEach(expectWithinLimits);
@@ -91,18 +93,19 @@ describe('renderSlackMessages', () => {
     const messages = renderSlackMessages(huge, [{ label: 'Next', value: 'q:s:1:0' }]);
     expect(messages).toHaveLength(2);
     messages.forEach(expectWithinLimits);
-    expect(buttons(messages[0])).toEqual([]);
-    expect(buttons(messages[1]).map((b) => b.text.text)).toEqual(['Next']);
+    expect(buttons(messages[0]!)).toEqual([]);
+    expect(buttons(messages[1]!).map((b) => b.text.text)).toEqual(['Next']);
     expect(messages.flatMap(sectionTexts)).toHaveLength(60);
   });
 
   it('shortens long button labels to 75 characters and puts at most 25 buttons in an actions block', () => {
     const choices = Array.from({ length: 30 }, (_, i) => ({ label: `Choice ${i} ${'long '.repeat(30)}`, value: `q:s:0:${i}` }));
     const [m] = renderSlackMessages('Pick one', choices);
+    if (!m) throw new Error('no message rendered');
     expectWithinLimits(m);
     expect(blocksOf(m).filter((b) => b.type === 'actions')).toHaveLength(2);
     expect(buttons(m)).toHaveLength(30);
-    expect(buttons(m)[0].text.text.endsWith('…')).toBe(true);
+    expect(buttons(m)[0]!.text.text.endsWith('…')).toBe(true);
   });
 
   it('leaves out a button whose value is longer than Slack allows instead of corrupting it', () => {
@@ -110,6 +113,7 @@ describe('renderSlackMessages', () => {
       { label: 'Fine', value: 'ok' },
       { label: 'Too long', value: 'v'.repeat(2001) },
     ]);
+    if (!m) throw new Error('no message rendered');
     expect(buttons(m).map((b) => b.text.text)).toEqual(['Fine']);
   });
 });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slackManifest } from '../../adapters/slack/index.js';
 import { type RunningServer } from '../../src/app/server.js';
 import { runCli } from '../cli.js';
-import { FakeSlackApi, type SlackApiCall } from '../fakes/slack-api.js';
+import { FakeSlackApi, type SlackApiCall } from '../../fakes/slack-api.js';
 import { startTestServer } from '../server.js';
 import { BOT_TOKEN, SIGNING_SECRET, directMessage, postCommand, postEvent, postToSlackEndpoint, slashCommand } from './helpers.js';
 

@@ -29,7 +29,7 @@ export async function claimAll(stores: Store[], workers: number, now: Date, batc
     Array.from({ length: workers }, async (_, w) => {
       const store = stores[w % stores.length];
       for (;;) {
-        const got = await store.claimDeliveries(`w${w}`, now, batch, 10 * MIN);
+        const got = await store!.claimDeliveries(`w${w}`, now, batch, 10 * MIN);
         if (got.length === 0) return;
         claimed.push(...got);
       }
@@ -132,7 +132,7 @@ export function storeContractFollowups(ctx: { store: Store }): void {
       expect(await store.completeDelivery('f', 'telegram:1000', 'w2', { status: 'failed', error: 'x' }, at(MIN + 3))).toBe(false);
       const [done] = await store.listDeliveries('f');
       expect(done).toMatchObject({ status: 'sent', sentAt: at(MIN + 2), attempts: 2 });
-      expect(done.leaseUntil).toBeUndefined();
+      expect(done!.leaseUntil).toBeUndefined();
     });
 
     it("renews a worker's leases while it works, so nobody else can take a delivery it still holds", async () => {

@@ -47,7 +47,7 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       expect((await store.getUser('slack:U1'))?.name).toBe('Ana');
       const db = (store as SqlStore).db;
       const { rows } = await sql<{ n: number | string }>`select count(*) as n from kysely_migration`.execute(db);
-      expect(Number(rows[0].n)).toBe(MIGRATION_COUNT);
+      expect(Number(rows[0]!.n)).toBe(MIGRATION_COUNT);
     });
 
     it('forgets a processed key, so the same delivery counts as new again', async () => {

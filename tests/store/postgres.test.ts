@@ -123,13 +123,13 @@ if (!url) {
         const rows = await Promise.all(
           [1, 2, 3].map(() => sql<{ s: string; t: string }>`select current_schema() as s, current_setting('statement_timeout') as t, pg_sleep(0.05)`.execute(db)),
         );
-        expect(rows.map((r) => [r.rows[0].s, r.rows[0].t])).toEqual([
+        expect(rows.map((r) => [r.rows[0]!.s, r.rows[0]!.t])).toEqual([
           [schema, '1234ms'],
           [schema, '1234ms'],
           [schema, '1234ms'],
         ]);
         const tables = await sql<{ n: string }>`select count(*) as n from information_schema.tables where table_schema = ${schema}`.execute(db);
-        expect(Number(tables.rows[0].n)).toBeGreaterThanOrEqual(12);
+        expect(Number(tables.rows[0]!.n)).toBeGreaterThanOrEqual(12);
       } finally {
         await store.close();
       }
@@ -159,7 +159,7 @@ if (!url) {
         const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute((store as SqlStore).db);
         const admin = new pg.Client({ connectionString: url });
         await admin.connect();
-        await admin.query('select pg_terminate_backend($1)', [rows[0].pid]);
+        await admin.query('select pg_terminate_backend($1)', [rows[0]!.pid]);
         await admin.end();
         await lost;
         expect(await store.ping()).toBe(true);

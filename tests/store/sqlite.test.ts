@@ -24,7 +24,7 @@ describe('SQLite store, file specifics', () => {
     await first.createSession({ id: 's1', userKey: 'telegram:1', kind: 'quiz', items: ['q1', 'q2'] }, at());
     await first.recordAnswer('s1', 0, 'a', at(1));
     const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute((first as SqlStore).db);
-    expect(mode.rows[0].journal_mode).toBe('wal');
+    expect(mode.rows[0]!.journal_mode).toBe('wal');
     await first.close();
     expect(await first.ping()).toBe(false);
 
@@ -33,7 +33,7 @@ describe('SQLite store, file specifics', () => {
     expect(await second.getUser('telegram:1')).toMatchObject({ name: 'Ana', address: { chatId: 1 } });
     expect(await second.getActiveSession('telegram:1')).toMatchObject({ id: 's1', index: 1, answers: ['a', null] });
     const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute((second as SqlStore).db);
-    expect(fk.rows[0].foreign_keys).toBe(1);
+    expect(fk.rows[0]!.foreign_keys).toBe(1);
     await second.close();
   });
 

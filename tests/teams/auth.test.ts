@@ -9,8 +9,9 @@ import { loadConfig } from '../../src/app/config.js';
 import { startServer } from '../../src/app/server.js';
 import { systemClock } from '../../src/core/adapter.js';
 import type { Store } from '../../src/store/types.js';
-import { FakeTeamsConnector } from '../fakes/teams-connector.js';
+import { FakeTeamsConnector } from '../../fakes/teams-connector.js';
 import { APP_ID, personalMessage, startTeamsHarness, type TeamsHarness } from './harness.js';
+import { cacheEnv } from '../cli.js';
 
 let h: TeamsHarness;
 beforeAll(async () => {
@@ -104,6 +105,7 @@ describe('without an app id', () => {
         LOG_LEVEL: 'silent',
         DATABASE_URL: `sqlite:${join(dir, 'bot.db')}`,
         DATA_DIR: dir,
+        ...cacheEnv(),
         SCHEDULER_DISABLED: 'true',
         MicrosoftAppPassword: 'a-password-without-an-id',
       });
@@ -123,6 +125,7 @@ describe('without an app id', () => {
       LOG_LEVEL: 'warn',
       DATABASE_URL: `sqlite:${join(dir, 'bot.db')}`,
       DATA_DIR: dir,
+      ...cacheEnv(),
       SCHEDULER_DISABLED: 'true',
       TEAMS_EMULATOR: 'true',
     });
@@ -134,8 +137,8 @@ describe('without an app id', () => {
       const res = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
       expect(res.status).toBe(200);
       expect(connector.calls).toHaveLength(1);
-      expect(connector.calls[0].body.text).toContain('/readiness');
-      expect(connector.calls[0].authorization).toBeUndefined();
+      expect(connector.calls[0]!.body.text).toContain('/readiness');
+      expect(connector.calls[0]!.authorization).toBeUndefined();
       // Emulator mode serves the Emulator (and Teams), no other channel.
       const webchat = { ...activity, id: 'emu-2', channelId: 'webchat' };
       const refused = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(webchat) });

@@ -22,17 +22,17 @@ describe('Teams personal chat', () => {
 
     const calls = h.connector.calls.slice(before);
     expect(calls).toHaveLength(1);
-    expect(calls[0].operation).toBe('replyToActivity');
-    expect(calls[0].conversationId).toBe(`a:personal-${user.id}`);
-    expect(calls[0].activityId).toBe(activity.id);
+    expect(calls[0]!.operation).toBe('replyToActivity');
+    expect(calls[0]!.conversationId).toBe(`a:personal-${user.id}`);
+    expect(calls[0]!.activityId).toBe(activity.id);
     const expected = h.server.runtime.answerer.answer(QUESTION);
     expect(expected.answered).toBe(true);
-    expect(calls[0].body.text).toBe(expected.text);
-    expect(calls[0].body.text).toContain(expected.sources[0].title);
-    expect(calls[0].body.recipient.id).toBe(user.id);
+    expect(calls[0]!.body.text).toBe(expected.text);
+    expect(calls[0]!.body.text).toContain(expected.sources[0]!.title);
+    expect(calls[0]!.body.recipient.id).toBe(user.id);
 
     // Outbound calls carry a bearer token the (fake) Bot Framework token service issued to this bot.
-    const token = calls[0].authorization?.replace(/^Bearer /, '');
+    const token = calls[0]!.authorization?.replace(/^Bearer /, '');
     expect(token && h.identity.issuedTokens.has(token)).toBe(true);
 
     // The person's conversation reference is kept for follow-ups.
@@ -112,8 +112,8 @@ describe('Teams personal chat', () => {
     expect((await h.post(update)).status).toBe(200);
     const sent = h.connector.calls.slice(before);
     expect(sent).toHaveLength(1);
-    expect(sent[0].body.text).toMatch(/^Hello! /);
-    expect(sent[0].body.text).toContain('/readiness');
+    expect(sent[0]!.body.text).toMatch(/^Hello! /);
+    expect(sent[0]!.body.text).toContain('/readiness');
   });
 
   test('other activity types are accepted and ignored', async () => {
@@ -149,8 +149,8 @@ describe('Teams channels', () => {
     expect((await h.post(activity)).status).toBe(200);
     const sent = h.connector.calls.slice(before);
     expect(sent).toHaveLength(1);
-    expect(sent[0].conversationId).toBe(channel.id);
-    expect(sent[0].body.text).toBe(h.server.runtime.answerer.answer(QUESTION).text);
+    expect(sent[0]!.conversationId).toBe(channel.id);
+    expect(sent[0]!.body.text).toBe(h.server.runtime.answerer.answer(QUESTION).text);
   });
 
   test('a mentioned command works too (it only parses as a command once the mention is gone)', async () => {

@@ -16,7 +16,7 @@ let code: string;
 beforeAll(async () => {
   h = await startTeamsHarness({ TRAINERS: `teams:${TRAINER_AAD}` });
   await h.post(personalMessage(h.connector, trainer, { ...asTrainer, text: '/cohort new Lae 2027' }));
-  code = /Join code: ([A-Z0-9]{6})/.exec(visibleText(h.connector.sent().at(-1)))![1];
+  code = /Join code: ([A-Z0-9]{6})/.exec(visibleText(h.connector.sent().at(-1)))![1]!;
   await h.post(personalMessage(h.connector, member, { ...asMember, text: `/join ${code}` }));
 });
 afterAll(async () => {
@@ -31,7 +31,7 @@ async function exportCard(): Promise<Call> {
   const before = h.connector.calls.length;
   expect((await h.post(personalMessage(h.connector, trainer, { ...asTrainer, text: `/export ${code}` }))).status).toBe(200);
   const [card] = consentCards(h.connector.calls.slice(before));
-  expect(card, 'a FileConsentCard').toBeDefined();
+  if (!card) throw new Error('no FileConsentCard');
   return card;
 }
 
@@ -81,12 +81,12 @@ describe('/export in a Teams personal chat', () => {
     const after = h.connector.calls.slice(before);
 
     const [upload] = after.filter((c) => c.operation === 'upload');
-    const csv = upload.raw!.toString('utf8');
+    const csv = upload!.raw!.toString('utf8');
     expect(csv).toMatch(/^\uFEFF"platform","id","name"/);
     expect(csv).toContain('"Mere Tavita"');
-    expect(upload.raw!.length).toBe(card.body.attachments[0].content.sizeInBytes);
-    expect(upload.headers?.['content-range']).toBe(`bytes 0-${upload.raw!.length - 1}/${upload.raw!.length}`);
-    expect(upload.authorization).toBeUndefined();
+    expect(upload!.raw!.length).toBe(card.body.attachments[0].content.sizeInBytes);
+    expect(upload!.headers?.['content-range']).toBe(`bytes 0-${upload!.raw!.length - 1}/${upload!.raw!.length}`);
+    expect(upload!.authorization).toBeUndefined();
 
     const info = after.flatMap((c) => (c.operation === 'replyToActivity' || c.operation === 'sendToConversation' ? c.body.attachments ?? [] : [])).find((a: { contentType: string }) => a.contentType === INFO);
     expect(info).toEqual({
@@ -140,6 +140,6 @@ describe('/export in a Teams group chat', () => {
     const inGroup = after.filter((c) => c.conversationId === '19:group-chat@thread.v2');
     expect(inGroup.map((c) => visibleText(c.body))).toEqual(["I've sent it to you privately."]);
     const [card] = consentCards(after);
-    expect(card.conversationId).toBe(`a:personal-${trainer.id}`);
+    expect(card!.conversationId).toBe(`a:personal-${trainer.id}`);
   });
 });

@@ -2,8 +2,8 @@
 import { startTestServer } from './../server.js';
 import { rmSync } from 'node:fs';
 import { type RunningServer } from '../../src/app/server.js';
-import { FakeTeamsConnector } from '../fakes/teams-connector.js';
-import { FakeBotFrameworkIdentity, type ChannelTokenClaims } from '../fakes/teams-identity.js';
+import { FakeTeamsConnector } from '../../fakes/teams-connector.js';
+import { FakeBotFrameworkIdentity, type ChannelTokenClaims } from '../../fakes/teams-identity.js';
 
 export const APP_ID = '6b1e3c52-9d4f-4a7e-b0c1-2f3a4b5c6d7e';
 export const APP_PASSWORD = 'test-only-secret';

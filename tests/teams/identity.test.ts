@@ -20,7 +20,7 @@ describe('Teams identity', () => {
     const res = await h.post(personalMessage(h.connector, trainer, { from: { ...trainer, aadObjectId: AAD }, text: '/cohort new Lae 2027' }));
     expect(res.status).toBe(200);
     const [reply] = h.connector.calls.slice(before);
-    expect(visibleText(reply.body)).toMatch(/Cohort "Lae 2027" created\. Join code: [A-Z0-9]{6}/);
+    expect(visibleText(reply!.body)).toMatch(/Cohort "Lae 2027" created\. Join code: [A-Z0-9]{6}/);
     // The person's row, address and cohorts are under the object id; the reference keeps the 29: id to write back.
     const stored = await h.server.runtime.store.getUser(KEY);
     expect(stored?.name).toBe('Tala Trainer');
@@ -33,6 +33,6 @@ describe('Teams identity', () => {
     const other = { id: '29:1qQ8bA-other', name: 'Tala Trainer' };
     const before = h.connector.calls.length;
     await h.post(personalMessage(h.connector, other, { from: { ...other, aadObjectId: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' }, text: '/cohorts' }));
-    expect(visibleText(h.connector.calls.slice(before)[0].body)).toMatch(/for workshop trainers only/);
+    expect(visibleText(h.connector.calls.slice(before)[0]!.body)).toMatch(/for workshop trainers only/);
   });
 });

@@ -47,7 +47,7 @@ describe('Teams messenger', () => {
       'No card to replace here',
       'chart',
     ]);
-    expect(calls[1].body.attachments[0].content.actions[0].data).toEqual({ choice: 'q:s:0:0' });
+    expect(calls[1]!.body.attachments[0].content.actions[0].data).toEqual({ choice: 'q:s:0:0' });
     expect(calls.every((c) => h.identity.issuedTokens.has(c.authorization!.replace('Bearer ', '')))).toBe(true);
   });
 

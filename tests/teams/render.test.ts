@@ -22,8 +22,8 @@ describe('renderTeamsActivity', () => {
     expect(a.text).toBeUndefined();
     expect(a.attachments).toHaveLength(1);
     const [att] = a.attachments!;
-    expect(att.contentType).toBe(ADAPTIVE_CARD);
-    const card = att.content;
+    expect(att!.contentType).toBe(ADAPTIVE_CARD);
+    const card = att!.content;
     expect(card.type).toBe('AdaptiveCard');
     expect(card.body.map((b: { text: string }) => b.text)).toEqual(['Question 1 of 16', 'Is there a national digital strategy?']);
     expect(card.actions).toEqual(READINESS.map((c) => ({ type: 'Action.Submit', title: c.label, data: { choice: c.value } })));
@@ -31,7 +31,7 @@ describe('renderTeamsActivity', () => {
 
   test('an update is a card with the answered text and no buttons', () => {
     const a = renderTeamsActivity({ kind: 'update', text: 'Question 1 of 16\nYour answer: Yes' });
-    const card = a.attachments![0].content;
+    const card = a.attachments![0]!.content;
     expect(card.actions).toBeUndefined();
     expect(card.body.map((b: { text: string }) => b.text).join('\n')).toBe('Question 1 of 16\nYour answer: Yes');
   });

@@ -10,7 +10,7 @@ import type { PlatformAdapter } from '../../src/core/adapter.js';
 import { DeliveryError, text, type BotCore, type Incoming } from '../../src/core/messages.js';
 import { createStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/types.js';
-import { ALICE, buttonPress, FakeTelegramApi, groupText, postUpdate, privateText, TEST_TOKEN } from '../fakes/telegram-api.js';
+import { ALICE, buttonPress, FakeTelegramApi, groupText, postUpdate, privateText, TEST_TOKEN } from '../../fakes/telegram-api.js';
 
 const SECRET = 'test-secret_123';
 
@@ -81,9 +81,9 @@ describe('start-up', () => {
   it('asks getMe for the bot identity, registers the command menu and the webhook with its secret', async () => {
     const h = await harness({ webhookSecret: SECRET, webhookUrl: 'https://bot.example.org' });
     expect(h.api.callsTo('getMe')).toHaveLength(1);
-    const commands = h.api.callsTo('setMyCommands')[0].body.commands.map((c: { command: string }) => c.command);
+    const commands = h.api.callsTo('setMyCommands')[0]!.body.commands.map((c: { command: string }) => c.command);
     expect(commands).toEqual(['help', 'ask', 'quiz', 'readiness', 'results', 'stop', 'privacy', 'forget', 'join', 'leave', 'share']);
-    expect(h.api.callsTo('setWebhook')[0].body).toMatchObject({ url: 'https://bot.example.org/telegram/webhook', secret_token: SECRET });
+    expect(h.api.callsTo('setWebhook')[0]!.body).toMatchObject({ url: 'https://bot.example.org/telegram/webhook', secret_token: SECRET });
   });
 
   it('skips getMe when the username is configured', async () => {
@@ -144,14 +144,14 @@ describe('webhook', () => {
   it('replies in the chat, and in groups only when addressed, quoting the message answered', async () => {
     const h = await harness({ webhookSecret: SECRET });
     expect(await h.api.deliverUpdate(h.url, privateText('What is e_gov <b>?'), SECRET)).toBe(200);
-    expect(h.api.callsTo('sendMessage')[0].body).toMatchObject({ chat_id: ALICE.id, text: 'You said: What is e_gov <b>?' });
-    expect(h.api.callsTo('sendMessage')[0].body.parse_mode).toBeUndefined();
+    expect(h.api.callsTo('sendMessage')[0]!.body).toMatchObject({ chat_id: ALICE.id, text: 'You said: What is e_gov <b>?' });
+    expect(h.api.callsTo('sendMessage')[0]!.body.parse_mode).toBeUndefined();
 
     await h.api.deliverUpdate(h.url, groupText('lovely weather'), SECRET);
     expect(h.api.callsTo('sendMessage')).toHaveLength(1);
     const mention = groupText('@WorkshopTestBot what is GovStack?');
     await h.api.deliverUpdate(h.url, mention, SECRET);
-    expect(h.api.callsTo('sendMessage')[1].body).toMatchObject({
+    expect(h.api.callsTo('sendMessage')[1]!.body).toMatchObject({
       text: 'You said: what is GovStack?',
       reply_parameters: { message_id: mention.message.message_id, allow_sending_without_reply: true },
     });
@@ -224,12 +224,12 @@ describe('webhook', () => {
   it('tells the person kindly when the core fails, and asks for text when sent a sticker', async () => {
     const h = await harness({ webhookSecret: SECRET });
     expect(await h.api.deliverUpdate(h.url, privateText('boom'), SECRET)).toBe(200);
-    expect(h.api.callsTo('sendMessage')[0].body.text).toMatch(/something went wrong/);
+    expect(h.api.callsTo('sendMessage')[0]!.body.text).toMatch(/something went wrong/);
     const sticker = privateText('');
     delete sticker.message.text;
     sticker.message.sticker = { file_id: 'x' };
     await h.api.deliverUpdate(h.url, sticker, SECRET);
-    expect(h.api.callsTo('sendMessage')[1].body.text).toMatch(/only read text/);
+    expect(h.api.callsTo('sendMessage')[1]!.body.text).toMatch(/only read text/);
   });
 
   it('marks a person unreachable when they block the bot', async () => {

@@ -3,7 +3,7 @@
 import { startTestServer } from './../server.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer } from '../../src/app/server.js';
-import { buttonPress, FakeTelegramApi, groupText, postUpdate, privateText, TEST_TOKEN, type Json, type Person } from '../fakes/telegram-api.js';
+import { buttonPress, FakeTelegramApi, groupText, postUpdate, privateText, TEST_TOKEN, type Json, type Person } from '../../fakes/telegram-api.js';
 
 const SECRET = 'e2e-secret_0123456789';
 const QUESTION = 'What are the 3As of digital exclusion?';
@@ -51,8 +51,8 @@ function expectReadinessResult(api: FakeTelegramApi, person: Person, presses: nu
   }
   expect(textsTo(api, person.id).some((t) => t.includes('16/16'))).toBe(true);
   const [photo] = mine('sendPhoto');
-  expect(photo.status).toBe(200);
-  expect(photo.body.photo.data.subarray(0, 4)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+  expect(photo!.status).toBe(200);
+  expect(photo!.body.photo.data.subarray(0, 4)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
 }
 
 describe('Telegram end to end: webhook', () => {
@@ -72,8 +72,8 @@ describe('Telegram end to end: webhook', () => {
 
   it('at start learned its name with getMe, set the command menu and registered the webhook with the secret', () => {
     expect(api.callsTo('getMe')).toHaveLength(1);
-    expect(api.callsTo('setMyCommands')[0].body.commands.map((c: Json) => c.command)).toContain('readiness');
-    expect(api.callsTo('setWebhook')[0].body).toMatchObject({ url: 'https://bot.example.org/telegram/webhook', secret_token: SECRET });
+    expect(api.callsTo('setMyCommands')[0]!.body.commands.map((c: Json) => c.command)).toContain('readiness');
+    expect(api.callsTo('setWebhook')[0]!.body).toMatchObject({ url: 'https://bot.example.org/telegram/webhook', secret_token: SECRET });
   });
 
   it('answers a question in a private chat with a cited answer', async () => {

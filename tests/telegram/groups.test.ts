@@ -1,7 +1,7 @@
 // Trainers on Telegram: results asked for in a group go only to a private chat; confirmations on buttons.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer } from '../../src/app/server.js';
-import { buttonPress, FakeTelegramApi, GROUP, groupText, privateText, TEST_TOKEN, type Json, type Person } from '../fakes/telegram-api.js';
+import { buttonPress, FakeTelegramApi, GROUP, groupText, privateText, TEST_TOKEN, type Json, type Person } from '../../fakes/telegram-api.js';
 import { startTestServer } from '../server.js';
 
 const SECRET = 'groups-secret_0123456789';
@@ -25,7 +25,7 @@ beforeAll(async () => {
     TRAINERS: `telegram:${TRAINER.id}`,
   });
   await post(privateText('/cohort new Lae 2027', TRAINER));
-  code = /Join code: ([A-Z0-9]{6})/.exec(texts(TRAINER.id).join('\n'))![1];
+  code = /Join code: ([A-Z0-9]{6})/.exec(texts(TRAINER.id).join('\n'))![1]!;
   await post(privateText(`/join ${code}`, MEMBER));
   await post(privateText('Where does the wombat registry keep its ledgers?', MEMBER));
 });
@@ -53,8 +53,8 @@ describe('trainer commands sent in a Telegram supergroup', () => {
     await post(groupText(`/export@WorkshopTestBot ${code}`, { from: TRAINER }));
     const after = api.calls.slice(before);
     const [document] = after.filter((c) => c.method === 'sendDocument');
-    expect(String(document.body.chat_id)).toBe(String(TRAINER.id));
-    expect(document.body.document.data.toString('utf8')).toContain('Mere Tavita');
+    expect(String(document!.body.chat_id)).toBe(String(TRAINER.id));
+    expect(document!.body.document.data.toString('utf8')).toContain('Mere Tavita');
     expect(after.filter((c) => String(c.body.chat_id) === String(GROUP.id)).map((c) => [c.method, c.body.text])).toEqual([
       ['sendMessage', "I've sent it to you privately."],
     ]);
@@ -80,8 +80,8 @@ describe('trainer commands sent in a Telegram supergroup', () => {
     expect(after.filter((c) => c.method === 'sendDocument' && c.status === 200)).toEqual([]);
     const toGroup = after.filter((c) => String(c.body.chat_id) === String(GROUP.id) && c.status === 200);
     expect(toGroup).toHaveLength(1);
-    expect(toGroup[0].body.text).toMatch(/only in a private chat.*t\.me\/WorkshopTestBot.*\/export/s);
-    expect(toGroup[0].body.text).not.toContain('Mere');
+    expect(toGroup[0]!.body.text).toMatch(/only in a private chat.*t\.me\/WorkshopTestBot.*\/export/s);
+    expect(toGroup[0]!.body.text).not.toContain('Mere');
   });
 
   it('a participant’s own commands still answer in the group', async () => {

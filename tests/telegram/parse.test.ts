@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Update } from 'grammy/types';
 import { mentionsBot, normaliseCommand, parseCommand, parseUpdate, readAddress, stripMention } from '../../adapters/telegram/parse.js';
-import { ALICE, buttonPress, groupText, privateText, TEST_BOT, type SentMessage } from '../fakes/telegram-api.js';
+import { ALICE, buttonPress, groupText, privateText, TEST_BOT, type SentMessage } from '../../fakes/telegram-api.js';
 
 const me = { id: TEST_BOT.id, username: TEST_BOT.username };
 const parse = (u: unknown) => parseUpdate(u as Update, me);

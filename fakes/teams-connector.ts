@@ -74,7 +74,7 @@ export class FakeTeamsConnector {
 
   /** Activities the bot posted (sent or replied), in order. */
   sent(): any[] { // eslint-disable-line @typescript-eslint/no-explicit-any -- activities are free-form JSON
-    return this.calls.filter((c) => c.status < 300 && (c.operation === 'sendToConversation' || c.operation === 'replyToActivity')).map((c) => c.body);
+    return this.calls.filter((c) => c.status < 300 && (c.operation === 'sendToConversation' || c.operation === 'replyToActivity')).map((c): unknown => c.body);
   }
 
   failNext(operation: ConnectorOperation, spec: FailureSpec): void {
@@ -109,7 +109,7 @@ export class FakeTeamsConnector {
     } catch {
       body = raw;
     }
-    const segments = (req.url ?? '/').split('?')[0].split('/').filter(Boolean).map(decodeURIComponent);
+    const segments = (req.url ?? '/').split('?')[0]!.split('/').filter(Boolean).map(decodeURIComponent);
     const method = req.method ?? 'GET';
     const call: ConnectorCall = { operation: 'other', method, path: '/' + segments.join('/'), body, status: 200, authorization: req.headers.authorization };
     // upload/{session}: OneDrive's upload session, answered 201 with the drive item as OneDrive does.

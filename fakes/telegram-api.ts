@@ -172,7 +172,7 @@ export class FakeTelegramApi {
 
   /** Queues an update for getUpdates (long polling); gives it an update_id if it has none. */
   queueUpdate(update: Json): Json {
-    const u = { ...update, update_id: update.update_id ?? this.nextUpdateId++ };
+    const u = { ...update, update_id: (update.update_id as number | undefined) ?? this.nextUpdateId++ };
     this.updates.push(u);
     for (const wake of this.pollers) wake();
     return u;
@@ -280,13 +280,13 @@ export class FakeTelegramApi {
         return this.getUpdates(body, res);
       case 'sendMessage':
         checkText(body.text, body.parse_mode, 4096, 'message is too long');
-        return this.store(body, { text: body.text });
+        return this.store(body, { text: body.text as string | undefined });
       case 'sendPhoto':
       case 'sendDocument': {
-        const file = body[method === 'sendPhoto' ? 'photo' : 'document'];
-        if (!file || typeof file !== 'object' || !file.size) refuse(400, 'Bad Request: there is no file in the request');
+        const file: unknown = body[method === 'sendPhoto' ? 'photo' : 'document'];
+        if (!file || typeof file !== 'object' || !(file as Partial<UploadedFile>).size) refuse(400, 'Bad Request: there is no file in the request');
         if (body.caption !== undefined) checkText(body.caption, body.parse_mode, 1024, 'message caption is too long');
-        return this.store(body, { caption: body.caption });
+        return this.store(body, { caption: body.caption as string | undefined });
       }
       case 'editMessageText': {
         const key = `${body.chat_id}:${body.message_id}`;
@@ -296,7 +296,7 @@ export class FakeTelegramApi {
         if (old!.text === body.text && JSON.stringify(old!.reply_markup) === JSON.stringify(body.reply_markup)) {
           refuse(400, 'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message');
         }
-        const edited = { ...old!, text: body.text, reply_markup: body.reply_markup };
+        const edited: SentMessage = { ...old!, text: body.text as string | undefined, reply_markup: body.reply_markup as Json | undefined };
         this.messages.set(key, edited);
         return edited;
       }
@@ -315,7 +315,7 @@ export class FakeTelegramApi {
       chat: { id: chatId, type: chatId < 0 ? 'supergroup' : 'private' },
       date: Math.floor(Date.now() / 1000),
       ...content,
-      ...(body.reply_markup ? { reply_markup: body.reply_markup } : {}),
+      ...(body.reply_markup ? { reply_markup: body.reply_markup as Json } : {}),
     };
     this.messages.set(`${chatId}:${message.message_id}`, message);
     return message;
@@ -326,7 +326,7 @@ export class FakeTelegramApi {
     const offset = Number(body.offset ?? 0);
     this.highestOffset = Math.max(this.highestOffset, offset);
     // Like Telegram, an offset confirms (drops) every earlier update.
-    while (this.updates.length && this.updates[0].update_id < offset) this.updates.shift();
+    while (this.updates.length && this.updates[0]!.update_id < offset) this.updates.shift();
     const timeoutMs = Math.min(Number(body.timeout ?? 0), 50) * 1000;
     if (!this.updates.length && timeoutMs > 0) {
       await new Promise<void>((resolve) => {
@@ -376,7 +376,7 @@ const maybeJson = (v: string): unknown => {
 /** JSON, or grammY's multipart/form-data (fields, and files referenced as attach://id). */
 function parseBody(contentType: string, raw: Buffer): Json {
   if (!raw.length) return {};
-  if (contentType.includes('application/json')) return JSON.parse(raw.toString('utf8'));
+  if (contentType.includes('application/json')) return JSON.parse(raw.toString('utf8')) as Json;
   const boundary = /boundary=(.+)$/.exec(contentType)?.[1];
   if (!boundary) return {};
   const fields: Json = {};
@@ -422,12 +422,12 @@ function checkText(text: unknown, parseMode: unknown, max: number, tooLong: stri
 }
 
 function checkKeyboard(markup: unknown): void {
-  const rows = (markup as Json | undefined)?.inline_keyboard;
+  const rows: unknown = (markup as Json | undefined)?.inline_keyboard;
   if (!rows) return;
   for (const row of rows as Json[][]) {
     for (const button of row) {
       if (typeof button.text !== 'string' || !button.text) refuse(400, 'Bad Request: text buttons are unallowed in the inline keyboard');
-      const data = button.callback_data;
+      const data: unknown = button.callback_data;
       if (typeof data === 'string' && (Buffer.byteLength(data) < 1 || Buffer.byteLength(data) > 64)) refuse(400, 'Bad Request: BUTTON_DATA_INVALID');
     }
   }
@@ -456,7 +456,7 @@ function entitiesOf(text: string): Json[] {
   const cmd = /^\/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?/.exec(text);
   if (cmd) entities.push({ type: 'bot_command', offset: 0, length: cmd[0].length });
   for (const m of text.matchAll(/(^|[^A-Za-z0-9_])(@[A-Za-z0-9_]{5,32})/g)) {
-    entities.push({ type: 'mention', offset: m.index + m[1].length, length: m[2].length });
+    entities.push({ type: 'mention', offset: m.index + m[1]!.length, length: m[2]!.length });
   }
   return entities;
 }
@@ -495,7 +495,7 @@ export function groupText(text: string, options: { from?: Person; chat?: Json; r
 export function buttonPress(message: SentMessage, label: string, from: Person = ALICE): Json {
   const buttons = ((message.reply_markup?.inline_keyboard ?? []) as Json[][]).flat();
   const button = buttons.find((b) => b.text === label) ?? buttons.find((b) => b.callback_data === label);
-  if (!button) throw new Error(`No button "${label}" on message ${message.message_id}: ${buttons.map((b) => b.text).join(', ')}`);
+  if (!button) throw new Error(`No button "${label}" on message ${message.message_id}: ${buttons.map((b) => String(b.text)).join(', ')}`);
   const chat = message.chat.type === 'private' ? { id: message.chat.id, type: 'private', first_name: from.first_name } : { ...GROUP, id: message.chat.id };
   return {
     update_id: nextUpdateId(),
@@ -504,7 +504,7 @@ export function buttonPress(message: SentMessage, label: string, from: Person = 
       from: { is_bot: false, ...from },
       message: { message_id: message.message_id, from: TEST_BOT, chat, date: message.date, text: message.text, reply_markup: message.reply_markup },
       chat_instance: `ci-${message.chat.id}`,
-      data: button.callback_data,
+      data: button.callback_data as string | undefined,
     },
   };
 }
