@@ -1,5 +1,5 @@
 // Follow-ups for console members: kept in the store's inbox until their next chat opens.
-import type { Clock } from '../../src/core/adapter.js';
+import type { Clock } from '../../src/core/clock.js';
 import { newId } from '../../src/core/ids.js';
 import type { Messenger, Outgoing } from '../../src/core/messages.js';
 import type { Store } from '../../src/store/types.js';
