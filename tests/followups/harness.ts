@@ -24,7 +24,7 @@ export async function followupHarness(env: Record<string, string> = {}, clock = 
     /** A scheduler on this runtime; the console messenger is always there, like in the app. */
     scheduler(messengers: Partial<Record<Platform, Messenger>> = {}, extra: Partial<SchedulerOptions> = {}): Scheduler {
       const s = startScheduler({
-        bot: rt.bot,
+        flows: rt.bot,
         store: rt.store,
         clock,
         logger: pino({ level: 'silent' }),
