@@ -1,8 +1,9 @@
 // Wires the store, the content, the answerer and the bot together: what every entry point starts from.
 import type { Logger } from 'pino';
-import type { AdapterDeps, Clock } from '../core/adapter.js';
-import { systemClock } from '../core/adapter.js';
+import type { AdapterDeps } from '../core/adapter.js';
+import { systemClock, type Clock } from '../core/clock.js';
 import { createBot, type Bot } from '../core/bot.js';
+import type { PlatformLinks } from '../core/context.js';
 import type { BotCore, Messenger, Outgoing, Platform } from '../core/messages.js';
 import { addressOf } from '../followups/deliver.js';
 import type { Content } from '../content/schema.js';
@@ -16,7 +17,7 @@ import { createConsoleMessenger } from '../../adapters/console/messenger.js';
 import type { Config } from './config.js';
 import { createLogger } from './logger.js';
 import { storeStartupError } from './startup.js';
-import { trainerCommands } from '../followups/commands.js';
+import { COMMANDS } from './commands.js';
 import { startScheduler, type Scheduler } from '../followups/scheduler.js';
 
 /** Handled delivery ids are kept this long (platforms retry for minutes; a week is generous). */
@@ -98,6 +99,13 @@ async function openStore(config: Config, logger: Logger): Promise<Store> {
   }
 }
 
+/** Links to the bot that a platform's settings give (Telegram's t.me links need the bot's username). */
+function platformLinks(config: Config): Partial<Record<Platform, PlatformLinks>> {
+  const username = config.TELEGRAM_BOT_USERNAME;
+  if (!username) return {};
+  return { telegram: { chat: `https://t.me/${username}`, deepLink: (payload) => `https://t.me/${username}?start=${payload}` } };
+}
+
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const clock = options.clock ?? systemClock;
@@ -128,10 +136,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       configuredTrainers: config.TRAINERS,
       configuredAdmins: config.ADMINS,
       timeZone: config.TZ,
-      telegramUsername: config.TELEGRAM_BOT_USERNAME,
       sendPrivately,
     },
-    { messagesPerMinute: config.RATE_LIMIT_PER_MINUTE, commands: trainerCommands },
+    { messagesPerMinute: config.RATE_LIMIT_PER_MINUTE, commands: COMMANDS, links: platformLinks(config) },
   );
   let scheduler: Scheduler | undefined;
   let pruner: NodeJS.Timeout | undefined;
@@ -143,7 +150,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     content,
     answerer,
     bot,
-    adapterDeps: { core: storeGuardedCore(bot, store, logger), store, logger, clock },
+    adapterDeps: { core: storeGuardedCore(bot, store, logger), store, logger, clock, menu: bot.commands.menu(content) },
     startBackground(platformMessengers) {
       Object.assign(messengers, platformMessengers);
       if (config.SCHEDULER_DISABLED || scheduler) return;
@@ -153,7 +160,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       void prune();
       pruner = setInterval(prune, PRUNE_EVERY_MS).unref();
       scheduler = startScheduler({
-        bot,
+        flows: bot,
         store,
         clock,
         logger,
