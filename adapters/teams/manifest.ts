@@ -1,6 +1,7 @@
 // The Teams app package (manifest.json + two icons, zipped) that an admin uploads to install the bot.
 import { Resvg } from '@resvg/resvg-js';
 import yazl from 'yazl';
+import type { CommandMenu } from '../../src/core/commands.js';
 
 export interface TeamsAppPackageOptions {
   /** The Azure Bot's Microsoft App ID (a GUID); also used as the Teams app id. */
@@ -11,21 +12,21 @@ export interface TeamsAppPackageOptions {
   name?: string;
   /** The app package version (x.y.z); bump it for each upload of a changed package. */
   version?: string;
+  /** The commands for the bot's menu, from the command registry (src/app/commands.ts). */
+  menu: CommandMenu;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UN_BLUE = '#009EDB';
 const DESA_URL = 'https://desapublications.un.org/';
 
+/** Teams lists at most 10 commands, titles up to 32 characters and descriptions up to 128. */
+export const TEAMS_MAX_COMMANDS = 10;
+
 /** The commands Teams lists in the bot's menu; picking one sends its title as text, as the core expects. */
-const COMMANDS: { title: string; description: string }[] = [
-  { title: '/help', description: 'What I can do' },
-  { title: '/readiness', description: 'Your 16-question digital government readiness self-assessment' },
-  { title: '/quiz', description: 'A short knowledge quiz on the workshop' },
-  { title: '/results', description: 'Your latest results' },
-  { title: '/stop', description: 'Stop the current quiz or self-assessment' },
-  { title: '/privacy', description: 'What I keep about you' },
-];
+export function teamsCommands(menu: CommandMenu): { title: string; description: string }[] {
+  return menu.commands.slice(0, TEAMS_MAX_COMMANDS).map((c) => ({ title: `/${c.name}`.slice(0, 32), description: c.description.slice(0, 128) }));
+}
 
 // A speech bubble with a tick: drawn with shapes only, so no font is needed to render it.
 const BUBBLE = 'M6 7h20a3 3 0 0 1 3 3v11a3 3 0 0 1-3 3H14l-6 5v-5H6a3 3 0 0 1-3-3V10a3 3 0 0 1 3-3z';
@@ -86,7 +87,7 @@ export function teamsManifest(opts: TeamsAppPackageOptions): Record<string, unkn
         // Files from the bot come on FileConsentCards, which Teams allows only with this.
         supportsFiles: true,
         isNotificationOnly: false,
-        commandLists: [{ scopes: ['personal', 'team', 'groupChat'], commands: COMMANDS }],
+        commandLists: [{ scopes: ['personal', 'team', 'groupChat'], commands: teamsCommands(opts.menu) }],
       },
     ],
     permissions: ['identity', 'messageTeamMembers'],
