@@ -82,7 +82,7 @@ export class CommandRegistry {
     if (deep.length > 1) throw new Error('only one command can take the /start deep link');
     this.deepLink = deep[0];
     const bare = commands.filter((c) => c.bare).map((c) => c.name);
-    if (bare.length) this.bareWords = new RegExp(`^(${bare.join('|')})(?:\\s+(\\S+))?[.!]?$`, 'i');
+    if (bare.length) this.bareWords = new RegExp(`^(${bare.join('|')})(?:\\s+(\\S+?))?[.!]?$`, 'i');
   }
 
   find(name: string): CommandDef | undefined {
