@@ -95,7 +95,7 @@ async function chat(c: Config, opts: { user: string; name?: string; json?: boole
   try {
     await runConsoleChat({
       bot: runtime.bot,
-      store: runtime.store,
+      inbox: runtime.consoleInbox,
       userId: opts.user,
       name: opts.name,
       json: opts.json,

@@ -11,8 +11,9 @@ import { loadContent, defaultContentDir } from '../content/load.js';
 import { loadSearchIndex } from '../qa/search-index.js';
 import { createAnswerer } from '../qa/answer.js';
 import type { Answerer } from '../qa/types.js';
-import { createStore, isStoreFailure, StoreUnavailableError } from '../store/index.js';
+import { createStore, isStoreFailure, StoreUnavailableError, type SqlStore } from '../store/index.js';
 import type { Store } from '../store/types.js';
+import { createConsoleInbox, type ConsoleInbox } from '../../adapters/console/inbox.js';
 import { createConsoleMessenger } from '../../adapters/console/messenger.js';
 import type { Config } from './config.js';
 import { createLogger } from './logger.js';
@@ -39,6 +40,8 @@ export interface Runtime {
   content: Content;
   answerer: Answerer;
   bot: Bot;
+  /** Follow-ups waiting for console members (the console chat shows them; the console messenger fills it). */
+  consoleInbox: ConsoleInbox;
   adapterDeps: AdapterDeps;
   /**
    * Hands the bot every platform's messenger (for trainer results asked for in a group, sent privately) and
@@ -81,8 +84,8 @@ export function loadWorkshop(config: Config): { content: Content; answerer: Answ
 }
 
 /** Opens and migrates the store; a failure an operator can fix becomes a StartupError naming the setting. */
-async function openStore(config: Config, logger: Logger): Promise<Store> {
-  let store: Store | undefined;
+async function openStore(config: Config, logger: Logger): Promise<SqlStore> {
+  let store: SqlStore | undefined;
   try {
     store = await createStore({
       url: config.DATABASE_URL,
@@ -112,7 +115,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const { content, answerer } = loadWorkshop(config);
   const store = await openStore(config, logger);
   // Filled in by startBackground once the adapters exist (they need the bot first).
-  const messengers: Partial<Record<Platform, Messenger>> = { console: createConsoleMessenger(store, clock) };
+  const consoleInbox = createConsoleInbox(store.db, clock);
+  const messengers: Partial<Record<Platform, Messenger>> = { console: createConsoleMessenger(consoleInbox) };
   const sendPrivately = async (userKey: string, messages: Outgoing[]): Promise<boolean> => {
     const user = await store.getUser(userKey);
     const messenger = user && messengers[user.platform];
@@ -150,6 +154,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     content,
     answerer,
     bot,
+    consoleInbox,
     adapterDeps: { core: storeGuardedCore(bot, store, logger), store, logger, clock, menu: bot.commands.menu(content) },
     startBackground(platformMessengers) {
       Object.assign(messengers, platformMessengers);

@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import pino from 'pino';
-import { createConsoleMessenger, fromJson } from '../../adapters/console/messenger.js';
+import { createConsoleMessenger } from '../../adapters/console/messenger.js';
 import type { Messenger, Outgoing, Platform } from '../../src/core/messages.js';
 import { startScheduler, type Scheduler, type SchedulerOptions } from '../../src/followups/scheduler.js';
 import { allText, person, testRuntime, TestClock } from '../core/helpers.js';
@@ -28,7 +28,7 @@ export async function followupHarness(env: Record<string, string> = {}, clock = 
         store: rt.store,
         clock,
         logger: pino({ level: 'silent' }),
-        messengers: { console: createConsoleMessenger(rt.store, clock), ...messengers },
+        messengers: { console: createConsoleMessenger(rt.consoleInbox), ...messengers },
         intervalMs: 0,
         workerId: `test-${schedulers.length}`,
         ...extra,
@@ -38,7 +38,7 @@ export async function followupHarness(env: Record<string, string> = {}, clock = 
     },
     /** What a console person has waiting in their inbox (taken, so the next call sees only new ones). */
     async inbox(key: string): Promise<Outgoing[]> {
-      return (await rt.store.takeInbox(key)).flatMap((m) => fromJson(m.payload));
+      return (await rt.consoleInbox.take(key)).flat();
     },
     /** Creates a cohort as the trainer and returns its join code. */
     async cohort(name = 'Port Moresby 2026'): Promise<string> {
