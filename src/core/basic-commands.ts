@@ -1,20 +1,12 @@
 // Everyone's commands' handlers: help, questions, the two flows, results, time zone and privacy.
 import { exampleQuestions } from '../content/examples.js';
 import type { Content } from '../content/schema.js';
-import type { Answer } from '../qa/types.js';
 import { knowledgeBank } from '../quiz/knowledge.js';
 import { clip } from './clip.js';
 import { rolesOf } from './commands.js';
 import type { CommandContext, CommandHandler } from './context.js';
 import { MAX_QUIZ_LENGTH } from './flows.js';
 import { text, type Outgoing } from './messages.js';
-
-export function formatAnswer(a: Answer): string {
-  if (a.answered || !a.suggestions.length) return a.text;
-  // The answerer's decline text may already list suggestions; add them only when it does not.
-  if (a.suggestions.every((s) => a.text.includes(s))) return a.text;
-  return `${a.text}\n\nYou could ask:\n${a.suggestions.map((s) => `• ${s}`).join('\n')}`;
-}
 
 const example = (content: Content, i = 0): string => exampleQuestions(content)[i] ?? exampleQuestions(content)[0] ?? 'What is this session about?';
 

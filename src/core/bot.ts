@@ -1,7 +1,7 @@
 // The platform-neutral bot: routes every incoming message to a command, a flow or the answerer.
 import { exampleQuestions } from '../content/examples.js';
+import { renderAnswer } from '../qa/format.js';
 import { asTopic } from '../qa/types.js';
-import { formatAnswer } from './basic-commands.js';
 import { clip } from './clip.js';
 import { CommandRegistry, type CommandDef } from './commands.js';
 import { joinCodeInSentence } from './intents.js';
@@ -200,7 +200,7 @@ export class Bot implements BotCore {
         logger.warn({ err }, 'could not log an unanswered question');
       }
     }
-    return [text(formatAnswer(answer))];
+    return [text(renderAnswer(answer))];
   }
 }
 
