@@ -327,7 +327,8 @@ export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: Ad
         // The raw error's text can carry the token-bearing URL: the cause is its log-safe summary.
         throw new PlatformStartError(`${why} (getMe failed; set TELEGRAM_BOT_USERNAME to start without it)`, { cause: describeError(err) });
       }
-      await bot.api.setMyCommands(botCommands(deps.menu ?? [])).catch((err) => logger.warn({ err: describeError(err) }, 'setMyCommands failed; the command menu may be out of date'));
+      // No menu given (a test's bare adapter): leave the one Telegram has rather than clear it.
+      if (deps.menu) await bot.api.setMyCommands(botCommands(deps.menu)).catch((err) => logger.warn({ err: describeError(err) }, 'setMyCommands failed; the command menu may be out of date'));
       if (cfg.webhookSecret) {
         if (cfg.webhookUrl) {
           await bot.api.setWebhook(webhookTarget(cfg.webhookUrl), { secret_token: cfg.webhookSecret, allowed_updates: [...ALLOWED_UPDATES] }).catch((err: unknown) => {
