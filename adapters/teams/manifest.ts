@@ -70,13 +70,10 @@ export function teamsManifest(opts: TeamsAppPackageOptions): Record<string, unkn
     version: opts.version ?? '1.0.0',
     id: opts.appId,
     developer: { name: 'UN DESA workshop team', websiteUrl: site, privacyUrl: site, termsOfUseUrl: site },
-    name: { short: name, full: `${name}: whole-of-government digital government workshop` },
+    name: { short: name, full: `${name}: ${opts.menu.title ?? 'workshop assistant'}`.slice(0, 100) },
     description: {
-      short: 'Answers questions about the workshop, with sources, and runs quizzes.',
-      full:
-        'A chat assistant for the UN DESA whole-of-government digital government workshop. Ask a question to get an ' +
-        'answer that cites the workshop material, take the digital government readiness self-assessment, or a short ' +
-        'knowledge quiz. In channels and group chats, @mention it.',
+      short: 'Answers questions about the workshop, with sources.',
+      full: fullDescription(opts.menu),
     },
     icons: { color: 'color.png', outline: 'outline.png' },
     accentColor: UN_BLUE,
@@ -93,6 +90,16 @@ export function teamsManifest(opts: TeamsAppPackageOptions): Record<string, unkn
     permissions: ['identity', 'messageTeamMembers'],
     validDomains,
   };
+}
+
+/** What the app does, for this pack (no self-assessment or quiz when the pack has none); Teams allows 4000 characters. */
+function fullDescription(menu: CommandMenu): string {
+  const has = (name: string) => menu.commands.some((c) => c.name === name);
+  const offers = [has('readiness') && 'take the readiness self-assessment', has('quiz') && 'a short knowledge quiz'].filter(Boolean).join(', or ');
+  return (
+    `A chat assistant for the workshop${menu.title ? ` \u201c${menu.title}\u201d` : ''}. Ask a question to get an answer that cites the workshop ` +
+    `material${offers ? `, ${offers}` : ''}. In channels and group chats, @mention it.`
+  ).slice(0, 4000);
 }
 
 /** The zip to upload in Teams (Apps > Manage your apps > Upload an app). */
