@@ -4,12 +4,12 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Bot } from '../../src/core/bot.js';
 import type { Choice, Incoming, Outgoing } from '../../src/core/messages.js';
-import type { Store } from '../../src/store/types.js';
-import { fromJson, toJson } from './messenger.js';
+import { toJson, type ConsoleInbox } from './inbox.js';
 
 export interface ConsoleChatOptions {
   bot: Bot;
-  store: Store;
+  /** Follow-ups waiting for this person (the console messenger puts them there). */
+  inbox: ConsoleInbox;
   userId: string;
   name?: string;
   /** Print every outgoing message as one JSON line of the neutral model. */
@@ -45,12 +45,12 @@ export async function runConsoleChat(o: ConsoleChatOptions): Promise<void> {
     }
   };
 
-  /** Shows follow-ups that arrived for this person (from a trainer, through the store's inbox). */
+  /** Shows follow-ups that arrived for this person (from a trainer, through the console's inbox). */
   const deliverInbox = async (heading?: string) => {
-    const waiting = await o.store.takeInbox(userKey);
+    const waiting = await o.inbox.take(userKey);
     if (!waiting.length) return false;
     if (heading && !o.json) write(`${heading} (${waiting.length} message${waiting.length === 1 ? '' : 's'}):`);
-    for (const w of waiting) show(fromJson(w.payload));
+    for (const w of waiting) show(w);
     return true;
   };
 

@@ -1,28 +1,15 @@
-// Follow-ups for console members: kept in the store's inbox until their next chat opens.
-import type { Clock } from '../../src/core/adapter.js';
-import { newId } from '../../src/core/ids.js';
-import type { Messenger, Outgoing } from '../../src/core/messages.js';
-import type { Store } from '../../src/store/types.js';
+// Follow-ups for console members: kept in the console's inbox until their next chat opens.
+import type { Messenger } from '../../src/core/messages.js';
+import type { ConsoleInbox } from './inbox.js';
 
+export { fromJson, toJson } from './inbox.js';
+
+/** What the console chat gives as a member's address (with every message, so follow-ups can find them). */
 export interface ConsoleAddress {
   userKey: string;
 }
 
-/** Outgoing messages as plain JSON: images and files travel as base64. */
-export function toJson(messages: Outgoing[]): unknown[] {
-  return messages.map((m) =>
-    m.kind === 'image' ? { ...m, png: m.png.toString('base64') } : m.kind === 'file' ? { ...m, data: m.data.toString('base64') } : m,
-  );
-}
-
-export function fromJson(payload: unknown): Outgoing[] {
-  if (!Array.isArray(payload)) return [];
-  return (payload as Record<string, unknown>[]).map((m) =>
-    m.kind === 'image' ? { ...m, png: Buffer.from(String(m.png), 'base64') } : m.kind === 'file' ? { ...m, data: Buffer.from(String(m.data), 'base64') } : m,
-  ) as unknown as Outgoing[];
-}
-
-export function createConsoleMessenger(store: Store, clock: Clock): Messenger {
+export function createConsoleMessenger(inbox: ConsoleInbox): Messenger {
   return {
     platform: 'console',
     // Writing to our own database: no platform limit to respect.
@@ -30,7 +17,7 @@ export function createConsoleMessenger(store: Store, clock: Clock): Messenger {
     async send(address, messages) {
       const userKey = (address as ConsoleAddress | undefined)?.userKey;
       if (!userKey) throw new Error('console address without userKey');
-      await store.pushInbox({ id: newId(), userKey, payload: toJson(messages), createdAt: clock.now() });
+      await inbox.push(userKey, messages);
     },
   };
 }

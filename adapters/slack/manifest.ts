@@ -1,24 +1,42 @@
 // The Slack app manifest: paste it at api.slack.com/apps ("From a manifest") to create the app.
+import type { CommandMenu, MenuCommand } from '../../src/core/commands.js';
 import { UMBRELLA_COMMAND } from './parse.js';
 
 export interface SlackManifestOptions {
+  /** The commands to register and the pack's example question, from the command registry (src/app/commands.ts). */
+  menu: CommandMenu;
   /** Display name of the app and its bot user. */
   name?: string;
   /** Socket Mode: no request URLs; events arrive over the app-level token's WebSocket. */
   socketMode?: boolean;
 }
 
-/** Slash commands we register; each reaches the core as the same text command. */
-export const SLACK_COMMANDS: { command: string; description: string; usage_hint?: string }[] = [
-  { command: '/ask', description: 'Ask about the workshop', usage_hint: 'What are the 3As of digital exclusion?' },
-  { command: '/readiness', description: 'Self-assess your government against the indicators' },
-  { command: '/quiz', description: 'A short knowledge quiz', usage_hint: '[number of questions]' },
-  { command: '/results', description: 'Your readiness results and quiz scores' },
-  { command: '/stop', description: 'End the quiz or self-assessment in progress' },
-  { command: '/privacy', description: 'What is kept about you' },
-  { command: '/forget', description: 'Erase everything kept about you' },
-  { command: `/${UMBRELLA_COMMAND}`, description: 'Any other bot command, e.g. help, join CODE', usage_hint: 'help | join CODE | cohort ...' },
-];
+/**
+ * Commands reached only through the umbrella command ('/workshop join CODE'): Slack's own /join and /leave act on
+ * channels, and '/workshop' alone is help.
+ */
+export const UMBRELLA_ONLY: readonly string[] = ['help', 'join', 'leave'];
+
+export interface SlackSlashCommand {
+  command: string;
+  description: string;
+  usage_hint?: string;
+}
+
+/** Slash commands we register, from the menu; each reaches the core as the same text command. */
+export function slackCommands(menu: CommandMenu): SlackSlashCommand[] {
+  const own = menu.commands.filter((c) => !UMBRELLA_ONLY.includes(c.name));
+  const under = menu.commands.filter((c) => UMBRELLA_ONLY.includes(c.name));
+  const hint = (c: MenuCommand) => (c.name === 'ask' && menu.example ? menu.example : c.args);
+  return [
+    ...own.map((c) => ({ command: `/${c.name}`, description: c.description, ...(hint(c) ? { usage_hint: hint(c) } : {}) })),
+    {
+      command: `/${UMBRELLA_COMMAND}`,
+      description: `Any other bot command, e.g. ${under.map((c) => (c.args ? `${c.name} ${c.args}` : c.name)).join(', ') || 'help'}`,
+      usage_hint: [...under.map((c) => (c.args ? `${c.name} ${c.args}` : c.name)), 'cohort ...'].join(' | '),
+    },
+  ];
+}
 
 export const SLACK_BOT_SCOPES = [
   'app_mentions:read', // app_mention: mentions in channels
@@ -41,8 +59,19 @@ export function botDisplayName(name: string): string {
   return slug || 'workshop-assistant';
 }
 
+/** What the app does, for this pack: only the commands it has (no self-assessment when there are no indicators). */
+function longDescription(menu: CommandMenu): string {
+  const has = (name: string) => menu.commands.some((c) => c.name === name);
+  const also = [has('readiness') && 'walks you through a readiness self-assessment', has('quiz') && 'runs short knowledge quizzes', 'sends your trainers\u2019 follow-ups'].filter(Boolean);
+  const last = also.pop();
+  return (
+    `The assistant for ${menu.title ? `the workshop \u201c${menu.title}\u201d` : 'the workshop'}. Ask it about the session in your own words and it answers ` +
+    `from the workshop material, saying where each answer comes from. It also ${also.length ? `${also.join(', ')} and ${last}` : last}.`
+  ).slice(0, 4000);
+}
+
 /** The manifest for an app served at `baseUrl` (e.g. https://bot.example.org), as a plain object. */
-export function slackManifest(baseUrl: string, opts: SlackManifestOptions = {}): Record<string, unknown> {
+export function slackManifest(baseUrl: string, opts: SlackManifestOptions): Record<string, unknown> {
   const name = (opts.name ?? 'Workshop assistant').slice(0, 35);
   const url = new URL(baseUrl);
   // Slack sends events only to https request URLs.
@@ -54,14 +83,13 @@ export function slackManifest(baseUrl: string, opts: SlackManifestOptions = {}):
     display_information: {
       name,
       description: 'Answers questions about the workshop, runs readiness self-assessments and quizzes.',
-      long_description:
-        'The assistant for the UN DESA whole-of-government digital government workshop. Ask it about the session in your own words and it answers from the workshop material, saying where each answer comes from. It also walks you through the institutional-framework readiness self-assessment, runs short knowledge quizzes and sends your trainers\u2019 follow-ups.',
+      long_description: longDescription(opts.menu),
       background_color: '#1d4f91',
     },
     features: {
       app_home: { home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false },
       bot_user: { display_name: botDisplayName(name), always_online: true },
-      slash_commands: SLACK_COMMANDS.map((c) => ({
+      slash_commands: slackCommands(opts.menu).map((c) => ({
         command: c.command,
         description: c.description,
         ...(c.usage_hint ? { usage_hint: c.usage_hint } : {}),

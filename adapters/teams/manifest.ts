@@ -1,6 +1,7 @@
 // The Teams app package (manifest.json + two icons, zipped) that an admin uploads to install the bot.
 import { Resvg } from '@resvg/resvg-js';
 import yazl from 'yazl';
+import type { CommandMenu } from '../../src/core/commands.js';
 
 export interface TeamsAppPackageOptions {
   /** The Azure Bot's Microsoft App ID (a GUID); also used as the Teams app id. */
@@ -11,21 +12,21 @@ export interface TeamsAppPackageOptions {
   name?: string;
   /** The app package version (x.y.z); bump it for each upload of a changed package. */
   version?: string;
+  /** The commands for the bot's menu, from the command registry (src/app/commands.ts). */
+  menu: CommandMenu;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UN_BLUE = '#009EDB';
 const DESA_URL = 'https://desapublications.un.org/';
 
+/** Teams lists at most 10 commands, titles up to 32 characters and descriptions up to 128. */
+export const TEAMS_MAX_COMMANDS = 10;
+
 /** The commands Teams lists in the bot's menu; picking one sends its title as text, as the core expects. */
-const COMMANDS: { title: string; description: string }[] = [
-  { title: '/help', description: 'What I can do' },
-  { title: '/readiness', description: 'Your 16-question digital government readiness self-assessment' },
-  { title: '/quiz', description: 'A short knowledge quiz on the workshop' },
-  { title: '/results', description: 'Your latest results' },
-  { title: '/stop', description: 'Stop the current quiz or self-assessment' },
-  { title: '/privacy', description: 'What I keep about you' },
-];
+export function teamsCommands(menu: CommandMenu): { title: string; description: string }[] {
+  return menu.commands.slice(0, TEAMS_MAX_COMMANDS).map((c) => ({ title: `/${c.name}`.slice(0, 32), description: c.description.slice(0, 128) }));
+}
 
 // A speech bubble with a tick: drawn with shapes only, so no font is needed to render it.
 const BUBBLE = 'M6 7h20a3 3 0 0 1 3 3v11a3 3 0 0 1-3 3H14l-6 5v-5H6a3 3 0 0 1-3-3V10a3 3 0 0 1 3-3z';
@@ -69,13 +70,10 @@ export function teamsManifest(opts: TeamsAppPackageOptions): Record<string, unkn
     version: opts.version ?? '1.0.0',
     id: opts.appId,
     developer: { name: 'UN DESA workshop team', websiteUrl: site, privacyUrl: site, termsOfUseUrl: site },
-    name: { short: name, full: `${name}: whole-of-government digital government workshop` },
+    name: { short: name, full: `${name}: ${opts.menu.title ?? 'workshop assistant'}`.slice(0, 100) },
     description: {
-      short: 'Answers questions about the workshop, with sources, and runs quizzes.',
-      full:
-        'A chat assistant for the UN DESA whole-of-government digital government workshop. Ask a question to get an ' +
-        'answer that cites the workshop material, take the digital government readiness self-assessment, or a short ' +
-        'knowledge quiz. In channels and group chats, @mention it.',
+      short: 'Answers questions about the workshop, with sources.',
+      full: fullDescription(opts.menu),
     },
     icons: { color: 'color.png', outline: 'outline.png' },
     accentColor: UN_BLUE,
@@ -86,12 +84,22 @@ export function teamsManifest(opts: TeamsAppPackageOptions): Record<string, unkn
         // Files from the bot come on FileConsentCards, which Teams allows only with this.
         supportsFiles: true,
         isNotificationOnly: false,
-        commandLists: [{ scopes: ['personal', 'team', 'groupChat'], commands: COMMANDS }],
+        commandLists: [{ scopes: ['personal', 'team', 'groupChat'], commands: teamsCommands(opts.menu) }],
       },
     ],
     permissions: ['identity', 'messageTeamMembers'],
     validDomains,
   };
+}
+
+/** What the app does, for this pack (no self-assessment or quiz when the pack has none); Teams allows 4000 characters. */
+function fullDescription(menu: CommandMenu): string {
+  const has = (name: string) => menu.commands.some((c) => c.name === name);
+  const offers = [has('readiness') && 'take the readiness self-assessment', has('quiz') && 'a short knowledge quiz'].filter(Boolean).join(', or ');
+  return (
+    `A chat assistant for the workshop${menu.title ? ` \u201c${menu.title}\u201d` : ''}. Ask a question to get an answer that cites the workshop ` +
+    `material${offers ? `, ${offers}` : ''}. In channels and group chats, @mention it.`
+  ).slice(0, 4000);
 }
 
 /** The zip to upload in Teams (Apps > Manage your apps > Upload an app). */

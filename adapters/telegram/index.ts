@@ -5,6 +5,8 @@ import express from 'express';
 import { Api, Bot, BotError, GrammyError, HttpError, webhookCallback, type Context } from 'grammy';
 import type { BotCommand, UserFromGetMe } from 'grammy/types';
 import { PlatformStartError, type AdapterDeps, type PlatformAdapter, type RequestHandler } from '../../src/core/adapter.js';
+import { clip } from '../../src/core/clip.js';
+import type { MenuCommand } from '../../src/core/commands.js';
 import { isStoreUnavailable } from '../../src/store/errors.js';
 import type { NamedLock } from '../../src/store/types.js';
 import { createTelegramMessenger } from './messenger.js';
@@ -37,20 +39,10 @@ const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
 const POLLING_LOCK = 'telegram-polling';
 const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
 
-/** The command menu (setMyCommands). The core owns what they do; these are the menu's labels. */
-export const BOT_COMMANDS: BotCommand[] = [
-  { command: 'help', description: 'What I can do' },
-  { command: 'ask', description: 'Ask about the workshop (in a direct chat, just type)' },
-  { command: 'quiz', description: 'A short knowledge quiz' },
-  { command: 'readiness', description: 'Readiness self-assessment (16 questions)' },
-  { command: 'results', description: 'Your past results' },
-  { command: 'stop', description: 'Stop the quiz or assessment in progress' },
-  { command: 'privacy', description: 'What I keep about you' },
-  { command: 'forget', description: 'Erase everything I keep about you' },
-  { command: 'join', description: 'Join a workshop cohort: /join CODE' },
-  { command: 'leave', description: 'Leave your cohort' },
-  { command: 'share', description: 'Let your trainer see your results by name' },
-];
+/** The command menu (setMyCommands), from the core's command registry; Telegram allows 3-256 characters a line. */
+export function botCommands(menu: readonly MenuCommand[]): BotCommand[] {
+  return menu.map((c) => ({ command: c.name, description: clip(c.args ? `${c.description}: /${c.name} ${c.args}` : c.description, 256) }));
+}
 
 const SORRY = 'Sorry, something went wrong on my side. Please try again in a moment.';
 const TEXT_ONLY = 'I can only read text. Please type your question, or send /help.';
@@ -335,7 +327,8 @@ export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: Ad
         // The raw error's text can carry the token-bearing URL: the cause is its log-safe summary.
         throw new PlatformStartError(`${why} (getMe failed; set TELEGRAM_BOT_USERNAME to start without it)`, { cause: describeError(err) });
       }
-      await bot.api.setMyCommands(BOT_COMMANDS).catch((err) => logger.warn({ err: describeError(err) }, 'setMyCommands failed; the command menu may be out of date'));
+      // No menu given (a test's bare adapter): leave the one Telegram has rather than clear it.
+      if (deps.menu) await bot.api.setMyCommands(botCommands(deps.menu)).catch((err) => logger.warn({ err: describeError(err) }, 'setMyCommands failed; the command menu may be out of date'));
       if (cfg.webhookSecret) {
         if (cfg.webhookUrl) {
           await bot.api.setWebhook(webhookTarget(cfg.webhookUrl), { secret_token: cfg.webhookSecret, allowed_updates: [...ALLOWED_UPDATES] }).catch((err: unknown) => {

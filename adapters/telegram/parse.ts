@@ -1,5 +1,6 @@
 // Turns Telegram updates into the neutral Incoming model: who, where, what was typed or pressed, and whether the bot was addressed.
 import type { Message, Update, User } from 'grammy/types';
+import { parseCommandLine, type CommandLine } from '../../src/core/commands.js';
 import type { Incoming } from '../../src/core/messages.js';
 
 /** What the parser needs to know about the bot itself (from getMe, or from the token and configured username). */
@@ -13,34 +14,21 @@ export interface TelegramAddress {
   chatId: number | string;
 }
 
-export interface ParsedCommand {
-  /** Lower-cased, without the slash. */
-  name: string;
-  /** The bot named after '@' (`/quiz@MyBot`), if any. */
-  target?: string;
-  args: string;
-}
+export type ParsedCommand = CommandLine;
 
-const COMMAND = /^\/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{1,64}))?(?:\s+([\s\S]*))?$/;
-
-/** Splits '/cmd@bot args'; undefined when the text is not a command. */
-export function parseCommand(text: string): ParsedCommand | undefined {
-  const m = COMMAND.exec(text.trim());
-  if (!m) return undefined;
-  return { name: m[1].toLowerCase(), target: m[2], args: (m[3] ?? '').trim() };
-}
+/** Splits '/cmd@bot args' (the core's one parser); undefined when the text is not a command. */
+export const parseCommand = (text: string): ParsedCommand | undefined => parseCommandLine(text);
 
 const sameName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
 /**
- * The command as the core expects it ('/quiz@MyBot 10' -> '/quiz 10'; the deep link '/start CODE' ->
- * '/join CODE'), or undefined when it names another bot (in groups every bot sees '/cmd@OtherBot').
+ * The command without this bot's name ('/quiz@MyBot 10' -> '/quiz 10'), or undefined when it names another bot (in
+ * groups every bot sees '/cmd@OtherBot'). The core reads the command itself, the deep link '/start CODE' included.
  */
 export function normaliseCommand(text: string, me: Pick<BotIdentity, 'username'>): string | undefined {
   const cmd = parseCommand(text);
   if (!cmd) return text;
   if (cmd.target && !sameName(cmd.target, me.username)) return undefined;
-  if (cmd.name === 'start' && cmd.args) return `/join ${cmd.args}`;
   return cmd.args ? `/${cmd.name} ${cmd.args}` : `/${cmd.name}`;
 }
 

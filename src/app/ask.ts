@@ -3,6 +3,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { ContentError, defaultContentDir, loadContent } from '../content/load.js';
 import { loadSearchIndex } from '../qa/search-index.js';
 import { createAnswerer } from '../qa/answer.js';
+import { renderAnswer } from '../qa/format.js';
 import { CALIBRATION } from '../qa/calibration.js';
 import type { Answer, Answerer, Topic } from '../qa/types.js';
 
@@ -35,10 +36,7 @@ function toJson(a: Answer): string {
   });
 }
 
-function plain(a: Answer): string {
-  if (a.answered || !a.suggestions.length) return `${a.text}\n`;
-  return `${a.text}\n\nYou could ask:\n${a.suggestions.map((s) => `  - ${s}`).join('\n')}\n`;
-}
+const plain = (a: Answer): string => `${renderAnswer(a, '  - ')}\n`;
 
 /** Writes, and (only when the reader is slow) waits for the stream to drain: thousands of answers never pile up. */
 function write(out: NodeJS.WritableStream, text: string): Promise<void> | undefined {

@@ -95,7 +95,7 @@ async function chat(c: Config, opts: { user: string; name?: string; json?: boole
   try {
     await runConsoleChat({
       bot: runtime.bot,
-      store: runtime.store,
+      inbox: runtime.consoleInbox,
       userId: opts.user,
       name: opts.name,
       json: opts.json,
@@ -216,6 +216,13 @@ content
     }),
   );
 
+/** The command menu for the manifests, from the command registry and the content pack (CONTENT_DIR). */
+async function packMenu() {
+  const { loadContent, defaultContentDir } = await import('../content/load.js');
+  const { commandMenu } = await import('./commands.js');
+  return commandMenu(loadContent(config().CONTENT_DIR ?? defaultContentDir()));
+}
+
 const manifest = program.command('manifest').description('app manifests for the platforms');
 manifest
   .command('slack')
@@ -223,8 +230,9 @@ manifest
   .requiredOption('--url <base>', 'public base URL of this server, e.g. https://bot.example.org')
   .action((opts: { url: string }) =>
     guarded(async () => {
+      const baseUrl = httpsBaseUrl(opts.url);
       const { slackManifest } = await import('../../adapters/slack/index.js');
-      process.stdout.write(`${JSON.stringify(slackManifest(httpsBaseUrl(opts.url)), null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify(slackManifest(baseUrl, { menu: await packMenu() }), null, 2)}\n`);
     }),
   );
 manifest
@@ -249,7 +257,7 @@ manifest
       }
       const { buildTeamsAppPackage } = await import('../../adapters/teams/index.js');
       const { writeFileSync } = await import('node:fs');
-      writeFileSync(opts.out, await buildTeamsAppPackage({ appId, baseUrl }));
+      writeFileSync(opts.out, await buildTeamsAppPackage({ appId, baseUrl, menu: await packMenu() }));
       process.stdout.write(`Teams app package written to ${opts.out}\n`);
     }),
   );

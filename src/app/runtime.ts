@@ -1,8 +1,9 @@
 // Wires the store, the content, the answerer and the bot together: what every entry point starts from.
 import type { Logger } from 'pino';
-import type { AdapterDeps, Clock } from '../core/adapter.js';
-import { systemClock } from '../core/adapter.js';
+import type { AdapterDeps } from '../core/adapter.js';
+import { systemClock, type Clock } from '../core/clock.js';
 import { createBot, type Bot } from '../core/bot.js';
+import type { PlatformLinks } from '../core/context.js';
 import type { BotCore, Messenger, Outgoing, Platform } from '../core/messages.js';
 import { addressOf } from '../followups/deliver.js';
 import type { Content } from '../content/schema.js';
@@ -10,13 +11,14 @@ import { loadContent, defaultContentDir } from '../content/load.js';
 import { loadSearchIndex } from '../qa/search-index.js';
 import { createAnswerer } from '../qa/answer.js';
 import type { Answerer } from '../qa/types.js';
-import { createStore, isStoreFailure, StoreUnavailableError } from '../store/index.js';
+import { createStore, isStoreFailure, StoreUnavailableError, type SqlStore } from '../store/index.js';
 import type { Store } from '../store/types.js';
+import { createConsoleInbox, type ConsoleInbox } from '../../adapters/console/inbox.js';
 import { createConsoleMessenger } from '../../adapters/console/messenger.js';
 import { cacheDir, type Config } from './config.js';
 import { createLogger } from './logger.js';
 import { storeStartupError } from './startup.js';
-import { trainerCommands } from '../followups/commands.js';
+import { COMMANDS } from './commands.js';
 import { startScheduler, type Scheduler } from '../followups/scheduler.js';
 
 /** Handled delivery ids are kept this long (platforms retry for minutes; a week is generous). */
@@ -38,6 +40,8 @@ export interface Runtime {
   content: Content;
   answerer: Answerer;
   bot: Bot;
+  /** Follow-ups waiting for console members (the console chat shows them; the console messenger fills it). */
+  consoleInbox: ConsoleInbox;
   adapterDeps: AdapterDeps;
   /**
    * Hands the bot every platform's messenger (for trainer results asked for in a group, sent privately) and
@@ -80,8 +84,8 @@ export function loadWorkshop(config: Config): { content: Content; answerer: Answ
 }
 
 /** Opens and migrates the store; a failure an operator can fix becomes a StartupError naming the setting. */
-async function openStore(config: Config, logger: Logger): Promise<Store> {
-  let store: Store | undefined;
+async function openStore(config: Config, logger: Logger): Promise<SqlStore> {
+  let store: SqlStore | undefined;
   try {
     store = await createStore({
       url: config.DATABASE_URL,
@@ -98,13 +102,21 @@ async function openStore(config: Config, logger: Logger): Promise<Store> {
   }
 }
 
+/** Links to the bot that a platform's settings give (Telegram's t.me links need the bot's username). */
+function platformLinks(config: Config): Partial<Record<Platform, PlatformLinks>> {
+  const username = config.TELEGRAM_BOT_USERNAME;
+  if (!username) return {};
+  return { telegram: { chat: `https://t.me/${username}`, deepLink: (payload) => `https://t.me/${username}?start=${payload}` } };
+}
+
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const clock = options.clock ?? systemClock;
   const { content, answerer } = loadWorkshop(config);
   const store = await openStore(config, logger);
   // Filled in by startBackground once the adapters exist (they need the bot first).
-  const messengers: Partial<Record<Platform, Messenger>> = { console: createConsoleMessenger(store, clock) };
+  const consoleInbox = createConsoleInbox(store.db, clock);
+  const messengers: Partial<Record<Platform, Messenger>> = { console: createConsoleMessenger(consoleInbox) };
   const sendPrivately = async (userKey: string, messages: Outgoing[]): Promise<boolean> => {
     const user = await store.getUser(userKey);
     const messenger = user && messengers[user.platform];
@@ -128,10 +140,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       configuredTrainers: config.TRAINERS,
       configuredAdmins: config.ADMINS,
       timeZone: config.TZ,
-      telegramUsername: config.TELEGRAM_BOT_USERNAME,
       sendPrivately,
     },
-    { messagesPerMinute: config.RATE_LIMIT_PER_MINUTE, commands: trainerCommands },
+    { messagesPerMinute: config.RATE_LIMIT_PER_MINUTE, commands: COMMANDS, links: platformLinks(config) },
   );
   let scheduler: Scheduler | undefined;
   let pruner: NodeJS.Timeout | undefined;
@@ -143,7 +154,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     content,
     answerer,
     bot,
-    adapterDeps: { core: storeGuardedCore(bot, store, logger), store, logger, clock },
+    consoleInbox,
+    adapterDeps: { core: storeGuardedCore(bot, store, logger), store, logger, clock, menu: bot.commands.menu(content) },
     startBackground(platformMessengers) {
       Object.assign(messengers, platformMessengers);
       if (config.SCHEDULER_DISABLED || scheduler) return;
@@ -153,7 +165,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       void prune();
       pruner = setInterval(() => void prune(), PRUNE_EVERY_MS).unref();
       scheduler = startScheduler({
-        bot,
+        flows: bot,
         store,
         clock,
         logger,

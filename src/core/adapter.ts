@@ -3,12 +3,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { BotCore, Messenger, Platform } from './messages.js';
 import type { Store } from '../store/types.js';
+import type { Clock } from './clock.js';
+import type { MenuCommand } from './commands.js';
 
-export interface Clock {
-  now(): Date;
-}
-
-export const systemClock: Clock = { now: () => new Date() };
+export { systemClock, type Clock } from './clock.js';
 
 /** A connect/express-style handler; express's `app.use` takes it as it is. */
 export type RequestHandler = (
@@ -23,6 +21,8 @@ export interface AdapterDeps {
   store: Store;
   logger: Logger;
   clock: Clock;
+  /** Everyone's commands for the platform's command menu (Telegram's setMyCommands), from the command registry. */
+  menu?: readonly MenuCommand[];
 }
 
 export interface PlatformAdapter {

@@ -1,130 +1,103 @@
-// Everyone's commands: help, questions, the two flows, results and privacy.
+// Everyone's commands' handlers: help, questions, the two flows, results, time zone and privacy.
 import { exampleQuestions } from '../content/examples.js';
-import type { Answer } from '../qa/types.js';
+import type { Content } from '../content/schema.js';
+import { knowledgeBank } from '../quiz/knowledge.js';
 import { clip } from './clip.js';
-import type { CommandContext, CommandSpec } from './context.js';
-import { DEFAULT_QUIZ_LENGTH, MAX_QUIZ_LENGTH, type Flows } from './flows.js';
+import { rolesOf } from './commands.js';
+import type { CommandContext, CommandHandler } from './context.js';
+import { MAX_QUIZ_LENGTH } from './flows.js';
 import { text, type Outgoing } from './messages.js';
 
-export function formatAnswer(a: Answer): string {
-  if (a.answered || !a.suggestions.length) return a.text;
-  // The answerer's decline text may already list suggestions; add them only when it does not.
-  if (a.suggestions.every((s) => a.text.includes(s))) return a.text;
-  return `${a.text}\n\nYou could ask:\n${a.suggestions.map((s) => `• ${s}`).join('\n')}`;
-}
+const example = (content: Content, i = 0): string => exampleQuestions(content)[i] ?? exampleQuestions(content)[0] ?? 'What is this session about?';
 
-export function helpText(ctx: CommandContext, commands: CommandSpec[], trainer: boolean): string {
-  const { meta } = ctx.services.content;
+/** /help (and a bare /start, with a welcome): the workshop, how to ask, and the commands the sender may run. */
+export async function help(ctx: CommandContext): Promise<Outgoing[]> {
+  const { content } = ctx.services;
+  const { meta } = content;
+  const registry = ctx.bot.commands;
+  const roles = rolesOf(await ctx.isTrainer(), ctx.isAdmin());
+  const listed = registry.listed(content, roles);
   const lines = [
-    `I'm the assistant for "${meta.title}" (${meta.workshop}).`,
-    `Ask me anything about the session in your own words, e.g. "${exampleQuestions(ctx.services.content)[0] ?? 'What is this session about?'}"`,
+    `${ctx.command === 'start' ? 'Hello! ' : ''}I'm the assistant for "${meta.title}" (${meta.workshop}).`,
+    `Ask me anything about the session in your own words, e.g. "${example(content)}"`,
     'Everyday commands work with or without the slash (e.g. "quiz", "join CODE").',
     '',
-    ...commands.filter((c) => !c.trainerOnly).map((c) => `/${c.usage ?? c.name} — ${c.summary}`),
+    ...listed.filter((c) => c.role === 'everyone').map((c) => registry.helpLine(c, content)),
   ];
-  if (trainer) {
-    lines.push('', 'For trainers:', ...commands.filter((c) => c.trainerOnly).map((c) => `/${c.usage ?? c.name} — ${c.summary}`));
+  const trainers = listed.filter((c) => c.role !== 'everyone');
+  if (trainers.length) lines.push('', 'For trainers:', ...trainers.map((c) => registry.helpLine(c, content)));
+  return [text(lines.join('\n'))];
+}
+
+export const ask: CommandHandler = async (ctx) =>
+  ctx.args ? ctx.bot.ask(ctx, ctx.args) : [text(`Ask me a question after /ask, e.g. /ask ${example(ctx.services.content, 1)}`)];
+
+export const readiness: CommandHandler = (ctx) => ctx.bot.flows.startReadiness(ctx.userKey);
+
+export const hasReadiness = (content: Content): boolean => content.indicators.length > 0;
+
+export const quiz: CommandHandler = async (ctx) => {
+  if (!ctx.args) return ctx.bot.flows.startQuiz(ctx.userKey);
+  const n = Number(ctx.args);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_QUIZ_LENGTH) {
+    return [text(`Say how many questions as a number from 1 to ${MAX_QUIZ_LENGTH}, e.g. /quiz 10.`)];
   }
-  return lines.join('\n');
+  return ctx.bot.flows.startQuiz(ctx.userKey, n);
+};
+
+const quizCounts = new WeakMap<Content, number>();
+/** Whether the pack has any quiz question (its own, or ones made from its indicators). */
+export function hasQuiz(content: Content): boolean {
+  let n = quizCounts.get(content);
+  if (n === undefined) quizCounts.set(content, (n = knowledgeBank(content).length));
+  return n > 0;
 }
 
-export interface BasicCommandHooks {
-  ask(ctx: CommandContext, question: string): Promise<Outgoing[]>;
-  /** Erases the person everywhere, including anything the bot remembers in memory. */
-  forget(userKey: string): Promise<void>;
-}
+export const stop: CommandHandler = async (ctx) => {
+  const { store, clock } = ctx.services;
+  const active = await store.getActiveSession(ctx.userKey);
+  if (!active) return [text('Nothing is in progress. Try /quiz or /readiness.')];
+  await store.stopSession(active.id, clock.now());
+  const what = active.kind === 'readiness' ? 'self-assessment' : 'quiz';
+  return [text(`Stopped your ${what} after ${active.index} of ${active.items.length} questions.`)];
+};
 
-export function basicCommands(flows: Flows, { ask, forget }: BasicCommandHooks): CommandSpec[] {
-  return [
-    {
-      name: 'ask',
-      usage: 'ask QUESTION',
-      summary: 'ask about the workshop (in a direct chat, just type)',
-      handler: async (ctx) =>
-        ctx.args ? ask(ctx, ctx.args) : [text(`Ask me a question after /ask, e.g. /ask ${exampleQuestions(ctx.services.content)[1] ?? exampleQuestions(ctx.services.content)[0] ?? 'What is this session about?'}`)],
-    },
-    {
-      name: 'readiness',
-      summary: "check your government against the workshop's indicators",
-      handler: (ctx) => flows.startReadiness(ctx.userKey),
-    },
-    {
-      name: 'quiz',
-      usage: 'quiz [N]',
-      summary: `a short knowledge quiz (${DEFAULT_QUIZ_LENGTH} questions, or N up to ${MAX_QUIZ_LENGTH})`,
-      handler: async (ctx) => {
-        if (!ctx.args) return flows.startQuiz(ctx.userKey);
-        const n = Number(ctx.args);
-        if (!Number.isInteger(n) || n < 1 || n > MAX_QUIZ_LENGTH) {
-          return [text(`Say how many questions as a number from 1 to ${MAX_QUIZ_LENGTH}, e.g. /quiz 10.`)];
-        }
-        return flows.startQuiz(ctx.userKey, n);
-      },
-    },
-    {
-      name: 'stop',
-      summary: 'end the quiz or self-assessment in progress',
-      handler: async (ctx) => {
-        const { store, clock } = ctx.services;
-        const active = await store.getActiveSession(ctx.userKey);
-        if (!active) return [text('Nothing is in progress. Try /quiz or /readiness.')];
-        await store.stopSession(active.id, clock.now());
-        const what = active.kind === 'readiness' ? 'self-assessment' : 'quiz';
-        return [text(`Stopped your ${what} after ${active.index} of ${active.items.length} questions.`)];
-      },
-    },
-    {
-      name: 'results',
-      summary: 'your own readiness results and quiz scores',
-      handler: async (ctx) => {
-        const done = (await ctx.services.store.listSessions(ctx.userKey)).filter((s) => s.status === 'done');
-        if (!done.length) return [text('No results yet. Try /readiness or /quiz.')];
-        return [text(['Your results:', ...done.slice(-15).map((s) => `• ${flows.describe(s)}`)].join('\n'))];
-      },
-    },
-    {
-      name: 'timezone',
-      usage: 'timezone [ZONE]',
-      summary: 'see or set the time zone your times are shown in (e.g. Pacific/Port_Moresby)',
-      handler: async (ctx) => {
-        const { store, clock } = ctx.services;
-        if (!ctx.args) {
-          return [text(`Times are shown in ${ctx.services.timeZone}. Set yours with /timezone ZONE, e.g. /timezone Pacific/Port_Moresby (or /timezone default).`)];
-        }
-        if (/^(default|reset|server)$/i.test(ctx.args)) {
-          await store.setTimeZone(ctx.userKey, undefined, clock.now());
-          return [text('Your times now follow the server’s time zone.')];
-        }
-        const zone = canonicalZone(ctx.args);
-        if (!zone) return [text(`"${clip(ctx.args, 60)}" is not a time zone I know. Use a name like Pacific/Port_Moresby, Australia/Brisbane or UTC.`)];
-        await store.setTimeZone(ctx.userKey, zone, clock.now());
-        return [text(`Done: times are now read and shown in ${zone}.`)];
-      },
-    },
-    {
-      name: 'privacy',
-      summary: 'what is kept about you and who can see it',
-      handler: async (ctx) => [text(privacyText(ctx.services.store.kind))],
-    },
-    {
-      name: 'forget',
-      summary: 'erase everything kept about you',
-      handler: async (ctx) => {
-        if (/^(no|cancel|keep|stop)$/i.test(ctx.args)) return [text('Nothing was erased: your answers, results and cohorts are kept as they were.')];
-        if (!/^(confirm|yes)$/i.test(ctx.args)) {
-          return [
-            text('This erases your answers, results, questions and cohort memberships for good. Are you sure?', [
-              { label: 'Yes', value: 'forget:confirm' },
-              { label: 'No', value: '/forget no' },
-            ]),
-          ];
-        }
-        await forget(ctx.userKey);
-        return [text('Done: everything kept about you has been erased. If you write again, I start afresh.')];
-      },
-    },
-  ];
-}
+export const results: CommandHandler = async (ctx) => {
+  const done = (await ctx.services.store.listSessions(ctx.userKey)).filter((s) => s.status === 'done');
+  if (!done.length) return [text('No results yet. Try /readiness or /quiz.')];
+  return [text(['Your results:', ...done.slice(-15).map((s) => `• ${ctx.bot.flows.describe(s)}`)].join('\n'))];
+};
+
+export const timezone: CommandHandler = async (ctx) => {
+  const { store, clock } = ctx.services;
+  if (!ctx.args) {
+    return [text(`Times are shown in ${ctx.services.timeZone}. Set yours with /timezone ZONE, e.g. /timezone Pacific/Port_Moresby (or /timezone default).`)];
+  }
+  if (/^(default|reset|server)$/i.test(ctx.args)) {
+    await store.setTimeZone(ctx.userKey, undefined, clock.now());
+    return [text('Your times now follow the server’s time zone.')];
+  }
+  const zone = canonicalZone(ctx.args);
+  if (!zone) return [text(`"${clip(ctx.args, 60)}" is not a time zone I know. Use a name like Pacific/Port_Moresby, Australia/Brisbane or UTC.`)];
+  await store.setTimeZone(ctx.userKey, zone, clock.now());
+  return [text(`Done: times are now read and shown in ${zone}.`)];
+};
+
+export const privacy: CommandHandler = async (ctx) => [text(privacyText(ctx.services.store.kind))];
+
+export const forget: CommandHandler = async (ctx) => {
+  if (/^(no|cancel|keep|stop)$/i.test(ctx.args)) return [text('Nothing was erased: your answers, results and cohorts are kept as they were.')];
+  if (!/^(confirm|yes)$/i.test(ctx.args)) {
+    return [
+      text('This erases your answers, results, questions and cohort memberships for good. Are you sure?', [
+        { label: 'Yes', value: 'forget:confirm' },
+        { label: 'No', value: '/forget no' },
+      ]),
+    ];
+  }
+  await ctx.bot.forget(ctx.userKey);
+  return [text('Done: everything kept about you has been erased. If you write again, I start afresh.')];
+};
 
 /** What /privacy says; what stays in the database's files after /forget depends on the database. */
 export function privacyText(store: 'sqlite' | 'postgres'): string {

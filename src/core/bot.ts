@@ -1,10 +1,11 @@
 // The platform-neutral bot: routes every incoming message to a command, a flow or the answerer.
 import { exampleQuestions } from '../content/examples.js';
+import { renderAnswer } from '../qa/format.js';
 import { asTopic } from '../qa/types.js';
-import { basicCommands, formatAnswer, helpText } from './basic-commands.js';
 import { clip } from './clip.js';
+import { CommandRegistry, type CommandDef } from './commands.js';
 import { joinCodeInSentence } from './intents.js';
-import { TRAINER_REFUSAL, type BotServices, type CommandContext, type CommandSpec } from './context.js';
+import { TRAINER_REFUSAL, type BotAbilities, type BotServices, type CommandContext, type PlatformLinks } from './context.js';
 import { Flows, parseAction } from './flows.js';
 import { newId } from './ids.js';
 import { text, userKey as keyOf, type BotCore, type Incoming, type Outgoing, type Platform } from './messages.js';
@@ -16,17 +17,14 @@ export interface BotOptions {
   messagesPerMinute?: number;
   /** People whose per-person state (rate budget, last row written) this process keeps; older ones are dropped. */
   peopleKept?: number;
-  /** More commands (the trainers' ones), given by the app. */
-  commands?: (bot: Bot) => CommandSpec[];
+  /** Every command the bot answers to: the registry the app declares (src/app/commands.ts). */
+  commands: readonly CommandDef[];
+  /** Links to the bot per platform (Telegram's t.me ones), for replies that ask someone to open a private chat or join. */
+  links?: Partial<Record<Platform, PlatformLinks>>;
 }
 
 /** The longest text we look at: anything longer is cut before parsing or searching. */
 const MAX_TEXT = 4000;
-/**
- * Everyday commands also work typed as a bare word ("quiz", "join K7P2QX"): Slack reserves slash
- * commands it does not know, and many people type commands without the slash anyway.
- */
-const BARE_COMMAND = /^(help|quiz|readiness|results|stop|privacy|join|leave)(?:\s+(\S+))?[.!]?$/i;
 /** A button value that is a command: '/followup confirm ID'. */
 const COMMAND_BUTTON = /^\/([a-z_]+)(?:\s+(.*))?$/;
 /** A follow-up refers to the last answer of roughly the same sitting; after this it is a new question. */
@@ -34,11 +32,13 @@ const TOPIC_TTL_MS = 30 * 60_000;
 /** How long a person's stored row is trusted before the next message refreshes it. */
 const USER_REFRESH_MS = 60_000;
 const WITHHELD = "The answer to that would give away the quiz question you're on, so I'll keep it until you've answered: ask me again then.";
+const ADMIN_REFUSAL = 'Sorry, that command is for the workshop’s administrators only (named in ADMINS).';
 const SLOW_DOWN = "You're sending messages faster than I can keep up with. Please wait a few seconds, then try again.";
 
 export class Bot implements BotCore {
   readonly flows: Flows;
-  private readonly commands = new Map<string, CommandSpec>();
+  readonly commands: CommandRegistry;
+  private readonly abilities: BotAbilities;
   private readonly limiter: RateLimiter;
   /**
    * Last name/address written per person and when, to skip rewriting an unchanged user row on every
@@ -49,21 +49,26 @@ export class Bot implements BotCore {
 
   constructor(
     readonly services: BotServices,
-    options: BotOptions = {},
+    options: BotOptions,
   ) {
     this.flows = new Flows(services);
+    this.commands = new CommandRegistry(options.commands);
     const peopleKept = options.peopleKept ?? 10_000;
     this.limiter = new RateLimiter(options.messagesPerMinute ?? 60, undefined, peopleKept);
     this.seen = new Lru(peopleKept);
-    const hooks = {
-      ask: (ctx: CommandContext, q: string) => this.ask(ctx, q),
-      forget: async (key: string) => {
+    this.abilities = {
+      flows: this.flows,
+      commands: this.commands,
+      ask: (ctx, q) => this.ask(ctx, q),
+      forget: async (key) => {
         await services.store.forgetUser(key);
         this.seen.delete(key);
       },
+      isTrainer: (key) => this.isTrainer(key),
+      isAdmin: (key) => this.isAdmin(key),
+      isConfigured: (key) => this.isConfigured(key),
+      links: options.links ?? {},
     };
-    const all = [...basicCommands(this.flows, hooks), ...(options.commands?.(this) ?? [])];
-    for (const c of all) this.commands.set(c.name, c);
   }
 
   async handle(incoming: Incoming): Promise<Outgoing[]> {
@@ -84,9 +89,11 @@ export class Bot implements BotCore {
       incoming,
       user: { platform: incoming.user.platform, id: incoming.user.id },
       userKey: key,
+      command: '',
       args: '',
       isTrainer: () => this.isTrainer(key),
       isAdmin: () => this.isAdmin(key),
+      bot: this.abilities,
     };
     if (incoming.action) return this.onAction(ctx, incoming.action);
     return this.onText(ctx, typed);
@@ -115,10 +122,6 @@ export class Bot implements BotCore {
     return this.services.configuredTrainers.includes(key) || this.isAdmin(key);
   }
 
-  commandList(): CommandSpec[] {
-    return [...this.commands.values()];
-  }
-
   private async remember(incoming: Incoming, key: string): Promise<void> {
     const fingerprint = JSON.stringify([incoming.user.name ?? null, incoming.address ?? null]);
     const now = this.services.clock.now().getTime();
@@ -134,16 +137,16 @@ export class Bot implements BotCore {
   private async onAction(ctx: CommandContext, value: string): Promise<Outgoing[]> {
     if (value === 'forget:confirm') return this.run(ctx, 'forget', 'confirm');
     // A button that carries a command (a confirmation's Yes or Change) is the same as typing it, checks and all.
-    const command = COMMAND_BUTTON.exec(value);
-    if (command) return this.run(ctx, command[1]!.toLowerCase(), (command[2] ?? '').trim());
+    const command = COMMAND_BUTTON.test(value) ? this.commands.match(value) : undefined;
+    if (command) return this.run(ctx, command.name, command.args);
     const action = parseAction(value);
     if (!action) return [text("That button is no longer in use. Send /help to see what I can do.")];
     return this.flows.answer(ctx.userKey, action.sessionId, action.index, action.answer);
   }
 
   private async onText(ctx: CommandContext, typed: string): Promise<Outgoing[]> {
-    const command = /^\/([A-Za-z_]+)(?:@\S+)?(?:\s+([\s\S]*))?$/.exec(typed) ?? BARE_COMMAND.exec(typed);
-    if (command) return this.run(ctx, command[1].toLowerCase(), (command[2] ?? '').trim());
+    const command = this.commands.match(typed);
+    if (command) return this.run(ctx, command.name, command.args);
     const join = joinCodeInSentence(typed);
     if (join && (join.sure || (await this.services.store.getCohortByCode(join.code.toUpperCase())))) return this.run(ctx, 'join', join.code);
 
@@ -162,25 +165,20 @@ export class Bot implements BotCore {
   }
 
   private async run(ctx: CommandContext, name: string, args: string): Promise<Outgoing[]> {
-    if (name === 'start' && args) return this.run(ctx, 'join', args);
-    if (name === 'start' || name === 'help') {
-      const trainer = await ctx.isTrainer();
-      const welcome = name === 'start' ? 'Hello! ' : '';
-      return [text(welcome + helpText(ctx, this.commandList(), trainer))];
-    }
-    const spec = this.commands.get(name);
+    const spec = this.commands.find(name);
     if (!spec) return [text(`I don't know the command /${name}. Send /help to see what I can do.`)];
-    if (spec.trainerOnly && !(await ctx.isTrainer())) return [text(TRAINER_REFUSAL)];
+    if (spec.role === 'trainer' && !(await ctx.isTrainer())) return [text(TRAINER_REFUSAL)];
+    if (spec.role === 'admin' && !ctx.isAdmin()) return [text(ADMIN_REFUSAL)];
     const own = (await this.services.store.getUser(ctx.userKey))?.timeZone;
-    const out = await spec.handler({ ...ctx, args, services: own ? { ...this.services, timeZone: own } : this.services });
+    const out = await spec.handler({ ...ctx, command: name, args, services: own ? { ...this.services, timeZone: own } : this.services });
     // Trainer results (members' names, answers, questions, join codes) never go to a group: only to the trainer.
-    if (spec.trainerOnly && ctx.incoming.conversation.type === 'group') return this.privately(ctx, `/${name}${args ? ` ${args}` : ''}`, out);
+    if (spec.role !== 'everyone' && ctx.incoming.conversation.type === 'group') return this.privately(ctx, `/${spec.name}${args ? ` ${args}` : ''}`, out);
     return out;
   }
 
   private async privately(ctx: CommandContext, command: string, out: Outgoing[]): Promise<Outgoing[]> {
     if (await this.services.sendPrivately?.(ctx.userKey, out)) return [text("I've sent it to you privately.")];
-    return [text(`Trainer results go only in a private chat, and I couldn't reach you in one: ${howToOpenPrivateChat(ctx.user.platform, this.services.telegramUsername)}, then send ${command} there.`)];
+    return [text(`Trainer results go only in a private chat, and I couldn't reach you in one: ${howToOpenPrivateChat(ctx.user.platform, this.abilities.links[ctx.user.platform]?.chat)}, then send ${command} there.`)];
   }
 
   private async ask(ctx: CommandContext, question: string): Promise<Outgoing[]> {
@@ -202,15 +200,15 @@ export class Bot implements BotCore {
         logger.warn({ err }, 'could not log an unanswered question');
       }
     }
-    return [text(formatAnswer(answer))];
+    return [text(renderAnswer(answer))];
   }
 }
 
 /** How a person opens a private chat with the bot on their platform. */
-function howToOpenPrivateChat(platform: Platform, telegramUsername: string | undefined): string {
+function howToOpenPrivateChat(platform: Platform, link: string | undefined): string {
   switch (platform) {
     case 'telegram':
-      return telegramUsername ? `open https://t.me/${telegramUsername} and press Start` : 'open a private chat with me and press Start';
+      return link ? `open ${link} and press Start` : 'open a private chat with me and press Start';
     case 'teams':
       return 'open a chat with me (in Teams: Apps, find me, then Chat)';
     case 'slack':
@@ -239,6 +237,6 @@ function sanitize(raw: string | undefined): string {
   return clip(raw, MAX_TEXT).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
 }
 
-export function createBot(services: BotServices, options?: BotOptions): Bot {
+export function createBot(services: BotServices, options: BotOptions): Bot {
   return new Bot(services, options);
 }

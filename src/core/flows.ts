@@ -3,8 +3,10 @@ import type { Indicator } from '../content/schema.js';
 import {
   READINESS_CHOICES,
   formatReadinessResult,
+  isReadinessValue,
   noReadinessText,
   parseReadinessAnswer,
+  readinessAnswersFromSession,
   readinessIntro,
   readinessPrompt,
   scoreReadiness,
@@ -115,11 +117,8 @@ export class Flows {
 
   /** Typed text while a session is active: the answer, or undefined when the text is not one. */
   parseTyped(session: SessionRecord, typed: string): string | undefined {
-    if (session.kind === 'readiness') {
-      const n = Number(typed.trim());
-      if (Number.isInteger(n) && n >= 1 && n <= READINESS_CHOICES.length) return READINESS_CHOICES[n - 1].value;
-      return parseReadinessAnswer(typed);
-    }
+    // A readiness answer by word or by its number (1-4 in READINESS_CHOICES' order): the quiz module reads both.
+    if (session.kind === 'readiness') return parseReadinessAnswer(typed);
     const shown = presentQuestion(this.question(session.items[session.index]), session.id);
     const i = parseChoice(typed, shown.choices);
     return i === undefined ? undefined : String(i);
@@ -169,7 +168,7 @@ export class Flows {
 
   private validAnswer(s: SessionRecord, index: number, answer: string): boolean {
     if (index < 0 || index >= s.items.length) return false;
-    if (s.kind === 'readiness') return READINESS_CHOICES.some((c) => c.value === answer);
+    if (s.kind === 'readiness') return isReadinessValue(answer);
     const n = Number(answer);
     return Number.isInteger(n) && n >= 0 && n < presentQuestion(this.question(s.items[index]), s.id).choices.length;
   }
@@ -208,12 +207,7 @@ export class Flows {
   }
 
   private readinessAnswers(session: SessionRecord): Record<string, ReadinessValue> {
-    const answers: Record<string, ReadinessValue> = {};
-    session.items.forEach((id, i) => {
-      const a = session.answers[i];
-      if (a) answers[id] = a as ReadinessValue;
-    });
-    return answers;
+    return readinessAnswersFromSession(session.items, session.answers);
   }
 
   private async finishReadiness(session: SessionRecord): Promise<Outgoing[]> {

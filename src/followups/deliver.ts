@@ -1,13 +1,21 @@
 // Sends one follow-up to one member and records the outcome: sent, retry later, unreachable or failed.
 import type { Logger } from 'pino';
-import type { Clock } from '../core/adapter.js';
-import type { Bot } from '../core/bot.js';
+import type { Clock } from '../core/clock.js';
 import { DeliveryError, text, type Messenger, type Outgoing } from '../core/messages.js';
 import type { CohortRecord, DeliveryRecord, FollowupRecord, Store } from '../store/types.js';
 import type { SendLimiter } from './rate.js';
 
+/**
+ * What follow-ups need of the bot: to start a quiz or readiness re-check for a person unprompted. The core's
+ * Bot is one; follow-ups know it only by this.
+ */
+export interface FlowStarter {
+  /** The first messages of the flow (its first question), with `note` before them; `quizLength` questions, else the usual number. */
+  begin(userKey: string, kind: 'quiz' | 'readiness', note?: string, quizLength?: number): Promise<Outgoing[]>;
+}
+
 export interface DeliverDeps {
-  bot: Bot;
+  flows: FlowStarter;
   store: Store;
   clock: Clock;
   logger: Logger;
@@ -16,10 +24,9 @@ export interface DeliverDeps {
   maxAttempts: number;
 }
 
-/** Where a person can be messaged: their stored address; console members are reached by their key. */
-export function addressOf(user: { key: string; platform: string; address?: unknown }): unknown {
-  if (user.address !== undefined && user.address !== null) return user.address;
-  return user.platform === 'console' ? { userKey: user.key } : undefined;
+/** Where a person can be messaged: the address their platform's adapter gave with their last message. */
+export function addressOf(user: { address?: unknown }): unknown {
+  return user.address ?? undefined;
 }
 
 /** Backoff for transient failures: 2 s, 4 s, 8 s ... capped at 5 minutes. */
@@ -39,12 +46,12 @@ function classify(err: unknown): { code: FailureCode; retryAfterMs?: number; mes
 }
 
 /** What a member receives: the message, or the first question of a quiz or re-check with the note. */
-export async function compose(bot: Bot, f: FollowupRecord, cohort: CohortRecord | undefined, userKey: string): Promise<Outgoing[]> {
+export async function compose(flows: FlowStarter, f: FollowupRecord, cohort: CohortRecord | undefined, userKey: string): Promise<Outgoing[]> {
   const from = cohort ? `From your workshop trainer ("${cohort.name}")` : 'From your workshop trainer';
   if (f.kind === 'message') return [text(`${from}:\n\n${f.text}`)];
   const what = f.kind === 'quiz' ? 'a short knowledge quiz' : 'a readiness re-check: the same questions as before, so you can see what has changed';
   const note = f.text ? `${from}: ${f.text}` : `${from}: here is ${what}.`;
-  return bot.begin(userKey, f.kind, note, f.quizLength);
+  return flows.begin(userKey, f.kind, note, f.quizLength);
 }
 
 /** What became of one delivery: settled (any outcome recorded), or handed back unsent because its lease ran short. */
@@ -109,7 +116,7 @@ export async function deliverOne(
   }
   const signal = opts.begin();
   try {
-    const messages = await compose(deps.bot, f, cohort, d.userKey);
+    const messages = await compose(deps.flows, f, cohort, d.userKey);
     await settleWithin(messenger.send(address, messages, { signal }), signal, opts.abandonAfterMs);
     await complete('sent');
     return 'settled';

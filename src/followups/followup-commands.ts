@@ -1,12 +1,13 @@
 // /followup CODE WHEN WHAT, /followup cancel ID and /followups: scheduling follow-ups for a cohort.
 import { clip } from '../core/clip.js';
-import type { CommandContext, CommandSpec } from '../core/context.js';
+import type { CommandContext } from '../core/context.js';
 import { newId } from '../core/ids.js';
 import { MAX_QUIZ_LENGTH } from '../core/flows.js';
 import { PLATFORMS, text, type Outgoing } from '../core/messages.js';
 import type { FollowupKind, FollowupRecord, Store } from '../store/types.js';
-import { mayActOn, ownCohortByCode, visibleCohorts } from './access.js';
-import { firstWord, isReply, usage } from './shared.js';
+import { firstWord, usage } from '../core/words.js';
+import { mayActOn, ownCohortByCode, visibleCohorts } from '../cohorts/access.js';
+import { isReply } from '../cohorts/codes.js';
 import { changeDraft, confirmDraft, describeFollowup, draftQuestion, readFollowup, scheduledReply } from './followup-drafts.js';
 import { formatShort, formatWhen } from './when.js';
 
@@ -23,20 +24,14 @@ const USAGE = [
   'Cancel: /followup cancel ID · List: /followups [CODE]',
 ];
 
-export function followupCommands(): CommandSpec[] {
-  return [
-    { name: 'followup', usage: 'followup CODE WHEN WHAT', summary: 'schedule a message, quiz or readiness re-check for a cohort (/followup cancel ID)', trainerOnly: true, handler: followup },
-    { name: 'followups', usage: 'followups [CODE]', summary: 'list the scheduled and sent follow-ups of your cohorts', trainerOnly: true, handler: listFollowups },
-  ];
-}
-
 export const KIND_LABEL: Record<FollowupKind, string> = {
   message: 'a message',
   quiz: 'a knowledge quiz',
   readiness: 'a readiness re-check',
 };
 
-async function followup(ctx: CommandContext): Promise<Outgoing[]> {
+/** /followup CODE WHEN WHAT, /followup cancel ID, and the draft's Yes and Change buttons. */
+export async function followup(ctx: CommandContext): Promise<Outgoing[]> {
   const [first, rest] = firstWord(ctx.args);
   if (!first) return usage(...USAGE);
   const verb = first.toLowerCase();
@@ -89,7 +84,8 @@ async function cancel(ctx: CommandContext, id: string): Promise<Outgoing[]> {
   return [text(`Follow-up ${id} has already ${existing.status === 'done' ? 'gone out' : 'started going out'}, so it can't be cancelled.`)];
 }
 
-async function listFollowups(ctx: CommandContext): Promise<Outgoing[]> {
+/** /followups [CODE]. */
+export async function listFollowups(ctx: CommandContext): Promise<Outgoing[]> {
   const { store, timeZone } = ctx.services;
   let cohortId: string | undefined;
   if (ctx.args.trim()) {

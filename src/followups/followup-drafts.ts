@@ -5,8 +5,8 @@ import type { CommandContext } from '../core/context.js';
 import { MAX_QUIZ_LENGTH } from '../core/flows.js';
 import { text, type Choice, type Outgoing } from '../core/messages.js';
 import type { CohortRecord, FollowupRecord } from '../store/types.js';
-import { mayActOn } from './access.js';
-import { firstWord, plural } from './shared.js';
+import { firstWord, plural } from '../core/words.js';
+import { mayActOn } from '../cohorts/access.js';
 import { describeKind, leadingKind, noteOf, readWhat, type WhatKind, type WhatReading } from './what.js';
 import { formatSpoken, formatWhen, hasPassed, parseWhen, type WhenGuess } from './when.js';
 

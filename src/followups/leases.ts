@@ -1,6 +1,6 @@
 // The deliveries this process holds (queued or being sent), with their leases renewed while it works.
 import type { Logger } from 'pino';
-import type { Clock } from '../core/adapter.js';
+import type { Clock } from '../core/clock.js';
 import type { DeliveryRecord, Store } from '../store/types.js';
 
 /** A delivery this process has claimed and not yet settled. */

@@ -1,6 +1,6 @@
 // Tells the trainer who scheduled a follow-up how its delivery is going: progress, stalls and the final report.
 import type { Logger } from 'pino';
-import type { Clock } from '../core/adapter.js';
+import type { Clock } from '../core/clock.js';
 import { text, type Messenger, type Platform } from '../core/messages.js';
 import type { FollowupRecord, Store } from '../store/types.js';
 import { addressOf } from './deliver.js';

@@ -1,18 +1,17 @@
 // The follow-up scheduler: starts due follow-ups and delivers them through each platform's Messenger.
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
-import type { Clock } from '../core/adapter.js';
-import type { Bot } from '../core/bot.js';
+import type { Clock } from '../core/clock.js';
 import type { Messenger, Platform } from '../core/messages.js';
 import type { Store } from '../store/types.js';
-import type { DeliverDeps } from './deliver.js';
+import type { DeliverDeps, FlowStarter } from './deliver.js';
 import { DeliveryLane } from './lane.js';
 import { Leases } from './leases.js';
 import { TrainerNotifier } from './notify.js';
 import { SendLimiter, type Pacer } from './rate.js';
 
 export interface SchedulerOptions {
-  bot: Bot;
+  flows: FlowStarter;
   store: Store;
   clock: Clock;
   logger: Logger;
@@ -67,7 +66,7 @@ class FollowupScheduler implements Scheduler {
     const limiter = new SendLimiter((p) => o.messengers[p]?.limits ?? { perSecond: 1, perConversationPerSecond: 1 }, o.pacer);
     const leaseMs = Math.max(1000, o.leaseMs ?? DEFAULT_LEASE_MS);
     this.deps = {
-      bot: o.bot,
+      flows: o.flows,
       store: o.store,
       clock: o.clock,
       logger: o.logger,

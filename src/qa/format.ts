@@ -1,6 +1,7 @@
-// Puts an answer into words: the documents' text and their citations, within the 600-character limit.
+// Puts answers into words, in one place: the documents' text and their citation (within the 600-character limit),
+// and a whole answer with the questions offered on a decline, for the chat and for `workshop-bot ask`.
 import type { SearchDoc } from './docs.js';
-import type { AnswerSource } from './types.js';
+import type { Answer, AnswerSource } from './types.js';
 
 export const MAX_ANSWER_CHARS = 600;
 
@@ -29,4 +30,20 @@ export function formatDocs(docs: SearchDoc[], lead = ''): { text: string; source
 /** Would these docs fit in one answer without cutting? */
 export function fitsTogether(docs: SearchDoc[], lead = ''): boolean {
   return lead.length + docs.reduce((n, d) => n + d.text.length + 1, 0) + citation(docs).length <= MAX_ANSWER_CHARS;
+}
+
+/** An answer as parts: what it says, and the questions it offers instead when it declines. */
+export interface AnswerParts {
+  body: string;
+  offered: string[];
+}
+
+export function answerParts(a: Answer): AnswerParts {
+  return { body: a.text, offered: a.answered ? [] : a.suggestions };
+}
+
+/** An answer as one text: the body, then "You could ask:" and the offered questions, each after `bullet`. */
+export function renderAnswer(a: Answer, bullet = '• '): string {
+  const { body, offered } = answerParts(a);
+  return offered.length ? `${body}\n\nYou could ask:\n${offered.map((s) => `${bullet}${s}`).join('\n')}` : body;
 }

@@ -4,7 +4,6 @@ import { StoreConfigError } from './backend.js';
 import { openPostgres } from './postgres.js';
 import { SqlStore } from './sql-store.js';
 import { openSqlite, sqlitePath } from './sqlite.js';
-import type { Store } from './types.js';
 
 export type * from './types.js';
 export { StoreConfigError } from './backend.js';
@@ -27,7 +26,7 @@ export interface CreateStoreOptions {
 }
 
 /** Opens the store without migrating it: callers run `migrate()` once at start-up. */
-export async function createStore(opts: CreateStoreOptions = {}): Promise<Store> {
+export async function createStore(opts: CreateStoreOptions = {}): Promise<SqlStore> {
   const url = opts.url?.trim() || undefined;
   if (url === undefined || url.startsWith('sqlite:')) {
     const file = sqlitePath(url, opts.dataDir);

@@ -8,14 +8,13 @@ import type {
   FollowupKind,
   FollowupRecord,
   FollowupStatus,
-  InboxMessage,
   SessionKind,
   SessionRecord,
   SessionStatus,
   UnansweredRecord,
   UserRecord,
 } from './types.js';
-import type { CohortsTable, DeliveriesTable, FollowupsTable, InboxTable, SessionsTable, UnansweredTable, UsersTable } from './tables.js';
+import type { CohortsTable, DeliveriesTable, FollowupsTable, SessionsTable, UnansweredTable, UsersTable } from './tables.js';
 import { dateOrUndef, num, numOrUndef } from './tables.js';
 
 const date = (v: number | string) => new Date(num(v));
@@ -104,8 +103,4 @@ export function toUnanswered(r: Selectable<UnansweredTable>): UnansweredRecord {
     askedAt: date(r.asked_at),
     handled: num(r.handled) === 1,
   };
-}
-
-export function toInbox(r: Selectable<InboxTable>): InboxMessage {
-  return { id: r.id, userKey: r.user_key, payload: JSON.parse(r.payload), createdAt: date(r.created_at) };
 }

@@ -5,7 +5,7 @@ import type { Backend } from './backend.js';
 import { isUniqueViolation } from './backend.js';
 import * as followups from './followups.js';
 import { runMigrations } from './migrations.js';
-import { toCohort, toInbox, toJson, toSession, toUnanswered, toUser } from './rows.js';
+import { toCohort, toJson, toSession, toUnanswered, toUser } from './rows.js';
 import { num, type Database, type SessionsTable } from './tables.js';
 import type {
   CohortRecord,
@@ -13,7 +13,6 @@ import type {
   DeliveryRecord,
   FollowupKind,
   FollowupRecord,
-  InboxMessage,
   MemberRecord,
   PendingFile,
   SessionKind,
@@ -112,6 +111,7 @@ export class SqlStore implements Store {
       await trx.deleteFrom('unanswered').where('user_key', '=', key).execute();
       await trx.deleteFrom('cohort_members').where('user_key', '=', key).execute();
       await trx.deleteFrom('deliveries').where('user_key', '=', key).execute();
+      // The console adapter's inbox (adapters/console/inbox.ts): its table is the store's to erase from.
       await trx.deleteFrom('inbox').where('user_key', '=', key).execute();
       await trx.deleteFrom('conversation_topics').where('user_key', '=', key).execute();
       await trx.deleteFrom('trainers').where('key', '=', key).execute();
@@ -474,18 +474,5 @@ export class SqlStore implements Store {
       .values(values)
       .onConflict((oc) => oc.columns(['user_key', 'conversation']).doUpdateSet({ topic: values.topic, updated_at: values.updated_at }))
       .execute();
-  }
-
-  async pushInbox(m: InboxMessage): Promise<void> {
-    await this.db
-      .insertInto('inbox')
-      .values({ id: m.id, user_key: m.userKey, payload: JSON.stringify(m.payload ?? null), created_at: m.createdAt.getTime() })
-      .execute();
-  }
-
-  /** DELETE ... RETURNING: two readers at once each get a message at most once. */
-  async takeInbox(userKey: string): Promise<InboxMessage[]> {
-    const rows = await this.db.deleteFrom('inbox').where('user_key', '=', userKey).returningAll().execute();
-    return rows.map(toInbox).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 }

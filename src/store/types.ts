@@ -124,14 +124,6 @@ export interface PendingFile {
   createdAt: Date;
 }
 
-export interface InboxMessage {
-  id: string;
-  userKey: string;
-  /** Neutral Outgoing messages, JSON (images as base64). */
-  payload: unknown;
-  createdAt: Date;
-}
-
 /** A lock from Store.tryLock. */
 export interface NamedLock {
   release(): Promise<void>;
@@ -172,7 +164,7 @@ export interface Store {
   /** Sets (or, with undefined, clears) the person's time zone. */
   setTimeZone(key: string, timeZone: string | undefined, now: Date): Promise<void>;
   /**
-   * Erases every row about the person: sessions, answers, memberships, deliveries, questions, inbox; and every
+   * Erases every row about the person: sessions, answers, memberships, deliveries, questions, the console's inbox; and every
    * file waiting for consent, since an export offered to a trainer may list the person among others.
    */
   forgetUser(key: string): Promise<void>;
@@ -279,9 +271,4 @@ export interface Store {
   /** The topic stored for the person in this conversation, if not older than `since`. */
   getTopic(userKey: string, conversation: string, since: Date): Promise<unknown | undefined>;
   setTopic(userKey: string, conversation: string, topic: unknown, now: Date): Promise<void>;
-
-  // Messages waiting for people who are not connected (console members).
-  pushInbox(message: InboxMessage): Promise<void>;
-  /** Returns and removes the person's waiting messages, oldest first. */
-  takeInbox(userKey: string): Promise<InboxMessage[]>;
 }

@@ -4,7 +4,7 @@ import { runInNewContext } from 'node:vm';
 import v8 from 'node:v8';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBot } from '../../src/core/bot.js';
-import { trainerCommands } from '../../src/followups/commands.js';
+import { COMMANDS } from '../../src/app/commands.js';
 import { testRuntime } from './helpers.js';
 
 v8.setFlagsFromString('--expose-gc');
@@ -27,7 +27,7 @@ afterAll(async () => {
 describe('memory', () => {
   it('keeps per-person state for a bounded number of people: 20,000 more people leave the heap where it was', async () => {
     // A small bound, so a test can go well past it; the app keeps 10,000 people.
-    const bot = createBot(rt.bot.services, { peopleKept: 1000, commands: trainerCommands });
+    const bot = createBot(rt.bot.services, { peopleKept: 1000, commands: COMMANDS });
     let n = 0;
     const people = async (count: number) => {
       for (const end = n + count; n < end; ) {

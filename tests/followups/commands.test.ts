@@ -31,7 +31,7 @@ describe('who may run trainer commands', () => {
       export: [code],
       unanswered: ['', `done ${question!.id}`],
     };
-    const trainerOnly = h.rt.bot.commandList().filter((c) => c.trainerOnly).map((c) => c.name).sort();
+    const trainerOnly = h.rt.bot.commands.commands.filter((c) => c.role !== 'everyone').map((c) => c.name).sort();
     expect(trainerOnly).toEqual(Object.keys(attempts).sort());
 
     const before = h.snapshot();

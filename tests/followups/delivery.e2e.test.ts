@@ -2,7 +2,6 @@
 // through injected 429s, 5xx answers and a person who blocked the bot; the trainer gets the delivery report.
 import { startTestServer } from './../server.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromJson } from '../../adapters/console/messenger.js';
 import { type RunningServer } from '../../src/app/server.js';
 import { TestClock } from '../core/helpers.js';
 import { FakeSlackApi } from '../../fakes/slack-api.js';
@@ -106,7 +105,7 @@ describe('a follow-up across platforms, end to end', () => {
     expect(followupSends.some((c) => Number(c.body.chat_id) === BLOCKED!.id && c.status === 403)).toBe(true);
     const slackPosts = slack.callsTo('chat.postMessage').filter((c) => String(c.body.text).includes(MESSAGE));
     expect(slackPosts.filter((c) => c.response?.ok === true)).toHaveLength(1);
-    const inbox = (await server.runtime.store.takeInbox(consoleKey)).flatMap((m) => fromJson(m.payload));
+    const inbox = (await server.runtime.consoleInbox.take(consoleKey)).flat();
     expect(allText(inbox).split(MESSAGE).length - 1).toBe(1);
 
     const report = textsTo(TRAINER.id).find((t) => t.includes('Sent: '))!;

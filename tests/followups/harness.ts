@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import pino from 'pino';
-import { createConsoleMessenger, fromJson } from '../../adapters/console/messenger.js';
+import { createConsoleMessenger } from '../../adapters/console/messenger.js';
 import type { Messenger, Outgoing, Platform } from '../../src/core/messages.js';
 import type { Pacer } from '../../src/followups/rate.js';
 import { startScheduler, type Scheduler, type SchedulerOptions } from '../../src/followups/scheduler.js';
@@ -66,11 +66,11 @@ export async function followupHarness(env: Record<string, string> = {}, clock = 
     /** A scheduler on this runtime; the console messenger is always there, like in the app. */
     scheduler(messengers: Partial<Record<Platform, Messenger>> = {}, extra: Partial<SchedulerOptions> = {}): Scheduler {
       const s = startScheduler({
-        bot: rt.bot,
+        flows: rt.bot,
         store: rt.store,
         clock,
         logger: pino({ level: 'silent' }),
-        messengers: { console: createConsoleMessenger(rt.store, clock), ...messengers },
+        messengers: { console: createConsoleMessenger(rt.consoleInbox), ...messengers },
         intervalMs: 0,
         workerId: `test-${schedulers.length}`,
         pacer,
@@ -81,7 +81,7 @@ export async function followupHarness(env: Record<string, string> = {}, clock = 
     },
     /** What a console person has waiting in their inbox (taken, so the next call sees only new ones). */
     async inbox(key: string): Promise<Outgoing[]> {
-      return (await rt.store.takeInbox(key)).flatMap((m) => fromJson(m.payload));
+      return (await rt.consoleInbox.take(key)).flat();
     },
     /** Creates a cohort as the trainer and returns its join code. */
     async cohort(name = 'Port Moresby 2026'): Promise<string> {

@@ -130,7 +130,7 @@ describe('stopping', () => {
     for (const p of people) await p.say(`/join ${code}`);
     await h.trainer.say(`/followup ${code} now First`);
     // The console messenger, with a shutdown request arriving during the first send.
-    const consoleMessenger = createConsoleMessenger(h.store, h.clock);
+    const consoleMessenger = createConsoleMessenger(h.rt.consoleInbox);
     let stopped: Promise<void> | undefined;
     const scheduler: Scheduler = h.scheduler(
       {

@@ -11,6 +11,8 @@ import {
 } from '../../adapters/slack/render.js';
 import { renderHomeView } from '../../adapters/slack/home.js';
 import { slackManifest } from '../../adapters/slack/index.js';
+import { commandMenu } from '../../src/app/commands.js';
+import { fixtureContent } from '../quiz/fixture.js';
 
 type AnyBlock = { type: string; text?: { text: string }; elements?: { type: string; text: { text: string }; value: string; action_id: string }[] };
 const blocksOf = (m: SlackMessage) => m.blocks as unknown as AnyBlock[];
@@ -147,7 +149,7 @@ describe('App Home and manifest', () => {
   });
 
   it('points events, interactivity and every command at /slack/events', () => {
-    const m = slackManifest('https://bot.example.org/') as {
+    const m = slackManifest('https://bot.example.org/', { menu: commandMenu(fixtureContent()) }) as {
       features: { slash_commands: { command: string; url?: string }[] };
       settings: { event_subscriptions: { request_url?: string; bot_events: string[] }; interactivity: { request_url?: string }; socket_mode_enabled: boolean };
       oauth_config: { scopes: { bot: string[] } };
@@ -163,7 +165,7 @@ describe('App Home and manifest', () => {
   });
 
   it('has no request URLs in Socket Mode', () => {
-    const m = slackManifest('https://ignored.example', { socketMode: true });
+    const m = slackManifest('https://ignored.example', { socketMode: true, menu: commandMenu(fixtureContent()) });
     expect(JSON.stringify(m)).not.toContain('ignored.example');
     expect((m.settings as { socket_mode_enabled: boolean }).socket_mode_enabled).toBe(true);
   });

@@ -2,6 +2,8 @@
 // signatures dated in the future, and the manifest (scopes, bot name, https request URLs).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slackManifest } from '../../adapters/slack/index.js';
+import { commandMenu } from '../../src/app/commands.js';
+import { fixtureContent } from '../quiz/fixture.js';
 import { type RunningServer } from '../../src/app/server.js';
 import { runCli } from '../cli.js';
 import { FakeSlackApi, type SlackApiCall } from '../../fakes/slack-api.js';
@@ -94,7 +96,7 @@ describe('request signatures', () => {
 
 describe('the manifest', () => {
   it('asks for no scope the bot does not use, and names the bot user as Slack requires', () => {
-    const m = slackManifest('https://bot.example.org', { name: 'Workshop Assistant (PNG 2027)!' }) as {
+    const m = slackManifest('https://bot.example.org', { name: 'Workshop Assistant (PNG 2027)!', menu: commandMenu(fixtureContent()) }) as {
       features: { bot_user: { display_name: string } };
       oauth_config: { scopes: { bot: string[] } };
     };

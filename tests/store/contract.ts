@@ -4,6 +4,8 @@ import { sql } from 'kysely';
 import { SqlStore, type Store } from '../../src/store/index.js';
 import { TABLES } from '../../src/store/tables.js';
 import { migrations } from '../../src/store/migrations.js';
+import { createConsoleInbox } from '../../adapters/console/inbox.js';
+import { text } from '../../src/core/messages.js';
 
 const MIGRATION_COUNT = Object.keys(migrations).length;
 import { storeContractFollowups } from './contract-followups.js';
@@ -265,22 +267,26 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       });
     });
 
-    describe('inbox', () => {
+    // The console adapter keeps its inbox in the store's database: its table, on every backend.
+    describe('the console inbox (adapters/console/inbox.ts)', () => {
+      const clockAt = (ms: number) => ({ now: () => at(ms) });
+
       it('hands over waiting messages oldest first, once', async () => {
-        await store.pushInbox({ id: 'm2', userKey: 'console:ana', payload: [{ type: 'text', text: 'second' }], createdAt: at(20) });
-        await store.pushInbox({ id: 'm1', userKey: 'console:ana', payload: [{ type: 'text', text: 'first' }], createdAt: at(10) });
-        await store.pushInbox({ id: 'm3', userKey: 'console:bo', payload: { image: 'aGk=' }, createdAt: at(5) });
-        const taken = await store.takeInbox('console:ana');
-        expect(taken.map((m) => m.payload)).toEqual([[{ type: 'text', text: 'first' }], [{ type: 'text', text: 'second' }]]);
-        expect(taken[0]).toMatchObject({ id: 'm1', userKey: 'console:ana', createdAt: at(10) });
-        expect(await store.takeInbox('console:ana')).toEqual([]);
-        expect(await store.takeInbox('console:bo')).toEqual([{ id: 'm3', userKey: 'console:bo', payload: { image: 'aGk=' }, createdAt: at(5) }]);
+        const db = (store as SqlStore).db;
+        await createConsoleInbox(db, clockAt(20)).push('console:ana', [text('second')]);
+        await createConsoleInbox(db, clockAt(10)).push('console:ana', [text('first')]);
+        const png = Buffer.from('hi');
+        await createConsoleInbox(db, clockAt(5)).push('console:bo', [{ kind: 'image', png, alt: 'chart', filename: 'c.png' }]);
+        expect(await createConsoleInbox(db, clockAt(30)).take('console:ana')).toEqual([[text('first')], [text('second')]]);
+        expect(await createConsoleInbox(db, clockAt(30)).take('console:ana')).toEqual([]);
+        expect(await createConsoleInbox(db, clockAt(30)).take('console:bo')).toEqual([[{ kind: 'image', png, alt: 'chart', filename: 'c.png' }]]);
       });
 
       it('hands each message to only one of two readers at once', async () => {
-        for (let i = 0; i < 5; i++) await store.pushInbox({ id: `m${i}`, userKey: 'console:ana', payload: i, createdAt: at(i) });
-        const [a, b] = await Promise.all([store.takeInbox('console:ana'), store.takeInbox('console:ana')]);
-        expect([...a, ...b].map((m) => m.id).sort()).toEqual(['m0', 'm1', 'm2', 'm3', 'm4']);
+        const inbox = createConsoleInbox((store as SqlStore).db, clockAt(0));
+        for (let i = 0; i < 5; i++) await inbox.push('console:ana', [text(`m${i}`)]);
+        const [a, b] = await Promise.all([inbox.take('console:ana'), inbox.take('console:ana')]);
+        expect([...a, ...b].flat().map((m) => (m.kind === 'text' ? m.text : '')).sort()).toEqual(['m0', 'm1', 'm2', 'm3', 'm4']);
       });
     });
 
@@ -345,8 +351,9 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
         await store.startDueFollowups(at(10));
         await store.logUnanswered({ id: 'ux', userKey: x, cohortIds: ['k1'], question: 'mine?', askedAt: at(2) });
         await store.logUnanswered({ id: 'uy', userKey: y, cohortIds: ['k1'], question: 'theirs?', askedAt: at(3) });
-        await store.pushInbox({ id: 'ix', userKey: x, payload: 'hi', createdAt: at(4) });
-        await store.pushInbox({ id: 'iy', userKey: y, payload: 'hi', createdAt: at(4) });
+        const inbox = createConsoleInbox((store as SqlStore).db, { now: () => at(4) });
+        await inbox.push(x, [text('hi, ix')]);
+        await inbox.push(y, [text('hi, iy')]);
         await store.setTopic(x, 'chat-x', { question: 'what is sx about?', refs: ['u:one'] }, at(4));
         await store.setTopic(y, 'chat-y', { question: 'theirs', refs: ['u:two'] }, at(4));
         // An export waiting for y's consent that lists x among the members.
@@ -372,7 +379,7 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
         expect((await store.getSession('sy'))?.answers).toEqual(['b']);
         expect((await store.listDeliveries('f1')).map((d) => d.userKey)).toEqual([y]);
         expect((await store.listUnanswered()).map((u) => u.id)).toEqual(['uy']);
-        expect(await store.takeInbox(y)).toHaveLength(1);
+        expect(await inbox.take(y)).toHaveLength(1);
         expect(await store.getTopic(y, 'chat-y', at(0))).toEqual({ question: 'theirs', refs: ['u:two'] });
         expect(await store.takePendingFile('py', y, at(0))).toBeUndefined();
         // The group and its follow-up stay for the others, without the forgotten creator.

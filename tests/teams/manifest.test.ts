@@ -2,8 +2,11 @@
 import { inflateRawSync, inflateSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { buildTeamsAppPackage } from '../../adapters/teams/index.js';
+import { commandMenu } from '../../src/app/commands.js';
+import { fixtureContent } from '../quiz/fixture.js';
 
 const APP_ID = '0f3c2a9e-1b2c-4d5e-8f90-123456789abc';
+const menu = commandMenu(fixtureContent());
 
 /** Reads a zip's entries from its central directory (enough for yazl's output: stored or deflated files). */
 function unzip(zip: Buffer): Map<string, Buffer> {
@@ -74,7 +77,7 @@ const pngSize = (png: Buffer) => ({ signature: png.subarray(1, 4).toString('asci
 
 describe('buildTeamsAppPackage', () => {
   test('holds manifest.json, a 192x192 color icon and a 32x32 outline icon', async () => {
-    const files = unzip(await buildTeamsAppPackage({ appId: APP_ID, baseUrl: 'https://bot.example.org', name: 'DESA Workshop' }));
+    const files = unzip(await buildTeamsAppPackage({ appId: APP_ID, baseUrl: 'https://bot.example.org', name: 'DESA Workshop', menu }));
     expect([...files.keys()].sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
     expect(pngSize(files.get('color.png')!)).toEqual({ signature: 'PNG', width: 192, height: 192 });
     expect(pngSize(files.get('outline.png')!)).toEqual({ signature: 'PNG', width: 32, height: 32 });
@@ -93,12 +96,12 @@ describe('buildTeamsAppPackage', () => {
   });
 
   test('refuses an app id that is not a GUID and a base URL that is not https', async () => {
-    await expect(buildTeamsAppPackage({ appId: 'my-bot' })).rejects.toThrow(/GUID/);
-    await expect(buildTeamsAppPackage({ appId: APP_ID, baseUrl: 'http://bot.example.org' })).rejects.toThrow(/https/);
+    await expect(buildTeamsAppPackage({ appId: 'my-bot', menu })).rejects.toThrow(/GUID/);
+    await expect(buildTeamsAppPackage({ appId: APP_ID, baseUrl: 'http://bot.example.org', menu })).rejects.toThrow(/https/);
   });
 
   test('the color icon is a full opaque square with the logo inside the central 120x120 safe area', async () => {
-    const { width, height, rgba } = decodePng(unzip(await buildTeamsAppPackage({ appId: APP_ID })).get('color.png')!);
+    const { width, height, rgba } = decodePng(unzip(await buildTeamsAppPackage({ appId: APP_ID, menu })).get('color.png')!);
     expect([width, height]).toEqual([192, 192]);
     const at = (x: number, y: number) => [...rgba.subarray((y * width + x) * 4, (y * width + x) * 4 + 4)];
     const background = at(0, 0);
@@ -120,8 +123,8 @@ describe('buildTeamsAppPackage', () => {
   });
 
   test('the same inputs give the same bytes', async () => {
-    const a = await buildTeamsAppPackage({ appId: APP_ID });
-    const b = await buildTeamsAppPackage({ appId: APP_ID });
+    const a = await buildTeamsAppPackage({ appId: APP_ID, menu });
+    const b = await buildTeamsAppPackage({ appId: APP_ID, menu });
     expect(a.equals(b)).toBe(true);
   });
 });

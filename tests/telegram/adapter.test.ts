@@ -6,6 +6,8 @@ import express from 'express';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTelegramAdapter, type TelegramAdapterConfig } from '../../adapters/telegram/index.js';
+import { commandMenu } from '../../src/app/commands.js';
+import { fixtureContent } from '../quiz/fixture.js';
 import type { PlatformAdapter } from '../../src/core/adapter.js';
 import { DeliveryError, text, type BotCore, type Incoming } from '../../src/core/messages.js';
 import { createStore } from '../../src/store/index.js';
@@ -59,7 +61,7 @@ async function harness(cfg: Partial<TelegramAdapterConfig> = {}, shared?: { api:
   const { core, seen } = tinyCore();
   const adapter = await createTelegramAdapter(
     { token: TEST_TOKEN, apiRoot: api.url, ...cfg },
-    { core, store, logger: pino({ level: 'silent' }), clock: { now: () => new Date() } },
+    { core, store, logger: pino({ level: 'silent' }), clock: { now: () => new Date() }, menu: commandMenu(fixtureContent()).commands },
   );
   const app = express();
   if (adapter.routes) app.use(adapter.routes);
@@ -82,7 +84,9 @@ describe('start-up', () => {
     const h = await harness({ webhookSecret: SECRET, webhookUrl: 'https://bot.example.org' });
     expect(h.api.callsTo('getMe')).toHaveLength(1);
     const commands = h.api.callsTo('setMyCommands')[0]!.body.commands.map((c: { command: string }) => c.command);
-    expect(commands).toEqual(['help', 'ask', 'quiz', 'readiness', 'results', 'stop', 'privacy', 'forget', 'join', 'leave', 'share']);
+    // From the command registry: tests/core/commands.test.ts checks it lists every menu command.
+    expect(commands).toEqual(commandMenu(fixtureContent()).commands.map((c) => c.name));
+    expect(commands).toEqual(expect.arrayContaining(['help', 'ask', 'quiz', 'readiness', 'join']));
     expect(h.api.callsTo('setWebhook')[0]!.body).toMatchObject({ url: 'https://bot.example.org/telegram/webhook', secret_token: SECRET });
   });
 

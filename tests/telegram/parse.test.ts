@@ -27,9 +27,9 @@ describe('commands', () => {
     expect(parse(privateText('/help@OtherBot'))).toBeUndefined();
   });
 
-  it('turns a deep link /start CODE into /join CODE, and keeps a bare /start', () => {
-    expect(normaliseCommand('/start AB12CD', me)).toBe('/join AB12CD');
-    expect(parse(privateText('/start AB12CD'))?.text).toBe('/join AB12CD');
+  it('passes a deep link /start CODE on as it came: the core reads it as /join CODE (tests/core/commands.test.ts)', () => {
+    expect(normaliseCommand('/start@WorkshopTestBot AB12CD', me)).toBe('/start AB12CD');
+    expect(parse(privateText('/start AB12CD'))?.text).toBe('/start AB12CD');
     expect(parse(privateText('/start'))?.text).toBe('/start');
   });
 });

@@ -1,50 +1,32 @@
 // /report, /export and /unanswered: what trainers learn from their cohorts.
-import type { CommandContext, CommandSpec } from '../core/context.js';
+import type { CommandContext } from '../core/context.js';
 import { clip } from '../core/clip.js';
 import { text, type Outgoing } from '../core/messages.js';
+import { firstWord, usage } from '../core/words.js';
+import { ownCohortByCode, visibleCohorts } from '../cohorts/access.js';
+import { isReply } from '../cohorts/codes.js';
+import { formatShort } from '../followups/when.js';
 import { cohortExport } from './export.js';
-import { cohortReport, MIN_GROUP } from './report.js';
-import { ownCohortByCode, visibleCohorts } from './access.js';
-import { firstWord, isReply, usage } from './shared.js';
-import { formatShort } from './when.js';
+import { cohortReport } from './report.js';
 
 const UNANSWERED_LIMIT = 30;
 
-export function insightCommands(): CommandSpec[] {
-  return [
-    {
-      name: 'report',
-      usage: 'report CODE',
-      summary: `a cohort's readiness, quiz scores and open questions (averages and a chart from ${MIN_GROUP} people)`,
-      trainerOnly: true,
-      handler: async (ctx) => {
-        if (!ctx.args.trim()) return usage('Usage: /report CODE, e.g. /report K7MPQ2 (/cohorts lists the codes)');
-        const cohort = await ownCohortByCode(ctx, ctx.args.trim());
-        return isReply(cohort) ? cohort : cohortReport(ctx.services, cohort);
-      },
-    },
-    {
-      name: 'export',
-      usage: 'export CODE',
-      summary: `members' results as a CSV file (by name from ${MIN_GROUP} people, or as members /share them)`,
-      trainerOnly: true,
-      handler: async (ctx) => {
-        if (!ctx.args.trim()) return usage('Usage: /export CODE, e.g. /export K7MPQ2 (/cohorts lists the codes)');
-        const cohort = await ownCohortByCode(ctx, ctx.args.trim());
-        return isReply(cohort) ? cohort : cohortExport(ctx.services, cohort);
-      },
-    },
-    {
-      name: 'unanswered',
-      usage: 'unanswered [CODE]',
-      summary: 'questions your cohorts’ members asked that I could not answer (/unanswered done ID marks one handled)',
-      trainerOnly: true,
-      handler: unanswered,
-    },
-  ];
+/** /report CODE. */
+export async function report(ctx: CommandContext): Promise<Outgoing[]> {
+  if (!ctx.args.trim()) return usage('Usage: /report CODE, e.g. /report K7MPQ2 (/cohorts lists the codes)');
+  const cohort = await ownCohortByCode(ctx, ctx.args.trim());
+  return isReply(cohort) ? cohort : cohortReport(ctx.services, cohort);
 }
 
-async function unanswered(ctx: CommandContext): Promise<Outgoing[]> {
+/** /export CODE. */
+export async function exportCsv(ctx: CommandContext): Promise<Outgoing[]> {
+  if (!ctx.args.trim()) return usage('Usage: /export CODE, e.g. /export K7MPQ2 (/cohorts lists the codes)');
+  const cohort = await ownCohortByCode(ctx, ctx.args.trim());
+  return isReply(cohort) ? cohort : cohortExport(ctx.services, cohort);
+}
+
+/** /unanswered [CODE], /unanswered done ID. */
+export async function unanswered(ctx: CommandContext): Promise<Outgoing[]> {
   const { store, timeZone } = ctx.services;
   const [first, rest] = firstWord(ctx.args);
   const cohorts = await visibleCohorts(ctx);

@@ -3,7 +3,11 @@ import type { CommandContext } from '../core/context.js';
 import { clip } from '../core/clip.js';
 import { text, type Outgoing } from '../core/messages.js';
 import type { CohortRecord } from '../store/types.js';
-import { looksLikeCode, normalizeCode, usage } from './shared.js';
+import { usage } from '../core/words.js';
+import { looksLikeCode, normalizeCode } from './codes.js';
+
+/** Figures drawn from fewer members than this show counts only, so nobody's answers can be read off them; names show from this many (or with /share). */
+export const MIN_GROUP = 5;
 
 /** The cohorts the sender runs (every cohort for an administrator), oldest first. */
 export async function visibleCohorts(ctx: CommandContext): Promise<CohortRecord[]> {

@@ -1,30 +1,22 @@
 // Trainers and cohorts: /trainer add and remove, /cohort new and share, /cohorts, and everyone's /join and /leave.
-import type { Bot } from '../core/bot.js';
 import { clip } from '../core/clip.js';
-import type { CommandContext, CommandSpec } from '../core/context.js';
+import type { CommandContext } from '../core/context.js';
 import { joinCode, newId } from '../core/ids.js';
 import { text, type Outgoing } from '../core/messages.js';
 import type { CohortRecord } from '../store/types.js';
 import { checkUserKey } from '../core/user-keys.js';
-import { ownCohortByCode, visibleCohorts } from './access.js';
+import { firstWord, plural, usage } from '../core/words.js';
+import { MIN_GROUP, ownCohortByCode, visibleCohorts } from './access.js';
+import { cohortByCode, isReply, looksLikeCode, normalizeCode } from './codes.js';
 import { JoinGuesses, MAX_WRONG_CODES } from './join-guesses.js';
-import { MIN_GROUP } from './small-groups.js';
-import { cohortByCode, firstWord, isReply, looksLikeCode, normalizeCode, plural, usage } from './shared.js';
 
 const MAX_COHORT_NAME = 80;
 
-export function cohortCommands(bot: Bot): CommandSpec[] {
-  const guesses = new JoinGuesses();
-  return [
-    { name: 'trainer', usage: 'trainer add|remove platform:id', summary: 'make someone a trainer, or remove one', trainerOnly: true, handler: (ctx) => trainer(bot, ctx) },
-    { name: 'cohort', usage: 'cohort new NAME', summary: 'create a cohort and get its join code (/cohort share CODE platform:id to run it with another trainer)', trainerOnly: true, handler: (ctx) => cohort(bot, ctx) },
-    { name: 'cohorts', summary: 'list your cohorts with their codes and member counts', trainerOnly: true, handler: listCohorts },
-    { name: 'join', usage: 'join CODE', summary: 'join your workshop cohort with the code your trainer gave you', handler: (ctx) => join(ctx, guesses) },
-    { name: 'leave', usage: 'leave [CODE]', summary: 'leave a cohort (no more follow-ups from it)', handler: leave },
-  ];
-}
+/** Wrong join codes per person, across /join calls in this process. */
+const guesses = new JoinGuesses();
 
-async function trainer(bot: Bot, ctx: CommandContext): Promise<Outgoing[]> {
+/** /trainer add|remove platform:id. */
+export async function trainer(ctx: CommandContext): Promise<Outgoing[]> {
   const [verb, who] = firstWord(ctx.args);
   const action = verb.toLowerCase();
   if ((action !== 'add' && action !== 'remove') || !who) {
@@ -33,17 +25,17 @@ async function trainer(bot: Bot, ctx: CommandContext): Promise<Outgoing[]> {
     return usage(
       'Usage: /trainer add platform:id, e.g. /trainer add telegram:123456789 or /trainer add slack:U024BE7LH',
       '       /trainer remove platform:id',
-      `Trainers now: ${all.length ? all.map((k) => (bot.isAdmin(k) ? `${k} (administrator)` : k)).join(', ') : 'none'}.`,
+      `Trainers now: ${all.length ? all.map((k) => (ctx.bot.isAdmin(k) ? `${k} (administrator)` : k)).join(', ') : 'none'}.`,
     );
   }
   const checked = checkUserKey(who);
   if (!checked.ok) return usage(`${checked.reason}.`);
-  return action === 'add' ? addTrainer(bot, ctx, checked.key) : removeTrainer(bot, ctx, checked.key);
+  return action === 'add' ? addTrainer(ctx, checked.key) : removeTrainer(ctx, checked.key);
 }
 
-async function addTrainer(bot: Bot, ctx: CommandContext, key: string): Promise<Outgoing[]> {
+async function addTrainer(ctx: CommandContext, key: string): Promise<Outgoing[]> {
   const { store, clock } = ctx.services;
-  if (await bot.isTrainer(key)) return [text(`${key} is already a trainer.`)];
+  if (await ctx.bot.isTrainer(key)) return [text(`${key} is already a trainer.`)];
   await store.addTrainer(key, ctx.userKey, clock.now());
   return [
     text(
@@ -54,9 +46,9 @@ async function addTrainer(bot: Bot, ctx: CommandContext, key: string): Promise<O
 }
 
 /** Administrators remove any run-time trainer; a trainer, only those they added. Configured ones stay. */
-async function removeTrainer(bot: Bot, ctx: CommandContext, key: string): Promise<Outgoing[]> {
+async function removeTrainer(ctx: CommandContext, key: string): Promise<Outgoing[]> {
   const { store } = ctx.services;
-  if (bot.isConfigured(key)) return [text(`${key} is named in the server's configuration (TRAINERS or ADMINS), so only a change there removes them.`)];
+  if (ctx.bot.isConfigured(key)) return [text(`${key} is named in the server's configuration (TRAINERS or ADMINS), so only a change there removes them.`)];
   const record = await store.getTrainer(key);
   if (!record) return [text(`${key} is not a trainer.`)];
   if (!ctx.isAdmin() && record.addedBy !== ctx.userKey) {
@@ -76,9 +68,10 @@ async function removeTrainer(bot: Bot, ctx: CommandContext, key: string): Promis
   ];
 }
 
-async function cohort(bot: Bot, ctx: CommandContext): Promise<Outgoing[]> {
+/** /cohort new NAME, /cohort share CODE platform:id. */
+export async function cohort(ctx: CommandContext): Promise<Outgoing[]> {
   const [verb, rest] = firstWord(ctx.args);
-  if (verb.toLowerCase() === 'share') return shareCohort(bot, ctx, rest);
+  if (verb.toLowerCase() === 'share') return shareCohort(ctx, rest);
   return newCohort(ctx, verb, rest);
 }
 
@@ -88,7 +81,7 @@ async function newCohort(ctx: CommandContext, verb: string, rest: string): Promi
     return usage('Usage: /cohort new NAME, e.g. /cohort new Port Moresby, March 2027', '       /cohort share CODE platform:id, to let another trainer run it with you');
   }
   if (name.length > MAX_COHORT_NAME) return usage(`Please keep the name under ${MAX_COHORT_NAME} characters.`);
-  const { store, clock, telegramUsername } = ctx.services;
+  const { store, clock } = ctx.services;
   let code = joinCode();
   // Codes are random; on the rare clash, draw again rather than fail.
   for (let i = 0; i < 5 && (await store.getCohortByCode(code)); i++) code = joinCode();
@@ -97,20 +90,21 @@ async function newCohort(ctx: CommandContext, verb: string, rest: string): Promi
     `Cohort "${name}" created. Join code: ${code}`,
     `Participants send /join ${code} to me on any platform (Slack, Teams, Telegram or the console).`,
   ];
-  if (telegramUsername) lines.push(`Telegram link: https://t.me/${telegramUsername}?start=${code}`);
+  const telegram = ctx.bot.links.telegram?.deepLink?.(code);
+  if (telegram) lines.push(`Telegram link: ${telegram}`);
   lines.push(`Then: /followup ${code} WHEN WHAT to schedule a follow-up, /report ${code} for results.`);
   lines.push(`Only you see it (and administrators); /cohort share ${code} platform:id lets another trainer run it with you.`);
   return [text(lines.join('\n'))];
 }
 
-async function shareCohort(bot: Bot, ctx: CommandContext, args: string): Promise<Outgoing[]> {
+async function shareCohort(ctx: CommandContext, args: string): Promise<Outgoing[]> {
   const [code, who] = firstWord(args);
   if (!code || !who) return usage('Usage: /cohort share CODE platform:id, e.g. /cohort share K7MPQ2 telegram:123456789');
   const found = await ownCohortByCode(ctx, code);
   if (isReply(found)) return found;
   const checked = checkUserKey(who);
   if (!checked.ok) return usage(`${checked.reason}.`);
-  if (!(await bot.isTrainer(checked.key))) {
+  if (!(await ctx.bot.isTrainer(checked.key))) {
     return [text(`${checked.key} is not a trainer. Add them first with /trainer add ${checked.key}, then share the cohort.`)];
   }
   const { store, clock } = ctx.services;
@@ -120,7 +114,8 @@ async function shareCohort(bot: Bot, ctx: CommandContext, args: string): Promise
   return [text(`Shared "${found.name}" (${found.code}) with ${checked.key}: they can now see its reports and exports, and schedule and cancel its follow-ups.`)];
 }
 
-async function listCohorts(ctx: CommandContext): Promise<Outgoing[]> {
+/** /cohorts. */
+export async function listCohorts(ctx: CommandContext): Promise<Outgoing[]> {
   const { store } = ctx.services;
   const cohorts = await visibleCohorts(ctx);
   if (!cohorts.length) return [text('You have no cohorts yet. Create one with /cohort new NAME.')];
@@ -130,7 +125,8 @@ async function listCohorts(ctx: CommandContext): Promise<Outgoing[]> {
   return [text([ctx.isAdmin() ? 'Cohorts (all of them: you are an administrator):' : 'Your cohorts:', ...lines].join('\n'))];
 }
 
-async function join(ctx: CommandContext, guesses: JoinGuesses): Promise<Outgoing[]> {
+/** /join CODE. */
+export async function join(ctx: CommandContext): Promise<Outgoing[]> {
   const raw = ctx.args.trim();
   if (!raw) return usage('Usage: /join CODE, with the 6-character code your trainer gave you, e.g. /join K7MPQ2');
   const code = normalizeCode(raw);
@@ -158,7 +154,8 @@ async function join(ctx: CommandContext, guesses: JoinGuesses): Promise<Outgoing
   ];
 }
 
-async function leave(ctx: CommandContext): Promise<Outgoing[]> {
+/** /leave [CODE]. */
+export async function leave(ctx: CommandContext): Promise<Outgoing[]> {
   const { store } = ctx.services;
   let found: CohortRecord | Outgoing[];
   if (!ctx.args.trim()) {

@@ -5,9 +5,10 @@ import type { BotServices } from '../core/context.js';
 import { parseUserKey, type Outgoing } from '../core/messages.js';
 import { readinessAnswersFromSession, scoreReadiness } from '../quiz/readiness.js';
 import type { CohortRecord, SessionRecord } from '../store/types.js';
-import { byPerson, loadCohortData, MIN_GROUP, quizShare } from './report.js';
-import { plural } from './shared.js';
-import { formatShort } from './when.js';
+import { plural } from '../core/words.js';
+import { MIN_GROUP } from '../cohorts/access.js';
+import { formatShort } from '../followups/when.js';
+import { byPerson, loadCohortData, quizShare } from './report.js';
 
 /**
  * Spreadsheets run cells that start with these (after any spaces) as formulas; a leading apostrophe keeps them

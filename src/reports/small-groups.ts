@@ -2,9 +2,7 @@
 import type { Content } from '../content/schema.js';
 import { READINESS_LEVELS, readinessAnswersFromSession, readinessLevel, scoreReadiness } from '../quiz/readiness.js';
 import type { SessionRecord } from '../store/types.js';
-
-/** Figures drawn from fewer people than this show counts only, so nobody's answers can be read off them. */
-export const MIN_GROUP = 5;
+import { MIN_GROUP } from '../cohorts/access.js';
 
 /** A spread of one person would be that person's result: it is shown from two. */
 const MIN_SPREAD = 2;

@@ -7,10 +7,10 @@ import { globalAdoption, pct } from '../quiz/adoption.js';
 import { renderCohortChart, type CohortChartRow } from '../quiz/chart.js';
 import { readinessAnswersFromSession, readinessLevel, scoreReadiness } from '../quiz/readiness.js';
 import type { CohortRecord, MemberRecord, SessionRecord, UnansweredRecord } from '../store/types.js';
-import { plural } from './shared.js';
-import { MIN_GROUP, smallQuiz, smallReadiness } from './small-groups.js';
+import { plural } from '../core/words.js';
+import { MIN_GROUP } from '../cohorts/access.js';
+import { smallQuiz, smallReadiness } from './small-groups.js';
 
-export { MIN_GROUP } from './small-groups.js';
 const TOP_QUESTIONS = 5;
 
 const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));

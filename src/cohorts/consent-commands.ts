@@ -1,24 +1,15 @@
 // /share: a member lets their cohort's trainers see their results by name before 5 members have completed.
-import type { CommandContext, CommandSpec } from '../core/context.js';
+import type { CommandContext } from '../core/context.js';
 import { text, type Outgoing } from '../core/messages.js';
+import { firstWord } from '../core/words.js';
 import type { CohortRecord } from '../store/types.js';
-import { MIN_GROUP } from './report.js';
-import { cohortByCode, firstWord, isReply } from './shared.js';
-
-export function consentCommands(): CommandSpec[] {
-  return [
-    {
-      name: 'share',
-      usage: 'share [CODE|off]',
-      summary: `let your cohort's trainers see your results by name before ${MIN_GROUP} members have completed (/share off takes it back)`,
-      handler: share,
-    },
-  ];
-}
+import { MIN_GROUP } from './access.js';
+import { cohortByCode, isReply } from './codes.js';
 
 const names = (cohorts: CohortRecord[]) => cohorts.map((c) => `"${c.name}" (${c.code})`).join(', ');
 
-async function share(ctx: CommandContext): Promise<Outgoing[]> {
+/** /share [CODE|off]. */
+export async function share(ctx: CommandContext): Promise<Outgoing[]> {
   const { store } = ctx.services;
   const [first, rest] = firstWord(ctx.args);
   const off = /^(off|stop|no|undo)$/i.test(first);
