@@ -2,7 +2,7 @@
 import { App, ErrorCode, ExpressReceiver, LogLevel, webApi, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { PlatformStartError, type AdapterDeps, type PlatformAdapter, type RequestHandler } from '../../src/core/adapter.js';
-import { slackFetchWithin } from './fetch.js';
+import { fetchWithin } from './fetch.js';
 import { registerSlackListeners } from './listeners.js';
 import { createSlackNames, slackDisplayName } from './names.js';
 import { createSlackMessenger } from './messenger.js';
@@ -64,7 +64,7 @@ export async function createSlackAdapter(cfg: SlackAdapterConfig, deps: AdapterD
   // The config module drops trailing slashes; WebClient appends the method name to this URL.
   const slackApiUrl = cfg.apiUrl ? `${cfg.apiUrl.replace(/\/+$/, '')}/` : undefined;
   const timeoutMs = cfg.timeoutMs ?? 10_000;
-  const slackFetch = slackFetchWithin(timeoutMs);
+  const slackFetch = fetchWithin(timeoutMs);
   const clientOptions: webApi.WebClientOptions = {
     ...(slackApiUrl ? { slackApiUrl } : {}),
     // Replies to a person are worth a couple of quick retries, not Bolt's default half hour.
