@@ -7,6 +7,8 @@ import type { BotCommand, UserFromGetMe } from 'grammy/types';
 import { PlatformStartError, type AdapterDeps, type PlatformAdapter, type RequestHandler } from '../../src/core/adapter.js';
 import { isStoreUnavailable } from '../../src/store/errors.js';
 import type { NamedLock } from '../../src/store/types.js';
+import { createInFlight } from '../kit/in-flight.js';
+import { processMessage } from '../kit/process-message.js';
 import { createTelegramMessenger } from './messenger.js';
 import { isUnreadablePrivateMessage, parseUpdate, type BotIdentity } from './parse.js';
 import { renderTelegram } from './render.js';
@@ -52,8 +54,15 @@ export const BOT_COMMANDS: BotCommand[] = [
   { command: 'share', description: 'Let your trainer see your results by name' },
 ];
 
-const SORRY = 'Sorry, something went wrong on my side. Please try again in a moment.';
 const TEXT_ONLY = 'I can only read text. Please type your question, or send /help.';
+
+/** Thrown out of a webhook update whose store was down, for the route to answer 503 (Telegram sends it again). */
+class RedeliverLater extends Error {
+  constructor() {
+    super('the store is unavailable');
+    this.name = 'RedeliverLater';
+  }
+}
 
 /** Hashing first makes the comparison constant-time whatever the lengths. */
 function secretMatches(given: string | undefined, expected: string): boolean {
@@ -138,27 +147,17 @@ export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: Ad
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true }));
   const messenger = createTelegramMessenger(new Api(cfg.token, { apiRoot: cfg.apiRoot, timeoutSeconds: timeoutMs / 1000 }));
 
-  const inFlight = new Set<Promise<unknown>>();
-  bot.use(async (ctx, next) => {
-    const work = next();
-    inFlight.add(work);
-    try {
-      await work;
-    } finally {
-      inFlight.delete(work);
-    }
-  });
-  // One error boundary: log what is safe to log, tell the person kindly, never crash the webhook or the poller.
+  const inFlight = createInFlight();
+  bot.use((_ctx, next) => inFlight.track(next()));
+  // Messages go through the kit's processMessage, which catches its own failures; this catches the rest (a
+  // blocked-bot update, the text-only hint): logged, never crashing the webhook or the poller.
   bot.use(async (ctx, next) => {
     try {
       await next();
     } catch (err) {
       // The store failed: in webhook mode answer Telegram with a 5xx, so it sends the update again later.
-      if (cfg.webhookSecret && isStoreUnavailable(err)) throw err;
+      if (cfg.webhookSecret && (err instanceof RedeliverLater || isStoreUnavailable(err))) throw err;
       logger.error({ err: describeError(err), updateId: ctx.update.update_id }, 'telegram update failed');
-      const chatId = ctx.chat?.id;
-      const telegramFault = err instanceof GrammyError || err instanceof HttpError;
-      if (chatId !== undefined && !telegramFault) await ctx.api.sendMessage(chatId, SORRY).catch(() => undefined);
     }
   });
   bot.on('my_chat_member', async (ctx) => {
@@ -180,21 +179,29 @@ export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: Ad
       if (isUnreadablePrivateMessage(ctx.update) && ctx.chat) await ctx.api.sendMessage(ctx.chat.id, TEXT_ONLY);
       return;
     }
-    const replies = await core.handle(incoming);
-    if (!replies.length) return;
     const message = query ? query.message : ctx.message;
     const chatId = message?.chat.id ?? ctx.from?.id;
-    if (chatId === undefined) return;
     const group = message !== undefined && message.chat.type !== 'private';
     const pressed = query?.message && 'date' in query.message && query.message.date !== 0 ? query.message.message_id : undefined;
-    const ops = renderTelegram(replies, { canEdit: pressed !== undefined });
-    await sendOps(ctx.api, {
-      lastMessage: lastMessage(ctx.update.update_id),
-      chatId,
-      editMessageId: pressed,
-      replyTo: group && !query ? ctx.message?.message_id : undefined,
-      threadId: message && 'is_topic_message' in message && message.is_topic_message ? message.message_thread_id : undefined,
-    }, ops);
+    const outcome = await processMessage({ core, logger, describe: describeError }, incoming, {
+      // A webhook not answered yet can be answered 503, and Telegram delivers the update again; polling cannot.
+      canRedeliver: Boolean(cfg.webhookSecret),
+      deliver: async (replies) => {
+        if (chatId === undefined) return;
+        const ops = renderTelegram(replies, { canEdit: pressed !== undefined });
+        await sendOps(ctx.api, {
+          lastMessage: lastMessage(ctx.update.update_id),
+          chatId,
+          editMessageId: pressed,
+          replyTo: group && !query ? ctx.message?.message_id : undefined,
+          threadId: message && 'is_topic_message' in message && message.is_topic_message ? message.message_thread_id : undefined,
+        }, ops);
+      },
+      apologise: async (text) => {
+        if (chatId !== undefined) await ctx.api.sendMessage(chatId, text);
+      },
+    });
+    if (outcome === 'retry-later') throw new RedeliverLater();
   }
 
   let routes: RequestHandler | undefined;
@@ -231,7 +238,7 @@ export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: Ad
         callback(req, res)
           .catch((err: unknown) => {
             const cause = err instanceof BotError ? err.error : err;
-            if (isStoreUnavailable(cause)) {
+            if (cause instanceof RedeliverLater || isStoreUnavailable(cause)) {
               logger.warn({ updateId }, 'telegram: the store is unavailable; Telegram will send the update again');
               if (!res.headersSent) res.status(503).json({ error: 'try again later' });
               return;
@@ -354,7 +361,7 @@ export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: Ad
       clearInterval(standby);
       standby = undefined;
       await stopPolling();
-      await Promise.allSettled([...inFlight]);
+      await inFlight.drain();
     },
   };
 }
