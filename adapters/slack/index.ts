@@ -2,6 +2,7 @@
 import { App, ErrorCode, ExpressReceiver, LogLevel, webApi, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { PlatformStartError, type AdapterDeps, type PlatformAdapter, type RequestHandler } from '../../src/core/adapter.js';
+import { createInFlight } from '../kit/in-flight.js';
 import { fetchWithin } from './fetch.js';
 import { registerSlackListeners } from './listeners.js';
 import { createSlackNames, slackDisplayName } from './names.js';
@@ -99,11 +100,7 @@ export async function createSlackAdapter(cfg: SlackAdapterConfig, deps: AdapterD
     app = new App({ token: cfg.botToken, receiver, logger, clientOptions, convoStore: false, deferInitialization: true });
   }
 
-  const inFlight = new Set<Promise<void>>();
-  const track = (work: Promise<void>): Promise<void> => {
-    inFlight.add(work);
-    return work.finally(() => inFlight.delete(work));
-  };
+  const inFlight = createInFlight();
   // users.info through its own client: no retries, so a slow or refused lookup never holds a reply up for long.
   const namesClient = new webApi.WebClient(cfg.botToken, {
     ...(slackApiUrl ? { slackApiUrl } : {}),
@@ -116,7 +113,7 @@ export async function createSlackAdapter(cfg: SlackAdapterConfig, deps: AdapterD
     lookup: async (user) => slackDisplayName((await namesClient.users.info({ user })).user),
     now: () => deps.clock.now().getTime(),
   });
-  registerSlackListeners(app, { core: deps.core, logger: log, track, nameOf });
+  registerSlackListeners(app, { core: deps.core, logger: log, track: (work) => inFlight.track(work), nameOf });
 
   // Follow-ups: no retries inside the client, so the scheduler sees each 429 and paces itself.
   const messengerClient = new webApi.WebClient(cfg.botToken, {
@@ -169,7 +166,7 @@ export async function createSlackAdapter(cfg: SlackAdapterConfig, deps: AdapterD
     async stop() {
       ready = false;
       if (socketMode) await app.stop().catch((err: unknown) => log.warn({ err }, 'slack: socket mode stop failed'));
-      await Promise.allSettled([...inFlight]);
+      await inFlight.drain();
     },
   };
 }
