@@ -1,44 +1,43 @@
 // The one error base class: a stable `code` and a `cause`, for what a person or an operator is told.
 
 /**
- * The codes, by who acts on them. `config`: an operator fixes a setting (the message names it; the CLI prints
- * it as one line). `platform`: a chat platform refused or did not answer. `timeout`: a call gave up.
- * `delivery`: a message could not be delivered (the adapters' messengers translate platform errors into it).
+ * Like Bolt's CodedError and the Chat SDK's ChatError: the class names the concern, `code` says what kind of
+ * failure it is (each concern has its own small set), `cause` keeps the error it was translated from.
  */
-export type ErrorCode = 'config' | 'platform' | 'timeout' | 'delivery';
-
-/** Codes whose message is written for an operator: one clean line, no stack. */
-const OPERATOR_CODES: ReadonlySet<ErrorCode> = new Set(['config', 'platform']);
-
-/** Like Bolt's CodedError and the Chat SDK's ChatError: subclasses name the concern, `code` says what kind. */
-export class CodedError extends Error {
-  readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+export class CodedError<C extends string = string> extends Error {
+  readonly code: C;
+  constructor(code: C, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.code = code;
     this.name = new.target.name;
   }
 }
 
+/**
+ * A failure whoever runs the bot can fix (a setting, a content folder, a platform or database that refuses or
+ * does not answer). Its message says what to do and names the setting; the CLI prints it as one line, no stack.
+ */
+export class OperatorError<C extends string = string> extends CodedError<C> {}
+
 /** A setting is missing or has the wrong form; the message starts with the setting's name. */
-export class SettingError extends CodedError {
+export class SettingError extends OperatorError<'CONFIG'> {
   constructor(message: string, options?: { cause?: unknown }) {
-    super('config', message, options);
+    super('CONFIG', message, options);
+  }
+}
+
+/** A platform adapter could not start: the platform refused the credentials or did not answer. */
+export class PlatformStartError extends OperatorError<'PLATFORM_START'> {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('PLATFORM_START', message, options);
   }
 }
 
 /** A call did not answer within its time limit. */
-export class CallTimeoutError extends CodedError {
+export class CallTimeoutError extends CodedError<'TIMEOUT'> {
   constructor(what: string, ms: number) {
-    super('timeout', `${what} did not answer within ${ms} ms`);
+    super('TIMEOUT', `${what} did not answer within ${ms} ms`);
   }
 }
 
-/**
- * True for an error whose message an operator should see as it is (and nothing else): a CodedError with an
- * operator code. Checked by `code`, not `instanceof`, so a copy of this module loaded twice still counts.
- */
-export function isOperatorError(err: unknown): err is CodedError {
-  const code = (err as { code?: unknown } | null)?.code;
-  return err instanceof Error && typeof code === 'string' && OPERATOR_CODES.has(code as ErrorCode) && typeof (err as { message?: unknown }).message === 'string';
-}
+export const isOperatorError = (err: unknown): err is OperatorError => err instanceof OperatorError;

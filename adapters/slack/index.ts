@@ -1,7 +1,8 @@
 // The Slack adapter: a Bolt app on the shared server at POST /slack/events (or Socket Mode), plus its messenger.
 import { App, ErrorCode, ExpressReceiver, LogLevel, webApi, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from 'pino';
-import { PlatformStartError, type AdapterDeps, type PlatformAdapter, type RequestHandler } from '../../src/core/adapter.js';
+import type { AdapterDeps, PlatformAdapter, RequestHandler } from '../../src/core/adapter.js';
+import { PlatformStartError, SettingError } from '../../src/errors.js';
 import { createInFlight } from '../kit/in-flight.js';
 import { fetchWithin } from './fetch.js';
 import { registerSlackListeners } from './listeners.js';
@@ -55,10 +56,10 @@ function boltLogger(log: Logger): BoltLogger {
 }
 
 export async function createSlackAdapter(cfg: SlackAdapterConfig, deps: AdapterDeps): Promise<PlatformAdapter> {
-  if (!cfg.botToken) throw new PlatformStartError('SLACK_BOT_TOKEN is empty: set it to the bot token (xoxb-...) from the Slack app\u2019s OAuth page.');
+  if (!cfg.botToken) throw new SettingError('SLACK_BOT_TOKEN is empty: set it to the bot token (xoxb-...) from the Slack app\u2019s OAuth page.');
   const socketMode = Boolean(cfg.appToken);
   if (!socketMode && !cfg.signingSecret) {
-    throw new PlatformStartError('SLACK_SIGNING_SECRET is required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode).');
+    throw new SettingError('SLACK_SIGNING_SECRET is required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode).');
   }
   const log = deps.logger.child({ platform: 'slack' });
   const logger = boltLogger(log);

@@ -2,9 +2,10 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { autoRetry } from '@grammyjs/auto-retry';
 import express from 'express';
-import { Api, Bot, BotError, GrammyError, HttpError, webhookCallback, type Context } from 'grammy';
+import { Api, Bot, BotError, GrammyError, webhookCallback, type Context } from 'grammy';
 import type { BotCommand, UserFromGetMe } from 'grammy/types';
-import { PlatformStartError, type AdapterDeps, type PlatformAdapter, type RequestHandler } from '../../src/core/adapter.js';
+import type { AdapterDeps, PlatformAdapter, RequestHandler } from '../../src/core/adapter.js';
+import { PlatformStartError, SettingError } from '../../src/errors.js';
 import { isStoreUnavailable } from '../../src/store/errors.js';
 import type { NamedLock } from '../../src/store/types.js';
 import { createInFlight } from '../kit/in-flight.js';
@@ -74,13 +75,13 @@ function secretMatches(given: string | undefined, expected: string): boolean {
 
 function checkConfig(cfg: TelegramAdapterConfig): void {
   if (!/^\d+:[A-Za-z0-9_-]+$/.test(cfg.token)) {
-    throw new PlatformStartError('TELEGRAM_BOT_TOKEN should look like 123456789:AAH... (the token @BotFather gave you)');
+    throw new SettingError('TELEGRAM_BOT_TOKEN should look like 123456789:AAH... (the token @BotFather gave you)');
   }
   if (cfg.webhookSecret !== undefined && !/^[A-Za-z0-9_-]{1,256}$/.test(cfg.webhookSecret)) {
-    throw new PlatformStartError('TELEGRAM_WEBHOOK_SECRET must be 1 to 256 characters from A-Z, a-z, 0-9, _ and - (Telegram accepts no others)');
+    throw new SettingError('TELEGRAM_WEBHOOK_SECRET must be 1 to 256 characters from A-Z, a-z, 0-9, _ and - (Telegram accepts no others)');
   }
   if (cfg.webhookUrl && !cfg.webhookSecret) {
-    throw new PlatformStartError('TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL, so the webhook can check its caller');
+    throw new SettingError('TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL, so the webhook can check its caller');
   }
 }
 
