@@ -5,7 +5,7 @@ import { errorSummary } from '../kit/redact.js';
 import { createTeamsFiles } from './files.js';
 import { createTeamsMessenger } from './messenger.js';
 import { createMessagesRoute, servedChannels } from './routes.js';
-import { createTeamsAuthentication, readBotFrameworkSettings } from './settings.js';
+import { createTeamsAuthentication, PUBLIC_CHANNEL_METADATA, readBotFrameworkSettings } from './settings.js';
 import { createTurnHandler } from './turn.js';
 
 export { buildTeamsAppPackage } from './manifest.js';
@@ -42,7 +42,13 @@ export async function createTeamsAdapter(cfg: TeamsAdapterConfig, deps: AdapterD
   const files = createTeamsFiles(deps.store, deps.clock, logger);
   const turn = createTurnHandler(deps.core, logger, files);
 
-  const route = createMessagesRoute(adapter, auth, turn, logger, { channels: servedChannels(cfg.emulator), requireToken: Boolean(appId), timeoutMs: cfg.timeoutMs });
+  const route = createMessagesRoute(adapter, auth, turn, logger, {
+    channels: servedChannels(cfg.emulator),
+    requireToken: Boolean(appId),
+    timeoutMs: cfg.timeoutMs,
+    // Emulator tokens come from other issuers (and a national cloud's ChannelService from other URLs): claims only.
+    metadataUrl: cfg.emulator || settings.ChannelService ? undefined : (settings.ToBotFromChannelOpenIdMetadataUrl ?? PUBLIC_CHANNEL_METADATA),
+  });
 
   return {
     platform: 'teams',

@@ -6,7 +6,7 @@ import { createInFlight } from '../kit/in-flight.js';
 import { errorSummary } from '../kit/redact.js';
 import { within } from '../kit/timeouts.js';
 import type { AuthenticateRequestResult, TeamsAuthentication } from './sdk-workarounds.js';
-import { tokenPrecheck } from './token-precheck.js';
+import { createTokenPrecheck } from './token-precheck.js';
 
 /** Activities are small; a cap keeps a caller from making us parse megabytes before authentication. */
 const BODY_LIMIT = '256kb';
@@ -60,6 +60,8 @@ export interface MessagesRouteOptions {
   channels?: readonly string[];
   /** False only in emulator mode without an app id, where botbuilder accepts requests without a token. */
   requireToken?: boolean;
+  /** Where the channel's signing keys are published (ToBotFromChannelOpenIdMetadataUrl); see token-precheck.ts. */
+  metadataUrl?: string;
   /** The longest a token check may take (it may fetch the OpenID metadata and signing keys, with no timeout of its own). */
   timeoutMs?: number;
 }
@@ -68,6 +70,7 @@ export function createMessagesRoute(adapter: CloudAdapter, auth: TeamsAuthentica
   const channels = opts.channels ?? servedChannels(false);
   const requireToken = opts.requireToken ?? true;
   const timeoutMs = opts.timeoutMs ?? 10_000;
+  const precheck = createTokenPrecheck({ metadataUrl: opts.metadataUrl, timeoutMs });
   const inFlight = createInFlight();
   const router = express.Router();
 
@@ -85,8 +88,8 @@ export function createMessagesRoute(adapter: CloudAdapter, auth: TeamsAuthentica
       return;
     }
     const header = req.headers.authorization;
-    const precheck = requireToken ? tokenPrecheck(header, Date.now()) : undefined;
-    if (precheck) return refuse(res, precheck);
+    const refused = requireToken ? await precheck(header) : undefined;
+    if (refused) return refuse(res, refused);
     let result: AuthenticateRequestResult;
     try {
       // Issuer, signature, audience, serviceUrl and endorsements: checked once, here, with botbuilder's public

@@ -36,6 +36,9 @@ const PUBLIC_CLOUD: BotFrameworkSettings = {
   CallerId: 'urn:botframework:azure',
 };
 
+/** Where the public cloud publishes the keys that sign the channel's tokens. */
+export const PUBLIC_CHANNEL_METADATA = PUBLIC_CLOUD.ToBotFromChannelOpenIdMetadataUrl!;
+
 const ENDPOINT_KEYS = Object.keys(PUBLIC_CLOUD) as (keyof BotFrameworkSettings)[];
 
 /** A Bot Framework setting is missing or wrong; the message names it. */

@@ -1,9 +1,10 @@
 // A cheap look at a bearer token's claims before botbuilder checks it: refuses what it would refuse anyway.
 //
 // botframework-connector prints to the console for some refusals (an expired token: the whole error with its
-// stack; a bad signature or issuer: "Error finding key for token"), and anyone can send such tokens. Patching
-// console is not ours to do; refusing the commonest forgeries before the SDK sees them keeps them out of the
-// output. This check only ever refuses more: every token it lets through still gets botbuilder's full check.
+// stack; a bad signature or issuer: "Error finding key for token" and the signing keys), and anyone can send
+// such tokens. Patching console is not ours to do; refusing such forgeries before the SDK sees them keeps them
+// out of the output. This check only ever refuses more: every token it lets through still gets botbuilder's full check.
+import { compactVerify, createRemoteJWKSet, errors as joseErrors } from 'jose';
 
 /** botframework-connector's clock tolerance (ChannelValidation: clockTolerance 5 * 60 seconds). */
 const CLOCK_TOLERANCE_S = 5 * 60;
@@ -35,4 +36,47 @@ export function tokenPrecheck(header: string | undefined, nowMs: number): string
   if (typeof claims.exp === 'number' && claims.exp + CLOCK_TOLERANCE_S < now) return 'expired';
   if (typeof claims.nbf === 'number' && claims.nbf - CLOCK_TOLERANCE_S > now) return 'not valid yet';
   return undefined;
+}
+
+/** botframework-connector's AuthenticationConstants.AllowedSigningAlgorithms. */
+const ALGORITHMS = ['RS256', 'RS384', 'RS512'];
+
+export interface TokenPrecheckOptions {
+  /**
+   * The OpenID metadata the channel's tokens are signed under (ToBotFromChannelOpenIdMetadataUrl); without it
+   * (emulator mode, a national cloud's ChannelService) only the claims are looked at.
+   */
+  metadataUrl?: string;
+  timeoutMs: number;
+}
+
+/**
+ * The claims check above, then the signature against the channel's published keys (jose): a token signed with
+ * another key under a known key id is what makes botframework-connector print the keys. Whatever this cannot
+ * decide (keys not fetched, a key id it does not know yet) is left to botbuilder, never refused here.
+ */
+export function createTokenPrecheck(opts: TokenPrecheckOptions): (header: string | undefined) => Promise<string | undefined> {
+  let keys: Promise<ReturnType<typeof createRemoteJWKSet>> | undefined;
+  const keySet = () => {
+    keys ??= (async () => {
+      const res = await fetch(opts.metadataUrl!, { signal: AbortSignal.timeout(opts.timeoutMs) });
+      const jwksUri = ((await res.json()) as { jwks_uri?: unknown }).jwks_uri;
+      if (!res.ok || typeof jwksUri !== 'string') throw new Error(`no jwks_uri in the OpenID metadata (${res.status})`);
+      return createRemoteJWKSet(new URL(jwksUri), { timeoutDuration: opts.timeoutMs });
+    })();
+    // A failed fetch is not kept: the next request tries again.
+    keys.catch(() => (keys = undefined));
+    return keys;
+  };
+  return async (header) => {
+    const why = tokenPrecheck(header, Date.now());
+    if (why || !opts.metadataUrl) return why;
+    const jwt = header!.slice('Bearer '.length);
+    try {
+      await compactVerify(jwt, await keySet(), { algorithms: ALGORITHMS });
+      return undefined;
+    } catch (err) {
+      return err instanceof joseErrors.JWSSignatureVerificationFailed ? 'bad signature' : undefined;
+    }
+  };
 }
