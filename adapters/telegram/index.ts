@@ -13,6 +13,7 @@ import { processMessage } from '../kit/process-message.js';
 import { createTelegramMessenger } from './messenger.js';
 import { isUnreadablePrivateMessage, parseUpdate, type BotIdentity } from './parse.js';
 import { renderTelegram } from './render.js';
+import { createWebhookReplyMarker } from './sdk-workarounds.js';
 import { describeError, perCallTimeout, sendOps } from './send.js';
 
 export interface TelegramAdapterConfig {
@@ -119,27 +120,15 @@ export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: Ad
   // A client timeout above the long-poll wait, so getUpdates is never cut short by its own client.
   const pollTimeout = cfg.pollTimeoutSeconds ?? 25;
   const client = { apiRoot: cfg.apiRoot, timeoutSeconds: pollTimeout + 30 };
-  // Webhook replies: a reply's last sendMessage goes back in the webhook's HTTP response and Telegram performs
-  // it, one request fewer per update. Only that one: Telegram does not report how such a call went, and a call
-  // sent after it could overtake it. grammY asks by method name, synchronously as the call starts (before any
-  // await), so a flag set around starting that one call marks it. (AsyncLocalStorage would do the same at the
-  // price of async hooks on every promise in the process.)
-  let lastMessageStarting = false;
+  // Webhook replies for a reply's last sendMessage: see sdk-workarounds.ts.
+  const webhookReply = createWebhookReplyMarker();
   // Updates whose webhook request still waits for its answer. One that took too long has been answered empty
   // already: its last message must go out as an ordinary request, not into a response that is gone.
   const awaitingAnswer = new Set<number>();
-  const lastMessage = (updateId: number) => <T>(send: () => Promise<T>): Promise<T> => {
-    if (!awaitingAnswer.has(updateId)) return send();
-    lastMessageStarting = true;
-    try {
-      return send();
-    } finally {
-      lastMessageStarting = false;
-    }
-  };
+  const lastMessage = (updateId: number) => <T>(send: () => Promise<T>): Promise<T> => (awaitingAnswer.has(updateId) ? webhookReply.viaWebhookReply(send) : send());
   const bot = new Bot(cfg.token, {
     botInfo: botInfoFrom(cfg),
-    client: { ...client, canUseWebhookReply: (method) => method === 'sendMessage' && lastMessageStarting },
+    client: { ...client, canUseWebhookReply: webhookReply.canUseWebhookReply },
   });
   const timeoutMs = cfg.timeoutMs ?? 10_000;
   // Each try of a call gets the timeout (installed first, so it sits inside the retries).
