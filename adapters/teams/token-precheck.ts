@@ -41,6 +41,9 @@ export function tokenPrecheck(header: string | undefined, nowMs: number): string
 /** botframework-connector's AuthenticationConstants.AllowedSigningAlgorithms. */
 const ALGORITHMS = ['RS256', 'RS384', 'RS512'];
 
+/** Tokens whose signature this check has seen verify: the channel sends the same token with many activities. */
+const VERIFIED_CACHE_SIZE = 1000;
+
 export interface TokenPrecheckOptions {
   /**
    * The OpenID metadata the channel's tokens are signed under (ToBotFromChannelOpenIdMetadataUrl); without it
@@ -68,12 +71,18 @@ export function createTokenPrecheck(opts: TokenPrecheckOptions): (header: string
     keys.catch(() => (keys = undefined));
     return keys;
   };
+  // Only this pre-check's own verdict is remembered (until the check above would refuse the token as expired):
+  // botbuilder still checks every request in full.
+  const verified = new Set<string>();
   return async (header) => {
     const why = tokenPrecheck(header, Date.now());
     if (why || !opts.metadataUrl) return why;
     const jwt = header!.slice('Bearer '.length);
+    if (verified.has(jwt)) return undefined;
     try {
       await compactVerify(jwt, await keySet(), { algorithms: ALGORITHMS });
+      if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.values().next().value!);
+      verified.add(jwt);
       return undefined;
     } catch (err) {
       return err instanceof joseErrors.JWSSignatureVerificationFailed ? 'bad signature' : undefined;
