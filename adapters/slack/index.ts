@@ -1,8 +1,10 @@
 // The Slack adapter: a Bolt app on the shared server at POST /slack/events (or Socket Mode), plus its messenger.
 import { App, ErrorCode, ExpressReceiver, LogLevel, webApi, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from 'pino';
-import { PlatformStartError, type AdapterDeps, type PlatformAdapter, type RequestHandler } from '../../src/core/adapter.js';
-import { slackFetchWithin } from './fetch.js';
+import type { AdapterDeps, PlatformAdapter, RequestHandler } from '../../src/core/adapter.js';
+import { PlatformStartError, SettingError } from '../../src/errors.js';
+import { createInFlight } from '../kit/in-flight.js';
+import { fetchWithin } from './fetch.js';
 import { registerSlackListeners } from './listeners.js';
 import { createSlackNames, slackDisplayName } from './names.js';
 import { createSlackMessenger } from './messenger.js';
@@ -54,17 +56,17 @@ function boltLogger(log: Logger): BoltLogger {
 }
 
 export async function createSlackAdapter(cfg: SlackAdapterConfig, deps: AdapterDeps): Promise<PlatformAdapter> {
-  if (!cfg.botToken) throw new PlatformStartError('SLACK_BOT_TOKEN is empty: set it to the bot token (xoxb-...) from the Slack app\u2019s OAuth page.');
+  if (!cfg.botToken) throw new SettingError('SLACK_BOT_TOKEN is empty: set it to the bot token (xoxb-...) from the Slack app\u2019s OAuth page.');
   const socketMode = Boolean(cfg.appToken);
   if (!socketMode && !cfg.signingSecret) {
-    throw new PlatformStartError('SLACK_SIGNING_SECRET is required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode).');
+    throw new SettingError('SLACK_SIGNING_SECRET is required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode).');
   }
   const log = deps.logger.child({ platform: 'slack' });
   const logger = boltLogger(log);
   // The config module drops trailing slashes; WebClient appends the method name to this URL.
   const slackApiUrl = cfg.apiUrl ? `${cfg.apiUrl.replace(/\/+$/, '')}/` : undefined;
   const timeoutMs = cfg.timeoutMs ?? 10_000;
-  const slackFetch = slackFetchWithin(timeoutMs);
+  const slackFetch = fetchWithin(timeoutMs);
   const clientOptions: webApi.WebClientOptions = {
     ...(slackApiUrl ? { slackApiUrl } : {}),
     // Replies to a person are worth a couple of quick retries, not Bolt's default half hour.
@@ -99,11 +101,7 @@ export async function createSlackAdapter(cfg: SlackAdapterConfig, deps: AdapterD
     app = new App({ token: cfg.botToken, receiver, logger, clientOptions, convoStore: false, deferInitialization: true });
   }
 
-  const inFlight = new Set<Promise<void>>();
-  const track = (work: Promise<void>): Promise<void> => {
-    inFlight.add(work);
-    return work.finally(() => inFlight.delete(work));
-  };
+  const inFlight = createInFlight();
   // users.info through its own client: no retries, so a slow or refused lookup never holds a reply up for long.
   const namesClient = new webApi.WebClient(cfg.botToken, {
     ...(slackApiUrl ? { slackApiUrl } : {}),
@@ -116,7 +114,7 @@ export async function createSlackAdapter(cfg: SlackAdapterConfig, deps: AdapterD
     lookup: async (user) => slackDisplayName((await namesClient.users.info({ user })).user),
     now: () => deps.clock.now().getTime(),
   });
-  registerSlackListeners(app, { core: deps.core, logger: log, track, nameOf });
+  registerSlackListeners(app, { core: deps.core, logger: log, track: (work) => inFlight.track(work), nameOf });
 
   // Follow-ups: no retries inside the client, so the scheduler sees each 429 and paces itself.
   const messengerClient = new webApi.WebClient(cfg.botToken, {
@@ -169,7 +167,7 @@ export async function createSlackAdapter(cfg: SlackAdapterConfig, deps: AdapterD
     async stop() {
       ready = false;
       if (socketMode) await app.stop().catch((err: unknown) => log.warn({ err }, 'slack: socket mode stop failed'));
-      await Promise.allSettled([...inFlight]);
+      await inFlight.drain();
     },
   };
 }

@@ -2,6 +2,8 @@
 import type { App, RespondFn } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { BotCore } from '../../src/core/messages.js';
+import { processMessage } from '../kit/process-message.js';
+import { errorSummary } from '../kit/redact.js';
 import { renderHomeView } from './home.js';
 import { parseBlockAction, parseDirectMessage, parseMention, parseSlashCommand, type Parsed } from './parse.js';
 import { CHOICE_ACTION_PREFIX } from './render.js';
@@ -18,48 +20,47 @@ export interface ListenerDeps {
 
 type Loose = Record<string, unknown>;
 
-const SORRY = 'Sorry, something went wrong on my side. Please try again in a moment.';
-
 /** Slack errors that mean the bot may not post where the person typed (a channel it is not in, a DM between people). */
 const CANNOT_POST_HERE = new Set(['not_in_channel', 'channel_not_found']);
 
 const slackError = (err: unknown): string | undefined => (err as { data?: { error?: string } })?.data?.error;
 
+/** The kit's redaction, plus Slack's own error code (e.g. not_in_channel), which says most. */
+const describe = (err: unknown) => ({ ...errorSummary(err), slackError: slackError(err) });
+
 export function registerSlackListeners(app: App, deps: ListenerDeps): void {
   const { core, logger } = deps;
 
   /**
-   * Runs the core and posts its replies; a failure is logged and apologised for. With `respond`
-   * (slash commands), replies the bot may not post where the person typed (a channel it is not
-   * in, a DM between two people) go to the person's DM with the bot, and a private note says so.
+   * Runs the core and posts its replies through the kit's processMessage (a failure is logged and apologised
+   * for; Slack was acknowledged already, so nothing is redelivered). With `respond` (slash commands), replies the
+   * bot may not post where the person typed (a channel it is not in, a DM between two people) go to the
+   * person's DM with the bot, and a private note says so.
    */
   async function handle(parsed: Parsed, client: WebClient, respond?: RespondFn): Promise<void> {
     const { target } = parsed;
     let incoming = parsed.incoming;
-    try {
-      // Events carry no name and presses only the handle: ask Slack for the name people know them by.
-      const name = await deps.nameOf?.(incoming.user.id);
-      if (name) incoming = { ...incoming, user: { ...incoming.user, name } };
-      const out = await core.handle(incoming);
-      if (!out.length) return;
-      try {
-        await deliver(client, target, out);
-      } catch (err) {
-        if (!respond || !CANNOT_POST_HERE.has(slackError(err) ?? '')) throw err;
-        const opened = await client.conversations.open({ users: incoming.user.id });
-        if (!opened.channel?.id) throw err;
-        await deliver(client, { channel: opened.channel.id }, out);
-        await respond({ response_type: 'ephemeral', text: "I can't post in this conversation, so I've answered in our direct messages." });
-      }
-    } catch (err) {
-      logger.error({ err, slackError: slackError(err), deliveryId: incoming.deliveryId }, 'slack: handling failed');
-      if (respond) await respond({ response_type: 'ephemeral', text: SORRY }).catch(() => undefined);
-      else {
-        await client.chat
-          .postMessage({ channel: target.channel, text: SORRY, ...(target.threadTs ? { thread_ts: target.threadTs } : {}) })
-          .catch(() => undefined);
-      }
-    }
+    // Events carry no name and presses only the handle: ask Slack for the name people know them by.
+    const name = await deps.nameOf?.(incoming.user.id).catch(() => undefined);
+    if (name) incoming = { ...incoming, user: { ...incoming.user, name } };
+    await processMessage({ core, logger, describe }, incoming, {
+      canRedeliver: false,
+      deliver: async (out) => {
+        try {
+          await deliver(client, target, out);
+        } catch (err) {
+          if (!respond || !CANNOT_POST_HERE.has(slackError(err) ?? '')) throw err;
+          const opened = await client.conversations.open({ users: incoming.user.id });
+          if (!opened.channel?.id) throw err;
+          await deliver(client, { channel: opened.channel.id }, out);
+          await respond({ response_type: 'ephemeral', text: "I can't post in this conversation, so I've answered in our direct messages." });
+        }
+      },
+      apologise: (text) =>
+        respond
+          ? respond({ response_type: 'ephemeral', text })
+          : client.chat.postMessage({ channel: target.channel, text, ...(target.threadTs ? { thread_ts: target.threadTs } : {}) }),
+    });
   }
 
   app.event('message', async ({ body, event, context, client }) => {
@@ -104,12 +105,12 @@ export function registerSlackListeners(app: App, deps: ListenerDeps): void {
           if (!out.length) return;
           results = out.flatMap((o) => (o.kind === 'text' ? [o.text] : [])).join('\n\n') || undefined;
         } catch (err) {
-          logger.warn({ err }, 'slack: results for App Home failed');
+          logger.warn({ err: describe(err) }, 'slack: results for App Home failed');
         }
         try {
           await client.views.publish({ user_id: event.user, view: renderHomeView(results) });
         } catch (err) {
-          logger.error({ err, slackError: slackError(err) }, 'slack: views.publish failed');
+          logger.error({ err: describe(err) }, 'slack: views.publish failed');
         }
       })(),
     );
@@ -117,6 +118,6 @@ export function registerSlackListeners(app: App, deps: ListenerDeps): void {
 
   // Bolt's last stop for errors: log them; never rethrow, as the request was acknowledged long ago.
   app.error(async (error) => {
-    logger.error({ err: error }, 'slack: unhandled error in a listener');
+    logger.error({ err: describe(error) }, 'slack: unhandled error in a listener');
   });
 }

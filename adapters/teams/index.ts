@@ -1,12 +1,12 @@
 // The Microsoft Teams adapter: POST /api/messages through botbuilder's CloudAdapter, plus proactive follow-ups.
 import type { AdapterDeps, PlatformAdapter, RequestHandler } from '../../src/core/adapter.js';
-import { isStoreUnavailable } from '../../src/store/errors.js';
-import { quietTokenRefusalPrints } from './console.js';
+import { CloudAdapter } from 'botbuilder';
+import { errorSummary } from '../kit/redact.js';
 import { createTeamsFiles } from './files.js';
 import { createTeamsMessenger } from './messenger.js';
-import { createMessagesRoute, servedChannels, TeamsCloudAdapter } from './routes.js';
-import { createTeamsAuthentication, readBotFrameworkSettings } from './settings.js';
-import { createTurnHandler, errorSummary } from './turn.js';
+import { createMessagesRoute, servedChannels } from './routes.js';
+import { createTeamsAuthentication, PUBLIC_CHANNEL_METADATA, readBotFrameworkSettings } from './settings.js';
+import { createTurnHandler } from './turn.js';
 
 export { buildTeamsAppPackage } from './manifest.js';
 export { MISSING_APP_ID, TeamsConfigError } from './settings.js';
@@ -34,18 +34,21 @@ export async function createTeamsAdapter(cfg: TeamsAdapterConfig, deps: AdapterD
     );
   }
 
-  quietTokenRefusalPrints();
-  const adapter = new TeamsCloudAdapter(auth);
+  const adapter = new CloudAdapter(auth);
   // Only reached by errors that escape our turn handler (which catches its own): log without request details.
   adapter.onTurnError = async (_context, err) => {
-    // Out to the route, which answers 503 so that Teams delivers the activity again.
-    if (isStoreUnavailable(err)) throw err;
     logger.error({ err: errorSummary(err) }, 'teams: turn failed');
   };
   const files = createTeamsFiles(deps.store, deps.clock, logger);
-  const logic = createTurnHandler(deps.core, logger, files);
+  const turn = createTurnHandler(deps.core, logger, files);
 
-  const route = createMessagesRoute(adapter, auth, logic, logger, servedChannels(cfg.emulator));
+  const route = createMessagesRoute(adapter, auth, turn, logger, {
+    channels: servedChannels(cfg.emulator),
+    requireToken: Boolean(appId),
+    timeoutMs: cfg.timeoutMs,
+    // Emulator tokens come from other issuers (and a national cloud's ChannelService from other URLs): claims only.
+    metadataUrl: cfg.emulator || settings.ChannelService ? undefined : (settings.ToBotFromChannelOpenIdMetadataUrl ?? PUBLIC_CHANNEL_METADATA),
+  });
 
   return {
     platform: 'teams',

@@ -3,7 +3,8 @@ import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import type { Logger } from 'pino';
 import { DeliveryError, type Messenger, type Outgoing } from '../../src/core/messages.js';
 import type { TeamsFiles } from './files.js';
-import { errorSummary, sendOutgoing } from './turn.js';
+import { errorSummary } from '../kit/redact.js';
+import { sendOutgoing } from './turn.js';
 
 /**
  * Teams allows about 7 messages/s per conversation and ~50 rps per app per tenant (and the SDK retries 429s).

@@ -2,12 +2,12 @@
 import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { BotCore, Incoming, Outgoing } from '../../src/core/messages.js';
-import { isStoreUnavailable } from '../../src/store/errors.js';
+import { processMessage } from '../kit/process-message.js';
+import { errorSummary } from '../kit/redact.js';
 import { FILE_CONSENT_INVOKE, type TeamsFiles } from './files.js';
 import { isDirect, parseTeamsMessage, parseTeamsWelcome } from './parse.js';
 import { renderTeamsActivity } from './render.js';
-
-const SORRY = 'Sorry, something went wrong on my side. Please try again in a moment.';
+import type { TeamsTurn } from './routes.js';
 
 /**
  * Sends the core's replies in order. An 'update' replaces the card whose button was pressed; a file is offered.
@@ -46,12 +46,6 @@ async function tryUpdate(context: TurnContext, activity: Partial<Activity>, logg
   }
 }
 
-/** The status and code of a connector error, without request headers (they carry the bearer token). */
-export function errorSummary(err: unknown): { message: string; status?: number; code?: string } {
-  const e = err as { message?: string; statusCode?: number; code?: string };
-  return { message: String(e?.message ?? err).slice(0, 300), status: e?.statusCode, code: e?.code };
-}
-
 /** The neutral message for this activity, if the core has anything to do with it. */
 export function incomingFor(activity: Partial<Activity>): Incoming | undefined {
   if (activity.type === ActivityTypes.Message) return parseTeamsMessage(activity);
@@ -60,11 +54,12 @@ export function incomingFor(activity: Partial<Activity>): Incoming | undefined {
 }
 
 /**
- * The CloudAdapter logic: a failure is logged and Teams gets a 200, not a stack trace; only a store failure
- * escapes (as StoreUnavailableError), for the route to answer 503.
+ * The turn logic: the kit's processMessage (a failure is logged and apologised for, Teams gets a 200 and no stack
+ * trace); a store outage is left in `outcome` for the route to answer 503, so Teams delivers the activity again.
  */
-export function createTurnHandler(core: BotCore, logger: Logger, files: TeamsFiles) {
-  return async (context: TurnContext): Promise<void> => {
+export function createTurnHandler(core: BotCore, logger: Logger, files: TeamsFiles): TeamsTurn {
+  const kitLogger = logger.child({ platform: 'teams' });
+  return async (context, outcome) => {
     const { activity } = context;
     if (activity.type === ActivityTypes.Invoke) {
       if (activity.name === FILE_CONSENT_INVOKE) {
@@ -76,20 +71,11 @@ export function createTurnHandler(core: BotCore, logger: Logger, files: TeamsFil
     }
     const incoming = incomingFor(activity);
     if (!incoming) return;
-    let replies: Outgoing[];
-    try {
-      replies = await core.handle(incoming);
-    } catch (err) {
-      // The store failed: the route answers 503 and Teams sends the activity again.
-      if (isStoreUnavailable(err)) throw err;
-      logger.error({ err }, 'teams: the bot failed on an activity');
-      replies = [{ kind: 'text', text: SORRY }];
-    }
-    try {
-      await sendOutgoing(context, replies, logger, files);
-    } catch (err) {
-      // Teams would redeliver on a 5xx, but the core has already taken this delivery id: log instead.
-      logger.error({ err: errorSummary(err) }, 'teams: could not send the reply');
-    }
+    const result = await processMessage({ core, logger: kitLogger }, incoming, {
+      canRedeliver: true,
+      deliver: (replies) => sendOutgoing(context, replies, logger, files),
+      apologise: (text) => context.sendActivity(renderTeamsActivity({ kind: 'text', text })),
+    });
+    if (result === 'retry-later') outcome.retryLater = true;
   };
 }

@@ -2,16 +2,20 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { autoRetry } from '@grammyjs/auto-retry';
 import express from 'express';
-import { Api, Bot, BotError, GrammyError, HttpError, webhookCallback, type Context } from 'grammy';
+import { Api, Bot, BotError, GrammyError, webhookCallback, type Context } from 'grammy';
 import type { BotCommand, UserFromGetMe } from 'grammy/types';
-import { PlatformStartError, type AdapterDeps, type PlatformAdapter, type RequestHandler } from '../../src/core/adapter.js';
+import type { AdapterDeps, PlatformAdapter, RequestHandler } from '../../src/core/adapter.js';
 import { clip } from '../../src/core/clip.js';
 import type { MenuCommand } from '../../src/core/commands.js';
+import { PlatformStartError, SettingError } from '../../src/errors.js';
 import { isStoreUnavailable } from '../../src/store/errors.js';
 import type { NamedLock } from '../../src/store/types.js';
+import { createInFlight } from '../kit/in-flight.js';
+import { processMessage } from '../kit/process-message.js';
 import { createTelegramMessenger } from './messenger.js';
 import { isUnreadablePrivateMessage, parseUpdate, type BotIdentity } from './parse.js';
 import { renderTelegram } from './render.js';
+import { createWebhookReplyMarker } from './sdk-workarounds.js';
 import { describeError, perCallTimeout, sendOps } from './send.js';
 
 export interface TelegramAdapterConfig {
@@ -44,8 +48,15 @@ export function botCommands(menu: readonly MenuCommand[]): BotCommand[] {
   return menu.map((c) => ({ command: c.name, description: clip(c.args ? `${c.description}: /${c.name} ${c.args}` : c.description, 256) }));
 }
 
-const SORRY = 'Sorry, something went wrong on my side. Please try again in a moment.';
 const TEXT_ONLY = 'I can only read text. Please type your question, or send /help.';
+
+/** Thrown out of a webhook update whose store was down, for the route to answer 503 (Telegram sends it again). */
+class RedeliverLater extends Error {
+  constructor() {
+    super('the store is unavailable');
+    this.name = 'RedeliverLater';
+  }
+}
 
 /** Hashing first makes the comparison constant-time whatever the lengths. */
 function secretMatches(given: string | undefined, expected: string): boolean {
@@ -57,13 +68,13 @@ function secretMatches(given: string | undefined, expected: string): boolean {
 
 function checkConfig(cfg: TelegramAdapterConfig): void {
   if (!/^\d+:[A-Za-z0-9_-]+$/.test(cfg.token)) {
-    throw new PlatformStartError('TELEGRAM_BOT_TOKEN should look like 123456789:AAH... (the token @BotFather gave you)');
+    throw new SettingError('TELEGRAM_BOT_TOKEN should look like 123456789:AAH... (the token @BotFather gave you)');
   }
   if (cfg.webhookSecret !== undefined && !/^[A-Za-z0-9_-]{1,256}$/.test(cfg.webhookSecret)) {
-    throw new PlatformStartError('TELEGRAM_WEBHOOK_SECRET must be 1 to 256 characters from A-Z, a-z, 0-9, _ and - (Telegram accepts no others)');
+    throw new SettingError('TELEGRAM_WEBHOOK_SECRET must be 1 to 256 characters from A-Z, a-z, 0-9, _ and - (Telegram accepts no others)');
   }
   if (cfg.webhookUrl && !cfg.webhookSecret) {
-    throw new PlatformStartError('TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL, so the webhook can check its caller');
+    throw new SettingError('TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL, so the webhook can check its caller');
   }
 }
 
@@ -101,27 +112,15 @@ export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: Ad
   // A client timeout above the long-poll wait, so getUpdates is never cut short by its own client.
   const pollTimeout = cfg.pollTimeoutSeconds ?? 25;
   const client = { apiRoot: cfg.apiRoot, timeoutSeconds: pollTimeout + 30 };
-  // Webhook replies: a reply's last sendMessage goes back in the webhook's HTTP response and Telegram performs
-  // it, one request fewer per update. Only that one: Telegram does not report how such a call went, and a call
-  // sent after it could overtake it. grammY asks by method name, synchronously as the call starts (before any
-  // await), so a flag set around starting that one call marks it. (AsyncLocalStorage would do the same at the
-  // price of async hooks on every promise in the process.)
-  let lastMessageStarting = false;
+  // Webhook replies for a reply's last sendMessage: see sdk-workarounds.ts.
+  const webhookReply = createWebhookReplyMarker();
   // Updates whose webhook request still waits for its answer. One that took too long has been answered empty
   // already: its last message must go out as an ordinary request, not into a response that is gone.
   const awaitingAnswer = new Set<number>();
-  const lastMessage = (updateId: number) => <T>(send: () => Promise<T>): Promise<T> => {
-    if (!awaitingAnswer.has(updateId)) return send();
-    lastMessageStarting = true;
-    try {
-      return send();
-    } finally {
-      lastMessageStarting = false;
-    }
-  };
+  const lastMessage = (updateId: number) => <T>(send: () => Promise<T>): Promise<T> => (awaitingAnswer.has(updateId) ? webhookReply.viaWebhookReply(send) : send());
   const bot = new Bot(cfg.token, {
     botInfo: botInfoFrom(cfg),
-    client: { ...client, canUseWebhookReply: (method) => method === 'sendMessage' && lastMessageStarting },
+    client: { ...client, canUseWebhookReply: webhookReply.canUseWebhookReply },
   });
   const timeoutMs = cfg.timeoutMs ?? 10_000;
   // Each try of a call gets the timeout (installed first, so it sits inside the retries).
@@ -130,27 +129,17 @@ export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: Ad
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true }));
   const messenger = createTelegramMessenger(new Api(cfg.token, { apiRoot: cfg.apiRoot, timeoutSeconds: timeoutMs / 1000 }));
 
-  const inFlight = new Set<Promise<unknown>>();
-  bot.use(async (ctx, next) => {
-    const work = next();
-    inFlight.add(work);
-    try {
-      await work;
-    } finally {
-      inFlight.delete(work);
-    }
-  });
-  // One error boundary: log what is safe to log, tell the person kindly, never crash the webhook or the poller.
+  const inFlight = createInFlight();
+  bot.use((_ctx, next) => inFlight.track(next()));
+  // Messages go through the kit's processMessage, which catches its own failures; this catches the rest (a
+  // blocked-bot update, the text-only hint): logged, never crashing the webhook or the poller.
   bot.use(async (ctx, next) => {
     try {
       await next();
     } catch (err) {
       // The store failed: in webhook mode answer Telegram with a 5xx, so it sends the update again later.
-      if (cfg.webhookSecret && isStoreUnavailable(err)) throw err;
+      if (cfg.webhookSecret && (err instanceof RedeliverLater || isStoreUnavailable(err))) throw err;
       logger.error({ err: describeError(err), updateId: ctx.update.update_id }, 'telegram update failed');
-      const chatId = ctx.chat?.id;
-      const telegramFault = err instanceof GrammyError || err instanceof HttpError;
-      if (chatId !== undefined && !telegramFault) await ctx.api.sendMessage(chatId, SORRY).catch(() => undefined);
     }
   });
   bot.on('my_chat_member', async (ctx) => {
@@ -172,21 +161,29 @@ export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: Ad
       if (isUnreadablePrivateMessage(ctx.update) && ctx.chat) await ctx.api.sendMessage(ctx.chat.id, TEXT_ONLY);
       return;
     }
-    const replies = await core.handle(incoming);
-    if (!replies.length) return;
     const message = query ? query.message : ctx.message;
     const chatId = message?.chat.id ?? ctx.from?.id;
-    if (chatId === undefined) return;
     const group = message !== undefined && message.chat.type !== 'private';
     const pressed = query?.message && 'date' in query.message && query.message.date !== 0 ? query.message.message_id : undefined;
-    const ops = renderTelegram(replies, { canEdit: pressed !== undefined });
-    await sendOps(ctx.api, {
-      lastMessage: lastMessage(ctx.update.update_id),
-      chatId,
-      editMessageId: pressed,
-      replyTo: group && !query ? ctx.message?.message_id : undefined,
-      threadId: message && 'is_topic_message' in message && message.is_topic_message ? message.message_thread_id : undefined,
-    }, ops);
+    const outcome = await processMessage({ core, logger, describe: describeError }, incoming, {
+      // A webhook not answered yet can be answered 503, and Telegram delivers the update again; polling cannot.
+      canRedeliver: Boolean(cfg.webhookSecret),
+      deliver: async (replies) => {
+        if (chatId === undefined) return;
+        const ops = renderTelegram(replies, { canEdit: pressed !== undefined });
+        await sendOps(ctx.api, {
+          lastMessage: lastMessage(ctx.update.update_id),
+          chatId,
+          editMessageId: pressed,
+          replyTo: group && !query ? ctx.message?.message_id : undefined,
+          threadId: message && 'is_topic_message' in message && message.is_topic_message ? message.message_thread_id : undefined,
+        }, ops);
+      },
+      apologise: async (text) => {
+        if (chatId !== undefined) await ctx.api.sendMessage(chatId, text);
+      },
+    });
+    if (outcome === 'retry-later') throw new RedeliverLater();
   }
 
   let routes: RequestHandler | undefined;
@@ -223,7 +220,7 @@ export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: Ad
         callback(req, res)
           .catch((err: unknown) => {
             const cause = err instanceof BotError ? err.error : err;
-            if (isStoreUnavailable(cause)) {
+            if (cause instanceof RedeliverLater || isStoreUnavailable(cause)) {
               logger.warn({ updateId }, 'telegram: the store is unavailable; Telegram will send the update again');
               if (!res.headersSent) res.status(503).json({ error: 'try again later' });
               return;
@@ -347,7 +344,7 @@ export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: Ad
       clearInterval(standby);
       standby = undefined;
       await stopPolling();
-      await Promise.allSettled([...inFlight]);
+      await inFlight.drain();
     },
   };
 }

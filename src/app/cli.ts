@@ -1,6 +1,7 @@
 // The `workshop-bot` command line: ask, chat, serve, start, content, manifest.
 import 'dotenv/config';
 import { Command, Option } from 'commander';
+import { isOperatorError } from '../errors.js';
 import { cacheDir, ConfigError, loadConfig, type Config } from './config.js';
 
 function config(): Config {
@@ -27,8 +28,11 @@ function httpsBaseUrl(raw: string): string {
   return raw;
 }
 
-/** Failures an operator can fix (a setting, a platform or database that refuses or does not answer). */
-const USER_FACING = ['ConfigError', 'ContentError', 'StoreConfigError', 'TeamsConfigError', 'StartupError', 'PlatformStartError', 'ImportError'];
+/**
+ * Operator errors not yet built on OperatorError (src/errors.ts), recognised by name until they are: the
+ * store's StoreConfigError and the core's copy of PlatformStartError.
+ */
+const NOT_YET_CODED = ['StoreConfigError', 'PlatformStartError'];
 
 /** Known, user-facing failures print one line and exit 1; anything else is a bug and keeps its stack. */
 async function guarded(run: () => Promise<number | void>): Promise<void> {
@@ -37,7 +41,7 @@ async function guarded(run: () => Promise<number | void>): Promise<void> {
     if (typeof code === 'number') process.exitCode = code;
   } catch (err) {
     const e = err as Error;
-    if (USER_FACING.includes(e?.name)) {
+    if (isOperatorError(err) || NOT_YET_CODED.includes(e?.name)) {
       process.stderr.write(`${e.message}\n`);
       process.exitCode = 1;
       // Whatever a failed start left open (a socket the driver still retries) must not keep the process alive.

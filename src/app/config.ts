@@ -1,5 +1,6 @@
 // Configuration: read once from the environment (and .env), validated with zod; errors name the variable.
 import { z } from 'zod';
+import { SettingError } from '../errors.js';
 import { checkUserKey } from '../core/user-keys.js';
 
 const optional = z
@@ -139,26 +140,22 @@ export function cacheDir(config: Pick<Config, 'CACHE_DIR' | 'DATA_DIR'>): string
   return config.CACHE_DIR ?? `${config.DATA_DIR ?? 'data'}/cache`;
 }
 
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-}
+/** Bad environment variables; the message names each one. */
+export class ConfigError extends SettingError {}
 
-/** Parses the environment; throws ConfigError naming every bad variable. */
+/** Parses the environment; throws ConfigError with one line per bad variable, each starting with its name. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = ConfigSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`Bad configuration:\n${lines.join('\n')}`);
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(lines.join('\n'));
   }
   const c = parsed.data;
   if (c.SLACK_BOT_TOKEN && !c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN) {
-    throw new ConfigError('Bad configuration:\n  SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)');
+    throw new ConfigError('SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)');
   }
   if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {
-    throw new ConfigError('Bad configuration:\n  TELEGRAM_WEBHOOK_SECRET: required with TELEGRAM_WEBHOOK_URL, so the webhook can check its caller');
+    throw new ConfigError('TELEGRAM_WEBHOOK_SECRET: required with TELEGRAM_WEBHOOK_URL, so the webhook can check its caller');
   }
   return { ...c, env };
 }

@@ -1,13 +1,12 @@
 // Start-up failures an operator can fix, as one line that names the setting (never a stack trace).
 import { dirname } from 'node:path';
+import { OperatorError } from '../errors.js';
 import type { Config } from './config.js';
 import { sqlitePath } from '../store/sqlite.js';
 
-export class StartupError extends Error {
-  readonly code = 'STARTUP';
+export class StartupError extends OperatorError<'STARTUP'> {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'StartupError';
+    super('STARTUP', message, options);
   }
 }
 

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
+import { OperatorError } from '../errors.js';
 import { GlossaryEntry, Indicator, IndicatorsFile, Meta, QuizItem, Section, type Content, type IndicatorSet } from './schema.js';
 
 /** One thing wrong (or worth a look) in a content folder: the file, the item and the field, and what. */
@@ -25,17 +26,15 @@ export function formatProblem(p: ContentProblem): string {
 }
 
 /** A content folder that cannot be used; `errors` each name the file, the item and the field. */
-export class ContentError extends Error {
-  readonly code = 'CONTENT_INVALID';
+export class ContentError extends OperatorError<'CONTENT_INVALID'> {
   readonly errors: string[];
   constructor(
     readonly problems: ContentProblem[],
     readonly dir: string,
   ) {
     const errors = problems.map(formatProblem);
-    super(`Content in ${dir} is not valid:\n${errors.map((e) => `  ${e}`).join('\n')}`);
+    super('CONTENT_INVALID', `Content in ${dir} is not valid:\n${errors.map((e) => `  ${e}`).join('\n')}`);
     this.errors = errors;
-    this.name = 'ContentError';
   }
 }
 

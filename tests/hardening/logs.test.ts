@@ -89,17 +89,19 @@ describe('logs at LOG_LEVEL=info', () => {
     expect(await tg.deliverUpdate(url, privateText(FAILED), TELEGRAM_SECRET)).toBe(200);
     tg.failNext('sendMessage', { status: 400, description: "Bad Request: can't parse entities: Can't find end of the entity starting at byte offset 12" });
     expect(await tg.deliverUpdate(url, privateText(`${FAILED} again`), TELEGRAM_SECRET)).toBe(200);
-    expect(out).toMatch(/"msg":"telegram update failed"/);
+    // Logged by the adapter kit's processMessage, with the platform.
+    expect(out).toMatch(/"platform":"telegram".*"msg":"could not send the reply"/);
 
     // Slack: a signed DM question, a forged one, and one whose reply Slack refuses.
     const dm = JSON.stringify(directMessage('U0LOGS', 'D0LOGS', SLACK_TEXT));
     expect(await postSlack(url, dm, slackHeaders(dm))).toBe(200);
     expect(await postSlack(url, dm, { 'x-slack-request-timestamp': String(Math.floor(Date.now() / 1000)), 'x-slack-signature': 'v0=forged' })).toBe(401);
     await slack.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage' && c.body.channel === 'D0LOGS'));
-    slack.failNext('chat.postMessage', { error: 'channel_not_found', times: 2 });
+    // A failed delivery is logged, not followed by an apology sent the same failing way.
+    slack.failNext('chat.postMessage', { error: 'channel_not_found' });
     const failing = JSON.stringify(directMessage('U0LOGS2', 'D0LOGS2', `${SLACK_TEXT} twice`));
     expect(await postSlack(url, failing, slackHeaders(failing))).toBe(200);
-    await slack.waitFor((calls) => calls.filter((c) => c.method === 'chat.postMessage' && c.body.channel === 'D0LOGS2').length >= 2);
+    await slack.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage' && c.body.channel === 'D0LOGS2'));
 
     // Teams: an expired token and one signed with a key not in the JWKS (refused: nothing is sent, so no
     // outbound token is ever needed). botframework-connector prints a stack or the signing keys for each.
@@ -120,6 +122,7 @@ describe('logs at LOG_LEVEL=info', () => {
     await exited;
 
     // Refusals are one structured line each; no stack trace and no key material in the output.
+    expect(out).toMatch(/"platform":"slack".*"slackError":"channel_not_found".*"msg":"could not send the reply"/);
     expect(out.match(/teams: refused a request with a bad token/g)).toHaveLength(2);
     expect(out).not.toMatch(/TokenExpiredError|Error finding key|BEGIN RSA PUBLIC KEY|\n\s+at \S+ \(/);
 
