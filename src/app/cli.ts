@@ -28,11 +28,6 @@ function httpsBaseUrl(raw: string): string {
   return raw;
 }
 
-/**
- * Operator errors not yet built on OperatorError (src/errors.ts), recognised by name until they are: the
- * store's StoreConfigError and the core's copy of PlatformStartError.
- */
-const NOT_YET_CODED = ['StoreConfigError', 'PlatformStartError'];
 
 /** Known, user-facing failures print one line and exit 1; anything else is a bug and keeps its stack. */
 async function guarded(run: () => Promise<number | void>): Promise<void> {
@@ -41,7 +36,7 @@ async function guarded(run: () => Promise<number | void>): Promise<void> {
     if (typeof code === 'number') process.exitCode = code;
   } catch (err) {
     const e = err as Error;
-    if (isOperatorError(err) || NOT_YET_CODED.includes(e?.name)) {
+    if (isOperatorError(err)) {
       process.stderr.write(`${e.message}\n`);
       process.exitCode = 1;
       // Whatever a failed start left open (a socket the driver still retries) must not keep the process alive.

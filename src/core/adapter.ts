@@ -41,10 +41,4 @@ export interface PlatformAdapter {
  * An adapter could not start for a reason an operator can fix: a setting with the wrong form, or the platform
  * refusing the credentials or not answering. The message names the setting; the CLI prints it as one line.
  */
-export class PlatformStartError extends Error {
-  readonly code = 'PLATFORM_START';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'PlatformStartError';
-  }
-}
+export { PlatformStartError } from '../errors.js';

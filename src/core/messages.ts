@@ -1,4 +1,5 @@
 // The neutral message model: what every adapter turns native events into, and renders back out.
+import { CodedError } from '../errors.js';
 
 export const PLATFORMS = ['console', 'telegram', 'slack', 'teams'] as const;
 export type Platform = (typeof PLATFORMS)[number];
@@ -82,15 +83,16 @@ export interface BotCore {
 }
 
 /** Why a proactive send failed, translated from the platform's error at the adapter's edge. */
-export class DeliveryError extends Error {
+export type DeliveryCode = 'rate_limited' | 'unreachable' | 'transient' | 'invalid';
+
+export class DeliveryError extends CodedError<DeliveryCode> {
   constructor(
     message: string,
-    readonly code: 'rate_limited' | 'unreachable' | 'transient' | 'invalid',
+    code: DeliveryCode,
     readonly retryAfterMs?: number,
-    override readonly cause?: unknown,
+    cause?: unknown,
   ) {
-    super(message);
-    this.name = 'DeliveryError';
+    super(code, message, { cause });
   }
 }
 

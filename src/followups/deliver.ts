@@ -1,7 +1,7 @@
 // Sends one follow-up to one member and records the outcome: sent, retry later, unreachable or failed.
 import type { Logger } from 'pino';
 import type { Clock } from '../core/clock.js';
-import { DeliveryError, text, type Messenger, type Outgoing } from '../core/messages.js';
+import { DeliveryError, text, type DeliveryCode, type Messenger, type Outgoing } from '../core/messages.js';
 import type { CohortRecord, DeliveryRecord, FollowupRecord, Store } from '../store/types.js';
 import type { SendLimiter } from './rate.js';
 
@@ -32,15 +32,12 @@ export function addressOf(user: { address?: unknown }): unknown {
 /** Backoff for transient failures: 2 s, 4 s, 8 s ... capped at 5 minutes. */
 export const backoffMs = (attempts: number): number => Math.min(5 * 60_000, 1000 * 2 ** Math.max(1, attempts));
 
-type FailureCode = 'rate_limited' | 'unreachable' | 'transient' | 'invalid';
+type FailureCode = DeliveryCode;
 
-/** DeliveryError by shape, so an error from another copy of the module still counts. */
+/** What a failed send means for the delivery: the messenger's DeliveryError code, else worth another try. */
 function classify(err: unknown): { code: FailureCode; retryAfterMs?: number; message: string } {
-  const e = err as { name?: string; code?: unknown; retryAfterMs?: unknown; message?: unknown };
-  const message = String(e?.message ?? err).slice(0, 300);
-  if (e?.name === 'DeliveryError' && typeof e.code === 'string' && ['rate_limited', 'unreachable', 'transient', 'invalid'].includes(e.code)) {
-    return { code: e.code as FailureCode, retryAfterMs: typeof e.retryAfterMs === 'number' ? e.retryAfterMs : undefined, message };
-  }
+  const message = (err instanceof Error ? err.message : String(err)).slice(0, 300);
+  if (err instanceof DeliveryError) return { code: err.code, retryAfterMs: err.retryAfterMs, message };
   // Anything else (a bug, a dropped connection the adapter did not translate) is worth another try.
   return { code: 'transient', message };
 }

@@ -1,4 +1,5 @@
 // What differs between the SQLite and PostgreSQL stores, behind one small seam the shared SQL code uses.
+import { OperatorError } from '../errors.js';
 import type { Kysely } from 'kysely';
 import type { Database } from './tables.js';
 import type { NamedLock } from './types.js';
@@ -36,11 +37,9 @@ export function isUniqueViolation(err: unknown): boolean {
 }
 
 /** Bad store settings: names the variable and what it should hold. */
-export class StoreConfigError extends Error {
-  readonly code = 'STORE_CONFIG';
+export class StoreConfigError extends OperatorError<'STORE_CONFIG'> {
   constructor(message: string) {
-    super(message);
-    this.name = 'StoreConfigError';
+    super('STORE_CONFIG', message);
   }
 }
 

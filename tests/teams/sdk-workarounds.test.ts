@@ -6,8 +6,8 @@ import { CloudAdapter, type ConversationReference, type TurnContext } from 'botb
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOTBUILDER_VERSION } from '../../adapters/teams/sdk-workarounds.js';
 import { createTeamsAuthentication } from '../../adapters/teams/settings.js';
-import { BlackHole } from '../fakes/black-hole.js';
-import { FakeTeamsConnector } from '../fakes/teams-connector.js';
+import { BlackHole } from '../../fakes/black-hole.js';
+import { FakeTeamsConnector } from '../../fakes/teams-connector.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const installed = (pkg: string): string => (JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
