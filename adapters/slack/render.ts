@@ -51,12 +51,13 @@ export function splitSlackText(raw: string, max: number = SLACK_LIMITS.sectionTe
     let fit = 0;
     let used = 0;
     while (fit < rest.length) {
-      const step = /[&<>]/.test(rest[fit]) ? (rest[fit] === '&' ? 5 : 4) : 1;
+      const ch = rest.charAt(fit);
+      const step = /[&<>]/.test(ch) ? (ch === '&' ? 5 : 4) : 1;
       if (used + step > max) break;
       used += step;
       fit += 1;
     }
-    if (fit > 0 && /[\uD800-\uDBFF]/.test(rest[fit - 1])) fit -= 1;
+    if (fit > 0 && /[\uD800-\uDBFF]/.test(rest.charAt(fit - 1))) fit -= 1;
     const window = rest.slice(0, fit);
     const floor = Math.floor(fit / 2);
     let cut = window.lastIndexOf('\n\n');
@@ -74,7 +75,7 @@ export function splitSlackText(raw: string, max: number = SLACK_LIMITS.sectionTe
 export function truncate(raw: string, max: number): string {
   if (raw.length <= max) return raw;
   let end = max - 1;
-  if (/[\uD800-\uDBFF]/.test(raw[end - 1])) end -= 1;
+  if (/[\uD800-\uDBFF]/.test(raw.charAt(end - 1))) end -= 1;
   return `${raw.slice(0, end)}…`;
 }
 

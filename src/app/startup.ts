@@ -22,7 +22,7 @@ function chain(err: unknown): Failure[] {
 }
 
 const codeIn = (err: unknown): string => chain(err).map((e) => (typeof e.code === 'string' ? e.code : '')).find(Boolean) ?? '';
-const messageOf = (err: unknown): string => String((err as { message?: unknown })?.message ?? err).split('\n')[0].slice(0, 200);
+const messageOf = (err: unknown): string => String((err as { message?: unknown })?.message ?? err).split('\n')[0]!.slice(0, 200);
 
 const FILE_WHY: Record<string, string> = {
   EROFS: 'the file system is read-only',

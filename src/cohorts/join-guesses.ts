@@ -19,7 +19,8 @@ export class JoinGuesses {
   /** How long until this person may try a code again; 0 when they may now. */
   waitMs(key: string, nowMs: number): number {
     const recent = (this.wrong.get(key) ?? []).filter((t) => t > nowMs - this.windowMs);
-    return recent.length >= this.maxWrong ? recent[recent.length - this.maxWrong] + this.windowMs - nowMs : 0;
+    const oldest = recent.at(-this.maxWrong);
+    return recent.length >= this.maxWrong && oldest !== undefined ? oldest + this.windowMs - nowMs : 0;
   }
 
   recordWrong(key: string, nowMs: number): void {

@@ -37,7 +37,8 @@ export const MAX_QUIZ_LENGTH = 20;
 export function parseAction(value: string): { kind: 'readiness' | 'quiz'; sessionId: string; index: number; answer: string } | undefined {
   const m = /^([rq]):([A-Za-z0-9_-]{1,24}):(\d{1,3}):([a-z0-9]{1,12})$/.exec(value);
   if (!m) return undefined;
-  return { kind: m[1] === 'r' ? 'readiness' : 'quiz', sessionId: m[2], index: Number(m[3]), answer: m[4] };
+  const [, kind, sessionId = '', index, answer = ''] = m;
+  return { kind: kind === 'r' ? 'readiness' : 'quiz', sessionId, index: Number(index), answer };
 }
 
 const actionValue = (s: SessionRecord, answer: string) => `${s.kind === 'readiness' ? 'r' : 'q'}:${s.id}:${s.index}:${answer}`;
@@ -52,7 +53,7 @@ export class Flows {
     return this.bankCache;
   }
 
-  private indicator(id: string): Indicator {
+  private indicator(id: string | undefined): Indicator {
     const found = this.s.content.indicators.find((i) => i.id === id);
     if (!found) throw new Error(`unknown indicator ${id}`);
     return found;
@@ -98,8 +99,8 @@ export class Flows {
     return text(`Question ${session.index + 1} of ${session.items.length}\n${q.question}`, choices);
   }
 
-  private question(id: string): KnowledgeQuestion {
-    const q = this.bank.get(id);
+  private question(id: string | undefined): KnowledgeQuestion {
+    const q = id === undefined ? undefined : this.bank.get(id);
     if (!q) throw new Error(`unknown quiz item ${id}`);
     return q;
   }

@@ -173,7 +173,7 @@ function shuffle<T>(xs: readonly T[], rng: () => number): T[] {
   const out = [...xs];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.min(i, Math.floor(rng() * (i + 1)));
-    [out[i], out[j]] = [out[j], out[i]];
+    [out[i], out[j]] = [out[j]!, out[i]!];
   }
   return out;
 }
@@ -200,14 +200,14 @@ export function seededRng(seed: string): () => number {
 /** The question with its choices in an order fixed by (sessionSeed, id); `answer` points at the right one. */
 export function presentQuestion(q: KnowledgeQuestion, sessionSeed: string): KnowledgeQuestion {
   const order = shuffle(q.choices.map((_, i) => i), seededRng(`${sessionSeed}|${q.id}`));
-  return { ...q, choices: order.map((i) => q.choices[i]), answer: order.indexOf(q.answer) };
+  return { ...q, choices: order.map((i) => q.choices[i]!), answer: order.indexOf(q.answer) };
 }
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /** "Question 2 of 5" and the question with lettered choices, for chats without buttons. `index` is 0-based. */
 export function formatQuestion(q: KnowledgeQuestion, index: number, total: number): string {
-  const choices = q.choices.map((c, i) => `${LETTERS[i].toUpperCase()}) ${c}`);
+  const choices = q.choices.map((c, i) => `${LETTERS.charAt(i).toUpperCase()}) ${c}`);
   return [`Question ${index + 1} of ${total}`, q.question, ...choices].join('\n');
 }
 
@@ -244,7 +244,7 @@ export interface AnswerCheck {
 }
 
 export function checkAnswer(q: KnowledgeQuestion, choice: number): AnswerCheck {
-  return { correct: choice === q.answer, right: q.choices[q.answer], chosen: q.choices[choice] };
+  return { correct: choice === q.answer, right: q.choices[q.answer] ?? '', chosen: q.choices[choice] };
 }
 
 /** Right or wrong, the right answer, the one-line explanation and its source. */

@@ -121,7 +121,7 @@ export const READINESS_LEVELS: readonly (ReadinessLevel & { from: number })[] = 
 
 export function readinessLevel(score: number, max: number): ReadinessLevel {
   const ratio = max > 0 ? score / max : 0;
-  const band = [...READINESS_LEVELS].reverse().find((l) => ratio >= l.from) ?? READINESS_LEVELS[0];
+  const band = [...READINESS_LEVELS].reverse().find((l) => ratio >= l.from) ?? READINESS_LEVELS[0]!;
   return { key: band.key, name: band.name, description: band.description };
 }
 

@@ -11,6 +11,10 @@ import { plural } from '../core/words.js';
 import { MIN_GROUP } from '../cohorts/access.js';
 import { smallQuiz, smallReadiness } from './small-groups.js';
 
+/** byPerson's lists are never empty: each holds at least the record that made it. */
+const last = <T>(xs: readonly T[]): T => xs[xs.length - 1]!;
+const first = <T>(xs: readonly T[]): T => xs[0]!;
+
 const TOP_QUESTIONS = 5;
 
 const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));
@@ -59,7 +63,7 @@ export function summarizeCohort(content: Content, d: CohortData): { lines: strin
 
   // Readiness: each member's latest result, and the change since their first.
   const readiness = byPerson(d.readiness);
-  const latest = [...readiness.values()].map((list) => list[list.length - 1]);
+  const latest = [...readiness.values()].map((list) => last(list));
   lines.push('', `Readiness self-assessment: ${latest.length} of ${plural(d.members.length, 'member')} completed it.`);
   let chart: CohortChartRow[] | undefined;
   if (latest.length >= MIN_GROUP) {
@@ -78,7 +82,7 @@ export function summarizeCohort(content: Content, d: CohortData): { lines: strin
   }
   const retook = [...readiness.values()].filter((list) => list.length >= 2);
   if (retook.length >= MIN_GROUP) {
-    const change = retook.reduce((sum, l) => sum + readinessPoints(content, l[l.length - 1]) - readinessPoints(content, l[0]), 0) / retook.length;
+    const change = retook.reduce((sum, l) => sum + readinessPoints(content, last(l)) - readinessPoints(content, first(l)), 0) / retook.length;
     lines.push(`Change since their first assessment (${retook.length} people who took it again): ${change >= 0 ? '+' : ''}${fmt(change)} points on average.`);
   } else if (retook.length > 0) {
     lines.push(`${plural(retook.length, 'member')} took it again (fewer than ${MIN_GROUP}: the average change is hidden).`);
@@ -89,11 +93,11 @@ export function summarizeCohort(content: Content, d: CohortData): { lines: strin
   lines.push('', `Knowledge quiz: ${plural(quizzes.size, 'member')} took ${plural(d.quizzes.length, 'quiz', 'quizzes')}.`);
   if (quizzes.size >= MIN_GROUP) {
     const people = [...quizzes.values()];
-    const avgLatest = people.reduce((sum, l) => sum + quizShare(l[l.length - 1]), 0) / people.length;
+    const avgLatest = people.reduce((sum, l) => sum + quizShare(last(l)), 0) / people.length;
     const avgBest = people.reduce((sum, l) => sum + Math.max(...l.map(quizShare)), 0) / people.length;
     lines.push(`Average latest score: ${pct(avgLatest * 100)}%; average best score: ${pct(avgBest * 100)}%.`);
   } else if (quizzes.size > 0) {
-    lines.push(...smallQuiz([...quizzes.values()].map((l) => quizShare(l[l.length - 1]!))));
+    lines.push(...smallQuiz([...quizzes.values()].map((l) => quizShare(last(l)!))));
   }
 
   lines.push('', ...topQuestions(d.unanswered));
