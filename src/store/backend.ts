@@ -1,7 +1,7 @@
 // What differs between the SQLite and PostgreSQL stores, behind one small seam the shared SQL code uses.
 import type { Kysely } from 'kysely';
 import type { Database } from './tables.js';
-import type { NamedLock } from './types.js';
+import type { NamedLock, Receipt, ReceiveInput } from './types.js';
 
 export interface Backend {
   readonly kind: 'sqlite' | 'postgres';
@@ -27,6 +27,10 @@ export interface Backend {
   scrub(): Promise<void>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
+  /** Store.receive without Kysely, where the backend has a faster way (SQLite: statements prepared once). */
+  receive?(input: ReceiveInput, now: Date): Promise<Receipt>;
+  /** Store.setTopic likewise, `topic` already JSON. */
+  setTopic?(userKey: string, conversation: string, topic: string, at: number): Promise<void>;
 }
 
 /** A unique-key violation, on either database (used to retry a race we expect and can resolve). */
