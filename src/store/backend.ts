@@ -1,7 +1,7 @@
 // What differs between the SQLite and PostgreSQL stores, behind one small seam the shared SQL code uses.
 import type { Kysely } from 'kysely';
 import type { Database } from './tables.js';
-import type { NamedLock, Receipt, ReceiveInput } from './types.js';
+import type { NamedLock, Receipt, ReceiveInput, SessionRecord } from './types.js';
 
 export interface Backend {
   readonly kind: 'sqlite' | 'postgres';
@@ -29,6 +29,9 @@ export interface Backend {
   close(): Promise<void>;
   /** Store.receive without Kysely, where the backend has a faster way (SQLite: statements prepared once). */
   receive?(input: ReceiveInput, now: Date): Promise<Receipt>;
+  /** Store.getSession and Store.recordAnswer likewise (a button press). */
+  getSession?(id: string): Promise<SessionRecord | undefined>;
+  recordAnswer?(sessionId: string, index: number, answer: string, now: Date): Promise<SessionRecord | undefined>;
   /** Store.setTopic likewise, `topic` already JSON. */
   setTopic?(userKey: string, conversation: string, topic: string, at: number): Promise<void>;
 }
