@@ -33,9 +33,10 @@ const benches: [string[], string, () => Promise<Section[]>][] = [
   [['1'], 'answering in-process', async () => [await benchAnswering({ quick })]],
   [['2'], 'cold `workshop-bot ask`', async () => [await benchColdStart({ quick })]],
   // One load gives two sections: the webhooks, then the memory that load left.
-  [['3', '5'], 'webhooks under load (and memory)', async () => {
-    const { webhooks, memory } = await benchWebhooks({ quick });
-    return [...(wanted('3') ? [webhooks] : []), ...(wanted('5') ? [memory] : [])];
+  // One server gives three sections: the webhooks, the Telegram question beside the grammY peer, then memory.
+  [['3', '5', '9'], 'webhooks under load (beside the grammY peer, and memory)', async () => {
+    const { webhooks, memory, peer } = await benchWebhooks({ quick, peer: wanted('9'), people: wanted('5') });
+    return [...(wanted('3') ? [webhooks] : []), ...(wanted('5') ? [memory] : []), ...(peer ? [peer] : [])];
   }],
   [['4'], `a follow-up to ${quick ? '1,000' : '10,000'} members (about ${quick ? 'a minute' : 'six minutes'})`, async () => [await benchFollowups({ quick })]],
   [['6'], 'one outbound message per platform SDK', async () => [await benchMessages({ quick })]],

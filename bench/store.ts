@@ -33,6 +33,15 @@ export async function benchStore(opts: { quick: boolean }): Promise<Section> {
     `insert into users (key, platform, name, address, reachable, created_at, updated_at) values (?, 'telegram', ?, ?, 1, ?, ?)
      on conflict (key) do update set name = excluded.name, address = excluded.address, reachable = 1, updated_at = excluded.updated_at`,
   );
+  const setTopic = raw.prepare(
+    `insert into conversation_topics (user_key, conversation, topic, updated_at) values (?, ?, ?, ?)
+     on conflict (user_key, conversation) do update set topic = excluded.topic, updated_at = excluded.updated_at`,
+  );
+  const rawReceive = raw.transaction((id: string, user: string, i: number) => {
+    if (insertProcessed.run(id, now.getTime()).changes !== 1) return;
+    upsert.run(user, 'P', JSON.stringify({ chatId: i }), now.getTime(), now.getTime());
+    selectActive.all(user);
+  }).immediate;
   const now = new Date();
   const users = 400;
   for (let k = 0; k < users; k++) await store.upsertUser({ key: `telegram:${k}`, platform: 'telegram', name: `P${k}`, address: { chatId: k } }, now);
@@ -51,6 +60,25 @@ export async function benchStore(opts: { quick: boolean }): Promise<Section> {
         await perCall(count, (i) => store.upsertUser({ key: key(i), platform: 'telegram', name: 'P', address: { chatId: i } }, now)),
         await perCall(count, (i) => upsert.run(key(i), 'P', JSON.stringify({ chatId: i }), now.getTime(), now.getTime())),
       ],
+      [
+        'receive: a new delivery id, the row, the active session (one transaction, prepared statements)',
+        await perCall(count, (i) => store.receive({ deliveryId: `v:${i}`, user: { key: key(i), platform: 'telegram', name: 'P', address: { chatId: i } }, activeSessionOf: key(i) }, now)),
+        await perCall(count, (i) => rawReceive(`w:${i}`, key(i), i)),
+      ],
+      [
+        'the same as three calls (markProcessed, upsertUser, getActiveSession), as before receive',
+        await perCall(count, async (i) => {
+          await store.markProcessed(`x:${i}`, now);
+          await store.upsertUser({ key: key(i), platform: 'telegram', name: 'P', address: { chatId: i } }, now);
+          await store.getActiveSession(key(i));
+        }),
+        await perCall(count, (i) => rawReceive(`y:${i}`, key(i), i)),
+      ],
+      [
+        'setTopic (one commit, prepared statement)',
+        await perCall(count, (i) => store.setTopic(key(i), 'chat', { doc: 'd1', terms: ['access'] }, now)),
+        await perCall(count, (i) => setTopic.run(key(i), 'chat', JSON.stringify({ doc: 'd1', terms: ['access'] }), now.getTime())),
+      ],
     ];
     return {
       title: '8. The store on SQLite, per call',
@@ -59,7 +87,7 @@ export async function benchStore(opts: { quick: boolean }): Promise<Section> {
           'same SQL on the same file through statements prepared once.',
         '',
         table(
-          ['call', 'Store (Kysely)', 'better-sqlite3, prepared once', 'ratio'],
+          ['call', 'Store', 'better-sqlite3, prepared once', 'ratio'],
           rows.map(([what, ours, base]) => [what, fmt(ours, 'µs'), fmt(base, 'µs'), ratio(ours, base)]),
         ),
       ].join('\n'),

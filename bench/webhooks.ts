@@ -1,6 +1,6 @@
 // Benchmarks 3 and 5: each webhook endpoint under concurrent load (autocannon) against a server process with
 // all three adapters on local fake platform APIs, beside a bare node:http server; then that process's peak RSS.
-import { mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -12,6 +12,7 @@ import { FakeBotFrameworkIdentity } from '../fakes/teams-identity.js';
 import { FakeTelegramApi, TEST_TOKEN, type Json } from '../fakes/telegram-api.js';
 import * as P from './platforms.js';
 import { serverBaseEnv, startChild, startScriptNodeFlags, type Child } from './processes.js';
+import { benchPeer, PEER_QUESTION } from './peer.js';
 import { generateQuestions } from './questions.js';
 import { fmt, ratio, table, type Section } from './stats.js';
 
@@ -54,20 +55,21 @@ interface Run {
   cpuPerRequest: number;
 }
 
-async function load(
+export async function load(
   url: string,
   path: string,
   amount: number,
   build: (i: number) => P.Built,
   onBody?: (body: string) => void,
   method: 'POST' | 'GET' = 'POST',
+  connections = CONNECTIONS,
 ): Promise<autocannon.Result> {
   let i = 0;
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
         url,
-        connections: CONNECTIONS,
+        connections,
         amount,
         timeout: 20,
         requests: [
@@ -94,7 +96,7 @@ async function load(
 }
 
 /** Waits until `count()` reaches `target` or stops moving for two seconds. */
-async function settle(count: () => number, target: number): Promise<number> {
+export async function settle(count: () => number, target: number): Promise<number> {
   let last = -1;
   let still = 0;
   for (;;) {
@@ -108,7 +110,7 @@ async function settle(count: () => number, target: number): Promise<number> {
 }
 
 /** Requests per second over the whole run (autocannon's own average is per whole second, wrong for short runs). */
-const rate = (r: autocannon.Result): number => r.requests.total / Math.max(0.001, r.duration);
+export const rate = (r: autocannon.Result): number => r.requests.total / Math.max(0.001, r.duration);
 
 async function runScenario(server: Child, s: Scenario): Promise<Run> {
   const probe = s.build(-1);
@@ -224,12 +226,32 @@ async function startQuizzes(server: Child, f: Fakes, users: number) {
   return { telegram, slack, teams };
 }
 
-export async function benchWebhooks(opts: { quick: boolean }): Promise<{ webhooks: Section; memory: Section }> {
+/** 10,000 people who each write once (a question), spread over the three platforms: what per-person state costs. */
+async function distinctPeople(server: Child, f: Fakes, people: number, question: string): Promise<number> {
+  const base = 200_000;
+  const each = Math.ceil(people / 3);
+  let ok = 0;
+  const runs: [string, (i: number) => P.Built][] = [
+    ['/telegram/webhook', (i) => P.telegramText(base + i, question)],
+    ['/slack/events', (i) => P.slackText(base + i, question)],
+    ['/api/messages', (i) => P.teamsActivity(base + i, f.connector.url, f.teamsToken, { text: question })],
+  ];
+  for (const [path, build] of runs) ok += (await load(server.url, path, each, (i) => build(Math.max(0, i)))).requests.total;
+  return ok;
+}
+
+export async function benchWebhooks(opts: { quick: boolean; peer?: boolean; people?: boolean }): Promise<{ webhooks: Section; memory: Section; peer?: Section }> {
   const dir = mkdtempSync(join(tmpdir(), 'wb-bench-'));
   const logFile = join(dir, 'server.log');
+  // The search index as a deployment has it: `npm run build` writes it to data/cache, and `serve` loads it. A
+  // first start without it builds it (WordNet read whole), which is measured on its own below.
+  const builtCache = join(process.cwd(), 'data', 'cache');
+  const cached = existsSync(builtCache);
+  if (cached) cpSync(builtCache, join(dir, 'cache'), { recursive: true });
   const f = await startFakes();
   // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=prof", profiles the server process.
-  const serveFlags = startScriptNodeFlags();
+  // BENCH_SERVE_FLAGS replaces npm start's node flags (e.g. "" for V8's defaults), for experiments.
+  const serveFlags = process.env.BENCH_SERVE_FLAGS !== undefined ? process.env.BENCH_SERVE_FLAGS.split(/\s+/).filter(Boolean) : startScriptNodeFlags();
   const nodeArgs = [...serveFlags, ...(process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean)];
   const server = await startChild([...nodeArgs, join(HERE, 'server-child.js')], serverEnv(f, dir), logFile, 60_000);
   try {
@@ -241,7 +263,8 @@ export async function benchWebhooks(opts: { quick: boolean }): Promise<{ webhook
     const warmPresses = users * 2;
     const presses = users * QUIZ_LENGTH - warmPresses;
     const warmAsks = Math.round(asks / 5);
-    const quiz = await startQuizzes(server, f, users);
+    // Set up below, only when a button scenario runs (BENCH_SCENARIOS may leave them out).
+    let quiz!: Awaited<ReturnType<typeof startQuizzes>>;
     const q = (i: number) => questions[Math.abs(i) % questions.length]!;
     // Askers are other people than the quiz takers: a question in the middle of a quiz gets the question
     // re-asked too, which is a different (bigger) reply.
@@ -317,10 +340,18 @@ export async function benchWebhooks(opts: { quick: boolean }): Promise<{ webhook
     const runs: Run[] = [];
     // BENCH_SCENARIOS=telegram,slack runs only the scenarios whose name contains one of the words.
     const only = process.env.BENCH_SCENARIOS?.toLowerCase().split(',');
-    for (const s of scenarios) if (!only || only.some((w) => s.name.toLowerCase().includes(w))) runs.push(await runScenario(server, s));
+    const selected = scenarios.filter((s) => !only || only.some((w) => s.name.toLowerCase().includes(w)));
+    if (selected.some((s) => s.name.includes('button'))) quiz = await startQuizzes(server, f, users);
+    for (const s of selected) runs.push(await runScenario(server, s));
     const peak = server.peakRssMb();
     const afterRss = server.rssMb();
     if (!only) runs.push(await healthRun(server, asks));
+    const peer = opts.peer ? await benchPeer({ server, telegram: f.telegram, logFile, quick: opts.quick }) : undefined;
+    const peakAfterPeer = server.peakRssMb();
+    const PEOPLE = 10_000;
+    const wrote = opts.people === false ? 0 : await distinctPeople(server, f, PEOPLE, PEER_QUESTION);
+    const peakAfterPeople = server.peakRssMb();
+    const rssAfterPeople = server.rssMb();
 
     const baselines = new Map<number, Run>();
     for (const bytes of new Set(runs.map((r) => r.bodyBytes))) baselines.set(bytes, await bareRun(bytes, asks * 3, logFile));
@@ -339,6 +370,11 @@ export async function benchWebhooks(opts: { quick: boolean }): Promise<{ webhook
       ];
     });
     const minRps = Math.min(...runs.filter((r) => !Number.isNaN(r.delivered)).map((r) => r.rps));
+    // A first start with no index cache (another empty data folder), to listening: its own peak.
+    const coldDir = mkdtempSync(join(tmpdir(), 'wb-bench-cold-'));
+    const cold = await startChild([...nodeArgs.filter((a) => !a.startsWith('--cpu-prof')), join(HERE, 'server-child.js')], serverEnv(f, coldDir), logFile, 60_000);
+    const coldPeak = cold.peakRssMb();
+    await cold.stop();
     const idle = await startChild([join(HERE, 'bare-server-child.js')], {}, logFile);
     await sleep(1000);
     const idlePeak = idle.peakRssMb();
@@ -364,12 +400,20 @@ export async function benchWebhooks(opts: { quick: boolean }): Promise<{ webhook
       },
       memory: {
         title: '5. Peak memory (RSS) of the server',
-        body: table(['', 'server, all three adapters, after the load above', 'node holding an idle http server', 'ratio'], [
-          ['peak RSS (VmHWM)', fmt(peak, 'MB'), fmt(idlePeak, 'MB'), ratio(peak, idlePeak)],
-          ['RSS right after the load', fmt(afterRss, 'MB'), '', ''],
-        ]) + `\n\nThe server exited with code ${code} on SIGTERM.`,
-        targets: [{ what: 'RSS < 200 MB', met: peak < 200, detail: fmt(peak, 'MB') }],
+        body: table(['', 'server, all three adapters', 'node holding an idle http server', 'ratio'], [
+          ['peak RSS (VmHWM) after the load of section 3', fmt(peak, 'MB'), fmt(idlePeak, 'MB'), ratio(peak, idlePeak)],
+          ['RSS right after that load', fmt(afterRss, 'MB'), '', ''],
+          ...(peer ? [['peak RSS after section 9 too', fmt(peakAfterPeer, 'MB'), '', ratio(peakAfterPeer, idlePeak)]] : []),
+          [`peak RSS after ${PEOPLE.toLocaleString('en')} more distinct people wrote once each (a third per platform)`, fmt(peakAfterPeople, 'MB'), '', ratio(peakAfterPeople, idlePeak)],
+          ['RSS right after those people', fmt(rssAfterPeople, 'MB'), '', ''],
+          ['peak RSS of a first start with no index cache, to listening (builds the index: WordNet read whole)', fmt(coldPeak, 'MB'), '', ratio(coldPeak, idlePeak)],
+        ]) + `\n\nThe server under load started ${cached ? 'with the search index cache that `npm run build` wrote (data/cache), as `serve` does after it' : 'without an index cache (no data/cache: run `npm run build`), building it'}. The ${PEOPLE.toLocaleString('en')} people sent ${wrote} requests (${CONNECTIONS} connections, one question each). The server exited with code ${code} on SIGTERM.`,
+        targets: [
+          { what: 'RSS < 200 MB after the load of section 3', met: peak < 200, detail: fmt(peak, 'MB') },
+          { what: `RSS < 200 MB after ${PEOPLE.toLocaleString('en')} distinct people too`, met: peakAfterPeople < 200, detail: fmt(peakAfterPeople, 'MB') },
+        ],
       },
+      ...(peer ? { peer } : {}),
     };
   } finally {
     await server.stop().catch(() => undefined);

@@ -59,11 +59,9 @@ class RedeliverLater extends Error {
 }
 
 /** Hashing first makes the comparison constant-time whatever the lengths. */
-function secretMatches(given: string | undefined, expected: string): boolean {
+function secretMatches(given: string | undefined, expected: Buffer): boolean {
   if (given === undefined) return false;
-  const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
+  return timingSafeEqual(createHash('sha256').update(given).digest(), expected);
 }
 
 function checkConfig(cfg: TelegramAdapterConfig): void {
@@ -124,7 +122,8 @@ export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: Ad
   });
   const timeoutMs = cfg.timeoutMs ?? 10_000;
   // Each try of a call gets the timeout (installed first, so it sits inside the retries).
-  bot.api.config.use(perCallTimeout(timeoutMs));
+  // A webhook reply makes no request of its own: no timer for it.
+  bot.api.config.use(perCallTimeout(timeoutMs, webhookReply.canUseWebhookReply));
   // Interactive replies wait out a short 429 or a Telegram 5xx; network errors fail fast (retried forever otherwise).
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true }));
   const messenger = createTelegramMessenger(new Api(cfg.token, { apiRoot: cfg.apiRoot, timeoutSeconds: timeoutMs / 1000 }));
@@ -189,6 +188,7 @@ export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: Ad
   let routes: RequestHandler | undefined;
   if (cfg.webhookSecret) {
     const secret = cfg.webhookSecret;
+    const secretHash = createHash('sha256').update(secret).digest();
     // On timeout a slow reply still answers Telegram with 200 (no redelivery) and finishes in the background.
     const callback = webhookCallback(bot, 'express', {
       secretToken: secret,
@@ -202,7 +202,7 @@ export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: Ad
       WEBHOOK_PATH,
       (req, res, next) => {
         // Checked before the body is even read: a wrong caller gets nothing processed.
-        if (!secretMatches(req.get(SECRET_HEADER), secret)) {
+        if (!secretMatches(req.get(SECRET_HEADER), secretHash)) {
           res.status(401).json({ error: 'unauthorized' });
           return;
         }

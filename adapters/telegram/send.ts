@@ -73,12 +73,16 @@ export async function sendOps(api: Api, target: SendTarget, ops: TelegramOp[], a
 /**
  * Limits every Bot API call but getUpdates (a long poll, with its own wait) to `ms`, each try on its own: grammY's
  * client timeout is one value for all methods, and the long poll needs more than a reply should ever take.
+ * `exempt` calls make no request (a webhook reply) and get no timer. The timer is cleared when the call ends:
+ * AbortSignal.timeout's is not, and under load thousands of them (and their signals) lived on for `ms` each.
  */
-export function perCallTimeout(ms: number): Transformer {
+export function perCallTimeout(ms: number, exempt?: (method: string) => boolean): Transformer {
   return (prev, method, payload, signal) => {
-    if (method === 'getUpdates') return prev(method, payload, signal);
-    const timeout = AbortSignal.timeout(ms);
-    return prev(method, payload, (signal ? AbortSignal.any([signal as AbortSignal, timeout]) : timeout) as GrammySignal);
+    if (method === 'getUpdates' || exempt?.(method)) return prev(method, payload, signal);
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), ms);
+    const combined = signal ? AbortSignal.any([signal as AbortSignal, timeout.signal]) : timeout.signal;
+    return prev(method, payload, combined as GrammySignal).finally(() => clearTimeout(timer));
   };
 }
 

@@ -50,9 +50,12 @@ function requestContext(logger: Logger): express.RequestHandler {
       // A handler that refused a body part-way (a parser's size limit) leaves the rest unread, and the next
       // request on this keep-alive connection would wait behind it: read and drop the rest.
       if (!req.complete) req.resume();
+      // At the usual level (info) a request that went well logs nothing: build no line for it.
+      const failed = res.statusCode >= 500;
+      if (!failed && !logger.isLevelEnabled('debug')) return;
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const line = { reqId: id, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 };
-      if (res.statusCode >= 500) logger.error(line, 'request failed');
+      if (failed) logger.error(line, 'request failed');
       else logger.debug(line, 'request');
     });
     next();

@@ -11,6 +11,7 @@ import { newId } from './ids.js';
 import { text, userKey as keyOf, type BotCore, type Incoming, type Outgoing, type Platform } from './messages.js';
 import { Lru } from './lru.js';
 import { RateLimiter } from './rate-limit.js';
+import type { SessionRecord } from '../store/types.js';
 
 export interface BotOptions {
   /** Messages (questions, commands and button presses alike) a person may send per minute. */
@@ -73,7 +74,6 @@ export class Bot implements BotCore {
 
   async handle(incoming: Incoming): Promise<Outgoing[]> {
     const { store, clock } = this.services;
-    if (incoming.deliveryId && !(await store.markProcessed(incoming.deliveryId, clock.now()))) return [];
     const typed = sanitize(incoming.text);
     // In groups the bot speaks only when spoken to; button presses are always addressed to it.
     if (incoming.conversation.type === 'group' && !incoming.addressed && !incoming.action) return [];
@@ -83,7 +83,11 @@ export class Bot implements BotCore {
     // One budget per person for everything they send: a flood gets one request to slow down, then silence.
     const budget = this.limiter.take(key, clock.now().getTime());
     if (budget !== 'ok') return budget === 'slow-down' ? [text(SLOW_DOWN)] : [];
-    if (!incoming.passive) await this.remember(incoming, key);
+    // One store step: the delivery id (a redelivery stops here), the person's row when due, a text's active session.
+    const user = incoming.passive ? undefined : this.userToWrite(incoming, key);
+    const { fresh, active } = await store.receive({ deliveryId: incoming.deliveryId, user, activeSessionOf: incoming.action ? undefined : key }, clock.now());
+    if (!fresh) return [];
+    if (user) this.seen.set(key, user.seen);
     const ctx: CommandContext = {
       services: this.services,
       incoming,
@@ -96,7 +100,7 @@ export class Bot implements BotCore {
       bot: this.abilities,
     };
     if (incoming.action) return this.onAction(ctx, incoming.action);
-    return this.onText(ctx, typed);
+    return this.onText(ctx, typed, active);
   }
 
   /** Starts a flow for a person unprompted (follow-ups); `quizLength` questions, else the usual number. */
@@ -122,16 +126,13 @@ export class Bot implements BotCore {
     return this.services.configuredTrainers.includes(key) || this.isAdmin(key);
   }
 
-  private async remember(incoming: Incoming, key: string): Promise<void> {
+  /** The person's row to write with this message, unless the same was written within USER_REFRESH_MS. */
+  private userToWrite(incoming: Incoming, key: string) {
     const fingerprint = JSON.stringify([incoming.user.name ?? null, incoming.address ?? null]);
     const now = this.services.clock.now().getTime();
     const last = this.seen.get(key);
-    if (last && last.fingerprint === fingerprint && now - last.at < USER_REFRESH_MS) return;
-    await this.services.store.upsertUser(
-      { key, platform: incoming.user.platform, name: incoming.user.name, address: incoming.address },
-      this.services.clock.now(),
-    );
-    this.seen.set(key, { fingerprint, at: now });
+    if (last && last.fingerprint === fingerprint && now - last.at < USER_REFRESH_MS) return undefined;
+    return { key, platform: incoming.user.platform, name: incoming.user.name, address: incoming.address, seen: { fingerprint, at: now } };
   }
 
   private async onAction(ctx: CommandContext, value: string): Promise<Outgoing[]> {
@@ -144,13 +145,12 @@ export class Bot implements BotCore {
     return this.flows.answer(ctx.userKey, action.sessionId, action.index, action.answer);
   }
 
-  private async onText(ctx: CommandContext, typed: string): Promise<Outgoing[]> {
+  private async onText(ctx: CommandContext, typed: string, active: SessionRecord | undefined): Promise<Outgoing[]> {
     const command = this.commands.match(typed);
     if (command) return this.run(ctx, command.name, command.args);
     const join = joinCodeInSentence(typed);
     if (join && (join.sure || (await this.services.store.getCohortByCode(join.code.toUpperCase())))) return this.run(ctx, 'join', join.code);
 
-    const active = await this.services.store.getActiveSession(ctx.userKey);
     if (active && active.index < active.items.length) {
       const answer = this.flows.parseTyped(active, typed);
       if (answer !== undefined) return this.flows.answer(ctx.userKey, active.id, active.index, answer);

@@ -2,7 +2,7 @@
 import { OperatorError } from '../errors.js';
 import type { Kysely } from 'kysely';
 import type { Database } from './tables.js';
-import type { NamedLock } from './types.js';
+import type { NamedLock, Receipt, ReceiveInput, SessionRecord } from './types.js';
 
 export interface Backend {
   readonly kind: 'sqlite' | 'postgres';
@@ -28,6 +28,13 @@ export interface Backend {
   scrub(): Promise<void>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
+  /** Store.receive without Kysely, where the backend has a faster way (SQLite: statements prepared once). */
+  receive?(input: ReceiveInput, now: Date): Promise<Receipt>;
+  /** Store.getSession and Store.recordAnswer likewise (a button press). */
+  getSession?(id: string): Promise<SessionRecord | undefined>;
+  recordAnswer?(sessionId: string, index: number, answer: string, now: Date): Promise<SessionRecord | undefined>;
+  /** Store.setTopic likewise, `topic` already JSON. */
+  setTopic?(userKey: string, conversation: string, topic: string, at: number): Promise<void>;
 }
 
 /** A unique-key violation, on either database (used to retry a race we expect and can resolve). */

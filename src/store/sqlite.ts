@@ -6,6 +6,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import type { Backend } from './backend.js';
 import { StoreConfigError } from './backend.js';
+import { hotPath } from './sqlite-hot.js';
 import type { Database } from './tables.js';
 
 /** Where the file lives: `sqlite:PATH`, `sqlite::memory:`, or DATA_DIR (default ./data)/workshop-bot.db. */
@@ -98,6 +99,7 @@ export function openSqlite(file: string): Backend {
     kind: 'sqlite',
     db,
     writeTx,
+    ...hotPath(conn, db),
     async migrateWith(run) {
       // Kysely runs SQLite migrations outside any transaction and without a lock, so two processes
       // racing on a new file both try to create the tables. Run it inside our IMMEDIATE transaction:

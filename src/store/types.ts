@@ -45,6 +45,19 @@ export interface SessionRecord {
   finishedAt?: Date;
 }
 
+/** See Store.receive. */
+export interface ReceiveInput {
+  deliveryId?: string;
+  user?: { key: string; platform: Platform; name?: string; address?: unknown };
+  activeSessionOf?: string;
+}
+
+export interface Receipt {
+  /** False when the delivery id was recorded before (a redelivery): nothing else was done. */
+  fresh: boolean;
+  active?: SessionRecord;
+}
+
 export interface TrainerRecord {
   key: string;
   /** Who added them ('' once that person was forgotten). */
@@ -151,6 +164,13 @@ export interface Store {
   // Deduplication of redelivered updates.
   /** Records `key`; true the first time, false for any later call with the same key. */
   markProcessed(key: string, now: Date): Promise<boolean>;
+  /**
+   * What taking in one message needs from the store, as one step (on SQLite one transaction of statements
+   * prepared once): records `deliveryId` as markProcessed does (`fresh` false: delivered before, and nothing else
+   * is written or read); refreshes `user` as upsertUser does, when given; reads the active session of
+   * `activeSessionOf`, when given.
+   */
+  receive(input: ReceiveInput, now: Date): Promise<Receipt>;
   /** Drops records older than `before`. */
   pruneProcessed(before: Date): Promise<number>;
   /** Drops the record of `key`, so a delivery that could not be handled is handled when the platform sends it again. */

@@ -71,6 +71,39 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       expect(twice.sort()).toEqual([false, true]);
     });
 
+    it('receives a message in one step: the delivery once, the person\'s row, their active session', async () => {
+      const ana = { key: 'teams:29:r', platform: 'teams' as const, name: 'Ana', address: { conversation: { id: 'c1' } } };
+      expect(await store.receive({ deliveryId: 'teams:act:1', user: ana, activeSessionOf: ana.key }, at())).toEqual({ fresh: true });
+      expect(await store.getUser(ana.key)).toMatchObject({ name: 'Ana', address: { conversation: { id: 'c1' } }, reachable: true, createdAt: at() });
+      // A redelivery does nothing else: the row keeps its time, nothing is read.
+      await store.createSession({ id: 'r1', userKey: ana.key, kind: 'quiz', items: ['q1', 'q2'] }, at(5));
+      expect(await store.receive({ deliveryId: 'teams:act:1', user: { ...ana, name: 'Other' }, activeSessionOf: ana.key }, at(10))).toEqual({ fresh: false });
+      expect(await store.getUser(ana.key)).toMatchObject({ name: 'Ana', updatedAt: at() });
+      expect(await store.markProcessed('teams:act:1', at(11))).toBe(false);
+      // As upsertUser: a name or address left out keeps what was known; writing marks the person reachable.
+      await store.recordAnswer('r1', 0, 'b', at(15));
+      await store.setReachable(ana.key, false, at(16));
+      const second = await store.receive({ deliveryId: 'teams:act:2', user: { key: ana.key, platform: 'teams' }, activeSessionOf: ana.key }, at(20));
+      expect(second).toMatchObject({ fresh: true, active: { id: 'r1', index: 1, answers: ['b', null], status: 'active' } });
+      expect(await store.getUser(ana.key)).toMatchObject({ name: 'Ana', address: { conversation: { id: 'c1' } }, reachable: true, updatedAt: at(20) });
+      expect(await store.markProcessed('teams:act:2', at(21))).toBe(false);
+      // Without a delivery id, user or session it reads and writes only what it is given.
+      expect(await store.receive({ activeSessionOf: 'teams:nobody' }, at(30))).toEqual({ fresh: true });
+      expect(await store.receive({}, at(30))).toEqual({ fresh: true });
+      expect(await store.getUser('teams:nobody')).toBeUndefined();
+      // The same delivery at the same moment: one of them is fresh.
+      const twice = await Promise.all([1, 2].map(() => store.receive({ deliveryId: 'slack:event:R1', user: ana }, at(40))));
+      expect(twice.map((r) => r.fresh).sort()).toEqual([false, true]);
+    });
+
+    it('keeps a conversation\'s topic, the last one set, within its time', async () => {
+      await store.setTopic('slack:U1', 'D1', { doc: 'a', terms: ['x'] }, at());
+      await store.setTopic('slack:U1', 'D1', { doc: 'b' }, at(100));
+      expect(await store.getTopic('slack:U1', 'D1', at(50))).toEqual({ doc: 'b' });
+      expect(await store.getTopic('slack:U1', 'D1', at(101))).toBeUndefined();
+      expect(await store.getTopic('slack:U1', 'D2', at())).toBeUndefined();
+    });
+
     it('upserts people, keeping the address and name when a later message has none', async () => {
       await store.upsertUser({ key: 'teams:29:a', platform: 'teams', name: 'Bo', address: { conversation: { id: 'c1' }, serviceUrl: 'http://x' } }, at());
       await store.upsertUser({ key: 'teams:29:a', platform: 'teams' }, at(1000));
