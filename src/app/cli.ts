@@ -154,6 +154,10 @@ program
   .option('--health-only', 'with no platform configured, serve only /healthz and /readyz (and run the follow-up scheduler) instead of refusing to start')
   .action((opts: { healthOnly?: boolean }) => guarded(() => serve(config(), opts)));
 
+/** Where the console chat keeps its data, as the person starting it would look for it. */
+const dataPlace = (c: Config): string =>
+  c.DATABASE_URL && !c.DATABASE_URL.startsWith('sqlite:') ? 'the PostgreSQL database of DATABASE_URL' : (c.DATABASE_URL?.slice('sqlite:'.length) ?? c.DATA_DIR ?? './data');
+
 program
   .command('start')
   .description('serve the configured platforms, or open the console chat when none is configured')
@@ -163,7 +167,7 @@ program
       const { configuredPlatforms } = await import('./platforms.js');
       if (configuredPlatforms(c).length) return serve(c);
       process.stderr.write(
-        'No platform is configured, so here is the console chat (data in ./data).\n' +
+        `No platform is configured, so here is the console chat (data in ${dataPlace(c)}).\n` +
           'To serve Slack, Teams or Telegram, set their variables (see README: Configuration) and run npm start again.\n\n',
       );
       return chat(c, { user: process.env.USER || 'me' });

@@ -23,6 +23,14 @@ describe('workshop-bot chat', () => {
     expect(r.stdout).toMatch(/saved to .*\.png/);
   });
 
+  it('`start` with no platform opens the console chat and says where its data is kept', () => {
+    const dir = tempDir();
+    const r = runCli(['start'], { input: '/privacy\n', env: { DATA_DIR: dir } });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`console chat (data in ${dir})`);
+    expect(r.stdout).toMatch(/kept|keep/i);
+  });
+
   it('16 No answers give 0/16', () => {
     const dir = tempDir();
     const r = runCli(['chat', '--user', 'a'], { input: '/readiness\n' + lines('No', 16), env: envFor(dir) });
