@@ -59,6 +59,13 @@ export function botDisplayName(name: string): string {
   return slug || 'workshop-assistant';
 }
 
+/** One line of what the app does, naming only what this pack offers (Slack allows 140 characters). */
+function shortDescription(menu: CommandMenu): string {
+  const has = (name: string) => menu.commands.some((c) => c.name === name);
+  const runs = [has('readiness') && 'readiness self-assessments', has('quiz') && 'quizzes'].filter(Boolean).join(' and ');
+  return `Answers questions about the workshop${runs ? `, runs ${runs}` : ''}.`.slice(0, 140);
+}
+
 /** What the app does, for this pack: only the commands it has (no self-assessment when there are no indicators). */
 function longDescription(menu: CommandMenu): string {
   const has = (name: string) => menu.commands.some((c) => c.name === name);
@@ -82,7 +89,7 @@ export function slackManifest(baseUrl: string, opts: SlackManifestOptions): Reco
     _metadata: { major_version: 1, minor_version: 1 },
     display_information: {
       name,
-      description: 'Answers questions about the workshop, runs readiness self-assessments and quizzes.',
+      description: shortDescription(opts.menu),
       long_description: longDescription(opts.menu),
       background_color: '#1d4f91',
     },
