@@ -1,11 +1,10 @@
 // Teams end to end: questions, the readiness self-assessment on cards, channels, redelivery and expectReplies.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { fixtureEnv } from '../cli.js';
 import { BOT, nextId, personalMessage, startTeamsHarness, visibleText, type TeamsHarness } from './harness.js';
 
 let h: TeamsHarness;
 beforeAll(async () => {
-  h = await startTeamsHarness(fixtureEnv());
+  h = await startTeamsHarness();
 });
 afterAll(async () => {
   await h?.close();
