@@ -26,6 +26,11 @@ export function cacheEnv(env: Record<string, string | undefined> = {}): Record<s
 /** The environment that points a bot at the fixture pack (and its prebuilt index). */
 export const fixtureEnv = (): Record<string, string> => ({ CONTENT_DIR: FIXTURE_PACK, CACHE_DIR: FIXTURE_CACHE_DIR });
 
+/** `env` on the fixture pack, unless it names a pack of its own (whose index must not go in the fixture's folder). */
+export function withFixture(env: Record<string, string> = {}): Record<string, string> {
+  return env.CONTENT_DIR ? env : { ...fixtureEnv(), ...env };
+}
+
 export interface CliResult {
   status: number | null;
   stdout: string;

@@ -4,7 +4,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_PACK, fixtureEnv, runCli } from '../cli.js';
+import { FIXTURE_PACK, fixtureEnv, runCli, withFixture } from '../cli.js';
 import { tempDir } from '../core/helpers.js';
 
 interface Workshop {
@@ -18,7 +18,7 @@ interface Workshop {
 function workshop(env: Record<string, string> = {}): Workshop {
   const dir = tempDir();
   const w: Workshop = {
-    env: { ...fixtureEnv(), DATA_DIR: dir, DATABASE_URL: `sqlite:${join(dir, 'bot.db')}`, TRAINERS: 'console:alice', SCHEDULER_DISABLED: 'true', ...env },
+    env: withFixture({ DATA_DIR: dir, DATABASE_URL: `sqlite:${join(dir, 'bot.db')}`, TRAINERS: 'console:alice', SCHEDULER_DISABLED: 'true', ...env }),
     chat(user, lines, extra = []) {
       const r = runCli(['chat', '--user', user, ...extra], { input: lines.map((l) => `${l}\n`).join(''), env: w.env });
       expect(r.stderr).toBe('');
@@ -119,8 +119,7 @@ function threeMsPack(): string {
 
 describe('4. near-miss quiz answers', () => {
   it('"meters maps and messages" (no commas) is that choice; "what are the 3Ms?" meanwhile does not give it away', () => {
-    // Its own DATA_DIR index (a pack of its own), not the fixture's shared one.
-    const w = workshop({ CONTENT_DIR: threeMsPack(), CACHE_DIR: join(tempDir(), 'cache') });
+    const w = workshop({ CONTENT_DIR: threeMsPack() });
     const out = w.chat('mary', ['/quiz 1', 'what are the 3Ms?', 'meters', 'meters maps and messages', 'what are the 3Ms?']);
     const [beforeAnswer, afterAnswer] = out.split('✓ Right: Meters, maps and messages.');
     expect(afterAnswer).toBeDefined();

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../../src/app/config.js';
-import { cacheEnv, fixtureEnv } from '../cli.js';
+import { cacheEnv, withFixture } from '../cli.js';
 import { createRuntime, type Runtime } from '../../src/app/runtime.js';
 import type { Incoming, Outgoing, Platform } from '../../src/core/messages.js';
 
@@ -36,9 +36,9 @@ export async function testRuntime(env: Record<string, string> = {}, clock = new 
   return Object.assign(runtime, { dir, testClock: clock });
 }
 
-/** A real bot over the fixture pack (tests/fixtures/pack): a water utility going digital, not the shipped deck. */
+/** A real bot over the fixture pack (tests/fixtures/pack), a water utility going digital, unless `env` names another CONTENT_DIR. */
 export function fixtureRuntime(env: Record<string, string> = {}, clock = new TestClock()): ReturnType<typeof testRuntime> {
-  return testRuntime({ ...fixtureEnv(), ...env }, clock);
+  return testRuntime(withFixture(env), clock);
 }
 
 /** A person talking to the bot in a direct chat. */

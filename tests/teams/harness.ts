@@ -1,6 +1,6 @@
 // Test harness for Teams end-to-end tests: the real server and CloudAdapter against a local identity service and connector.
 import { startTestServer } from './../server.js';
-import { fixtureEnv } from '../cli.js';
+import { withFixture } from '../cli.js';
 import { rmSync } from 'node:fs';
 import { type RunningServer } from '../../src/app/server.js';
 import { FakeTeamsConnector } from '../../fakes/teams-connector.js';
@@ -52,8 +52,7 @@ export async function startTeamsHarness(env: Record<string, string> = {}, opts: 
     MicrosoftAppId: APP_ID,
     MicrosoftAppPassword: APP_PASSWORD,
     ToBotFromChannelOpenIdMetadataUrl: identity.metadataUrl,
-    ...fixtureEnv(),
-    ...env,
+    ...withFixture(env),
     },
     { overrides: { teamsCredentialsFactory: identity.credentialsFactory(APP_ID, APP_PASSWORD) } },
   );
