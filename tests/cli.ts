@@ -7,13 +7,28 @@ export const ROOT = join(import.meta.dirname, '..');
 export const CLI = join(ROOT, 'dist/src/app/cli.js');
 /** The default pack's search index, built once by the global setup; every process with that pack reads it. */
 export const SHARED_CACHE_DIR = join(ROOT, 'data/cache');
+/** The small pack made for the core, quiz and adapter tests (the shipped deck is tested in tests/content, tests/qa). */
+export const FIXTURE_PACK = join(ROOT, 'tests/fixtures/pack');
+/** The fixture pack's search index, built once by the global setup, in a folder of its own. */
+export const FIXTURE_CACHE_DIR = join(ROOT, 'data/cache-fixture');
 
 /**
- * CACHE_DIR for a test process: the shared cache when it runs the default pack. A pack of its own keeps its
- * index in its own DATA_DIR, since building an index prunes the other packs' indexes from its folder.
+ * CACHE_DIR for a test process: the shared cache when it runs the default pack, the fixture's when it runs the
+ * fixture pack. Any other pack keeps its index in its own DATA_DIR, since building an index prunes the other
+ * packs' indexes from its folder.
  */
 export function cacheEnv(env: Record<string, string | undefined> = {}): Record<string, string> {
-  return env.CONTENT_DIR || env.CACHE_DIR ? {} : { CACHE_DIR: SHARED_CACHE_DIR };
+  if (env.CACHE_DIR) return {};
+  if (env.CONTENT_DIR === FIXTURE_PACK) return { CACHE_DIR: FIXTURE_CACHE_DIR };
+  return env.CONTENT_DIR ? {} : { CACHE_DIR: SHARED_CACHE_DIR };
+}
+
+/** The environment that points a bot at the fixture pack (and its prebuilt index). */
+export const fixtureEnv = (): Record<string, string> => ({ CONTENT_DIR: FIXTURE_PACK, CACHE_DIR: FIXTURE_CACHE_DIR });
+
+/** `env` on the fixture pack, unless it names a pack of its own (whose index must not go in the fixture's folder). */
+export function withFixture(env: Record<string, string> = {}): Record<string, string> {
+  return env.CONTENT_DIR ? env : { ...fixtureEnv(), ...env };
 }
 
 export interface CliResult {

@@ -1,57 +1,58 @@
-// The console chat as a person uses it: piped input, numbered choices, resuming in a new process.
+// The console chat as a person uses it: piped input, numbered choices, resuming in a new process. On the fixture
+// pack (tests/fixtures/pack): six readiness questions.
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli, startCli } from '../cli.js';
+import { FIXTURE_PACK, fixtureEnv, runCli, startCli } from '../cli.js';
 import { tempDir } from '../core/helpers.js';
 
 function envFor(dir: string): Record<string, string> {
-  return { DATA_DIR: dir, DATABASE_URL: `sqlite:${join(dir, 'bot.db')}` };
+  return { ...fixtureEnv(), DATA_DIR: dir, DATABASE_URL: `sqlite:${join(dir, 'bot.db')}` };
 }
 
 const lines = (word: string, n: number) => Array.from({ length: n }, () => word).join('\n') + '\n';
 
 describe('workshop-bot chat', () => {
-  it('a readiness self-assessment answered Yes 16 times ends in 16/16 and saves the chart', () => {
+  it('a readiness self-assessment answered Yes 6 times ends in 6/6 and saves the chart', () => {
     const dir = tempDir();
-    const r = runCli(['chat', '--user', 'a'], { input: '/readiness\n' + lines('Yes', 16), env: envFor(dir) });
+    const r = runCli(['chat', '--user', 'a'], { input: '/readiness\n' + lines('Yes', 6), env: envFor(dir) });
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('Question 16 of 16');
-    expect(r.stdout).toContain('16/16');
+    expect(r.stdout).toContain('Question 6 of 6');
+    expect(r.stdout).toContain('Your readiness: 6/6 (Advanced)');
     expect(r.stdout).toMatch(/saved to .*\.png/);
   });
 
   it('`start` with no platform opens the console chat and says where its data is kept', () => {
     const dir = tempDir();
-    const r = runCli(['start'], { input: '/privacy\n', env: { DATA_DIR: dir } });
+    const r = runCli(['start'], { input: '/privacy\n', env: { ...fixtureEnv(), DATA_DIR: dir } });
     expect(r.status).toBe(0);
     expect(r.stderr).toContain(`console chat (data in ${dir})`);
     expect(r.stdout).toMatch(/kept|keep/i);
   });
 
-  it('16 No answers give 0/16', () => {
+  it('6 No answers give 0/6', () => {
     const dir = tempDir();
-    const r = runCli(['chat', '--user', 'a'], { input: '/readiness\n' + lines('No', 16), env: envFor(dir) });
-    expect(r.stdout).toContain('0/16');
+    const r = runCli(['chat', '--user', 'a'], { input: '/readiness\n' + lines('No', 6), env: envFor(dir) });
+    expect(r.stdout).toContain('Your readiness: 0/6 (Early)');
   });
 
-  it('5 answers, end of input, then 11 more in a new process finish the same assessment', () => {
+  it('3 answers, end of input, then 3 more in a new process finish the same assessment', () => {
     const dir = tempDir();
-    const first = runCli(['chat', '--user', 'a'], { input: '/readiness\n' + lines('Yes', 5), env: envFor(dir) });
-    expect(first.stdout).toContain('Question 6 of 16');
-    expect(first.stdout).not.toContain('/16 (');
-    const second = runCli(['chat', '--user', 'a'], { input: lines('Yes', 11), env: envFor(dir) });
+    const first = runCli(['chat', '--user', 'a'], { input: '/readiness\n' + lines('Yes', 3), env: envFor(dir) });
+    expect(first.stdout).toContain('Question 4 of 6');
+    expect(first.stdout).not.toContain('/6 (');
+    const second = runCli(['chat', '--user', 'a'], { input: lines('Yes', 3), env: envFor(dir) });
     expect(second.stdout).toMatch(/Welcome back/);
-    expect(second.stdout).toContain('16/16');
+    expect(second.stdout).toContain('Your readiness: 6/6 (Advanced)');
   });
 
   it('choices can be answered by number or by label', () => {
     const dir = tempDir();
     const r = runCli(['chat', '--user', 'b'], { input: '/readiness\n1\npartly\n3\n' + "Don't know\n", env: envFor(dir) });
     expect(r.stdout).toMatch(/1\. Yes\n\s+2\. Partly\n\s+3\. No\n\s+4\. Don't know/);
-    expect(r.stdout).toContain('Question 5 of 16');
+    expect(r.stdout).toContain('Question 5 of 6');
   });
 
   it('a knowledge quiz run to the end shows feedback for every question and k/N', () => {
@@ -79,10 +80,10 @@ describe('workshop-bot chat', () => {
       expect(out).toContain(s);
     };
     child.stdin!.write('/readiness\n');
-    await waitFor('Question 1 of 16');
+    await waitFor('Question 1 of 6');
     for (let i = 1; i <= 4; i++) {
       child.stdin!.write('Yes\n');
-      await waitFor(`Question ${i + 1} of 16`);
+      await waitFor(`Question ${i + 1} of 6`);
     }
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
@@ -90,18 +91,18 @@ describe('workshop-bot chat', () => {
     const row = db.prepare("SELECT * FROM sessions WHERE status = 'active'").all() as Record<string, unknown>[];
     db.close();
     expect(row).toHaveLength(1);
-    const again = runCli(['chat', '--user', 'k'], { input: lines('Yes', 12), env: envFor(dir) });
-    expect(again.stdout).toContain('Question 5 of 16');
-    expect(again.stdout).toContain('16/16');
+    const again = runCli(['chat', '--user', 'k'], { input: lines('Yes', 2), env: envFor(dir) });
+    expect(again.stdout).toContain('Question 5 of 6');
+    expect(again.stdout).toContain('Your readiness: 6/6 (Advanced)');
   });
 });
 
 describe('workshop-bot ask', () => {
   it('--json prints one object with the answer and its sources', () => {
-    const r = runCli(['ask', '--json', 'What are the 3As of digital exclusion?']);
+    const r = runCli(['ask', '--json', 'What are the 3Ms of a digital utility?'], { env: fixtureEnv() });
     const a = JSON.parse(r.stdout);
-    expect(a).toMatchObject({ question: 'What are the 3As of digital exclusion?', answered: true });
-    expect(a.text.toLowerCase()).toContain('affordab');
+    expect(a).toMatchObject({ question: 'What are the 3Ms of a digital utility?', answered: true });
+    expect(a.text).toContain('meters, maps and messages');
     expect(a.sources.length).toBeGreaterThan(0);
   });
 
@@ -113,7 +114,7 @@ describe('workshop-bot ask', () => {
 
   it('content check names the broken file, item and field, and exits 1', () => {
     const dir = tempDir();
-    cpSync(join(ROOT, 'content'), dir, { recursive: true });
+    cpSync(FIXTURE_PACK, dir, { recursive: true });
     const file = join(dir, 'indicators.json');
     const pack = JSON.parse(readFileSync(file, 'utf8'));
     const indicators = pack.indicators;
@@ -124,9 +125,10 @@ describe('workshop-bot ask', () => {
     expect(bad.stdout).toContain('indicators.json');
     expect(bad.stdout).toContain(indicators[2].id);
     expect(bad.stdout).toContain('question');
-    const good = runCli(['content', 'check']);
+    // With no --dir, the pack CONTENT_DIR names.
+    const good = runCli(['content', 'check'], { env: fixtureEnv() });
     expect(good.status).toBe(0);
-    expect(good.stdout).toMatch(/16 indicators/);
+    expect(good.stdout).toContain(`${FIXTURE_PACK}: OK: 6 sections (15 units), 6 indicators`);
   });
 
   it('a bad variable stops start-up naming it', () => {

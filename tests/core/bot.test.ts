@@ -1,11 +1,11 @@
 // The neutral bot through its public seam: questions, both flows, stale and repeated answers, groups, privacy.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { allText, person, testRuntime } from './helpers.js';
+import { allText, fixtureRuntime, person } from './helpers.js';
 
-type RT = Awaited<ReturnType<typeof testRuntime>>;
+type RT = Awaited<ReturnType<typeof fixtureRuntime>>;
 let rt: RT;
 beforeEach(async () => {
-  rt = await testRuntime();
+  rt = await fixtureRuntime();
 });
 afterEach(async () => {
   await rt.close();
@@ -13,8 +13,8 @@ afterEach(async () => {
 
 describe('questions', () => {
   it('answers a question with a citation', async () => {
-    const out = await person(rt, 'a').say('How many countries have legislation on cybersecurity?');
-    expect(allText(out)).toContain('153');
+    const out = await person(rt, 'a').say('How many utilities let customers pay their bill online?');
+    expect(allText(out)).toContain('84');
     expect(allText(out)).toMatch(/source/i);
   });
 
@@ -30,8 +30,8 @@ describe('questions', () => {
   it('ignores group messages that do not address it, answers those that do', async () => {
     const p = person(rt, 'g');
     const group = { conversation: { id: 'team-room', type: 'group' as const } };
-    expect(await p.say('what is the data divide', group)).toEqual([]);
-    expect(allText(await p.say('what is the data divide', { ...group, addressed: true }))).toContain('400');
+    expect(await p.say('how much treated water is lost', group)).toEqual([]);
+    expect(allText(await p.say('how much treated water is lost', { ...group, addressed: true }))).toContain('250,000');
   });
 
   it('answers greetings and thanks like a person, without logging them as unanswered', async () => {
@@ -53,7 +53,7 @@ describe('questions', () => {
     expect(allText(await p.say('quiz 2'))).toContain('Question 1 of 2');
     expect(allText(await p.say('stop'))).toMatch(/Stopped your quiz/);
     expect(allText(await p.say('help'))).toMatch(/\/readiness/);
-    expect(allText(await p.say('stop digital exclusion how?'))).not.toMatch(/Nothing is in progress/);
+    expect(allText(await p.say('stop water leaks how?'))).not.toMatch(/Nothing is in progress/);
   });
 
   it('answers unknown commands kindly', async () => {
@@ -62,31 +62,31 @@ describe('questions', () => {
 });
 
 describe('readiness self-assessment', () => {
-  it('walks 16 questions with progress and ends in 16/16 with a chart', async () => {
+  it('walks 6 questions with progress and ends in 6/6 with a chart', async () => {
     const p = person(rt, 'r');
     const start = await p.say('/readiness');
     expect(allText(start)).toMatch(/kept|keep/i);
-    expect(allText(start)).toContain('Question 1 of 16');
+    expect(allText(start)).toContain('Question 1 of 6');
     let out = start;
-    for (let i = 0; i < 16; i++) out = await p.choose('Yes');
+    for (let i = 0; i < 6; i++) out = await p.choose('Yes');
     const result = allText(out);
-    expect(result).toContain('16/16');
+    expect(result).toMatch(/\b6\/6\b/);
     expect(out.some((m) => m.kind === 'image' && m.png.subarray(1, 4).toString() === 'PNG')).toBe(true);
   });
 
-  it('gives 0/16 for all No, names the urgent gaps, and says what changed next time', async () => {
+  it('gives 0/6 for all No, names the urgent gaps, and says what changed next time', async () => {
     const p = person(rt, 'r2');
     await p.say('/readiness');
     let out = await p.choose('No');
-    for (let i = 1; i < 16; i++) out = await p.choose('No');
-    expect(allText(out)).toContain('0/16');
-    expect(allText(out)).toMatch(/153 of (the )?193/);
-    // "Next time": a while later (34 messages at one instant would be over anyone's rate budget).
+    for (let i = 1; i < 6; i++) out = await p.choose('No');
+    expect(allText(out)).toMatch(/\b0\/6\b/);
+    expect(allText(out)).toMatch(/96 of (the )?120 member utilities/);
+    // "Next time": a while later (14 messages at one instant would be over anyone's rate budget).
     rt.testClock.advance(60_000);
     await p.say('/readiness');
-    for (let i = 0; i < 16; i++) out = await p.choose('Yes');
-    expect(allText(out)).toContain('16/16');
-    expect(allText(out)).toMatch(/\+16|up 16|since/i);
+    for (let i = 0; i < 6; i++) out = await p.choose('Yes');
+    expect(allText(out)).toMatch(/\b6\/6\b/);
+    expect(allText(out)).toMatch(/\+6|up 6|since/i);
   });
 
   it('counts an answer delivered twice once, and answers a stale button kindly', async () => {
@@ -96,7 +96,7 @@ describe('readiness self-assessment', () => {
     const yes = first.kind === 'text' ? first.choices![0]!.value : '';
     const [a, b] = await Promise.all([p.press(yes), p.press(yes)]);
     const texts = [allText(a), allText(b)];
-    expect(texts.filter((t) => t.includes('Question 2 of 16'))).toHaveLength(2);
+    expect(texts.filter((t) => t.includes('Question 2 of 6'))).toHaveLength(2);
     const session = await rt.store.getActiveSession(p.key);
     expect(session?.index).toBe(1);
     expect(session?.answers.filter((x) => x !== null)).toEqual(['yes']);
@@ -108,9 +108,9 @@ describe('readiness self-assessment', () => {
   it('accepts typed answers, and stops on /stop', async () => {
     const p = person(rt, 'r4');
     await p.say('/readiness');
-    expect(allText(await p.say('partly'))).toContain('Question 2 of 16');
-    expect(allText(await p.say("don't know"))).toContain('Question 3 of 16');
-    expect(allText(await p.say('/stop'))).toMatch(/Stopped your self-assessment after 2 of 16/);
+    expect(allText(await p.say('partly'))).toContain('Question 2 of 6');
+    expect(allText(await p.say("don't know"))).toContain('Question 3 of 6');
+    expect(allText(await p.say('/stop'))).toMatch(/Stopped your self-assessment after 2 of 6/);
     expect(await rt.store.getActiveSession(p.key)).toBeUndefined();
   });
 });

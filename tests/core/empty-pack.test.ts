@@ -2,13 +2,13 @@
 import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultContentDir } from '../../src/content/load.js';
+import { FIXTURE_PACK } from '../cli.js';
 import { allText, person, tempDir, testRuntime } from './helpers.js';
 
-/** The shipped content without indicators, and optionally without quiz items. */
+/** The fixture pack without indicators, and optionally without quiz items. */
 function packWithout(opts: { quiz: boolean }): string {
   const dir = tempDir('pack-');
-  cpSync(defaultContentDir({}), dir, { recursive: true });
+  cpSync(FIXTURE_PACK, dir, { recursive: true });
   writeFileSync(join(dir, 'indicators.json'), JSON.stringify({ set: { name: 'indicators' }, indicators: [] }));
   if (!opts.quiz) writeFileSync(join(dir, 'quiz.json'), '[]');
   return dir;
@@ -23,7 +23,7 @@ describe('a pack without indicators', () => {
     close = () => rt.close();
     const p = person(rt, 'a');
     const reply = allText(await p.say('/readiness'));
-    expect(reply).toBe('This workshop has no readiness self-assessment, so there is nothing to fill in here. You can ask me anything about "Adopting the Whole-of-Government Approach to Digital Government Transformation", or test yourself with /quiz.');
+    expect(reply).toBe('This workshop has no readiness self-assessment, so there is nothing to fill in here. You can ask me anything about "Going Digital at a Municipal Water Utility", or test yourself with /quiz.');
     expect(allText(await p.say('/stop'))).toContain('Nothing is in progress');
     expect(allText(await p.say('/quiz 2'))).toContain('Question 1 of 2');
   });
@@ -32,7 +32,7 @@ describe('a pack without indicators', () => {
     const rt = await testRuntime({ CONTENT_DIR: packWithout({ quiz: false }) });
     close = () => rt.close();
     const p = person(rt, 'b');
-    expect(allText(await p.say('/quiz'))).toBe('This workshop has no quiz questions yet. Ask me anything about "Adopting the Whole-of-Government Approach to Digital Government Transformation".');
+    expect(allText(await p.say('/quiz'))).toBe('This workshop has no quiz questions yet. Ask me anything about "Going Digital at a Municipal Water Utility".');
     expect(allText(await p.say('/readiness'))).not.toContain('/quiz');
   });
 });

@@ -1,10 +1,11 @@
-// Test helpers: a real bot over the real content and a real SQLite file in a temp folder.
+// Test helpers: a real bot over a content pack (the fixture pack made for tests, or another) and a real SQLite
+// file in a temp folder.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../../src/app/config.js';
-import { cacheEnv } from '../cli.js';
+import { cacheEnv, withFixture } from '../cli.js';
 import { createRuntime, type Runtime } from '../../src/app/runtime.js';
 import type { Incoming, Outgoing, Platform } from '../../src/core/messages.js';
 
@@ -33,6 +34,11 @@ export async function testRuntime(env: Record<string, string> = {}, clock = new 
   });
   const runtime = await createRuntime(config, { clock, logger: pino({ level: 'silent' }) });
   return Object.assign(runtime, { dir, testClock: clock });
+}
+
+/** A real bot over the fixture pack (tests/fixtures/pack), a water utility going digital, unless `env` names another CONTENT_DIR. */
+export function fixtureRuntime(env: Record<string, string> = {}, clock = new TestClock()): ReturnType<typeof testRuntime> {
+  return testRuntime(withFixture(env), clock);
 }
 
 /** A person talking to the bot in a direct chat. */

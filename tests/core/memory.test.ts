@@ -5,7 +5,7 @@ import v8 from 'node:v8';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBot } from '../../src/core/bot.js';
 import { COMMANDS } from '../../src/app/commands.js';
-import { testRuntime } from './helpers.js';
+import { fixtureRuntime } from './helpers.js';
 
 v8.setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -15,10 +15,10 @@ const heapMb = () => {
   return process.memoryUsage().heapUsed / 1048576;
 };
 
-type RT = Awaited<ReturnType<typeof testRuntime>>;
+type RT = Awaited<ReturnType<typeof fixtureRuntime>>;
 let rt: RT;
 beforeAll(async () => {
-  rt = await testRuntime();
+  rt = await fixtureRuntime();
 });
 afterAll(async () => {
   await rt.close();

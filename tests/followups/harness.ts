@@ -7,7 +7,7 @@ import { createConsoleMessenger } from '../../adapters/console/messenger.js';
 import type { Messenger, Outgoing, Platform } from '../../src/core/messages.js';
 import type { Pacer } from '../../src/followups/rate.js';
 import { startScheduler, type Scheduler, type SchedulerOptions } from '../../src/followups/scheduler.js';
-import { allText, person, testRuntime, TestClock } from '../core/helpers.js';
+import { allText, fixtureRuntime, person, TestClock } from '../core/helpers.js';
 
 export { allText, person, TestClock };
 export const TRAINER = 'console:trainer';
@@ -51,8 +51,9 @@ export class TestPacer implements Pacer {
   }
 }
 
+/** A runtime over the fixture pack (six readiness questions) with a trainer, a test pacer and schedulers. */
 export async function followupHarness(env: Record<string, string> = {}, clock = new TestClock()) {
-  const rt = await testRuntime({ TRAINERS: TRAINER, TZ: 'UTC', ...env }, clock);
+  const rt = await fixtureRuntime({ TRAINERS: TRAINER, TZ: 'UTC', ...env }, clock);
   const pacer = new TestPacer();
   const schedulers: Scheduler[] = [];
   const h = {

@@ -13,7 +13,8 @@ afterEach(async () => {
 
 async function readiness(p: ReturnType<typeof person>, answer: (i: number) => string): Promise<void> {
   await p.say('/readiness');
-  for (let i = 0; i < 16; i++) await p.choose(answer(i));
+  // The fixture pack's six indicators.
+  for (let i = 0; i < 6; i++) await p.choose(answer(i));
   h.clock.advance(60_000); // so "first" and "latest" are told apart by time
 }
 
@@ -54,7 +55,7 @@ describe('/report', () => {
     const people = ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => person(h.rt, id));
     for (const p of people) await p.say(`/join ${code}`);
     // Four people: everything Yes except the last indicator.
-    for (const p of people.slice(0, 4)) await readiness(p, (i) => (i === 15 ? 'No' : 'Yes'));
+    for (const p of people.slice(0, 4)) await readiness(p, (i) => (i === 5 ? 'No' : 'Yes'));
     await people[0]!.say('/quiz 1');
     await people[0]!.say('1');
     await people[1]!.say('What is the capital of France?');
@@ -82,9 +83,9 @@ describe('/report', () => {
     const big = await h.trainer.say(`/report ${code}`);
     const bigText = texts(big);
     expect(bigText).toContain('Readiness self-assessment: 5 of 6 members completed it.');
-    expect(bigText).toContain('Average latest score: 12/16 (Advanced).');
-    expect(bigText).toContain('• Cybersecurity legislation: 80% (world 79%)');
-    expect(bigText).toContain('• National data strategy: 0% (world 66%)');
+    expect(bigText).toContain('Average latest score: 4/6 (Established).');
+    expect(bigText).toContain('• Online bill payment: 80% (world 70%)');
+    expect(bigText).toContain('• Cyber incident plan: 0% (world 80%)');
     const [chart] = images(big);
     expect(chart?.kind === 'image' && chart.png.subarray(1, 4).toString()).toBe('PNG');
 
@@ -93,7 +94,7 @@ describe('/report', () => {
     if (file?.kind !== 'file') throw new Error('expected a file');
     const [header, ...rows] = parseCsv(file.data.toString('utf8').slice(1));
     const col = (name: string) => header!.indexOf(name);
-    expect(rows.map((r) => r[col('readiness_score')])).toEqual(['15', '15', '15', '15', '0', '']);
+    expect(rows.map((r) => r[col('readiness_score')])).toEqual(['5', '5', '5', '5', '0', '']);
     expect(rows.map((r) => r[col('quiz_best_total')])).toEqual(['', '', '', '', '', '']);
     expect(file.caption).toContain('Left out, as in /report: quiz scores of 1 member (1 of the 5 needed has taken one)');
   });
@@ -136,7 +137,7 @@ describe('/export', () => {
     const before = parseCsv(hidden.data.toString('utf8').slice(1));
     const anaBefore = Object.fromEntries(before[0]!.map((k, i) => [k, before.find((r) => r[1] === 'ana')![i]]));
     expect(anaBefore).toMatchObject({ shares_results: 'no', readiness_attempts: '1', readiness_score: '', readiness_level: '', quiz_attempts: '1', quiz_best_correct: '' });
-    expect(anaBefore['readiness_cybersecurity-law']).toBe('');
+    expect(anaBefore['readiness_cyber-plan']).toBe('');
     expect(anaBefore.readiness_date).toMatch(/^2026-11-30 /);
 
     // Ana shares her results with the cohort's trainers.
@@ -150,12 +151,12 @@ describe('/export', () => {
     expect([...file.data.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const [header, ...rows] = parseCsv(file.data.toString('utf8').slice(1));
     expect(header!.slice(0, 10)).toEqual(['platform', 'id', 'name', 'joined', 'reachable', 'shares_results', 'readiness_date', 'readiness_score', 'readiness_max', 'readiness_level']);
-    expect(header).toContain('readiness_cybersecurity-law');
+    expect(header).toContain('readiness_cyber-plan');
     expect(header!.slice(-5)).toEqual(['quiz_attempts', 'quiz_best_correct', 'quiz_best_total', 'quiz_latest_correct', 'quiz_latest_total']);
     expect(rows).toHaveLength(2);
     const row = (id: string) => Object.fromEntries(header!.map((k, i) => [k, rows.find((r) => r[1] === id)![i]]));
     const a = row('ana');
-    expect(a).toMatchObject({ platform: 'console', name: 'Person ana', reachable: 'yes', shares_results: 'yes', readiness_score: '15.5', readiness_max: '16', readiness_level: 'Advanced', quiz_attempts: '1', readiness_attempts: '1' });
+    expect(a).toMatchObject({ platform: 'console', name: 'Person ana', reachable: 'yes', shares_results: 'yes', readiness_score: '5.5', readiness_max: '6', readiness_level: 'Advanced', quiz_attempts: '1', readiness_attempts: '1' });
     expect(a.joined).toBe('2026-11-30 08:00');
     expect(a.quiz_best_correct).toMatch(/^[012]$/);
     expect(a.quiz_best_total).toBe('2');

@@ -88,7 +88,7 @@ describe('scheduled follow-ups', () => {
     await scheduler.tick();
     const recheck = await h.inbox(ana.key);
     expect(allText(recheck)).toContain('readiness re-check');
-    expect(allText(recheck)).toContain('Question 1 of 16');
+    expect(allText(recheck)).toContain('Question 1 of 6');
     expect((await h.rt.store.getActiveSession(ana.key))?.kind).toBe('readiness');
   });
 

@@ -35,7 +35,7 @@ describe('/followup in natural wording', () => {
     expect(await h.inbox(ana.key)).toEqual([]);
     h.clock.t = new Date('2026-12-15T23:00:00Z');
     await scheduler.tick();
-    expect(allText(await h.inbox(ana.key))).toContain('Question 1 of 16');
+    expect(allText(await h.inbox(ana.key))).toContain('Question 1 of 6');
     expect((await h.rt.store.getActiveSession(ana.key))?.kind).toBe('readiness');
   });
 
@@ -65,7 +65,7 @@ describe('/followup in natural wording', () => {
     await h.scheduler().tick();
     const got = allText(await h.inbox(ana.key));
     expect(got).toContain('Please finish the readiness check before Friday');
-    expect(got).toContain('Question 1 of 16');
+    expect(got).toContain('Question 1 of 6');
   });
 
   it('Change schedules nothing and says how to say it; a second press changes nothing', async () => {

@@ -205,7 +205,7 @@ describe('the webhook endpoints under hostile bodies', () => {
   });
 
   it('the bot still answers a real question on each platform afterwards', async () => {
-    const question = 'What are the 3As of digital exclusion?';
+    const question = 'What are the 3Ms of a digital utility?';
     const expected = p.server.runtime.answerer.answer(question).text;
     const update = { update_id: 88001, message: { message_id: 1, date: 1, chat: { id: 6001, type: 'private' }, from: { id: 6001, is_bot: false, first_name: 'Ana' }, text: question } };
     // The answer comes back in the webhook response, for Telegram to send.

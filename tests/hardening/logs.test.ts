@@ -16,10 +16,10 @@ import { APP_ID, personalMessage } from '../teams/harness.js';
 import { slackHeaders, SLACK_SECRET, SLACK_TOKEN, TELEGRAM_SECRET } from './server.js';
 
 // Words no log line has any other reason to contain.
-const ANSWERED = 'What are the 3As of digital exclusion? zanzibarquokka';
+const ANSWERED = 'What is non-revenue water? zanzibarquokka';
 const DECLINED = 'Where does the xylophonewombat committee meet on Tuesdays?';
-const FAILED = 'Tell me about open data quetzalpangolin';
-const SLACK_TEXT = 'How many countries have cybersecurity legislation? narwhalmarmoset';
+const FAILED = 'Tell me about open water-quality data quetzalpangolin';
+const SLACK_TEXT = 'How many utilities have a cyber incident plan? narwhalmarmoset';
 
 let telegram: FakeTelegramApi | undefined;
 let slack: FakeSlackApi | undefined;

@@ -6,7 +6,7 @@ import { TestClock } from '../core/helpers.js';
 import { buttonPress, privateText, type Person } from '../../fakes/telegram-api.js';
 import { startPlatforms, TELEGRAM_SECRET, type Platforms } from './server.js';
 
-const QUESTION = 'What are the 3As of digital exclusion?';
+const QUESTION = 'What are the 3Ms of a digital utility?';
 const SLOW_DOWN = "You're sending messages faster than I can keep up with";
 /** The default budget: 60 messages a minute, 30 at once. */
 const BURST = 30;

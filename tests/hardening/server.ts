@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../../src/app/config.js';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/app/server.js';
-import { cacheEnv } from '../cli.js';
+import { cacheEnv, withFixture } from '../cli.js';
 import { FakeSlackApi } from '../../fakes/slack-api.js';
 import { FakeTeamsConnector } from '../../fakes/teams-connector.js';
 import { FakeBotFrameworkIdentity } from '../../fakes/teams-identity.js';
@@ -71,7 +71,9 @@ export async function startFakes(): Promise<Omit<Platforms, 'server' | 'close'> 
 
 export async function startPlatforms(env: Record<string, string> = {}, options: ServerOptions = {}): Promise<Platforms> {
   const fakes = await startFakes();
-  const server = await startServer(loadConfig({ ...fakes.env, ...cacheEnv(env), ...env }), {
+  // The fixture pack, unless `env` names another.
+  const packed = withFixture(env);
+  const server = await startServer(loadConfig({ ...fakes.env, ...cacheEnv(packed), ...packed }), {
     logger: pino({ level: 'silent' }),
     overrides: { teamsCredentialsFactory: fakes.identity.credentialsFactory(TEAMS_APP_ID, TEAMS_PASSWORD) },
     ...options,

@@ -55,7 +55,7 @@ describe('a SQLite store that cannot write', () => {
   it('answers a Telegram update it could not handle with a 5xx and no "Sorry", and handles it when Telegram sends it again', async () => {
     p = await startPlatforms();
     const db = dbOf(p);
-    const update = privateText('What are the 3As of digital exclusion?', ANA);
+    const update = privateText('What are the 3Ms of a digital utility?', ANA);
     // Writes fail as on a read-only file system.
     await sql`pragma query_only = 1`.execute(db);
     expect(await readyz(p)).toBe(503);
@@ -70,7 +70,7 @@ describe('a SQLite store that cannot write', () => {
     const answers = textsTo(p, ANA);
     expect(answers).toHaveLength(1);
     expect(answers[0]).not.toMatch(SORRY);
-    expect(answers[0]).toBe(p.server.runtime.answerer.answer('What are the 3As of digital exclusion?').text);
+    expect(answers[0]).toBe(p.server.runtime.answerer.answer('What are the 3Ms of a digital utility?').text);
   });
 
   it('answers a Teams activity it could not handle with 503 and sends nothing', async () => {

@@ -16,12 +16,13 @@ function pngSize(png: Buffer): { width: number; height: number } {
 }
 
 describe('renderReadinessChart', () => {
-  it('draws a 900px wide PNG tall enough for 16 rows', async () => {
+  it('draws a 900px wide PNG tall enough for its 6 rows', async () => {
     const answers = Object.fromEntries(indicators.map((i, k) => [i.id, ['yes', 'partly', 'no', 'unknown'][k % 4]]));
     const png = await renderReadinessChart(content, scoreReadiness(content, answers));
     const { width, height } = pngSize(png);
     expect(width).toBe(900);
-    expect(height).toBeGreaterThanOrEqual(16 * 30);
+    expect(indicators).toHaveLength(6);
+    expect(height).toBeGreaterThanOrEqual(6 * 30);
     expect(height).toBeLessThan(1400);
     expect(png.length).toBeGreaterThan(10_000);
   });
@@ -29,13 +30,13 @@ describe('renderReadinessChart', () => {
 
 describe('renderCohortChart', () => {
   it('draws the cohort against global adoption, with empty rows for unanswered indicators', async () => {
-    const rows = cohortReadinessRows(content, [{ cybersecurity: 'yes', cio: 'no' }, { cybersecurity: 'no' }]);
-    const png = await renderCohortChart(content, rows, 'Cohort PNG-2023 (2 people)');
+    const rows = cohortReadinessRows(content, [{ 'cyber-plan': 'yes', 'smart-meters': 'no' }, { 'cyber-plan': 'no' }]);
+    const png = await renderCohortChart(content, rows, 'Cohort RIV-2025 (2 people)');
     expect(pngSize(png).width).toBe(900);
   });
 
   it('copes with a row for an unknown indicator and out-of-range shares', async () => {
-    const png = await renderCohortChart(content, [{ indicatorId: 'gone', yesShare: 50 }, { indicatorId: 'cio', yesShare: 140 }], 'Odd');
+    const png = await renderCohortChart(content, [{ indicatorId: 'gone', yesShare: 50 }, { indicatorId: 'smart-meters', yesShare: 140 }], 'Odd');
     expect(pngSize(png).width).toBe(900);
   });
 });
@@ -63,9 +64,9 @@ describe('a person’s chart', () => {
     subtitle: ['s'],
     series: ['a', 'b'],
     rows: [
-      { name: 'Cybersecurity legislation', first: { value: 0, label: 'No', marker: 'no' }, second: { value: 79, label: '79%' }, urgent: 1 },
-      { name: 'National CIO', first: { value: 0, label: "Don't know", marker: 'unknown' }, second: { value: 77, label: '77%' }, urgent: 2 },
-      { name: 'Privacy statement', first: { value: 100, label: 'Yes' }, second: { value: 66, label: '66%' } },
+      { name: 'Cyber incident plan', first: { value: 0, label: 'No', marker: 'no' }, second: { value: 80, label: '80%' }, urgent: 1 },
+      { name: 'Smart meters', first: { value: 0, label: "Don't know", marker: 'unknown' }, second: { value: 45, label: '45%' }, urgent: 2 },
+      { name: 'Online bill payment', first: { value: 100, label: 'Yes' }, second: { value: 70, label: '70%' } },
     ],
   });
 
@@ -83,7 +84,7 @@ describe('a person’s chart', () => {
 
   it('marks the urgent gaps #1 to #3 in the row names, in the urgent colour', () => {
     const names = Object.values((spec.signals?.find((x) => x.name === 'rowNames') as { value: Record<string, string> }).value);
-    expect(names).toEqual(['#1 Cybersecurity legislation', '#2 National CIO', 'Privacy statement']);
+    expect(names).toEqual(['#1 Cyber incident plan', '#2 Smart meters', 'Online bill payment']);
     expect((spec.signals?.find((x) => x.name === 'urgentRows') as { value: string[] }).value).toEqual(['0', '1']);
   });
 

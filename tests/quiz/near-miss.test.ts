@@ -4,15 +4,15 @@ import { nearChoices, statesChoice } from '../../src/quiz/near-miss.js';
 import { parseChoice } from '../../src/quiz/knowledge.js';
 import { parseReadinessAnswer } from '../../src/quiz/readiness.js';
 
-const THREE_DS = ['Data, design and delivery', 'Digital, devices and dashboards', 'Decide, develop and deploy', 'Data, documents and databases'];
+const THREE_MS = ['Meters, maps and messages', 'Mains, models and manuals', 'Measure, map and mend', 'Meters, mains and money'];
 const PORTAL = ['Government structure on the portal', 'National government portal', 'Digital government strategy', 'Links to local government'];
 
 describe('near-miss quiz answers', () => {
   it.each([
-    ['data design and delivery', THREE_DS, 0],
-    ['Data design & delivery', THREE_DS, 0],
-    ['data, desing and delivery', THREE_DS, 0],
-    ["I think it's data design and delivery", THREE_DS, 0],
+    ['meters maps and messages', THREE_MS, 0],
+    ['Meters maps & messages', THREE_MS, 0],
+    ['meters, mpas and messages', THREE_MS, 0],
+    ["I think it's meters maps and messages", THREE_MS, 0],
     ['govt structure', PORTAL, 0],
     ['national portal', PORTAL, 1],
     ['local govt links', PORTAL, 3],
@@ -22,23 +22,23 @@ describe('near-miss quiz answers', () => {
   });
 
   it('text close to several choices is none of them, but says which', () => {
-    expect(parseChoice('data', THREE_DS)).toBeUndefined();
-    expect(nearChoices('data', THREE_DS)).toEqual([0, 3]);
+    expect(parseChoice('meters', THREE_MS)).toBeUndefined();
+    expect(nearChoices('meters', THREE_MS)).toEqual([0, 3]);
     expect(nearChoices('gov portal', PORTAL)).toEqual([0, 1]);
   });
 
   it('a question is never a choice, however close', () => {
-    for (const q of ['what is data design and delivery', 'data design and delivery?', 'Is it the government structure on the portal']) {
-      expect(nearChoices(q, [...THREE_DS, ...PORTAL])).toEqual([]);
-      expect(parseChoice(q, THREE_DS)).toBeUndefined();
+    for (const q of ['what is meters maps and messages', 'meters maps and messages?', 'Is it the government structure on the portal']) {
+      expect(nearChoices(q, [...THREE_MS, ...PORTAL])).toEqual([]);
+      expect(parseChoice(q, THREE_MS)).toBeUndefined();
     }
   });
 
   it('tells when an answer states a choice, as a phrase', () => {
-    expect(statesChoice('The 3Ds are data, design and delivery: an integrated framework', 'Data, design and delivery')).toBe(true);
-    expect(statesChoice('In 155 countries', '155')).toBe(true);
-    expect(statesChoice('In 155 countries', '15')).toBe(false);
-    expect(statesChoice('Data silos hold data back', 'Data, design and delivery')).toBe(false);
+    expect(statesChoice('The 3Ms of a digital utility are meters, maps and messages: measure every litre', 'Meters, maps and messages')).toBe(true);
+    expect(statesChoice('In 84 utilities', '84')).toBe(true);
+    expect(statesChoice('In 84 utilities', '8')).toBe(false);
+    expect(statesChoice('Meters leak data back to the office', 'Meters, maps and messages')).toBe(false);
   });
 });
 

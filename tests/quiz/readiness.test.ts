@@ -1,4 +1,5 @@
-// Readiness self-assessment: scoring, bands, gaps, wording against the deck's figures, change since last.
+// Readiness self-assessment: scoring, bands, gaps, wording against the pack's figures, change since last (on the
+// fixture pack: six digital-utility indicators, one counted out of its own population).
 import { describe, expect, it } from 'vitest';
 import {
   READINESS_CHOICES,
@@ -27,15 +28,15 @@ describe('readiness choices and prompts', () => {
 
   it('says what is kept, who sees it, how to erase it and how many questions', () => {
     const intro = readinessIntro(content);
-    expect(intro).toContain('16 questions');
+    expect(intro).toContain('6 questions, one for each of the digital-utility indicators (2024 Regional Utilities Benchmark)');
     expect(intro).toContain('trainers of cohorts you join');
     expect(intro).toContain('/forget');
     expect(intro).not.toContain('\n');
   });
 
   it('numbers the question from a 0-based index', () => {
-    expect(readinessPrompt(content, indicators[2]!, 2, 16)).toBe(
-      'Question 3 of 16 · Names of agency heads\nDoes your government have this: names of agency heads?',
+    expect(readinessPrompt(content, indicators[2]!, 2, 6)).toBe(
+      'Question 3 of 6 · Online outage map\nDo you publish a map of where the water is off and when it returns?',
     );
   });
 });
@@ -57,107 +58,110 @@ describe('parseReadinessAnswer', () => {
 });
 
 describe('scoreReadiness', () => {
-  it('gives 16/16 and the top band for all Yes, with no gaps', () => {
+  it('gives 6/6 and the top band for all Yes, with no gaps', () => {
     const r = scoreReadiness(content, all('yes'));
-    expect([r.score, r.max, r.level.name]).toEqual([16, 16, 'Advanced']);
+    expect([r.score, r.max, r.level.name]).toEqual([6, 6, 'Advanced']);
     expect(r.gaps).toEqual([]);
   });
 
-  it('gives 0/16 and the first band for all No', () => {
+  it('gives 0/6 and the first band for all No', () => {
     const r = scoreReadiness(content, all('no'));
     expect([r.score, r.level.name]).toEqual([0, 'Early']);
   });
 
   it('counts Partly as half a point and Don\u2019t know as none', () => {
-    const answers = { ...all('yes'), cybersecurity: 'partly', 'open-data': 'partly', cio: 'unknown', 'digital-id': 'no' };
+    const answers = { ...all('yes'), 'cyber-plan': 'partly', 'smart-meters': 'partly', 'outage-map': 'unknown', 'leak-reporting': 'no' };
     const r = scoreReadiness(content, answers);
-    expect(r.score).toBe(13);
-    expect(r.rows.find((x) => x.indicatorId === 'cybersecurity')).toMatchObject({ answer: 'partly', points: 0.5 });
+    expect(r.score).toBe(3);
+    expect(r.rows.find((x) => x.indicatorId === 'cyber-plan')).toMatchObject({ answer: 'partly', points: 0.5 });
   });
 
   it('treats a missing or strange answer as Don\u2019t know', () => {
-    const r = scoreReadiness(content, { cybersecurity: 'yes', cio: 'perhaps' });
+    const r = scoreReadiness(content, { 'cyber-plan': 'yes', 'smart-meters': 'perhaps' });
     expect(r.score).toBe(1);
-    expect(r.rows.find((x) => x.indicatorId === 'cio')?.answer).toBe('unknown');
-    expect(r.rows.find((x) => x.indicatorId === 'org-chart')?.answer).toBe('unknown');
+    expect(r.rows.find((x) => x.indicatorId === 'smart-meters')?.answer).toBe('unknown');
+    expect(r.rows.find((x) => x.indicatorId === 'online-billing')?.answer).toBe('unknown');
   });
 
   it.each([
-    [0, 'Early'], [3.5, 'Early'], [4, 'Developing'], [7.5, 'Developing'],
-    [8, 'Established'], [11.5, 'Established'], [12, 'Advanced'], [16, 'Advanced'],
-  ])('puts %d of 16 in band %s', (score, name) => {
-    expect(readinessLevel(score, 16).name).toBe(name);
+    [0, 'Early'], [1, 'Early'], [1.5, 'Developing'], [2.5, 'Developing'],
+    [3, 'Established'], [4, 'Established'], [4.5, 'Advanced'], [6, 'Advanced'],
+  ])('puts %d of 6 in band %s', (score, name) => {
+    expect(readinessLevel(score, 6).name).toBe(name);
   });
 
   it("ranks No before Don't know before Partly, whatever the global figures, with next steps and sections to read", () => {
-    const answers = { ...all('yes'), 'national-portal': 'partly', 'e-participation': 'no', cybersecurity: 'unknown' };
+    const answers = { ...all('yes'), 'cyber-plan': 'partly', 'leak-reporting': 'no', 'online-billing': 'unknown' };
     const r = scoreReadiness(content, answers);
-    expect(r.gaps.map((g) => g.indicatorId)).toEqual(['e-participation', 'cybersecurity', 'national-portal']);
+    expect(r.gaps.map((g) => g.indicatorId)).toEqual(['leak-reporting', 'online-billing', 'cyber-plan']);
     expect(r.gaps[1]).toMatchObject({
       answer: 'unknown',
-      nextStep: 'Adopt a cybersecurity law and name the agency responsible.',
-      read: ['Assessment on Institutional Framework: legislative framework'],
+      nextStep: 'Let customers pay their water bill online by card or mobile money.',
+      read: ['Online customer services'],
     });
   });
 
   it('points to the sub-section rather than its parent, and to every other section listed', () => {
-    const r = scoreReadiness(content, { ...all('yes'), 'egov-strategy': 'no' });
-    expect(r.gaps[0]!.read).toEqual(['Assessment on Institutional Framework: legislative framework', 'Why a Whole-of-Government Approach']);
+    const r = scoreReadiness(content, { ...all('yes'), 'water-quality-data': 'no' });
+    expect(r.gaps[0]!.read).toEqual(['Data and security: open water-quality data', 'A roadmap in three steps']);
   });
 
-  it('puts a missing law before a directory that is there in part (the issue: agency heads ranked above two laws)', () => {
-    const r = scoreReadiness(content, { ...all('yes'), 'agency-heads': 'partly', cybersecurity: 'no', 'data-protection': 'no' });
+  it('puts a No before a Partly, however widely the Partly one is adopted', () => {
+    const r = scoreReadiness(content, { ...all('yes'), 'cyber-plan': 'partly', 'outage-map': 'no', 'smart-meters': 'no' });
     expect(r.gaps.map((g) => [g.indicatorId, g.answer])).toEqual([
-      ['cybersecurity', 'no'],
-      ['data-protection', 'no'],
-      ['agency-heads', 'partly'],
+      ['smart-meters', 'no'],
+      ['outage-map', 'no'],
+      ['cyber-plan', 'partly'],
     ]);
   });
 
   it('among the same answer, keeps the three most adopted; figureless last; ties keep the deck order', () => {
-    const r = scoreReadiness(content, all('no'));
-    // 93% org chart, then the 90% ties in deck order.
-    expect(r.gaps.map((g) => g.indicatorId)).toEqual(['org-chart', 'agency-heads', 'sector-links']);
+    // 80% cyber plan, 70% online billing, then 50% water-quality data (of its own 60 utilities).
+    expect(scoreReadiness(content, all('no')).gaps.map((g) => g.indicatorId)).toEqual(['cyber-plan', 'online-billing', 'water-quality-data']);
+    // Smart meters and the outage map tie at 45%; the app has no figure.
+    const r = scoreReadiness(content, { ...all('yes'), 'leak-reporting': 'no', 'outage-map': 'no', 'smart-meters': 'no' });
+    expect(r.gaps.map((g) => g.indicatorId)).toEqual(['smart-meters', 'outage-map', 'leak-reporting']);
   });
 
-  it('computes shares from counts out of 193 when only counts are given', () => {
+  it('computes shares from counts out of the set\u2019s population, or the indicator\u2019s own, when only counts are given', () => {
     const r = scoreReadiness(content, {});
-    expect(Math.round(r.rows.find((x) => x.indicatorId === 'data-protection')!.global!.share)).toBe(75);
+    expect(r.rows.find((x) => x.indicatorId === 'outage-map')!.global).toMatchObject({ count: 54, share: 45, of: { count: 120, label: 'member utilities' } });
+    expect(r.rows.find((x) => x.indicatorId === 'water-quality-data')!.global).toMatchObject({ count: 30, share: 50, of: { count: 60, label: 'utilities assessed in 2021' } });
   });
 });
 
 describe('formatReadinessResult', () => {
-  const mixed = { ...all('yes'), 'national-portal': 'no', 'e-participation': 'no', 'data-protection': 'partly', cio: 'unknown', 'org-chart': 'no' };
+  const mixed = { ...all('yes'), 'leak-reporting': 'no', 'outage-map': 'no', 'water-quality-data': 'partly', 'smart-meters': 'unknown', 'online-billing': 'no' };
 
   it('leads with the score and band', () => {
-    const [first] = formatReadinessResult(content, scoreReadiness(content, { ...all('yes'), cio: 'no', 'org-chart': 'no', cybersecurity: 'no', 'open-data': 'no', 'digital-id': 'partly' }));
-    expect(first!.split('\n')[0]).toBe('Your readiness: 11.5/16 (Established)');
+    const [first] = formatReadinessResult(content, scoreReadiness(content, { ...all('yes'), 'online-billing': 'no', 'smart-meters': 'no', 'outage-map': 'no', 'cyber-plan': 'partly' }));
+    expect(first!.split('\n')[0]).toBe('Your readiness: 2.5/6 (Developing)');
   });
 
-  it('compares each answer with the real figures', () => {
+  it('compares each answer with the real figures, each out of its own population', () => {
     const text = formatReadinessResult(content, scoreReadiness(content, mixed)).join('\n');
-    expect(text).toContain('Cybersecurity legislation: you have it, like 153 of the 193 UN Member States (79%).');
-    expect(text).toContain('E-participation legislation: you do not have it yet; 91 of the 193 UN Member States (47%) do.');
-    expect(text).toContain('Personal data protection legislation: you have it in part; 145 of the 193 UN Member States (75%) have it.');
-    expect(text).toContain('Names of agency heads: you have it, like 90% of the 193 UN Member States.');
-    expect(text).toContain('Government structure on the portal: you do not have it yet; 93% of the 193 UN Member States do.');
-    expect(text).toContain("National CIO: you don't know yet; 77% of the 193 UN Member States have it.");
-    expect(text).toContain('National government portal: you do not have it yet (no global figure in the deck).');
+    expect(text).toContain('Cyber incident plan: you have it, like 96 of the 120 member utilities (80%).');
+    expect(text).toContain('Online bill payment: you do not have it yet; 84 of the 120 member utilities (70%) do.');
+    expect(text).toContain('Open water-quality data: you have it in part; 30 of the 60 utilities assessed in 2021 (50%) have it.');
+    expect(text).toContain("Smart meters: you don't know yet; 45% of the 120 member utilities have it.");
+    expect(text).toContain('Online outage map: you do not have it yet; 54 of the 120 member utilities (45%) do.');
+    expect(text).toContain('Online leak reporting: you do not have it yet (no global figure in the deck).');
   });
 
   it('lists the top gaps with next steps and what to read', () => {
     const text = formatReadinessResult(content, scoreReadiness(content, mixed)).join('\n');
     // The rule is stated with the gaps.
     expect(text).toContain("Your 3 most urgent gaps (No first, then Don't know, then Partly; among the same answer, what most countries already have first):");
-    expect(text).toContain('1. Government structure on the portal (you said: No; 93% of the 193 UN Member States have it)');
-    expect(text).toContain('   Next step: Publish the organizational chart of the government on the portal.');
-    expect(text).toContain('   Read: Assessment on Institutional Framework: national portals');
-    expect(text).toContain('2. E-participation legislation (you said: No; 91 of the 193 UN Member States (47%) have it)');
-    expect(text).toContain('3. National government portal (you said: No)');
+    expect(text).toContain('1. Online bill payment (you said: No; 84 of the 120 member utilities (70%) have it)');
+    expect(text).toContain('   Next step: Let customers pay their water bill online by card or mobile money.');
+    expect(text).toContain('   Read: Online customer services');
+    expect(text).toContain('2. Online outage map (you said: No; 54 of the 120 member utilities (45%) have it)');
+    expect(text).toContain('   Read: Monitoring the network; Online customer services');
+    expect(text).toContain('3. Online leak reporting (you said: No)');
     expect(text).not.toContain('4. ');
-    const fewer = formatReadinessResult(content, scoreReadiness(content, { ...mixed, 'e-participation': 'yes', 'national-portal': 'yes' })).join('\n');
-    expect(fewer).toContain("2. National CIO (you said: Don't know; 77% of the 193 UN Member States have it)");
-    expect(fewer).toContain('3. Personal data protection legislation (you said: Partly; 145 of the 193 UN Member States (75%) have it)');
+    const fewer = formatReadinessResult(content, scoreReadiness(content, { ...mixed, 'outage-map': 'yes', 'leak-reporting': 'yes' })).join('\n');
+    expect(fewer).toContain("2. Smart meters (you said: Don't know; 45% of the 120 member utilities have it)");
+    expect(fewer).toContain('3. Open water-quality data (you said: Partly; 30 of the 60 utilities assessed in 2021 (50%) have it)');
   });
 
   it('says there are no gaps when everything is Yes', () => {
@@ -166,13 +170,13 @@ describe('formatReadinessResult', () => {
   });
 
   it('reports what changed since the previous check, with its date', () => {
-    const before = scoreReadiness(content, { ...mixed, cybersecurity: 'no', 'org-chart': 'partly', cio: 'yes' });
+    const before = scoreReadiness(content, { ...mixed, 'cyber-plan': 'no', 'outage-map': 'partly', 'smart-meters': 'yes' });
     const now = scoreReadiness(content, mixed);
     const msgs = formatReadinessResult(content, now, { result: before, at: new Date('2023-06-22T09:00:00Z') });
     const change = msgs[msgs.length - 1];
-    expect(change).toContain(`Since your last check on 22 June 2023: ${before.score}/16 → ${now.score}/16 (−0.5).`);
-    expect(change).toContain('Up: Cybersecurity legislation (No → Yes).');
-    expect(change).toContain("Down: Government structure on the portal (Partly → No), National CIO (Yes → Don't know).");
+    expect(change).toContain(`Since your last check on 22 June 2023: ${before.score}/6 → ${now.score}/6 (−0.5).`);
+    expect(change).toContain('Up: Cyber incident plan (No → Yes).');
+    expect(change).toContain("Down: Smart meters (Yes → Don't know), Online outage map (Partly → No).");
   });
 
   it('says so when nothing moved, and shows a rise with a plus', () => {
@@ -181,7 +185,7 @@ describe('formatReadinessResult', () => {
     expect(same.at(-1)).toContain('(±0)');
     expect(same.at(-1)).toContain('No indicator moved up or down.');
     const up = formatReadinessResult(content, scoreReadiness(content, all('yes')), { result: r, at: new Date('2024-01-05T00:00:00Z') });
-    expect(up.at(-1)).toMatch(/→ 16\/16 \(\+4\.5\)/);
+    expect(up.at(-1)).toMatch(/→ 6\/6 \(\+4\.5\)/);
   });
 
   it('keeps every message within 3500 characters', () => {
@@ -202,21 +206,21 @@ describe('formatReadinessResult', () => {
 
 describe('session and cohort helpers', () => {
   it('turns a stored session into answers, dropping unanswered ones', () => {
-    expect(readinessAnswersFromSession(['cio', 'cybersecurity', 'open-data'], ['yes', null, 'unknown'])).toEqual({
-      cio: 'yes',
-      'open-data': 'unknown',
+    expect(readinessAnswersFromSession(['smart-meters', 'cyber-plan', 'water-quality-data'], ['yes', null, 'unknown'])).toEqual({
+      'smart-meters': 'yes',
+      'water-quality-data': 'unknown',
     });
   });
 
   it('computes a cohort\u2019s share answering Yes per indicator', () => {
     const rows = cohortReadinessRows(content, [
-      { cybersecurity: 'yes', cio: 'no' },
-      { cybersecurity: 'no', cio: 'no' },
-      { cybersecurity: 'yes' },
-      { cybersecurity: 'unknown' },
+      { 'cyber-plan': 'yes', 'smart-meters': 'no' },
+      { 'cyber-plan': 'no', 'smart-meters': 'no' },
+      { 'cyber-plan': 'yes' },
+      { 'cyber-plan': 'unknown' },
     ]);
-    expect(rows.find((r) => r.indicatorId === 'cybersecurity')).toEqual({ indicatorId: 'cybersecurity', yesShare: 50, answered: 4 });
-    expect(rows.find((r) => r.indicatorId === 'cio')).toEqual({ indicatorId: 'cio', yesShare: 0, answered: 2 });
-    expect(rows.find((r) => r.indicatorId === 'digital-id')).toEqual({ indicatorId: 'digital-id', yesShare: null, answered: 0 });
+    expect(rows.find((r) => r.indicatorId === 'cyber-plan')).toEqual({ indicatorId: 'cyber-plan', yesShare: 50, answered: 4 });
+    expect(rows.find((r) => r.indicatorId === 'smart-meters')).toEqual({ indicatorId: 'smart-meters', yesShare: 0, answered: 2 });
+    expect(rows.find((r) => r.indicatorId === 'leak-reporting')).toEqual({ indicatorId: 'leak-reporting', yesShare: null, answered: 0 });
   });
 });

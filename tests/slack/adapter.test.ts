@@ -24,7 +24,7 @@ class TinyCore implements BotCore {
     }
     this.received.push(m);
     if (m.text === '/boom') throw new Error('core failure');
-    if (m.text === '/results') return [text('Your results:\n• 2026-11-27 · readiness 16/16 (Advanced)')];
+    if (m.text === '/results') return [text('Your results:\n• 2026-11-27 · readiness 6/6 (Advanced)')];
     if (m.text === '/export') return [{ kind: 'file', data: Buffer.from('a,b\n1,2\n'), filename: 'results.csv', mime: 'text/csv', caption: 'Your export' }];
     return [text(`echo: ${m.text}`)];
   }
@@ -151,7 +151,7 @@ describe('Slack adapter (tiny core)', () => {
     const publish = slack.callsTo('views.publish')[0]!.body as { user_id: string; view: { type: string; blocks: unknown } };
     expect(publish.user_id).toBe('U5');
     expect(publish.view.type).toBe('home');
-    expect(textOf(publish.view.blocks)).toContain('readiness 16/16 (Advanced)');
+    expect(textOf(publish.view.blocks)).toContain('readiness 6/6 (Advanced)');
     expect(textOf(publish.view.blocks)).toContain('/readiness');
     expect(core.received.find((m) => m.text === '/results')).toMatchObject({ user: { platform: 'slack', id: 'U5' }, passive: true });
   });

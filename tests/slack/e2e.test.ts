@@ -1,6 +1,7 @@
 // End to end: the real server (startServer) with the real core, Slack-signed requests to /slack/events,
 // replies observed at the local fake Slack Web API.
 import { startTestServer } from './../server.js';
+import { fixtureEnv } from '../cli.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer } from '../../src/app/server.js';
 import { FakeSlackApi, type SlackApiCall } from '../../fakes/slack-api.js';
@@ -20,7 +21,7 @@ import {
 } from './helpers.js';
 
 function startWithSlack(slack: FakeSlackApi): Promise<RunningServer> {
-  return startTestServer({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.url });
+  return startTestServer({ ...fixtureEnv(), SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.url });
 }
 
 const posts = (slack: FakeSlackApi, channel: string): SlackApiCall[] => slack.callsTo('chat.postMessage').filter((c) => c.body.channel === channel);
@@ -50,7 +51,7 @@ describe('Slack end to end', () => {
   });
 
   it('answers a mention in a channel, in the thread of the mention, with a cited answer', async () => {
-    const question = 'What are the 3As of digital exclusion?';
+    const question = 'What are the 3Ms of a digital utility?';
     const expected = server.runtime.answerer.answer(question);
     expect(expected.answered).toBe(true);
     const { ts, envelope } = mention('U0AMINA', 'C0GENERAL', `<@${slack.botUserId}> ${question}`);
@@ -63,7 +64,7 @@ describe('Slack end to end', () => {
   });
 
   it('answers a direct message with a cited answer, not in a thread', async () => {
-    const question = 'How many countries have cybersecurity legislation?';
+    const question = 'How many utilities have a cyber incident plan?';
     const expected = server.runtime.answerer.answer(question);
     expect(expected.answered).toBe(true);
     await postEvent(server.url, directMessage('U0BOBO', 'D0BOBO', question));
@@ -96,7 +97,8 @@ describe('Slack end to end', () => {
     expect(res.status).toBe(200);
     await slack.waitFor(() => withButtons(posts(slack, dm)).length === 1);
 
-    for (let i = 0; i < 16; i++) {
+    // The fixture pack has six indicators.
+    for (let i = 0; i < 6; i++) {
       const question = withButtons(posts(slack, dm))[i];
       expect(textOf(question!.body.blocks)).toContain(`${i + 1}`);
       const yes = buttonsOf(question!.body.blocks).find((b) => b.label === 'Yes');
@@ -111,17 +113,17 @@ describe('Slack end to end', () => {
       expect(updated?.body.channel).toBe(dm);
       expect(textOf(updated?.body.blocks)).toMatch(/Your answer: Yes$/);
       expect(buttonsOf(updated?.body.blocks)).toEqual([]);
-      if (i < 15) await slack.waitFor(() => withButtons(posts(slack, dm)).length === i + 2);
+      if (i < 5) await slack.waitFor(() => withButtons(posts(slack, dm)).length === i + 2);
     }
 
     await slack.waitFor(() => slack.callsTo('files.completeUploadExternal').length === 1);
-    expect(posts(slack, dm).map((p) => textOf(p.body.blocks)).join('\n')).toContain('16/16');
+    expect(posts(slack, dm).map((p) => textOf(p.body.blocks)).join('\n')).toMatch(/^Your readiness: 6\/6 \(Advanced\)$/m);
     const [askUrl] = slack.callsTo('files.getUploadURLExternal');
     expect(askUrl!.body.filename).toBe('readiness-profile.png');
     const [upload] = slack.callsTo('upload');
     expect(upload!.raw.includes(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
     expect(slack.callsTo('files.completeUploadExternal')[0]!.body).toMatchObject({ channel_id: dm, files: [{ id: upload!.body.fileId }] });
-    expect(slack.callsTo('chat.update').filter((u) => u.body.channel === dm)).toHaveLength(16);
+    expect(slack.callsTo('chat.update').filter((u) => u.body.channel === dm)).toHaveLength(6);
   });
 
   it('runs a slash command in a channel (form-encoded) and answers /ask with no text with usage help', async () => {
@@ -130,7 +132,7 @@ describe('Slack end to end', () => {
     const [help] = await slack.waitFor(() => posts(slack, 'C0ROOM').length === 1).then(() => posts(slack, 'C0ROOM'));
     expect(textOf(help!.body.blocks)).toMatch(/Ask me a question after \/ask/);
 
-    const question = 'What are the 3As of digital exclusion?';
+    const question = 'What are the 3Ms of a digital utility?';
     await postCommand(server.url, slashCommand('/ask', question, 'U0CHEN', 'C0ROOM', `${slack.origin}/respond/ask`));
     const [, answer] = await slack.waitFor(() => posts(slack, 'C0ROOM').length === 2).then(() => posts(slack, 'C0ROOM'));
     expect(textOf(answer!.body.blocks)).toBe(server.runtime.answerer.answer(question).text);

@@ -48,11 +48,11 @@ describe('parseDirectMessage', () => {
 
 describe('parseMention', () => {
   it('answers in the thread of the mention, with the mention stripped and follow-ups by DM', () => {
-    const event = { type: 'app_mention', channel: 'C1', user: 'U1', text: `<@${BOT}> what are the 3As?`, ts: '100.5' };
+    const event = { type: 'app_mention', channel: 'C1', user: 'U1', text: `<@${BOT}> what are the 3Ms?`, ts: '100.5' };
     const parsed = parseMention(envelope(event), event, BOT);
     expect(parsed?.incoming).toMatchObject({
       conversation: { id: 'C1', type: 'group' },
-      text: 'what are the 3As?',
+      text: 'what are the 3Ms?',
       addressed: true,
       deliveryId: 'slack:Ev01',
       address: { teamId: 'T1', userId: 'U1' },

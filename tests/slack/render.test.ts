@@ -38,7 +38,7 @@ function expectWithinLimits(m: SlackMessage) {
 
 describe('renderSlackMessages', () => {
   it('puts a question and its buttons in one message, values unchanged', () => {
-    const [m, ...rest] = renderSlackMessages('Is there a national digital strategy?', [
+    const [m, ...rest] = renderSlackMessages('Can your customers pay their water bill online?', [
       { label: 'Yes', value: 'r:abc:0:yes' },
       { label: 'Partly', value: 'r:abc:0:partly' },
       { label: 'No', value: 'r:abc:0:no' },
@@ -46,7 +46,7 @@ describe('renderSlackMessages', () => {
     ]);
     if (!m) throw new Error('no message rendered');
     expect(rest).toEqual([]);
-    expect(sectionTexts(m)).toEqual(['Is there a national digital strategy?']);
+    expect(sectionTexts(m)).toEqual(['Can your customers pay their water bill online?']);
     expect(buttons(m).map((b) => [b.text.text, b.value])).toEqual([
       ['Yes', 'r:abc:0:yes'],
       ['Partly', 'r:abc:0:partly'],
@@ -54,7 +54,7 @@ describe('renderSlackMessages', () => {
       ["Don't know", 'r:abc:0:dk'],
     ]);
     expect(buttons(m).every((b) => b.action_id.startsWith(CHOICE_ACTION_PREFIX))).toBe(true);
-    expect(m!.text).toBe('Is there a national digital strategy?');
+    expect(m!.text).toBe('Can your customers pay their water bill online?');
     expectWithinLimits(m);
   });
 
@@ -122,8 +122,8 @@ describe('renderSlackMessages', () => {
 
 describe('renderSlackUpdate', () => {
   it('is the answered question with no buttons', () => {
-    const m = renderSlackUpdate('Question 1 of 16\nIs there a strategy?\nYour answer: Yes');
-    expect(sectionTexts(m)).toEqual(['Question 1 of 16\nIs there a strategy?\nYour answer: Yes']);
+    const m = renderSlackUpdate('Question 1 of 6\nCan your customers pay their water bill online?\nYour answer: Yes');
+    expect(sectionTexts(m)).toEqual(['Question 1 of 6\nCan your customers pay their water bill online?\nYour answer: Yes']);
     expect(buttons(m)).toEqual([]);
     expectWithinLimits(m);
   });
@@ -136,11 +136,11 @@ describe('renderSlackUpdate', () => {
 
 describe('App Home and manifest', () => {
   it('shows the how-to and the person’s results, as plain text', () => {
-    const view = renderHomeView('Your results:\n• 2026-11-27 · readiness 16/16 (Advanced) <b>');
+    const view = renderHomeView('Your results:\n• 2026-11-27 · readiness 6/6 (Advanced) <b>');
     expect(view.type).toBe('home');
     const text = JSON.stringify(view.blocks);
     expect(text).toContain('/readiness');
-    expect(text).toContain('{"type":"plain_text","text":"Your results:\\n• 2026-11-27 · readiness 16/16 (Advanced) <b>","emoji":false}');
+    expect(text).toContain('{"type":"plain_text","text":"Your results:\\n• 2026-11-27 · readiness 6/6 (Advanced) <b>","emoji":false}');
     expect(view.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.homeBlocks);
   });
 

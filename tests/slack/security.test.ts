@@ -5,7 +5,7 @@ import { slackManifest } from '../../adapters/slack/index.js';
 import { commandMenu } from '../../src/app/commands.js';
 import { fixtureContent } from '../quiz/fixture.js';
 import { type RunningServer } from '../../src/app/server.js';
-import { runCli } from '../cli.js';
+import { fixtureEnv, runCli } from '../cli.js';
 import { FakeSlackApi, type SlackApiCall } from '../../fakes/slack-api.js';
 import { startTestServer } from '../server.js';
 import { BOT_TOKEN, SIGNING_SECRET, directMessage, postCommand, postEvent, postToSlackEndpoint, slashCommand } from './helpers.js';
@@ -16,7 +16,7 @@ let server: RunningServer;
 
 beforeAll(async () => {
   slack = await new FakeSlackApi().start();
-  server = await startTestServer({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.url, TRAINERS: `slack:${TRAINER}` });
+  server = await startTestServer({ ...fixtureEnv(), SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.url, TRAINERS: `slack:${TRAINER}` });
 });
 afterAll(async () => {
   await server?.close();
@@ -47,7 +47,7 @@ async function command(user: string, channel: string, text: string): Promise<Sla
 
 describe('members’ text in trainer output', () => {
   it('shows *word* and _word_ in /report and /unanswered as the member typed them, not as bold or italics', async () => {
-    const created = textObjects(await command(TRAINER, 'D0TRAINER', 'cohort new Lae 2027')).map((t) => t.text).join('\n');
+    const created = textObjects(await command(TRAINER, 'D0TRAINER', 'cohort new Riverton 2027')).map((t) => t.text).join('\n');
     const code = /Join code: ([A-Z0-9]{6})/.exec(created)![1];
     await say('U0MEMBER', 'D0MEMBER', `join ${code}`);
     const question = 'Is the *urgent* _quokka_ ~registry~ `open` on weekends?';
@@ -96,24 +96,24 @@ describe('request signatures', () => {
 
 describe('the manifest', () => {
   it('asks for no scope the bot does not use, and names the bot user as Slack requires', () => {
-    const m = slackManifest('https://bot.example.org', { name: 'Workshop Assistant (PNG 2027)!', menu: commandMenu(fixtureContent()) }) as {
+    const m = slackManifest('https://bot.example.org', { name: 'Workshop Assistant (Riverton 2027)!', menu: commandMenu(fixtureContent()) }) as {
       features: { bot_user: { display_name: string } };
       oauth_config: { scopes: { bot: string[] } };
     };
     expect(m.oauth_config.scopes.bot).not.toContain('im:read');
     expect(m.features.bot_user.display_name).toMatch(/^[a-z0-9._-]{1,80}$/);
-    expect(m.features.bot_user.display_name).toBe('workshop-assistant-png-2027');
+    expect(m.features.bot_user.display_name).toBe('workshop-assistant-riverton-2027');
   });
 
   it('manifest slack and manifest teams take only an https URL, and say so in one line', () => {
     for (const args of [['manifest', 'slack', '--url', 'http://bot.example.org'], ['manifest', 'slack', '--url', 'not a url'], ['manifest', 'teams', '--app-id', '0f3c2a9e-1b2c-4d5e-8f90-123456789abc', '--url', 'http://bot.example.org', '--out', '/dev/null']]) {
-      const r = runCli(args);
+      const r = runCli(args, { env: fixtureEnv() });
       expect(r.status, args.join(' ')).toBe(1);
       expect(r.stdout).toBe('');
       expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
       expect(r.stderr).toMatch(/--url: .*https/);
     }
-    const ok = runCli(['manifest', 'slack', '--url', 'https://bot.example.org']);
+    const ok = runCli(['manifest', 'slack', '--url', 'https://bot.example.org'], { env: fixtureEnv() });
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout).settings.event_subscriptions.request_url).toBe('https://bot.example.org/slack/events');
   });

@@ -74,8 +74,8 @@ describe('other Bot Framework channels', () => {
       expect(await multi.server.runtime.store.listCohorts()).toEqual([]);
       expect(await multi.server.runtime.store.getUser(`teams:${aad}`)).toBeUndefined();
       // The same trainer from Teams itself is served.
-      expect((await multi.post(personalMessage(multi.connector, trainer, { from, text: '/cohort new Lae 2027' }))).status).toBe(200);
-      expect((await multi.server.runtime.store.listCohorts()).map((c) => c.name)).toEqual(['Lae 2027']);
+      expect((await multi.post(personalMessage(multi.connector, trainer, { from, text: '/cohort new Riverton 2027' }))).status).toBe(200);
+      expect((await multi.server.runtime.store.listCohorts()).map((c) => c.name)).toEqual(['Riverton 2027']);
     } finally {
       await multi.close();
     }

@@ -15,7 +15,7 @@ let h: TeamsHarness;
 let code: string;
 beforeAll(async () => {
   h = await startTeamsHarness({ TRAINERS: `teams:${TRAINER_AAD}` });
-  await h.post(personalMessage(h.connector, trainer, { ...asTrainer, text: '/cohort new Lae 2027' }));
+  await h.post(personalMessage(h.connector, trainer, { ...asTrainer, text: '/cohort new Riverton 2027' }));
   code = /Join code: ([A-Z0-9]{6})/.exec(visibleText(h.connector.sent().at(-1)))![1]!;
   await h.post(personalMessage(h.connector, member, { ...asMember, text: `/join ${code}` }));
 });
@@ -68,7 +68,7 @@ describe('/export in a Teams personal chat', () => {
     const attachment = card.body.attachments[0];
     expect(attachment.name).toMatch(new RegExp(`^cohort-${code}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
     expect(attachment.content.sizeInBytes).toBeGreaterThan(100);
-    expect(attachment.content.description).toContain('Lae 2027');
+    expect(attachment.content.description).toContain('Riverton 2027');
     expect(attachment.content.acceptContext).toEqual(attachment.content.declineContext);
     expect(JSON.stringify(h.connector.calls)).not.toContain('data:text/csv');
   });

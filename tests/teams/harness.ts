@@ -1,5 +1,6 @@
 // Test harness for Teams end-to-end tests: the real server and CloudAdapter against a local identity service and connector.
 import { startTestServer } from './../server.js';
+import { withFixture } from '../cli.js';
 import { rmSync } from 'node:fs';
 import { type RunningServer } from '../../src/app/server.js';
 import { FakeTeamsConnector } from '../../fakes/teams-connector.js';
@@ -39,7 +40,10 @@ export function personalMessage(connector: FakeTeamsConnector, user: { id: strin
   };
 }
 
-/** `endorsements`: the channels the fake signing key is endorsed for (the real Bot Framework keys serve many). */
+/**
+ * The server runs the fixture pack (tests/fixtures/pack) unless `env` names another CONTENT_DIR. `endorsements`: the
+ * channels the fake signing key is endorsed for (the real Bot Framework keys serve many).
+ */
 export async function startTeamsHarness(env: Record<string, string> = {}, opts: { endorsements?: string[] } = {}): Promise<TeamsHarness> {
   const identity = await FakeBotFrameworkIdentity.start({ endorsements: opts.endorsements ?? ['msteams'] });
   const connector = await FakeTeamsConnector.start();
@@ -48,7 +52,7 @@ export async function startTeamsHarness(env: Record<string, string> = {}, opts: 
     MicrosoftAppId: APP_ID,
     MicrosoftAppPassword: APP_PASSWORD,
     ToBotFromChannelOpenIdMetadataUrl: identity.metadataUrl,
-    ...env,
+    ...withFixture(env),
     },
     { overrides: { teamsCredentialsFactory: identity.credentialsFactory(APP_ID, APP_PASSWORD) } },
   );

@@ -17,10 +17,10 @@ describe('Teams identity', () => {
   test('a trainer named in TRAINERS as teams:<Entra object id> is a trainer in Teams', async () => {
     const trainer = { id: '29:1qQ8bA-trainer', name: 'Tala Trainer' };
     const before = h.connector.calls.length;
-    const res = await h.post(personalMessage(h.connector, trainer, { from: { ...trainer, aadObjectId: AAD }, text: '/cohort new Lae 2027' }));
+    const res = await h.post(personalMessage(h.connector, trainer, { from: { ...trainer, aadObjectId: AAD }, text: '/cohort new Riverton 2027' }));
     expect(res.status).toBe(200);
     const [reply] = h.connector.calls.slice(before);
-    expect(visibleText(reply!.body)).toMatch(/Cohort "Lae 2027" created\. Join code: [A-Z0-9]{6}/);
+    expect(visibleText(reply!.body)).toMatch(/Cohort "Riverton 2027" created\. Join code: [A-Z0-9]{6}/);
     // The person's row, address and cohorts are under the object id; the reference keeps the 29: id to write back.
     const stored = await h.server.runtime.store.getUser(KEY);
     expect(stored?.name).toBe('Tala Trainer');

@@ -18,29 +18,29 @@ describe('renderTeamsActivity', () => {
   });
 
   test('text with choices becomes an Adaptive Card with one Action.Submit per choice carrying its value', () => {
-    const a = renderTeamsActivity({ kind: 'text', text: 'Question 1 of 16\nIs there a national digital strategy?', choices: READINESS });
+    const a = renderTeamsActivity({ kind: 'text', text: 'Question 1 of 6\nCan your customers pay their water bill online?', choices: READINESS });
     expect(a.text).toBeUndefined();
     expect(a.attachments).toHaveLength(1);
     const [att] = a.attachments!;
     expect(att!.contentType).toBe(ADAPTIVE_CARD);
     const card = att!.content;
     expect(card.type).toBe('AdaptiveCard');
-    expect(card.body.map((b: { text: string }) => b.text)).toEqual(['Question 1 of 16', 'Is there a national digital strategy?']);
+    expect(card.body.map((b: { text: string }) => b.text)).toEqual(['Question 1 of 6', 'Can your customers pay their water bill online?']);
     expect(card.actions).toEqual(READINESS.map((c) => ({ type: 'Action.Submit', title: c.label, data: { choice: c.value } })));
   });
 
   test('an update is a card with the answered text and no buttons', () => {
-    const a = renderTeamsActivity({ kind: 'update', text: 'Question 1 of 16\nYour answer: Yes' });
+    const a = renderTeamsActivity({ kind: 'update', text: 'Question 1 of 6\nYour answer: Yes' });
     const card = a.attachments![0]!.content;
     expect(card.actions).toBeUndefined();
-    expect(card.body.map((b: { text: string }) => b.text).join('\n')).toBe('Question 1 of 16\nYour answer: Yes');
+    expect(card.body.map((b: { text: string }) => b.text).join('\n')).toBe('Question 1 of 6\nYour answer: Yes');
   });
 
   test('an image is an inline PNG data-URL attachment with its alt text as the caption', () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
-    const a = renderTeamsActivity({ kind: 'image', png, alt: 'Your readiness: 16/16', filename: 'readiness.png' });
+    const a = renderTeamsActivity({ kind: 'image', png, alt: 'Your readiness: 6/6', filename: 'readiness.png' });
     expect(a.attachments).toEqual([{ contentType: 'image/png', contentUrl: `data:image/png;base64,${png.toString('base64')}`, name: 'readiness.png' }]);
-    expect(a.text).toBe('Your readiness: 16/16');
+    expect(a.text).toBe('Your readiness: 6/6');
   });
 
   test('a file is offered on a FileConsentCard with its name, size and caption (never a data: URL)', () => {

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer } from '../../src/app/server.js';
 import { buttonPress, FakeTelegramApi, GROUP, groupText, privateText, TEST_TOKEN, type Json, type Person } from '../../fakes/telegram-api.js';
+import { fixtureEnv } from '../cli.js';
 import { startTestServer } from '../server.js';
 
 const SECRET = 'groups-secret_0123456789';
@@ -18,13 +19,14 @@ const texts = (chatId: number) => sent('sendMessage', chatId).map((c) => String(
 beforeAll(async () => {
   api = await FakeTelegramApi.start();
   server = await startTestServer({
+    ...fixtureEnv(),
     TELEGRAM_BOT_TOKEN: TEST_TOKEN,
     TELEGRAM_API_ROOT: api.url,
     TELEGRAM_WEBHOOK_SECRET: SECRET,
     TELEGRAM_BOT_USERNAME: 'WorkshopTestBot',
     TRAINERS: `telegram:${TRAINER.id}`,
   });
-  await post(privateText('/cohort new Lae 2027', TRAINER));
+  await post(privateText('/cohort new Riverton 2027', TRAINER));
   code = /Join code: ([A-Z0-9]{6})/.exec(texts(TRAINER.id).join('\n'))![1]!;
   await post(privateText(`/join ${code}`, MEMBER));
   await post(privateText('Where does the wombat registry keep its ledgers?', MEMBER));
@@ -43,7 +45,7 @@ describe('a follow-up confirmation on Telegram buttons', () => {
     expect(buttons.map((b) => b.text)).toEqual(['Yes', 'Change']);
     for (const b of buttons) expect(Buffer.byteLength(String(b.callback_data))).toBeLessThanOrEqual(64);
     await post(buttonPress(question, 'Yes', TRAINER));
-    expect(texts(TRAINER.id).at(-1)).toMatch(/scheduled for .*, 09:00 \(.*\): a readiness re-check to "Lae 2027"/);
+    expect(texts(TRAINER.id).at(-1)).toMatch(/scheduled for .*, 09:00 \(.*\): a readiness re-check to "Riverton 2027"/);
   });
 });
 
@@ -68,7 +70,7 @@ describe('trainer commands sent in a Telegram supergroup', () => {
     expect(toGroup.map((c) => c.body.text)).toEqual(Array(3).fill("I've sent it to you privately."));
     const toTrainer = after.filter((c) => String(c.body.chat_id) === String(TRAINER.id)).map((c) => String(c.body.text)).join('\n');
     expect(toTrainer).toContain(code);
-    expect(toTrainer).toContain('Report for "Lae 2027"');
+    expect(toTrainer).toContain('Report for "Riverton 2027"');
     expect(toTrainer).toContain('wombat registry');
   });
 

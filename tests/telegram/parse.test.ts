@@ -44,7 +44,7 @@ describe('mentions', () => {
   });
 
   it('strips the mention and the punctuation after it', () => {
-    expect(stripMention('@WorkshopTestBot, what is the 3As?', me)).toBe('what is the 3As?');
+    expect(stripMention('@WorkshopTestBot, what is the 3Ms?', me)).toBe('what is the 3Ms?');
     expect(stripMention('What is GovStack @WorkshopTestBot', me)).toBe('What is GovStack');
     expect(stripMention('so @WorkshopTestBot what is it', me)).toBe('so what is it');
   });
@@ -64,7 +64,7 @@ describe('parseUpdate', () => {
 
   it('marks group messages addressed only for a mention, a reply to the bot, or a command', () => {
     expect(parse(groupText('what a nice day'))).toMatchObject({ conversation: { type: 'group' }, addressed: false });
-    expect(parse(groupText('@WorkshopTestBot what is the 3As?'))).toMatchObject({ addressed: true, text: 'what is the 3As?' });
+    expect(parse(groupText('@WorkshopTestBot what is the 3Ms?'))).toMatchObject({ addressed: true, text: 'what is the 3Ms?' });
     expect(parse(groupText('/ask@WorkshopTestBot what is GovStack'))).toMatchObject({ addressed: true, text: '/ask what is GovStack' });
     const botMessage: SentMessage = { message_id: 77, chat: { id: -100777, type: 'supergroup' }, date: 1, text: 'An answer' };
     expect(parse(groupText('and what about Fiji?', { replyTo: botMessage }))).toMatchObject({ addressed: true, text: 'and what about Fiji?' });

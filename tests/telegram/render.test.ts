@@ -97,12 +97,12 @@ describe('updates, images and files', () => {
     const png = Buffer.from([0x89, 0x50]);
     const ops = renderTelegram(
       [
-        { kind: 'image', png, alt: 'Readiness: 16/16', filename: 'readiness.png' },
+        { kind: 'image', png, alt: 'Readiness: 6/6', filename: 'readiness.png' },
         { kind: 'file', data: Buffer.from('a,b'), filename: 'results\r\n"evil".csv', mime: 'text/csv', caption: 'c'.repeat(2000) },
       ],
       { canEdit: false },
     );
-    expect(ops[0]).toEqual({ method: 'sendPhoto', photo: png, filename: 'readiness.png', caption: 'Readiness: 16/16' });
+    expect(ops[0]).toEqual({ method: 'sendPhoto', photo: png, filename: 'readiness.png', caption: 'Readiness: 6/6' });
     expect(ops[1]).toMatchObject({ method: 'sendDocument', filename: 'results_evil_.csv' });
     expect((ops[1] as { caption: string }).caption.length).toBe(1024);
   });
