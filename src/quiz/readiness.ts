@@ -165,7 +165,7 @@ export function scoreReadiness(content: Content, answers: Record<string, string 
 const URGENCY: Record<Exclude<ReadinessValue, 'yes'>, number> = { no: 0, unknown: 1, partly: 2 };
 
 /** The order of the gaps, said in the result (formatGaps). */
-export const GAP_RULE = "No first, then Don't know, then Partly; among the same answer, what most countries already have first";
+export const GAP_RULE = "No first, then Don't know, then Partly; among the same answer, what most others already have first";
 
 /** Every answer short of Yes, by GAP_RULE (no global figure last among the same answer, then the deck's order). */
 function rankGaps(content: Content, rows: ReadinessRow[]): ReadinessGap[] {
@@ -216,7 +216,7 @@ export interface PreviousReadiness {
 export function formatReadinessResult(content: Content, result: ReadinessResult, previous?: PreviousReadiness): string[] {
   const head = `Your readiness: ${fmtScore(result.score)}/${result.max} (${result.level.name})\n${result.level.description}`;
   const compare = [
-    `How you compare with the world${content.indicatorSet.source ? ` (${content.indicatorSet.source})` : ''}:`,
+    `How you compare${content.indicatorSet.population ? ` with ${populationText(content.indicatorSet.population)}` : ''}${content.indicatorSet.source ? ` (${content.indicatorSet.source})` : ''}:`,
     ...result.rows.map(compareLine),
   ].join('\n');
   const messages = [head, compare, formatGaps(result)];
@@ -244,7 +244,7 @@ export function compareLine(row: ReadinessRow): string {
     no: 'you do not have it yet',
     unknown: "you don't know yet",
   };
-  if (!g) return `${mark} ${row.name}: ${what[row.answer]} (no global figure in the deck).`;
+  if (!g) return `${mark} ${row.name}: ${what[row.answer]} (the workshop material gives no figure for it).`;
   const { count } = howMany(g);
   const tail =
     row.answer === 'yes' ? `, like ${count}.`

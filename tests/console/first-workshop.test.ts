@@ -153,7 +153,7 @@ describe('7. readiness: the most urgent gaps', () => {
     const ids = (JSON.parse(readFileSync(join(FIXTURE_PACK, 'indicators.json'), 'utf8')) as { indicators: { id: string }[] }).indicators.map((i) => i.id);
     const answer: Record<string, string> = { 'cyber-plan': 'partly', 'smart-meters': 'no', 'outage-map': 'no', 'online-billing': "don't know" };
     const out = workshop().chat('mary', ['/readiness', ...ids.map((id) => answer[id] ?? 'yes')]);
-    expect(out).toContain("Your 3 most urgent gaps (No first, then Don't know, then Partly; among the same answer, what most countries already have first):");
+    expect(out).toContain("Your 3 most urgent gaps (No first, then Don't know, then Partly; among the same answer, what most others already have first):");
     expect(out).toMatch(/1\. Smart meters \(you said: No; .*\n[\s\S]*2\. Online outage map \(you said: No; .*\n[\s\S]*3\. Online bill payment \(you said: Don't know/);
     expect(out).toMatch(/\[chart: Your readiness profile .*\] saved to \S+\.png/);
   });

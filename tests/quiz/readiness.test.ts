@@ -140,18 +140,20 @@ describe('formatReadinessResult', () => {
 
   it('compares each answer with the real figures, each out of its own population', () => {
     const text = formatReadinessResult(content, scoreReadiness(content, mixed)).join('\n');
+    // Compared with the pack's own population, never "the world".
+    expect(text).toMatch(/How you compare with the 120 member utilities( \(.+\))?:/);
     expect(text).toContain('Cyber incident plan: you have it, like 96 of the 120 member utilities (80%).');
     expect(text).toContain('Online bill payment: you do not have it yet; 84 of the 120 member utilities (70%) do.');
     expect(text).toContain('Open water-quality data: you have it in part; 30 of the 60 utilities assessed in 2021 (50%) have it.');
     expect(text).toContain("Smart meters: you don't know yet; 45% of the 120 member utilities have it.");
     expect(text).toContain('Online outage map: you do not have it yet; 54 of the 120 member utilities (45%) do.');
-    expect(text).toContain('Online leak reporting: you do not have it yet (no global figure in the deck).');
+    expect(text).toContain('Online leak reporting: you do not have it yet (the workshop material gives no figure for it).');
   });
 
   it('lists the top gaps with next steps and what to read', () => {
     const text = formatReadinessResult(content, scoreReadiness(content, mixed)).join('\n');
     // The rule is stated with the gaps.
-    expect(text).toContain("Your 3 most urgent gaps (No first, then Don't know, then Partly; among the same answer, what most countries already have first):");
+    expect(text).toContain("Your 3 most urgent gaps (No first, then Don't know, then Partly; among the same answer, what most others already have first):");
     expect(text).toContain('1. Online bill payment (you said: No; 84 of the 120 member utilities (70%) have it)');
     expect(text).toContain('   Next step: Let customers pay their water bill online by card or mobile money.');
     expect(text).toContain('   Read: Online customer services');
