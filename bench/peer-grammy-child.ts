@@ -5,25 +5,12 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { Bot, webhookCallback } from 'grammy';
+import { TEST_BOT } from '../fakes/telegram-api.js';
 
 const token = process.env.TELEGRAM_BOT_TOKEN!;
 const bot = new Bot(token, {
   // Known up front, as workshop-bot's TELEGRAM_BOT_USERNAME does: no getMe at start.
-  botInfo: {
-    id: Number(token.split(':')[0]),
-    is_bot: true,
-    first_name: 'Peer',
-    username: 'PeerBot',
-    can_join_groups: true,
-    can_read_all_group_messages: false,
-    supports_inline_queries: false,
-    can_connect_to_business: false,
-    has_main_web_app: false,
-    has_topics_enabled: false,
-    allows_users_to_create_topics: false,
-    can_manage_bots: false,
-    supports_join_request_queries: false,
-  },
+  botInfo: { ...TEST_BOT, is_bot: true, id: Number(token.split(':')[0]), first_name: 'Peer', username: 'PeerBot' },
   client: { apiRoot: process.env.TELEGRAM_API_ROOT },
 });
 // About the size of workshop-bot's answer to the benchmark's question.
