@@ -176,13 +176,16 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     const w = r.analysis.words;
     const split = w.findIndex((x, k) => k > 0 && /^(and|or|vs|versus)$/.test(x));
     if (split < 0) return undefined;
-    const topical = r.analysis.concepts.filter((c) => !c.generic && !c.context && !c.unknown && !wordSet('comparative').has(c.words.join(' ')));
-    const sides = [topical.filter((c) => c.positions.every((p) => p < split)), topical.filter((c) => c.positions.every((p) => p > split))];
+    const comparative = (c: Concept) => wordSet('comparative').has(c.words.join(' '));
+    const topical = r.analysis.concepts.filter((c) => !c.generic && !c.context && !c.unknown && !comparative(c));
+    const before = topical.filter((c) => c.positions.every((p) => p < split));
+    const after = topical.filter((c) => c.positions.every((p) => p > split));
     // What both sides name ("countries with X or countries with Y") is what is compared, not a side.
-    const both = (c: Concept) => sides.every((side) => side.some((o) => sameWords(o, c)));
-    for (const side of sides) side.splice(0, side.length, ...side.filter((c) => !both(c)));
+    const own = (side: Concept[], other: Concept[]) => side.filter((c) => !other.some((o) => sameWords(o, c)));
+    const sides = [own(before, after), own(after, before)];
     if (sides.some((s) => !s.length)) return undefined;
-    const measured = r.analysis.concepts.some((c) => wordSet('comparative').has(c.words.join(' ')));
+    // "Which is *more*...": a side is answered by its figure.
+    const measured = r.analysis.concepts.some(comparative);
     const picks = sides.map((side) => {
       let best: { d: DocInfo; score: number } | undefined;
       for (const x of r.ranked.slice(0, 20)) {
@@ -191,11 +194,11 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
         let held = 0;
         for (const c of side) {
           const alt = c.alternatives.find((a) => a.stems.every((t) => x.d.terms.has(t)));
-          if (alt) score += (c.specific ? 2 : 1) * alt.credit * (alt.stems.every((t) => x.d.lead.has(t)) ? 1.5 : 1);
-          if (alt) held++;
+          if (!alt) continue;
+          score += (c.specific ? 2 : 1) * alt.credit * (alt.stems.every((t) => x.d.lead.has(t)) ? 1.5 : 1);
+          held++;
         }
         if (whole && held < side.length) continue;
-        // "Which is more...": a side is answered by its figure.
         if (measured && x.d.features.has('number')) score *= 1.5;
         if (score > 0 && (!best || score > best.score)) best = { d: x.d, score };
       }
@@ -253,13 +256,10 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
         // "data", "government": a word half the deck uses; offer the topics it could mean.
         return { ...decline(q, chosen), text: `Sorry, "${q.trim()}" comes up in many parts of the workshop: which one do you mean?`, score: declinedScore(chosen) };
       }
+      const weak = !chosen.best || chosen.confidence < CALIBRATION.answer;
       // "Which is more, A or B?": no one doc holds both, but one holds all of A and another all of B.
-      const sides = (!chosen.best || chosen.confidence < CALIBRATION.answer) && chosen.analysis.intents.has('compare') && !chosen.analysis.outside.length ? compared(chosen, true) : undefined;
-      if (sides) {
-        const { text, sources } = formatDocs(sides.map((d) => d.doc), "I'm not certain, but these two look closest: ");
-        return { question: q, answered: true, text, sources, score: CALIBRATION.answer, suggestions: [], topic: { question: chosen.question, refs: sides.map((d) => d.doc.ref) } };
-      }
-      if (!chosen.best || chosen.confidence < CALIBRATION.answer) {
+      const sides = weak && chosen.analysis.intents.has('compare') && !chosen.analysis.outside.length ? compared(chosen, true) : undefined;
+      if (weak && !sides) {
         // Asked for a figure the pack does not give ("how many have X", X an indicator with no figure): say so.
         const top = chosen.ranked[0]?.d.doc;
         if (top?.kind === 'indicator' && top.unitKind !== 'statistic' && countsPopulation(chosen.analysis) && chosen.ranked[0]!.coverage >= CALIBRATION.answer) {
@@ -267,8 +267,8 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
         }
         return { ...decline(q, chosen), score: declinedScore(chosen) };
       }
-      const docs = compose(chosen);
-      const hedge = chosen.confidence < CALIBRATION.sure ? "I'm not certain, but this looks closest: " : '';
+      const docs = sides ?? compose(chosen);
+      const hedge = sides ? "I'm not certain, but these two look closest: " : chosen.confidence < CALIBRATION.sure ? "I'm not certain, but this looks closest: " : '';
       const { text, sources } = formatDocs(
         docs.map((d) => d.doc),
         hedge,
@@ -278,7 +278,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
         answered: true,
         text,
         sources,
-        score: round(chosen.confidence),
+        score: sides ? CALIBRATION.answer : round(chosen.confidence),
         suggestions: [],
         topic: { question: chosen.question, refs: docs.map((d) => d.doc.ref) },
       };
