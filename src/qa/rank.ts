@@ -294,6 +294,7 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
   // holding all of what is asked about is specific enough.
   const anySpecific = weighted.some((w) => !w.weak && w.held.size > 0);
   const topical = weighted.filter((w) => !w.concept.generic && !w.concept.context && w.held.size > 0 && a.concepts.includes(w.concept));
+  const cued = pack.docs.some((d) => d.doc.kind === 'meta' && d.doc.cues.some((c) => a.intents.has(c as Intent)));
   const ranked: Ranked[] = [];
   for (const i of candidates) {
     const d = pack.docs[i]!;
@@ -315,11 +316,15 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     }
     const coverage = got / total;
     if (coverage >= 0.5 && d.doc.cues.some((c) => a.intents.has(c as Intent))) strong = true;
+    // "Which session is this?": nothing but words for the session, and a title-slide fact about them.
+    // (A question that asks who, when, where or what about is the fact its own cue names.)
+    if (d.doc.kind === 'meta' && lead > 0 && coverage === 1 && !cued && a.concepts.length && a.concepts.every((c) => c.context)) strong = true;
     if (!anySpecific && topical.length && topical.every((w) => (w.held.get(i) ?? 0) >= HELD)) strong = true;
     const focusLead = focus.length > 0 && focus.every((w) => w.concept.alternatives.some((alt) => alt.stems.every((t) => d.lead.has(t))));
     let score = coverage + LEAD_WEIGHT * (lead / total) + typeBonus(a, q, d, coverage, focusLead) - lengthPenalty(pack, d);
     if (opts.near?.has(d.doc.section ?? '')) score += 0.1;
-    if (opts.given?.has(d.doc.ref)) score -= 0.2;
+    // "And X?" wants something new, unless the last answer also holds all of X.
+    if (opts.given?.has(d.doc.ref) && !topical.every((w) => (w.held.get(i) ?? 0) >= HELD)) score -= 0.2;
     ranked.push({ d, coverage, score, strong, fits: fits(a, q, d, focus.every((w) => (w.held.get(i) ?? 0) >= HELD), focus.length > 0) });
   }
   const order = (x: Ranked, y: Ranked) => y.score - x.score || x.d.i - y.d.i;
