@@ -129,11 +129,16 @@ function whatIsAsked(a: Analysis): Asked {
   };
 }
 
+/** The first count-kind line of the lexicon: countries, by whatever name a pack gives them. */
+const COUNTRIES = 0;
+
 /** "How many *people*...": the doc's figures count that (or it is a yes/no question that merely mentions counting). */
 const countsIt = (a: Analysis, q: Asked, d: DocInfo) =>
   !a.counted ||
   a.intents.has('yesno') ||
   a.counted.alternatives.some((alt) => alt.stems.every((t) => d.counts.has(t))) ||
+  // "What share of portals...": a share of the countries whose portals do it is the same answer.
+  (a.share && q.countKind === undefined && d.countKinds.has(COUNTRIES) && has(d, 'percent') && a.counted.alternatives.some((alt) => alt.stems.every((t) => d.terms.has(t)))) ||
   // "How many countries..." of a pack that counts "economies" or "members".
   (q.countKind !== undefined && d.countKinds.has(q.countKind));
 
