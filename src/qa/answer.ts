@@ -92,7 +92,9 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       // "what is the value divide?" -> "and the innovation divide?": the same thing asked of another one of its
       // kind; nothing of the last question carries over.
       const sameHead = rest.focus.some((f) => before.focus.some((b) => sameWords(f, b)));
-      const context = sameHead ? [] : before.concepts.filter((c) => !topical.some((t) => sameSeries(t, c) || sameWords(t, c)) && !/^\d+$/.test(c.words.join('')));
+      // A name asked about in place of the last one ("what does ABC measure?" -> "what about XYZ?") replaces it.
+      const renamed = (c: Concept) => c.specific && before.focus.includes(c) && topical.some((t) => t.specific);
+      const context = sameHead ? [] : before.concepts.filter((c) => !topical.some((t) => sameSeries(t, c) || sameWords(t, c)) && !renamed(c) && !/^\d+$/.test(c.words.join('')));
       return [read(question, merged, context, undefined, new Set(previous.refs)), alone];
     }
     // Words of its own that carry a topic: not verbs ("launched"), positions ("second") or everyday words.
