@@ -46,6 +46,7 @@ const PRELUDE = wordSet('prelude');
 const ADVICE_VERBS = wordSet('advice-verbs');
 const ADVICE_PREP = wordSet('advice-prep');
 const TOPIC_PREP = wordSet('topic-prep');
+const MEANT_BY = wordSet('meant-by');
 const FILLER = wordSet('asking');
 const GENERIC = wordSet('generic');
 /** Irregular verb forms ("ran", "grew"): a verb after a noun ends its phrase. */
@@ -172,6 +173,12 @@ export function findFocus(words: string[], advice: boolean): FocusSpans {
     verbs.push(verb);
     focus = focus.filter((k) => k !== verb);
     if (!focus.length && phrase.span.length >= 2) focus = [phrase.span[phrase.span.length - 2]!];
+  }
+  // "What is meant by X?", "what do we mean by X?": X.
+  const by = words.findIndex((w, k) => w === 'by' && MEANT_BY.has(words[k - 1] ?? ''));
+  if (by > 0 && !advice) {
+    const topic = nounPhrase(words, by + 1, 3).span;
+    if (topic.length) return { focus: topic.slice(-1), objects: [], objectHeads: [], counted: false, typed: false };
   }
   if (advice) {
     const topic = adviceTopic(words);
