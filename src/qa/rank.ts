@@ -235,7 +235,7 @@ function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: 
   if (a.intents.has('advice') && (d.doc.kind === 'glossary' || d.doc.kind === 'meta')) return false;
   // A glossary entry answers what its own term means: the focus must be its term.
   // A bare question ("X results?") asks what X is only when it is nothing but the term.
-  const onlyThat = !a.bare || (a.concepts.every((c) => a.focus.includes(c)) && a.concepts.every((c) => c.words.length === 1));
+  const onlyThat = !a.bare || (a.concepts.every((c) => a.focus.includes(c) || c.generic) && a.concepts.every((c) => c.words.length === 1));
   if (d.doc.kind === 'glossary') return (a.intents.has('define') || a.intents.has('abbrev')) && hasFocus && onlyTerm && onlyThat && a.focus.every((c) => c.alternatives.some((alt) => alt.stems.every((t) => d.lead.has(t))));
   if (d.doc.kind === 'nextstep') return a.intents.has('advice');
   // An indicator the pack gives no figure for cannot answer "how many".
