@@ -27,6 +27,10 @@ const LENGTH_WEIGHT = 0.08;
 const LUNR_WEIGHT = 0.4;
 /** A stem held by more than this share of documents stays out of the lunr query: it tells nothing apart. */
 const LUNR_STEM_SHARE = 0.3;
+/** What a doc the last answer gave loses in a follow-up ("and X?" wants something new). */
+const GIVEN_PENALTY = 0.2;
+/** ...and what it loses when it merely lists X and another unit is about X. */
+const ITEM_PENALTY = 0.3;
 /** A concept counts as held when an alternative worth at least this much is there. */
 const HELD = 0.5;
 /** Stems of words that say what something does: what "what does X do?" asks for. */
@@ -52,6 +56,8 @@ export interface Ranked {
   strong: boolean;
   /** Holds what the question asks about, and is the kind of doc that may answer it. */
   fits: boolean;
+  /** Its heading or title is about everything the question asks about. */
+  focusLead: boolean;
 }
 
 /**
@@ -328,9 +334,13 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     const focusLead = focus.length > 0 && focus.every((w) => w.concept.alternatives.some((alt) => alt.stems.every((t) => d.lead.has(t))));
     let score = coverage + LEAD_WEIGHT * (lead / total) + typeBonus(a, q, d, coverage, focusLead) - lengthPenalty(pack, d);
     if (opts.near?.has(d.doc.section ?? '')) score += 0.1;
-    // "And X?" wants something new, unless the last answer also holds all of X.
-    if (opts.given?.has(d.doc.ref) && !topical.every((w) => (w.held.get(i) ?? 0) >= HELD)) score -= 0.2;
-    ranked.push({ d, coverage, score, strong, fits: fits(a, q, d, focus.every((w) => (w.held.get(i) ?? 0) >= HELD), focus.length > 0) });
+    // "And X?" wants something new, unless the last answer also holds all of X (and no unit is about X:
+    // after a list, "and X?" asks about one of its items).
+    if (opts.given?.has(d.doc.ref)) score -= topical.every((w) => (w.held.get(i) ?? 0) >= HELD) ? 0 : GIVEN_PENALTY;
+    ranked.push({ d, coverage, score, strong, fits: fits(a, q, d, focus.every((w) => (w.held.get(i) ?? 0) >= HELD), focus.length > 0), focusLead });
+  }
+  if (opts.given && focus.length && ranked.some((r) => r.fits && r.focusLead && !opts.given!.has(r.d.doc.ref))) {
+    for (const r of ranked) if (opts.given.has(r.d.doc.ref) && !r.focusLead) r.score -= ITEM_PENALTY;
   }
   const order = (x: Ranked, y: Ranked) => y.score - x.score || x.d.i - y.d.i;
   ranked.sort(order);
