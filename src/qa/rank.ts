@@ -33,6 +33,8 @@ const GIVEN_PENALTY = 0.2;
 const ITEM_PENALTY = 0.3;
 /** A concept counts as held when an alternative worth at least this much is there. */
 const HELD = 0.5;
+/** Kinds of question an indicator (what a readiness item is, how many have it) never answers. */
+const NOT_INDICATOR: Intent[] = ['why', 'when', 'date', 'who', 'where', 'how', 'advice'];
 /** Stems of words that say what something does: what "what does X do?" asks for. */
 const ROLE_STEMS = ['role', 'respons', 'function', 'task', 'duti', 'mandat'];
 
@@ -246,6 +248,8 @@ function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: 
   if (d.doc.kind === 'nextstep') return a.intents.has('advice');
   // An indicator the pack gives no figure for cannot answer "how many".
   if (d.doc.kind === 'indicator' && d.doc.unitKind !== 'statistic' && a.intents.has('howmany')) return false;
+  // An indicator says what a readiness item is and how many have it: not why, when, who, where or how.
+  if (d.doc.kind === 'indicator' && NOT_INDICATOR.some((i) => a.intents.has(i))) return false;
   if (d.doc.ref === 'm:outline') return a.intents.has('outline') || a.intents.has('about');
   return true;
 }
