@@ -235,6 +235,7 @@ export function analyze(pack: Pack, question: string): Analysis {
   const stems = content.map(term);
   const canon = stems.map((s) => pack.canonical.get(s) ?? s);
 
+  const [caps, upper] = capitalized(question);
   const concepts: Concept[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < stems.length; ) {
@@ -243,6 +244,8 @@ export function analyze(pack: Pack, question: string): Analysis {
     starts.sort((x, y) => y.stems.length - x.stems.length);
     for (const p of starts) {
       if (p.stems.every((s, k) => stems[i + k] === s || canon[i + k] === s)) {
+        // An acronym the pack also uses as a plain word ("FIRST" and "first") is the acronym only in capitals.
+        if (p.stems.length === 1 && pack.groups[p.group]!.acronym && !upper.has(content[i]!) && pack.plainWords.has(content[i]!)) continue;
         const key = `g${p.group}`;
         if (!seen.has(key)) {
           seen.add(key);
@@ -300,7 +303,7 @@ export function analyze(pack: Pack, question: string): Analysis {
   if (bare) intents.add('define');
   // "Will" with "next", "upcoming"...: about what is still to come, which only a doc about plans can answer.
   const future = cleaned.some((w) => wordSet('future-aux').has(w)) && cleaned.some((w) => wordSet('future').has(w));
-  return { words: cleaned, intents, concepts, numbers, years, share, bare, future, ...focusOf(pack, concepts, cleaned, capitalized(question), intents.has('advice')) };
+  return { words: cleaned, intents, concepts, numbers, years, share, bare, future, ...focusOf(pack, concepts, cleaned, [caps, upper], intents.has('advice')) };
 }
 
 /**
@@ -328,7 +331,7 @@ function impliedTerms(pack: Pack, concepts: Concept[], seen: Set<string>): Conce
  * Words written with a capital inside a sentence: names ("Australia", "GDP"), whatever their case
  * later; and words written all in capitals anywhere ("GDP of XYZ?").
  */
-function capitalized(question: string): Set<string>[] {
+function capitalized(question: string): [Set<string>, Set<string>] {
   const caps = new Set<string>();
   const upper = new Set<string>();
   const tokens = question.slice(0, MAX_CHARS).split(/\s+/);

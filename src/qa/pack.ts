@@ -51,6 +51,8 @@ export interface Pack {
   sectionUnits: Map<string, DocInfo[]>;
   /** Every word the pack uses (normalised, unstemmed): the spelling dictionary. */
   vocab: Set<string>;
+  /** Words its text also writes in lower case: "first" as a word, even when "FIRST" is an acronym too. */
+  plainWords: Set<string>;
   df: Map<string, number>;
   /** Stem -> positions (in docs) of the docs that hold it. */
   postings: Map<string, number[]>;
@@ -303,6 +305,7 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
     byRef: new Map(docs.map((d) => [d.doc.ref, d])),
     sectionUnits,
     vocab,
+    plainWords: new Set(searchDocs.flatMap((d) => d.text.match(/\b[a-z]+\b/g) ?? [])),
     df,
     postings,
     deletes: buildDeleteIndex(spelling),

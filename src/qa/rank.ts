@@ -169,7 +169,8 @@ function definesFocus(a: Analysis, d: DocInfo): boolean {
 const DEFINING = new Set(['is', 'are', 'refer', 'mean', 'denot', 'stand', 'defin']);
 
 /** What the form of the doc adds for the kind of answer asked for (negative when it cannot be that answer). */
-function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLead: boolean): number {
+/** `specific`: the question names something particular, not only words most of the pack shares. */
+function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLead: boolean, specific: boolean): number {
   const is = (i: Intent) => a.intents.has(i);
   const { doc } = d;
   let b = 0;
@@ -205,7 +206,8 @@ function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLea
   if (doc.kind === 'meta' && coverage >= 0.5) for (const cue of doc.cues) if (a.intents.has(cue as Intent)) b += 0.3;
   // "Which event is *this session* part of?": about the session, so the title slide first.
   if (doc.kind === 'meta' && a.concepts.some((c) => c.context)) b += 0.1;
-  if (doc.kind === 'nextstep' && is('advice')) b += 0.25;
+  // A next step is advice on one item: for that item, not for "what should we do first?" in general.
+  if (doc.kind === 'nextstep' && is('advice') && specific) b += 0.25;
   // An indicator the pack gives no figure for is there for the self-assessment; the deck's own units say more.
   if (doc.kind === 'indicator' && doc.unitKind !== 'statistic') b -= 0.1;
   return b;
@@ -336,7 +338,7 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     if (d.doc.kind === 'meta' && lead > 0 && coverage === 1 && !cued && a.concepts.length && a.concepts.every((c) => c.context)) strong = true;
     if (!anySpecific && topical.length && topical.every((w) => (w.held.get(i) ?? 0) >= HELD)) strong = true;
     const focusLead = focus.length > 0 && focus.every((w) => w.concept.alternatives.some((alt) => alt.stems.every((t) => d.lead.has(t))));
-    let score = coverage + LEAD_WEIGHT * (lead / total) + typeBonus(a, q, d, coverage, focusLead) - lengthPenalty(pack, d);
+    let score = coverage + LEAD_WEIGHT * (lead / total) + typeBonus(a, q, d, coverage, focusLead, anySpecific) - lengthPenalty(pack, d);
     if (opts.near?.has(d.doc.section ?? '')) score += 0.1;
     // "And X?" wants something new, unless the last answer also holds all of X (and no unit is about X:
     // after a list, "and X?" asks about one of its items).
