@@ -1,7 +1,7 @@
 // Answers questions from a workshop's content: reads the question (and the conversation's last topic),
 // ranks the pack's documents, and answers from the best one, hedges, or declines with suggestions.
 import type { Content } from '../content/schema.js';
-import { analyze, type Analysis, type Concept } from './analyze.js';
+import { analyze, type Analysis, type Concept, type Intent } from './analyze.js';
 import { wordSet } from './word-lists.js';
 import { CALIBRATION } from './calibration.js';
 import { readFollowup } from './followup.js';
@@ -25,6 +25,9 @@ interface Reading {
   best?: Ranked;
   confidence: number;
 }
+
+/** Question kinds that name the kind of answer wanted: a follow-up that has one asks for that, not the last. */
+const ANSWER_KINDS: Intent[] = ['who', 'when', 'date', 'where', 'howmany', 'why', 'how', 'contact'];
 
 const round = (n: number) => Math.round(n * 100) / 100;
 /** A declined answer's score: how close it came, never at or above the score that answers. */
@@ -74,7 +77,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
         // ("what about plan C in 2022?" after plan A: plan C replaces plan A.)
         const replaced = before.concepts.filter((b) => !topical.some((t) => sameSeries(t, b)));
         // "and on what date?": this question's kind of answer, the last one's topic.
-        const asks = [...rest.intents].some((i) => ['who', 'when', 'date', 'where', 'howmany', 'why', 'how', 'contact'].includes(i));
+        const asks = [...rest.intents].some((i) => ANSWER_KINDS.includes(i));
         const merged: Analysis = {
           ...before,
           intents: asks ? rest.intents : before.intents,
@@ -88,7 +91,10 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       // "what about X?": the same question about X. The last question's other words are context, but not
       // what X replaces ("tier 1" for "tier 3": the same name with another number or letter).
       // What was counted and the year carry over too: "how many towns in tier 1 in 2021?" -> "and tier 3?".
-      const merged: Analysis = { ...rest, intents: rest.intents.size && !rest.bare ? new Set([...before.intents, ...rest.intents]) : before.intents, years: before.years, counted: rest.counted ?? before.counted };
+      // "and where is it held?" after "who's presenting?": a kind of answer of its own replaces the last one.
+      const ownKind = [...rest.intents].some((i) => ANSWER_KINDS.includes(i));
+      const intents = ownKind ? rest.intents : rest.intents.size && !rest.bare ? new Set([...before.intents, ...rest.intents]) : before.intents;
+      const merged: Analysis = { ...rest, intents, years: before.years, counted: rest.counted ?? before.counted };
       // "what is the value divide?" -> "and the innovation divide?": the same thing asked of another one of its
       // kind; nothing of the last question carries over.
       const sameHead = rest.focus.some((f) => before.focus.some((b) => sameWords(f, b)));
