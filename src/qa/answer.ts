@@ -107,10 +107,11 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     const own = alone.analysis.concepts.filter((c) => !c.generic && !c.unknown && !c.verbal && !c.attribute && !wordSet('ordinal').has(c.words.join(' ')));
     if (!own.length) {
       // "why does it matter?", "by when?": nothing of its own, so the last question's topic asked anew.
-      // Its own unknown words and names still count ("will *it* rain in Lisbon?" is not about the last topic).
+      // Its own unknown words and names still count ("will *it* rain in Lisbon?" is not about the last topic),
+      // and so do its verbs, which say what it asks of the topic ("when was it *launched*?").
       const merged: Analysis = {
         ...before,
-        concepts: [...before.concepts, ...alone.analysis.concepts.filter((c) => c.unknown)],
+        concepts: [...before.concepts, ...alone.analysis.concepts.filter((c) => c.unknown || c.verbal)],
         outside: alone.analysis.outside,
         intents: new Set([...alone.analysis.intents, ...(alone.analysis.intents.size ? [] : before.intents)]),
         years: alone.analysis.years.length ? alone.analysis.years : before.years,
