@@ -222,6 +222,8 @@ export function analyze(pack: Pack, question: string): Analysis {
   for (const [intent, re] of INTENTS) if (re.test(cleanedText)) intents.add(intent);
   // "Who is ABC?": an organisation named by its acronym, so what it is.
   if (intents.has('who') && /^(who|whos) (is|are|was)\b/.test(cleanedText)) intents.add('define');
+  // "How many recommendations does X make?" counts them; it does not ask for advice.
+  if (intents.has('advice') && /\b(how many|number of) (\w+ )?(recommendations?|recommended|advice)\b/.test(cleanedText)) intents.delete('advice');
   // "What is the first step toward X?" asks for advice, not for what X is; "where do we start?" for no place.
   if (intents.has('advice')) {
     intents.delete('define');
