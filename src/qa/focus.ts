@@ -47,6 +47,7 @@ const ADVICE_VERBS = wordSet('advice-verbs');
 const ADVICE_PREP = wordSet('advice-prep');
 const TOPIC_PREP = wordSet('topic-prep');
 const MEANT_BY = wordSet('meant-by');
+const ADVERB = wordSet('adverb');
 const FILLER = wordSet('asking');
 const GENERIC = wordSet('generic');
 /** Irregular verb forms ("ran", "grew"): a verb after a noun ends its phrase. */
@@ -172,7 +173,11 @@ export function findFocus(words: string[], advice: boolean): FocusSpans {
     const verb = last.span[last.span.length - 1]!;
     verbs.push(verb);
     focus = focus.filter((k) => k !== verb);
-    if (!focus.length && phrase.span.length >= 2) focus = [phrase.span[phrase.span.length - 2]!];
+    if (!focus.length && phrase.span.length >= 2) {
+      // The subject's last word before the verb, past any adverb: "did the *commission* first propose".
+      const subject = phrase.span.slice(0, -1).filter((k) => !ADVERB.has(words[k] ?? ''));
+      if (subject.length) focus = [subject[subject.length - 1]!];
+    }
   }
   // "What is meant by X?", "what do we mean by X?": X.
   const by = words.findIndex((w, k) => w === 'by' && MEANT_BY.has(words[k - 1] ?? ''));
