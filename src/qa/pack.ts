@@ -182,9 +182,12 @@ function phraseGroups(content: Content, docs: SearchDoc[]): PhraseGroup[] {
   const vocab = new Set(docs.flatMap((d) => words(d.text)));
   for (const d of docs) {
     for (const m of d.text.matchAll(/\b[A-Z][a-z]+(?: (?:of |and |for )?[A-Z][a-z]+){1,4}\b/g)) {
-      const initials = m[0].split(' ').filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]).join('');
+      // A sentence's first word is no part of the name: "In Estonia" is Estonia, not "IE".
+      const ws = m[0].split(' ');
+      while (ws.length && isStopWord(ws[0]!.toLowerCase())) ws.shift();
+      const initials = ws.filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]).join('');
       const lower = initials.toLowerCase();
-      if (initials.length >= 2 && !vocab.has(lower) && !isStopWord(lower)) add(initials, [m[0]]);
+      if (initials.length >= 2 && !vocab.has(lower) && !isStopWord(lower)) add(initials, [ws.join(' ')]);
     }
   }
   return groups;
