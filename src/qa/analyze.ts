@@ -192,9 +192,11 @@ function alternativesOf(pack: Pack, stemmed: string): Alternative[] {
   const alts: Alternative[] = [{ stems: [stemmed], credit: 1 }];
   const canon = pack.canonical.get(stemmed);
   if (canon) alts.push({ stems: [canon], credit: 1 });
-  // WordNet bridges a word the pack does not use to one it does; a word the pack uses means what it says.
-  if (pack.postings.has(stemmed)) return alts;
+  // WordNet bridges a word the pack does not use to one it does; a word the pack uses means what it says,
+  // but a place is also named by its adjective ("Estonia" in "Estonian agencies", "Estonian" for Estonia).
+  const known = pack.postings.has(stemmed) && !pack.places.has(stemmed);
   for (const [s, credit] of pack.related.get(stemmed) ?? []) {
+    if (known && !pack.places.has(s)) continue;
     if (!alts.some((a) => a.stems.length === 1 && a.stems[0] === s)) alts.push({ stems: [s], credit });
   }
   return alts;
