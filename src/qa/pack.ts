@@ -32,6 +32,8 @@ export interface DocInfo {
   years: Set<string>;
   /** Speaks of what is to come (plans, the next edition): may answer a question about the future. */
   future: boolean;
+  /** Stems it holds only inside names ("population" in "Population Data Services Agency"). */
+  inNamesOnly: Set<string>;
 }
 
 /** Equivalent phrases (stem lists) for one thing: a glossary entry, or an acronym the text defines. */
@@ -214,6 +216,17 @@ function singulars(vocab: ReadonlySet<string>): string[] {
   return out;
 }
 
+/** A name of two or more capitalised words inside a sentence ("Population Data Services Agency"). */
+const NAME_RUN = /(?<![.:!?]\s|^)\b[A-Z][a-z]+(?:\s+(?:of\s+|and\s+|for\s+|the\s+)?[A-Z][a-z]+)+\b/g;
+
+/** Stems a doc's text holds only as part of a name: a question's plain word there means something else. */
+function inNamesOnly(doc: SearchDoc): Set<string> {
+  const inside = new Set(contentStems((doc.text.match(NAME_RUN) ?? []).join(' ')));
+  if (!inside.size) return inside;
+  const outside = new Set(contentStems([doc.text.replace(NAME_RUN, ' '), doc.title, ...doc.keywords].join(' ')));
+  return new Set([...inside].filter((t) => !outside.has(t)));
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? Math.max(1, s[Math.floor(s.length / 2)]!) : 1;
@@ -249,6 +262,7 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
       opening: words(doc.text, 16).filter((w) => w === 'is' || w === 'are' || !isStopWord(w)).map(term),
       years: new Set([doc.text, doc.title, doc.source.title].join(' ').match(/\b(1[89]\d\d|20\d\d)\b/g) ?? []),
       future: words(doc.text, Infinity).some((w) => wordSet('future-doc').has(w)),
+      inNamesOnly: inNamesOnly(doc),
     };
   });
 

@@ -31,6 +31,8 @@ const LUNR_STEM_SHARE = 0.3;
 const GIVEN_PENALTY = 0.2;
 /** ...and what it loses when it merely lists X and another unit is about X. */
 const ITEM_PENALTY = 0.3;
+/** What a plain word counts for in a doc that holds it only inside a name. */
+const NAME_CREDIT = 0.5;
 /** A concept counts as held when an alternative worth at least this much is there. */
 const HELD = 0.5;
 /** Kinds of question an indicator (what a readiness item is, how many have it) never answers. */
@@ -323,8 +325,10 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     let lead = 0;
     let strong = false;
     for (const w of weighted) {
-      const credit = w.held.get(i);
+      let credit = w.held.get(i);
       if (!credit) continue;
+      // "the *population* of X" is not answered by the "Population Data Agency".
+      if (!w.concept.specific && w.concept.words.length === 1 && w.concept.alternatives[0]!.stems.every((t) => d.inNamesOnly.has(t))) credit *= NAME_CREDIT;
       got += w.weight * credit;
       if (!w.weak) strong = true;
       // The doc is about this concept, not just mentioning it ("Data divide: ..." for the data divide).
