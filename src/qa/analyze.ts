@@ -79,6 +79,8 @@ export interface Analysis {
   years: string[];
   /** Asks for a share ("what share", "what percentage"), not a count. */
   share: boolean;
+  /** A choice asked only as "A or B?", with no word of comparison ("more", "difference"). */
+  either?: boolean;
   /** A bare term or phrase ("ABC?", "north region results?"), read as asking what it is. */
   bare: boolean;
   /**
@@ -105,12 +107,15 @@ const INTENTS: [Intent, RegExp][] = [
   ['how', /\bhow (do|does|did|is|are|was|were|can|could|to|should|would)\b/],
   ['contact', /\b(contact|email|e ?mail|reach)\b/],
   ['figure', /\b(which|what) (fig|figure|chart|diagram|graph|graphic)\b/],
-  ['compare', /\bdifference between\b|\bdiffer(s|ence)? from\b|\bcompared? (to|with)\b|\bversus\b|\bvs\b|\b(which|what|who) (is|are|was|were|has|had)? ?(more|less|higher|lower|bigger|smaller|larger|better|worse)\b|\bor\b[^?]*\?\s*$/],
+  ['compare', /\bdifference between\b|\bdiffer(s|ence)? from\b|\bcompared? (to|with)\b|\bversus\b|\bvs\b|\b(which|what|who) (is|are|was|were|has|had)? ?(more|less|higher|lower|bigger|smaller|larger|better|worse)\b|\b(which|what|who) (is|are|was|were|came|happened) (earlier|later|sooner)\b/],
   // "What should a government do first about X?", "how to improve X": asks for a next step.
   ['advice', /\bwhat should (\w+ ){0,4}do\b|\b(first|next) steps?\b|\bwhere (to|should|do|can)( \w+){0,3} (start|begin)\b|\bhow (should|can|could|do) (we|i|our \w+) (use|apply|act on)\b|\bhow (to|can|could|should|do|does|would|might) (\w+ ){0,3}(improve|start|begin|introduce|set up|establish|create|build|adopt|develop|strengthen|implement|achieve|get started|get better)\b|\b(recommend|recommendation|recommendations|advice|advise)\b/],
   ['yesno', /^\W*(?:(?:and|but|so|ok(?:ay)?)[, ]+)?(is|are|was|were|do|does|did|can|could|should|would|will|has|have|had)\b/],
   ['outline', /\b(summari[sz]e|summary|overview|outline|recap|main points|what (is|was) (this|the) (\w+ )?(about|on))\b/],
 ];
+
+/** "Which came first, A or B?", "A or B?": a choice between two things, asked as a question. */
+const EITHER = /\bor\b[^?]*\?\s*$/i;
 
 const SHORTHAND = (): ReadonlyMap<string, string> => wordMap('shorthand');
 
@@ -212,8 +217,15 @@ function readIdioms(text: string): string {
 
 export function analyze(pack: Pack, question: string): Analysis {
   let norm = readIdioms(normalizeText(question.slice(0, MAX_CHARS)));
+  // "Which came first, A or B?" asks which is earlier ("who came first in 2022?" asks who ranked first).
+  if (EITHER.test(question.slice(0, MAX_CHARS))) norm = norm.replace(/\b(came|comes|come) first\b/, 'was earlier');
   const intents = new Set<Intent>();
   for (const [intent, re] of INTENTS) if (re.test(norm)) intents.add(intent);
+  // "A or B?": normalising drops the question mark, so the choice is read from the question as typed.
+  const either = !intents.has('compare') && EITHER.test(question.slice(0, MAX_CHARS));
+  if (either) intents.add('compare');
+  // "Which was earlier, A or B?": each side's date.
+  if (intents.has('compare') && /\b(earlier|later|sooner)\b/.test(norm)) intents.add('when');
   // "what share of countries" asks for a proportion; "share" is not the topic there.
   norm = norm.replace(/\b(what|which) share of\b/g, '$1 proportion of');
 
@@ -281,7 +293,8 @@ export function analyze(pack: Pack, question: string): Analysis {
       // Known: the pack uses the word or its glossary's equivalent. A WordNet synonym only lends partial credit:
       // the question is still about a word the pack does not use ("park", "taxes").
       const known = pack.vocab.has(w) || pack.postings.has(s) || alternatives.some((a) => a.credit >= 1 && pack.postings.has(a.stems[0]!));
-      const generic = wordSet('generic').has(w) || /^\d$/.test(w);
+      // The comparison itself ("which is *bigger*, A or B?") is said of both sides: it is not what is asked about.
+      const generic = wordSet('generic').has(w) || (intents.has('compare') && wordSet('comparative').has(w)) || /^\d$/.test(w);
       concepts.push({ words: [w], alternatives, context: wordSet('session').has(w) || wordSet('person').has(w), unknown: !known, specific: false, generic, positions: [where[i]!] });
     } else concepts.find((c) => c.alternatives[0]!.stems.length === 1 && c.alternatives[0]!.stems[0] === s)?.positions.push(where[i]!);
     i++;
@@ -307,7 +320,7 @@ export function analyze(pack: Pack, question: string): Analysis {
   if (bare) intents.add('define');
   // "Will" with "next", "upcoming"...: about what is still to come, which only a doc about plans can answer.
   const future = cleaned.some((w) => wordSet('future-aux').has(w)) && cleaned.some((w) => wordSet('future').has(w));
-  return { words: cleaned, intents, concepts, numbers, years, share, bare, future, ...focusOf(pack, concepts, cleaned, [caps, upper], intents.has('advice')) };
+  return { words: cleaned, intents, concepts, numbers, years, share, bare, future, either, ...focusOf(pack, concepts, cleaned, [caps, upper], intents.has('advice')) };
 }
 
 /**

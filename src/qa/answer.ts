@@ -267,7 +267,8 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       }
       const weak = !chosen.best || chosen.confidence < CALIBRATION.answer;
       // "Which is more, A or B?": no one doc holds both, but one holds all of A and another all of B.
-      const sides = weak && chosen.analysis.intents.has('compare') && !chosen.analysis.outside.length ? compared(chosen, true) : undefined;
+      // (Not for a bare "A or B?": with no comparison named, two half-matches are not an answer.)
+      const sides = weak && chosen.analysis.intents.has('compare') && !chosen.analysis.either && !chosen.analysis.outside.length ? compared(chosen, true) : undefined;
       if (weak && !sides) {
         // Asked for a figure the pack does not give ("how many have X", X an indicator with no figure): say so.
         const top = chosen.ranked[0]?.d.doc;
