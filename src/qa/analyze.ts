@@ -109,10 +109,12 @@ const INTENTS: [Intent, RegExp][] = [
   ['figure', /\b(which|what) (fig|figure|chart|diagram|graph|graphic)\b/],
   ['compare', /\bdifference between\b|\bdiffer(s|ence)? from\b|\bcompared? (to|with)\b|\bversus\b|\bvs\b|\b(which|what|who) (is|are|was|were|has|had)? ?(more|less|higher|lower|bigger|smaller|larger|better|worse)\b|\b(which|what|who) (is|are|was|were|came|happened) (earlier|later|sooner)\b/],
   // "What should a government do first about X?", "how to improve X": asks for a next step.
-  ['advice', /\bwhat should (\w+ ){0,4}do\b|\b(first|next) steps?\b|\bwhere (to|should|do|can)( \w+){0,3} (start|begin)\b|\bhow (should|can|could|do) (we|i|our \w+) (use|apply|act on)\b|\bhow (to|can|could|should|do|does|would|might) (\w+ ){0,3}(improve|start|begin|introduce|set up|establish|create|build|adopt|develop|strengthen|implement|achieve|get started|get better)\b|\b(recommend|recommendation|recommendations|advice|advise)\b/],
+  ['advice', /\bwhat should (\w+ ){0,4}do\b|\b(first|next) steps?\b|\bwhere (to|should|do|can)( \w+){0,3} (start|begin)\b|\bhow (should|can|could|do) (we|i|our \w+) (use|apply|act on)\b|\bhow (to|can|could|should|do|does|would|might) (\w+ ){0,3}(improve|start|begin|introduce|set up|establish|create|build|adopt|develop|strengthen|implement|achieve|get started|get better)\b|\b(recommend|recommendation|recommendations|advice|advise|tips?|pointers|best practices?|dos and donts)\b/],
   ['yesno', /^\W*(?:(?:and|but|so|ok(?:ay)?)[, ]+)?(is|are|was|were|do|does|did|can|could|should|would|will|has|have|had)\b/],
   ['outline', /\b(summari[sz]e|summary|overview|outline|recap|main points|what (is|was) (this|the) (\w+ )?(about|on))\b/],
 ];
+
+const ADVICE = INTENTS.find(([i]) => i === 'advice')![1];
 
 /** "Which came first, A or B?", "A or B?": a choice between two things, asked as a question. */
 const EITHER = /\bor\b[^?]*\?\s*$/i;
@@ -236,8 +238,9 @@ export function analyze(pack: Pack, question: string): Analysis {
   for (const [intent, re] of INTENTS) if (re.test(cleanedText)) intents.add(intent);
   // "Who is ABC?": an organisation named by its acronym, so what it is.
   if (intents.has('who') && /^(who|whos) (is|are|was)\b/.test(cleanedText)) intents.add('define');
-  // "How many recommendations does X make?" counts them; it does not ask for advice.
-  if (intents.has('advice') && /\b(how many|number of) (\w+ )?(recommendations?|recommended|advice)\b/.test(cleanedText)) intents.delete('advice');
+  // "How many recommendations does X make?", "who drafted the Recommendation?": a document or a count, named
+  // by the noun; only a question that asks for nothing else is a request for advice.
+  if (intents.has('advice') && ['who', 'when', 'where', 'howmany'].some((i) => intents.has(i as Intent)) && !ADVICE.test(cleanedText.replace(/\brecommendations?\b/g, ' '))) intents.delete('advice');
   // "What is the first step toward X?" asks for advice, not for what X is; "where do we start?" for no place.
   if (intents.has('advice')) {
     intents.delete('define');
