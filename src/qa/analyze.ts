@@ -13,6 +13,7 @@ export type Intent =
   | 'role' // what X does
   | 'who'
   | 'when'
+  | 'duration' // how long something lasts or takes
   | 'date' // only an answer with a date will do
   | 'where'
   | 'why'
@@ -102,6 +103,7 @@ const INTENTS: [Intent, RegExp][] = [
   ['when', /\bwhen\b|\b(what|which) (date|day|year|month|time)\b|\bsince when\b|\bby when\b|\bhow long (ago|has|have|had)\b/],
   // Asks for a date, so only an answer with one will do ("when will the next survey come out?").
   ['date', /^\W*((and|so|but|ok|okay|hey|hi) )?when\b|\b(what|which) (date|day|year|month)\b|\bsince when\b|\bby when\b/],
+  ['duration', /\bhow long\b(?! (ago|has|have|had)\b)/],
   ['where', /\bwhere\b|\b(which|what) (country|city|place|region|venue|location)\b/],
   ['why', /\bwhy\b|\bwhat for\b|\bwhat('?s| is) the (point|purpose|reason)\b|\breasons? (for|why|behind)\b/],
   ['how', /\bhow (do|does|did|is|are|was|were|can|could|to|should|would)\b/],
@@ -302,6 +304,8 @@ export function analyze(pack: Pack, question: string): Analysis {
     } else concepts.find((c) => c.alternatives[0]!.stems.length === 1 && c.alternatives[0]!.stems[0] === s)?.positions.push(where[i]!);
     i++;
   }
+  // "How long is X?" is answered by a duration ("a 45-minute session"), which never says "long".
+  if (intents.has('duration')) concepts.splice(0, concepts.length, ...concepts.filter((c) => c.words.join(' ') !== 'long'));
   concepts.push(...impliedTerms(pack, concepts, seen));
   for (const c of concepts) {
     const before = cleaned[(c.positions[0] ?? 0) - 1] ?? '';
@@ -309,7 +313,7 @@ export function analyze(pack: Pack, question: string): Analysis {
     if (c.positions.some((p) => wordSet('belonging').has(cleaned[p - 1] ?? '') || wordSet('belonging').has(cleaned[p - 2] ?? ''))) c.attribute = true;
   }
   // A question made only of session words ("what is this workshop about?") asks about the session.
-  const asksForField = intents.has('who') || intents.has('when') || intents.has('where') || intents.has('contact');
+  const asksForField = intents.has('who') || intents.has('when') || intents.has('where') || intents.has('contact') || intents.has('duration');
   if (concepts.some((c) => c.context) && concepts.every((c) => c.context || c.generic) && !asksForField) {
     // "speaker?" asks who; "what is the workshop about?" what it covers; "which session is this?" its name.
     if (concepts.some((c) => wordSet('person').has(c.words[0]!))) intents.add('who');

@@ -8,6 +8,7 @@ export type Feature =
   | 'org' // an organisation ("the Widget Foundation", "WXF")
   | 'year' // a year
   | 'date' // a day, a month or a year
+  | 'duration' // how long something lasts: "a 45-minute session", "three years"
   | 'day' // a day or a month, not only a year
   | 'money' // an amount of money
   | 'ranking' // says which is most or first ("greatest in X", "made the most progress")
@@ -31,6 +32,8 @@ const NAME = /(?<![.:!?]\s|^)\b[A-Z][a-z]+(?:[-\s][A-Z][a-z]+)+\b/;
 const ACRONYM = /\b[A-Z]{2,6}\b/;
 const DEFINITION = /\b(is|are) (a|an|the|one|how|what|when)\b|\brefers? to\b|\bmeans?\b|\bdenotes?\b|\bdefined as\b|\bstands? for\b|\bknown as\b/i;
 const ORDINAL = /\b\d+(st|nd|rd|th)\b/i;
+/** A length of time: a figure or a number word, then a unit of time ("45-minute", "two years"). */
+const DURATION = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|several|few)[- ](second|minute|hour|day|week|month|year|decade)s?\b/i;
 
 const lowerWords = (text: string): string[] => text.toLowerCase().match(/[a-z]+/g) ?? [];
 
@@ -50,6 +53,7 @@ export function docFeatures(doc: SearchDoc, places: ReadonlySet<string>): Set<Fe
   if (has('month') || has('weekday')) f.add('date').add('day');
   if (NUMBER.test(withoutYears(text)) || lower.some((w) => wordMap('number-word').has(w)) || has('quantity')) f.add('number');
   if (PERCENT.test(text)) f.add('percent').add('number');
+  if (DURATION.test(text)) f.add('duration');
   if (/[$€£¥]\s?\d|\d\s?(million|billion)?\s?(usd|eur|gbp)\b/i.test(text) || has('currency')) f.add('money');
   if (has('role')) f.add('person');
   if (NAME.test(text)) {

@@ -37,6 +37,8 @@ const NAME_CREDIT = 0.5;
 const HELD = 0.5;
 /** Kinds of question an indicator (what a readiness item is, how many have it) never answers. */
 const NOT_INDICATOR: Intent[] = ['why', 'when', 'date', 'who', 'where', 'how', 'advice'];
+/** What a doc must hold to answer each kind of question about the session that no title-slide fact answers. */
+const KIND_FEATURE: Partial<Record<Intent, Feature>> = { duration: 'duration' };
 /** Stems of words that say what something does: what "what does X do?" asks for. */
 const ROLE_STEMS = ['role', 'respons', 'function', 'task', 'duti', 'mandat'];
 
@@ -229,6 +231,8 @@ function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: 
   if (!holdsFocus && !a.intents.has('yesno')) return false;
   if (a.focus.some((c) => c.place && !c.alternatives.some((alt) => alt.stems.every((t) => d.terms.has(t))))) return false;
   if (a.intents.has('date') && !has(d, 'date')) return false;
+  // "How long is it?": only a doc that gives a length of time.
+  if (a.intents.has('duration') && !has(d, 'duration')) return false;
   // "Which countries...?" is answered by naming them, not by how many there are.
   if (q.places && !has(d, 'place')) return false;
   // "What will the next edition find?" is answered only by a doc that speaks of what is to come.
@@ -313,6 +317,7 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
   // holding all of what is asked about is specific enough.
   const anySpecific = weighted.some((w) => !w.weak && w.held.size > 0);
   const topical = weighted.filter((w) => !w.concept.generic && !w.concept.context && w.held.size > 0 && a.concepts.includes(w.concept));
+  const sessionOnly = a.concepts.length > 0 && a.concepts.some((c) => c.context) && a.concepts.every((c) => c.context || c.generic);
   const cued = pack.docs.some((d) => d.doc.kind === 'meta' && d.doc.cues.some((c) => a.intents.has(c as Intent)));
   const ranked: Ranked[] = [];
   for (const i of candidates) {
@@ -341,6 +346,8 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     // (A question that asks who, when, where or what about is the fact its own cue names.)
     if (d.doc.kind === 'meta' && lead > 0 && coverage === 1 && !cued && a.concepts.length && a.concepts.every((c) => c.context)) strong = true;
     if (!anySpecific && topical.length && topical.every((w) => (w.held.get(i) ?? 0) >= HELD)) strong = true;
+    // "How long is the session?": only words for the session, and a doc about it that holds that kind of answer.
+    if (sessionOnly && coverage >= 0.5 && [...a.intents].some((k) => KIND_FEATURE[k] && has(d, KIND_FEATURE[k]))) strong = true;
     const focusLead = focus.length > 0 && focus.every((w) => w.concept.alternatives.some((alt) => alt.stems.every((t) => d.lead.has(t))));
     let score = coverage + LEAD_WEIGHT * (lead / total) + typeBonus(a, q, d, coverage, focusLead, anySpecific) - lengthPenalty(pack, d);
     if (opts.near?.has(d.doc.section ?? '')) score += 0.1;
