@@ -19,6 +19,7 @@ export type Feature =
   | 'list' // an enumeration
   | 'definition' // says what something is
   | 'reason' // says why, or what something brings about
+  | 'advice' // says what to do: "should", "start with", "first steps"
   | 'ordinal'; // a position: first, second, top, 14th
 
 const YEAR = /\b(1[89]\d\d|20\d\d)\b/;
@@ -32,6 +33,8 @@ const NAME = /(?<![.:!?]\s|^)\b[A-Z][a-z]+(?:[-\s][A-Z][a-z]+)+\b/;
 const ACRONYM = /\b[A-Z]{2,6}\b/;
 const DEFINITION = /\b(is|are) (a|an|the|one|how|what|when)\b|\brefers? to\b|\bmeans?\b|\bdenotes?\b|\bdefined as\b|\bstands? for\b|\bknown as\b/i;
 const ORDINAL = /\b\d+(st|nd|rd|th)\b/i;
+/** Says what to do: "governments should...", "start with...", "five first steps", "we recommend". */
+const ADVISES = /\b(should|must|first steps?|start (with|by)|begin (with|by)|recommend\w*|advice|advises?|tips?|best practices?)\b/i;
 /** A length of time: a figure or a number word, then a unit of time ("45-minute", "two years"). */
 const DURATION = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|several|few)[- ](second|minute|hour|day|week|month|year|decade)s?\b/i;
 
@@ -54,6 +57,7 @@ export function docFeatures(doc: SearchDoc, places: ReadonlySet<string>): Set<Fe
   if (NUMBER.test(withoutYears(text)) || lower.some((w) => wordMap('number-word').has(w)) || has('quantity')) f.add('number');
   if (PERCENT.test(text)) f.add('percent').add('number');
   if (DURATION.test(text)) f.add('duration');
+  if (ADVISES.test(text)) f.add('advice');
   if (/[$€£¥]\s?\d|\d\s?(million|billion)?\s?(usd|eur|gbp)\b/i.test(text) || has('currency')) f.add('money');
   if (has('role')) f.add('person');
   if (NAME.test(text)) {

@@ -212,6 +212,8 @@ function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLea
   if (doc.kind === 'meta' && a.concepts.some((c) => c.context)) b += 0.1;
   // A next step is advice on one item: for that item, not for "what should we do first?" in general.
   if (doc.kind === 'nextstep' && is('advice') && specific) b += 0.25;
+  // The deck's own advice ("where should a ministry start? ...") before an item's suggested next step.
+  if (doc.kind === 'unit' && is('advice') && has(d, 'advice')) b += 0.15;
   // An indicator the pack gives no figure for is there for the self-assessment; the deck's own units say more.
   if (doc.kind === 'indicator' && doc.unitKind !== 'statistic') b -= 0.1;
   return b;
