@@ -289,6 +289,14 @@ function lunrScores(pack: Pack, weighted: Weighted[]): Map<string, number> {
   return scores;
 }
 
+const cuesByPack = new WeakMap<Pack, string[]>();
+/** The kinds of question the title slide's facts answer (who, when, where...), worked out once a pack. */
+function metaCues(pack: Pack): string[] {
+  let cues = cuesByPack.get(pack);
+  if (!cues) cuesByPack.set(pack, (cues = [...new Set(pack.docs.flatMap((d) => (d.doc.kind === 'meta' ? d.doc.cues : [])))]));
+  return cues;
+}
+
 export interface RankOptions {
   /** Extra weight for docs of these sections (a follow-up stays near the last answer). */
   near?: ReadonlySet<string>;
@@ -318,14 +326,18 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
   // When every word asked is common in this pack (a pack about one index, asked about "the index"), a doc
   // holding all of what is asked about is specific enough.
   const anySpecific = weighted.some((w) => !w.weak && w.held.size > 0);
+  const specificHeld = weighted.filter((w) => !w.weak && w.held.size > 0);
   const topical = weighted.filter((w) => !w.concept.generic && !w.concept.context && w.held.size > 0 && a.concepts.includes(w.concept));
   const sessionOnly = a.concepts.length > 0 && a.concepts.some((c) => c.context) && a.concepts.every((c) => c.context || c.generic);
-  const cued = pack.docs.some((d) => d.doc.kind === 'meta' && d.doc.cues.some((c) => a.intents.has(c as Intent)));
+  const cued = metaCues(pack).some((c) => a.intents.has(c as Intent));
   const ranked: Ranked[] = [];
   for (const i of candidates) {
     const d = pack.docs[i]!;
     // Next steps answer only requests for advice: skipped early, they would only cost time.
     if (d.doc.kind === 'nextstep' && !a.intents.has('advice')) continue;
+    // When the question names something specific, a doc holding only its everyday words can never be the
+    // answer: skipped too (the title slide's facts and the last answer's section stay, for their own rules).
+    if (anySpecific && d.doc.kind !== 'meta' && !opts.near?.has(d.doc.section ?? '') && !specificHeld.some((w) => w.held.has(i))) continue;
     // A glossary entry is the answer to "what is X?", not to every question that names X.
     const leadCounts = d.doc.kind !== 'glossary' || definition;
     let got = 0;
