@@ -1,16 +1,17 @@
 // The Telegram adapter: grammY bot in webhook or long-polling mode, wired to the neutral core.
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 import { autoRetry } from '@grammyjs/auto-retry';
-import express from 'express';
 import { Api, Bot, BotError, GrammyError, webhookCallback, type Context } from 'grammy';
-import type { BotCommand, UserFromGetMe } from 'grammy/types';
-import type { AdapterDeps, PlatformAdapter, RequestHandler } from '../../src/core/adapter.js';
+import type { BotCommand, Update, UserFromGetMe } from 'grammy/types';
+import type { AdapterDeps, NodeRoute, PlatformAdapter } from '../../src/core/adapter.js';
 import { clip } from '../../src/core/clip.js';
 import type { MenuCommand } from '../../src/core/commands.js';
 import { PlatformStartError, SettingError } from '../../src/errors.js';
 import { isStoreUnavailable } from '../../src/store/errors.js';
 import type { NamedLock } from '../../src/store/types.js';
 import { createInFlight } from '../kit/in-flight.js';
+import { readJsonBody, sendJson } from '../kit/node-http.js';
 import { processMessage } from '../kit/process-message.js';
 import { createTelegramMessenger } from './messenger.js';
 import { isUnreadablePrivateMessage, parseUpdate, type BotIdentity } from './parse.js';
@@ -39,7 +40,7 @@ export interface TelegramAdapterConfig {
 }
 
 export const WEBHOOK_PATH = '/telegram/webhook';
-const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
+const SECRET_HEADER_LOWERCASE = 'x-telegram-bot-api-secret-token';
 const POLLING_LOCK = 'telegram-polling';
 const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
 
@@ -56,6 +57,29 @@ class RedeliverLater extends Error {
     super('the store is unavailable');
     this.name = 'RedeliverLater';
   }
+}
+
+/**
+ * grammY's side of one webhook request (a framework adapter, in grammY's words), on node:http: the update as the
+ * route read it, the response for a webhook reply, 200 with no body otherwise. The route checks the secret
+ * before reading the body; grammY compares it again.
+ */
+function nodeResponse(update: Update, res: ServerResponse, header: string | undefined) {
+  return {
+    update,
+    header,
+    end: () => {
+      if (!res.headersSent) res.end();
+    },
+    respond: (json: string) => {
+      // Answered already (the webhook's time ran out): the call must fail, not vanish.
+      if (res.headersSent) throw new Error('the webhook request was answered already');
+      sendJson(res, 200, json);
+    },
+    unauthorized: () => {
+      if (!res.headersSent) sendJson(res, 401, { error: 'unauthorized' });
+    },
+  };
 }
 
 /** Hashing first makes the comparison constant-time whatever the lengths. */
@@ -185,58 +209,63 @@ export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: Ad
     if (outcome === 'retry-later') throw new RedeliverLater();
   }
 
-  let routes: RequestHandler | undefined;
+  let nodeRoutes: NodeRoute[] | undefined;
   if (cfg.webhookSecret) {
     const secret = cfg.webhookSecret;
     const secretHash = createHash('sha256').update(secret).digest();
-    // On timeout a slow reply still answers Telegram with 200 (no redelivery) and finishes in the background.
-    const callback = webhookCallback(bot, 'express', {
+    // grammY's webhookCallback on a framework adapter of our own (its public FrameworkAdapter shape): the route
+    // below has read and checked the update already, and grammY answers through the node response, putting a
+    // webhook reply in it. On timeout a slow reply still answers Telegram with 200 (no redelivery) and finishes
+    // in the background.
+    const callback = webhookCallback(bot, nodeResponse, {
       secretToken: secret,
-      onTimeout: (req: express.Request) => {
-        awaitingAnswer.delete((req.body as { update_id: number }).update_id);
+      onTimeout: (update: Update) => {
+        awaitingAnswer.delete(update.update_id);
       },
       timeoutMilliseconds: cfg.webhookTimeoutMs ?? 10_000,
     });
-    const router = express.Router();
-    router.post(
-      WEBHOOK_PATH,
-      (req, res, next) => {
-        // Checked before the body is even read: a wrong caller gets nothing processed.
-        if (!secretMatches(req.get(SECRET_HEADER), secretHash)) {
-          res.status(401).json({ error: 'unauthorized' });
-          return;
-        }
-        next();
-      },
-      express.json({ limit: '1mb' }),
-      (req, res) => {
-        const update: unknown = req.body;
-        if (typeof update !== 'object' || update === null || !Number.isSafeInteger((update as { update_id?: unknown }).update_id)) {
-          res.status(400).json({ error: 'expected a Telegram update' });
-          return;
-        }
-        const updateId = (update as { update_id: number }).update_id;
-        awaitingAnswer.add(updateId);
-        callback(req, res)
-          .catch((err: unknown) => {
+    nodeRoutes = [
+      {
+        method: 'POST',
+        path: WEBHOOK_PATH,
+        async handle(req, res, { maxBodyBytes }) {
+          const given = req.headers[SECRET_HEADER_LOWERCASE];
+          const header = typeof given === 'string' ? given : undefined;
+          // Checked before the body is even read: a wrong caller gets nothing processed.
+          if (!secretMatches(header, secretHash)) {
+            sendJson(res, 401, { error: 'unauthorized' });
+            return;
+          }
+          const body = await readJsonBody(req, maxBodyBytes);
+          // A body that is not JSON (or too big) gets a short 4xx, never a stack.
+          if (!body.ok) {
+            sendJson(res, body.status, { error: 'expected a Telegram update as JSON' });
+            return;
+          }
+          const update = body.value;
+          if (typeof update !== 'object' || update === null || !Number.isSafeInteger((update as { update_id?: unknown }).update_id)) {
+            sendJson(res, 400, { error: 'expected a Telegram update' });
+            return;
+          }
+          const updateId = (update as Update).update_id;
+          awaitingAnswer.add(updateId);
+          try {
+            await callback(update as Update, res, header);
+          } catch (err) {
             const cause = err instanceof BotError ? err.error : err;
             if (cause instanceof RedeliverLater || isStoreUnavailable(cause)) {
               logger.warn({ updateId }, 'telegram: the store is unavailable; Telegram will send the update again');
-              if (!res.headersSent) res.status(503).json({ error: 'try again later' });
+              if (!res.headersSent) sendJson(res, 503, { error: 'try again later' });
               return;
             }
             logger.error({ err: describeError(cause) }, 'telegram webhook failed');
-            if (!res.headersSent) res.status(500).json({ error: 'internal error' });
-          })
-          .finally(() => awaitingAnswer.delete(updateId));
+            if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+          } finally {
+            awaitingAnswer.delete(updateId);
+          }
+        },
       },
-    );
-    // A body that is not JSON (or too big) gets a short 4xx here, not the framework's HTML page with a stack.
-    router.use(WEBHOOK_PATH, (err: { status?: number }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-      const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 400;
-      if (!res.headersSent) res.status(status).json({ error: 'expected a Telegram update as JSON' });
-    });
-    routes = router as unknown as RequestHandler;
+    ];
   }
 
   let lock: NamedLock | undefined;
@@ -313,7 +342,7 @@ export async function createTelegramAdapter(cfg: TelegramAdapterConfig, deps: Ad
   return {
     platform: 'telegram',
     messenger,
-    routes,
+    nodeRoutes,
     async start() {
       try {
         // grammY retries getMe on network errors for as long as it is not told to stop.

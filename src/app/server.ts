@@ -1,11 +1,12 @@
 // The one HTTP server: health checks plus every configured platform adapter's webhook routes.
 import { once } from 'node:events';
-import type { Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import express from 'express';
 import type { Logger } from 'pino';
-import type { PlatformAdapter } from '../core/adapter.js';
+import { sendJson } from '../../adapters/kit/node-http.js';
+import type { NodeRoute, PlatformAdapter } from '../core/adapter.js';
 import type { Config } from './config.js';
 import { createAdapters, type AdapterOverrides } from './platforms.js';
 import { createRuntime, type Runtime, type RuntimeOptions } from './runtime.js';
@@ -30,41 +31,75 @@ export interface RunningServer {
 /** Largest request body any endpoint takes; platform payloads are far smaller. */
 export const MAX_BODY_BYTES = 512 * 1024;
 
+const REQUEST_ID = /^[\w.-]{1,64}$/;
+
+/** How a node route is looked up: express's matching (any case, a trailing slash, the query string ignored). */
+function routeKey(method: string, url: string): string {
+  let end = url.indexOf('?');
+  if (end < 0) end = url.length;
+  if (end > 1 && url.charCodeAt(end - 1) === 47 /* '/' */) end--;
+  return `${method} ${url.slice(0, end).toLowerCase()}`;
+}
+
+export interface RequestListenerOptions {
+  /** Answered straight from node:http, ahead of `fallback` (the adapters' hot webhooks). */
+  nodeRoutes: readonly NodeRoute[];
+  /** Everything else: the express app. */
+  fallback: RequestListener;
+  logger: Logger;
+  maxBodyBytes?: number;
+}
+
 /**
- * Gives every request an id (echoed in x-request-id), refuses declared oversized bodies before any
- * adapter reads them, and logs each request's outcome without its body.
+ * The server's request listener. For every request: an id (echoed in x-request-id), a declared oversized body
+ * refused with 413 before anyone reads it, the outcome logged without the body (a 5xx always; every request
+ * at debug), and a body a handler left unread drained after the response. Then a node route's handler, or
+ * express for anything else. Exported for tests that serve an adapter alone.
  */
-function requestContext(logger: Logger): express.RequestHandler {
-  return (req, res, next) => {
+export function createRequestListener(options: RequestListenerOptions): RequestListener {
+  const { logger, fallback } = options;
+  const limits = { maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES };
+  const routes = new Map(options.nodeRoutes.map((r) => [routeKey(r.method.toUpperCase(), r.path), r]));
+  return (req, res) => {
     const incoming = req.headers['x-request-id'];
-    const id = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     res.setHeader('x-request-id', id);
-    const length = Number(req.headers['content-length'] ?? 0);
-    if (length > MAX_BODY_BYTES) {
-      res.status(413).json({ error: 'request body too large' });
-      req.resume();
-      return;
-    }
     const started = process.hrtime.bigint();
     res.on('finish', () => {
-      // A handler that refused a body part-way (a parser's size limit) leaves the rest unread, and the next
-      // request on this keep-alive connection would wait behind it: read and drop the rest.
+      // A handler that refused a body part-way (a size limit) leaves the rest unread, and the next request on
+      // this keep-alive connection would wait behind it: read and drop the rest.
       if (!req.complete) req.resume();
       // At the usual level (info) a request that went well logs nothing: build no line for it.
       const failed = res.statusCode >= 500;
       if (!failed && !logger.isLevelEnabled('debug')) return;
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      const line = { reqId: id, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 };
+      const url = req.url ?? '/';
+      const q = url.indexOf('?');
+      const line = { reqId: id, method: req.method, path: q < 0 ? url : url.slice(0, q), status: res.statusCode, ms: Math.round(ms * 10) / 10 };
       if (failed) logger.error(line, 'request failed');
       else logger.debug(line, 'request');
     });
-    next();
+    if (Number(req.headers['content-length'] ?? 0) > limits.maxBodyBytes) {
+      sendJson(res, 413, { error: 'request body too large' });
+      req.resume();
+      return;
+    }
+    const route = routes.size ? routes.get(routeKey(req.method ?? 'GET', req.url ?? '/')) : undefined;
+    if (!route) {
+      fallback(req, res);
+      return;
+    }
+    route.handle(req, res, limits).catch((err: unknown) => {
+      logger.error({ err, reqId: id }, 'request failed');
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+      else res.destroy();
+    });
   };
 }
 
 /** Listens, or fails with a StartupError naming PORT or HOST. */
-async function listen(app: express.Express, port: number, host: string): Promise<Server> {
-  const server = app.listen(port, host);
+async function listen(listener: RequestListener, port: number, host: string): Promise<Server> {
+  const server = createServer(listener).listen(port, host);
   try {
     await once(server, 'listening');
     return server;
@@ -80,7 +115,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   try {
     adapters = await createAdapters(config, runtime.adapterDeps, options.overrides);
     // Teams emulator mode has no authentication: keep it on loopback whatever HOST says.
-    server = await listen(httpApp(runtime, adapters), config.PORT, config.TEAMS_EMULATOR ? '127.0.0.1' : config.HOST);
+    server = await listen(httpListener(runtime, adapters), config.PORT, config.TEAMS_EMULATOR ? '127.0.0.1' : config.HOST);
     server.keepAliveTimeout = 65_000;
     for (const adapter of adapters) await adapter.start();
     runtime.startBackground(Object.fromEntries(adapters.map((a) => [a.platform, a.messenger])));
@@ -97,12 +132,18 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   return running(runtime, adapters, server);
 }
 
-function httpApp(runtime: Runtime, adapters: PlatformAdapter[]): express.Express {
+/** The Telegram webhook (node routes) straight from node:http; health checks and the other adapters on express. */
+function httpListener(runtime: Runtime, adapters: PlatformAdapter[]): RequestListener {
+  const { logger } = runtime;
+  const nodeRoutes = adapters.flatMap((a) => a.nodeRoutes ?? []);
+  return createRequestListener({ nodeRoutes, fallback: expressApp(runtime, adapters), logger });
+}
+
+function expressApp(runtime: Runtime, adapters: PlatformAdapter[]): express.Express {
   const { logger } = runtime;
 
   const app = express();
   app.disable('x-powered-by');
-  app.use(requestContext(logger));
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });

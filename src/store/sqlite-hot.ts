@@ -33,7 +33,8 @@ function prepare(conn: SQLite.Database) {
 /**
  * `conn` is the connection under `db`. Each call runs while holding Kysely's lock on that connection (its
  * driver runs one query or transaction at a time), so it never lands inside a transaction Kysely has open.
- * Statements are prepared on first use, after the migrations made the tables.
+ * Statements are prepared on first use, after the migrations made the tables. `receive` and `setTopic` are
+ * committed in groups (below).
  */
 export function hotPath(conn: SQLite.Database, db: Kysely<Database>) {
   let st: Statements | undefined;
@@ -57,16 +58,57 @@ export function hotPath(conn: SQLite.Database, db: Kysely<Database>) {
     const active = withAnswers(s.active.get(input.activeSessionOf) as Row | undefined);
     return active ? { fresh: true, active } : { fresh: true };
   };
-  // IMMEDIATE, as the store's other write transactions: the write lock is taken up front.
-  let tx: ((input: ReceiveInput, at: number) => Receipt) | undefined;
+  const run = (job: Write): Receipt | undefined => {
+    if (job.kind === 'receive') return receiveTx(job.input, job.at);
+    statements().topic.run(job.userKey, job.conversation, job.topic, job.at);
+    return undefined;
+  };
+
+  // Group commit. Every message makes two writes, its receipt and (when answered) its topic, and under load
+  // many messages are in flight at once: the writes asked for in one turn of the event loop are run together,
+  // in call order, in one IMMEDIATE transaction, and each caller's promise settles once that commits. One
+  // commit (and one copy of each page it touched in the write-ahead log) for the lot instead of one each, so
+  // fewer log frames to write and fewer checkpoints. The result for each caller is what running its writes
+  // alone, in the same order, would have given. Should the batch fail, each write is tried again in its own
+  // transaction, so one write's failure stays its own.
+  let batchTx: ((jobs: Write[]) => (Receipt | undefined)[]) | undefined;
+  let oneTx: ((job: Write) => Receipt | undefined) | undefined;
+  let queue: Job[] = [];
+  const flush = () => {
+    const jobs = queue;
+    queue = [];
+    db.connection()
+      .execute(async () => {
+        batchTx ??= conn.transaction((js: Write[]) => js.map(run)).immediate as (jobs: Write[]) => (Receipt | undefined)[];
+        let results: (Receipt | undefined)[];
+        try {
+          results = batchTx(jobs);
+        } catch (err) {
+          if (jobs.length === 1) throw err;
+          oneTx ??= conn.transaction(run).immediate as (job: Write) => Receipt | undefined;
+          for (const job of jobs) {
+            try {
+              job.resolve(oneTx(job));
+            } catch (e) {
+              job.reject(e);
+            }
+          }
+          return;
+        }
+        jobs.forEach((job, k) => job.resolve(results[k]));
+      })
+      .catch((err: unknown) => {
+        for (const job of jobs) job.reject(err);
+      });
+  };
+  const enqueue = <T>(write: Write): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      if (queue.length === 0) setImmediate(flush);
+      queue.push({ ...write, resolve: resolve as (r: Receipt | undefined) => void, reject });
+    });
+
   return {
-    receive: (input: ReceiveInput, now: Date): Promise<Receipt> =>
-      db.connection().execute(async () => {
-        // A step that writes nothing needs no transaction.
-        if (input.deliveryId === undefined && !input.user) return receiveTx(input, now.getTime());
-        tx ??= conn.transaction(receiveTx).immediate as (input: ReceiveInput, at: number) => Receipt;
-        return tx(input, now.getTime());
-      }),
+    receive: (input: ReceiveInput, now: Date): Promise<Receipt> => enqueue<Receipt>({ kind: 'receive', input, at: now.getTime() }),
     getSession: (id: string): Promise<SessionRecord | undefined> =>
       db.connection().execute(async () => withAnswers(statements().session.get(id) as Row | undefined)),
     recordAnswer: (sessionId: string, index: number, answer: string, now: Date): Promise<SessionRecord | undefined> =>
@@ -75,8 +117,11 @@ export function hotPath(conn: SQLite.Database, db: Kysely<Database>) {
         return record(sessionId, index, answer, now.getTime());
       }),
     setTopic: (userKey: string, conversation: string, topic: string, at: number): Promise<void> =>
-      db.connection().execute(async () => {
-        statements().topic.run(userKey, conversation, topic, at);
-      }),
+      enqueue<void>({ kind: 'topic', userKey, conversation, topic, at }),
   };
 }
+
+/** A write for the next group commit. */
+type Write = { kind: 'receive'; input: ReceiveInput; at: number } | { kind: 'topic'; userKey: string; conversation: string; topic: string; at: number };
+/** A write waiting for its group commit, with its caller's promise. */
+type Job = Write & { resolve: (result: Receipt | undefined) => void; reject: (err: unknown) => void };

@@ -56,10 +56,20 @@ function identity(path: string): string | undefined {
   }
 }
 
+/**
+ * Write-ahead-log pages after which a commit copies the log into the file itself (SQLite's auto-checkpoint,
+ * 1,000 by default): a safety net only, at about 40 MB of log. A checkpoint writes the log's pages into the
+ * file and syncs both, on whichever request's commit crosses the mark, which stalls every request in flight
+ * (BENCHMARKS.md, round 2). The idle checkpoint below normally comes long before.
+ */
+export const WAL_AUTOCHECKPOINT_PAGES = 10_000;
+/** How often the idle checkpoint looks (ms): it runs once nothing was written over one whole look. */
+export const IDLE_CHECKPOINT_EVERY_MS = 500;
+
 // Locks held in this process, by file and name. One process owns a SQLite file, so this is enough.
 const heldLocks = new Set<string>();
 
-export function openSqlite(file: string): Backend {
+export function openSqlite(file: string, options: { idleCheckpointMs?: number } = {}): Backend {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const conn = new SQLite(file);
   conn.pragma('journal_mode = WAL');
@@ -71,6 +81,34 @@ export function openSqlite(file: string): Backend {
   // an erased person cannot be read back out of free space (see scrub()).
   conn.pragma('secure_delete = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(conn) }) });
+  // The log is checkpointed when the store has been quiet a moment, between bursts of messages, instead of on
+  // the commit of whichever message makes it 1,000 pages long. Quiet: this connection changed no row over one
+  // whole look (SQLite's total_changes()); under load with no quiet moment the larger auto-checkpoint still
+  // bounds the log. PASSIVE: it waits for no one (this process is the file's only user). Both run under
+  // Kysely's connection lock, so never inside a transaction. A timer, not a worker thread: a worker is a
+  // second V8 heap (10-20 MB of RSS) for a few milliseconds of work now and then.
+  let idleCheckpoint: NodeJS.Timeout | undefined;
+  if (file !== ':memory:') {
+    conn.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+    const changes = conn.prepare('select total_changes()').pluck();
+    let seen = 0;
+    let checkpointedAt = 0;
+    idleCheckpoint = setInterval(() => {
+      db.connection()
+        .execute(async () => {
+          const now = changes.get() as number;
+          const quiet = now === seen;
+          seen = now;
+          if (!quiet || now === checkpointedAt) return;
+          conn.pragma('wal_checkpoint(PASSIVE)');
+          checkpointedAt = now;
+        })
+        // A checkpoint that failed loses nothing (the log keeps the pages): the next quiet moment or the
+        // auto-checkpoint tries again; a store that really failed shows in readiness and the next write.
+        .catch(() => undefined);
+    }, options.idleCheckpointMs ?? IDLE_CHECKPOINT_EVERY_MS);
+    idleCheckpoint.unref();
+  }
   const lockScope = file === ':memory:' ? `memory:${randomUUID()}` : file;
   // A database or WAL file deleted or replaced under a running process still takes writes, into files nobody
   // will read again: readiness compares them with what was opened.
@@ -160,6 +198,7 @@ export function openSqlite(file: string): Backend {
     async close() {
       if (closed) return;
       closed = true;
+      clearInterval(idleCheckpoint);
       for (const [key, end] of mine) {
         heldLocks.delete(key);
         end();

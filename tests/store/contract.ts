@@ -96,6 +96,25 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       expect(twice.map((r) => r.fresh).sort()).toEqual([false, true]);
     });
 
+    it('handles many messages at once as if one after another, a bad write failing alone', async () => {
+      // What a busy webhook does: receipts and topics of many messages asked for in the same moment (SQLite
+      // commits them together: src/store/sqlite-hot.ts).
+      const person = (k: number) => ({ key: `telegram:${9100 + k}`, platform: 'telegram' as const, name: `P${k}`, address: { chatId: 9100 + k } });
+      const receipts = Array.from({ length: 12 }, (_, k) => store.receive({ deliveryId: `telegram:burst:${k % 10}`, user: person(k % 10), activeSessionOf: person(k % 10).key }, at(k)));
+      const topics = [store.setTopic('telegram:9101', 'c', { question: 'first' }, at(1)), store.setTopic('telegram:9101', 'c', { question: 'second' }, at(2))];
+      // An address that cannot be stored (JSON has no BigInt): that receipt fails, the others in its moment do not.
+      const bad = store.receive({ deliveryId: 'telegram:burst:bad', user: { key: 'telegram:9199', platform: 'telegram', address: { n: 1n } } }, at(3));
+      const settled = await Promise.allSettled([...receipts, ...topics, bad]);
+      expect(settled.at(-1)!.status).toBe('rejected');
+      expect(settled.slice(0, -1).every((s) => s.status === 'fulfilled')).toBe(true);
+      const fresh = (await Promise.all(receipts)).map((r) => r.fresh);
+      // Deliveries 0 and 1 came twice: the first of each is fresh, the repeat is not.
+      expect(fresh).toEqual([...Array<boolean>(10).fill(true), false, false]);
+      expect(await store.getTopic('telegram:9101', 'c', at(0))).toEqual({ question: 'second' });
+      expect(await store.getUser('telegram:9105')).toMatchObject({ name: 'P5', address: { chatId: 9105 } });
+      expect(await store.markProcessed('telegram:burst:9', at(10))).toBe(false);
+    });
+
     it('keeps a conversation\'s topic, the last one set, within its time', async () => {
       await store.setTopic('slack:U1', 'D1', { doc: 'a', terms: ['x'] }, at());
       await store.setTopic('slack:U1', 'D1', { doc: 'b' }, at(100));

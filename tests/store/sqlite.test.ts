@@ -1,11 +1,12 @@
 // Runs the Store contract on a real SQLite file and in memory, plus what only a file can show.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Migrator, sql, type Kysely } from 'kysely';
 import { createStore, SqlStore, StoreConfigError } from '../../src/store/index.js';
 import { migrations } from '../../src/store/migrations.js';
+import { openSqlite, WAL_AUTOCHECKPOINT_PAGES } from '../../src/store/sqlite.js';
 import { at, storeContract } from './contract.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'workshop-store-'));
@@ -35,6 +36,33 @@ describe('SQLite store, file specifics', () => {
     const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute((second as SqlStore).db);
     expect(fk.rows[0]!.foreign_keys).toBe(1);
     await second.close();
+  });
+
+  it('copies the write-ahead log into the file once writes pause, not on the commit that makes it 1,000 pages long', async () => {
+    const file = join(dir, 'idle-checkpoint', 'bot.db');
+    // Looks every 20 ms instead of every 500, so the test waits for no real second.
+    const store = new SqlStore(openSqlite(file, { idleCheckpointMs: 20 }));
+    try {
+      await store.migrate();
+      const { rows } = await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(store.db);
+      expect(rows[0]!.wal_autocheckpoint).toBe(WAL_AUTOCHECKPOINT_PAGES);
+      const settled = async () => {
+        // The file's size stops changing once a quiet moment's checkpoint has copied every page into it.
+        for (let last = -1; ; ) {
+          await new Promise((resolve) => setTimeout(resolve, 60));
+          const size = statSync(file).size;
+          if (size === last) return size;
+          last = size;
+        }
+      };
+      const before = await settled();
+      // About a hundred pages of log: far below any auto-checkpoint, so only the idle one copies them.
+      for (let i = 0; i < 100; i++) await store.upsertUser({ key: `telegram:${i}`, platform: 'telegram', name: 'x'.repeat(3000) }, at(i));
+      expect(await settled()).toBeGreaterThan(before + 50 * 4096);
+      expect((await store.getUser('telegram:99'))?.name).toHaveLength(3000);
+    } finally {
+      await store.close();
+    }
   });
 
   it('answers right through more distinct statements than it keeps prepared', async () => {

@@ -1,12 +1,12 @@
 // The Telegram adapter against the local fake Bot API and a tiny core written here: transport, buttons, errors, messenger.
 import { once } from 'node:events';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express from 'express';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTelegramAdapter, type TelegramAdapterConfig } from '../../adapters/telegram/index.js';
 import { commandMenu } from '../../src/app/commands.js';
+import { createRequestListener } from '../../src/app/server.js';
 import { fixtureContent } from '../quiz/fixture.js';
 import type { PlatformAdapter } from '../../src/core/adapter.js';
 import { DeliveryError, text, type BotCore, type Incoming } from '../../src/core/messages.js';
@@ -63,12 +63,15 @@ async function harness(cfg: Partial<TelegramAdapterConfig> = {}, shared?: { api:
     { token: TEST_TOKEN, apiRoot: api.url, ...cfg },
     { core, store, logger: pino({ level: 'silent' }), clock: { now: () => new Date() }, menu: commandMenu(fixtureContent()).commands },
   );
-  const app = express();
-  if (adapter.routes) app.use(adapter.routes);
-  app.use((_req, res) => {
-    res.status(404).end();
+  // The adapter's node routes as the server serves them (src/app/server.ts), anything else a 404.
+  const listener = createRequestListener({
+    nodeRoutes: adapter.nodeRoutes ?? [],
+    fallback: (_req, res) => {
+      res.writeHead(404).end();
+    },
+    logger: pino({ level: 'silent' }),
   });
-  const server: Server = app.listen(0, '127.0.0.1');
+  const server: Server = createServer(listener).listen(0, '127.0.0.1');
   await once(server, 'listening');
   await adapter.start();
   cleanups.push(async () => {
@@ -118,6 +121,7 @@ describe('start-up', () => {
 describe('webhook', () => {
   it('has no route at all without a secret', async () => {
     const h = await harness({ username: 'WorkshopTestBot', pollTimeoutSeconds: 1 });
+    expect(h.adapter.nodeRoutes).toBeUndefined();
     expect(h.adapter.routes).toBeUndefined();
     expect(await postUpdate(h.url, privateText('hi'), undefined)).toBe(404);
   });
