@@ -22,7 +22,7 @@ const PATTERNS: [FigureKind, RegExp][] = [
   ['count', /(?<![\w.,$€£#:/-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(thousand|million|billion|trillion|bn)\b)?(?![\w%:/]|[.,]\d|\s?(?:%|per ?cent|percent))/giu],
 ];
 
-/** Words that make the number after them a name or a place in a series: "Session 2", "SDG 16", "Figure 3". */
+/** Words that make the number after them a name or a place in a series: "Session 2", "Goal 16", "Figure 3". */
 const LABEL =
   /\b(?:session|figure|fig\.?|slide|table|page|pages|p\.|goal|sdg|article|section|chapter|step|phase|tier|level|pillar|no\.?|number|annex|box|part|module|principle|target|version|v|web|industry|unit|item|question|q|day|week|round|wave|grade|act|resolution|paragraph|para|clause|rule|iso|group|stage|option|scenario|type|priority|lesson|chart|plan|area)\s*$/i;
 

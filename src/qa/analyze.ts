@@ -202,7 +202,7 @@ function alternativesOf(pack: Pack, stemmed: string): Alternative[] {
   const canon = pack.canonical.get(stemmed);
   if (canon) alts.push({ stems: [canon], credit: 1 });
   // WordNet bridges a word the pack does not use to one it does; a word the pack uses means what it says,
-  // but a place is also named by its adjective ("Estonia" in "Estonian agencies", "Estonian" for Estonia).
+  // but a place is also named by its adjective ("Ruritania" in "Ruritanian agencies", and the other way).
   const known = pack.postings.has(stemmed) && !pack.places.has(stemmed);
   for (const [s, credit] of pack.related.get(stemmed) ?? []) {
     if (known && !pack.places.has(s)) continue;
@@ -265,7 +265,7 @@ export function analyze(pack: Pack, question: string): Analysis {
     starts.sort((x, y) => y.stems.length - x.stems.length);
     for (const p of starts) {
       if (p.stems.every((s, k) => stems[i + k] === s || canon[i + k] === s)) {
-        // An acronym the pack also uses as a plain word ("FIRST" and "first") is the acronym only in capitals.
+        // An acronym the pack also uses as a plain word ("CAN" and "can") is the acronym only in capitals.
         if (p.stems.length === 1 && pack.groups[p.group]!.acronym && !upper.has(content[i]!) && pack.plainWords.has(content[i]!)) continue;
         const key = `g${p.group}`;
         if (!seen.has(key)) {

@@ -53,7 +53,7 @@ export interface Pack {
   sectionUnits: Map<string, DocInfo[]>;
   /** Every word the pack uses (normalised, unstemmed): the spelling dictionary. */
   vocab: Set<string>;
-  /** Words its text also writes in lower case: "first" as a word, even when "FIRST" is an acronym too. */
+  /** Words its text also writes in lower case: "can" as a word, even when "CAN" is an acronym too. */
   plainWords: Set<string>;
   df: Map<string, number>;
   /** Stem -> positions (in docs) of the docs that hold it. */
@@ -184,7 +184,7 @@ function phraseGroups(content: Content, docs: SearchDoc[]): PhraseGroup[] {
   const vocab = new Set(docs.flatMap((d) => words(d.text)));
   for (const d of docs) {
     for (const m of d.text.matchAll(/\b[A-Z][a-z]+(?: (?:of |and |for )?[A-Z][a-z]+){1,4}\b/g)) {
-      // A sentence's first word is no part of the name: "In Estonia" is Estonia, not "IE".
+      // A sentence's first word is no part of the name: "In Ruritania" is Ruritania, not "IR".
       const ws = m[0].split(' ');
       while (ws.length && isStopWord(ws[0]!.toLowerCase())) ws.shift();
       const initials = ws.filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]).join('');

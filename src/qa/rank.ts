@@ -327,6 +327,7 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
   // holding all of what is asked about is specific enough.
   const anySpecific = weighted.some((w) => !w.weak && w.held.size > 0);
   const specificHeld = weighted.filter((w) => !w.weak && w.held.size > 0);
+  const prune = anySpecific && !a.intents.has('compare');
   const topical = weighted.filter((w) => !w.concept.generic && !w.concept.context && w.held.size > 0 && a.concepts.includes(w.concept));
   const sessionOnly = a.concepts.length > 0 && a.concepts.some((c) => c.context) && a.concepts.every((c) => c.context || c.generic);
   const cued = metaCues(pack).some((c) => a.intents.has(c as Intent));
@@ -336,8 +337,9 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     // Next steps answer only requests for advice: skipped early, they would only cost time.
     if (d.doc.kind === 'nextstep' && !a.intents.has('advice')) continue;
     // When the question names something specific, a doc holding only its everyday words can never be the
-    // answer: skipped too (the title slide's facts and the last answer's section stay, for their own rules).
-    if (anySpecific && d.doc.kind !== 'meta' && !opts.near?.has(d.doc.section ?? '') && !specificHeld.some((w) => w.held.has(i))) continue;
+    // answer: skipped too (the title slide's facts and the last answer's section stay, for their own rules;
+    // and in a comparison each side is looked for among all the docs).
+    if (prune && d.doc.kind !== 'meta' && !opts.near?.has(d.doc.section ?? '') && !specificHeld.some((w) => w.held.has(i))) continue;
     // A glossary entry is the answer to "what is X?", not to every question that names X.
     const leadCounts = d.doc.kind !== 'glossary' || definition;
     let got = 0;
