@@ -490,7 +490,14 @@ export class SqlStore implements Store {
     await this.db
       .insertInto('conversation_topics')
       .values(values)
-      .onConflict((oc) => oc.columns(['user_key', 'conversation']).doUpdateSet({ topic: values.topic, updated_at: values.updated_at }))
+      // An older topic never replaces a newer one: two messages of one conversation answered at once may commit
+      // in either order (on PostgreSQL each takes its own pooled connection).
+      .onConflict((oc) =>
+        oc
+          .columns(['user_key', 'conversation'])
+          .doUpdateSet({ topic: values.topic, updated_at: values.updated_at })
+          .where('conversation_topics.updated_at', '<=', values.updated_at),
+      )
       .execute();
   }
 }

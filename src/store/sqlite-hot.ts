@@ -25,7 +25,8 @@ function prepare(conn: SQLite.Database) {
     answers: conn.prepare('select idx, answer from session_answers where session_id = ?'),
     topic: conn.prepare(
       'insert into conversation_topics (user_key, conversation, topic, updated_at) values (?, ?, ?, ?) ' +
-        'on conflict (user_key, conversation) do update set topic = excluded.topic, updated_at = excluded.updated_at',
+        'on conflict (user_key, conversation) do update set topic = excluded.topic, updated_at = excluded.updated_at ' +
+        'where conversation_topics.updated_at <= excluded.updated_at',
     ),
   };
 }

@@ -115,6 +115,12 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       expect(await store.markProcessed('telegram:burst:9', at(10))).toBe(false);
     });
 
+    it('never lets an older topic replace a newer one, whatever order the writes land in', async () => {
+      await store.setTopic('slack:U7', 'D7', { question: 'newer' }, at(200));
+      await store.setTopic('slack:U7', 'D7', { question: 'older' }, at(100));
+      expect(await store.getTopic('slack:U7', 'D7', at(150))).toEqual({ question: 'newer' });
+    });
+
     it('keeps a conversation\'s topic, the last one set, within its time', async () => {
       await store.setTopic('slack:U1', 'D1', { doc: 'a', terms: ['x'] }, at());
       await store.setTopic('slack:U1', 'D1', { doc: 'b' }, at(100));
