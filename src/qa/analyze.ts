@@ -317,7 +317,8 @@ export function analyze(pack: Pack, question: string): Analysis {
   if (concepts.some((c) => c.context) && concepts.every((c) => c.context || c.generic) && !asksForField) {
     // "speaker?" asks who; "what is the workshop about?" what it covers; "which session is this?" its name.
     if (concepts.some((c) => wordSet('person').has(c.words[0]!))) intents.add('who');
-    else if (cleaned.includes('about') || !cleaned.includes('which')) intents.add('about');
+    // ("what session number is this?" asks which one, like "which session is this?")
+    else if (cleaned.includes('about') || !(cleaned.includes('which') || cleaned.includes('number'))) intents.add('about');
   }
   const numbers = cleaned.map((w) => wordMap('number-word').get(w) ?? (/^\d[\d.]*$/.test(w) ? w : undefined)).filter((n): n is string => n !== undefined);
   const years = numbers.filter((n) => /^(1[89]|20)\d\d$/.test(n));

@@ -360,7 +360,7 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     if (coverage >= 0.5 && d.doc.cues.some((c) => a.intents.has(c as Intent))) strong = true;
     // "Which session is this?": nothing but words for the session, and a title-slide fact about them.
     // (A question that asks who, when, where or what about is the fact its own cue names.)
-    if (d.doc.kind === 'meta' && lead > 0 && coverage === 1 && !cued && a.concepts.length && a.concepts.every((c) => c.context)) strong = true;
+    if (d.doc.kind === 'meta' && lead > 0 && !cued && sessionOnly && weighted.every((w) => !w.concept.context || w.held.has(i))) strong = true;
     if (!anySpecific && topical.length && topical.every((w) => (w.held.get(i) ?? 0) >= HELD)) strong = true;
     // "How long is the session?": only words for the session, and a doc about it that holds that kind of answer.
     if (sessionOnly && coverage >= 0.5 && [...a.intents].some((k) => KIND_FEATURE[k] && has(d, KIND_FEATURE[k]))) strong = true;
