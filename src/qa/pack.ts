@@ -216,6 +216,16 @@ function singulars(vocab: ReadonlySet<string>): string[] {
   return out;
 }
 
+const YEARS = /\b(1[89]\d\d|20\d\d)\b/g;
+/**
+ * The years a doc is about: those its text names; a text that names none is about its title's or its
+ * citation's ("the 2021 survey"). A citation of several sources names years the text is not about.
+ */
+function yearsOf(doc: SearchDoc): Set<string> {
+  const own = doc.text.match(YEARS);
+  return new Set(own ?? [doc.title, doc.source.title].join(' ').match(YEARS) ?? []);
+}
+
 /** A name of two or more capitalised words inside a sentence ("Population Data Services Agency"). */
 const NAME_RUN = /(?<![.:!?]\s|^)\b[A-Z][a-z]+(?:\s+(?:of\s+|and\s+|for\s+|the\s+)?[A-Z][a-z]+)+\b/g;
 
@@ -260,7 +270,7 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
       countKinds: new Set(countKinds.flatMap((kind, k) => ([...counted].some((t) => kind.has(t)) ? [k] : []))),
       // (Stop words out, but "is" and "are" kept: they say that what comes before is being defined.)
       opening: words(doc.text, 16).filter((w) => w === 'is' || w === 'are' || !isStopWord(w)).map(term),
-      years: new Set([doc.text, doc.title, doc.source.title].join(' ').match(/\b(1[89]\d\d|20\d\d)\b/g) ?? []),
+      years: yearsOf(doc),
       future: words(doc.text, Infinity).some((w) => wordSet('future-doc').has(w)),
       inNamesOnly: inNamesOnly(doc),
     };
