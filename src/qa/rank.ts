@@ -200,8 +200,6 @@ function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLea
   if (is('role') && ROLE_STEMS.some((t) => d.terms.has(t))) b += 0.05;
   // "The *six* dimensions", "in *2020*": a doc that names the same number is the one asked about.
   if (q.named.length && q.named.every((x) => d.numbers.has(x))) b += 0.08;
-  // "version 3.0" is not answered by a doc about 2.0.
-  else if (q.named.some((x) => x.includes('.')) && has(d, 'number')) b -= 0.15;
   for (const year of a.years) b += namesYear(d, year) ? 0.08 : -0.05;
   // The glossary says what a term stands for; what it means is better said by the deck's own unit on it.
   // A bare acronym ("ABC?") asks what it stands for; a bare name ("north region?") asks about it.
@@ -239,6 +237,8 @@ function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: 
   if (q.places && !has(d, 'place')) return false;
   // "What will the next edition find?" is answered only by a doc that speaks of what is to come.
   if (a.future && !d.future) return false;
+  // "When will version 3.0 come out?" is not answered by a doc about 2.0 and 1.1.
+  if (q.named.some((x) => x.includes('.') && !d.numbers.has(x)) && has(d, 'number')) return false;
   // "Who came *second*?" is not answered by who came first.
   if (q.ordinals.length && has(d, 'numbered') && !q.ordinals.every((c) => c.alternatives.some((alt) => alt.stems.every((t) => d.terms.has(t))))) return false;
   // "in 2020?" is not answered by a figure for 2022.
