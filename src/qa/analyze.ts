@@ -118,6 +118,21 @@ const INTENTS: [Intent, RegExp][] = [
 
 const ADVICE = INTENTS.find(([i]) => i === 'advice')![1];
 
+/** Regular forms a word may take ("putting", "makes", "tried"): the bases to look it up under. */
+function bases(w: string): string[] {
+  const out = [w];
+  for (const [suffix, ...repl] of [['ing', '', 'e'], ['ies', 'y'], ['es', ''], ['s', ''], ['ied', 'y'], ['ed', '', 'e']] as const) {
+    if (!w.endsWith(suffix) || w.length - suffix.length < 2) continue;
+    const stem = w.slice(0, -suffix.length);
+    for (const r of repl) out.push(stem + r);
+    // "putting", "stopped": the doubled consonant is the inflection's.
+    if (/([b-df-hj-np-tv-z])\1$/.test(stem)) out.push(stem.slice(0, -1));
+  }
+  return out;
+}
+/** An everyday word, in any of its regular forms ("put", "putting"). */
+const isGeneric = (w: string): boolean => bases(w).some((b) => wordSet('generic').has(b));
+
 /** "Which came first, A or B?", "A or B?": a choice between two things, asked as a question. */
 const EITHER = /\bor\b[^?]*\?\s*$/i;
 
@@ -299,7 +314,7 @@ export function analyze(pack: Pack, question: string): Analysis {
       // the question is still about a word the pack does not use ("park", "taxes").
       const known = pack.vocab.has(w) || pack.postings.has(s) || alternatives.some((a) => a.credit >= 1 && pack.postings.has(a.stems[0]!));
       // The comparison itself ("which is *bigger*, A or B?") is said of both sides: it is not what is asked about.
-      const generic = wordSet('generic').has(w) || (intents.has('compare') && wordSet('comparative').has(w)) || /^\d$/.test(w);
+      const generic = isGeneric(w) || (intents.has('compare') && wordSet('comparative').has(w)) || /^\d$/.test(w);
       concepts.push({ words: [w], alternatives, context: wordSet('session').has(w) || wordSet('person').has(w), unknown: !known, specific: false, generic, positions: [where[i]!] });
     } else concepts.find((c) => c.alternatives[0]!.stems.length === 1 && c.alternatives[0]!.stems[0] === s)?.positions.push(where[i]!);
     i++;
