@@ -1,5 +1,6 @@
 // Reads a question: what kind of answer it wants (intents) and what it is about (concepts), in the pack's words.
 import { MAX_CHARS, MAX_TOKENS, isStopWord, normalizeText, splitWords, words } from '../content/text.js';
+import { baseForms } from './english.js';
 import { ATTRIBUTES, findFocus, looksVerbal } from './focus.js';
 import { RANKING_TERM, term, type Pack } from './pack.js';
 import { correctWord, editDistance } from './spelling.js';
@@ -118,20 +119,8 @@ const INTENTS: [Intent, RegExp][] = [
 
 const ADVICE = INTENTS.find(([i]) => i === 'advice')![1];
 
-/** Regular forms a word may take ("putting", "makes", "tried"): the bases to look it up under. */
-function bases(w: string): string[] {
-  const out = [w];
-  for (const [suffix, ...repl] of [['ing', '', 'e'], ['ies', 'y'], ['es', ''], ['s', ''], ['ied', 'y'], ['ed', '', 'e']] as const) {
-    if (!w.endsWith(suffix) || w.length - suffix.length < 2) continue;
-    const stem = w.slice(0, -suffix.length);
-    for (const r of repl) out.push(stem + r);
-    // "putting", "stopped": the doubled consonant is the inflection's.
-    if (/([b-df-hj-np-tv-z])\1$/.test(stem)) out.push(stem.slice(0, -1));
-  }
-  return out;
-}
 /** An everyday word, in any of its regular forms ("put", "putting"). */
-const isGeneric = (w: string): boolean => bases(w).some((b) => wordSet('generic').has(b));
+const isGeneric = (w: string): boolean => baseForms(w, 2).some((b) => wordSet('generic').has(b));
 
 /** "Which came first, A or B?", "A or B?": a choice between two things, asked as a question. */
 const EITHER = /\bor\b[^?]*\?\s*$/i;

@@ -53,16 +53,28 @@ export class English {
 
   /** An English word, or a regular inflection of one ("starts", "started", "barriers"). */
   has(word: string): boolean {
-    if (this.isLemma(word)) return true;
-    for (const [suffix, repl] of INFLECTIONS) {
-      if (word.length - suffix.length >= 4 && word.endsWith(suffix) && this.isLemma(word.slice(0, -suffix.length) + repl)) return true;
-    }
-    return false;
+    return baseForms(word, 4).some((b) => this.isLemma(b));
   }
 }
 
 /** Regular inflections to strip: [suffix, what it replaced]. */
-const INFLECTIONS: [string, string][] = [['s', ''], ['es', ''], ['ies', 'y'], ['ed', ''], ['ed', 'e'], ['ing', ''], ['ing', 'e']];
+const INFLECTIONS: [string, string][] = [['s', ''], ['es', ''], ['ies', 'y'], ['ied', 'y'], ['ed', ''], ['ed', 'e'], ['ing', ''], ['ing', 'e']];
+
+/**
+ * The word and the bases a regular inflection of it may come from ("putting" -> put, "tried" -> try,
+ * "barriers" -> barrier), each stem at least `minStem` letters: the forms to look it up under.
+ */
+export function baseForms(word: string, minStem: number): string[] {
+  const out = [word];
+  for (const [suffix, repl] of INFLECTIONS) {
+    if (!word.endsWith(suffix) || word.length - suffix.length < minStem) continue;
+    const stem = word.slice(0, -suffix.length);
+    out.push(stem + repl);
+    // "putting", "stopped": the doubled consonant is the inflection's.
+    if (!repl && /([b-df-hj-np-tv-z])\1$/.test(stem)) out.push(stem.slice(0, -1));
+  }
+  return out;
+}
 
 export function buildEnglish(wn = new WordNetReader()): EnglishFile {
   try {
