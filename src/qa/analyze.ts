@@ -225,12 +225,13 @@ function readIdioms(text: string): string {
 
 export function analyze(pack: Pack, question: string): Analysis {
   let norm = readIdioms(normalizeText(question.slice(0, MAX_CHARS)));
+  // "A or B?": normalising drops the question mark, so the choice is read from the question as typed.
+  const choice = EITHER.test(question.slice(0, MAX_CHARS));
   // "Which came first, A or B?" asks which is earlier ("who came first in 2022?" asks who ranked first).
-  if (EITHER.test(question.slice(0, MAX_CHARS))) norm = norm.replace(/\b(came|comes|come) first\b/, 'was earlier');
+  if (choice) norm = norm.replace(/\b(came|comes|come) first\b/, 'was earlier');
   const intents = new Set<Intent>();
   for (const [intent, re] of INTENTS) if (re.test(norm)) intents.add(intent);
-  // "A or B?": normalising drops the question mark, so the choice is read from the question as typed.
-  const either = !intents.has('compare') && EITHER.test(question.slice(0, MAX_CHARS));
+  const either = choice && !intents.has('compare');
   if (either) intents.add('compare');
   // "Which was earlier, A or B?": each side's date.
   if (intents.has('compare') && /\b(earlier|later|sooner)\b/.test(norm)) intents.add('when');

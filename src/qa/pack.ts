@@ -55,6 +55,8 @@ export interface Pack {
   vocab: Set<string>;
   /** Words its text also writes in lower case: "can" as a word, even when "CAN" is an acronym too. */
   plainWords: Set<string>;
+  /** The kinds of question the title slide's facts answer (who, when, where...). */
+  metaCues: string[];
   df: Map<string, number>;
   /** Stem -> positions (in docs) of the docs that hold it. */
   postings: Map<string, number[]>;
@@ -333,6 +335,7 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
     sectionUnits,
     vocab,
     plainWords: new Set(searchDocs.flatMap((d) => d.text.match(/\b[a-z]+\b/g) ?? [])),
+    metaCues: [...new Set(searchDocs.flatMap((d) => (d.kind === 'meta' ? d.cues : [])))],
     df,
     postings,
     deletes: buildDeleteIndex(spelling),

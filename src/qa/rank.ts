@@ -289,14 +289,6 @@ function lunrScores(pack: Pack, weighted: Weighted[]): Map<string, number> {
   return scores;
 }
 
-const cuesByPack = new WeakMap<Pack, string[]>();
-/** The kinds of question the title slide's facts answer (who, when, where...), worked out once a pack. */
-function metaCues(pack: Pack): string[] {
-  let cues = cuesByPack.get(pack);
-  if (!cues) cuesByPack.set(pack, (cues = [...new Set(pack.docs.flatMap((d) => (d.doc.kind === 'meta' ? d.doc.cues : [])))]));
-  return cues;
-}
-
 export interface RankOptions {
   /** Extra weight for docs of these sections (a follow-up stays near the last answer). */
   near?: ReadonlySet<string>;
@@ -330,7 +322,7 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
   const prune = anySpecific && !a.intents.has('compare');
   const topical = weighted.filter((w) => !w.concept.generic && !w.concept.context && w.held.size > 0 && a.concepts.includes(w.concept));
   const sessionOnly = a.concepts.length > 0 && a.concepts.some((c) => c.context) && a.concepts.every((c) => c.context || c.generic);
-  const cued = metaCues(pack).some((c) => a.intents.has(c as Intent));
+  const cued = pack.metaCues.some((c) => a.intents.has(c as Intent));
   const ranked: Ranked[] = [];
   for (const i of candidates) {
     const d = pack.docs[i]!;
