@@ -71,6 +71,8 @@ export interface Analysis {
   concepts: Concept[];
   /** What the question asks about: an answer must hold every one of these. */
   focus: Concept[];
+  /** The question's own verbs ("when did X *join* Y?"): a deck may say them in other words. */
+  verbs: Concept[];
   /** "How many *countries*...": what the answer's figure must count. */
   counted?: Concept;
   /** "Which *countries* joined...": the kind of answer asked for; the answer need not name it. */
@@ -223,6 +225,21 @@ function readIdioms(text: string): string {
   return text;
 }
 
+/**
+ * Single words in a verb's place: after an auxiliary and its subject ("did *X* join", "could it save"),
+ * and not after a determiner or preposition (which would make them a noun: "did the *join*...").
+ */
+function verbsOf(concepts: Concept[], words: string[]): Concept[] {
+  const aux = words.findIndex((w) => wordSet('do-aux').has(w));
+  if (aux < 0) return [];
+  return concepts.filter((c) => {
+    if (c.words.length !== 1 || c.specific) return false;
+    const p = c.positions[0] ?? -1;
+    const before = words[p - 1] ?? '';
+    return p > aux + 1 && !wordSet('det').has(before) && !wordSet('prep').has(before) && !wordSet('belonging').has(before) && !wordSet('possessive').has(before);
+  });
+}
+
 export function analyze(pack: Pack, question: string): Analysis {
   let norm = readIdioms(normalizeText(question.slice(0, MAX_CHARS)));
   // "A or B?": normalising drops the question mark, so the choice is read from the question as typed.
@@ -304,7 +321,9 @@ export function analyze(pack: Pack, question: string): Analysis {
       // the question is still about a word the pack does not use ("park", "taxes").
       const known = pack.vocab.has(w) || pack.postings.has(s) || alternatives.some((a) => a.credit >= 1 && pack.postings.has(a.stems[0]!));
       // The comparison itself ("which is *bigger*, A or B?") is said of both sides: it is not what is asked about.
-      const generic = isGeneric(w) || (intents.has('compare') && wordSet('comparative').has(w)) || /^\d$/.test(w);
+      // A word in a set phrase with the preposition before it ("are the bans *in place*") is not a topic.
+      const idiom = pack.english.idioms.has(`${cleaned[where[i]! - 1] ?? ''} ${w}`);
+      const generic = isGeneric(w) || idiom || (intents.has('compare') && wordSet('comparative').has(w)) || /^\d$/.test(w);
       concepts.push({ words: [w], alternatives, context: wordSet('session').has(w) || wordSet('person').has(w), unknown: !known, specific: false, generic, positions: [where[i]!] });
     } else concepts.find((c) => c.alternatives[0]!.stems.length === 1 && c.alternatives[0]!.stems[0] === s)?.positions.push(where[i]!);
     i++;
@@ -333,7 +352,7 @@ export function analyze(pack: Pack, question: string): Analysis {
   if (bare) intents.add('define');
   // "Will" with "next", "upcoming"...: about what is still to come, which only a doc about plans can answer.
   const future = cleaned.some((w) => wordSet('future-aux').has(w)) && cleaned.some((w) => wordSet('future').has(w));
-  return { words: cleaned, intents, concepts, numbers, years, share, bare, future, either, ...focusOf(pack, concepts, cleaned, [caps, upper], intents.has('advice')) };
+  return { words: cleaned, intents, concepts, numbers, years, share, bare, future, either, verbs: verbsOf(concepts, cleaned), ...focusOf(pack, concepts, cleaned, [caps, upper], intents.has('advice')) };
 }
 
 /**

@@ -4,21 +4,26 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WordNetReader } from './wordnet.js';
 
-const FILE = 'english-wordnet-3.1-v1.json';
+const FILE = 'english-wordnet-3.1-v2.json';
 
 interface EnglishFile {
   /** Single-word lemmas, sorted, one a line. */
   words: string;
   /** Place names, lower case, words joined by spaces. */
   places: string[];
+  /** Set phrases of a preposition and a word ("in place", "at all"), words joined by a space. */
+  idioms: string[];
 }
 
 export class English {
   private readonly starts: Uint32Array;
   /** First word of a place name -> the names starting with it, longest first. */
   readonly places: Map<string, string[][]>;
+  /** "in place", "at all": a preposition and a word that WordNet lists together as an adverb or adjective. */
+  readonly idioms: Set<string>;
 
-  constructor(private readonly words: string, places: string[]) {
+  constructor(private readonly words: string, places: string[], idioms: string[] = []) {
+    this.idioms = new Set(idioms);
     const starts = [0];
     for (let i = words.indexOf('\n'); i >= 0; i = words.indexOf('\n', i + 1)) starts.push(i + 1);
     this.starts = Uint32Array.from(starts);
@@ -78,7 +83,7 @@ export function baseForms(word: string, minStem: number): string[] {
 
 export function buildEnglish(wn = new WordNetReader()): EnglishFile {
   try {
-    return { words: [...new Set(wn.allWords())].sort().join('\n'), places: [...wn.placeNames()] };
+    return { words: [...new Set(wn.allWords())].sort().join('\n'), places: [...wn.placeNames()], idioms: [...new Set(wn.prepositionalIdioms())] };
   } finally {
     wn.close();
   }
@@ -104,6 +109,6 @@ export function loadEnglish(cacheDir: string): English {
       // A read-only install builds the list at every start instead.
     }
   }
-  loaded = new English(body.words, body.places);
+  loaded = new English(body.words, body.places, body.idioms);
   return loaded;
 }

@@ -324,6 +324,7 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
   const sessionOnly = a.concepts.length > 0 && a.concepts.some((c) => c.context) && a.concepts.every((c) => c.context || c.generic);
   const cued = pack.metaCues.some((c) => a.intents.has(c as Intent));
   const ranked: Ranked[] = [];
+  const nearly = new Map<Ranked, true>();
   for (const i of candidates) {
     const d = pack.docs[i]!;
     // Next steps answer only requests for advice: skipped early, they would only cost time.
@@ -362,8 +363,13 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     // "And X?" wants something new, unless the last answer also holds all of X (and no unit is about X:
     // after a list, "and X?" asks about one of its items).
     if (opts.given?.has(d.doc.ref)) score -= topical.every((w) => (w.held.get(i) ?? 0) >= HELD) ? 0 : GIVEN_PENALTY;
-    ranked.push({ d, coverage, score, strong, fits: fits(a, q, d, focus.every((w) => (w.held.get(i) ?? 0) >= HELD), focus.length > 0), focusLead });
+    const missing = focus.filter((w) => (w.held.get(i) ?? 0) < HELD);
+    ranked.push({ d, coverage, score, strong, fits: fits(a, q, d, !missing.length, focus.length > 0), focusLead });
+    if (missing.length === 1 && focus.length > 1 && a.verbs.includes(missing[0]!.concept)) nearly.set(ranked.at(-1)!, true);
   }
+  // No doc holds everything asked about, but some hold all of it save the question's verb, which the deck may
+  // say in other words ("when did X *join*?" and "X became a partner in 2021"): those may answer, if sure enough.
+  if (nearly.size && !ranked.some((r) => r.strong && r.fits)) for (const r of nearly.keys()) r.fits = fits(a, q, r.d, true, true);
   if (opts.given && focus.length && ranked.some((r) => r.fits && r.focusLead && !opts.given!.has(r.d.doc.ref))) {
     for (const r of ranked) if (opts.given.has(r.d.doc.ref) && !r.focusLead) r.score -= ITEM_PENALTY;
   }

@@ -175,6 +175,16 @@ export class WordNetReader {
     for (const lemma of this.nounFiles().keys()) if (/^[a-z_]+$/.test(lemma) && this.isPlace(lemma)) yield lemma.replace(/_/g, ' ');
   }
 
+  /**
+   * Set phrases of a preposition and one word that WordNet lists as adverbs or adjectives ("in place",
+   * "at all", "in force", "on time"): in them the word is part of the phrase, not a topic.
+   */
+  *prepositionalIdioms(): Generator<string> {
+    for (const pos of ['adv', 'adj'] as const) {
+      for (const lemma of this.index.get(pos)!.keys()) if (/^(?:in|at|on|by|for|under)_[a-z]+$/.test(lemma)) yield lemma.replace('_', ' ');
+    }
+  }
+
   /** Every single-word lemma (for the words that only look like a pack's words). */
   *allWords(): Generator<string> {
     for (const map of this.index.values()) for (const lemma of map.keys()) if (/^[a-z]+$/.test(lemma)) yield lemma;
