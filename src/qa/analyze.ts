@@ -174,6 +174,11 @@ function cleanWords(pack: Pack, raw: string[]): string[] {
       continue;
     }
     const w = SHORTHAND().get(raw[i]!) ?? raw[i]!;
+    // "shouldnt" (or "shouldn't", whose apostrophe is gone by now): two words, "should not".
+    if (w.includes('_')) {
+      out.push(...w.split('_'));
+      continue;
+    }
     // "groups c and d": the second one of the series too.
     if (series && /^(and|or|to)$/.test(w) && next && /^([a-z]|\d{1,2})$/.test(next) && pack.vocab.has(series + next)) {
       out.push(w, series + next);
@@ -260,6 +265,12 @@ export function analyze(pack: Pack, question: string): Analysis {
   // Chat spelling read ("whos" -> "who", "wat r" -> "what are"): the intents again on the cleaned words.
   const cleanedText = cleaned.join(' ');
   for (const [intent, re] of INTENTS) if (re.test(cleanedText)) intents.add(intent);
+  // "When should we (not) consult?" asks in which cases: advice, not a date.
+  if (/\bwhen (should|must|ought to)( not)? (we|i|you|one|governments?|ministries|agencies|a government|our)\b/.test(cleanedText)) {
+    intents.delete('when');
+    intents.delete('date');
+    intents.add('advice');
+  }
   // "Who is ABC?": an organisation named by its acronym, so what it is.
   if (intents.has('who') && /^(who|whos) (is|are|was)\b/.test(cleanedText)) intents.add('define');
   // "How many recommendations does X make?", "who drafted the Recommendation?": a document or a count, named
