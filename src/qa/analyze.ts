@@ -328,6 +328,8 @@ export function analyze(pack: Pack, question: string): Analysis {
       const alternatives = alternativesOf(pack, s);
       // "the *biggest* challenges": any way of ranking ("greatest in", "the most progress") says it.
       if (wordSet('superlative').has(w)) alternatives.push({ stems: [RANKING_TERM], credit: 0.7 });
+      // "the 2008 *winner*", "who *topped* it": the one a ranking puts first, whatever the deck calls it.
+      if (wordSet('ranked-first').has(w)) alternatives.push({ stems: [RANKING_TERM], credit: 1 });
       // Known: the pack uses the word or its glossary's equivalent. A WordNet synonym only lends partial credit:
       // the question is still about a word the pack does not use ("park", "taxes").
       const known = pack.vocab.has(w) || pack.postings.has(s) || alternatives.some((a) => a.credit >= 1 && pack.postings.has(a.stems[0]!));
