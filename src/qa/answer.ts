@@ -119,6 +119,18 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       if (alone.analysis.intents.size) merged.counted = alone.analysis.counted;
       return [read(`${previous.question} ${question}`, merged, undefined, near), alone];
     }
+    // "how much money did *they* put in?", "who runs *it*?": a word or two of its own about the last topic,
+    // which the pronoun stands for: the last topic's words count in full, beside its own.
+    if (own.length <= 2 && alone.analysis.words.some((w) => wordSet('anaphor').has(w))) {
+      const merged: Analysis = {
+        ...alone.analysis,
+        concepts: [...before.concepts.filter((b) => !alone.analysis.concepts.some((c) => sameWords(b, c))), ...alone.analysis.concepts],
+        intents: alone.analysis.intents.size ? alone.analysis.intents : before.intents,
+        years: alone.analysis.years.length ? alone.analysis.years : before.years,
+      };
+      const reading = read(`${previous.question} ${question}`, merged, undefined, near);
+      return reading.confidence >= alone.confidence - CALIBRATION.followupTie ? [reading, alone] : [alone, reading];
+    }
     // "why do they need X?": a topic of its own, read both ways; the last topic wins a near tie.
     const merged = read(`${previous.question} ${question}`, { ...alone.analysis }, before.concepts, near);
     return merged.confidence >= alone.confidence - CALIBRATION.followupTie ? [merged, alone] : [alone, merged];
