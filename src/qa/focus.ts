@@ -47,6 +47,7 @@ const ADVICE_VERBS = wordSet('advice-verbs');
 const ADVICE_PREP = wordSet('advice-prep');
 const TOPIC_PREP = wordSet('topic-prep');
 const MEANT_BY = wordSet('meant-by');
+const DEFINING_VERB = wordSet('defining-verb');
 const ADVERB = wordSet('adverb');
 const FILLER = wordSet('asking');
 const GENERIC = wordSet('generic');
@@ -184,6 +185,12 @@ export function findFocus(words: string[], advice: boolean): FocusSpans {
   if (by > 0 && !advice) {
     const topic = nounPhrase(words, by + 1, 3).span;
     if (topic.length) return { focus: topic.slice(-1), objects: [], objectHeads: [], counted: false, typed: false };
+  }
+  // "How does X define Y?", "how do they describe Y?": Y is asked about; X only says whose wording.
+  const defining = words.findIndex((w, k) => DEFINING_VERB.has(w) && k >= 2 && WH.has(words[0] ?? '') && AUX.has(words[1] ?? ''));
+  if (defining > 0 && !advice) {
+    const topic = nounPhrase(words, defining + 1, 3).span;
+    if (topic.length) return { focus: topic, objects: [], objectHeads: [], counted: false, typed: false };
   }
   if (advice) {
     const topic = adviceTopic(words);

@@ -163,9 +163,12 @@ function definesFocus(a: Analysis, d: DocInfo): boolean {
   const ws = d.opening;
   return a.focus.every((c) =>
     c.alternatives.some((alt) => {
-      const at = ws.findIndex((_, k) => alt.stems.every((t, j) => ws[k + j] === t));
-      // Right after the name, or after an acronym in brackets: "the widget index (wxi) is".
-      return at >= 0 && at <= 3 && ws.slice(at + alt.stems.length, at + alt.stems.length + 2).some((w) => DEFINING.has(w));
+      // Right after the name, or after an acronym in brackets: "the widget index (wxi) is"; the name may be
+      // said twice ("in the Widget Framework, *widgets are*...").
+      for (let at = 0; at <= 3; at++) {
+        if (alt.stems.every((t, j) => ws[at + j] === t) && ws.slice(at + alt.stems.length, at + alt.stems.length + 2).some((w) => DEFINING.has(w))) return true;
+      }
+      return false;
     }),
   );
 }
