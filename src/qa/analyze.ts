@@ -328,6 +328,9 @@ export function analyze(pack: Pack, question: string): Analysis {
       const alternatives = alternativesOf(pack, s);
       // "the *biggest* challenges": any way of ranking ("greatest in", "the most progress") says it.
       if (wordSet('superlative').has(w)) alternatives.push({ stems: [RANKING_TERM], credit: 0.7 });
+      // "Is it *mandatory*?" is answered by a deck that says it is optional. (Not short everyday adjectives:
+      // "dominated by a *few*" is not answered by "many"; nor verb forms, which WordNet pairs loosely.)
+      if (intents.has('yesno') && w.length >= 5 && !looksVerbal(w)) for (const o of pack.opposites.get(s) ?? []) if (!alternatives.some((a) => a.stems[0] === o)) alternatives.push({ stems: [o], credit: 1 });
       // "the 2008 *winner*", "who *topped* it": the one a ranking puts first, whatever the deck calls it.
       if (wordSet('ranked-first').has(w)) alternatives.push({ stems: [RANKING_TERM], credit: 1 });
       // Known: the pack uses the word or its glossary's equivalent. A WordNet synonym only lends partial credit:

@@ -72,6 +72,8 @@ export interface Pack {
   related: Map<string, Related[]>;
   /** General English: a word in it is never "corrected" into one of the pack's words. */
   english: English;
+  /** An English adjective's stem -> the pack's adjectives of opposite meaning ("is it mandatory?" / "optional"). */
+  opposites: Map<string, string[]>;
   /** Place names the pack uses, lower case. */
   places: Set<string>;
   lunr: lunr.Index;
@@ -344,6 +346,7 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
     phraseStarts,
     canonical,
     related: new Map(Object.entries(wn.related)),
+    opposites: new Map(Object.entries(wn.opposites ?? {})),
     english: index.english,
     places,
     lunr: index.lunr,

@@ -8,10 +8,10 @@ import type { Content } from '../content/schema.js';
 import { isStopWord, normalizeText, stem, words } from '../content/text.js';
 import { loadEnglish, type English } from './english.js';
 import { lexiconHash, wordSet } from './word-lists.js';
-import { relatedWords, WordNetReader, type Related } from './wordnet.js';
+import { oppositeWords, relatedWords, WordNetReader, type Related } from './wordnet.js';
 
 /** Bump when the way documents are built or indexed changes, so old caches are not reused. */
-export const INDEX_VERSION = 14;
+export const INDEX_VERSION = 15;
 
 /** What WordNet adds for one pack, kept with its index. */
 export interface PackWordNet {
@@ -19,6 +19,8 @@ export interface PackWordNet {
   related: Record<string, Related[]>;
   /** Names in the pack that WordNet knows as places, lower case. */
   places: string[];
+  /** Stem of an English adjective -> the pack's adjectives (stems) of opposite meaning ("mandatori" -> "option"). */
+  opposites: Record<string, string[]>;
 }
 
 export interface SearchIndex {
@@ -84,7 +86,9 @@ export function buildPackWordNet(docs: SearchDoc[], wn = new WordNetReader()): P
       }
     }
     const places = [...capitalisedNames(docs)].filter((n) => !isStopWord(n) && wn.isPlace(n));
-    return { related, places };
+    const opposites: Record<string, string[]> = {};
+    for (const [other, list] of oppositeWords(wn, vocab)) opposites[stem(other)] = [...new Set(list.map(stem))];
+    return { related, places, opposites };
   } finally {
     wn.close();
   }

@@ -25,6 +25,10 @@ interface Synset {
   words: string[];
   /** Lexical "derivationally related" pointers: [source word number (1-based), target offset, target pos, target word number]. */
   derived: [number, number, Pos, number][];
+  /** Lexical antonym pointers, the same shape ("voluntary" / "compulsory"). */
+  antonyms: [number, number, Pos, number][];
+  /** An adjective's "similar to" synsets: a head's satellites, or a satellite's head ("mandatory" / "compulsory"). */
+  similar: number[];
 }
 
 /** One sense of a word: its synset, and the word's rank among the senses of the word (1 = most frequent). */
@@ -126,13 +130,18 @@ export class WordNetReader {
     let k = 4 + 2 * wCnt;
     const pCnt = Number(f[k++]);
     const derived: Synset['derived'] = [];
+    const antonyms: Synset['antonyms'] = [];
+    const similar: number[] = [];
     for (let i = 0; i < pCnt; i++, k += 4) {
       const st = field(k + 3);
       const pos = POS_OF[field(k + 2)];
+      const pointer: [number, number, Pos, number] | undefined = st !== '0000' && pos ? [parseInt(st.slice(0, 2), 16), Number(f[k + 1]), pos, parseInt(st.slice(2), 16)] : undefined;
       // "+" derivationally related ("govern"/"governance"), "\\" pertainym ("organizational"/"organization").
-      if ((f[k] === '+' || f[k] === '\\') && st !== '0000' && pos) derived.push([parseInt(st.slice(0, 2), 16), Number(f[k + 1]), pos, parseInt(st.slice(2), 16)]);
+      if ((f[k] === '+' || f[k] === '\\') && pointer) derived.push(pointer);
+      if (f[k] === '!' && pointer) antonyms.push(pointer);
+      if (f[k] === '&') similar.push(Number(f[k + 1]));
     }
-    s = { lexFile: Number(f[1]), words, derived };
+    s = { lexFile: Number(f[1]), words, derived, antonyms, similar };
     this.synsets.set(key, s);
     return s;
   }
@@ -189,6 +198,36 @@ export class WordNetReader {
   *allWords(): Generator<string> {
     for (const map of this.index.values()) for (const lemma of map.keys()) if (/^[a-z]+$/.test(lemma)) yield lemma;
   }
+}
+
+/**
+ * Adjectives of opposite meaning to the pack's adjectives ("mandatory", "compulsory" for "voluntary"): a doc
+ * that says the opposite answers a yes/no question ("is it mandatory?" -> "it is voluntary"). WordNet keeps
+ * antonyms between head adjectives; their satellites ("similar to") share them.
+ */
+export function oppositeWords(wn: WordNetReader, packWords: Iterable<string>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const pack of packWords) {
+    for (const sense of wn.senses(pack)) {
+      if (sense.pos !== 'adj' || sense.rank > 1) continue;
+      const syn = wn.synset('adj', sense.offset);
+      // The word's own synset, or the heads it is a satellite of.
+      const heads = [sense.offset, ...syn.similar].map((o) => [o, wn.synset('adj', o)] as const);
+      for (const [, head] of heads) {
+        for (const [, offset] of head.antonyms) {
+          const opposite = wn.synset('adj', offset);
+          const words = [...opposite.words, ...opposite.similar.flatMap((o) => wn.synset('adj', o).words)];
+          for (const w of words) {
+            if (w.includes('_') || w === pack) continue;
+            const list = out.get(w) ?? [];
+            if (!list.includes(pack)) list.push(pack);
+            out.set(w, list);
+          }
+        }
+      }
+    }
+  }
+  return out;
 }
 
 /** A word related to one of the pack's words, and how much an answer holding the pack's word counts for it. */

@@ -24,6 +24,7 @@ function writeWorkshop(): string {
       units: [
         { id: 'meters', kind: 'statistic', text: '41 utilities in 12 towns have installed smart water meters for every household.', keywords: ['smart meters'] },
         { id: 'leaks', kind: 'definition', text: 'Non-revenue water is water lost to leaks before it reaches a customer.', keywords: ['leakage'] },
+        { id: 'app-optional', kind: 'fact', text: 'Using the utility app is optional: customers may still phone the depot to report leaks.', keywords: [] },
       ],
     },
     {
@@ -33,6 +34,8 @@ function writeWorkshop(): string {
       units: [
         { id: 'bills', kind: 'statistic', text: '58 utilities send bills online and accept mobile payments.', keywords: ['e-billing'] },
         { id: 'census-next', kind: 'fact', text: 'The next Utility Census is due to be published in 2026.', keywords: [] },
+        { id: 'census-runner', kind: 'fact', text: 'The Utility Census is run every three years by the Pacific Water Association, which sends a form to each utility.', keywords: [] },
+        { id: 'app-map', kind: 'fact', text: 'Customers report leaks through the utility app, which maps them street by street.', keywords: [] },
       ],
     },
   ]);
@@ -55,6 +58,20 @@ describe('another workshop', () => {
     expect(answerer.answer('what is NRW').text.toLowerCase()).toContain('non-revenue water');
     expect(answerer.answer('how many utilities bill online').text).toContain('58');
     expect(answerer.answer('who is the presenter').text).toContain('Ana Tupou');
+  });
+
+  it('answers a yes/no question from a unit that says the opposite ("mandatory?" -> "optional")', () => {
+    const a = answerer.answer('is it mandatory to report leaks through the app?');
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain('optional');
+  });
+
+  it('reads a pronoun in a follow-up as the last topic ("who runs it?" after the census)', () => {
+    const first = answerer.answer('when is the next utility census out?');
+    expect(first.text).toContain('2026');
+    const next = answerer.answer('who runs it?', first.topic);
+    expect(next.answered).toBe(true);
+    expect(next.text).toContain('Pacific Water Association');
   });
 
   it.each(['summarise the talk', 'can u summarise the talk in a few lines', 'give me an overview of the session in two sentences'])(
