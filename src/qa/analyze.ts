@@ -344,8 +344,9 @@ export function analyze(pack: Pack, question: string): Analysis {
     } else concepts.find((c) => c.alternatives[0]!.stems.length === 1 && c.alternatives[0]!.stems[0] === s)?.positions.push(where[i]!);
     i++;
   }
-  // "How long is X?" is answered by a duration ("a 45-minute session"), which never says "long".
-  if (intents.has('duration')) concepts.splice(0, concepts.length, ...concepts.filter((c) => c.words.join(' ') !== 'long'));
+  // "How long is X?", "how long does it last?" is answered by a duration ("a 45-minute session"), which
+  // never says "long" or "last".
+  if (intents.has('duration')) concepts.splice(0, concepts.length, ...concepts.filter((c) => !wordSet('duration-asking').has(c.words.join(' '))));
   concepts.push(...impliedTerms(pack, concepts, seen));
   for (const c of concepts) {
     const before = cleaned[(c.positions[0] ?? 0) - 1] ?? '';
