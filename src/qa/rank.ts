@@ -40,6 +40,8 @@ const NOT_INDICATOR: Intent[] = ['why', 'when', 'date', 'who', 'where', 'how', '
 /** What a doc must hold to answer each kind of question about the session that no title-slide fact answers. */
 const KIND_FEATURE: Partial<Record<Intent, Feature>> = { duration: 'duration' };
 /** Stems of words that say what something does: what "what does X do?" asks for. */
+/** At most this many readiness items' next steps may hold the focus of advice that is about one of them. */
+const MAX_ITEM_STEPS = 2;
 const ROLE_STEMS = ['role', 'respons', 'function', 'task', 'duti', 'mandat'];
 
 interface Weighted {
@@ -177,7 +179,7 @@ const DEFINING = new Set(['is', 'are', 'refer', 'mean', 'denot', 'stand', 'defin
 
 /** What the form of the doc adds for the kind of answer asked for (negative when it cannot be that answer). */
 /** `specific`: the question names something particular, not only words most of the pack shares. */
-function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLead: boolean, specific: boolean): number {
+function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLead: boolean, specific: boolean, oneItem: boolean): number {
   const is = (i: Intent) => a.intents.has(i);
   const { doc } = d;
   let b = 0;
@@ -212,7 +214,7 @@ function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLea
   // "Which event is *this session* part of?": about the session, so the title slide first.
   if (doc.kind === 'meta' && a.concepts.some((c) => c.context)) b += 0.1;
   // A next step is advice on one item: for that item, not for "what should we do first?" in general.
-  if (doc.kind === 'nextstep' && is('advice') && specific) b += 0.25;
+  if (doc.kind === 'nextstep' && is('advice') && oneItem) b += 0.25;
   // The deck's own advice ("where should a ministry start? ...") before an item's suggested next step.
   if (doc.kind === 'unit' && is('advice') && has(d, 'advice')) b += 0.15;
   // An indicator the pack gives no figure for is there for the self-assessment; the deck's own units say more.
@@ -321,6 +323,10 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
   // When every word asked is common in this pack (a pack about one index, asked about "the index"), a doc
   // holding all of what is asked about is specific enough.
   const anySpecific = weighted.some((w) => !w.weak && w.held.size > 0);
+  // Advice about one readiness item names that item: a focus every item's next step shares (a pack's own
+  // subject) does not pick one out, and the deck's own advice comes first.
+  const steps = a.intents.has('advice') && focus.length ? pack.docs.filter((d) => d.doc.kind === 'nextstep' && focus.every((w) => w.held.has(d.i))).length : 0;
+  const oneItem = anySpecific && steps <= MAX_ITEM_STEPS;
   const specificHeld = weighted.filter((w) => !w.weak && w.held.size > 0);
   const prune = anySpecific && !a.intents.has('compare');
   const topical = weighted.filter((w) => !w.concept.generic && !w.concept.context && w.held.size > 0 && a.concepts.includes(w.concept));
@@ -361,7 +367,7 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     // "How long is the session?": only words for the session, and a doc about it that holds that kind of answer.
     if (sessionOnly && coverage >= 0.5 && [...a.intents].some((k) => KIND_FEATURE[k] && has(d, KIND_FEATURE[k]))) strong = true;
     const focusLead = focus.length > 0 && focus.every((w) => w.concept.alternatives.some((alt) => alt.stems.every((t) => d.lead.has(t))));
-    let score = coverage + LEAD_WEIGHT * (lead / total) + typeBonus(a, q, d, coverage, focusLead, anySpecific) - lengthPenalty(pack, d);
+    let score = coverage + LEAD_WEIGHT * (lead / total) + typeBonus(a, q, d, coverage, focusLead, anySpecific, oneItem) - lengthPenalty(pack, d);
     if (opts.near?.has(d.doc.section ?? '')) score += 0.1;
     // "And X?" wants something new, unless the last answer also holds all of X (and no unit is about X:
     // after a list, "and X?" asks about one of its items).
