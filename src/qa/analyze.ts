@@ -348,6 +348,10 @@ export function analyze(pack: Pack, question: string): Analysis {
   // never says "long" or "last".
   if (intents.has('duration')) concepts.splice(0, concepts.length, ...concepts.filter((c) => !wordSet('duration-asking').has(c.words.join(' '))));
   concepts.push(...impliedTerms(pack, concepts, seen));
+  // "Where is it used *the most*?", "and the least?": a ranking, though "most" is too common a word to count.
+  if (/\bthe (most|least)$/.test(cleanedText) && !concepts.some((c) => c.alternatives.some((a) => a.stems[0] === RANKING_TERM))) {
+    concepts.push({ words: [cleaned.at(-1)!], alternatives: [{ stems: [RANKING_TERM], credit: 1 }], context: false, unknown: false, specific: false, generic: false, positions: [cleaned.length - 1] });
+  }
   for (const c of concepts) {
     const before = cleaned[(c.positions[0] ?? 0) - 1] ?? '';
     if (looksVerbal(c.words.join(' ')) || (c.words.length === 1 && wordSet('pronoun').has(before))) c.verbal = true;
