@@ -105,7 +105,7 @@ const INTENTS: [Intent, RegExp][] = [
   ['who', /\b(who|whom|whose)\b/],
   ['when', /\bwhen\b|\b(what|which) (date|day|year|month|time)\b|\bsince when\b|\bby when\b|\bhow long (ago|has|have|had)\b/],
   // Asks for a date, so only an answer with one will do ("when will the next survey come out?").
-  ['date', /^\W*((and|so|but|ok|okay|hey|hi) )?when\b|\b(what|which) (date|day|year|month)\b|\bsince when\b|\bby when\b/],
+  ['date', /^\W*((and|so|but|ok|okay|hey|hi) )?when\b|\b(what|which) (date|day|year|month)\b|\bsince when\b|\bby when\b|\bhow long (ago|has|have|had)\b/],
   ['duration', /\bhow long\b(?! (ago|has|have|had)\b)/],
   ['where', /\bwhere\b|\b(which|what) (country|city|place|region|venue|location)\b/],
   ['why', /\bwhy\b|\bwhat for\b|\bwhat('?s| is) the (point|purpose|reason)\b|\breasons? (for|why|behind)\b/],
@@ -345,8 +345,8 @@ export function analyze(pack: Pack, question: string): Analysis {
     i++;
   }
   // "How long is X?", "how long does it last?" is answered by a duration ("a 45-minute session"), which
-  // never says "long" or "last".
-  if (intents.has('duration')) concepts.splice(0, concepts.length, ...concepts.filter((c) => !wordSet('duration-asking').has(c.words.join(' '))));
+  // never says "long" or "last"; "how long has X been..." by a date.
+  if (intents.has('duration') || /\bhow long\b/.test(cleanedText)) concepts.splice(0, concepts.length, ...concepts.filter((c) => !wordSet('duration-asking').has(c.words.join(' '))));
   concepts.push(...impliedTerms(pack, concepts, seen));
   // "Where is it used *the most*?", "and the least?": a ranking, though "most" is too common a word to count.
   if (/\bthe (most|least)$/.test(cleanedText) && !concepts.some((c) => c.alternatives.some((a) => a.stems[0] === RANKING_TERM))) {
