@@ -114,8 +114,14 @@ function questionFocus(words: string[], h: number): Phrase & { counted: boolean;
   if (counted && nounFirst && !DET.has(words[i] ?? '')) {
     // "how many *brazilian cities* had...", "how many *countries* offer...": what is counted is the first plural
     // of the phrase (a verb may follow it), else its first word.
-    const np = nounPhrase(words, i, 3);
-    const head = np.span.find((k) => /[^s]s$/.test(words[k] ?? '')) ?? np.span[0];
+    let np = nounPhrase(words, i, 3);
+    const plural = (k: number) => /[^s]s$/.test(words[k] ?? '');
+    // "how many *west and central african countries*": modifiers joined by "and" before the plural.
+    if (!np.span.some(plural) && /^(and|or)$/.test(words[np.end] ?? '')) {
+      const more = nounPhrase(words, np.end + 1, 3);
+      if (more.span.some(plural)) np = { span: [...np.span, ...more.span], end: more.end };
+    }
+    const head = np.span.find(plural) ?? np.span[0];
     const upTo = head === undefined ? np.span : np.span.slice(0, np.span.indexOf(head) + 1);
     return { span: upTo, end: upTo.length ? (upTo[upTo.length - 1] ?? i) + 1 : np.end, counted };
   }
