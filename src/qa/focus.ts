@@ -116,7 +116,7 @@ function questionFocus(words: string[], h: number): Phrase & { counted: boolean;
     // of the phrase (a verb may follow it), else its first word.
     let np = nounPhrase(words, i, 3);
     const plural = (k: number) => /[^s]s$/.test(words[k] ?? '');
-    // "how many *west and central african countries*": modifiers joined by "and" before the plural.
+    // "how many *north and east ruritanian towns*": modifiers joined by "and" before the plural.
     if (!np.span.some(plural) && /^(and|or)$/.test(words[np.end] ?? '')) {
       const more = nounPhrase(words, np.end + 1, 3);
       if (more.span.some(plural)) np = { span: [...np.span, ...more.span], end: more.end };
