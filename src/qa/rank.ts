@@ -154,7 +154,9 @@ const countsIt = (a: Analysis, q: Asked, d: DocInfo) =>
   // "What share of portals...": a share of the countries whose portals do it is the same answer.
   (a.share && q.countKind === undefined && d.countKinds.has(COUNTRIES) && has(d, 'percent') && a.counted.alternatives.some((alt) => alt.stems.every((t) => d.terms.has(t)))) ||
   // "How many countries..." of a pack that counts "economies" or "members".
-  (q.countKind !== undefined && d.countKinds.has(q.countKind));
+  (q.countKind !== undefined && d.countKinds.has(q.countKind)) ||
+  // "How much money / funding did they put in?": an amount of money answers, whatever it is called.
+  (q.money && wordSet('money').has(a.counted.words.join(' ')) && has(d, 'money'));
 
 /** Does the doc (its text, title or citation) name the year? */
 const namesYear = (d: DocInfo, year: string) => d.years.has(year);
