@@ -375,7 +375,10 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     // after a list, "and X?" asks about one of its items).
     if (opts.given?.has(d.doc.ref)) score -= topical.every((w) => (w.held.get(i) ?? 0) >= HELD) ? 0 : GIVEN_PENALTY;
     const missing = focus.filter((w) => (w.held.get(i) ?? 0) < HELD);
-    ranked.push({ d, coverage, score, strong, fits: fits(a, q, d, !missing.length, focus.length > 0), focusLead });
+    // In the last answer's section, the topic is already set: "The convention was opened in ..." is about the
+    // convention named in full before, so a follow-up's focus is held by holding part of it.
+    const inTopic = !!opts.near?.has(d.doc.section ?? '') && missing.length < focus.length;
+    ranked.push({ d, coverage, score, strong, fits: fits(a, q, d, !missing.length || inTopic, focus.length > 0), focusLead });
     if (missing.length === 1 && focus.length > 1 && a.verbs.includes(missing[0]!.concept)) nearly.set(ranked.at(-1)!, true);
   }
   // No doc holds everything asked about, but some hold all of it save the question's verb, which the deck may
