@@ -42,6 +42,8 @@ const KIND_FEATURE: Partial<Record<Intent, Feature>> = { duration: 'duration' };
 /** Stems of words that say what something does: what "what does X do?" asks for. */
 /** At most this many readiness items' next steps may hold the focus of advice that is about one of them. */
 const MAX_ITEM_STEPS = 2;
+/** What an indicator loses against the deck's own units on the same words. */
+const INDICATOR_PENALTY = 0.1;
 const ROLE_STEMS = ['role', 'respons', 'function', 'task', 'duti', 'mandat'];
 
 interface Weighted {
@@ -221,6 +223,8 @@ function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLea
   if (doc.kind === 'unit' && is('advice') && has(d, 'advice')) b += 0.15;
   // An indicator the pack gives no figure for is there for the self-assessment; the deck's own units say more.
   if (doc.kind === 'indicator' && doc.unitKind !== 'statistic') b -= 0.1;
+  // Any indicator is a readiness item first: where the deck says the same, the deck's unit is the answer.
+  if (doc.kind === 'indicator') b -= INDICATOR_PENALTY;
   return b;
 }
 
