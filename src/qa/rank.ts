@@ -224,7 +224,8 @@ function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLea
   // An indicator the pack gives no figure for is there for the self-assessment; the deck's own units say more.
   if (doc.kind === 'indicator' && doc.unitKind !== 'statistic') b -= 0.1;
   // Any indicator is a readiness item first: where the deck says the same, the deck's unit is the answer.
-  if (doc.kind === 'indicator') b -= INDICATOR_PENALTY;
+  // (Not for "how many": there the indicator's figure, or its saying the deck has none, is the answer.)
+  if (doc.kind === 'indicator' && !is('howmany')) b -= INDICATOR_PENALTY;
   return b;
 }
 
