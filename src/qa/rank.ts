@@ -255,6 +255,8 @@ function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: 
   if (q.ordinals.length && has(d, 'numbered') && !q.ordinals.every((c) => c.alternatives.some((alt) => alt.stems.every((t) => d.terms.has(t))))) return false;
   // "in 2020?" is not answered by a figure for 2022.
   if (a.years.some((y) => !namesYear(d, y)) && d.years.size) return false;
+  // "How many had it in 2019?" is not answered by a count that names no year: counts change.
+  if (a.years.length && a.intents.has('howmany') && !d.years.size && d.doc.kind !== 'meta') return false;
   // "What is X?" is a definition; "what is X *known* for?" is not.
   const onlyTerm = a.concepts.every((c) => a.focus.includes(c) || c.generic || c.context);
   // "How many people use the portal?" is not answered by a count of countries.
