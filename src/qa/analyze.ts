@@ -372,8 +372,9 @@ export function analyze(pack: Pack, question: string): Analysis {
   const bare = ![...intents].some((i) => i !== 'yesno') && concepts.length > 0 && concepts.length <= 3 && cleaned.length <= 5;
   if (bare) intents.add('define');
   // "Will" with "next", "upcoming"...: about what is still to come, which only a doc about plans can answer.
-  // "What will the *next* edition find?", "*when will* they revise it?": what is still to come.
-  const future = (cleaned.some((w) => wordSet('future-aux').has(w)) && cleaned.some((w) => wordSet('future').has(w))) || /\bwhen (will|is going to|are going to)\b/.test(cleanedText);
+  // "What will the *next* edition find?", "*when will* they revise it?", "when is the next meeting?": what is
+  // still to come.
+  const future = (cleaned.some((w) => wordSet('future-aux').has(w)) && cleaned.some((w) => wordSet('future').has(w))) || /\bwhen (will|is going to|are going to)\b|\bwhen (is|are|s) (the|their|its) (next|upcoming)\b/.test(cleanedText);
   return { words: cleaned, intents, concepts, numbers, years, share, bare, future, either, verbs: verbsOf(concepts, cleaned), ...focusOf(pack, concepts, cleaned, [caps, upper], intents.has('advice')) };
 }
 
