@@ -312,6 +312,9 @@ export interface RankOptions {
   given?: ReadonlySet<string>;
 }
 
+/** A plain word the doc holds only inside a name ("population" in the "Population Data Agency"). */
+const inNameOnly = (c: Concept, d: DocInfo) => !c.specific && c.words.length === 1 && c.alternatives[0]!.stems.every((t) => d.inNamesOnly.has(t));
+
 /** Every document that holds part of the question, best first. */
 export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] {
   const weighted = weigh(pack, a.concepts);
@@ -360,7 +363,7 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
       let credit = w.held.get(i);
       if (!credit) continue;
       // "the *population* of X" is not answered by the "Population Data Agency".
-      if (!w.concept.specific && w.concept.words.length === 1 && w.concept.alternatives[0]!.stems.every((t) => d.inNamesOnly.has(t))) credit *= NAME_CREDIT;
+      if (inNameOnly(w.concept, d)) credit *= NAME_CREDIT;
       got += w.weight * credit;
       if (!w.weak) strong = true;
       // The doc is about this concept, not just mentioning it ("Data divide: ..." for the data divide).
@@ -381,7 +384,9 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     // "And X?" wants something new, unless the last answer also holds all of X (and no unit is about X:
     // after a list, "and X?" asks about one of its items).
     if (opts.given?.has(d.doc.ref)) score -= topical.every((w) => (w.held.get(i) ?? 0) >= HELD) ? 0 : GIVEN_PENALTY;
-    const missing = focus.filter((w) => (w.held.get(i) ?? 0) < HELD);
+    // A focus word the doc holds only inside a name ("the *population* of X" and a "Population Data Agency")
+    // is not held.
+    const missing = focus.filter((w) => (w.held.get(i) ?? 0) < HELD || inNameOnly(w.concept, d));
     // In the last answer's section, the topic is already set: "The convention was opened in ..." is about the
     // convention named in full before, so a follow-up's focus is held by holding part of it.
     const inTopic = !!opts.near?.has(d.doc.section ?? '') && missing.length < focus.length;
