@@ -108,8 +108,10 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       expect(settled.at(-1)!.status).toBe('rejected');
       expect(settled.slice(0, -1).every((s) => s.status === 'fulfilled')).toBe(true);
       const fresh = (await Promise.all(receipts)).map((r) => r.fresh);
-      // Deliveries 0 and 1 came twice: the first of each is fresh, the repeat is not.
-      expect(fresh).toEqual([...Array<boolean>(10).fill(true), false, false]);
+      // Deliveries 0 and 1 came twice: one of each pair is fresh, the other not (which one is the database's
+      // order of commits: PostgreSQL runs them on several connections), and every other delivery is fresh.
+      expect(fresh.slice(2, 10)).toEqual(Array<boolean>(8).fill(true));
+      for (const k of [0, 1]) expect([fresh[k], fresh[k + 10]].sort()).toEqual([false, true]);
       expect(await store.getTopic('telegram:9101', 'c', at(0))).toEqual({ question: 'second' });
       expect(await store.getUser('telegram:9105')).toMatchObject({ name: 'P5', address: { chatId: 9105 } });
       expect(await store.markProcessed('telegram:burst:9', at(10))).toBe(false);
