@@ -346,7 +346,7 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
     phraseStarts,
     canonical,
     related: new Map(Object.entries(wn.related)),
-    opposites: new Map(Object.entries(wn.opposites ?? {})),
+    opposites: new Map(Object.entries(wn.opposites)),
     english: index.english,
     places,
     lunr: index.lunr,

@@ -39,11 +39,11 @@ const HELD = 0.5;
 const NOT_INDICATOR: Intent[] = ['why', 'when', 'date', 'who', 'where', 'how', 'advice'];
 /** What a doc must hold to answer each kind of question about the session that no title-slide fact answers. */
 const KIND_FEATURE: Partial<Record<Intent, Feature>> = { duration: 'duration' };
-/** Stems of words that say what something does: what "what does X do?" asks for. */
 /** At most this many readiness items' next steps may hold the focus of advice that is about one of them. */
 const MAX_ITEM_STEPS = 2;
 /** What an indicator loses against the deck's own units on the same words. */
 const INDICATOR_PENALTY = 0.1;
+/** Stems of words that say what something does: what "what does X do?" asks for. */
 const ROLE_STEMS = ['role', 'respons', 'function', 'task', 'duti', 'mandat'];
 
 interface Weighted {
@@ -182,8 +182,8 @@ function definesFocus(a: Analysis, d: DocInfo): boolean {
 const DEFINING = new Set(['is', 'are', 'refer', 'mean', 'denot', 'stand', 'defin']);
 
 /** What the form of the doc adds for the kind of answer asked for (negative when it cannot be that answer). */
-/** `specific`: the question names something particular, not only words most of the pack shares. */
-function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLead: boolean, specific: boolean, oneItem: boolean): number {
+/** `oneItem`: the question asks advice about one readiness item, not about the pack's whole subject. */
+function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLead: boolean, oneItem: boolean): number {
   const is = (i: Intent) => a.intents.has(i);
   const { doc } = d;
   let b = 0;
@@ -379,7 +379,7 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     // "How long is the session?": only words for the session, and a doc about it that holds that kind of answer.
     if (sessionOnly && coverage >= 0.5 && [...a.intents].some((k) => KIND_FEATURE[k] && has(d, KIND_FEATURE[k]))) strong = true;
     const focusLead = focus.length > 0 && focus.every((w) => w.concept.alternatives.some((alt) => alt.stems.every((t) => d.lead.has(t))));
-    let score = coverage + LEAD_WEIGHT * (lead / total) + typeBonus(a, q, d, coverage, focusLead, anySpecific, oneItem) - lengthPenalty(pack, d);
+    let score = coverage + LEAD_WEIGHT * (lead / total) + typeBonus(a, q, d, coverage, focusLead, oneItem) - lengthPenalty(pack, d);
     if (opts.near?.has(d.doc.section ?? '')) score += 0.1;
     // "And X?" wants something new, unless the last answer also holds all of X (and no unit is about X:
     // after a list, "and X?" asks about one of its items).

@@ -25,7 +25,7 @@ interface Synset {
   words: string[];
   /** Lexical "derivationally related" pointers: [source word number (1-based), target offset, target pos, target word number]. */
   derived: [number, number, Pos, number][];
-  /** Lexical antonym pointers, the same shape ("voluntary" / "compulsory"). */
+  /** Lexical antonym pointers, the same shape ("optional" / "obligatory"). */
   antonyms: [number, number, Pos, number][];
   /** An adjective's "similar to" synsets: a head's satellites, or a satellite's head ("mandatory" / "compulsory"). */
   similar: number[];
@@ -201,8 +201,8 @@ export class WordNetReader {
 }
 
 /**
- * Adjectives of opposite meaning to the pack's adjectives ("mandatory", "compulsory" for "voluntary"): a doc
- * that says the opposite answers a yes/no question ("is it mandatory?" -> "it is voluntary"). WordNet keeps
+ * Adjectives of opposite meaning to the pack's adjectives ("mandatory", "compulsory" for "optional"): a doc
+ * that says the opposite answers a yes/no question ("is it mandatory?" -> "it is optional"). WordNet keeps
  * antonyms between head adjectives; their satellites ("similar to") share them.
  */
 export function oppositeWords(wn: WordNetReader, packWords: Iterable<string>): Map<string, string[]> {
@@ -211,9 +211,8 @@ export function oppositeWords(wn: WordNetReader, packWords: Iterable<string>): M
     for (const sense of wn.senses(pack)) {
       if (sense.pos !== 'adj' || sense.rank > 1) continue;
       const syn = wn.synset('adj', sense.offset);
-      // The word's own synset, or the heads it is a satellite of.
-      const heads = [sense.offset, ...syn.similar].map((o) => [o, wn.synset('adj', o)] as const);
-      for (const [, head] of heads) {
+      // The word's own synset, and the heads it is a satellite of.
+      for (const head of [syn, ...syn.similar.map((o) => wn.synset('adj', o))]) {
         for (const [, offset] of head.antonyms) {
           const opposite = wn.synset('adj', offset);
           const words = [...opposite.words, ...opposite.similar.flatMap((o) => wn.synset('adj', o).words)];
