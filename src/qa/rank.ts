@@ -345,7 +345,7 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
   const sessionOnly = a.concepts.length > 0 && a.concepts.some((c) => c.context) && a.concepts.every((c) => c.context || c.generic);
   const cued = pack.metaCues.some((c) => a.intents.has(c as Intent));
   const ranked: Ranked[] = [];
-  const nearly = new Map<Ranked, true>();
+  const nearly: Ranked[] = [];
   for (const i of candidates) {
     const d = pack.docs[i]!;
     // Next steps answer only requests for advice: skipped early, they would only cost time.
@@ -391,11 +391,11 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     // convention named in full before, so a follow-up's focus is held by holding part of it.
     const inTopic = !!opts.near?.has(d.doc.section ?? '') && missing.length < focus.length;
     ranked.push({ d, coverage, score, strong, fits: fits(a, q, d, !missing.length || inTopic, focus.length > 0), focusLead });
-    if (missing.length === 1 && focus.length > 1 && a.verbs.includes(missing[0]!.concept)) nearly.set(ranked.at(-1)!, true);
+    if (missing.length === 1 && focus.length > 1 && a.verbs.includes(missing[0]!.concept)) nearly.push(ranked.at(-1)!);
   }
   // No doc holds everything asked about, but some hold all of it save the question's verb, which the deck may
   // say in other words ("when did X *join*?" and "X became a partner in 2021"): those may answer, if sure enough.
-  if (nearly.size && !ranked.some((r) => r.strong && r.fits)) for (const r of nearly.keys()) r.fits = fits(a, q, r.d, true, true);
+  if (nearly.length && !ranked.some((r) => r.strong && r.fits)) for (const r of nearly) r.fits = fits(a, q, r.d, true, true);
   if (opts.given && focus.length && ranked.some((r) => r.fits && r.focusLead && !opts.given!.has(r.d.doc.ref))) {
     for (const r of ranked) if (opts.given.has(r.d.doc.ref) && !r.focusLead) r.score -= ITEM_PENALTY;
   }
