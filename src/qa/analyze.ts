@@ -365,15 +365,29 @@ function impliedTerms(pack: Pack, concepts: Concept[], seen: Set<string>): Conce
   const generic = new Set(concepts.filter((c) => c.generic).flatMap((c) => c.words.map(term)));
   if (!topical.size) return [];
   const out: Concept[] = [];
-  pack.groups.forEach((g, i) => {
-    if (seen.has(`g${i}`) || !g.meaning.size) return;
-    const shared = [...topical, ...generic].filter((s) => g.meaning.has(s));
-    const sharedTopical = shared.filter((s) => topical.has(s));
-    if (shared.length >= 2 && sharedTopical.length >= 1 && sharedTopical.length * 2 >= topical.size) {
+  // Counted, not collected: this runs over every glossary group for every question.
+  for (let i = 0; i < pack.groups.length && out.length < 2; i++) {
+    const g = pack.groups[i]!;
+    if (!g.meaning.size) continue;
+    // The question's stems in the meaning (a stem both topical and everyday counts twice), and the topical ones.
+    let shared = 0;
+    let sharedTopical = 0;
+    for (const s of topical) {
+      if (g.meaning.has(s)) {
+        shared++;
+        sharedTopical++;
+      }
+    }
+    for (const s of generic) {
+      if (!g.meaning.has(s)) continue;
+      shared++;
+      if (topical.has(s)) sharedTopical++;
+    }
+    if (shared >= 2 && sharedTopical >= 1 && sharedTopical * 2 >= topical.size && !seen.has(`g${i}`)) {
       out.push({ words: g.phrases[0]!, alternatives: g.phrases.map((stems) => ({ stems, credit: 1 })), context: false, unknown: false, specific: false, generic: false, positions: [], implied: true });
     }
-  });
-  return out.slice(0, 2);
+  }
+  return out;
 }
 
 /**

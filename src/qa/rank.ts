@@ -82,6 +82,11 @@ function idf(n: number, df: number): number {
 function heldBy(pack: Pack, c: Concept): Map<number, number> {
   const held = new Map<number, number>();
   for (const alt of c.alternatives) {
+    // Most alternatives are one stem: its postings, without building and sorting lists.
+    if (alt.stems.length === 1) {
+      for (const i of pack.postings.get(alt.stems[0]!) ?? []) if ((held.get(i) ?? 0) < alt.credit) held.set(i, alt.credit);
+      continue;
+    }
     const lists = alt.stems.map((t) => pack.postings.get(t));
     if (lists.some((l) => l === undefined)) continue;
     const [first, ...rest] = (lists as number[][]).sort((x, y) => x.length - y.length);
@@ -109,6 +114,24 @@ function weigh(pack: Pack, concepts: Concept[]): Weighted[] {
 }
 
 const has = (d: DocInfo, f: Feature) => d.features.has(f);
+
+// Plain loops, not closures: these run for every candidate doc of every question, and a closure that
+// captures the doc is an allocation each time.
+/** Are all these stems in the set? */
+function allIn(stems: readonly string[], set: ReadonlySet<string>): boolean {
+  for (const t of stems) if (!set.has(t)) return false;
+  return true;
+}
+/** Does the set hold one of the concept's alternatives whole? */
+function holdsIn(c: Concept, set: ReadonlySet<string>): boolean {
+  for (const alt of c.alternatives) if (allIn(alt.stems, set)) return true;
+  return false;
+}
+/** The credit doc `i` gets for each concept is at least HELD. */
+function allHeld(ws: readonly Weighted[], i: number): boolean {
+  for (const w of ws) if ((w.held.get(i) ?? 0) < HELD) return false;
+  return true;
+}
 
 /** What a question asks that every doc is checked against: worked out once per question, not per doc. */
 interface Asked {
@@ -229,7 +252,7 @@ function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: 
   // A yes/no question has no one thing it is about ("should services go fully digital?"): coverage decides,
   // but a place it names must be there ("has *Chile* joined?").
   if (!holdsFocus && !a.intents.has('yesno')) return false;
-  if (a.focus.some((c) => c.place && !c.alternatives.some((alt) => alt.stems.every((t) => d.terms.has(t))))) return false;
+  for (const c of a.focus) if (c.place && !holdsIn(c, d.terms)) return false;
   if (a.intents.has('date') && !has(d, 'date')) return false;
   // "How long is it?": only a doc that gives a length of time.
   if (a.intents.has('duration') && !has(d, 'duration')) return false;
@@ -240,7 +263,7 @@ function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: 
   // "When will version 3.0 come out?" is not answered by a doc about 2.0 and 1.1.
   if (q.named.some((x) => x.includes('.') && !d.numbers.has(x)) && has(d, 'number')) return false;
   // "Who came *second*?" is not answered by who came first.
-  if (q.ordinals.length && has(d, 'numbered') && !q.ordinals.every((c) => c.alternatives.some((alt) => alt.stems.every((t) => d.terms.has(t))))) return false;
+  if (q.ordinals.length && has(d, 'numbered') && !q.ordinals.every((c) => holdsIn(c, d.terms))) return false;
   // "in 2020?" is not answered by a figure for 2022.
   if (a.years.some((y) => !namesYear(d, y)) && d.years.size) return false;
   // "What is X?" is a definition; "what is X *known* for?" is not.
@@ -254,7 +277,7 @@ function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: 
   // A glossary entry answers what its own term means: the focus must be its term.
   // A bare question ("X results?") asks what X is only when it is nothing but the term.
   const onlyThat = !a.bare || (a.concepts.every((c) => a.focus.includes(c) || c.generic) && a.concepts.every((c) => c.words.length === 1));
-  if (d.doc.kind === 'glossary') return (a.intents.has('define') || a.intents.has('abbrev')) && hasFocus && onlyTerm && onlyThat && a.focus.every((c) => c.alternatives.some((alt) => alt.stems.every((t) => d.lead.has(t))));
+  if (d.doc.kind === 'glossary') return (a.intents.has('define') || a.intents.has('abbrev')) && hasFocus && onlyTerm && onlyThat && a.focus.every((c) => holdsIn(c, d.lead));
   if (d.doc.kind === 'nextstep') return a.intents.has('advice');
   // An indicator the pack gives no figure for cannot answer "how many".
   if (d.doc.kind === 'indicator' && d.doc.unitKind !== 'statistic' && a.intents.has('howmany')) return false;
@@ -298,6 +321,22 @@ export interface RankOptions {
   given?: ReadonlySet<string>;
 }
 
+/** Doc `i` holds one of these concepts. */
+function heldBySome(ws: readonly Weighted[], i: number): boolean {
+  for (const w of ws) if (w.held.has(i)) return true;
+  return false;
+}
+/** The doc is about every one of these concepts. */
+function allInLead(ws: readonly Weighted[], d: DocInfo): boolean {
+  for (const w of ws) if (!holdsIn(w.concept, d.lead)) return false;
+  return true;
+}
+/** Doc `i` holds every session word of the question. */
+function heldAllContext(ws: readonly Weighted[], i: number): boolean {
+  for (const w of ws) if (w.concept.context && !w.held.has(i)) return false;
+  return true;
+}
+
 /** Every document that holds part of the question, best first. */
 export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] {
   const weighted = weigh(pack, a.concepts);
@@ -332,7 +371,7 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     // When the question names something specific, a doc holding only its everyday words can never be the
     // answer: skipped too (the title slide's facts and the last answer's section stay, for their own rules;
     // and in a comparison each side is looked for among all the docs).
-    if (prune && d.doc.kind !== 'meta' && !opts.near?.has(d.doc.section ?? '') && !specificHeld.some((w) => w.held.has(i))) continue;
+    if (prune && d.doc.kind !== 'meta' && !opts.near?.has(d.doc.section ?? '') && !heldBySome(specificHeld, i)) continue;
     // A glossary entry is the answer to "what is X?", not to every question that names X.
     const leadCounts = d.doc.kind !== 'glossary' || definition;
     let got = 0;
@@ -342,30 +381,37 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
       let credit = w.held.get(i);
       if (!credit) continue;
       // "the *population* of X" is not answered by the "Population Data Agency".
-      if (!w.concept.specific && w.concept.words.length === 1 && w.concept.alternatives[0]!.stems.every((t) => d.inNamesOnly.has(t))) credit *= NAME_CREDIT;
+      if (!w.concept.specific && w.concept.words.length === 1 && allIn(w.concept.alternatives[0]!.stems, d.inNamesOnly)) credit *= NAME_CREDIT;
       got += w.weight * credit;
       if (!w.weak) strong = true;
       // The doc is about this concept, not just mentioning it ("Data divide: ..." for the data divide).
       // (The title slide's facts are about the session: there a session word names the fact asked for.)
-      if (leadCounts && (!w.concept.context || d.doc.kind === 'meta') && w.concept.alternatives.some((alt) => alt.stems.every((t) => d.lead.has(t)))) lead += w.weight;
+      if (leadCounts && (!w.concept.context || d.doc.kind === 'meta') && holdsIn(w.concept, d.lead)) lead += w.weight;
     }
     const coverage = got / total;
     if (coverage >= 0.5 && d.doc.cues.some((c) => a.intents.has(c as Intent))) strong = true;
     // "Which session is this?": nothing but words for the session, and a title-slide fact about them.
     // (A question that asks who, when, where or what about is the fact its own cue names.)
-    if (d.doc.kind === 'meta' && lead > 0 && !cued && sessionOnly && weighted.every((w) => !w.concept.context || w.held.has(i))) strong = true;
-    if (!anySpecific && topical.length && topical.every((w) => (w.held.get(i) ?? 0) >= HELD)) strong = true;
+    if (d.doc.kind === 'meta' && lead > 0 && !cued && sessionOnly && heldAllContext(weighted, i)) strong = true;
+    if (!anySpecific && topical.length && allHeld(topical, i)) strong = true;
     // "How long is the session?": only words for the session, and a doc about it that holds that kind of answer.
     if (sessionOnly && coverage >= 0.5 && [...a.intents].some((k) => KIND_FEATURE[k] && has(d, KIND_FEATURE[k]))) strong = true;
-    const focusLead = focus.length > 0 && focus.every((w) => w.concept.alternatives.some((alt) => alt.stems.every((t) => d.lead.has(t))));
+    const focusLead = focus.length > 0 && allInLead(focus, d);
     let score = coverage + LEAD_WEIGHT * (lead / total) + typeBonus(a, q, d, coverage, focusLead, anySpecific) - lengthPenalty(pack, d);
     if (opts.near?.has(d.doc.section ?? '')) score += 0.1;
     // "And X?" wants something new, unless the last answer also holds all of X (and no unit is about X:
     // after a list, "and X?" asks about one of its items).
-    if (opts.given?.has(d.doc.ref)) score -= topical.every((w) => (w.held.get(i) ?? 0) >= HELD) ? 0 : GIVEN_PENALTY;
-    const missing = focus.filter((w) => (w.held.get(i) ?? 0) < HELD);
-    ranked.push({ d, coverage, score, strong, fits: fits(a, q, d, !missing.length, focus.length > 0), focusLead });
-    if (missing.length === 1 && focus.length > 1 && a.verbs.includes(missing[0]!.concept)) nearly.set(ranked.at(-1)!, true);
+    if (opts.given?.has(d.doc.ref)) score -= allHeld(topical, i) ? 0 : GIVEN_PENALTY;
+    // What it lacks of what is asked about: how many, and the first.
+    let missing = 0;
+    let missed: Weighted | undefined;
+    for (const w of focus) {
+      if ((w.held.get(i) ?? 0) >= HELD) continue;
+      missing++;
+      missed ??= w;
+    }
+    ranked.push({ d, coverage, score, strong, fits: fits(a, q, d, !missing, focus.length > 0), focusLead });
+    if (missing === 1 && focus.length > 1 && a.verbs.includes(missed!.concept)) nearly.set(ranked.at(-1)!, true);
   }
   // No doc holds everything asked about, but some hold all of it save the question's verb, which the deck may
   // say in other words ("when did X *join*?" and "X became a partner in 2021"): those may answer, if sure enough.
