@@ -7,6 +7,7 @@ import { buildSearchDocs, type SearchDoc } from './docs.js';
 import { docFeatures, numbersIn, type Feature } from './features.js';
 import type { English } from './english.js';
 import type { SearchIndex } from './search-index.js';
+import { LunrScorer } from './lunr-scores.js';
 import { buildDeleteIndex, type DeleteIndex } from './spelling.js';
 import { wordGroups, wordMap, wordSet } from './word-lists.js';
 import type { Related } from './wordnet.js';
@@ -75,6 +76,8 @@ export interface Pack {
   /** Place names the pack uses, lower case. */
   places: Set<string>;
   lunr: lunr.Index;
+  /** lunr's scores for the tie-breaker, from each term's weights kept as questions use them. */
+  lunrScores: LunrScorer;
   /** The median number of distinct terms of the pack's units: what a usual answer holds. */
   medianTerms: number;
 }
@@ -347,6 +350,7 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
     english: index.english,
     places,
     lunr: index.lunr,
+    lunrScores: new LunrScorer(index.lunr),
     medianTerms: median(docs.filter((d) => d.doc.kind === 'unit').map((d) => d.terms.size)),
   };
 }

@@ -1,6 +1,5 @@
 // Ranks a pack's documents for a question: how much of the question each holds (weighted by how rare its
 // words are), whether it is about what is asked, and whether it holds the kind of answer asked for.
-import lunr from 'lunr';
 import type { Analysis, Concept, Intent } from './analyze.js';
 import type { Feature } from './features.js';
 import { COUNT_KINDS, term, type DocInfo, type Pack } from './pack.js';
@@ -302,10 +301,7 @@ function lunrScores(pack: Pack, weighted: Weighted[]): Map<string, number> {
   if (!terms.size) return scores;
   try {
     // Terms are already normalised and stemmed: never through lunr's query parser.
-    const results = pack.lunr.query((q) => {
-      for (const [t, boost] of terms) q.term(t, { usePipeline: false, boost, presence: lunr.Query.presence.OPTIONAL });
-    });
-    for (const r of results) scores.set(r.ref, r.score);
+    return pack.lunrScores.scores(terms);
   } catch {
     // A lunr failure only loses the tie-breaker; coverage still ranks.
   }
