@@ -283,8 +283,10 @@ export function analyze(pack: Pack, question: string): Analysis {
   const seen = new Set<string>();
   for (let i = 0; i < stems.length; ) {
     let matched = false;
-    const starts = [...(pack.phraseStarts.get(stems[i]!) ?? []), ...(canon[i] !== stems[i] ? (pack.phraseStarts.get(canon[i]!) ?? []) : [])];
-    starts.sort((x, y) => y.stems.length - x.stems.length);
+    // (Each list is longest first already: merged only when the word's main word has phrases of its own.)
+    let starts = pack.phraseStarts.get(stems[i]!) ?? [];
+    const canonStarts = canon[i] !== stems[i] ? pack.phraseStarts.get(canon[i]!) : undefined;
+    if (canonStarts) starts = [...starts, ...canonStarts].sort((x, y) => y.stems.length - x.stems.length);
     for (const p of starts) {
       if (p.stems.every((s, k) => stems[i + k] === s || canon[i + k] === s)) {
         // An acronym the pack also uses as a plain word ("CAN" and "can") is the acronym only in capitals.

@@ -77,19 +77,23 @@ function idf(n: number, df: number): number {
   return Math.log(1 + n / (df + 0.5));
 }
 
+/** Positions of the docs that hold all these stems: those of the rarest stem that hold the others too. */
+function docsWithAll(pack: Pack, stems: readonly string[]): readonly number[] {
+  let rarest: number[] | undefined;
+  for (const t of stems) {
+    const list = pack.postings.get(t);
+    if (!list) return [];
+    if (!rarest || list.length < rarest.length) rarest = list;
+  }
+  // (Most alternatives are one stem: its postings as they are.)
+  return stems.length === 1 ? rarest! : rarest!.filter((i) => stems.every((t) => pack.postings.get(t)!.includes(i)));
+}
+
 /** Docs holding at least one of the concept's alternatives whole, with the best credit each gets. */
 function heldBy(pack: Pack, c: Concept): Map<number, number> {
   const held = new Map<number, number>();
   for (const alt of c.alternatives) {
-    // Most alternatives are one stem: its postings, without building and sorting lists.
-    if (alt.stems.length === 1) {
-      for (const i of pack.postings.get(alt.stems[0]!) ?? []) if ((held.get(i) ?? 0) < alt.credit) held.set(i, alt.credit);
-      continue;
-    }
-    const lists = alt.stems.map((t) => pack.postings.get(t));
-    if (lists.some((l) => l === undefined)) continue;
-    const [first, ...rest] = (lists as number[][]).sort((x, y) => x.length - y.length);
-    for (const i of first!) if (rest.every((l) => l.includes(i)) && (held.get(i) ?? 0) < alt.credit) held.set(i, alt.credit);
+    for (const i of docsWithAll(pack, alt.stems)) if ((held.get(i) ?? 0) < alt.credit) held.set(i, alt.credit);
   }
   return held;
 }
