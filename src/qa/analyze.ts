@@ -363,31 +363,39 @@ export function analyze(pack: Pack, question: string): Analysis {
  * government). They help find the answer but never decide it alone.
  */
 function impliedTerms(pack: Pack, concepts: Concept[], seen: Set<string>): Concept[] {
-  const topical = new Set(concepts.filter((c) => !c.generic && !c.context && !c.unknown).flatMap((c) => c.alternatives[0]!.stems));
-  const generic = new Set(concepts.filter((c) => c.generic).flatMap((c) => c.words.map(term)));
+  const topical = new Set<string>();
+  const generic = new Set<string>();
+  for (const c of concepts) {
+    if (c.generic) for (const w of c.words) generic.add(term(w));
+    else if (!c.context && !c.unknown) for (const s of c.alternatives[0]!.stems) topical.add(s);
+  }
   if (!topical.size) return [];
+  // Per glossary group whose meaning holds some of the question's stems (found through the pack's index of
+  // them, not by going through every group): how many it holds, a stem both topical and everyday counting
+  // twice, and how many of them are topical.
+  const shared = new Map<number, number>();
+  const sharedTopical = new Map<number, number>();
+  const count = (counts: Map<number, number>, g: number) => counts.set(g, (counts.get(g) ?? 0) + 1);
+  for (const s of topical) {
+    for (const g of pack.meaningGroups.get(s) ?? []) {
+      count(shared, g);
+      count(sharedTopical, g);
+    }
+  }
+  for (const s of generic) {
+    for (const g of pack.meaningGroups.get(s) ?? []) {
+      count(shared, g);
+      if (topical.has(s)) count(sharedTopical, g);
+    }
+  }
   const out: Concept[] = [];
-  // Counted, not collected: this runs over every glossary group for every question.
-  for (let i = 0; i < pack.groups.length && out.length < 2; i++) {
+  for (const i of [...shared.keys()].sort((x, y) => x - y)) {
+    const n = shared.get(i)!;
+    const t = sharedTopical.get(i) ?? 0;
+    if (n < 2 || t < 1 || t * 2 < topical.size || seen.has(`g${i}`)) continue;
     const g = pack.groups[i]!;
-    if (!g.meaning.size) continue;
-    // The question's stems in the meaning (a stem both topical and everyday counts twice), and the topical ones.
-    let shared = 0;
-    let sharedTopical = 0;
-    for (const s of topical) {
-      if (g.meaning.has(s)) {
-        shared++;
-        sharedTopical++;
-      }
-    }
-    for (const s of generic) {
-      if (!g.meaning.has(s)) continue;
-      shared++;
-      if (topical.has(s)) sharedTopical++;
-    }
-    if (shared >= 2 && sharedTopical >= 1 && sharedTopical * 2 >= topical.size && !seen.has(`g${i}`)) {
-      out.push({ words: g.phrases[0]!, alternatives: g.phrases.map((stems) => ({ stems, credit: 1 })), context: false, unknown: false, specific: false, generic: false, positions: [], implied: true });
-    }
+    out.push({ words: g.phrases[0]!, alternatives: g.phrases.map((stems) => ({ stems, credit: 1 })), context: false, unknown: false, specific: false, generic: false, positions: [], implied: true });
+    if (out.length === 2) break;
   }
   return out;
 }

@@ -65,6 +65,8 @@ export interface Pack {
   /** The words spelling correction may turn a misspelling into: the vocabulary and singulars of its plurals. */
   spelling: Set<string>;
   groups: PhraseGroup[];
+  /** Stem -> the groups whose meaning holds it, in order: the terms a question may describe. */
+  meaningGroups: Map<string, number[]>;
   /** First stem of a phrase -> [group, phrase], longest phrase first. */
   phraseStarts: Map<string, { group: number; stems: string[] }[]>;
   /** One-word alternatives of a group -> its main word, so phrases compose ("egov strategy"). */
@@ -323,6 +325,14 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
       phraseStarts.set(stems[0]!, list);
     }
   });
+  const meaningGroups = new Map<string, number[]>();
+  groups.forEach((g, i) => {
+    for (const s of g.meaning) {
+      const list = meaningGroups.get(s);
+      if (list) list.push(i);
+      else meaningGroups.set(s, [i]);
+    }
+  });
   const canonical = new Map<string, string>();
   for (const g of groups) {
     const singles = g.phrases.filter((p) => p.length === 1).map((p) => p[0]!);
@@ -344,6 +354,7 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
     deletes: buildDeleteIndex(spelling),
     spelling,
     groups,
+    meaningGroups,
     phraseStarts,
     canonical,
     related: new Map(Object.entries(wn.related)),

@@ -427,7 +427,8 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
   const top = ranked.find(contender);
   if (top && ranked.some((r) => r !== top && contender(r) && top.score - r.score <= LUNR_WEIGHT)) {
     const scores = lunrScores(pack, weighted);
-    const maxLunr = Math.max(1e-9, ...scores.values());
+    let maxLunr = 1e-9;
+    for (const s of scores.values()) if (s > maxLunr) maxLunr = s;
     // Next steps are not in the lunr index: they take their indicator's score.
     const lunrOf = (ref: string) => scores.get(ref) ?? scores.get(ref.replace(/^n:/, 'i:')) ?? 0;
     for (const r of ranked) r.score += LUNR_WEIGHT * (lunrOf(r.d.doc.ref) / maxLunr);
