@@ -186,14 +186,29 @@ const namesYear = (d: DocInfo, year: string) => d.years.has(year);
 /** Does the doc open by saying what the focus is ("The Widget Index (WXI) is ...", "X refers to ...")? */
 function definesFocus(a: Analysis, d: DocInfo): boolean {
   if (!a.focus.length || d.doc.kind !== 'unit') return false;
-  const ws = d.opening;
-  return a.focus.every((c) =>
-    c.alternatives.some((alt) => {
-      const at = ws.findIndex((_, k) => alt.stems.every((t, j) => ws[k + j] === t));
-      // Right after the name, or after an acronym in brackets: "the widget index (wxi) is".
-      return at >= 0 && at <= 3 && ws.slice(at + alt.stems.length, at + alt.stems.length + 2).some((w) => DEFINING.has(w));
-    }),
-  );
+  // (Loops, not closures over the doc: asked of every candidate doc of every "what is" question.)
+  for (const c of a.focus) {
+    let named = false;
+    for (const alt of c.alternatives) if (opensWithName(d.opening, alt.stems)) named = true;
+    if (!named) return false;
+  }
+  return true;
+}
+/** The words name this within their first four, then say what it is: right after the name, or after an acronym in brackets ("the widget index (wxi) is"). */
+function opensWithName(ws: readonly string[], stems: readonly string[]): boolean {
+  const at = indexOfRun(ws, stems);
+  if (at < 0 || at > 3) return false;
+  const after = at + stems.length;
+  return DEFINING.has(ws[after] ?? '') || DEFINING.has(ws[after + 1] ?? '');
+}
+/** Where these stems first stand in a row in the words, or -1. */
+function indexOfRun(ws: readonly string[], stems: readonly string[]): number {
+  for (let k = 0; k < ws.length; k++) {
+    let j = 0;
+    while (j < stems.length && ws[k + j] === stems[j]) j++;
+    if (j === stems.length) return k;
+  }
+  return -1;
 }
 /** Stems of the words that say what something is, after its name. */
 const DEFINING = new Set(['is', 'are', 'refer', 'mean', 'denot', 'stand', 'defin']);
