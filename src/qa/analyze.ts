@@ -202,8 +202,22 @@ function cleanWords(pack: Pack, raw: string[]): string[] {
   return out;
 }
 
-/** The pack's words that stand for a question word: its own stem, its group's main word, WordNet's relatives. */
+/** Most distinct question words whose alternatives a pack keeps (question words are anyone's input). */
+const MAX_KEPT_WORDS = 5000;
+
+/** The pack's words that stand for a question word, kept per pack: shared, so never to be changed. */
 function alternativesOf(pack: Pack, stemmed: string): Alternative[] {
+  let alts = pack.wordAlternatives.get(stemmed);
+  if (!alts) {
+    alts = wordAlternatives(pack, stemmed);
+    if (pack.wordAlternatives.size >= MAX_KEPT_WORDS) pack.wordAlternatives.clear();
+    pack.wordAlternatives.set(stemmed, alts);
+  }
+  return alts;
+}
+
+/** The pack's words that stand for a question word: its own stem, its group's main word, WordNet's relatives. */
+function wordAlternatives(pack: Pack, stemmed: string): Alternative[] {
   const alts: Alternative[] = [{ stems: [stemmed], credit: 1 }];
   const canon = pack.canonical.get(stemmed);
   if (canon) alts.push({ stems: [canon], credit: 1 });
@@ -302,7 +316,7 @@ export function analyze(pack: Pack, question: string): Analysis {
           const group = pack.groups[p.group]!;
           concepts.push({
             words: content.slice(i, i + p.stems.length),
-            alternatives: group.phrases.map((stems) => ({ stems, credit: 1 })),
+            alternatives: group.alternatives,
             context: false,
             unknown: false,
             specific: p.stems.length > 1 || group.acronym,
@@ -321,9 +335,9 @@ export function analyze(pack: Pack, question: string): Analysis {
     const key = `s${s}`;
     if (!seen.has(key)) {
       seen.add(key);
-      const alternatives = alternativesOf(pack, s);
       // "the *biggest* challenges": any way of ranking ("greatest in", "the most progress") says it.
-      if (wordSet('superlative').has(w)) alternatives.push({ stems: [RANKING_TERM], credit: 0.7 });
+      // (A list of its own: the word's kept one is shared.)
+      const alternatives = wordSet('superlative').has(w) ? [...alternativesOf(pack, s), { stems: [RANKING_TERM], credit: 0.7 }] : alternativesOf(pack, s);
       // Known: the pack uses the word or its glossary's equivalent. A WordNet synonym only lends partial credit:
       // the question is still about a word the pack does not use ("park", "taxes").
       const known = pack.vocab.has(w) || pack.postings.has(s) || alternatives.some((a) => a.credit >= 1 && pack.postings.has(a.stems[0]!));
@@ -399,7 +413,7 @@ function impliedTerms(pack: Pack, concepts: Concept[], seen: Set<string>): Conce
     const t = sharedTopical.get(i) ?? 0;
     if (n < 2 || t < 1 || t * 2 < topical.size || seen.has(`g${i}`)) continue;
     const g = pack.groups[i]!;
-    out.push({ words: g.phrases[0]!, alternatives: g.phrases.map((stems) => ({ stems, credit: 1 })), context: false, unknown: false, specific: false, generic: false, positions: [], implied: true });
+    out.push({ words: g.phrases[0]!, alternatives: g.alternatives, context: false, unknown: false, specific: false, generic: false, positions: [], implied: true });
     if (out.length === 2) break;
   }
   return out;

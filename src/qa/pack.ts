@@ -5,6 +5,7 @@ import type { Content } from '../content/schema.js';
 import { isStopWord, stem, words } from '../content/text.js';
 import { buildSearchDocs, type SearchDoc } from './docs.js';
 import { docFeatures, numbersIn, type Feature } from './features.js';
+import type { Alternative } from './analyze.js';
 import type { English } from './english.js';
 import type { SearchIndex } from './search-index.js';
 import { LunrScorer } from './lunr-scores.js';
@@ -44,6 +45,8 @@ export interface PhraseGroup {
   meaning: Set<string>;
   /** Its name is an acronym ("ABC", "XYZ"): specific however often the pack uses it. */
   acronym: boolean;
+  /** Its phrases as a concept's alternatives: one list shared by every question that names it (never changed). */
+  alternatives: Alternative[];
 }
 
 export interface Pack {
@@ -73,6 +76,11 @@ export interface Pack {
   canonical: Map<string, string>;
   /** Stem of an English word -> pack stems it can stand for (WordNet synonyms and derived forms). */
   related: Map<string, Related[]>;
+  /**
+   * A question word's stem -> the pack's words that stand for it, filled as questions come: kept, and
+   * shared by every question with the word (never changed), so what is worked out from them can be kept too.
+   */
+  wordAlternatives: Map<string, Alternative[]>;
   /** General English: a word in it is never "corrected" into one of the pack's words. */
   english: English;
   /** Place names the pack uses, lower case. */
@@ -181,7 +189,8 @@ function phraseGroups(content: Content, docs: SearchDoc[]): PhraseGroup[] {
       return;
     }
     const meant = new Set(contentStems(meaning).filter((s) => !phrases.some((p) => p.includes(s))));
-    const group = { phrases, meaning: meant, acronym: /^[A-Za-z0-9]{2,8}$/.test(term) && /[A-Z].*[A-Z]|\d/.test(term) };
+    // (Its alternatives are made once every phrase is in: see buildPack.)
+    const group = { phrases, meaning: meant, acronym: /^[A-Za-z0-9]{2,8}$/.test(term) && /[A-Z].*[A-Z]|\d/.test(term), alternatives: [] };
     groups.push(group);
     byKey.set(key, group);
   };
@@ -292,6 +301,7 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
   }
 
   const groups = phraseGroups(content, docs.map((d) => d.doc));
+  for (const g of groups) g.alternatives = g.phrases.map((stems) => ({ stems, credit: 1 }));
   // A doc that names an acronym holds what it stands for: "the five XYZ pillars" is about the index too.
   for (const g of groups) {
     if (!g.acronym) continue;
@@ -358,6 +368,7 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
     phraseStarts,
     canonical,
     related: new Map(Object.entries(wn.related)),
+    wordAlternatives: new Map(),
     english: index.english,
     places,
     lunr: index.lunr,

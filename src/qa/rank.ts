@@ -1,6 +1,6 @@
 // Ranks a pack's documents for a question: how much of the question each holds (weighted by how rare its
 // words are), whether it is about what is asked, and whether it holds the kind of answer asked for.
-import type { Analysis, Concept, Intent } from './analyze.js';
+import type { Alternative, Analysis, Concept, Intent } from './analyze.js';
 import type { Feature } from './features.js';
 import { COUNT_KINDS, term, type DocInfo, type Pack } from './pack.js';
 import { wordSet } from './word-lists.js';
@@ -47,8 +47,8 @@ interface Weighted {
   /** Too common (or only about the session) to justify an answer by itself. */
   weak: boolean;
   common: boolean;
-  /** Doc position -> credit (0-1) of the best alternative it holds. */
-  held: Map<number, number>;
+  /** Doc position -> credit (0-1) of the best alternative it holds (shared between questions: read only). */
+  held: ReadonlyMap<number, number>;
 }
 
 export interface Ranked {
@@ -89,12 +89,22 @@ function docsWithAll(pack: Pack, stems: readonly string[]): readonly number[] {
   return stems.length === 1 ? rarest! : rarest!.filter((i) => stems.every((t) => pack.postings.get(t)!.includes(i)));
 }
 
-/** Docs holding at least one of the concept's alternatives whole, with the best credit each gets. */
-function heldBy(pack: Pack, c: Concept): Map<number, number> {
+/**
+ * heldBy's answers by alternatives list: a pack keeps one list per word and per phrase, shared by every
+ * question that uses it, so most concepts are looked up, not worked out. (The lists are a pack's own, so
+ * are these; an entry goes when its list does.)
+ */
+const heldCache = new WeakMap<Alternative[], ReadonlyMap<number, number>>();
+
+/** Docs holding at least one of the concept's alternatives whole, with the best credit each gets (shared: read only). */
+function heldBy(pack: Pack, c: Concept): ReadonlyMap<number, number> {
+  const cached = heldCache.get(c.alternatives);
+  if (cached) return cached;
   const held = new Map<number, number>();
   for (const alt of c.alternatives) {
     for (const i of docsWithAll(pack, alt.stems)) if ((held.get(i) ?? 0) < alt.credit) held.set(i, alt.credit);
   }
+  heldCache.set(c.alternatives, held);
   return held;
 }
 
