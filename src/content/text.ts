@@ -66,7 +66,16 @@ export function stem(word: string): string {
   return s;
 }
 
-/** lunr's English stop words ("the", "what", "how" ...). */
+const stopWordCache = new Map<string, boolean>();
+
+/** lunr's English stop words ("the", "what", "how" ...), memoised: asked many times per question, each a new lunr.Token. */
 export function isStopWord(word: string): boolean {
-  return lunr.stopWordFilter(new lunr.Token(word, {})) === undefined;
+  let s = stopWordCache.get(word);
+  if (s === undefined) {
+    s = lunr.stopWordFilter(new lunr.Token(word, {})) === undefined;
+    // Bounded, as the stem cache is.
+    if (stopWordCache.size > 50_000) stopWordCache.clear();
+    stopWordCache.set(word, s);
+  }
+  return s;
 }

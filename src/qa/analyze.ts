@@ -207,8 +207,22 @@ function cleanWords(pack: Pack, raw: string[]): string[] {
   return out;
 }
 
-/** The pack's words that stand for a question word: its own stem, its group's main word, WordNet's relatives. */
+/** Most distinct question words whose alternatives a pack keeps (question words are anyone's input). */
+const MAX_KEPT_WORDS = 5000;
+
+/** The pack's words that stand for a question word, kept per pack: shared, so never to be changed. */
 function alternativesOf(pack: Pack, stemmed: string): Alternative[] {
+  let alts = pack.wordAlternatives.get(stemmed);
+  if (!alts) {
+    alts = wordAlternatives(pack, stemmed);
+    if (pack.wordAlternatives.size >= MAX_KEPT_WORDS) pack.wordAlternatives.clear();
+    pack.wordAlternatives.set(stemmed, alts);
+  }
+  return alts;
+}
+
+/** The pack's words that stand for a question word: its own stem, its group's main word, WordNet's relatives. */
+function wordAlternatives(pack: Pack, stemmed: string): Alternative[] {
   const alts: Alternative[] = [{ stems: [stemmed], credit: 1 }];
   const canon = pack.canonical.get(stemmed);
   if (canon) alts.push({ stems: [canon], credit: 1 });
@@ -222,11 +236,16 @@ function alternativesOf(pack: Pack, stemmed: string): Alternative[] {
   return alts;
 }
 
-let idioms: [RegExp, string][] | undefined;
+let idioms: [RegExp, string, string | undefined][] | undefined;
 /** Everyday phrases said in plainer words ("in the first place" says nothing; "came out on top" is "ranked first"). */
 function readIdioms(text: string): string {
-  idioms ??= [...wordMap('idiom')].map(([from, to]) => [new RegExp(`\\b${from.replace(/_/g, ' ')}\\b`, 'g'), to.replace(/_/g, ' ')]);
-  for (const [re, to] of idioms) text = text.replace(re, to);
+  // A phrase of plain words matches only where the text holds it: that is looked for first, far faster
+  // than running every idiom's regex over every question.
+  idioms ??= [...wordMap('idiom')].map(([from, to]) => {
+    const phrase = from.replace(/_/g, ' ');
+    return [new RegExp(`\\b${phrase}\\b`, 'g'), to.replace(/_/g, ' '), /^[a-z ]+$/.test(phrase) ? phrase : undefined];
+  });
+  for (const [re, to, phrase] of idioms) if (phrase === undefined || text.includes(phrase)) text = text.replace(re, to);
   return text;
 }
 
@@ -294,8 +313,10 @@ export function analyze(pack: Pack, question: string): Analysis {
   const seen = new Set<string>();
   for (let i = 0; i < stems.length; ) {
     let matched = false;
-    const starts = [...(pack.phraseStarts.get(stems[i]!) ?? []), ...(canon[i] !== stems[i] ? (pack.phraseStarts.get(canon[i]!) ?? []) : [])];
-    starts.sort((x, y) => y.stems.length - x.stems.length);
+    // (Each list is longest first already: merged only when the word's main word has phrases of its own.)
+    let starts = pack.phraseStarts.get(stems[i]!) ?? [];
+    const canonStarts = canon[i] !== stems[i] ? pack.phraseStarts.get(canon[i]!) : undefined;
+    if (canonStarts) starts = [...starts, ...canonStarts].sort((x, y) => y.stems.length - x.stems.length);
     for (const p of starts) {
       if (p.stems.every((s, k) => stems[i + k] === s || canon[i + k] === s)) {
         // An acronym the pack also uses as a plain word ("CAN" and "can") is the acronym only in capitals.
@@ -306,7 +327,7 @@ export function analyze(pack: Pack, question: string): Analysis {
           const group = pack.groups[p.group]!;
           concepts.push({
             words: content.slice(i, i + p.stems.length),
-            alternatives: group.phrases.map((stems) => ({ stems, credit: 1 })),
+            alternatives: group.alternatives,
             context: false,
             unknown: false,
             specific: p.stems.length > 1 || group.acronym,
@@ -325,14 +346,20 @@ export function analyze(pack: Pack, question: string): Analysis {
     const key = `s${s}`;
     if (!seen.has(key)) {
       seen.add(key);
-      const alternatives = alternativesOf(pack, s);
       // "the *biggest* challenges": any way of ranking ("greatest in", "the most progress") says it.
-      if (wordSet('superlative').has(w)) alternatives.push({ stems: [RANKING_TERM], credit: 0.7 });
+      // (A list of its own once it grows: the word's kept one is shared.)
+      const kept = alternativesOf(pack, s);
+      let alternatives = kept;
+      const add = (alt: Alternative) => {
+        if (alternatives === kept) alternatives = [...kept];
+        alternatives.push(alt);
+      };
+      if (wordSet('superlative').has(w)) add({ stems: [RANKING_TERM], credit: 0.7 });
       // "Is it *mandatory*?" is answered by a deck that says it is optional. (Not short everyday adjectives:
       // "dominated by a *few*" is not answered by "many"; nor verb forms, which WordNet pairs loosely.)
-      if (intents.has('yesno') && w.length >= 5 && !looksVerbal(w)) for (const o of pack.opposites.get(s) ?? []) if (!alternatives.some((a) => a.stems[0] === o)) alternatives.push({ stems: [o], credit: 1 });
+      if (intents.has('yesno') && w.length >= 5 && !looksVerbal(w)) for (const o of pack.opposites.get(s) ?? []) if (!alternatives.some((a) => a.stems[0] === o)) add({ stems: [o], credit: 1 });
       // "the 2008 *winner*", "who *topped* it": the one a ranking puts first, whatever the deck calls it.
-      if (wordSet('ranked-first').has(w)) alternatives.push({ stems: [RANKING_TERM], credit: 1 });
+      if (wordSet('ranked-first').has(w)) add({ stems: [RANKING_TERM], credit: 1 });
       // Known: the pack uses the word or its glossary's equivalent. A WordNet synonym only lends partial credit:
       // the question is still about a word the pack does not use ("park", "taxes").
       const known = pack.vocab.has(w) || pack.postings.has(s) || alternatives.some((a) => a.credit >= 1 && pack.postings.has(a.stems[0]!));
@@ -384,19 +411,41 @@ export function analyze(pack: Pack, question: string): Analysis {
  * government). They help find the answer but never decide it alone.
  */
 function impliedTerms(pack: Pack, concepts: Concept[], seen: Set<string>): Concept[] {
-  const topical = new Set(concepts.filter((c) => !c.generic && !c.context && !c.unknown).flatMap((c) => c.alternatives[0]!.stems));
-  const generic = new Set(concepts.filter((c) => c.generic).flatMap((c) => c.words.map(term)));
+  const topical = new Set<string>();
+  const generic = new Set<string>();
+  for (const c of concepts) {
+    if (c.generic) for (const w of c.words) generic.add(term(w));
+    else if (!c.context && !c.unknown) for (const s of c.alternatives[0]!.stems) topical.add(s);
+  }
   if (!topical.size) return [];
-  const out: Concept[] = [];
-  pack.groups.forEach((g, i) => {
-    if (seen.has(`g${i}`) || !g.meaning.size) return;
-    const shared = [...topical, ...generic].filter((s) => g.meaning.has(s));
-    const sharedTopical = shared.filter((s) => topical.has(s));
-    if (shared.length >= 2 && sharedTopical.length >= 1 && sharedTopical.length * 2 >= topical.size) {
-      out.push({ words: g.phrases[0]!, alternatives: g.phrases.map((stems) => ({ stems, credit: 1 })), context: false, unknown: false, specific: false, generic: false, positions: [], implied: true });
+  // Per glossary group whose meaning holds some of the question's stems (found through the pack's index of
+  // them, not by going through every group): how many it holds, a stem both topical and everyday counting
+  // twice, and how many of them are topical.
+  const shared = new Map<number, number>();
+  const sharedTopical = new Map<number, number>();
+  const count = (counts: Map<number, number>, g: number) => counts.set(g, (counts.get(g) ?? 0) + 1);
+  for (const s of topical) {
+    for (const g of pack.meaningGroups.get(s) ?? []) {
+      count(shared, g);
+      count(sharedTopical, g);
     }
-  });
-  return out.slice(0, 2);
+  }
+  for (const s of generic) {
+    for (const g of pack.meaningGroups.get(s) ?? []) {
+      count(shared, g);
+      if (topical.has(s)) count(sharedTopical, g);
+    }
+  }
+  const out: Concept[] = [];
+  for (const i of [...shared.keys()].sort((x, y) => x - y)) {
+    const n = shared.get(i)!;
+    const t = sharedTopical.get(i) ?? 0;
+    if (n < 2 || t < 1 || t * 2 < topical.size || seen.has(`g${i}`)) continue;
+    const g = pack.groups[i]!;
+    out.push({ words: g.phrases[0]!, alternatives: g.alternatives, context: false, unknown: false, specific: false, generic: false, positions: [], implied: true });
+    if (out.length === 2) break;
+  }
+  return out;
 }
 
 /**

@@ -5,8 +5,10 @@ import type { Content } from '../content/schema.js';
 import { isStopWord, stem, words } from '../content/text.js';
 import { buildSearchDocs, type SearchDoc } from './docs.js';
 import { docFeatures, numbersIn, type Feature } from './features.js';
+import type { Alternative } from './analyze.js';
 import type { English } from './english.js';
 import type { SearchIndex } from './search-index.js';
+import { LunrScorer } from './lunr-scores.js';
 import { buildDeleteIndex, type DeleteIndex } from './spelling.js';
 import { wordGroups, wordMap, wordSet } from './word-lists.js';
 import type { Related } from './wordnet.js';
@@ -43,6 +45,8 @@ export interface PhraseGroup {
   meaning: Set<string>;
   /** Its name is an acronym ("ABC", "XYZ"): specific however often the pack uses it. */
   acronym: boolean;
+  /** Its phrases as a concept's alternatives: one list shared by every question that names it (never changed). */
+  alternatives: Alternative[];
 }
 
 export interface Pack {
@@ -64,12 +68,19 @@ export interface Pack {
   /** The words spelling correction may turn a misspelling into: the vocabulary and singulars of its plurals. */
   spelling: Set<string>;
   groups: PhraseGroup[];
+  /** Stem -> the groups whose meaning holds it, in order: the terms a question may describe. */
+  meaningGroups: Map<string, number[]>;
   /** First stem of a phrase -> [group, phrase], longest phrase first. */
   phraseStarts: Map<string, { group: number; stems: string[] }[]>;
   /** One-word alternatives of a group -> its main word, so phrases compose ("egov strategy"). */
   canonical: Map<string, string>;
   /** Stem of an English word -> pack stems it can stand for (WordNet synonyms and derived forms). */
   related: Map<string, Related[]>;
+  /**
+   * A question word's stem -> the pack's words that stand for it, filled as questions come: kept, and
+   * shared by every question with the word (never changed), so what is worked out from them can be kept too.
+   */
+  wordAlternatives: Map<string, Alternative[]>;
   /** General English: a word in it is never "corrected" into one of the pack's words. */
   english: English;
   /** An English adjective's stem -> the pack's adjectives of opposite meaning ("is it mandatory?" / "optional"). */
@@ -77,6 +88,8 @@ export interface Pack {
   /** Place names the pack uses, lower case. */
   places: Set<string>;
   lunr: lunr.Index;
+  /** lunr's scores for the tie-breaker, from each term's weights kept as questions use them. */
+  lunrScores: LunrScorer;
   /** The median number of distinct terms of the pack's units: what a usual answer holds. */
   medianTerms: number;
 }
@@ -178,7 +191,8 @@ function phraseGroups(content: Content, docs: SearchDoc[]): PhraseGroup[] {
       return;
     }
     const meant = new Set(contentStems(meaning).filter((s) => !phrases.some((p) => p.includes(s))));
-    const group = { phrases, meaning: meant, acronym: /^[A-Za-z0-9]{2,8}$/.test(term) && /[A-Z].*[A-Z]|\d/.test(term) };
+    // (Its alternatives are made once every phrase is in: see buildPack.)
+    const group = { phrases, meaning: meant, acronym: /^[A-Za-z0-9]{2,8}$/.test(term) && /[A-Z].*[A-Z]|\d/.test(term), alternatives: [] };
     groups.push(group);
     byKey.set(key, group);
   };
@@ -289,6 +303,7 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
   }
 
   const groups = phraseGroups(content, docs.map((d) => d.doc));
+  for (const g of groups) g.alternatives = g.phrases.map((stems) => ({ stems, credit: 1 }));
   // A doc that names an acronym holds what it stands for: "the five XYZ pillars" is about the index too.
   for (const g of groups) {
     if (!g.acronym) continue;
@@ -322,6 +337,14 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
       phraseStarts.set(stems[0]!, list);
     }
   });
+  const meaningGroups = new Map<string, number[]>();
+  groups.forEach((g, i) => {
+    for (const s of g.meaning) {
+      const list = meaningGroups.get(s);
+      if (list) list.push(i);
+      else meaningGroups.set(s, [i]);
+    }
+  });
   const canonical = new Map<string, string>();
   for (const g of groups) {
     const singles = g.phrases.filter((p) => p.length === 1).map((p) => p[0]!);
@@ -343,13 +366,16 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
     deletes: buildDeleteIndex(spelling),
     spelling,
     groups,
+    meaningGroups,
     phraseStarts,
     canonical,
     related: new Map(Object.entries(wn.related)),
     opposites: new Map(Object.entries(wn.opposites)),
+    wordAlternatives: new Map(),
     english: index.english,
     places,
     lunr: index.lunr,
+    lunrScores: new LunrScorer(index.lunr),
     medianTerms: median(docs.filter((d) => d.doc.kind === 'unit').map((d) => d.terms.size)),
   };
 }

@@ -1,7 +1,6 @@
 // Ranks a pack's documents for a question: how much of the question each holds (weighted by how rare its
 // words are), whether it is about what is asked, and whether it holds the kind of answer asked for.
-import lunr from 'lunr';
-import type { Analysis, Concept, Intent } from './analyze.js';
+import type { Alternative, Analysis, Concept, Intent } from './analyze.js';
 import type { Feature } from './features.js';
 import { COUNT_KINDS, term, type DocInfo, type Pack } from './pack.js';
 import { wordSet } from './word-lists.js';
@@ -52,8 +51,8 @@ interface Weighted {
   /** Too common (or only about the session) to justify an answer by itself. */
   weak: boolean;
   common: boolean;
-  /** Doc position -> credit (0-1) of the best alternative it holds. */
-  held: Map<number, number>;
+  /** Doc position -> credit (0-1) of the best alternative it holds (shared between questions: read only). */
+  held: ReadonlyMap<number, number>;
 }
 
 export interface Ranked {
@@ -82,15 +81,34 @@ function idf(n: number, df: number): number {
   return Math.log(1 + n / (df + 0.5));
 }
 
-/** Docs holding at least one of the concept's alternatives whole, with the best credit each gets. */
-function heldBy(pack: Pack, c: Concept): Map<number, number> {
+/** Positions of the docs that hold all these stems: those of the rarest stem that hold the others too. */
+function docsWithAll(pack: Pack, stems: readonly string[]): readonly number[] {
+  let rarest: number[] | undefined;
+  for (const t of stems) {
+    const list = pack.postings.get(t);
+    if (!list) return [];
+    if (!rarest || list.length < rarest.length) rarest = list;
+  }
+  // (Most alternatives are one stem: its postings as they are.)
+  return stems.length === 1 ? rarest! : rarest!.filter((i) => stems.every((t) => pack.postings.get(t)!.includes(i)));
+}
+
+/**
+ * heldBy's answers by alternatives list: a pack keeps one list per word and per phrase, shared by every
+ * question that uses it, so most concepts are looked up, not worked out. (The lists are a pack's own, so
+ * are these; an entry goes when its list does.)
+ */
+const heldCache = new WeakMap<Alternative[], ReadonlyMap<number, number>>();
+
+/** Docs holding at least one of the concept's alternatives whole, with the best credit each gets (shared: read only). */
+function heldBy(pack: Pack, c: Concept): ReadonlyMap<number, number> {
+  const cached = heldCache.get(c.alternatives);
+  if (cached) return cached;
   const held = new Map<number, number>();
   for (const alt of c.alternatives) {
-    const lists = alt.stems.map((t) => pack.postings.get(t));
-    if (lists.some((l) => l === undefined)) continue;
-    const [first, ...rest] = (lists as number[][]).sort((x, y) => x.length - y.length);
-    for (const i of first!) if (rest.every((l) => l.includes(i)) && (held.get(i) ?? 0) < alt.credit) held.set(i, alt.credit);
+    for (const i of docsWithAll(pack, alt.stems)) if ((held.get(i) ?? 0) < alt.credit) held.set(i, alt.credit);
   }
+  heldCache.set(c.alternatives, held);
   return held;
 }
 
@@ -113,6 +131,24 @@ function weigh(pack: Pack, concepts: Concept[]): Weighted[] {
 }
 
 const has = (d: DocInfo, f: Feature) => d.features.has(f);
+
+// Plain loops, not closures: these run for every candidate doc of every question, and a closure that
+// captures the doc is an allocation each time.
+/** Are all these stems in the set? */
+function allIn(stems: readonly string[], set: ReadonlySet<string>): boolean {
+  for (const t of stems) if (!set.has(t)) return false;
+  return true;
+}
+/** Does the set hold one of the concept's alternatives whole? */
+function holdsIn(c: Concept, set: ReadonlySet<string>): boolean {
+  for (const alt of c.alternatives) if (allIn(alt.stems, set)) return true;
+  return false;
+}
+/** The credit doc `i` gets for each concept is at least HELD. */
+function allHeld(ws: readonly Weighted[], i: number): boolean {
+  for (const w of ws) if ((w.held.get(i) ?? 0) < HELD) return false;
+  return true;
+}
 
 /** What a question asks that every doc is checked against: worked out once per question, not per doc. */
 interface Asked {
@@ -166,17 +202,31 @@ const namesYear = (d: DocInfo, year: string) => d.years.has(year);
 /** Does the doc open by saying what the focus is ("The Widget Index (WXI) is ...", "X refers to ...")? */
 function definesFocus(a: Analysis, d: DocInfo): boolean {
   if (!a.focus.length || d.doc.kind !== 'unit') return false;
-  const ws = d.opening;
-  return a.focus.every((c) =>
-    c.alternatives.some((alt) => {
-      // Right after the name, or after an acronym in brackets: "the widget index (wxi) is"; the name may be
-      // said twice ("in the Widget Framework, *widgets are*...").
-      for (let at = 0; at <= 3; at++) {
-        if (alt.stems.every((t, j) => ws[at + j] === t) && ws.slice(at + alt.stems.length, at + alt.stems.length + 2).some((w) => DEFINING.has(w))) return true;
-      }
-      return false;
-    }),
-  );
+  // (Loops, not closures over the doc: asked of every candidate doc of every "what is" question.)
+  for (const c of a.focus) {
+    let named = false;
+    for (const alt of c.alternatives) if (opensWithName(d.opening, alt.stems)) named = true;
+    if (!named) return false;
+  }
+  return true;
+}
+/**
+ * The words name this within their first four, then say what it is: right after the name, or after an
+ * acronym in brackets ("the widget index (wxi) is"); the name may be said twice ("in the Widget Framework,
+ * *widgets are*...").
+ */
+function opensWithName(ws: readonly string[], stems: readonly string[]): boolean {
+  for (let at = 0; at <= 3; at++) {
+    if (!runAt(ws, stems, at)) continue;
+    const after = at + stems.length;
+    if (DEFINING.has(ws[after] ?? '') || DEFINING.has(ws[after + 1] ?? '')) return true;
+  }
+  return false;
+}
+/** These stems stand in a row in the words from `at`. */
+function runAt(ws: readonly string[], stems: readonly string[], at: number): boolean {
+  for (let j = 0; j < stems.length; j++) if (ws[at + j] !== stems[j]) return false;
+  return true;
 }
 /** Stems of the words that say what something is, after its name. */
 const DEFINING = new Set(['is', 'are', 'refer', 'mean', 'denot', 'stand', 'defin']);
@@ -241,7 +291,7 @@ function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: 
   // A yes/no question has no one thing it is about ("should services go fully digital?"): coverage decides,
   // but a place it names must be there ("has *Chile* joined?").
   if (!holdsFocus && !a.intents.has('yesno')) return false;
-  if (a.focus.some((c) => c.place && !c.alternatives.some((alt) => alt.stems.every((t) => d.terms.has(t))))) return false;
+  for (const c of a.focus) if (c.place && !holdsIn(c, d.terms)) return false;
   if (a.intents.has('date') && !has(d, 'date')) return false;
   // "How long is it?": only a doc that gives a length of time.
   if (a.intents.has('duration') && !has(d, 'duration')) return false;
@@ -252,7 +302,7 @@ function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: 
   // "When will version 3.0 come out?" is not answered by a doc about 2.0 and 1.1.
   if (q.named.some((x) => x.includes('.') && !d.numbers.has(x)) && has(d, 'number')) return false;
   // "Who came *second*?" is not answered by who came first.
-  if (q.ordinals.length && has(d, 'numbered') && !q.ordinals.every((c) => c.alternatives.some((alt) => alt.stems.every((t) => d.terms.has(t))))) return false;
+  if (q.ordinals.length && has(d, 'numbered') && !q.ordinals.every((c) => holdsIn(c, d.terms))) return false;
   // "in 2020?" is not answered by a figure for 2022.
   if (a.years.some((y) => !namesYear(d, y)) && d.years.size) return false;
   // "How many had it in 2019?" is not answered by a count that names no year: counts change.
@@ -268,7 +318,7 @@ function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: 
   // A glossary entry answers what its own term means: the focus must be its term.
   // A bare question ("X results?") asks what X is only when it is nothing but the term.
   const onlyThat = !a.bare || (a.concepts.every((c) => a.focus.includes(c) || c.generic) && a.concepts.every((c) => c.words.length === 1));
-  if (d.doc.kind === 'glossary') return (a.intents.has('define') || a.intents.has('abbrev')) && hasFocus && onlyTerm && onlyThat && a.focus.every((c) => c.alternatives.some((alt) => alt.stems.every((t) => d.lead.has(t))));
+  if (d.doc.kind === 'glossary') return (a.intents.has('define') || a.intents.has('abbrev')) && hasFocus && onlyTerm && onlyThat && a.focus.every((c) => holdsIn(c, d.lead));
   if (d.doc.kind === 'nextstep') return a.intents.has('advice');
   // An indicator the pack gives no figure for cannot answer "how many".
   if (d.doc.kind === 'indicator' && d.doc.unitKind !== 'statistic' && a.intents.has('howmany')) return false;
@@ -293,10 +343,7 @@ function lunrScores(pack: Pack, weighted: Weighted[]): Map<string, number> {
   if (!terms.size) return scores;
   try {
     // Terms are already normalised and stemmed: never through lunr's query parser.
-    const results = pack.lunr.query((q) => {
-      for (const [t, boost] of terms) q.term(t, { usePipeline: false, boost, presence: lunr.Query.presence.OPTIONAL });
-    });
-    for (const r of results) scores.set(r.ref, r.score);
+    return pack.lunrScores.scores(terms);
   } catch {
     // A lunr failure only loses the tie-breaker; coverage still ranks.
   }
@@ -313,7 +360,22 @@ export interface RankOptions {
 }
 
 /** A plain word the doc holds only inside a name ("population" in the "Population Data Agency"). */
-const inNameOnly = (c: Concept, d: DocInfo) => !c.specific && c.words.length === 1 && c.alternatives[0]!.stems.every((t) => d.inNamesOnly.has(t));
+const inNameOnly = (c: Concept, d: DocInfo) => !c.specific && c.words.length === 1 && allIn(c.alternatives[0]!.stems, d.inNamesOnly);
+/** Doc `i` holds one of these concepts. */
+function heldBySome(ws: readonly Weighted[], i: number): boolean {
+  for (const w of ws) if (w.held.has(i)) return true;
+  return false;
+}
+/** The doc is about every one of these concepts. */
+function allInLead(ws: readonly Weighted[], d: DocInfo): boolean {
+  for (const w of ws) if (!holdsIn(w.concept, d.lead)) return false;
+  return true;
+}
+/** Doc `i` holds every session word of the question. */
+function heldAllContext(ws: readonly Weighted[], i: number): boolean {
+  for (const w of ws) if (w.concept.context && !w.held.has(i)) return false;
+  return true;
+}
 
 /** Every document that holds part of the question, best first. */
 export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] {
@@ -353,7 +415,7 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     // When the question names something specific, a doc holding only its everyday words can never be the
     // answer: skipped too (the title slide's facts and the last answer's section stay, for their own rules;
     // and in a comparison each side is looked for among all the docs).
-    if (prune && d.doc.kind !== 'meta' && !opts.near?.has(d.doc.section ?? '') && !specificHeld.some((w) => w.held.has(i))) continue;
+    if (prune && d.doc.kind !== 'meta' && !opts.near?.has(d.doc.section ?? '') && !heldBySome(specificHeld, i)) continue;
     // A glossary entry is the answer to "what is X?", not to every question that names X.
     const leadCounts = d.doc.kind !== 'glossary' || definition;
     let got = 0;
@@ -368,30 +430,36 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
       if (!w.weak) strong = true;
       // The doc is about this concept, not just mentioning it ("Data divide: ..." for the data divide).
       // (The title slide's facts are about the session: there a session word names the fact asked for.)
-      if (leadCounts && (!w.concept.context || d.doc.kind === 'meta') && w.concept.alternatives.some((alt) => alt.stems.every((t) => d.lead.has(t)))) lead += w.weight;
+      if (leadCounts && (!w.concept.context || d.doc.kind === 'meta') && holdsIn(w.concept, d.lead)) lead += w.weight;
     }
     const coverage = got / total;
     if (coverage >= 0.5 && d.doc.cues.some((c) => a.intents.has(c as Intent))) strong = true;
     // "Which session is this?": nothing but words for the session, and a title-slide fact about them.
     // (A question that asks who, when, where or what about is the fact its own cue names.)
-    if (d.doc.kind === 'meta' && lead > 0 && !cued && sessionOnly && weighted.every((w) => !w.concept.context || w.held.has(i))) strong = true;
-    if (!anySpecific && topical.length && topical.every((w) => (w.held.get(i) ?? 0) >= HELD)) strong = true;
+    if (d.doc.kind === 'meta' && lead > 0 && !cued && sessionOnly && heldAllContext(weighted, i)) strong = true;
+    if (!anySpecific && topical.length && allHeld(topical, i)) strong = true;
     // "How long is the session?": only words for the session, and a doc about it that holds that kind of answer.
     if (sessionOnly && coverage >= 0.5 && [...a.intents].some((k) => KIND_FEATURE[k] && has(d, KIND_FEATURE[k]))) strong = true;
-    const focusLead = focus.length > 0 && focus.every((w) => w.concept.alternatives.some((alt) => alt.stems.every((t) => d.lead.has(t))));
+    const focusLead = focus.length > 0 && allInLead(focus, d);
     let score = coverage + LEAD_WEIGHT * (lead / total) + typeBonus(a, q, d, coverage, focusLead, oneItem) - lengthPenalty(pack, d);
     if (opts.near?.has(d.doc.section ?? '')) score += 0.1;
     // "And X?" wants something new, unless the last answer also holds all of X (and no unit is about X:
     // after a list, "and X?" asks about one of its items).
-    if (opts.given?.has(d.doc.ref)) score -= topical.every((w) => (w.held.get(i) ?? 0) >= HELD) ? 0 : GIVEN_PENALTY;
-    // A focus word the doc holds only inside a name ("the *population* of X" and a "Population Data Agency")
-    // is not held.
-    const missing = focus.filter((w) => (w.held.get(i) ?? 0) < HELD || inNameOnly(w.concept, d));
+    if (opts.given?.has(d.doc.ref)) score -= allHeld(topical, i) ? 0 : GIVEN_PENALTY;
+    // What it lacks of what is asked about: how many, and the first. A focus word the doc holds only inside a
+    // name ("the *population* of X" and a "Population Data Agency") is not held.
+    let missing = 0;
+    let missed: Weighted | undefined;
+    for (const w of focus) {
+      if ((w.held.get(i) ?? 0) >= HELD && !inNameOnly(w.concept, d)) continue;
+      missing++;
+      missed ??= w;
+    }
     // In the last answer's section, the topic is already set: "The convention was opened in ..." is about the
     // convention named in full before, so a follow-up's focus is held by holding part of it.
-    const inTopic = !!opts.near?.has(d.doc.section ?? '') && missing.length < focus.length;
-    ranked.push({ d, coverage, score, strong, fits: fits(a, q, d, !missing.length || inTopic, focus.length > 0), focusLead });
-    if (missing.length === 1 && focus.length > 1 && a.verbs.includes(missing[0]!.concept)) nearly.push(ranked.at(-1)!);
+    const inTopic = !!opts.near?.has(d.doc.section ?? '') && missing < focus.length;
+    ranked.push({ d, coverage, score, strong, fits: fits(a, q, d, !missing || inTopic, focus.length > 0), focusLead });
+    if (missing === 1 && focus.length > 1 && a.verbs.includes(missed!.concept)) nearly.push(ranked.at(-1)!);
   }
   // No doc holds everything asked about, but some hold all of it save the question's verb, which the deck may
   // say in other words ("when did X *join*?" and "X became a partner in 2021"): those may answer, if sure enough.
@@ -407,7 +475,8 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
   const top = ranked.find(contender);
   if (top && ranked.some((r) => r !== top && contender(r) && top.score - r.score <= LUNR_WEIGHT)) {
     const scores = lunrScores(pack, weighted);
-    const maxLunr = Math.max(1e-9, ...scores.values());
+    let maxLunr = 1e-9;
+    for (const s of scores.values()) if (s > maxLunr) maxLunr = s;
     // Next steps are not in the lunr index: they take their indicator's score.
     const lunrOf = (ref: string) => scores.get(ref) ?? scores.get(ref.replace(/^n:/, 'i:')) ?? 0;
     for (const r of ranked) r.score += LUNR_WEIGHT * (lunrOf(r.d.doc.ref) / maxLunr);

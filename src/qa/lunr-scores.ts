@@ -1,0 +1,137 @@
+// lunr's scores for a query of optional terms, mostly without running the query: a lunr query was the
+// costliest step of answering and allocated more than anything else.
+//
+// lunr scores a doc field as the dot product of the query's vector (each term's boost) with the field's
+// vector (each term's BM25 weight), divided by the length of the query's vector, and adds up a doc's
+// fields. A query of one term in one field with boost 1 returns that term's weight in each doc's field
+// as it is, so those are asked once per term (a pack has few) and kept; a question's scores are then
+// added up as lunr adds them, in lunr's order, which gives the same numbers to the last bit. lunr adds a
+// field's terms in the order of its own term numbers, which it does not expose: with three or more terms
+// a floating-point sum can depend on that order, so such a sum is used only when every order gives the
+// same result, and otherwise the query runs as before.
+import lunr from 'lunr';
+
+/** A term's weights in one field: the docs that hold it there, and its weight in each. */
+interface FieldWeights {
+  refs: string[];
+  weights: number[];
+}
+
+/** Sums of more numbers than this are not checked order by order: the query runs instead. */
+const MAX_CHECKED = 4;
+
+/** Every order of 0..n-1, for n up to MAX_CHECKED: each order of 0..n-2 with n-1 put in every place. */
+const ORDERS: number[][][] = [[[]]];
+for (let n = 1; n <= MAX_CHECKED; n++) ORDERS.push(ORDERS[n - 1]!.flatMap((o) => Array.from({ length: n }, (_, k) => [...o.slice(0, k), n - 1, ...o.slice(k)])));
+
+/** The numbers added up from 0 as lunr does, when the order of adding makes no difference; else undefined. */
+function orderFreeSum(xs: readonly number[]): number | undefined {
+  let result: number | undefined;
+  for (const order of ORDERS[xs.length] ?? []) {
+    let sum = 0;
+    for (const i of order) sum += xs[i]!;
+    if (result === undefined) result = sum;
+    else if (!Object.is(sum, result)) return undefined;
+  }
+  return result;
+}
+
+/** A field's products of the pairs from `k` on with the field of pair `k` (reused between calls: this runs per doc). */
+const products: number[] = [];
+
+/**
+ * A doc's score from its [field, boost x weight] pairs in the order the query met them: each field's dot
+ * product over the query's length, the fields added up in the order first met, as lunr does. Undefined
+ * when a sum could depend on lunr's own order of terms.
+ */
+function docScore(pairs: readonly number[], magnitude: number): number | undefined {
+  let score: number | undefined;
+  for (let k = 0; k < pairs.length; k += 2) {
+    const field = pairs[k]!;
+    let met = false;
+    for (let j = 0; j < k; j += 2) if (pairs[j] === field) met = true;
+    if (met) continue;
+    products.length = 0;
+    for (let j = k; j < pairs.length; j += 2) if (pairs[j] === field) products.push(pairs[j + 1]!);
+    const dot = orderFreeSum(products);
+    if (dot === undefined) return undefined;
+    const s = dot / magnitude || 0;
+    score = score === undefined ? s : score + s;
+  }
+  return score;
+}
+
+export class LunrScorer {
+  private fields: string[] | undefined;
+  /** Term -> its weights by field (in the index's order of fields), or null when the index does not hold it. */
+  private readonly weights = new Map<string, FieldWeights[] | null>();
+
+  constructor(private readonly index: lunr.Index) {}
+
+  /**
+   * What `index.query` gives for these terms (already stemmed: no pipeline), each optional with its boost:
+   * doc ref -> score. Only a pack's own terms should be asked: each is kept.
+   */
+  scores(terms: ReadonlyMap<string, number>): Map<string, number> {
+    const known: [FieldWeights[], number][] = [];
+    for (const [t, boost] of terms) {
+      // A wildcard would expand into other terms: only the query knows which.
+      if (t.includes('*')) return this.query(terms);
+      const w = this.termWeights(t);
+      if (w) known.push([w, boost]);
+    }
+    // The query's vector holds every term the index knows, in every field.
+    const squares = orderFreeSum(known.map(([, boost]) => boost * boost));
+    if (squares === undefined) return this.query(terms);
+    const magnitude = Math.sqrt(squares);
+    // Per doc, its [field, boost x weight] pairs in the order the query meets them: term by term, field by field.
+    const met = new Map<string, number[]>();
+    for (const [byField, boost] of known) {
+      byField.forEach(({ refs, weights }, field) => {
+        for (let j = 0; j < refs.length; j++) {
+          const pairs = met.get(refs[j]!);
+          if (pairs) pairs.push(field, boost * weights[j]!);
+          else met.set(refs[j]!, [field, boost * weights[j]!]);
+        }
+      });
+    }
+    const out = new Map<string, number>();
+    for (const [ref, pairs] of met) {
+      const score = docScore(pairs, magnitude);
+      if (score === undefined) return this.query(terms);
+      out.set(ref, score);
+    }
+    return out;
+  }
+
+  private termWeights(t: string): FieldWeights[] | null {
+    let w = this.weights.get(t);
+    if (w === undefined) {
+      this.fields ??= this.allFields();
+      const byField = this.fields.map((field) => {
+        // One term in one field with boost 1: lunr's score is the term's weight in that field.
+        const results = this.index.query((q) => q.term(t, { fields: [field], usePipeline: false, presence: lunr.Query.presence.OPTIONAL }));
+        return { refs: results.map((r) => r.ref), weights: results.map((r) => r.score) };
+      });
+      w = byField.some((f) => f.refs.length) ? byField : null;
+      this.weights.set(t, w);
+    }
+    return w;
+  }
+
+  private allFields(): string[] {
+    let fields: string[] = [];
+    this.index.query((q) => {
+      fields = q.allFields;
+    });
+    return fields;
+  }
+
+  /** The query itself. */
+  private query(terms: ReadonlyMap<string, number>): Map<string, number> {
+    const results = this.index.query((q) => {
+      for (const [t, boost] of terms) q.term(t, { usePipeline: false, boost, presence: lunr.Query.presence.OPTIONAL });
+    });
+    return new Map(results.map((r) => [r.ref, r.score]));
+  }
+}
