@@ -204,6 +204,21 @@ function cleanWords(pack: Pack, raw: string[]): string[] {
       else out.push(...(w.length >= 7 ? (splitWord(pack, w) ?? [w]) : [w]));
     } else out.push(w.length >= 3 ? fixShortWord(w) : w);
   }
+  // "which group is bigger, B or C?": a lone letter of a choice named by a word a little before it, when the
+  // pack writes them as one ("groupb"). ("a" and "i" are words of their own.)
+  for (let k = 0; k < out.length; k++) {
+    const x = out[k]!;
+    const choice = (w: string | undefined) => w !== undefined && /^(or|and|vs|versus)$/.test(w);
+    if (!/^[b-hj-z]$/.test(x) || !(choice(out[k - 1]) || choice(out[k + 1]))) continue;
+    for (let j = k - 1; j >= Math.max(0, k - 5); j--) {
+      const head = out[j]!;
+      const joined = [head + x, head.replace(/s$/, '') + x].find((c) => c.length >= 4 && pack.vocab.has(c));
+      if (joined) {
+        out[k] = joined;
+        break;
+      }
+    }
+  }
   return out;
 }
 
