@@ -128,8 +128,9 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
         intents: alone.analysis.intents.size ? alone.analysis.intents : before.intents,
         years: alone.analysis.years.length ? alone.analysis.years : before.years,
       };
+      // The pronoun points back: read with the last topic whenever that reading is sure enough to answer.
       const reading = read(`${previous.question} ${question}`, merged, undefined, near);
-      return reading.confidence >= alone.confidence - CALIBRATION.followupTie ? [reading, alone] : [alone, reading];
+      return reading.confidence >= Math.min(CALIBRATION.answer, alone.confidence - CALIBRATION.followupTie) ? [reading, alone] : [alone, reading];
     }
     // "why do they need X?": a topic of its own, read both ways; the last topic wins a near tie.
     const merged = read(`${previous.question} ${question}`, { ...alone.analysis }, before.concepts, near);
