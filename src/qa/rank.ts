@@ -40,6 +40,8 @@ const NOT_INDICATOR: Intent[] = ['why', 'when', 'date', 'who', 'where', 'how', '
 const KIND_FEATURE: Partial<Record<Intent, Feature>> = { duration: 'duration' };
 /** At most this many readiness items' next steps may hold the focus of advice that is about one of them. */
 const MAX_ITEM_STEPS = 2;
+/** A unit in the last answer's section that holds this much of a follow-up may answer it. */
+const NEAR_COVERAGE = 0.75;
 /** What an indicator loses against the deck's own units on the same words. */
 const INDICATOR_PENALTY = 0.1;
 /** Stems of words that say what something does: what "what does X do?" asks for. */
@@ -456,8 +458,9 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
       missed ??= w;
     }
     // In the last answer's section, the topic is already set: "The convention was opened in ..." is about the
-    // convention named in full before, so a follow-up's focus is held by holding part of it.
-    const inTopic = !!opts.near?.has(d.doc.section ?? '') && missing < focus.length;
+    // convention named in full before, so a follow-up's focus is held by holding part of it, or most of the
+    // question ("when did the ministers resign over it?" and "the cabinet resigned over the scandal on ...").
+    const inTopic = !!opts.near?.has(d.doc.section ?? '') && (missing < focus.length || coverage >= NEAR_COVERAGE);
     ranked.push({ d, coverage, score, strong, fits: fits(a, q, d, !missing || inTopic, focus.length > 0), focusLead });
     if (missing === 1 && focus.length > 1 && a.verbs.includes(missed!.concept)) nearly.push(ranked.at(-1)!);
   }
