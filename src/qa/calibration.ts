@@ -2,7 +2,7 @@
 // best values for them), never from one question.
 export const CALIBRATION = {
   /** Below this score of the best document the bot declines, with suggestions. */
-  answer: 0.7,
+  answer: 0.71,
   /** From `answer` up to this score the bot answers but says it is not certain. */
   sure: 0.95,
   /** A neighbouring unit joins the answer when it scores at most this much below the best one. */
