@@ -380,15 +380,15 @@ export function analyze(pack: Pack, question: string): Analysis {
       const known = pack.vocab.has(w) || pack.postings.has(s) || alternatives.some((a) => a.credit >= 1 && pack.postings.has(a.stems[0]!));
       // The comparison itself ("which is *bigger*, A or B?") is said of both sides: it is not what is asked about.
       // A word in a set phrase with the preposition before it ("are the bans *in place*") is not a topic.
-      const idiom = pack.english.idioms.has(`${cleaned[where[i]! - 1] ?? ''} ${w}`);
-      const generic = isGeneric(w) || idiom || (intents.has('compare') && wordSet('comparative').has(w)) || /^\d$/.test(w);
+      const setPhrase = pack.english.setPhrases.has(`${cleaned[where[i]! - 1] ?? ''} ${w}`);
+      const generic = isGeneric(w) || setPhrase || (intents.has('compare') && wordSet('comparative').has(w)) || /^\d$/.test(w);
       concepts.push({ words: [w], alternatives, context: wordSet('session').has(w) || wordSet('person').has(w), unknown: !known, specific: false, generic, positions: [where[i]!] });
     } else concepts.find((c) => c.alternatives[0]!.stems.length === 1 && c.alternatives[0]!.stems[0] === s)?.positions.push(where[i]!);
     i++;
   }
   // "How long is X?", "how long does it last?" is answered by a duration ("a 45-minute session"), which
   // never says "long" or "last"; "how long has X been..." by a date.
-  if (intents.has('duration') || /\bhow long\b/.test(cleanedText)) concepts.splice(0, concepts.length, ...concepts.filter((c) => !wordSet('duration-asking').has(c.words.join(' '))));
+  if (/\bhow long\b/.test(cleanedText)) concepts.splice(0, concepts.length, ...concepts.filter((c) => !wordSet('duration-asking').has(c.words.join(' '))));
   concepts.push(...impliedTerms(pack, concepts, seen));
   // "Where is it used *the most*?", "and the least?": a ranking, though "most" is too common a word to count.
   if (/\bthe (most|least)$/.test(cleanedText) && !concepts.some((c) => c.alternatives.some((a) => a.stems[0] === RANKING_TERM))) {

@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WordNetReader } from './wordnet.js';
 
-const FILE = 'english-wordnet-3.1-v2.json';
+const FILE = 'english-wordnet-3.1-v3.json';
 
 interface EnglishFile {
   /** Single-word lemmas, sorted, one a line. */
@@ -12,7 +12,7 @@ interface EnglishFile {
   /** Place names, lower case, words joined by spaces. */
   places: string[];
   /** Set phrases of a preposition and a word ("in place", "at all"), words joined by a space. */
-  idioms: string[];
+  setPhrases: string[];
 }
 
 export class English {
@@ -20,10 +20,10 @@ export class English {
   /** First word of a place name -> the names starting with it, longest first. */
   readonly places: Map<string, string[][]>;
   /** "in place", "at all": a preposition and a word that WordNet lists together as an adverb or adjective. */
-  readonly idioms: Set<string>;
+  readonly setPhrases: Set<string>;
 
-  constructor(private readonly words: string, places: string[], idioms: string[] = []) {
-    this.idioms = new Set(idioms);
+  constructor(private readonly words: string, places: string[], setPhrases: string[] = []) {
+    this.setPhrases = new Set(setPhrases);
     const starts = [0];
     for (let i = words.indexOf('\n'); i >= 0; i = words.indexOf('\n', i + 1)) starts.push(i + 1);
     this.starts = Uint32Array.from(starts);
@@ -83,7 +83,7 @@ export function baseForms(word: string, minStem: number): string[] {
 
 export function buildEnglish(wn = new WordNetReader()): EnglishFile {
   try {
-    return { words: [...new Set(wn.allWords())].sort().join('\n'), places: [...wn.placeNames()], idioms: [...new Set(wn.prepositionalIdioms())] };
+    return { words: [...new Set(wn.allWords())].sort().join('\n'), places: [...wn.placeNames()], setPhrases: [...new Set(wn.prepositionalPhrases())] };
   } finally {
     wn.close();
   }
@@ -109,6 +109,6 @@ export function loadEnglish(cacheDir: string): English {
       // A read-only install builds the list at every start instead.
     }
   }
-  loaded = new English(body.words, body.places, body.idioms);
+  loaded = new English(body.words, body.places, body.setPhrases);
   return loaded;
 }

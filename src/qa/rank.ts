@@ -190,9 +190,9 @@ const COUNTRIES = 0;
 const countsIt = (a: Analysis, q: Asked, d: DocInfo) =>
   !a.counted ||
   a.intents.has('yesno') ||
-  a.counted.alternatives.some((alt) => alt.stems.every((t) => d.counts.has(t))) ||
+  holdsIn(a.counted, d.counts) ||
   // "What share of portals...": a share of the countries whose portals do it is the same answer.
-  (a.share && q.countKind === undefined && d.countKinds.has(COUNTRIES) && has(d, 'percent') && a.counted.alternatives.some((alt) => alt.stems.every((t) => d.terms.has(t)))) ||
+  (a.share && q.countKind === undefined && d.countKinds.has(COUNTRIES) && has(d, 'percent') && holdsIn(a.counted, d.terms)) ||
   // "How many countries..." of a pack that counts "economies" or "members".
   (q.countKind !== undefined && d.countKinds.has(q.countKind)) ||
   // "How much money / funding did they put in?": an amount of money answers, whatever it is called.
@@ -331,7 +331,6 @@ function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: 
 }
 
 function lunrScores(pack: Pack, weighted: Weighted[]): Map<string, number> {
-  const scores = new Map<string, number>();
   const terms = new Map<string, number>();
   const commonDf = Math.max(3, LUNR_STEM_SHARE * pack.docs.length);
   for (const w of weighted) {
@@ -342,14 +341,14 @@ function lunrScores(pack: Pack, weighted: Weighted[]): Map<string, number> {
       if (df > 0 && df <= commonDf) terms.set(t, Math.max(terms.get(t) ?? 0, w.weight));
     }
   }
-  if (!terms.size) return scores;
+  if (!terms.size) return new Map();
   try {
     // Terms are already normalised and stemmed: never through lunr's query parser.
     return pack.lunrScores.scores(terms);
   } catch {
     // A lunr failure only loses the tie-breaker; coverage still ranks.
+    return new Map();
   }
-  return scores;
 }
 
 export interface RankOptions {
@@ -401,7 +400,8 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
   const anySpecific = weighted.some((w) => !w.weak && w.held.size > 0);
   // Advice about one readiness item names that item: a focus every item's next step shares (a pack's own
   // subject) does not pick one out, and the deck's own advice comes first.
-  const steps = a.intents.has('advice') && focus.length ? pack.docs.filter((d) => d.doc.kind === 'nextstep' && focus.every((w) => w.held.has(d.i))).length : 0;
+  let steps = 0;
+  if (a.intents.has('advice') && focus.length) for (const i of focus[0]!.held.keys()) if (pack.docs[i]!.doc.kind === 'nextstep' && focus.every((w) => w.held.has(i))) steps++;
   const oneItem = anySpecific && steps <= MAX_ITEM_STEPS;
   const specificHeld = weighted.filter((w) => !w.weak && w.held.size > 0);
   const prune = anySpecific && !a.intents.has('compare');

@@ -188,7 +188,7 @@ export class WordNetReader {
    * Set phrases of a preposition and one word that WordNet lists as adverbs or adjectives ("in place",
    * "at all", "in force", "on time"): in them the word is part of the phrase, not a topic.
    */
-  *prepositionalIdioms(): Generator<string> {
+  *prepositionalPhrases(): Generator<string> {
     for (const pos of ['adv', 'adj'] as const) {
       for (const lemma of this.index.get(pos)!.keys()) if (/^(?:in|at|on|by|for|under)_[a-z]+$/.test(lemma)) yield lemma.replace('_', ' ');
     }
