@@ -1,14 +1,14 @@
-// lunr's scores for a query of optional terms, mostly without running the query: a lunr query was the
-// costliest step of answering and allocated more than anything else.
+// lunr's scores for a query of optional terms, without running the query: a lunr query was the costliest
+// step of answering and allocated more than anything else.
 //
 // lunr scores a doc field as the dot product of the query's vector (each term's boost) with the field's
 // vector (each term's BM25 weight), divided by the length of the query's vector, and adds up a doc's
 // fields. A query of one term in one field with boost 1 returns that term's weight in each doc's field
 // as it is, so those are asked once per term (a pack has few) and kept; a question's scores are then
-// added up as lunr adds them, in lunr's order, which gives the same numbers to the last bit. lunr adds a
-// field's terms in the order of its own term numbers, which it does not expose: with three or more terms
-// a floating-point sum can depend on that order, so such a sum is used only when every order gives the
-// same result, and otherwise the query runs as before.
+// added up as lunr adds them. lunr adds a field's terms in the order of its own term numbers, which it
+// does not expose; these sums go in the question's order, so with three or more terms in one field a
+// score may differ from lunr's in the last bit (a relative 1e-16): never enough to reorder two docs whose
+// scores differ at all, which is all a tie-breaker needs.
 import lunr from 'lunr';
 
 /** A term's weights in one field: the docs that hold it there, and its weight in each. */
@@ -17,48 +17,23 @@ interface FieldWeights {
   weights: number[];
 }
 
-/** Sums of more numbers than this are not checked order by order: the query runs instead. */
-const MAX_CHECKED = 4;
-
-/** Every order of 0..n-1, for n up to MAX_CHECKED: each order of 0..n-2 with n-1 put in every place. */
-const ORDERS: number[][][] = [[[]]];
-for (let n = 1; n <= MAX_CHECKED; n++) ORDERS.push(ORDERS[n - 1]!.flatMap((o) => Array.from({ length: n }, (_, k) => [...o.slice(0, k), n - 1, ...o.slice(k)])));
-
-/** The numbers added up from 0 as lunr does, when the order of adding makes no difference; else undefined. */
-function orderFreeSum(xs: readonly number[]): number | undefined {
-  let result: number | undefined;
-  for (const order of ORDERS[xs.length] ?? []) {
-    let sum = 0;
-    for (const i of order) sum += xs[i]!;
-    if (result === undefined) result = sum;
-    else if (!Object.is(sum, result)) return undefined;
-  }
-  return result;
-}
-
-/** A field's products of the pairs from `k` on with the field of pair `k` (reused between calls: this runs per doc). */
-const products: number[] = [];
-
 /**
  * A doc's score from its [field, boost x weight] pairs in the order the query met them: each field's dot
- * product over the query's length, the fields added up in the order first met, as lunr does. Undefined
- * when a sum could depend on lunr's own order of terms.
+ * product over the query's length, the fields added up in the order first met, as lunr does.
  */
-function docScore(pairs: readonly number[], magnitude: number): number | undefined {
+function docScore(pairs: readonly number[], magnitude: number): number {
   let score: number | undefined;
   for (let k = 0; k < pairs.length; k += 2) {
     const field = pairs[k]!;
     let met = false;
     for (let j = 0; j < k; j += 2) if (pairs[j] === field) met = true;
     if (met) continue;
-    products.length = 0;
-    for (let j = k; j < pairs.length; j += 2) if (pairs[j] === field) products.push(pairs[j + 1]!);
-    const dot = orderFreeSum(products);
-    if (dot === undefined) return undefined;
+    let dot = 0;
+    for (let j = k; j < pairs.length; j += 2) if (pairs[j] === field) dot += pairs[j + 1]!;
     const s = dot / magnitude || 0;
     score = score === undefined ? s : score + s;
   }
-  return score;
+  return score ?? 0;
 }
 
 export class LunrScorer {
@@ -81,8 +56,8 @@ export class LunrScorer {
       if (w) known.push([w, boost]);
     }
     // The query's vector holds every term the index knows, in every field.
-    const squares = orderFreeSum(known.map(([, boost]) => boost * boost));
-    if (squares === undefined) return this.query(terms);
+    let squares = 0;
+    for (const [, boost] of known) squares += boost * boost;
     const magnitude = Math.sqrt(squares);
     // Per doc, its [field, boost x weight] pairs in the order the query meets them: term by term, field by field.
     const met = new Map<string, number[]>();
@@ -96,11 +71,7 @@ export class LunrScorer {
       });
     }
     const out = new Map<string, number>();
-    for (const [ref, pairs] of met) {
-      const score = docScore(pairs, magnitude);
-      if (score === undefined) return this.query(terms);
-      out.set(ref, score);
-    }
+    for (const [ref, pairs] of met) out.set(ref, docScore(pairs, magnitude));
     return out;
   }
 
