@@ -206,7 +206,8 @@ export function findFocus(words: string[], advice: boolean): FocusSpans {
     const at = words.findIndex((w, k) => k >= last.end && k > 0 && TOPIC_PREP.has(w));
     const topic = at >= 0 ? nounPhrase(words, at + 1, 3).span : [];
     if (topic.length) {
-      focus = topic;
+      // "what share of the cases were *about* X": X is the topic, and the cases are still what is counted.
+      focus = counted && focus.length ? [focus[0]!, ...topic.filter((k) => k !== focus[0])] : topic;
       typed = false;
     }
   }

@@ -36,6 +36,7 @@ function writeWorkshop(): string {
         { id: 'census-next', kind: 'fact', text: 'The next Utility Census is due to be published in 2026.', keywords: [] },
         { id: 'census-runner', kind: 'fact', text: 'The Utility Census is run every three years by the Pacific Water Association, which sends a form to each utility.', keywords: [] },
         { id: 'app-map', kind: 'fact', text: 'Customers report leaks through the utility app, which maps them street by street.', keywords: [] },
+        { id: 'faults', kind: 'statistic', text: 'Burst mains are the most common fault on the network: they were behind 35% of the 400 leak reports in 2023.', keywords: [] },
       ],
     },
   ]);
@@ -100,6 +101,12 @@ describe('another workshop', () => {
   it('does not answer "which towns...?" with a count: it asks for names the pack does not give', () => {
     expect(answerer.answer('which towns have installed smart water meters for every household?').answered).toBe(false);
     expect(answerer.answer('how many utilities have installed smart water meters?').text).toContain('41');
+  });
+
+  it('reads "what share of the X were about Y?" as counting X, with Y its topic', () => {
+    const a = answerer.answer('what share of the reports were about burst mains?');
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain('35%');
   });
 
   it('reads everyday idioms as what they mean', () => {
