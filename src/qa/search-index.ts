@@ -11,7 +11,7 @@ import { lexiconHash, wordSet } from './word-lists.js';
 import { oppositeWords, relatedWords, WordNetReader, type Related } from './wordnet.js';
 
 /** Bump when the way documents are built or indexed changes, so old caches are not reused. */
-export const INDEX_VERSION = 15;
+export const INDEX_VERSION = 17;
 
 /** What WordNet adds for one pack, kept with its index. */
 export interface PackWordNet {
@@ -57,17 +57,25 @@ export function packWords(docs: SearchDoc[]): Set<string> {
   return out;
 }
 
-/** Capitalised names in the pack's texts ("Sierra Leone", "Lisbon"), each word and each run of words. */
-function capitalisedNames(docs: SearchDoc[]): Set<string> {
-  const out = new Set<string>();
+/**
+ * Capitalised names in the pack's texts ("Sierra Leone", "Lisbon"): each run of words and each word of a
+ * run; `alone` holds the names of one word written on their own ("in Lisbon", not "Lisbon Water Board").
+ */
+function capitalisedNames(docs: SearchDoc[]): { all: Set<string>; alone: Set<string> } {
+  const all = new Set<string>();
+  const alone = new Set<string>();
   for (const d of docs) {
     for (const m of d.text.matchAll(/\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3}\b/g)) {
-      const parts = m[0].split(/\s+/);
-      out.add(m[0].toLowerCase());
-      for (const p of parts) out.add(p.toLowerCase());
+      const parts = m[0].toLowerCase().split(/\s+/);
+      all.add(parts.join(' '));
+      for (const p of parts) all.add(p);
+      // A sentence's first word is no part of the name: "In Ruritania" is Ruritania on its own.
+      while (parts.length > 1 && isStopWord(parts[0]!)) parts.shift();
+      all.add(parts.join(' '));
+      if (parts.length === 1) alone.add(parts[0]!);
     }
   }
-  return out;
+  return { all, alone };
 }
 
 export function buildPackWordNet(docs: SearchDoc[], wn = new WordNetReader()): PackWordNet {
@@ -85,7 +93,9 @@ export function buildPackWordNet(docs: SearchDoc[], wn = new WordNetReader()): P
         else into.push([s, c]);
       }
     }
-    const places = [...capitalisedNames(docs)].filter((n) => !isStopWord(n) && wn.isPlace(n));
+    // A word with other senses is a place where the text writes it as a name on its own ("in Japan").
+    const names = capitalisedNames(docs);
+    const places = [...names.all].filter((n) => !isStopWord(n) && wn.isPlace(n, names.alone.has(n)));
     const opposites: Record<string, string[]> = {};
     for (const [other, list] of oppositeWords(wn, vocab)) opposites[stem(other)] = [...new Set(list.map(stem))];
     return { related, places, opposites };

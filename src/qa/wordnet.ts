@@ -29,6 +29,8 @@ interface Synset {
   antonyms: [number, number, Pos, number][];
   /** An adjective's "similar to" synsets: a head's satellites, or a satellite's head ("mandatory" / "compulsory"). */
   similar: number[];
+  /** A noun synset that is one named thing of a kind ("Japan", an instance of a country), not a kind. */
+  instance: boolean;
 }
 
 /** One sense of a word: its synset, and the word's rank among the senses of the word (1 = most frequent). */
@@ -132,6 +134,7 @@ export class WordNetReader {
     const derived: Synset['derived'] = [];
     const antonyms: Synset['antonyms'] = [];
     const similar: number[] = [];
+    let instance = false;
     for (let i = 0; i < pCnt; i++, k += 4) {
       const st = field(k + 3);
       const pos = POS_OF[field(k + 2)];
@@ -140,8 +143,9 @@ export class WordNetReader {
       if ((f[k] === '+' || f[k] === '\\') && pointer) derived.push(pointer);
       if (f[k] === '!' && pointer) antonyms.push(pointer);
       if (f[k] === '&') similar.push(Number(f[k + 1]));
+      if (f[k] === '@i') instance = true;
     }
-    s = { lexFile: Number(f[1]), words, derived, antonyms, similar };
+    s = { lexFile: Number(f[1]), words, derived, antonyms, similar, instance };
     this.synsets.set(key, s);
     return s;
   }
@@ -166,13 +170,20 @@ export class WordNetReader {
 
   /**
    * Is the name a place in WordNet (a country, a city, a region)? A name of several words need only have a
-   * place sense; a single word must name nothing else ("Germany", not "open" or "turkey").
+   * place sense; a single word must name nothing else ("Germany", not "open" or "turkey"), unless the text
+   * writes it with a capital and what the word most often names is one place ("Japan", whose other senses
+   * are lacquerware and lacquering; not "Turkey", nor "State" or "Centre", which name kinds of place).
    */
-  isPlace(name: string): boolean {
+  isPlace(name: string, capitalised = false): boolean {
     const lemma = lemmaOf(name);
     const files = this.nounFiles().get(lemma) ?? [];
     if (!files.includes(LOCATION_FILE)) return false;
     if (lemma.includes('_')) return true;
+    if (capitalised) {
+      const first = this.index.get('noun')!.get(lemma)?.[0];
+      const synset = first === undefined ? undefined : this.synset('noun', first);
+      if (synset?.lexFile === LOCATION_FILE && synset.instance) return true;
+    }
     return files.every((f) => f === LOCATION_FILE) && POS.every((p) => p === 'noun' || !this.index.get(p)!.has(lemma));
   }
 

@@ -36,6 +36,7 @@ function writeWorkshop(): string {
         { id: 'census-next', kind: 'fact', text: 'The next Utility Census is due to be published in 2026.', keywords: [] },
         { id: 'census-runner', kind: 'fact', text: 'The Utility Census is run every three years by the Pacific Water Association, which sends a form to each utility.', keywords: [] },
         { id: 'app-map', kind: 'fact', text: 'Customers report leaks through the utility app, which maps them street by street.', keywords: [] },
+        { id: 'chile', kind: 'fact', text: 'In Chile, the national regulator publishes every water bill tariff online.', keywords: [] },
         { id: 'faults', kind: 'statistic', text: 'Burst mains are the most common fault on the network: they were behind 35% of the 400 leak reports in 2023.', keywords: [] },
       ],
     },
@@ -107,6 +108,12 @@ describe('another workshop', () => {
     const a = answerer.answer('what share of the reports were about burst mains?');
     expect(a.answered).toBe(true);
     expect(a.text).toContain('35%');
+  });
+
+  it('reads a country the deck names as a place, though the word has other senses ("Chile", a pepper)', () => {
+    expect(answerer.answer('how many utilities have installed smart water meters?').text).toContain('41');
+    expect(answerer.answer('how many utilities have installed smart water meters in Chile?').answered).toBe(false);
+    expect(answerer.answer('who publishes the tariffs in Chile?').text).toContain('regulator');
   });
 
   it('reads everyday idioms as what they mean', () => {
