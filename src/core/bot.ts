@@ -1,4 +1,5 @@
 // The platform-neutral bot: routes every incoming message to a command, a flow or the answerer.
+import { createHash } from 'node:crypto';
 import { exampleQuestions } from '../content/examples.js';
 import { renderAnswer } from '../qa/format.js';
 import { asTopic } from '../qa/types.js';
@@ -128,7 +129,8 @@ export class Bot implements BotCore {
 
   /** The person's row to write with this message, unless the same was written within USER_REFRESH_MS. */
   private userToWrite(incoming: Incoming, key: string) {
-    const fingerprint = JSON.stringify([incoming.user.name ?? null, incoming.address ?? null]);
+    // A digest, not the text: a Teams address is several hundred characters, kept for each of 10,000 people.
+    const fingerprint = createHash('sha256').update(JSON.stringify([incoming.user.name ?? null, incoming.address ?? null])).digest('base64');
     const now = this.services.clock.now().getTime();
     const last = this.seen.get(key);
     if (last && last.fingerprint === fingerprint && now - last.at < USER_REFRESH_MS) return undefined;
