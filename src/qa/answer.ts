@@ -40,6 +40,11 @@ function unheldTopics(a: Analysis, d: DocInfo): number {
   return unheld.reduce((n, c) => n + (c.foreign ? 2 : 1), 0);
 }
 const sameWords = (a: Concept, b: Concept) => a.words.join(' ') === b.words.join(' ');
+/** What a pronoun stands for: the thing the last question asked about (its names, places and focus), not what it said of it. */
+function referent(before: Analysis): Concept[] {
+  const things = before.concepts.filter((c) => c.specific || c.place || before.focus.includes(c));
+  return things.length ? things : before.concepts;
+}
 /** "tier1" and "tier3", "groupa" and "groupd": one of a series, named by the same word. */
 const sameSeries = (a: Concept, b: Concept) => {
   const series = (c: Concept) => /^([a-z]{3,})([a-z]|\d{1,2})$/.exec(c.words.join(''))?.[1];
@@ -109,9 +114,12 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       // "why does it matter?", "by when?": nothing of its own, so the last question's topic asked anew.
       // Its own unknown words and names still count ("will *it* rain in Lisbon?" is not about the last topic),
       // and so do its verbs, which say what it asks of the topic ("when was it *launched*?").
+      // "who developed it?" after "is X mandatory?": a verb and a kind of answer of its own ask something new
+      // of the same thing, so what was said of it ("mandatory") stays behind.
+      const ownVerb = alone.analysis.concepts.some((c) => c.verbal) && [...alone.analysis.intents].some((i) => ANSWER_KINDS.includes(i));
       const merged: Analysis = {
         ...before,
-        concepts: [...before.concepts, ...alone.analysis.concepts.filter((c) => c.unknown || c.verbal)],
+        concepts: [...(ownVerb ? referent(before) : before.concepts), ...alone.analysis.concepts.filter((c) => c.unknown || c.verbal)],
         outside: alone.analysis.outside,
         intents: new Set([...alone.analysis.intents, ...(alone.analysis.intents.size ? [] : before.intents)]),
         years: alone.analysis.years.length ? alone.analysis.years : before.years,
@@ -120,11 +128,11 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       return [read(`${previous.question} ${question}`, merged, undefined, near), alone];
     }
     // "how much money did *they* put in?", "who runs *it*?": a word or two of its own about the last topic,
-    // which the pronoun stands for: the last topic's words count in full, beside its own.
+    // which the pronoun stands for: the thing the last question asked about counts in full, beside its own words.
     if (own.length <= 2 && alone.analysis.words.some((w) => wordSet('anaphor').has(w))) {
       const merged: Analysis = {
         ...alone.analysis,
-        concepts: [...before.concepts.filter((b) => !alone.analysis.concepts.some((c) => sameWords(b, c))), ...alone.analysis.concepts],
+        concepts: [...referent(before).filter((b) => !alone.analysis.concepts.some((c) => sameWords(b, c))), ...alone.analysis.concepts],
         intents: alone.analysis.intents.size ? alone.analysis.intents : before.intents,
         years: alone.analysis.years.length ? alone.analysis.years : before.years,
       };

@@ -35,6 +35,7 @@ function writeWorkshop(): string {
         { id: 'bills', kind: 'statistic', text: '58 utilities send bills online and accept mobile payments.', keywords: ['e-billing'] },
         { id: 'census-next', kind: 'fact', text: 'The next Utility Census is due to be published in 2026.', keywords: [] },
         { id: 'census-runner', kind: 'fact', text: 'The Utility Census is run every three years by the Pacific Water Association, which sends a form to each utility.', keywords: [] },
+        { id: 'census-mandatory', kind: 'fact', text: 'Answering the Utility Census is mandatory for every member utility since the Water Act, adopted by the Ministry of Works in 2019.', keywords: [] },
         { id: 'app-map', kind: 'fact', text: 'Customers report leaks through the utility app, which maps them street by street.', keywords: [] },
         { id: 'chile', kind: 'fact', text: 'In Chile, the national regulator publishes every water bill tariff online.', keywords: [] },
         { id: 'faults', kind: 'statistic', text: 'Burst mains are the most common fault on the network: they were behind 35% of the 400 leak reports in 2023.', keywords: [] },
@@ -74,6 +75,14 @@ describe('another workshop', () => {
     const next = answerer.answer('who runs it?', first.topic);
     expect(next.answered).toBe(true);
     expect(next.text).toContain('Pacific Water Association');
+  });
+
+  it('reads a pronoun as the thing last asked about, not what was said of it ("who developed it?" after "is it mandatory?")', () => {
+    let topic;
+    for (const q of ['whats the utility census', 'is it mandatory?']) topic = answerer.answer(q, topic).topic ?? topic;
+    const a = answerer.answer('who developed it', topic);
+    expect(a.text).toContain('Pacific Water Association');
+    expect(a.text).not.toContain('mandatory');
   });
 
   it.each(['summarise the talk', 'can u summarise the talk in a few lines', 'give me an overview of the session in two sentences'])(
