@@ -172,7 +172,8 @@ export class WordNetReader {
    * Is the name a place in WordNet (a country, a city, a region)? A name of several words need only have a
    * place sense; a single word must name nothing else ("Germany", not "open" or "turkey"), unless the text
    * writes it with a capital and what the word most often names is one place ("Japan", whose other senses
-   * are lacquerware and lacquering; not "Turkey", nor "State" or "Centre", which name kinds of place).
+   * are lacquerware and lacquering; not "Turkey" or "Jordan", whose first senses are a bird and a person,
+   * nor "State", a kind of place and not one place).
    */
   isPlace(name: string, capitalised = false): boolean {
     const lemma = lemmaOf(name);
