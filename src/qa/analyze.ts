@@ -417,7 +417,7 @@ export function analyze(pack: Pack, question: string): Analysis {
   // "What will the *next* edition find?", "*when will* they revise it?", "when is the next meeting?": what is
   // still to come.
   const future = (cleaned.some((w) => wordSet('future-aux').has(w)) && cleaned.some((w) => wordSet('future').has(w))) || /\bwhen (will|is going to|are going to)\b|\bwhen (is|are|s) (the|their|its) (next|upcoming)\b/.test(cleanedText);
-  return { words: cleaned, intents, concepts, numbers, years, share, bare, future, either, verbs: verbsOf(concepts, cleaned), ...focusOf(pack, concepts, cleaned, [caps, upper], intents.has('advice')) };
+  return { words: cleaned, intents, concepts, numbers, years, share, bare, future, either, verbs: verbsOf(concepts, cleaned), ...focusOf(pack, concepts, cleaned, [caps, upper], intents.has('advice'), intents.has('who')) };
 }
 
 /**
@@ -500,7 +500,7 @@ function placesNamed(pack: Pack, cleaned: string[], caps: Set<string>): string[]
 }
 
 /** The concepts the question asks about, and the words naming something outside the pack. */
-function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, upper]: Set<string>[], advice: boolean): Pick<Analysis, 'focus' | 'counted' | 'typed' | 'outside'> {
+function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, upper]: Set<string>[], advice: boolean, asksWho: boolean): Pick<Analysis, 'focus' | 'counted' | 'typed' | 'outside'> {
   if (advice) for (const c of concepts) if (c.words.length === 1 && wordSet('advice').has(c.words[0]!)) c.generic = true;
   const spans = findFocus(cleaned, advice);
   // Who is to act ("what should *Chile* do about X", "how can *a country* start X") is not the topic.
@@ -526,6 +526,8 @@ function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, uppe
   // "the president of the *united states*", "the GDP of *Germany*": a place the pack never names.
   outside.push(...placesNamed(pack, cleaned, caps!));
   for (const c of unknown) if ((qualifies(c) && name(c).length >= 4 && nounLike(c) && !shorthand(c)) || (!advice && superlative(c))) c.foreign = true;
+  // "Who *chaired* the commission?": who did something the pack never speaks of, in any form; no unit can say who.
+  if (asksWho) for (const c of unknown) if (looksVerbal(name(c)) && c.words.length === 1 && !shorthand(c)) c.foreign = true;
   // "how can I use it in *my* ministry": the asker's own setting, not the topic.
   for (const c of concepts) if (!inFocus(c) && c.positions.every((p) => spans.objects.includes(p) && wordSet('possessive').has(cleaned[p - 1] ?? ''))) c.generic = true;
   // "The *point* of X", "what *role* does X play": light heads neither pick the answer nor count

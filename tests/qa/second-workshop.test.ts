@@ -125,6 +125,11 @@ describe('another workshop', () => {
     expect(answerer.answer('who publishes the tariffs in Chile?').text).toContain('regulator');
   });
 
+  it('declines "who did X?" when the deck never speaks of doing X, in any form', () => {
+    expect(answerer.answer('who runs the utility census?').text).toContain('Pacific Water Association');
+    for (const q of ['who founded the pacific water association?', 'who drafted the water act?']) expect(answerer.answer(q).answered, q).toBe(false);
+  });
+
   it('reads everyday idioms as what they mean', () => {
     expect(answerer.answer('why did utilities send bills online in the first place?').text).toContain('58');
   });
