@@ -7,8 +7,8 @@
 // as it is, so those are asked once per term (a pack has few) and kept; a question's scores are then
 // added up as lunr adds them. lunr adds a field's terms in the order of its own term numbers, which it
 // does not expose; these sums go in the question's order, so with three or more terms in one field a
-// score may differ from lunr's in the last bit (a relative 1e-16): never enough to reorder two docs whose
-// scores differ at all, which is all a tie-breaker needs.
+// score may differ from lunr's in the last bit (a relative 1e-16). Only two docs whose scores lunr puts
+// within that of each other could swap places, which no tie-breaker can tell apart anyway.
 import lunr from 'lunr';
 
 /** A term's weights in one field: the docs that hold it there, and its weight in each. */
