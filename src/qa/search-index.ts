@@ -93,7 +93,7 @@ export function buildPackWordNet(docs: SearchDoc[], wn = new WordNetReader()): P
         else into.push([s, c]);
       }
     }
-    // A word with other senses is a place where the text writes it as a name on its own ("in Japan").
+    // A word with other senses is a place where the text writes it as a name on its own ("in Panama").
     const names = capitalisedNames(docs);
     const places = [...names.all].filter((n) => !isStopWord(n) && wn.isPlace(n, names.alone.has(n)));
     const opposites: Record<string, string[]> = {};

@@ -171,9 +171,9 @@ export class WordNetReader {
   /**
    * Is the name a place in WordNet (a country, a city, a region)? A name of several words need only have a
    * place sense; a single word must name nothing else ("Germany", not "open" or "turkey"), unless the text
-   * writes it with a capital and what the word most often names is one place ("Japan", whose other senses
-   * are lacquerware and lacquering; not "Turkey" or "Jordan", whose first senses are a bird and a person,
-   * nor "State", a kind of place and not one place).
+   * writes it with a capital and what the word most often names is one place ("Panama", whose other sense
+   * is a hat; not "Turkey" or "Jordan", whose first senses are a bird and a person, nor "State", a kind of
+   * place and not one place).
    */
   isPlace(name: string, capitalised = false): boolean {
     const lemma = lemmaOf(name);
