@@ -49,7 +49,7 @@ export const COMMANDS: readonly CommandDef[] = [
     name: 'timezone',
     args: '[ZONE]',
     role: 'everyone',
-    help: 'see or set the time zone your times are shown in (e.g. Pacific/Port_Moresby)',
+    help: 'see or set the time zone your times are shown in (e.g. America/Panama)',
     handler: everyday.timezone,
   },
   { name: 'privacy', bare: true, role: 'everyone', help: 'what is kept about you and who can see it', menu: 'What is kept about you', handler: everyday.privacy },

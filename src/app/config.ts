@@ -56,7 +56,7 @@ const timeZone = z
       new Intl.DateTimeFormat('en', { timeZone: tz });
       return tz;
     } catch {
-      ctx.addIssue({ code: 'custom', message: `"${tz}" is not an IANA time zone such as Pacific/Port_Moresby` });
+      ctx.addIssue({ code: 'custom', message: `"${tz}" is not an IANA time zone such as America/Panama` });
       return z.NEVER;
     }
   });

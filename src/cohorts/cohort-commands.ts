@@ -78,7 +78,7 @@ export async function cohort(ctx: CommandContext): Promise<Outgoing[]> {
 async function newCohort(ctx: CommandContext, verb: string, rest: string): Promise<Outgoing[]> {
   const name = rest.replace(/\s+/g, ' ').trim();
   if (verb.toLowerCase() !== 'new' || !name) {
-    return usage('Usage: /cohort new NAME, e.g. /cohort new Port Moresby, March 2027', '       /cohort share CODE platform:id, to let another trainer run it with you');
+    return usage('Usage: /cohort new NAME, e.g. /cohort new Ulaanbaatar, March 2027', '       /cohort share CODE platform:id, to let another trainer run it with you');
   }
   if (name.length > MAX_COHORT_NAME) return usage(`Please keep the name under ${MAX_COHORT_NAME} characters.`);
   const { store, clock } = ctx.services;

@@ -41,7 +41,7 @@ export const Meta = z.object({
   presenter: z.string().optional(),
   organisation: z.string().optional(),
   contact: z.string().optional(),
-  /** Where the workshop was held ("Lisbon, Portugal"). */
+  /** Where the workshop was held ("Ulaanbaatar, Mongolia"). */
   location: z.string().min(1).optional(),
   /** Questions the pack answers well: shown in /help and as hints. */
   examples: z.array(z.string().min(1).max(200)).max(6).optional(),

@@ -71,14 +71,14 @@ export const results: CommandHandler = async (ctx) => {
 export const timezone: CommandHandler = async (ctx) => {
   const { store, clock } = ctx.services;
   if (!ctx.args) {
-    return [text(`Times are shown in ${ctx.services.timeZone}. Set yours with /timezone ZONE, e.g. /timezone Pacific/Port_Moresby (or /timezone default).`)];
+    return [text(`Times are shown in ${ctx.services.timeZone}. Set yours with /timezone ZONE, e.g. /timezone America/Panama (or /timezone default).`)];
   }
   if (/^(default|reset|server)$/i.test(ctx.args)) {
     await store.setTimeZone(ctx.userKey, undefined, clock.now());
     return [text('Your times now follow the server’s time zone.')];
   }
   const zone = canonicalZone(ctx.args);
-  if (!zone) return [text(`"${clip(ctx.args, 60)}" is not a time zone I know. Use a name like Pacific/Port_Moresby, Australia/Brisbane or UTC.`)];
+  if (!zone) return [text(`"${clip(ctx.args, 60)}" is not a time zone I know. Use a name like America/Panama, Asia/Ulaanbaatar or UTC.`)];
   await store.setTimeZone(ctx.userKey, zone, clock.now());
   return [text(`Done: times are now read and shown in ${zone}.`)];
 };

@@ -84,21 +84,21 @@ function toInstant(result: chrono.ParsedResult, timeZone: string): { at: Date; g
   return local.isValid ? { at: local.toJSDate(), ...(guess ? { guess } : {}) } : { at: result.date() };
 }
 
-/** "Port Moresby time" for Pacific/Port_Moresby; "UTC" for UTC. */
+/** "Panama time" for America/Panama; "UTC" for UTC. */
 export function zoneLabel(timeZone: string): string {
   if (/^(Etc\/)?(UTC|GMT|Zulu|Universal)$/i.test(timeZone)) return 'UTC';
   const city = timeZone.split('/').pop() ?? timeZone;
   return timeZone.includes('/') && !/^GMT[+-]/.test(city) ? `${city.replace(/_/g, ' ')} time` : timeZone;
 }
 
-/** "Wed 16 Dec at 09:00 Port Moresby time" (with the year when it is not this year's), for confirmations. */
+/** "Wed 16 Dec at 09:00 Panama time" (with the year when it is not this year's), for confirmations. */
 export function formatSpoken(at: Date, timeZone: string, now: Date): string {
   const local = DateTime.fromJSDate(at, { zone: timeZone });
   const sameYear = local.year === DateTime.fromJSDate(now, { zone: timeZone }).year;
   return `${local.toFormat(sameYear ? 'ccc d LLL' : 'ccc d LLL yyyy')} at ${local.toFormat('HH:mm')} ${zoneLabel(timeZone)}`;
 }
 
-/** "Tue 1 Dec 2026, 09:00 (Pacific/Port_Moresby)". */
+/** "Tue 1 Dec 2026, 09:00 (America/Panama)". */
 export function formatWhen(at: Date, timeZone: string): string {
   return `${DateTime.fromJSDate(at, { zone: timeZone }).toFormat('ccc d LLL yyyy, HH:mm')} (${timeZone})`;
 }

@@ -51,7 +51,7 @@ export interface Concept {
   positions: number[];
   /** A verb: "-ed"/"-ing" forms, and the word after a pronoun ("did it *start*", "does it *come* out"). */
   verbal?: boolean;
-  /** A place the pack names ("Kenya"): a doc must name it too. */
+  /** A place the pack names ("Ruritania"): a doc must name it too. */
   place?: boolean;
   /** Said as a property of something named before ("what's *its* full title?"). */
   attribute?: boolean;
@@ -89,7 +89,7 @@ export interface Analysis {
   bare: boolean;
   /**
    * Words the pack never uses that name what is asked about or qualify it ("the prime minister of
-   * *Australia*", "the *capital* of X"): the question is about something the workshop does not cover.
+   * *Mongolia*", "the *capital* of X"): the question is about something the workshop does not cover.
    */
   outside: string[];
   /** Asks about what is still to come ("what will the next edition find?"). */
@@ -464,7 +464,7 @@ function impliedTerms(pack: Pack, concepts: Concept[], seen: Set<string>): Conce
 }
 
 /**
- * Words written with a capital inside a sentence: names ("Australia", "GDP"), whatever their case
+ * Words written with a capital inside a sentence: names ("Mongolia", "GDP"), whatever their case
  * later; and words written all in capitals anywhere ("GDP of XYZ?").
  */
 function capitalized(question: string): [Set<string>, Set<string>] {
@@ -503,7 +503,7 @@ function placesNamed(pack: Pack, cleaned: string[], caps: Set<string>): string[]
 function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, upper]: Set<string>[], advice: boolean, asksWho: boolean): Pick<Analysis, 'focus' | 'counted' | 'typed' | 'outside'> {
   if (advice) for (const c of concepts) if (c.words.length === 1 && wordSet('advice').has(c.words[0]!)) c.generic = true;
   const spans = findFocus(cleaned, advice);
-  // Who is to act ("what should *Chile* do about X", "how can *a country* start X") is not the topic.
+  // Who is to act ("what should *Panama* do about X", "how can *a country* start X") is not the topic.
   const topicStart = Math.min(...spans.focus);
   // ("We have no X yet, where do we start?" names no one after the ask: there X is the topic.)
   if (advice && spans.focus.length) for (const c of concepts) if (c.positions.every((p) => p < topicStart)) c.generic = true;
@@ -523,7 +523,7 @@ function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, uppe
   // ("How long has X been..." asks since when, which a date answers; "how old is X" asks an age.)
   const when = cleaned.some((w, k) => w === 'how' && cleaned[k + 1] === 'long' && /^(ago|has|have|had)$/.test(cleaned[k + 2] ?? ''));
   const outside = unknown.filter((c) => caps!.has(name(c)) || (inFocus(c) && ATTRIBUTES.has(name(c)) && !when) || wordSet('money').has(name(c))).map(name);
-  // "the president of the *united states*", "the GDP of *Germany*": a place the pack never names.
+  // "the president of the *united states*", "the GDP of *Hungary*": a place the pack never names.
   outside.push(...placesNamed(pack, cleaned, caps!));
   for (const c of unknown) if ((qualifies(c) && name(c).length >= 4 && nounLike(c) && !shorthand(c)) || (!advice && superlative(c))) c.foreign = true;
   // "Who *chaired* the commission?": who did something the pack never speaks of, in any form; no unit can say who.
@@ -548,7 +548,7 @@ function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, uppe
   if (focus.length && focus.every((c) => c.context) && topical.length) focus = topical;
   // "Which country has the *best* water system?": the answer must rank too.
   if (!advice) focus.push(...concepts.filter((c) => !c.unknown && !focus.includes(c) && superlative(c)));
-  // "What was *Kenya*'s score?": a place the question names is part of what it asks about.
+  // "What was *Ruritania*'s score?": a place the question names is part of what it asks about.
   for (const c of concepts) if (!c.context && pack.places.has(name(c))) c.place = true;
   focus.push(...concepts.filter((c) => !focus.includes(c) && c.place));
   return { focus, counted: spans.counted ? focus[0] : undefined, typed: spans.typed ? focus[0] : undefined, outside };

@@ -60,7 +60,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     // The best doc that rests on something specific; a weaker-ranked doc is never promoted past it.
     const best = analysis.outside.length ? undefined : ranked.find((r) => r.strong && r.fits);
     // Two or more words the question is about that the best doc leaves out: most likely it asks about
-    // something else ("Kenya's 2020 score" answered by a regional average). One may be a paraphrase.
+    // something else ("Ruritania's 2020 score" answered by a regional average). One may be a paraphrase.
     const missing = best ? unheldTopics(analysis, best.d) : 0;
     const confidence = (best?.score ?? 0) - CALIBRATION.missingWords * Math.max(0, missing - 1);
     return { question, analysis, ranked, best, confidence };
@@ -112,7 +112,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     const own = alone.analysis.concepts.filter((c) => !c.generic && !c.unknown && !c.verbal && !c.attribute && !wordSet('ordinal').has(c.words.join(' ')));
     if (!own.length) {
       // "why does it matter?", "by when?": nothing of its own, so the last question's topic asked anew.
-      // Its own unknown words and names still count ("will *it* rain in Lisbon?" is not about the last topic),
+      // Its own unknown words and names still count ("will *it* rain in Ulaanbaatar?" is not about the last topic),
       // and so do its verbs, which say what it asks of the topic ("when was it *launched*?").
       // "who developed it?" after "is X mandatory?": a verb and a kind of answer of its own ask something new
       // of the same thing, so what was said of it ("mandatory") stays behind.

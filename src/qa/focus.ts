@@ -5,11 +5,11 @@ import { wordMap, wordSet } from './word-lists.js';
 /** Word positions, into the question's cleaned words. */
 export interface FocusSpans {
   /**
-   * The thing asked about, with what it is "of": "the *population* of Chile", "who is the *prime
-   * minister of Australia*", "when is the *next workshop*", "what should we do about *cybersecurity*".
+   * The thing asked about, with what it is "of": "the *population* of Panama", "who is the *prime
+   * minister of Mongolia*", "when is the *next workshop*", "what should we do about *cybersecurity*".
    */
   focus: number[];
-  /** Phrases after "of", "in", "for"... anywhere ("people in *Germany*"): they qualify the question. */
+  /** Phrases after "of", "in", "for"... anywhere ("people in *Hungary*"): they qualify the question. */
   objects: number[];
   /** First words of those phrases: a gerund there names a thing ("used in *farming*"). */
   objectHeads: number[];
@@ -34,7 +34,7 @@ const DO_AUX = wordSet('do-aux');
 const LATER_VERBS = wordSet('later-verbs');
 /** Irregular participles: verbs however they end ("how are recipients *chosen*"). */
 const PARTICIPLES = wordSet('participles');
-/** Prepositions whose object qualifies what is asked: "population *of* Japan", "people *in* Germany". */
+/** Prepositions whose object qualifies what is asked: "population *of* Panama", "people *in* Hungary". */
 const OBJECT_PREP = wordSet('object-prep');
 /** "how *common* are...", "how *fast* is...": the degree asked for; the focus follows. */
 const HOW_DEGREE = wordSet('how-degree');

@@ -291,7 +291,7 @@ function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: 
   // "Summarise the talk in a few lines": the outline, whatever else the question holds.
   if (d.doc.ref === 'm:outline' && a.intents.has('outline')) return true;
   // A yes/no question has no one thing it is about ("should services go fully digital?"): coverage decides,
-  // but a place it names must be there ("has *Chile* joined?").
+  // but a place it names must be there ("has *Panama* joined?").
   if (!holdsFocus && !a.intents.has('yesno')) return false;
   for (const c of a.focus) if (c.place && !holdsIn(c, d.terms)) return false;
   if (a.intents.has('date') && !has(d, 'date')) return false;

@@ -58,8 +58,8 @@ export function packWords(docs: SearchDoc[]): Set<string> {
 }
 
 /**
- * Capitalised names in the pack's texts ("Sierra Leone", "Lisbon"): each run of words and each word of a
- * run; `alone` holds the names of one word written on their own ("in Lisbon", not "Lisbon Water Board").
+ * Capitalised names in the pack's texts ("Costa Rica", "Ulaanbaatar"): each run of words and each word of a
+ * run; `alone` holds the names of one word written on their own ("in Ulaanbaatar", not "Ulaanbaatar Water Board").
  */
 function capitalisedNames(docs: SearchDoc[]): { all: Set<string>; alone: Set<string> } {
   const all = new Set<string>();

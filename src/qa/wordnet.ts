@@ -29,7 +29,7 @@ interface Synset {
   antonyms: [number, number, Pos, number][];
   /** An adjective's "similar to" synsets: a head's satellites, or a satellite's head ("mandatory" / "compulsory"). */
   similar: number[];
-  /** A noun synset that is one named thing of a kind ("Japan", an instance of a country), not a kind. */
+  /** A noun synset that is one named thing of a kind ("Panama", an instance of a country), not a kind. */
   instance: boolean;
 }
 
@@ -170,7 +170,7 @@ export class WordNetReader {
 
   /**
    * Is the name a place in WordNet (a country, a city, a region)? A name of several words need only have a
-   * place sense; a single word must name nothing else ("Germany", not "open" or "turkey"), unless the text
+   * place sense; a single word must name nothing else ("Hungary", not "open" or "turkey"), unless the text
    * writes it with a capital and what the word most often names is one place ("Panama", whose other sense
    * is a hat; not "Turkey" or "Jordan", whose first senses are a bird and a person, nor "State", a kind of
    * place and not one place).

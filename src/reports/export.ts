@@ -110,7 +110,7 @@ function hiddenNote(c: CohortCsv): string {
 
 export async function cohortExport(services: BotServices, cohort: CohortRecord): Promise<Outgoing[]> {
   const csv = await cohortCsv(services, cohort);
-  // The trainer's date, like the times inside: an export made at 08:00 in Port Moresby is not dated yesterday.
+  // The trainer's date, like the times inside: an export made at 08:00 in Ulaanbaatar is not dated yesterday.
   const day = DateTime.fromJSDate(services.clock.now(), { zone: services.timeZone }).toISODate();
   return [
     {
