@@ -24,6 +24,8 @@ export interface DocInfo {
   features: Set<Feature>;
   /** Stems of the sentences that hold a figure: what its figures count ("153 *countries*"). */
   counts: Set<string>;
+  /** The same words as written, in the singular: "indices" and "indicators" share a stem, not a word. */
+  countWords: Set<string>;
   /** Numbers its text states, as digits. */
   numbers: Set<string>;
   /** Which kinds of thing its figures count (lexicon count-kind lines: countries by any name, towns, people). */
@@ -122,11 +124,17 @@ function leadText(doc: SearchDoc): string {
   return doc.text.split(/\s+/).slice(0, 6).join(' ');
 }
 
+/** A plural's singular as plain English spells most ("countries" -> "country", "indices" -> "indice"): for comparing, not for show. */
+export function singular(w: string): string {
+  if (w.length < 5 || !w.endsWith('s') || w.endsWith('ss')) return w;
+  return w.endsWith('ies') ? `${w.slice(0, -3)}y` : w.slice(0, -1);
+}
+
 /** Words a figure counts: the few after it ("93% of *countries*", "105 of the 150 *partner towns*"). */
 const COUNTED_WINDOW = 3;
 
 /** What a text's figures count: the words right after each figure or quantity word ("*most* countries have..."). */
-function countedStems(text: string): Set<string> {
+function countedStems(text: string, asWritten?: Set<string>): Set<string> {
   const out = new Set<string>();
   for (const sentence of text.split(/[.;!?](?:\s|$)/)) {
     const ws = words(sentence);
@@ -140,6 +148,7 @@ function countedStems(text: string): Set<string> {
         const next = ws[k]!;
         if (isFigure(next) || isAskingWord(next)) continue;
         out.add(term(next));
+        asWritten?.add(singular(next));
         taken++;
       }
     });
@@ -227,10 +236,7 @@ function compoundParts(w: string, vocab: ReadonlySet<string>): string[] {
 /** "barriers" -> "barrier", "policies" -> "policy": singular forms of plural words, for spelling correction. */
 function singulars(vocab: ReadonlySet<string>): string[] {
   const out: string[] = [];
-  for (const w of vocab) {
-    if (w.length < 5 || !w.endsWith('s') || w.endsWith('ss')) continue;
-    out.push(w.endsWith('ies') ? `${w.slice(0, -3)}y` : w.slice(0, -1));
-  }
+  for (const w of vocab) if (singular(w) !== w) out.push(singular(w));
   return out;
 }
 
@@ -275,7 +281,8 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
     const terms = new Set([...all, ...all.flatMap((w) => compoundParts(w, vocab))].filter((w) => !isAskingWord(w)).map(term));
     for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
     const features = docFeatures(doc, places);
-    const counted = countedStems(doc.text);
+    const countWords = new Set<string>();
+    const counted = countedStems(doc.text, countWords);
     if (features.has('ranking')) terms.add(RANKING_TERM);
     return {
       doc,
@@ -284,6 +291,7 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
       lead: new Set(contentStems(leadText(doc))),
       features,
       counts: counted,
+      countWords,
       numbers: numbersIn(doc.text),
       countKinds: new Set(countKinds.flatMap((kind, k) => ([...counted].some((t) => kind.has(t)) ? [k] : []))),
       // (Stop words out, but "is" and "are" kept: they say that what comes before is being defined.)

@@ -2,7 +2,7 @@
 // words are), whether it is about what is asked, and whether it holds the kind of answer asked for.
 import type { Alternative, Analysis, Concept, Intent } from './analyze.js';
 import type { Feature } from './features.js';
-import { COUNT_KINDS, term, type DocInfo, type Pack } from './pack.js';
+import { COUNT_KINDS, singular, term, type DocInfo, type Pack } from './pack.js';
 import { wordSet } from './word-lists.js';
 
 /** A concept held by more than this share of documents is too common to answer on its own. */
@@ -186,11 +186,24 @@ function whatIsAsked(a: Analysis): Asked {
 /** The first count-kind line of the lexicon: countries, by whatever name a pack gives them. */
 const COUNTRIES = 0;
 
+/**
+ * The doc's figures count the counted word: its stem, and for a word of the question's own (not a synonym),
+ * the word itself ("four sub-*indices*" shares the stem of "indicators", but counts something else).
+ */
+function countedHere(c: Concept, d: DocInfo): boolean {
+  for (const alt of c.alternatives) {
+    if (!allIn(alt.stems, d.counts)) continue;
+    if (alt === c.alternatives[0] && c.words.length === 1 && !d.countWords.has(singular(c.words[0]!))) continue;
+    return true;
+  }
+  return false;
+}
+
 /** "How many *people*...": the doc's figures count that (or it is a yes/no question that merely mentions counting). */
 const countsIt = (a: Analysis, q: Asked, d: DocInfo) =>
   !a.counted ||
   a.intents.has('yesno') ||
-  holdsIn(a.counted, d.counts) ||
+  countedHere(a.counted, d) ||
   // "What share of portals...": a share of the countries whose portals do it is the same answer.
   (a.share && q.countKind === undefined && d.countKinds.has(COUNTRIES) && has(d, 'percent') && holdsIn(a.counted, d.terms)) ||
   // "How many countries..." of a pack that counts "economies" or "members".

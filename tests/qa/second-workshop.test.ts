@@ -35,6 +35,7 @@ function writeWorkshop(): string {
         { id: 'bills', kind: 'statistic', text: '58 utilities send bills online and accept mobile payments.', keywords: ['e-billing'] },
         { id: 'census-next', kind: 'fact', text: 'The next Utility Census is due to be published in 2026.', keywords: [] },
         { id: 'census-runner', kind: 'fact', text: 'The Utility Census is run every three years by the Pacific Water Association, which sends a form to each utility.', keywords: [] },
+        { id: 'census-parts', kind: 'list', text: 'The Utility Census score is built from four sub-indices: network, customers, finances and staff.', keywords: [] },
         { id: 'census-mandatory', kind: 'fact', text: 'Answering the Utility Census is mandatory for every member utility since the Water Act, adopted by the Ministry of Works in 2019.', keywords: [] },
         { id: 'app-map', kind: 'fact', text: 'Customers report leaks through the utility app, which maps them street by street.', keywords: [] },
         { id: 'chile', kind: 'fact', text: 'In Chile, the national regulator publishes every water bill tariff online.', keywords: [] },
@@ -128,6 +129,11 @@ describe('another workshop', () => {
   it('declines "who did X?" when the deck never speaks of doing X, in any form', () => {
     expect(answerer.answer('who runs the utility census?').text).toContain('Pacific Water Association');
     for (const q of ['who founded the pacific water association?', 'who drafted the water act?']) expect(answerer.answer(q).answered, q).toBe(false);
+  });
+
+  it('does not count one thing for another that shares its stem ("indices" for "how many indicators")', () => {
+    expect(answerer.answer('how many sub-indices make up the utility census score?').text).toContain('four sub-indices');
+    expect(answerer.answer('how many indicators make up the utility census score?').answered).toBe(false);
   });
 
   it('reads everyday idioms as what they mean', () => {
