@@ -59,7 +59,7 @@ export const Population = z.object({
 
 export const Indicator = z.object({
   id,
-  /** Short name, e.g. "Cybersecurity legislation". */
+  /** Short name, e.g. "Widget registry law". */
   name: z.string().min(1).max(80),
   /** The indicator's wording in the survey, where it differs from the name. */
   label: z.string().min(1).optional(),

@@ -114,7 +114,7 @@ function bulletUnits(items: BulletItem[], lead: string, from: UnitDraft['from'])
   return out;
 }
 
-/** A table in one unit when it fits, else one a row: "Fiji: Share 45%, Year 2019". */
+/** A table in one unit when it fits, else one a row: "Ruritania: Share 45%, Year 2019". */
 function tableUnits(rows: string[][], lead: string, from: UnitDraft['from']): UnitDraft[] {
   const cells = rows.map((r) => r.map(squash));
   const numeric = (c: string) => /^[\d\s.,%$€£+-]+$/.test(c);
