@@ -191,9 +191,11 @@ const COUNTRIES = 0;
  * the word itself ("four sub-*indices*" shares the stem of "indicators", but counts something else).
  */
 function countedHere(c: Concept, d: DocInfo): boolean {
+  const own = c.words.length === 1 ? c.words[0]! : undefined;
   for (const alt of c.alternatives) {
     if (!allIn(alt.stems, d.counts)) continue;
-    if (alt === c.alternatives[0] && c.words.length === 1 && !d.countWords.has(singular(c.words[0]!))) continue;
+    // (A glossary group's first phrase need not be the word asked: only the word's own stem is checked so.)
+    if (own !== undefined && alt.stems.length === 1 && alt.stems[0] === term(own) && !d.countWords.has(singular(own))) continue;
     return true;
   }
   return false;

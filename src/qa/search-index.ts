@@ -70,9 +70,9 @@ function capitalisedNames(docs: SearchDoc[]): { all: Set<string>; alone: Set<str
       all.add(parts.join(' '));
       for (const p of parts) all.add(p);
       // A sentence's first word is no part of the name: "In Ruritania" is Ruritania on its own.
-      while (parts.length > 1 && isStopWord(parts[0]!)) parts.shift();
-      all.add(parts.join(' '));
-      if (parts.length === 1) alone.add(parts[0]!);
+      const name = parts.slice(parts.findIndex((p, k) => k === parts.length - 1 || !isStopWord(p)));
+      if (name.length === 1) alone.add(name[0]!);
+      else all.add(name.join(' '));
     }
   }
   return { all, alone };
