@@ -38,6 +38,48 @@ const ADVISES = /\b(should|must|first steps?|start (with|by)|begin (with|by)|rec
 /** A length of time: a figure or a number word, then a unit of time ("45-minute", "two years"). */
 const DURATION = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|several|few)[- ](second|minute|hour|day|week|month|year|decade)s?\b/i;
 
+/** A currency sign next to a figure: "$5", "€ 2.5 million", "R$10", "5€", "₹300". */
+const CURRENCY_SIGN = /\p{Sc}\s?\d|\d\s?\p{Sc}/u;
+/** A figure, then perhaps a scale ("2.5 billion", "300 million", "40bn"). */
+const FIGURE = String.raw`\d[\d.,]*\s?(?:thousand|million|billion|trillion|crore|lakh|bn|mn|m|k)?`;
+const CODE_THEN_FIGURE = /\b([A-Z]{3})\s?\d/g;
+/** A year where a figure begins ("ALL 2024" names no amount of Albanian lek). */
+const YEAR_AT = /^(1[89]|20)\d\d(?!\d)/;
+/** A figure, then a word, perhaps after one more ("100 CFA francs", "5 million Kenyan shillings"). */
+const FIGURE_THEN_WORD = new RegExp(`${FIGURE}\\s?(?:[A-Za-z]+\\s)?([A-Za-z\u00C0-\u024F]{3,})\\b`, 'g');
+
+let currencies: { codes: Set<string>; names: Set<string> } | undefined;
+/**
+ * Every currency the runtime knows (ISO 4217, from Intl): its code ("INR") and the last word of its English
+ * name, one and many ("rupee", "rupees", "naira", "reals"). A pack may count money in any of them.
+ */
+function knownCurrencies(): { codes: Set<string>; names: Set<string> } {
+  if (currencies) return currencies;
+  // (Codes in X are not money a government spends: gold, silver, drawing rights, test codes.)
+  const codes = new Set(Intl.supportedValuesOf('currency').filter((c) => !c.startsWith('X')));
+  const names = new Set<string>();
+  for (const code of codes) {
+    for (const n of [1, 2]) {
+      const said = new Intl.NumberFormat('en', { style: 'currency', currency: code, currencyDisplay: 'name', maximumFractionDigits: 0 }).format(n);
+      const last = said.toLowerCase().match(/[a-z\u00C0-\u024F]+$/)?.[0];
+      if (last && last.length >= 3) names.add(last);
+    }
+  }
+  return (currencies = { codes, names });
+}
+
+/** The text gives an amount of money, in any currency: a sign, a code or a currency's name next to a figure. */
+export function namesMoney(text: string): boolean {
+  if (CURRENCY_SIGN.test(text)) return true;
+  const { codes, names } = knownCurrencies();
+  for (const m of text.matchAll(CODE_THEN_FIGURE)) if (codes.has(m[1]!) && !YEAR_AT.test(text.slice(m.index + 3).trimStart())) return true;
+  for (const m of text.matchAll(FIGURE_THEN_WORD)) {
+    const w = m[1]!;
+    if ((w.length === 3 && codes.has(w.toUpperCase()) && w === w.toUpperCase()) || names.has(w.toLowerCase())) return true;
+  }
+  return false;
+}
+
 const lowerWords = (text: string): string[] => text.toLowerCase().match(/[a-z]+/g) ?? [];
 
 /** An enumeration: a "list" unit, or three or more items separated by commas or semicolons. */
@@ -58,7 +100,9 @@ export function docFeatures(doc: SearchDoc, places: ReadonlySet<string>): Set<Fe
   if (PERCENT.test(text)) f.add('percent').add('number');
   if (DURATION.test(text)) f.add('duration');
   if (ADVISES.test(text)) f.add('advice');
-  if (/[$€£¥]\s?\d|\d\s?(million|billion)?\s?(usd|eur|gbp)\b/i.test(text) || has('currency')) f.add('money');
+  // (A currency's code or name next to a figure is looked for only when a question asks what something
+  // costs: see `namesMoney`, which loads every currency's name on first use.)
+  if (CURRENCY_SIGN.test(text) || has('currency')) f.add('money');
   if (has('role')) f.add('person');
   if (NAME.test(text)) {
     const name = NAME.exec(text)![0].toLowerCase();

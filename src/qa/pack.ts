@@ -38,6 +38,8 @@ export interface DocInfo {
   future: boolean;
   /** Stems it holds only inside names ("population" in "Population Data Services Agency"). */
   inNamesOnly: Set<string>;
+  /** Gives an amount of money by a currency's code or name ("1,500 vatu"): worked out when first asked. */
+  moneyNamed?: boolean;
 }
 
 /** Equivalent phrases (stem lists) for one thing: a glossary entry, or an acronym the text defines. */

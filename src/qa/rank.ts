@@ -1,7 +1,7 @@
 // Ranks a pack's documents for a question: how much of the question each holds (weighted by how rare its
 // words are), whether it is about what is asked, and whether it holds the kind of answer asked for.
 import type { Alternative, Analysis, Concept, Intent } from './analyze.js';
-import type { Feature } from './features.js';
+import { namesMoney, type Feature } from './features.js';
 import { COUNT_KINDS, singular, term, type DocInfo, type Pack } from './pack.js';
 import { wordSet } from './word-lists.js';
 
@@ -132,7 +132,7 @@ function weigh(pack: Pack, concepts: Concept[]): Weighted[] {
   });
 }
 
-const has = (d: DocInfo, f: Feature) => d.features.has(f);
+const has = (d: DocInfo, f: Feature) => d.features.has(f) || (f === 'money' && (d.moneyNamed ??= namesMoney(d.doc.text)));
 
 // Plain loops, not closures: these run for every candidate doc of every question, and a closure that
 // captures the doc is an allocation each time.
