@@ -375,8 +375,11 @@ export interface RankOptions {
   given?: ReadonlySet<string>;
 }
 
-/** A plain word the doc holds only inside a name ("population" in the "Population Data Agency"); a place is a name itself. */
-const inNameOnly = (c: Concept, d: DocInfo) => !c.specific && !c.place && c.words.length === 1 && allIn(c.alternatives[0]!.stems, d.inNamesOnly);
+/**
+ * A plain word the doc holds only inside a name ("population" in the "Population Data Agency"). A place is a
+ * name itself, and an ordinal in a name is the place in its series: "the second one" is the "Second Protocol".
+ */
+const inNameOnly = (c: Concept, d: DocInfo) => !c.specific && !c.place && c.words.length === 1 && !wordSet('ordinal-number').has(c.words[0]!) && allIn(c.alternatives[0]!.stems, d.inNamesOnly);
 /** Doc `i` holds one of these concepts. */
 function heldBySome(ws: readonly Weighted[], i: number): boolean {
   for (const w of ws) if (w.held.has(i)) return true;

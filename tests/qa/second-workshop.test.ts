@@ -38,6 +38,7 @@ function writeWorkshop(): string {
         { id: 'census-parts', kind: 'list', text: 'The Utility Census score is built from four sub-indices: network, customers, finances and staff.', keywords: [] },
         { id: 'census-mandatory', kind: 'fact', text: 'Answering the Utility Census is mandatory for every member utility since the Water Act, adopted by the Ministry of Works in 2019.', keywords: [] },
         { id: 'connection-fee', kind: 'fact', text: 'A new household connection costs 1,500 vatu, spread over twelve monthly bills.', keywords: [] },
+        { id: 'codes', kind: 'fact', text: 'Two codes govern leak repairs: the First Repair Code (2010-2015) and the Second Repair Code, adopted on 3 June 2021.', keywords: [] },
         { id: 'app-map', kind: 'fact', text: 'Customers report leaks through the utility app, which maps them street by street.', keywords: [] },
         { id: 'chile', kind: 'fact', text: 'In Chile, the national regulator publishes every water bill tariff online.', keywords: [] },
         { id: 'faults', kind: 'statistic', text: 'Burst mains are the most common fault on the network: they were behind 35% of the 400 leak reports in 2023.', keywords: [] },
@@ -144,6 +145,12 @@ describe('another workshop', () => {
   it('knows an amount of money in any currency, not only dollars, euros and pounds', () => {
     expect(answerer.answer('how much does a new household connection cost?').text).toContain('1,500 vatu');
     expect(answerer.answer('how much does a smart water meter cost?').answered).toBe(false);
+  });
+
+  it('reads "the second one" as the one a name calls Second', () => {
+    const first = answerer.answer('which codes govern leak repairs?');
+    expect(first.text).toContain('Second Repair Code');
+    expect(answerer.answer('when was the second one adopted?', first.topic).text).toContain('3 June 2021');
   });
 
   it('declines what it does not cover, with suggestions from its own content', () => {
