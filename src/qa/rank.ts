@@ -213,6 +213,14 @@ const countsIt = (a: Analysis, q: Asked, d: DocInfo) =>
   // "How much money / funding did they put in?": an amount of money answers, whatever it is called.
   (q.money && wordSet('money').has(a.counted.words.join(' ')) && has(d, 'money'));
 
+/** A date that says when: a day or a month, or a year other than those the question names ("when did the *2022* survey open?"). */
+function datesIt(a: Analysis, d: DocInfo): boolean {
+  if (!has(d, 'date')) return false;
+  if (!a.years.length || has(d, 'day')) return true;
+  for (const y of d.years) if (!a.years.includes(y)) return true;
+  return false;
+}
+
 /** Does the doc (its text, title or citation) name the year? */
 const namesYear = (d: DocInfo, year: string) => d.years.has(year);
 
@@ -259,7 +267,7 @@ function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLea
   if (is('howmany') && a.share) b += has(d, 'percent') ? 0.05 : -0.05;
   // "How many people...?" answered by a count of something else is most likely wrong.
   if (a.counted && !countsIt(a, q, d)) b -= 0.3;
-  if (is('when')) b += has(d, 'date') ? 0.1 : -0.1;
+  if (is('when')) b += datesIt(a, d) ? 0.1 : -0.1;
   // "What date / which day...": a day, not only a year.
   if (q.day) b += has(d, 'day') ? 0.08 : 0;
   if (is('where')) b += has(d, 'place') ? 0.12 : -0.12;
@@ -309,7 +317,7 @@ function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: 
   // but a place it names must be there ("has *Panama* joined?").
   if (!holdsFocus && !a.intents.has('yesno')) return false;
   for (const c of a.focus) if (c.place && !holdsIn(c, d.terms)) return false;
-  if (a.intents.has('date') && !has(d, 'date')) return false;
+  if (a.intents.has('date') && !datesIt(a, d)) return false;
   // "How long is it?": only a doc that gives a length of time.
   if (a.intents.has('duration') && !has(d, 'duration')) return false;
   // "Which countries...?" is answered by naming them, not by how many there are.

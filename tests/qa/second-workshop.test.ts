@@ -39,6 +39,8 @@ function writeWorkshop(): string {
         { id: 'census-mandatory', kind: 'fact', text: 'Answering the Utility Census is mandatory for every member utility since the Water Act, adopted by the Ministry of Works in 2019.', keywords: [] },
         { id: 'connection-fee', kind: 'fact', text: 'A new household connection costs 1,500 vatu, spread over twelve monthly bills.', keywords: [] },
         { id: 'codes', kind: 'fact', text: 'Two codes govern leak repairs: the First Repair Code (2010-2015) and the Second Repair Code, adopted on 3 June 2021.', keywords: [] },
+        { id: 'census-returns', kind: 'statistic', text: 'The 2023 census round opened to all 60 member utilities, and 52 returned their forms online.', keywords: [] },
+        { id: 'census-opened', kind: 'fact', text: 'Forms for the 2023 census round went out to utilities on 6 February 2023.', keywords: [] },
         { id: 'app-map', kind: 'fact', text: 'Customers report leaks through the utility app, which maps them street by street.', keywords: [] },
         { id: 'chile', kind: 'fact', text: 'In Chile, the national regulator publishes every water bill tariff online.', keywords: [] },
         { id: 'faults', kind: 'statistic', text: 'Burst mains are the most common fault on the network: they were behind 35% of the 400 leak reports in 2023.', keywords: [] },
@@ -151,6 +153,10 @@ describe('another workshop', () => {
     const first = answerer.answer('which codes govern leak repairs?');
     expect(first.text).toContain('Second Repair Code');
     expect(answerer.answer('when was the second one adopted?', first.topic).text).toContain('3 June 2021');
+  });
+
+  it('answers "when did the 2023 X open?" with a day, not with the year it was asked about', () => {
+    expect(answerer.answer('when did the 2023 census round open?').text).toContain('6 February 2023');
   });
 
   it('declines what it does not cover, with suggestions from its own content', () => {
