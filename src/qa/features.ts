@@ -82,6 +82,27 @@ export function namesMoney(text: string): boolean {
 
 const lowerWords = (text: string): string[] => text.toLowerCase().match(/[a-z]+/g) ?? [];
 
+/** Someone or something the text names: "Ana Lopez", "the Widget Foundation", "WXF". */
+export interface Actor {
+  /** Its words, lower case. */
+  words: string[];
+  /** An organisation (an acronym, or a name with "agency", "ministry"...), else a person. */
+  org: boolean;
+}
+
+/** The people and organisations a text names, places left out: who may have done what a "who" question asks. */
+export function actorsIn(text: string, places: ReadonlySet<string>): Actor[] {
+  const out: Actor[] = [];
+  for (const m of text.matchAll(new RegExp(NAME.source, 'g'))) {
+    const name = m[0].toLowerCase();
+    if (places.has(name)) continue;
+    const words = lowerWords(name);
+    out.push({ words, org: words.some((w) => wordSet('organisation').has(w)) });
+  }
+  for (const m of text.matchAll(new RegExp(ACRONYM.source, 'g'))) if (!places.has(m[0].toLowerCase())) out.push({ words: [m[0].toLowerCase()], org: true });
+  return out;
+}
+
 /** An enumeration: a "list" unit, or three or more items separated by commas or semicolons. */
 function isList(doc: SearchDoc): boolean {
   if (doc.unitKind === 'list') return true;

@@ -4,7 +4,7 @@ import type lunr from 'lunr';
 import type { Content } from '../content/schema.js';
 import { isStopWord, stem, words } from '../content/text.js';
 import { buildSearchDocs, type SearchDoc } from './docs.js';
-import { docFeatures, numbersIn, type Feature } from './features.js';
+import { actorsIn, docFeatures, numbersIn, type Feature } from './features.js';
 import type { Alternative } from './analyze.js';
 import type { English } from './english.js';
 import type { SearchIndex } from './search-index.js';
@@ -38,6 +38,8 @@ export interface DocInfo {
   future: boolean;
   /** Stems it holds only inside names ("population" in "Population Data Services Agency"). */
   inNamesOnly: Set<string>;
+  /** Who may have done what a "who" question asks: a role ("the minister"), an organisation's kind ("the agency"), or a name. */
+  who: { role: boolean; orgWord: boolean; actors: { stems: string[]; org: boolean }[] };
   /** Gives an amount of money by a currency's code or name ("1,500 vatu"): worked out when first asked. */
   moneyNamed?: boolean;
 }
@@ -283,6 +285,7 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
     const terms = new Set([...all, ...all.flatMap((w) => compoundParts(w, vocab))].filter((w) => !isAskingWord(w)).map(term));
     for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
     const features = docFeatures(doc, places);
+    const text = words(doc.text, Infinity);
     const countWords = new Set<string>();
     const counted = countedStems(doc.text, countWords);
     if (features.has('ranking')) terms.add(RANKING_TERM);
@@ -301,6 +304,11 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
       years: yearsOf(doc),
       future: words(doc.text, Infinity).some((w) => wordSet('future-doc').has(w)),
       inNamesOnly: inNamesOnly(doc),
+      who: {
+        role: text.some((w) => wordSet('role').has(w)),
+        orgWord: text.some((w) => wordSet('organisation').has(w)),
+        actors: actorsIn(doc.text, places).map((x) => ({ stems: x.words.map(term), org: x.org })),
+      },
     };
   });
 

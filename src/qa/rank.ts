@@ -168,9 +168,11 @@ interface Asked {
   named: string[];
   /** "Which *countries*...": asks for places by name. */
   places: boolean;
+  /** Stems of all its words, and of the last question's in a follow-up. */
+  stems: Set<string>;
 }
 
-function whatIsAsked(a: Analysis): Asked {
+function whatIsAsked(a: Analysis, context: readonly Concept[] = []): Asked {
   const word = (c: Concept) => c.words.join(' ');
   return {
     ordinals: a.concepts.filter((c) => wordSet('ordinal-number').has(word(c))),
@@ -180,6 +182,7 @@ function whatIsAsked(a: Analysis): Asked {
     bareAcronym: a.bare && a.concepts.some((c) => c.specific && c.words.length === 1),
     named: a.numbers.filter((x) => !a.years.includes(x)),
     places: !!a.typed && !a.intents.has('howmany') && wordSet('place-kind').has(word(a.typed)),
+    stems: new Set([...a.words, ...[...a.concepts, ...context].flatMap((c) => c.words.flatMap((w) => w.split(" ")))].map(term)),
   };
 }
 
@@ -219,6 +222,18 @@ function datesIt(a: Analysis, d: DocInfo): boolean {
   if (!a.years.length || has(d, 'day')) return true;
   for (const y of d.years) if (!a.years.includes(y)) return true;
   return false;
+}
+
+/**
+ * "Who did X?": a doc that names a person or a role first, an organisation next. A name the question itself
+ * holds is what it asks about, not who did it ("who developed *the Utility Census*?").
+ */
+function whoBonus(q: Asked, d: DocInfo): number {
+  if (d.who.role || d.doc.cues.includes('who')) return 0.12;
+  // (The first name it gives, as a name reads: a person, unless it holds a word like "agency".)
+  const named = d.who.actors.find((x) => !x.stems.every((t) => q.stems.has(t)));
+  if (named && !named.org) return 0.12;
+  return named || d.who.orgWord ? 0.06 : -0.1;
 }
 
 /** Does the doc (its text, title or citation) name the year? */
@@ -272,7 +287,7 @@ function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLea
   if (q.day) b += has(d, 'day') ? 0.08 : 0;
   if (is('where')) b += has(d, 'place') ? 0.12 : -0.12;
   // "Who leads X?": a person or a role first, an organisation next.
-  if (is('who') && !is('howmany')) b += has(d, 'person') ? 0.12 : has(d, 'org') ? 0.06 : -0.1;
+  if (is('who') && !is('howmany')) b += whoBonus(q, d);
   // "Why...?": a doc that gives reasons, or a section that is itself a "why".
   if (is('why')) b += (has(d, 'reason') ? 0.06 : 0) + (/^why\b/i.test(doc.title) ? 0.15 : 0);
   // "Why X?" is not answered by what X is: a doc that opens by defining it says what, not why.
@@ -407,7 +422,7 @@ function heldAllContext(ws: readonly Weighted[], i: number): boolean {
 /** Every document that holds part of the question, best first. */
 export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] {
   const weighted = weigh(pack, a.concepts);
-  const q = whatIsAsked(a);
+  const q = whatIsAsked(a, opts.context);
   for (const w of weigh(pack, opts.context ?? [])) weighted.push({ ...w, weight: w.weight * CONTEXT_SHARE, weak: true });
   // A focus word most docs share ("how do *governments* decide...") cannot pick the answer; the rest can.
   // What is counted ("how many *countries*") or names the kind of answer ("which *countries*") need not be held.

@@ -41,6 +41,7 @@ function writeWorkshop(): string {
         { id: 'codes', kind: 'fact', text: 'Two codes govern leak repairs: the First Repair Code (2010-2015) and the Second Repair Code, adopted on 3 June 2021.', keywords: [] },
         { id: 'census-returns', kind: 'statistic', text: 'The 2023 census round opened to all 60 member utilities, and 52 returned their forms online.', keywords: [] },
         { id: 'census-opened', kind: 'fact', text: 'Forms for the 2023 census round went out to utilities on 6 February 2023.', keywords: [] },
+        { id: 'act-rules', kind: 'fact', text: 'After two dry years and a long debate, the Water Act was adopted and then amended in 2022.', keywords: [] },
         { id: 'app-map', kind: 'fact', text: 'Customers report leaks through the utility app, which maps them street by street.', keywords: [] },
         { id: 'chile', kind: 'fact', text: 'In Chile, the national regulator publishes every water bill tariff online.', keywords: [] },
         { id: 'faults', kind: 'statistic', text: 'Burst mains are the most common fault on the network: they were behind 35% of the 400 leak reports in 2023.', keywords: [] },
@@ -157,6 +158,10 @@ describe('another workshop', () => {
 
   it('answers "when did the 2023 X open?" with a day, not with the year it was asked about', () => {
     expect(answerer.answer('when did the 2023 census round open?').text).toContain('6 February 2023');
+  });
+
+  it('answers "who did X?" with who did, not with a unit that only names X', () => {
+    expect(answerer.answer('who adopted the water act?').text).toContain('Ministry of Works');
   });
 
   it('declines what it does not cover, with suggestions from its own content', () => {
