@@ -381,7 +381,9 @@ export function analyze(pack: Pack, question: string): Analysis {
       // The comparison itself ("which is *bigger*, A or B?") is said of both sides: it is not what is asked about.
       // A word in a set phrase with the preposition before it ("are the bans *in place*") is not a topic.
       const setPhrase = pack.english.setPhrases.has(`${cleaned[where[i]! - 1] ?? ''} ${w}`);
-      const generic = isGeneric(w) || setPhrase || (intents.has('compare') && wordSet('comparative').has(w)) || /^\d$/.test(w);
+      // ("Which is *more common*, A or B?": the word after "more" is the comparison too.)
+      const compared = intents.has('compare') && (wordSet('comparative').has(w) || /^(more|less|most|least)$/.test(cleaned[where[i]! - 1] ?? ''));
+      const generic = isGeneric(w) || setPhrase || compared || /^\d$/.test(w);
       concepts.push({ words: [w], alternatives, context: wordSet('session').has(w) || wordSet('person').has(w), unknown: !known, specific: false, generic, positions: [where[i]!] });
     } else concepts.find((c) => c.alternatives[0]!.stems.length === 1 && c.alternatives[0]!.stems[0] === s)?.positions.push(where[i]!);
     i++;

@@ -164,6 +164,18 @@ describe('another workshop', () => {
     expect(answerer.answer('who adopted the water act?').text).toContain('Ministry of Works');
   });
 
+  it('reads "which is more common, A or B?" as the comparison, with "common" part of it', () => {
+    const a = answerer.answer('which is more common, smart meters or online bills?');
+    expect(a.text).toContain('41');
+    expect(a.text).toContain('58');
+  });
+
+  it('reads "again" and "remind me" as asking once more, not as a topic', () => {
+    expect(answerer.answer('whats the title of this talk again').text).toContain('Water Utilities Go Digital');
+    expect(answerer.answer('when was the session again').text).toContain('4 March 2024');
+    expect(answerer.answer('remind me who the presenter was').text).toContain('Ana Tupou');
+  });
+
   it('declines what it does not cover, with suggestions from its own content', () => {
     const a = answerer.answer('How many countries have cybersecurity laws?');
     expect(a.answered).toBe(false);
