@@ -358,7 +358,8 @@ function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: 
   // A glossary entry answers what its own term means: the focus must be its term.
   // A bare question ("X results?") asks what X is only when it is nothing but the term.
   const onlyThat = !a.bare || (a.concepts.every((c) => a.focus.includes(c) || c.generic) && a.concepts.every((c) => c.words.length === 1));
-  if (d.doc.kind === 'glossary') return (a.intents.has('define') || a.intents.has('abbrev')) && hasFocus && onlyTerm && onlyThat && a.focus.every((c) => holdsIn(c, d.lead));
+  // (Or "how many X does it cover?" of a term whose entry gives that count: "the survey covers all 193".)
+  if (d.doc.kind === 'glossary') return ((a.intents.has('define') || a.intents.has('abbrev')) && hasFocus && onlyTerm && onlyThat && a.focus.every((c) => holdsIn(c, d.lead))) || (a.intents.has('howmany') && !!a.counted && countedHere(a.counted, d) && a.concepts.some((c) => c.specific && holdsIn(c, d.lead)));
   if (d.doc.kind === 'nextstep') return a.intents.has('advice');
   // An indicator the pack gives no figure for cannot answer "how many".
   if (d.doc.kind === 'indicator' && d.doc.unitKind !== 'statistic' && a.intents.has('howmany')) return false;

@@ -51,7 +51,10 @@ function writeWorkshop(): string {
   w('indicators.json', [
     { id: 'online-billing', name: 'Online billing', definition: 'Customers can receive and pay bills online.', question: 'Does your utility bill customers online?', global: { count: 58, source: 'Utility Census 2023' }, sections: ['billing'], nextStep: 'Offer e-bills.' },
   ]);
-  w('glossary.json', [{ term: 'NRW', expansion: 'Non-revenue water', synonyms: ['non-revenue water', 'water loss'] }]);
+  w('glossary.json', [
+    { term: 'NRW', expansion: 'Non-revenue water', synonyms: ['non-revenue water', 'water loss'] },
+    { term: 'PWA', expansion: 'Pacific Water Association, whose census covers all 64 member utilities', synonyms: [] },
+  ]);
   w('quiz.json', [
     { id: 'q1', question: 'How many utilities bill online?', choices: ['12', '58'], answer: 1, explanation: '58 do.', source: { section: 'billing' } },
   ]);
@@ -174,6 +177,10 @@ describe('another workshop', () => {
     expect(answerer.answer('whats the title of this talk again').text).toContain('Water Utilities Go Digital');
     expect(answerer.answer('when was the session again').text).toContain('4 March 2024');
     expect(answerer.answer('remind me who the presenter was').text).toContain('Ana Tupou');
+  });
+
+  it('answers "how many X does it cover?" from a glossary entry that gives the count', () => {
+    expect(answerer.answer('how many utilities does the PWA cover?').text).toContain('64 member utilities');
   });
 
   it('declines what it does not cover, with suggestions from its own content', () => {
