@@ -201,7 +201,7 @@ function cleanWords(pack: Pack, raw: string[]): string[] {
     else if (w.length >= 5 && w.length <= 20) {
       const fixed = correctWord(pack.deletes, pack.spelling, w, (c) => pack.df.get(term(c)) ?? 0);
       if (fixed) out.push(fixed);
-      else out.push(...(w.length >= 7 ? (splitWord(pack, w) ?? [w]) : [w]));
+      else out.push(...(clipped(pack, w) ?? (w.length >= 7 ? (splitWord(pack, w) ?? [w]) : [w])));
     } else out.push(w.length >= 3 ? fixShortWord(w) : w);
   }
   // "which group is bigger, B or C?": a lone letter of a choice named by a word a little before it, when the
@@ -220,6 +220,24 @@ function cleanWords(pack: Pack, raw: string[]): string[] {
     }
   }
   return out;
+}
+
+/**
+ * A word cut short ("interop", "admin"): not English, and the start of the pack's words of one stem only
+ * ("interoperability", "interoperable"). The one the pack uses most stands for it.
+ */
+function clipped(pack: Pack, w: string): string[] | undefined {
+  if (pack.english.has(w)) return undefined;
+  let best: string | undefined;
+  let stem: string | undefined;
+  for (const v of pack.vocab) {
+    if (v.length <= w.length + 1 || !v.startsWith(w)) continue;
+    const t = term(v);
+    if (stem !== undefined && t !== stem) return undefined;
+    stem = t;
+    if (best === undefined || (pack.df.get(t) ?? 0) > (pack.df.get(term(best)) ?? 0) || (t === term(best) && v.length < best.length)) best = v;
+  }
+  return best === undefined ? undefined : [best];
 }
 
 /** Most distinct question words whose alternatives a pack keeps (question words are anyone's input). */

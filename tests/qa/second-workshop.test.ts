@@ -42,6 +42,7 @@ function writeWorkshop(): string {
         { id: 'census-returns', kind: 'statistic', text: 'The 2023 census round opened to all 60 member utilities, and 52 returned their forms online.', keywords: [] },
         { id: 'census-opened', kind: 'fact', text: 'Forms for the 2023 census round went out to utilities on 6 February 2023.', keywords: [] },
         { id: 'act-rules', kind: 'fact', text: 'After two dry years and a long debate, the Water Act was adopted and then amended in 2022.', keywords: [] },
+        { id: 'telemetry', kind: 'fact', text: 'Telemetry reports to the control room every hour.', keywords: [] },
         { id: 'app-map', kind: 'fact', text: 'Customers report leaks through the utility app, which maps them street by street.', keywords: [] },
         { id: 'chile', kind: 'fact', text: 'In Chile, the national regulator publishes every water bill tariff online.', keywords: [] },
         { id: 'faults', kind: 'statistic', text: 'Burst mains are the most common fault on the network: they were behind 35% of the 400 leak reports in 2023.', keywords: [] },
@@ -181,6 +182,10 @@ describe('another workshop', () => {
 
   it('answers "how many X does it cover?" from a glossary entry that gives the count', () => {
     expect(answerer.answer('how many utilities does the PWA cover?').text).toContain('64 member utilities');
+  });
+
+  it('reads a word cut short ("telem") as the pack\'s word it starts', () => {
+    expect(answerer.answer('how often does telem report?').text).toContain('every hour');
   });
 
   it('declines what it does not cover, with suggestions from its own content', () => {
