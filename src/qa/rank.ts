@@ -2,7 +2,7 @@
 // words are), whether it is about what is asked, and whether it holds the kind of answer asked for.
 import type { Alternative, Analysis, Concept, Intent } from './analyze.js';
 import { namesMoney, type Feature } from './features.js';
-import { COUNT_KINDS, singular, term, type DocInfo, type Pack } from './pack.js';
+import { COUNT_KINDS, contentStems, singular, term, type DocInfo, type Pack } from './pack.js';
 import { wordSet } from './word-lists.js';
 
 /** A concept held by more than this share of documents is too common to answer on its own. */
@@ -236,6 +236,12 @@ function whoBonus(q: Asked, d: DocInfo): number {
   return named || d.who.orgWord ? 0.06 : -0.1;
 }
 
+/** A glossary entry that only spells out its term in the question's own words ("NRW: Non-revenue water"). */
+function saysNoMore(d: DocInfo, q: Asked): boolean {
+  const term = new Set(contentStems(d.doc.title));
+  return contentStems(d.doc.text).every((t) => term.has(t) || q.stems.has(t));
+}
+
 /** Does the doc (its text, title or citation) name the year? */
 const namesYear = (d: DocInfo, year: string) => d.years.has(year);
 
@@ -358,6 +364,8 @@ function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: 
   // A glossary entry answers what its own term means: the focus must be its term.
   // A bare question ("X results?") asks what X is only when it is nothing but the term.
   const onlyThat = !a.bare || (a.concepts.every((c) => a.focus.includes(c) || c.generic) && a.concepts.every((c) => c.words.length === 1));
+  // (Not when the entry says no more than the question: "what does non-revenue water mean?" and "NRW: Non-revenue water".)
+  if (d.doc.kind === 'glossary' && !a.intents.has('abbrev') && !q.bareAcronym && saysNoMore(d, q)) return false;
   // (Or "how many X does it cover?" of a term whose entry gives that count: "the survey covers all 193".)
   if (d.doc.kind === 'glossary') return ((a.intents.has('define') || a.intents.has('abbrev')) && hasFocus && onlyTerm && onlyThat && a.focus.every((c) => holdsIn(c, d.lead))) || (a.intents.has('howmany') && !!a.counted && countedHere(a.counted, d) && a.concepts.some((c) => c.specific && holdsIn(c, d.lead)));
   if (d.doc.kind === 'nextstep') return a.intents.has('advice');

@@ -174,10 +174,11 @@ describe('another workshop', () => {
     expect(a.text).toContain('58');
   });
 
-  it('reads "again" and "remind me" as asking once more, not as a topic', () => {
+  it('reads "again", "remind me" and "ok so" as ways of asking, not as a topic', () => {
     expect(answerer.answer('whats the title of this talk again').text).toContain('Water Utilities Go Digital');
     expect(answerer.answer('when was the session again').text).toContain('4 March 2024');
     expect(answerer.answer('remind me who the presenter was').text).toContain('Ana Tupou');
+    expect(answerer.answer('ok so when was the talk').text).toContain('4 March 2024');
   });
 
   it('answers "how many X does it cover?" from a glossary entry that gives the count', () => {
@@ -186,6 +187,11 @@ describe('another workshop', () => {
 
   it('reads a word cut short ("telem") as the pack\'s word it starts', () => {
     expect(answerer.answer('how often does telem report?').text).toContain('every hour');
+  });
+
+  it('answers what a term means from a unit that says it, not from a glossary entry that only spells it out', () => {
+    expect(answerer.answer('whats non-revenue water actually mean').text).toContain('lost to leaks');
+    expect(answerer.answer('what does NRW stand for').text).toContain('Non-revenue water');
   });
 
   it('declines what it does not cover, with suggestions from its own content', () => {
