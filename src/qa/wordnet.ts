@@ -206,6 +206,38 @@ export class WordNetReader {
     }
   }
 
+  private pertainers?: Map<number, string[]>;
+
+  /**
+   * Noun synset offset -> the adjectives that pertain to it ("hungarian" to Hungary, "mongolian" to Mongolia).
+   * WordNet keeps the pointer on the adjective only, so data.adj is read once, whole.
+   */
+  adjectivesOf(nounOffset: number): string[] {
+    if (!this.pertainers) {
+      this.pertainers = new Map();
+      for (const line of readFileSync(join(this.dir, 'data.adj'), 'latin1').split('\n')) {
+        if (!line.includes(' \\ ')) continue;
+        const f = line.split(' ');
+        const wCnt = parseInt(f[3] ?? '0', 16);
+        const words: string[] = [];
+        for (let i = 0; i < wCnt; i++) words.push((f[4 + 2 * i] ?? '').replace(/\(.*\)$/, '').toLowerCase());
+        let k = 4 + 2 * wCnt;
+        const pCnt = Number(f[k++]);
+        for (let i = 0; i < pCnt; i++, k += 4) {
+          if (f[k] !== '\\' || f[k + 2] !== 'n') continue;
+          const st = f[k + 3] ?? '0000';
+          const word = words[parseInt(st.slice(0, 2), 16) - 1];
+          if (!word) continue;
+          const offset = Number(f[k + 1]);
+          const list = this.pertainers.get(offset) ?? [];
+          if (!list.includes(word)) list.push(word);
+          this.pertainers.set(offset, list);
+        }
+      }
+    }
+    return this.pertainers.get(nounOffset) ?? [];
+  }
+
   /** Every single-word lemma (for the words that only look like a pack's words). */
   *allWords(): Generator<string> {
     for (const map of this.index.values()) for (const lemma of map.keys()) if (/^[a-z]+$/.test(lemma)) yield lemma;
@@ -278,6 +310,8 @@ export function relatedWords(wn: WordNetReader, packWords: Iterable<string>): Ma
         const target = wn.synset(pos, offset).words[tgt - 1];
         if (target) add(target, pack, DERIVED_CREDIT);
       }
+      // "the *Hungarian* portal" for a pack that says "Hungary": an adjective that pertains to the pack's noun.
+      if (sense.pos === 'noun') for (const adj of wn.adjectivesOf(sense.offset)) add(adj, pack, DERIVED_CREDIT);
     }
   }
   return out;

@@ -43,6 +43,8 @@ function writeWorkshop(): string {
         { id: 'census-opened', kind: 'fact', text: 'Forms for the 2023 census round went out to utilities on 6 February 2023.', keywords: [] },
         { id: 'act-rules', kind: 'fact', text: 'After two dry years and a long debate, the Water Act was adopted and then amended in 2022.', keywords: [] },
         { id: 'telemetry', kind: 'fact', text: 'Telemetry reports to the control room every hour.', keywords: [] },
+        { id: 'finland', kind: 'fact', text: 'In Finland, every utility publishes its leak figures each quarter.', keywords: [] },
+        { id: 'ruritania', kind: 'fact', text: 'Ruritania asks its utilities to publish their leak figures once a year.', keywords: [] },
         { id: 'app-map', kind: 'fact', text: 'Customers report leaks through the utility app, which maps them street by street.', keywords: [] },
         { id: 'chile', kind: 'fact', text: 'In Chile, the national regulator publishes every water bill tariff online.', keywords: [] },
         { id: 'faults', kind: 'statistic', text: 'Burst mains are the most common fault on the network: they were behind 35% of the 400 leak reports in 2023.', keywords: [] },
@@ -192,6 +194,12 @@ describe('another workshop', () => {
   it('answers what a term means from a unit that says it, not from a glossary entry that only spells it out', () => {
     expect(answerer.answer('whats non-revenue water actually mean').text).toContain('lost to leaks');
     expect(answerer.answer('what does NRW stand for').text).toContain('Non-revenue water');
+  });
+
+  it('reads a people\'s adjective as its country: "finnish utilities" are the utilities in Finland', () => {
+    const a = answerer.answer('how often do finnish utilities publish leak figures?');
+    expect(a.text).toContain('each quarter');
+    expect(a.text).not.toContain('Ruritania');
   });
 
   it('declines what it does not cover, with suggestions from its own content', () => {
