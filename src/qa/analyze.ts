@@ -524,9 +524,11 @@ function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, uppe
   if (advice) for (const c of concepts) if (c.words.length === 1 && wordSet('advice').has(c.words[0]!)) c.generic = true;
   const spans = findFocus(cleaned, advice);
   // Who is to act ("what should *Panama* do about X", "how can *a country* start X") is not the topic.
-  const topicStart = Math.min(...spans.focus);
-  // ("We have no X yet, where do we start?" names no one after the ask: there X is the topic.)
-  if (advice && spans.focus.length) for (const c of concepts) if (c.positions.every((p) => p < topicStart)) c.generic = true;
+  // ("We have no X yet, where do we start?" names no one after the ask: there X is the topic; nor does
+  // "what should we do *first*?", whose focus is an everyday word.)
+  const named = spans.focus.filter((p) => !isGeneric(cleaned[p] ?? '') && !isStopWord(cleaned[p] ?? '') && !wordSet('advice').has(cleaned[p] ?? ''));
+  const topicStart = Math.min(...named);
+  if (advice && named.length) for (const c of concepts) if (c.positions.every((p) => p < topicStart)) c.generic = true;
   const inFocus = (c: Concept) => c.positions.some((p) => spans.focus.includes(p));
   const qualifies = (c: Concept) => inFocus(c) || c.positions.some((p) => spans.objects.includes(p));
   const name = (c: Concept) => c.words.join(' ');

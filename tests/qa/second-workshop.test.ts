@@ -202,6 +202,12 @@ describe('another workshop', () => {
     expect(a.text).not.toContain('Ruritania');
   });
 
+  it('reads "we have no X yet, what should we do first?" as advice about X', () => {
+    const a = answerer.answer('we dont have online billing yet, what should we do first?');
+    expect(a.answered).toBe(true);
+    expect(a.text).toBe(answerer.answer('what should we do first about online billing?').text);
+  });
+
   it('declines what it does not cover, with suggestions from its own content', () => {
     const a = answerer.answer('How many countries have cybersecurity laws?');
     expect(a.answered).toBe(false);
