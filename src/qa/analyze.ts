@@ -297,8 +297,15 @@ function verbsOf(concepts: Concept[], words: string[]): Concept[] {
   });
 }
 
+/** A statement then "right?" or "correct?" asks to confirm it: the tag is not a topic ("X has a portal, right?"). */
+const CONFIRM_TAG = /(^|[.!?]\s*)([a-z][^.!?]*?),?\s+(right|correct)\s*\?/gi;
+/** A clause that opens with a question word or a verb asks already: its "right" is a word of its own ("is the right to X..."), as in a clause too short to state anything ("the right?"). */
+const ASKS = /^(what|whats|which|who|whos|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|should|would|will|has|have|had|isnt|arent)\b/i;
+const dropConfirmTags = (q: string): string =>
+  q.replace(CONFIRM_TAG, (all, start: string, clause: string) => (ASKS.test(clause) || clause.split(/\s+/).length < 3 ? all : `${start}${clause}?`));
+
 export function analyze(pack: Pack, question: string): Analysis {
-  let norm = readIdioms(normalizeText(question.slice(0, MAX_CHARS)));
+  let norm = readIdioms(normalizeText(dropConfirmTags(question.slice(0, MAX_CHARS))));
   // "A or B?": normalising drops the question mark, so the choice is read from the question as typed.
   const choice = EITHER.test(question.slice(0, MAX_CHARS));
   // "Which came first, A or B?" asks which is earlier ("who came first in 2022?" asks who ranked first).

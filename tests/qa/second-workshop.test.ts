@@ -208,6 +208,12 @@ describe('another workshop', () => {
     expect(a.text).toBe(answerer.answer('what should we do first about online billing?').text);
   });
 
+  it('reads "..., right?" as asking to confirm the statement, not as a topic', () => {
+    expect(answerer.answer('smart meters are installed in 12 towns, right?').text).toContain('41 utilities');
+    // (A question that asks already keeps its "right": "is the right to X...".)
+    expect(answerer.answer('which right?').answered).toBe(false);
+  });
+
   it('declines what it does not cover, with suggestions from its own content', () => {
     const a = answerer.answer('How many countries have cybersecurity laws?');
     expect(a.answered).toBe(false);
