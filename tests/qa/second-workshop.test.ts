@@ -176,11 +176,12 @@ describe('another workshop', () => {
     expect(a.text).toContain('58');
   });
 
-  it('reads "again", "remind me" and "ok so" as ways of asking, not as a topic', () => {
+  it('reads "again", "remind me", "ok so" and "in X terms" as ways of asking, not as a topic', () => {
     expect(answerer.answer('whats the title of this talk again').text).toContain('Water Utilities Go Digital');
     expect(answerer.answer('when was the session again').text).toContain('4 March 2024');
     expect(answerer.answer('remind me who the presenter was').text).toContain('Ana Tupou');
     expect(answerer.answer('ok so when was the talk').text).toContain('4 March 2024');
+    expect(answerer.answer('what are smart water meters in utility terms').text).toContain('41 utilities');
   });
 
   it('answers "how many X does it cover?" from a glossary entry that gives the count', () => {
