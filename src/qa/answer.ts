@@ -5,7 +5,7 @@ import { analyze, type Analysis, type Concept, type Intent } from './analyze.js'
 import { wordSet } from './word-lists.js';
 import { CALIBRATION } from './calibration.js';
 import { readFollowup } from './followup.js';
-import { fitsTogether, formatDocs } from './format.js';
+import { clip, fitsTogether, formatDocs, MAX_ANSWER_CHARS } from './format.js';
 import { buildPack, contentStems, type DocInfo, type Pack } from './pack.js';
 import { rank, type Ranked } from './rank.js';
 import type { SearchIndex } from './search-index.js';
@@ -70,7 +70,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
   function readings(question: string, previous?: Topic): Reading[] {
     const alone = read(question, analyze(pack, question));
     const follow = previous && readFollowup(question);
-    if (!previous || !follow || follow.kind === 'more') return [alone];
+    if (!previous || !follow || follow.kind === 'more' || follow.kind === 'source') return [alone];
     const before = analyze(pack, previous.question);
     const near = new Set(previous.refs.map((r) => pack.byRef.get(r)?.doc.section).filter((s): s is string => s !== undefined));
     if (follow.kind === 'instead') {
@@ -198,6 +198,18 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     return { question, answered: true, text, sources, score: 1, suggestions: [], topic: { question: previous.question, refs: docs.map((d) => d.ref) } };
   }
 
+  /** "Source?", "who said that?": where the last answer's units come from, and whose talk it is. */
+  function sourceOf(question: string, previous: Topic): Answer {
+    const docs = previous.refs.map((r) => pack.byRef.get(r)?.doc).filter((d): d is NonNullable<typeof d> => d !== undefined);
+    if (!docs.length) return { ...decline(question), text: "I'm not sure which answer you mean: ask me about a topic of the workshop.", topic: previous };
+    const { meta } = content;
+    const from = [...new Set(docs.map((d) => d.source.title))].join('; ');
+    const talk = `"${meta.title}"${meta.presenter ? `, presented by ${meta.presenter}` : ''}`;
+    const text = clip(`That comes from the workshop material, ${talk}: ${from}.`, MAX_ANSWER_CHARS);
+    const { sources } = formatDocs(docs);
+    return { question, answered: true, text, sources, score: 1, suggestions: [], topic: previous };
+  }
+
   /**
    * "Difference between A and B", "A or B?": the doc that is most about each side, when they differ and
    * fit in one answer.
@@ -278,7 +290,9 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
   function answer(question: unknown, previous?: Topic): Answer {
     const q = typeof question === 'string' ? question : '';
     try {
-      if (previous && readFollowup(q)?.kind === 'more') return more(q, previous);
+      const follow = previous && readFollowup(q);
+      if (previous && follow?.kind === 'more') return more(q, previous);
+      if (previous && follow?.kind === 'source') return sourceOf(q, previous);
       const all = readings(q, previous);
       // A follow-up leans on the last topic: read that way when it can be answered so; else read alone.
       const chosen = all.length > 1 && all[0]!.confidence >= CALIBRATION.answer ? all[0]! : all[all.length - 1]!;

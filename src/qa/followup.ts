@@ -6,10 +6,16 @@ export type Followup =
   /** "and X?", "what about X?": the last question again, about X. */
   | { kind: 'instead'; rest: string }
   /** "why does it matter?", "by when?": leans on the last topic through a pronoun or an ellipsis. */
-  | { kind: 'leaning' };
+  | { kind: 'leaning' }
+  /** "source?", "where is that from?", "who said that?": where the last answer comes from. */
+  | { kind: 'source' };
 
 const MORE =
   /^(?:(?:ok(?:ay)?|and|so|great|thanks|cool|nice)[,!.]?\s+)?(?:(?:can|could|would) you\s+)?(?:please\s+)?(?:(?:tell|say|give|show)(?: me| us)?(?: some| a (?:bit|little))? more(?: about (?:it|that|this|those|them|these))?|(?:some |a bit |a little )?more(?: please| info(?:rmation)?| details?)?|go on|continue|keep going|carry on|elaborate|expand(?: on (?:it|that|this))?|what else|anything else|and then|more on (?:it|that|this))(?: please)?\W*$/i;
+
+/** One way of asking where the last answer comes from. */
+const FROM = String.raw`(?:what(?:'?s| is| was| are)? (?:the |your |its |their )?(?:sources?|references?|citations?)(?: for (?:that|this|it|those|these))?|sources?|references?|citations?|(?:where|who)(?:'?s| is| does| did| do)? (?:that|this|it|(?:the|this|that|these|those) (?:data|figures?|numbers?|info(?:rmation)?|stats|statistics))(?: come)? from|who (?:said|says|wrote) (?:that|this|so|it)|says who|according to (?:who|whom|what)|how do (?:you|we) know(?: that)?)`;
+const SOURCE = new RegExp(String.raw`^(?:(?:ok(?:ay)?|and|so|but|hmm)[,]?\s+)?${FROM}(?:\W+(?:and\s+)?${FROM})*\W*$`, 'i');
 
 const INSTEAD = /^(?:(?:ok(?:ay)?|so|and)[,]?\s+)?(?:and what about|and how about|what about for|how about for|same question for|what about|how about|what of|same for|and for|and)\s+(.+?)\W*$/i;
 const TOO = /^(.+?)\s+(?:too|as well|also)\W*$/i;
@@ -22,6 +28,7 @@ const BARE = /^(?:(?:and|but|so|ok(?:ay)?)[,]?\s+)?(?:why|how|when|where|who|how
 export function readFollowup(question: string): Followup | undefined {
   const q = question.trim();
   if (MORE.test(q)) return { kind: 'more' };
+  if (SOURCE.test(q)) return { kind: 'source' };
   const instead = INSTEAD.exec(q) ?? TOO.exec(q);
   if (instead && instead[1]!.split(/\s+/).length <= 6) return { kind: 'instead', rest: instead[1]! };
   if (BARE.test(q) || (POINTING.test(q) && q.split(/\s+/).length <= 12)) return { kind: 'leaning' };

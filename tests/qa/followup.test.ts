@@ -17,6 +17,14 @@ describe('reading a follow-up', () => {
     expect(readFollowup(q)).toEqual({ kind: 'instead', rest });
   });
 
+  it.each(['source?', 'whats the source', 'who said that? wheres the data from', 'where does this data come from', 'according to who?'])('"%s" asks where the last answer comes from', (q) => {
+    expect(readFollowup(q)).toEqual({ kind: 'source' });
+  });
+
+  it.each(['what are the sources of data for the index?', 'source of funding for the programme?'])('"%s" asks about sources, not about the last answer', (q) => {
+    expect(readFollowup(q)?.kind).not.toBe('source');
+  });
+
   it.each(['why?', 'by when?', 'what year?', 'why does it matter', 'who publishes it', 'how has that number changed since 2021?'])('"%s" leans on the last answer', (q) => {
     expect(readFollowup(q)?.kind).toBe('leaning');
   });

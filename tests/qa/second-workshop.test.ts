@@ -215,6 +215,16 @@ describe('another workshop', () => {
     expect(answerer.answer('which right?').answered).toBe(false);
   });
 
+  it('says where the last answer comes from when asked "source?" or "who said that?"', () => {
+    const first = answerer.answer('how many utilities bill online?');
+    for (const q of ['source?', 'who said that? wheres the data from']) {
+      const a = answerer.answer(q, first.topic);
+      expect(a.text).toContain('Online billing');
+      expect(a.text).toContain('Ana Tupou');
+      expect(a.sources).toEqual(first.sources);
+    }
+  });
+
   it('declines what it does not cover, with suggestions from its own content', () => {
     const a = answerer.answer('How many countries have cybersecurity laws?');
     expect(a.answered).toBe(false);
