@@ -225,6 +225,10 @@ describe('another workshop', () => {
     }
   });
 
+  it('reads "came top" as ranked first and "back in 2023" as in 2023', () => {
+    expect(answerer.answer('which fault came top back in 2023?').text).toContain('Burst mains');
+  });
+
   it('declines what it does not cover, with suggestions from its own content', () => {
     const a = answerer.answer('How many countries have cybersecurity laws?');
     expect(a.answered).toBe(false);
