@@ -302,7 +302,7 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
       // (Stop words out, but "is" and "are" kept: they say that what comes before is being defined.)
       opening: words(doc.text, 16).filter((w) => w === 'is' || w === 'are' || !isStopWord(w)).map(term),
       years: yearsOf(doc),
-      future: words(doc.text, Infinity).some((w) => wordSet('future-doc').has(w)),
+      future: text.some((w) => wordSet('future-doc').has(w)),
       inNamesOnly: inNamesOnly(doc),
       who: {
         role: text.some((w) => wordSet('role').has(w)),

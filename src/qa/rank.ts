@@ -182,7 +182,7 @@ function whatIsAsked(a: Analysis, context: readonly Concept[] = []): Asked {
     bareAcronym: a.bare && a.concepts.some((c) => c.specific && c.words.length === 1),
     named: a.numbers.filter((x) => !a.years.includes(x)),
     places: !!a.typed && !a.intents.has('howmany') && wordSet('place-kind').has(word(a.typed)),
-    stems: new Set([...a.words, ...[...a.concepts, ...context].flatMap((c) => c.words.flatMap((w) => w.split(" ")))].map(term)),
+    stems: new Set([...a.words, ...[...a.concepts, ...context].flatMap((c) => c.words.flatMap((w) => w.split(' ')))].map(term)),
   };
 }
 
@@ -226,7 +226,7 @@ function datesIt(a: Analysis, d: DocInfo): boolean {
 
 /**
  * "Who did X?": a doc that names a person or a role first, an organisation next. A name the question itself
- * holds is what it asks about, not who did it ("who developed *the Utility Census*?").
+ * holds is what it asks about, not who did it ("who developed *the Widget Census*?").
  */
 function whoBonus(q: Asked, d: DocInfo): number {
   if (d.who.role || d.doc.cues.includes('who')) return 0.12;
