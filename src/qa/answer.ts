@@ -5,7 +5,7 @@ import { analyze, type Analysis, type Concept, type Intent } from './analyze.js'
 import { wordSet } from './word-lists.js';
 import { CALIBRATION } from './calibration.js';
 import { readFollowup } from './followup.js';
-import { clip, fitsTogether, formatDocs, MAX_ANSWER_CHARS } from './format.js';
+import { clip, fitsTogether, formatDocs, MAX_ANSWER_CHARS, sourcesOf } from './format.js';
 import { buildPack, contentStems, type DocInfo, type Pack } from './pack.js';
 import { rank, type Ranked } from './rank.js';
 import type { SearchIndex } from './search-index.js';
@@ -206,8 +206,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     const from = [...new Set(docs.map((d) => d.source.title))].join('; ');
     const talk = `"${meta.title}"${meta.presenter ? `, presented by ${meta.presenter}` : ''}`;
     const text = clip(`That comes from the workshop material, ${talk}: ${from}.`, MAX_ANSWER_CHARS);
-    const { sources } = formatDocs(docs);
-    return { question, answered: true, text, sources, score: 1, suggestions: [], topic: previous };
+    return { question, answered: true, text, sources: sourcesOf(docs), score: 1, suggestions: [], topic: previous };
   }
 
   /**

@@ -22,9 +22,14 @@ export function formatDocs(docs: SearchDoc[], lead = ''): { text: string; source
   const cite = citation(docs);
   const body = docs.map((d) => d.text).join(' ');
   const text = `${lead}${clip(body, MAX_ANSWER_CHARS - cite.length - lead.length)}${cite}`;
+  return { text, sources: sourcesOf(docs) };
+}
+
+/** The sources of these docs, each once. */
+export function sourcesOf(docs: SearchDoc[]): AnswerSource[] {
   const sources: AnswerSource[] = [];
   for (const d of docs) if (!sources.some((s) => s.id === d.source.id)) sources.push({ id: d.source.id, title: d.source.title });
-  return { text, sources };
+  return sources;
 }
 
 /** Would these docs fit in one answer without cutting? */

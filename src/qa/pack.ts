@@ -40,6 +40,8 @@ export interface DocInfo {
   inNamesOnly: Set<string>;
   /** Who may have done what a "who" question asks: a role ("the minister"), an organisation's kind ("the agency"), or a name. */
   who: { role: boolean; orgWord: boolean; actors: { stems: string[]; org: boolean }[] };
+  /** A glossary entry's words beyond its term, as stems (none when it only spells the term out): worked out when first asked. */
+  beyondTerm?: string[];
   /** Gives an amount of money by a currency's code or name ("1,500 vatu"): worked out when first asked. */
   moneyNamed?: boolean;
 }

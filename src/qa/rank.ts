@@ -238,8 +238,9 @@ function whoBonus(q: Asked, d: DocInfo): number {
 
 /** A glossary entry that only spells out its term in the question's own words ("NRW: Non-revenue water"). */
 function saysNoMore(d: DocInfo, q: Asked): boolean {
-  const term = new Set(contentStems(d.doc.title));
-  return contentStems(d.doc.text).every((t) => term.has(t) || q.stems.has(t));
+  // (Worked out once per entry, on the first question that needs it.)
+  d.beyondTerm ??= ((term) => contentStems(d.doc.text).filter((t) => !term.has(t)))(new Set(contentStems(d.doc.title)));
+  return d.beyondTerm.every((t) => q.stems.has(t));
 }
 
 /** Does the doc (its text, title or citation) name the year? */
