@@ -223,8 +223,8 @@ function cleanWords(pack: Pack, raw: string[]): string[] {
 }
 
 /**
- * A word cut short ("interop", "admin"): not English, and the start of the pack's words of one stem only
- * ("interoperability", "interoperable"). The one the pack uses most stands for it.
+ * A word cut short ("telem"): not English, and the start of the pack's words of one stem only ("telemetry",
+ * "telemetric"). The one the pack uses most stands for it.
  */
 function clipped(pack: Pack, w: string): string[] | undefined {
   if (pack.english.has(w)) return undefined;

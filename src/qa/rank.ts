@@ -216,7 +216,7 @@ const countsIt = (a: Analysis, q: Asked, d: DocInfo) =>
   // "How much money / funding did they put in?": an amount of money answers, whatever it is called.
   (q.money && wordSet('money').has(a.counted.words.join(' ')) && has(d, 'money'));
 
-/** A date that says when: a day or a month, or a year other than those the question names ("when did the *2022* survey open?"). */
+/** A date that says when: a day or a month, or a year other than those the question names ("when did the *2022* round open?"). */
 function datesIt(a: Analysis, d: DocInfo): boolean {
   if (!has(d, 'date')) return false;
   if (!a.years.length || has(d, 'day')) return true;
@@ -367,7 +367,7 @@ function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: 
   const onlyThat = !a.bare || (a.concepts.every((c) => a.focus.includes(c) || c.generic) && a.concepts.every((c) => c.words.length === 1));
   // (Not when the entry says no more than the question: "what does non-revenue water mean?" and "NRW: Non-revenue water".)
   if (d.doc.kind === 'glossary' && !a.intents.has('abbrev') && !q.bareAcronym && saysNoMore(d, q)) return false;
-  // (Or "how many X does it cover?" of a term whose entry gives that count: "the survey covers all 193".)
+  // (Or "how many X does it cover?" of a term whose entry gives that count: "the census covers all 64".)
   if (d.doc.kind === 'glossary') return ((a.intents.has('define') || a.intents.has('abbrev')) && hasFocus && onlyTerm && onlyThat && a.focus.every((c) => holdsIn(c, d.lead))) || (a.intents.has('howmany') && !!a.counted && countedHere(a.counted, d) && a.concepts.some((c) => c.specific && holdsIn(c, d.lead)));
   if (d.doc.kind === 'nextstep') return a.intents.has('advice');
   // An indicator the pack gives no figure for cannot answer "how many".
@@ -410,7 +410,7 @@ export interface RankOptions {
 
 /**
  * A plain word the doc holds only inside a name ("population" in the "Population Data Agency"). A place is a
- * name itself, and an ordinal in a name is the place in its series: "the second one" is the "Second Protocol".
+ * name itself, and an ordinal in a name is the place in its series: "the second one" is the "Second Repair Code".
  */
 const inNameOnly = (c: Concept, d: DocInfo) => !c.specific && !c.place && c.words.length === 1 && !wordSet('ordinal-number').has(c.words[0]!) && allIn(c.alternatives[0]!.stems, d.inNamesOnly);
 /** Doc `i` holds one of these concepts. */
