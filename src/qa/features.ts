@@ -90,16 +90,19 @@ export interface Actor {
   org: boolean;
 }
 
+const NAMES = new RegExp(NAME.source, 'g');
+const ACRONYMS = new RegExp(ACRONYM.source, 'g');
+
 /** The people and organisations a text names, places left out: who may have done what a "who" question asks. */
 export function actorsIn(text: string, places: ReadonlySet<string>): Actor[] {
   const out: Actor[] = [];
-  for (const m of text.matchAll(new RegExp(NAME.source, 'g'))) {
+  for (const m of text.matchAll(NAMES)) {
     const name = m[0].toLowerCase();
     if (places.has(name)) continue;
     const words = lowerWords(name);
     out.push({ words, org: words.some((w) => wordSet('organisation').has(w)) });
   }
-  for (const m of text.matchAll(new RegExp(ACRONYM.source, 'g'))) if (!places.has(m[0].toLowerCase())) out.push({ words: [m[0].toLowerCase()], org: true });
+  for (const m of text.matchAll(ACRONYMS)) if (!places.has(m[0].toLowerCase())) out.push({ words: [m[0].toLowerCase()], org: true });
   return out;
 }
 

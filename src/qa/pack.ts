@@ -242,7 +242,10 @@ function compoundParts(w: string, vocab: ReadonlySet<string>): string[] {
 /** "barriers" -> "barrier", "policies" -> "policy": singular forms of plural words, for spelling correction. */
 function singulars(vocab: ReadonlySet<string>): string[] {
   const out: string[] = [];
-  for (const w of vocab) if (singular(w) !== w) out.push(singular(w));
+  for (const w of vocab) {
+    const one = singular(w);
+    if (one !== w) out.push(one);
+  }
   return out;
 }
 
@@ -302,7 +305,7 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
       numbers: numbersIn(doc.text),
       countKinds: new Set(countKinds.flatMap((kind, k) => ([...counted].some((t) => kind.has(t)) ? [k] : []))),
       // (Stop words out, but "is" and "are" kept: they say that what comes before is being defined.)
-      opening: words(doc.text, 16).filter((w) => w === 'is' || w === 'are' || !isStopWord(w)).map(term),
+      opening: text.slice(0, 16).filter((w) => w === 'is' || w === 'are' || !isStopWord(w)).map(term),
       years: yearsOf(doc),
       future: text.some((w) => wordSet('future-doc').has(w)),
       inNamesOnly: inNamesOnly(doc),
