@@ -19,7 +19,8 @@ export function normalizeText(input: string): string {
   // "Groups C and D", "Tiers 3 and 4": each one of the series ("groupc and groupd").
   s = s.replace(/\b([A-Za-z]{3,})s ([A-Z]|\d{1,2})(?:(,? (?:and|or|to) |, ?)([A-Z]|\d{1,2}))?\b(?![\w'.])/g, (m, word: string, a: string, joint?: string, b?: string) =>
     isStopWord(word.toLowerCase()) || (/\d/.test(a) && !/^[A-Z]/.test(word)) ? m : `${word}${a}${joint && b ? `${joint}${word}${b}` : ''}`);
-  s = s.replace(/\b([A-Za-z]{3,}) ([A-Z])\b(?![\w'])/g, (m, word: string, letter: string) => (isStopWord(word.toLowerCase()) ? m : word + letter));
+  // ("sorry I came late": an "I" before a lower-case word is the pronoun, not "Annex I".)
+  s = s.replace(/\b([A-Za-z]{3,}) ([A-Z])\b(?![\w'])(?!(?<=I) [a-z])/g, (m, word: string, letter: string) => (isStopWord(word.toLowerCase()) ? m : word + letter));
   // "Tier 1", "Session 2": a capitalised word and a small number name one of a series, the same way.
   s = s.replace(/\b([A-Z][a-z]{2,}) (\d{1,2})\b(?![.,]?\d)/g, (m, word: string, n: string) => (isStopWord(word.toLowerCase()) ? m : word + n));
   s = s.toLowerCase();

@@ -103,9 +103,9 @@ const INTENTS: [Intent, RegExp][] = [
   ['list', /\b(what are|what were|list|which are|name the|enumerate|components|elements|types|kinds|categories)\b/],
   ['role', /\bwhat (does|do|did|can|should|will) (.+ )?do\b|\b(role|roles|responsibilit\w*|functions?|tasks?|duties|mandate)\b/],
   ['who', /\b(who|whom|whose)\b/],
-  ['when', /\bwhen\b|\b(what|which) (date|day|year|month|time)\b|\bsince when\b|\bby when\b|\bhow long (ago|has|have|had)\b/],
+  ['when', /\bwhen\b|\b(what|which) (?:(?:is|was|s) )?(?:(?:the|today|todays) )?(date|day|year|month|time)\b|\bsince when\b|\bby when\b|\bhow long (ago|has|have|had)\b/],
   // Asks for a date, so only an answer with one will do ("when will the next survey come out?").
-  ['date', /^\W*((and|so|but|ok|okay|hey|hi) )?when\b|\b(what|which) (date|day|year|month)\b|\bsince when\b|\bby when\b|\bhow long (ago|has|have|had)\b/],
+  ['date', /^\W*((and|so|but|ok|okay|hey|hi) )?when\b|\b(what|which) (?:(?:is|was|s) )?(?:(?:the|today|todays) )?(date|day|year|month)\b|\bsince when\b|\bby when\b|\bhow long (ago|has|have|had)\b/],
   ['duration', /\bhow long\b(?! (ago|has|have|had)\b)/],
   ['where', /\bwhere\b|\b(which|what) (country|city|place|region|venue|location)\b/],
   ['why', /\bwhy\b|\bwhat for\b|\bwhat('?s| is) the (point|purpose|reason)\b|\breasons? (for|why|behind)\b/],
@@ -304,7 +304,33 @@ const ASKS = /^(what|whats|which|who|whos|whom|whose|when|where|why|how|is|are|w
 const dropConfirmTags = (q: string): string =>
   q.replace(CONFIRM_TAG, (all, start: string, clause: string) => (ASKS.test(clause) || clause.split(/\s+/).length < 3 ? all : `${start}${clause}?`));
 
+/** Where one clause ends and the next begins: a sentence's end, a dash or semicolon, or a comma before a question word. */
+const CLAUSE_BREAK = /(?<=[.?!])\s+(?=\S)|\s+[-\u2013\u2014]+\s+|;\s+|,\s+(?=(?:(?:so|and|but|ok|okay)\s+)?(?:what|whats|what's|wat|which|who|whos|who's|when|where|why|how|is|are|was|were|do|does|did|can|could|should|would|will)\b)/i;
+/** A clause that asks: it opens with a question word or a verb (after a greeting or "so"), ends in "?", or asks to be told. */
+const ASKING_CLAUSE = /^\W*(?:(?:so|and|but|ok|okay|hi|hey|also|then|pls|please)[,!]?\s+)*(?:what|whats|what's|wat|which|who|whos|who's|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|should|would|will|has|have|had)\b|\?\s*$|\b(?:tell me|explain|define|describe|summari[sz]e|give me|list)\b/i;
+/** Words that point back at something said before in the message ("how many signed *it*?"). */
+const POINTS_BACK = /\b(it|its|they|them|their|there|that|this|those|these|he|she|him|her|his)\b/i;
+
+/**
+ * "Our board is replacing its meters and the vendor keeps saying NRW. What is NRW?": a message that
+ * tells its setting and asks one thing. The one clause that asks, when it names its topic itself (no
+ * "it" or "there" pointing back at the setting), is what the message asks; the other clauses are background.
+ */
+function askingClause(question: string): string | undefined {
+  const clauses = question.slice(0, MAX_CHARS).split(CLAUSE_BREAK).map((c) => c.trim()).filter((c) => /[a-z]{2}/i.test(c));
+  if (clauses.length < 2) return undefined;
+  const asking = clauses.filter((c) => ASKING_CLAUSE.test(c));
+  if (asking.length !== 1) return undefined;
+  const clause = asking[0]!;
+  return POINTS_BACK.test(clause) ? undefined : clause;
+}
+
 export function analyze(pack: Pack, question: string): Analysis {
+  // What the message asks, apart from the setting it tells: its words alone decide what the question is about.
+  const ask = askingClause(question);
+  const asked = ask === undefined ? undefined : analyze(pack, ask);
+  // (Only when that clause names what it asks about: "who do I contact?" after "I need a new password" does not.)
+  const background = asked?.focus.some((c) => !c.generic && !c.unknown && !c.context && !c.verbal) ? asked : undefined;
   let norm = readIdioms(normalizeText(dropConfirmTags(question.slice(0, MAX_CHARS))));
   // "A or B?": normalising drops the question mark, so the choice is read from the question as typed.
   const choice = EITHER.test(question.slice(0, MAX_CHARS));
@@ -339,6 +365,10 @@ export function analyze(pack: Pack, question: string): Analysis {
   if (intents.has('advice')) {
     intents.delete('define');
     intents.delete('where');
+  }
+  if (background) {
+    intents.clear();
+    for (const i of background.intents) intents.add(i);
   }
   const where: number[] = [];
   cleaned.forEach((w, k) => {
@@ -416,6 +446,11 @@ export function analyze(pack: Pack, question: string): Analysis {
   // "How long is X?", "how long does it last?" is answered by a duration ("a 45-minute session"), which
   // never says "long" or "last"; "how long has X been..." by a date.
   if (/\bhow long\b/.test(cleanedText)) concepts.splice(0, concepts.length, ...concepts.filter((c) => !wordSet('duration-asking').has(c.words.join(' '))));
+  // The setting a message tells around its question says little about what is asked.
+  if (background) {
+    const own = new Set(background.words.map(term));
+    for (const c of concepts) if (!c.words.some((w) => own.has(term(w)))) c.generic = true;
+  }
   concepts.push(...impliedTerms(pack, concepts, seen));
   // "Where is it used *the most*?", "and the least?": a ranking, though "most" is too common a word to count.
   if (/\bthe (most|least)$/.test(cleanedText) && !concepts.some((c) => c.alternatives.some((a) => a.stems[0] === RANKING_TERM))) {
@@ -444,7 +479,15 @@ export function analyze(pack: Pack, question: string): Analysis {
   // "What will the *next* edition find?", "*when will* they revise it?", "when is the next meeting?": what is
   // still to come.
   const future = (cleaned.some((w) => wordSet('future-aux').has(w)) && cleaned.some((w) => wordSet('future').has(w))) || /\bwhen (will|is going to|are going to)\b|\bwhen (is|are|s) (the|their|its) (next|upcoming)\b/.test(cleanedText);
-  return { words: cleaned, intents, concepts, numbers, years, share, bare, future, either, verbs: verbsOf(concepts, cleaned), ...focusOf(pack, concepts, cleaned, [caps, upper], intents.has('advice'), intents.has('who')) };
+  const found = focusOf(pack, concepts, cleaned, [caps, upper], intents.has('advice'), intents.has('who'));
+  if (background) {
+    // What the asking clause is about is what the message is about, wherever else the setting names it.
+    const same = (b?: Concept) => (b ? concepts.find((c) => c.words.join(' ') === b.words.join(' ')) : undefined);
+    found.focus = background.focus.map(same).filter((c): c is Concept => c !== undefined);
+    found.counted = same(background.counted);
+    found.typed = same(background.typed);
+  }
+  return { words: cleaned, intents, concepts, numbers, years, share, bare, future, either, verbs: verbsOf(concepts, cleaned), ...found };
 }
 
 /**

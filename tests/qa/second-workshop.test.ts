@@ -229,6 +229,18 @@ describe('another workshop', () => {
     expect(answerer.answer('which fault came top back in 2023?').text).toContain('Burst mains');
   });
 
+  it('reads the one clause of a message that asks, with the setting around it as background', () => {
+    const a = answerer.answer('Our board is replacing its billing vendor next year and the consultants keep mentioning it. Im not an engineer, what is non-revenue water actually?');
+    expect(a.text).toContain('lost to leaks');
+    // The setting is not dropped when the question leans on it ("...how many of *them*...").
+    expect(answerer.answer('I need a new password for my laptop, who do I contact?').answered).toBe(false);
+  });
+
+  it('reads "sorry I came in late, what is today\'s date?" and "quick one: what is this session about?"', () => {
+    expect(answerer.answer("sorry I came in late, what's today's date on the title slide").text).toContain('4 March 2024');
+    expect(answerer.answer("hi all, quick one - what's this session actually about?").text).toContain('Water Utilities Go Digital');
+  });
+
   it('declines what it does not cover, with suggestions from its own content', () => {
     const a = answerer.answer('How many countries have cybersecurity laws?');
     expect(a.answered).toBe(false);
