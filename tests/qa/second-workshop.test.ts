@@ -241,6 +241,10 @@ describe('another workshop', () => {
     expect(answerer.answer("hi all, quick one - what's this session actually about?").text).toContain('Water Utilities Go Digital');
   });
 
+  it('reads hedges and the asker\'s own frame ("supposed to", "roughly", "I heard") as ways of asking', () => {
+    expect(answerer.answer('i heard a new household connection is pricey, what is it supposed to cost roughly').text).toContain('1,500 vatu');
+  });
+
   it('declines what it does not cover, with suggestions from its own content', () => {
     const a = answerer.answer('How many countries have cybersecurity laws?');
     expect(a.answered).toBe(false);
