@@ -3,6 +3,7 @@ import { MAX_CHARS, MAX_TOKENS, isStopWord, normalizeText, splitWords, words } f
 import { baseForms } from './english.js';
 import { ATTRIBUTES, findFocus, looksVerbal } from './focus.js';
 import { RANKING_TERM, term, type Pack } from './pack.js';
+import type { Related } from './wordnet.js';
 import { correctWord, editDistance } from './spelling.js';
 import { wordMap, wordSet } from './word-lists.js';
 
@@ -269,6 +270,36 @@ function wordAlternatives(pack: Pack, stemmed: string): Alternative[] {
   return alts;
 }
 
+/** A verb and its particle in the question ("who set it up?"), which the pack says in other words ("established"). */
+interface Phrasal {
+  /** Position of the particle. */
+  particle: number;
+  base: string;
+  related: Related[];
+}
+
+/**
+ * Verbs with a particle, by the verb's position: "set up", "set it up", "came out", whenever WordNet gives the
+ * phrase a meaning the pack has in a word of its own ("set up" / "established", "came up with" / "devised").
+ */
+function phrasalVerbs(pack: Pack, cleaned: string[]): Map<number, Phrasal> {
+  const out = new Map<number, Phrasal>();
+  for (let k = 0; k + 1 < cleaned.length; k++) {
+    const w = cleaned[k]!;
+    const particle = wordSet('particle-object').has(cleaned[k + 1]!) ? k + 2 : k + 1;
+    const after = cleaned[particle];
+    if (after === undefined || isStopWord(w)) continue;
+    const bases = [wordMap('verb-form').get(w) ?? w, ...baseForms(w, 2)];
+    for (const base of bases) {
+      const related = pack.related.get(`${base}_${after}`);
+      if (!related) continue;
+      out.set(k, { particle, base, related });
+      break;
+    }
+  }
+  return out;
+}
+
 let idioms: [RegExp, string, string | undefined][] | undefined;
 /** Everyday phrases said in plainer words ("in the first place" says nothing; "came out on top" is "ranked first"). */
 function readIdioms(text: string): string {
@@ -379,6 +410,9 @@ export function analyze(pack: Pack, question: string): Analysis {
   const canon = stems.map((s) => pack.canonical.get(s) ?? s);
 
   const [caps, upper] = capitalized(question);
+  const phrasals = phrasalVerbs(pack, cleaned);
+  /** Particles read with their verb. */
+  const skip = new Set<number>();
   const concepts: Concept[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < stems.length; ) {
@@ -411,6 +445,20 @@ export function analyze(pack: Pack, question: string): Analysis {
       }
     }
     if (matched) continue;
+    // A verb and its particle: one concept, said in the pack's words too.
+    const phrasal = phrasals.get(where[i]!);
+    if (phrasal) {
+      const particle = cleaned[phrasal.particle]!;
+      const alternatives: Alternative[] = [{ stems: [term(phrasal.base), term(particle)], credit: 1 }, ...phrasal.related.map(([t, credit]) => ({ stems: [t], credit }))];
+      concepts.push({ words: [content[i]!, particle], alternatives, context: false, unknown: false, specific: false, generic: false, positions: [where[i]!, phrasal.particle], verbal: true });
+      skip.add(phrasal.particle);
+      i++;
+      continue;
+    }
+    if (skip.has(where[i]!)) {
+      i++;
+      continue;
+    }
     const w = content[i]!;
     const s = stems[i]!;
     const key = `s${s}`;

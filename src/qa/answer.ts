@@ -45,6 +45,15 @@ function referent(before: Analysis): Concept[] {
   const things = before.concepts.filter((c) => c.specific || c.place || before.focus.includes(c));
   return things.length ? things : before.concepts;
 }
+/**
+ * What a pronoun stands for when the follow-up asks something new of it ("who set *it* up?" after "who
+ * funds the PWA?"): the last question's names and what it said of them, else what it asked about.
+ */
+function named(before: Analysis): Concept[] {
+  // Not what was asked of them ("donors", unless a name itself), nor what was done ("linked up").
+  const names = before.concepts.filter((c) => !c.verbal && (c.specific || c.place || !before.focus.includes(c)));
+  return names.some((c) => c.specific || c.place) ? names : referent(before);
+}
 /** "tier1" and "tier3", "groupa" and "groupd": one of a series, named by the same word. */
 const sameSeries = (a: Concept, b: Concept) => {
   const series = (c: Concept) => /^([a-z]{3,})([a-z]|\d{1,2})$/.exec(c.words.join(''))?.[1];
@@ -119,7 +128,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       const ownVerb = alone.analysis.concepts.some((c) => c.verbal) && [...alone.analysis.intents].some((i) => ANSWER_KINDS.includes(i));
       const merged: Analysis = {
         ...before,
-        concepts: [...(ownVerb ? referent(before) : before.concepts), ...alone.analysis.concepts.filter((c) => c.unknown || c.verbal)],
+        concepts: [...(ownVerb ? named(before) : before.concepts), ...alone.analysis.concepts.filter((c) => c.unknown || c.verbal)],
         outside: alone.analysis.outside,
         intents: new Set([...alone.analysis.intents, ...(alone.analysis.intents.size ? [] : before.intents)]),
         years: alone.analysis.years.length ? alone.analysis.years : before.years,

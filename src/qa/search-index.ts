@@ -11,7 +11,7 @@ import { lexiconHash, wordSet } from './word-lists.js';
 import { oppositeWords, relatedWords, WordNetReader, type Related } from './wordnet.js';
 
 /** Bump when the way documents are built or indexed changes, so old caches are not reused. */
-export const INDEX_VERSION = 19;
+export const INDEX_VERSION = 20;
 
 /** What WordNet adds for one pack, kept with its index. */
 export interface PackWordNet {
@@ -83,7 +83,8 @@ export function buildPackWordNet(docs: SearchDoc[], wn = new WordNetReader()): P
     const vocab = packWords(docs);
     const related: Record<string, Related[]> = {};
     for (const [other, list] of relatedWords(wn, vocab)) {
-      const key = stem(other);
+      // ("set_up" stays as WordNet writes it: a question's verb and particle are looked up by their lemmas.)
+      const key = other.includes('_') ? other : stem(other);
       const mapped = list.map(([w, credit]) => [stem(w), credit] as Related).filter(([s]) => s !== key);
       if (!mapped.length) continue;
       const into = (related[key] ??= []);

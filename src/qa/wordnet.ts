@@ -273,6 +273,9 @@ export function oppositeWords(wn: WordNetReader, packWords: Iterable<string>): M
   return out;
 }
 
+/** A verb and its particle, as WordNet spells it ("set_up", "come_out"): said in other words by the pack ("established"). */
+export const PHRASAL = /^[a-z]+_(?:up|out|off|in|on|down|over|back|through|forward|together|into|away|about)$/;
+
 /** A word related to one of the pack's words, and how much an answer holding the pack's word counts for it. */
 export type Related = [packWord: string, credit: number];
 
@@ -290,7 +293,7 @@ export const DERIVED_CREDIT = 0.6;
 export function relatedWords(wn: WordNetReader, packWords: Iterable<string>): Map<string, Related[]> {
   const out = new Map<string, Related[]>();
   const add = (other: string, pack: string, credit: number) => {
-    if (other === pack || other.includes('_')) return;
+    if (other === pack || (other.includes('_') && !PHRASAL.test(other))) return;
     const list = out.get(other) ?? [];
     const found = list.find((r) => r[0] === pack);
     if (found) found[1] = Math.max(found[1], credit);

@@ -47,6 +47,7 @@ function writeWorkshop(): string {
         { id: 'ruritania', kind: 'fact', text: 'Ruritania asks its utilities to publish their leak figures once a year.', keywords: [] },
         { id: 'app-map', kind: 'fact', text: 'Customers report leaks through the utility app, which maps them street by street.', keywords: [] },
         { id: 'chile', kind: 'fact', text: 'In Chile, the national regulator publishes every water bill tariff online.', keywords: [] },
+        { id: 'association-founded', kind: 'fact', text: 'The Pacific Water Association was established in 1998 by six island utilities.', keywords: [] },
         { id: 'faults', kind: 'statistic', text: 'Burst mains are the most common fault on the network: they were behind 35% of the 400 leak reports in 2023.', keywords: [] },
       ],
     },
@@ -243,6 +244,13 @@ describe('another workshop', () => {
 
   it('reads hedges and the asker\'s own frame ("supposed to", "roughly", "I heard") as ways of asking', () => {
     expect(answerer.answer('i heard a new household connection is pricey, what is it supposed to cost roughly').text).toContain('1,500 vatu');
+  });
+
+  it('reads a verb and its particle as the pack\'s word for it: "who set it up?" is who established it', () => {
+    const first = answerer.answer('how many members does the Pacific Water Association have?');
+    const a = answerer.answer('who set it up?', first.topic);
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain('six island utilities');
   });
 
   it('declines what it does not cover, with suggestions from its own content', () => {
