@@ -54,6 +54,8 @@ export interface Concept {
   verbal?: boolean;
   /** A place the pack names ("Ruritania"): a doc must name it too. */
   place?: boolean;
+  /** An ordinal said as an adverb of time ("when did it *first* start?"): the earliest, not a place in a series. */
+  adverb?: boolean;
   /** Said as a property of something named before ("what's *its* full title?"). */
   attribute?: boolean;
   /** Not said but meant: the question is in the words of a glossary term's meaning ("all departments work together"). */
@@ -289,7 +291,7 @@ function phrasalVerbs(pack: Pack, cleaned: string[]): Map<number, Phrasal> {
     const particle = wordSet('particle-object').has(cleaned[k + 1]!) ? k + 2 : k + 1;
     const after = cleaned[particle];
     if (after === undefined || isStopWord(w)) continue;
-    const bases = [wordMap('verb-form').get(w) ?? w, ...baseForms(w, 2)];
+    const bases = [wordMap('irregular').get(w) ?? w, ...baseForms(w, 2)];
     for (const base of bases) {
       const related = pack.related.get(`${base}_${after}`);
       if (!related) continue;
@@ -326,6 +328,15 @@ function verbsOf(concepts: Concept[], words: string[]): Concept[] {
     const before = words[p - 1] ?? '';
     return p > aux + 1 && !wordSet('det').has(before) && !wordSet('prep').has(before) && !wordSet('belonging').has(before) && !wordSet('possessive').has(before);
   });
+}
+
+/** "first" between an auxiliary's subject and the verb ("did X *first* start"), not after a determiner or before a preposition. */
+function firstAsAdverb(cleaned: string[], p: number): boolean {
+  const before = cleaned[p - 1] ?? '';
+  const after = cleaned[p + 1];
+  if (after === undefined || /^\d/.test(after) || wordSet('prep').has(after) || isStopWord(after) || /^(one|ones|time|times)$/.test(after) || before === 'very') return false;
+  if (wordSet('det').has(before) || wordSet('prep').has(before) || wordSet('belonging').has(before) || wordSet('possessive').has(before)) return false;
+  return cleaned.slice(0, p - 1).some((w) => wordSet('do-aux').has(w) || /^(is|are|was|were|has|have|had)$/.test(w));
 }
 
 /** A statement then "right?" or "correct?" asks to confirm it: the tag is not a topic ("X has a portal, right?"). */
@@ -505,6 +516,9 @@ export function analyze(pack: Pack, question: string): Analysis {
     concepts.push({ words: [cleaned.at(-1)!], alternatives: [{ stems: [RANKING_TERM], credit: 1 }], context: false, unknown: false, specific: false, generic: false, positions: [cleaned.length - 1] });
   }
   for (const c of concepts) {
+    // "When did the UN *first* start it?", "when was it *first* published?": an adverb of time before the verb,
+    // not a place in a series ("the first edition", "who came first in 2020?").
+    if (c.words.length === 1 && c.words[0] === 'first' && firstAsAdverb(cleaned, c.positions[0] ?? 0)) c.adverb = true;
     const before = cleaned[(c.positions[0] ?? 0) - 1] ?? '';
     if (looksVerbal(c.words.join(' ')) || (c.words.length === 1 && wordSet('pronoun').has(before))) c.verbal = true;
     if (c.positions.some((p) => wordSet('belonging').has(cleaned[p - 1] ?? '') || wordSet('belonging').has(cleaned[p - 2] ?? ''))) c.attribute = true;
@@ -656,7 +670,7 @@ function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, uppe
   const light = (c: Concept) => c.words.length === 1 && wordSet('light-head').has(c.words[0]!) && !(spans.counted && inFocus(c));
   for (const c of concepts) if (light(c) && concepts.some((o) => !light(o) && !o.generic && !o.context)) c.generic = true;
   // A number is matched by the figures a doc states, never required as a word ("the *150* partner towns").
-  let focus = concepts.filter((c) => inFocus(c) && !c.generic && !c.unknown && !/^\d[\d.]*$/.test(name(c)));
+  let focus = concepts.filter((c) => inFocus(c) && !c.generic && !c.unknown && !c.adverb && !/^\d[\d.]*$/.test(name(c)));
   // "why bother *putting* all that on the portal": a verb form is what is done, not what is asked about.
   const nouns = focus.filter((c) => !looksVerbal(name(c)));
   if (nouns.length) focus = nouns;

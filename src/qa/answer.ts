@@ -35,7 +35,7 @@ const declinedScore = (r: { confidence: number }) => Math.max(0, Math.min(round(
 
 /** The question's topic words (not everyday or session words) the doc holds in no form. */
 function unheldTopics(a: Analysis, d: DocInfo): number {
-  const unheld = a.concepts.filter((c) => !c.generic && !c.context && !c.implied && !c.alternatives.some((alt) => alt.stems.every((t) => d.terms.has(t))));
+  const unheld = a.concepts.filter((c) => !c.generic && !c.context && !c.implied && !c.adverb && !c.alternatives.some((alt) => alt.stems.every((t) => d.terms.has(t))));
   // A word the pack never uses that names what is asked ("the *director* of X") counts twice.
   return unheld.reduce((n, c) => n + (c.foreign ? 2 : 1), 0);
 }
@@ -119,6 +119,9 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     }
     // Words of its own that carry a topic: not verbs ("launched"), positions ("second") or everyday words.
     const own = alone.analysis.concepts.filter((c) => !c.generic && !c.unknown && !c.verbal && !c.attribute && !wordSet('ordinal').has(c.words.join(' ')));
+    // "Will it rain tomorrow?": two words or more the pack never uses are a new topic, whatever "it" stands for.
+    const strange = alone.analysis.concepts.filter((c) => c.unknown && !c.generic).length;
+    if (!own.length && strange >= 2) return [alone];
     if (!own.length) {
       // "why does it matter?", "by when?": nothing of its own, so the last question's topic asked anew.
       // Its own unknown words and names still count ("will *it* rain in Ulaanbaatar?" is not about the last topic),

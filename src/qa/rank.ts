@@ -128,7 +128,7 @@ function weigh(pack: Pack, concepts: Concept[]): Weighted[] {
     if (concept.foreign) weight *= FOREIGN_FACTOR;
     if (concept.implied) weight *= IMPLIED_SHARE;
     const common = !concept.specific && held.size > Math.max(3, COMMON_SHARE * n);
-    return { concept, weight, weak: concept.context || concept.generic || !!concept.implied || common, common, held };
+    return { concept, weight, weak: concept.context || concept.generic || !!concept.implied || !!concept.adverb || common, common, held };
   });
 }
 
@@ -175,7 +175,7 @@ interface Asked {
 function whatIsAsked(a: Analysis, context: readonly Concept[] = []): Asked {
   const word = (c: Concept) => c.words.join(' ');
   return {
-    ordinals: a.concepts.filter((c) => wordSet('ordinal-number').has(word(c))),
+    ordinals: a.concepts.filter((c) => !c.adverb && wordSet('ordinal-number').has(word(c))),
     day: a.intents.has('when') && /\b(date|day)\b/.test(a.words.join(' ')),
     money: a.intents.has('howmany') && a.concepts.some((c) => wordSet('money').has(word(c))),
     countKind: a.counted ? (() => { const k = COUNT_KINDS().findIndex((g) => g.has(term(word(a.counted!)))); return k < 0 ? undefined : k; })() : undefined,

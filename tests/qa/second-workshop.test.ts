@@ -48,6 +48,7 @@ function writeWorkshop(): string {
         { id: 'app-map', kind: 'fact', text: 'Customers report leaks through the utility app, which maps them street by street.', keywords: [] },
         { id: 'chile', kind: 'fact', text: 'In Chile, the national regulator publishes every water bill tariff online.', keywords: [] },
         { id: 'association-founded', kind: 'fact', text: 'The Pacific Water Association was established in 1998 by six island utilities.', keywords: [] },
+        { id: 'census-history', kind: 'fact', text: 'The Utility Census started in 2011; its second round followed in 2014.', keywords: [] },
         { id: 'faults', kind: 'statistic', text: 'Burst mains are the most common fault on the network: they were behind 35% of the 400 leak reports in 2023.', keywords: [] },
       ],
     },
@@ -251,6 +252,13 @@ describe('another workshop', () => {
     const a = answerer.answer('who set it up?', first.topic);
     expect(a.answered).toBe(true);
     expect(a.text).toContain('six island utilities');
+  });
+
+  it('reads "when did X *first* start?" as asking since when, not for the first of a series', () => {
+    const a = answerer.answer('when did the Utility Census first start?');
+    expect(a.text).toContain('2011');
+    // Two words the pack never uses are a new topic, whatever "it" stands for.
+    expect(answerer.answer('will it rain tomorrow?', a.topic).answered).toBe(false);
   });
 
   it('declines what it does not cover, with suggestions from its own content', () => {
