@@ -298,6 +298,14 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     return docs;
   }
 
+  /** The unit that comes a close second to the best one, when the two fit in one answer. */
+  function secondChoice(r: Reading): DocInfo | undefined {
+    const best = r.best!;
+    const second = r.ranked.find((x) => x !== best && x.fits && x.strong && x.d.doc.ref !== best.d.doc.ref);
+    if (!second || best.score - second.score > CALIBRATION.runnerUpGap) return undefined;
+    return fitsTogether([best.d.doc, second.d.doc]) ? second.d : undefined;
+  }
+
   function answer(question: unknown, previous?: Topic): Answer {
     const q = typeof question === 'string' ? question : '';
     try {
@@ -323,8 +331,11 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
         }
         return { ...decline(q, chosen), score: declinedScore(chosen) };
       }
-      const docs = sides ?? compose(chosen);
-      const hedge = sides ? "I'm not certain, but these two look closest: " : chosen.confidence < CALIBRATION.sure ? "I'm not certain, but this looks closest: " : '';
+      let docs = sides ?? compose(chosen);
+      // Not sure, and a second unit scores about as well: offer both, as "did you mean" would.
+      const runnerUp = !sides && docs.length === 1 && chosen.confidence < CALIBRATION.sure ? secondChoice(chosen) : undefined;
+      if (runnerUp) docs = [...docs, runnerUp];
+      const hedge = sides || runnerUp ? "I'm not certain, but these two look closest: " : chosen.confidence < CALIBRATION.sure ? "I'm not certain, but this looks closest: " : '';
       const { text, sources } = formatDocs(
         docs.map((d) => d.doc),
         hedge,

@@ -7,6 +7,8 @@ export const CALIBRATION = {
   sure: 0.95,
   /** A neighbouring unit joins the answer when it scores at most this much below the best one. */
   neighbourGap: 0.15,
+  /** Below `sure`, a second unit scoring at most this much below the best one is offered beside it. */
+  runnerUpGap: 0.15,
   /** What each topic word the best doc lacks (beyond the first) takes from its score. */
   missingWords: 0.3,
   /** A follow-up with words of its own is read with the last topic unless alone it scores this much better. */

@@ -261,6 +261,14 @@ describe('another workshop', () => {
     expect(answerer.answer('will it rain tomorrow?', a.topic).answered).toBe(false);
   });
 
+  it('offers the two closest units as "did you mean" when it is not sure and they score alike', () => {
+    const a = answerer.answer('which places make utilities report leak numbers?');
+    expect(a.text).toMatch(/^I'm not certain, but these two look closest: /);
+    expect(a.text).toContain('maps them street by street');
+    expect(a.text).toContain('phone the depot');
+    expect(a.text.length).toBeLessThanOrEqual(600);
+  });
+
   it('declines what it does not cover, with suggestions from its own content', () => {
     const a = answerer.answer('How many countries have cybersecurity laws?');
     expect(a.answered).toBe(false);
