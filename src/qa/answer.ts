@@ -129,14 +129,22 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       // "who developed it?" after "is X mandatory?": a verb and a kind of answer of its own ask something new
       // of the same thing, so what was said of it ("mandatory") stays behind.
       const ownVerb = alone.analysis.concepts.some((c) => c.verbal) && [...alone.analysis.intents].some((i) => ANSWER_KINDS.includes(i));
+      // "What are *its* pillars?": a property of the last topic, which is what it now asks about.
+      const property = alone.analysis.concepts.filter((c) => c.attribute && !c.generic && !c.unknown && !c.context);
       const merged: Analysis = {
         ...before,
-        concepts: [...(ownVerb ? named(before) : before.concepts), ...alone.analysis.concepts.filter((c) => c.unknown || c.verbal)],
+        concepts: [...(ownVerb || property.length ? named(before) : before.concepts), ...alone.analysis.concepts.filter((c) => c.unknown || c.verbal || property.includes(c))],
+        focus: property.length ? property : before.focus,
         outside: alone.analysis.outside,
         intents: new Set([...alone.analysis.intents, ...(alone.analysis.intents.size ? [] : before.intents)]),
         years: alone.analysis.years.length ? alone.analysis.years : before.years,
       };
       if (alone.analysis.intents.size) merged.counted = alone.analysis.counted;
+      if (property.length) {
+        // The property decides; what it is a property of helps, as context.
+        const asked: Analysis = { ...merged, concepts: merged.concepts.filter((c) => !named(before).includes(c)) };
+        return [read(`${previous.question} ${question}`, asked, named(before), near), alone];
+      }
       return [read(`${previous.question} ${question}`, merged, undefined, near), alone];
     }
     // "how much money did *they* put in?", "who runs *it*?": a word or two of its own about the last topic,

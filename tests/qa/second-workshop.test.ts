@@ -269,6 +269,12 @@ describe('another workshop', () => {
     expect(a.text.length).toBeLessThanOrEqual(600);
   });
 
+  it('reads "what are its X?" as asking X of the last topic, not the last question again', () => {
+    const first = answerer.answer('how often is the Utility Census run?');
+    expect(first.text).toContain('every three years');
+    expect(answerer.answer('what are its sub-indices?', first.topic).text).toContain('network, customers, finances and staff');
+  });
+
   it('declines what it does not cover, with suggestions from its own content', () => {
     const a = answerer.answer('How many countries have cybersecurity laws?');
     expect(a.answered).toBe(false);
