@@ -1,0 +1,18 @@
+// How text is cut into words, the same for the deck and for questions: what names survive it.
+import { describe, expect, it } from 'vitest';
+import { words } from '../../src/content/text.js';
+
+describe('words of a text', () => {
+  it('joins a series letter to its name ("Group A", "Groups C and D")', () => {
+    expect(words('Group A economies')).toEqual(['groupa', 'economies']);
+    expect(words('Groups C and D')).toEqual(['groupc', 'and', 'groupd']);
+  });
+
+  it('keeps a name before a hyphenated word apart from it ("Ruritania\'s Q-Net")', () => {
+    expect(words("Ruritania's Q-Net")).toEqual(['ruritania', 'q', 'net']);
+  });
+
+  it('reads "I" before a lower-case word as the pronoun ("sorry I came late")', () => {
+    expect(words('sorry I came late')).toEqual(['sorry', 'i', 'came', 'late']);
+  });
+});
