@@ -275,6 +275,10 @@ describe('another workshop', () => {
     expect(answerer.answer('what are its sub-indices?', first.topic).text).toContain('network, customers, finances and staff');
   });
 
+  it('reads "the single most X" as "the most X"', () => {
+    expect(answerer.answer('whats the single most common fault?').text).toContain('Burst mains');
+  });
+
   it('declines what it does not cover, with suggestions from its own content', () => {
     const a = answerer.answer('How many countries have cybersecurity laws?');
     expect(a.answered).toBe(false);
