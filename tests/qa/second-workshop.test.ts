@@ -49,6 +49,7 @@ function writeWorkshop(): string {
         { id: 'chile', kind: 'fact', text: 'In Chile, the national regulator publishes every water bill tariff online.', keywords: [] },
         { id: 'association-founded', kind: 'fact', text: 'The Pacific Water Association was established in 1998 by six island utilities.', keywords: [] },
         { id: 'census-history', kind: 'fact', text: 'The Utility Census started in 2011; its second round followed in 2014.', keywords: [] },
+        { id: 'regions', kind: 'fact', text: 'Among the Pacific regions, Melanesia improved its leak figures the most since 2020.', keywords: [] },
         { id: 'faults', kind: 'statistic', text: 'Burst mains are the most common fault on the network: they were behind 35% of the 400 leak reports in 2023.', keywords: [] },
       ],
     },
@@ -277,6 +278,20 @@ describe('another workshop', () => {
 
   it('reads "the single most X" as "the most X"', () => {
     expect(answerer.answer('whats the single most common fault?').text).toContain('Burst mains');
+  });
+
+  it('reads "what do they mean by X? (setting)" as asking what X means', () => {
+    expect(answerer.answer('what do they mean by non-revenue water? our board keeps using that phrase').text).toContain('lost to leaks');
+  });
+
+  it('reads "where would we even start?" as asking for advice', () => {
+    expect(answerer.answer('we have no online billing at all. where would we even start?').text).toContain('Offer e-bills');
+  });
+
+  it('reads "which part of the world" as a region and "back then" as at that time', () => {
+    expect(answerer.answer('which part of the world improved its leak figures the most?').text).toContain('Melanesia');
+    const first = answerer.answer('how many utilities bill online?');
+    expect(answerer.answer('what about smart meters back then?', first.topic).text).toContain('41 utilities');
   });
 
   it('declines what it does not cover, with suggestions from its own content', () => {
