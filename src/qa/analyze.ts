@@ -523,6 +523,15 @@ export function analyze(pack: Pack, question: string): Analysis {
     const before = cleaned[(c.positions[0] ?? 0) - 1] ?? '';
     if (looksVerbal(c.words.join(' ')) || (c.words.length === 1 && wordSet('pronoun').has(before))) c.verbal = true;
     if (c.positions.some((p) => wordSet('belonging').has(cleaned[p - 1] ?? '') || wordSet('belonging').has(cleaned[p - 2] ?? ''))) c.attribute = true;
+    // "Who's giving *this AI* session?": a word between "this" and a word for the session names the session.
+    const at = c.positions.at(-1) ?? 0;
+    if (!c.context && /^(this|todays|today)$/.test(cleaned[(c.positions[0] ?? 0) - 1] ?? '') && wordSet('session').has(cleaned[at + 1] ?? '')) c.context = true;
+  }
+  // "*Our legal team* asks since when...": who is asking, not what is asked about.
+  const asker = /^(?:(?:so|ok|okay|hi|hey) )*(?:my|our) ((?:\w+ ){1,3}?)(?:asks|asked|is asking|keeps asking|wants to know|would like to know|needs to know|wonders|is wondering)\b/.exec(cleanedText);
+  if (asker) {
+    const upTo = asker[0].split(' ').length - 1;
+    for (const c of concepts) if (c.positions.every((p) => p < upTo)) c.generic = true;
   }
   // A question made only of session words ("what is this workshop about?") asks about the session.
   const asksForField = intents.has('who') || intents.has('when') || intents.has('where') || intents.has('contact') || intents.has('duration');

@@ -294,6 +294,13 @@ describe('another workshop', () => {
     expect(answerer.answer('what about smart meters back then?', first.topic).text).toContain('41 utilities');
   });
 
+  it('reads who is asking and how they open as the frame, not the topic', () => {
+    // "this water session": the session, named by its topic.
+    expect(answerer.answer("hi there! who's giving this water session today?").text).toContain('Ana Tupou');
+    expect(answerer.answer('our board asks since when answering the Utility Census is mandatory').text).toContain('2019');
+    expect(answerer.answer('ok basic question but what is non-revenue water?').text).toContain('lost to leaks');
+  });
+
   it('declines what it does not cover, with suggestions from its own content', () => {
     const a = answerer.answer('How many countries have cybersecurity laws?');
     expect(a.answered).toBe(false);
