@@ -523,7 +523,7 @@ export function analyze(pack: Pack, question: string): Analysis {
     const before = cleaned[(c.positions[0] ?? 0) - 1] ?? '';
     if (looksVerbal(c.words.join(' ')) || (c.words.length === 1 && wordSet('pronoun').has(before))) c.verbal = true;
     if (c.positions.some((p) => wordSet('belonging').has(cleaned[p - 1] ?? '') || wordSet('belonging').has(cleaned[p - 2] ?? ''))) c.attribute = true;
-    // "Who's giving *this AI* session?": a word between "this" and a word for the session names the session.
+    // "Who's giving *this water* session?": a word between "this" and a word for the session names the session.
     const at = c.positions.at(-1) ?? 0;
     if (!c.context && /^(this|todays|today)$/.test(cleaned[(c.positions[0] ?? 0) - 1] ?? '') && wordSet('session').has(cleaned[at + 1] ?? '')) c.context = true;
   }
