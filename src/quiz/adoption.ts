@@ -1,5 +1,5 @@
 // Global adoption of an indicator (a count and a share of its population), and the deck citations for it.
-import { populationOf } from '../content/figures.js';
+import { formatCount, populationOf } from '../content/figures.js';
 import type { Content, Indicator, Population, SourceRef } from '../content/schema.js';
 
 export interface GlobalAdoption {
@@ -24,7 +24,7 @@ export function globalAdoption(content: Content, indicator: Indicator): GlobalAd
 }
 
 /** "the 150 partner towns", or "countries" when the pack does not say. */
-export const populationText = (of: Population | undefined): string => (of ? `the ${of.count} ${of.label}` : 'countries');
+export const populationText = (of: Population | undefined): string => (of ? `the ${formatCount(of.count)} ${of.label}` : 'countries');
 
 /** Whole percent for people to read (used by follow-up reports too). */
 export const pct = (share: number): number => Math.round(share);

@@ -1,4 +1,5 @@
 // Knowledge quizzes: the question bank (content items plus questions generated from indicators), picking, checking.
+import { formatCount } from '../content/figures.js';
 import type { Content, Indicator } from '../content/schema.js';
 import { citeIndicator, citeSource, globalAdoption, populationText, sectionTitle, sectionTitles } from './adoption.js';
 import { nearChoices } from './near-miss.js';
@@ -60,7 +61,7 @@ function figureQuestion(content: Content, ind: Indicator): KnowledgeQuestion | u
       id: `gen-count-${ind.id}`,
       question: `How many of ${populationText(g.of)} have “${ind.name}”${when}?`,
       ...withAnswer(String(g.count), wrong.map(String)),
-      explanation: `${g.count} of ${populationText(g.of)} (${Math.round(g.share)}%) have it.`,
+      explanation: `${formatCount(g.count)} of ${populationText(g.of)} (${Math.round(g.share)}%) have it.`,
       source: citeIndicator(content, ind),
       ...indicatorSection(content, ind),
     };

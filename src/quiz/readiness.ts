@@ -1,4 +1,5 @@
 // The readiness self-assessment: choices, prompts, answer parsing and scoring against the indicators.
+import { formatCount } from '../content/figures.js';
 import type { Content, Indicator } from '../content/schema.js';
 import { globalAdoption, populationText, sectionTitles, type GlobalAdoption } from './adoption.js';
 import { editDistance, looksLikeQuestion } from './near-miss.js';
@@ -231,7 +232,7 @@ const MARK: Record<ReadinessValue, string> = { yes: '✓', partly: '◐', no: '�
 /** "N of the 150 partner towns (79%)", or "93% of the 150 partner towns" when the pack gives only a share. */
 function howMany(g: GlobalAdoption): { count: string; isCount: boolean } {
   return g.count !== undefined
-    ? { count: `${g.count} of ${populationText(g.of)} (${Math.round(g.share)}%)`, isCount: true }
+    ? { count: `${formatCount(g.count)} of ${populationText(g.of)} (${Math.round(g.share)}%)`, isCount: true }
     : { count: `${Math.round(g.share)}% of ${populationText(g.of)}`, isCount: false };
 }
 

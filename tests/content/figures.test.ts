@@ -18,4 +18,8 @@ describe('an indicator figure', () => {
   it('uses its own population over the set one, and a share as given', () => {
     expect(describeFigure(pack({ count: 150, label: 'towns' }), indicator({ source: 'S', share: 40, of: { count: 33, label: 'countries assessed in 2019' } }))).toBe('40% of the 33 countries assessed in 2019');
   });
+
+  it('writes large counts the way people read them', () => {
+    expect(describeFigure(pack({ count: 8100000000, label: 'people worldwide' }), indicator({ count: 5500000000, source: 'S' }))).toBe('5,500,000,000 of the 8,100,000,000 people worldwide');
+  });
 });
