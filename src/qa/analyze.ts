@@ -399,6 +399,11 @@ export function analyze(pack: Pack, question: string): Analysis {
     intents.delete('date');
     intents.add('advice');
   }
+  // "When do regulators say it is worth it?": in which cases, by what someone says; not a date.
+  if (/\bwhen (does|do) (\w+ ){1,5}(say|says|recommend|advise|suggest)\b/.test(cleanedText)) {
+    intents.delete('when');
+    intents.delete('date');
+  }
   // "Who is ABC?": an organisation named by its acronym, so what it is.
   if (intents.has('who') && /^(who|whos) (is|are|was)\b/.test(cleanedText)) intents.add('define');
   // "How many recommendations does X make?", "who drafted the Recommendation?": a document or a count, named

@@ -293,6 +293,8 @@ function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLea
   // "What date / which day...": a day, not only a year.
   if (q.day) b += has(d, 'day') ? 0.08 : 0;
   if (is('where')) b += has(d, 'place') ? 0.12 : -0.12;
+  // "How long is it?": a length of time ("a 45-minute session").
+  if (is('duration')) b += has(d, 'duration') ? 0.1 : -0.1;
   // "Who leads X?": a person or a role first, an organisation next.
   if (is('who') && !is('howmany')) b += whoBonus(q, d);
   // "Why...?": a doc that gives reasons, or a section that is itself a "why".

@@ -50,6 +50,8 @@ function writeWorkshop(): string {
         { id: 'association-founded', kind: 'fact', text: 'The Pacific Water Association was established in 1998 by six island utilities.', keywords: [] },
         { id: 'census-history', kind: 'fact', text: 'The Utility Census started in 2011; its second round followed in 2014.', keywords: [] },
         { id: 'regions', kind: 'fact', text: 'Among the Pacific regions, Melanesia improved its leak figures the most since 2020.', keywords: [] },
+        { id: 'forum-length', kind: 'fact', text: 'Each forum session runs for 45 minutes, with ten minutes kept for questions.', keywords: [] },
+        { id: 'pwa-advice', kind: 'fact', text: 'Regulators advise publishing leak figures only once a utility has metered at least half of its connections.', keywords: [] },
         { id: 'faults', kind: 'statistic', text: 'Burst mains are the most common fault on the network: they were behind 35% of the 400 leak reports in 2023.', keywords: [] },
       ],
     },
@@ -299,6 +301,11 @@ describe('another workshop', () => {
     expect(answerer.answer("hi there! who's giving this water session today?").text).toContain('Ana Tupou');
     expect(answerer.answer('our board asks since when answering the Utility Census is mandatory').text).toContain('2019');
     expect(answerer.answer('ok basic question but what is non-revenue water?').text).toContain('lost to leaks');
+  });
+
+  it('reads "how long does it run?" as asking a length of time, and "when does X say...?" as asking in which cases', () => {
+    expect(answerer.answer('how long is this session supposed to run?').text).toContain('45 minutes');
+    expect(answerer.answer('when do regulators say it is worth publishing leak figures?').text).toContain('at least half');
   });
 
   it('declines what it does not cover, with suggestions from its own content', () => {
