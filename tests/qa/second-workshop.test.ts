@@ -308,6 +308,10 @@ describe('another workshop', () => {
     expect(answerer.answer('when do regulators say it is worth publishing leak figures?').text).toContain('at least half');
   });
 
+  it('reads "what topics are we covering today?" as asking for the outline', () => {
+    expect(answerer.answer('wat topics r we covering today').text).toContain('covers: Smart metering; Online billing');
+  });
+
   it('declines what it does not cover, with suggestions from its own content', () => {
     const a = answerer.answer('How many countries have cybersecurity laws?');
     expect(a.answered).toBe(false);
