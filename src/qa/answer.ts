@@ -145,6 +145,13 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
         const asked: Analysis = { ...merged, concepts: merged.concepts.filter((c) => !named(before).includes(c)) };
         return [read(`${previous.question} ${question}`, asked, named(before), near), alone];
       }
+      if (/\bwhich ones?\b/i.test(question)) {
+        // "Which one is new?" after a list: one of its items, said of it in the question's own everyday words
+        // ("new"), and something other than the list just given.
+        const said = alone.analysis.concepts.filter((c) => c.generic && !c.context && !/^ones?$/.test(c.words.join(' ')));
+        const picked: Analysis = { ...merged, concepts: [...merged.concepts, ...said.map((c) => ({ ...c, generic: false }))] };
+        return [read(`${previous.question} ${question}`, picked, undefined, near, new Set(previous.refs)), alone];
+      }
       return [read(`${previous.question} ${question}`, merged, undefined, near), alone];
     }
     // "how much money did *they* put in?", "who runs *it*?": a word or two of its own about the last topic,

@@ -52,6 +52,7 @@ function writeWorkshop(): string {
         { id: 'regions', kind: 'fact', text: 'Among the Pacific regions, Melanesia improved its leak figures the most since 2020.', keywords: [] },
         { id: 'forum-length', kind: 'fact', text: 'Each forum session runs for 45 minutes, with ten minutes kept for questions.', keywords: [] },
         { id: 'pwa-advice', kind: 'fact', text: 'Regulators advise publishing leak figures only once a utility has metered at least half of its connections.', keywords: [] },
+        { id: 'census-staff', kind: 'fact', text: 'Of the four sub-indices, staff is new: it was added to the Utility Census score in 2023.', keywords: [] },
         { id: 'faults', kind: 'statistic', text: 'Burst mains are the most common fault on the network: they were behind 35% of the 400 leak reports in 2023.', keywords: [] },
       ],
     },
@@ -310,6 +311,12 @@ describe('another workshop', () => {
 
   it('reads "what topics are we covering today?" as asking for the outline', () => {
     expect(answerer.answer('wat topics r we covering today').text).toContain('covers: Smart metering; Online billing');
+  });
+
+  it('reads "which one is new?" after a list as asking about one of its items', () => {
+    const first = answerer.answer('what are the sub-indices of the Utility Census score?');
+    expect(first.text).toContain('network, customers, finances and staff');
+    expect(answerer.answer('which one is new?', first.topic).text).toContain('was added');
   });
 
   it('declines what it does not cover, with suggestions from its own content', () => {
