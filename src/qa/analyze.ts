@@ -463,6 +463,14 @@ export function analyze(pack: Pack, question: string): Analysis {
       }
     }
     if (matched) continue;
+    // "South Asia's average": a name the pack gives, asked for whole (not "East Asia" for holding "Asia").
+    const next = stems[i + 1];
+    if (next !== undefined && where[i + 1] === where[i]! + 1 && pack.namePairs.has(`${stems[i]} ${next}`) && !seen.has(`n${stems[i]} ${next}`)) {
+      seen.add(`n${stems[i]} ${next}`);
+      concepts.push({ words: content.slice(i, i + 2), alternatives: [{ stems: [stems[i]!, next], credit: 1 }], context: false, unknown: false, specific: true, generic: false, positions: where.slice(i, i + 2) });
+      i += 2;
+      continue;
+    }
     // A verb and its particle: one concept, said in the pack's words too.
     const phrasal = phrasals.get(where[i]!);
     if (phrasal) {

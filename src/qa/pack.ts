@@ -93,6 +93,8 @@ export interface Pack {
   english: English;
   /** An English adjective's stem -> the pack's adjectives of opposite meaning ("is it mandatory?" / "optional"). */
   opposites: Map<string, string[]>;
+  /** Names of two capitalised words the pack writes ("South Asia", "Porto Alegre"), as "stem stem": asked for whole. */
+  namePairs: Set<string>;
   /** Place names the pack uses, lower case. */
   places: Set<string>;
   lunr: lunr.Index;
@@ -275,6 +277,18 @@ function median(xs: number[]): number {
   return s.length ? Math.max(1, s[Math.floor(s.length / 2)]!) : 1;
 }
 
+/** Two capitalised words in a row, not at a sentence's start: a name the pack gives ("South Asia"). */
+function namePairsOf(docs: SearchDoc[]): Set<string> {
+  const out = new Set<string>();
+  for (const d of docs) {
+    for (const m of d.text.matchAll(/(?<![.!?:]\s|^)\b([A-Z][a-z]{2,}) ([A-Z][a-z]{2,})\b/g)) {
+      const [a, b] = [m[1]!.toLowerCase(), m[2]!.toLowerCase()];
+      if (!isStopWord(a) && !isStopWord(b)) out.add(`${term(a)} ${term(b)}`);
+    }
+  }
+  return out;
+}
+
 export function buildPack(content: Content, index: SearchIndex): Pack {
   const wn = index.wordnet;
   const places = new Set(wn.places);
@@ -391,6 +405,7 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
     groups,
     meaningGroups,
     phraseStarts,
+    namePairs: namePairsOf(searchDocs),
     canonical,
     related: new Map(Object.entries(wn.related)),
     opposites: new Map(Object.entries(wn.opposites)),
