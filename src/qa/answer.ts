@@ -132,19 +132,20 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       const ownVerb = alone.analysis.concepts.some((c) => c.verbal) && [...alone.analysis.intents].some((i) => ANSWER_KINDS.includes(i));
       // "What are *its* pillars?": a property of the last topic, which is what it now asks about.
       const property = alone.analysis.concepts.filter((c) => c.attribute && !c.generic && !c.unknown && !c.context);
+      const names = ownVerb || property.length ? named(before) : undefined;
       const merged: Analysis = {
         ...before,
-        concepts: [...(ownVerb || property.length ? named(before) : before.concepts), ...alone.analysis.concepts.filter((c) => c.unknown || c.verbal || property.includes(c))],
+        concepts: [...(names ?? before.concepts), ...alone.analysis.concepts.filter((c) => c.unknown || c.verbal || property.includes(c))],
         focus: property.length ? property : before.focus,
         outside: alone.analysis.outside,
         intents: new Set([...alone.analysis.intents, ...(alone.analysis.intents.size ? [] : before.intents)]),
         years: alone.analysis.years.length ? alone.analysis.years : before.years,
       };
       if (alone.analysis.intents.size) merged.counted = alone.analysis.counted;
-      if (property.length) {
+      if (names && property.length) {
         // The property decides; what it is a property of helps, as context.
-        const asked: Analysis = { ...merged, concepts: merged.concepts.filter((c) => !named(before).includes(c)) };
-        return [read(`${previous.question} ${question}`, asked, named(before), near), alone];
+        const asked: Analysis = { ...merged, concepts: merged.concepts.filter((c) => !names.includes(c)) };
+        return [read(`${previous.question} ${question}`, asked, names, near), alone];
       }
       if (/\bwhich ones?\b/i.test(question)) {
         // "Which one is new?" after a list: one of its items, said of it in the question's own everyday words
@@ -317,7 +318,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
   /** The unit that comes a close second to the best one, when the two fit in one answer. */
   function secondChoice(r: Reading): DocInfo | undefined {
     const best = r.best!;
-    const second = r.ranked.find((x) => x !== best && x.fits && x.strong && x.d.doc.ref !== best.d.doc.ref);
+    const second = r.ranked.find((x) => x !== best && x.fits && x.strong);
     if (!second || best.score - second.score > CALIBRATION.runnerUpGap) return undefined;
     return fitsTogether([best.d.doc, second.d.doc]) ? second.d : undefined;
   }
