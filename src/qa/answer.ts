@@ -30,6 +30,8 @@ interface Reading {
 const ANSWER_KINDS: Intent[] = ['who', 'when', 'date', 'where', 'howmany', 'why', 'how', 'contact'];
 
 const round = (n: number) => Math.round(n * 100) / 100;
+const NOTHING_BEFORE = "I'm not sure what to say more about: ask me about a topic of the workshop.";
+const NO_ANSWER_YET = "I'm not sure which answer you mean: ask me about a topic of the workshop.";
 /** A declined answer's score: how close it came, never at or above the score that answers. */
 const declinedScore = (r: { confidence: number }) => Math.max(0, Math.min(round(r.confidence), round(CALIBRATION.answer - 0.01)));
 
@@ -217,7 +219,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       const title = section ? content.sections.find((s) => s.id === section)?.title : undefined;
       return {
         ...decline(question),
-        text: title ? `That's all the workshop material says about "${title}".` : "I'm not sure what to say more about: ask me about a topic of the workshop.",
+        text: title ? `That's all the workshop material says about "${title}".` : NOTHING_BEFORE,
         topic: previous,
       };
     }
@@ -230,7 +232,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
   /** "Source?", "who said that?": where the last answer's units come from, and whose talk it is. */
   function sourceOf(question: string, previous: Topic): Answer {
     const docs = previous.refs.map((r) => pack.byRef.get(r)?.doc).filter((d): d is NonNullable<typeof d> => d !== undefined);
-    if (!docs.length) return { ...decline(question), text: "I'm not sure which answer you mean: ask me about a topic of the workshop.", topic: previous };
+    if (!docs.length) return { ...decline(question), text: NO_ANSWER_YET, topic: previous };
     const { meta } = content;
     const from = [...new Set(docs.map((d) => d.source.title))].join('; ');
     const talk = `"${meta.title}"${meta.presenter ? `, presented by ${meta.presenter}` : ''}`;
@@ -326,9 +328,10 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
   function answer(question: unknown, previous?: Topic): Answer {
     const q = typeof question === 'string' ? question : '';
     try {
-      const follow = previous && readFollowup(q);
-      if (previous && follow?.kind === 'more') return more(q, previous);
-      if (previous && follow?.kind === 'source') return sourceOf(q, previous);
+      const follow = readFollowup(q);
+      // ("Tell me more" or "source?" with nothing said before: about what?)
+      if (follow?.kind === 'more') return previous ? more(q, previous) : { ...decline(q), text: NOTHING_BEFORE };
+      if (follow?.kind === 'source') return previous ? sourceOf(q, previous) : { ...decline(q), text: NO_ANSWER_YET };
       const all = readings(q, previous);
       // A follow-up leans on the last topic: read that way when it can be answered so; else read alone.
       const chosen = all.length > 1 && all[0]!.confidence >= CALIBRATION.answer ? all[0]! : all[all.length - 1]!;

@@ -319,6 +319,14 @@ describe('another workshop', () => {
     expect(answerer.answer('which one is new?', first.topic).text).toContain('was added');
   });
 
+  it('asks what about when "tell me more" or "source?" comes before anything was asked', () => {
+    for (const q of ['tell me more', 'source?']) {
+      const a = answerer.answer(q);
+      expect(a.answered).toBe(false);
+      expect(a.text).toMatch(/^I'm not sure (what to say more about|which answer you mean): ask me about a topic of the workshop\.$/);
+    }
+  });
+
   it('declines what it does not cover, with suggestions from its own content', () => {
     const a = answerer.answer('How many countries have cybersecurity laws?');
     expect(a.answered).toBe(false);
