@@ -680,7 +680,9 @@ function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, uppe
   // "How much does it *cost*?": what something costs, which a pack that never says cannot answer.
   // ("How long has X been..." asks since when, which a date answers; "how old is X" asks an age.)
   const when = cleaned.some((w, k) => w === 'how' && cleaned[k + 1] === 'long' && /^(ago|has|have|had)$/.test(cleaned[k + 2] ?? ''));
-  const outside = unknown.filter((c) => caps!.has(name(c)) || (inFocus(c) && ATTRIBUTES.has(name(c)) && !when) || wordSet('money').has(name(c))).map(name);
+  // ("How *big* is X?" asks a property the pack never states; "what's the *big* difference" only says which one.)
+  const asksProperty = (c: Concept) => ATTRIBUTES.has(name(c)) && !when && c.positions.some((p) => cleaned[p - 1] === 'how');
+  const outside = unknown.filter((c) => caps!.has(name(c)) || (inFocus(c) && asksProperty(c)) || wordSet('money').has(name(c))).map(name);
   // "the president of the *united states*", "the GDP of *Hungary*": a place the pack never names.
   outside.push(...placesNamed(pack, cleaned, caps!));
   for (const c of unknown) if ((qualifies(c) && name(c).length >= 4 && nounLike(c) && !shorthand(c)) || (!advice && superlative(c))) c.foreign = true;

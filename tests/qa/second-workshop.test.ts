@@ -327,6 +327,12 @@ describe('another workshop', () => {
     }
   });
 
+  it('reads "the big difference" as which difference, not as asking how big something is', () => {
+    expect(answerer.answer("what's the big difference between the two repair codes?").text).toContain('Second Repair Code');
+    // ("How old is X?" still asks a property the pack never gives.)
+    expect(answerer.answer('how old is the control room?').answered).toBe(false);
+  });
+
   it('declines what it does not cover, with suggestions from its own content', () => {
     const a = answerer.answer('How many countries have cybersecurity laws?');
     expect(a.answered).toBe(false);
