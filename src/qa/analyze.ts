@@ -119,8 +119,8 @@ const INTENTS: [Intent, RegExp][] = [
   // "What should a government do first about X?", "how to improve X": asks for a next step.
   ['advice', /\bwhat should (\w+ ){0,4}do\b|\b(first|next) steps?\b|\bwhere (to|should|do|can|would|could)( \w+){0,3} (start|begin)\b|\bhow (should|can|could|do) (we|i|our \w+) (use|apply|act on)\b|\bhow (to|can|could|should|do|does|would|might) (\w+ ){0,3}(improve|start|begin|introduce|set up|establish|create|build|adopt|develop|strengthen|implement|achieve|get started|get better)\b|\b(recommend|recommendation|recommendations|advice|advise|tips?|pointers|best practices?|dos and donts)\b/],
   ['yesno', /^\W*(?:(?:and|but|so|ok(?:ay)?)[, ]+)?(is|are|was|were|do|does|did|can|could|should|would|will|has|have|had)\b/],
-  // ("What topics are we covering?": the session's outline.)
-  ['outline', /\b(summari[sz]e|summary|overview|outline|recap|main points|what (is|was) (this|the) (\w+ )?(about|on))\b|\bwhat (topics |things )?(will|are|do) we (cover|covering|discuss|discussing|going to cover)\b/],
+  // ("What topics are we covering?", "what parts does the talk cover?": the session's outline.)
+  ['outline', /\b(summari[sz]e|summary|overview|outline|recap|main points|what (is|was) (this|the) (\w+ )?(about|on))\b|\bwhat (topics |things )?(will|are|do) we (cover|covering|discuss|discussing|going to cover)\b|\bwhat (parts|topics|sections|areas|things) (does|will|did) (the|this) (talk|session|presentation|workshop|deck|lecture) cover\b/],
 ];
 
 const ADVICE = INTENTS.find(([i]) => i === 'advice')![1];
@@ -565,7 +565,7 @@ export function analyze(pack: Pack, question: string): Analysis {
   // "What will the *next* edition find?", "*when will* they revise it?", "when is the next meeting?": what is
   // still to come.
   const future = (cleaned.some((w) => wordSet('future-aux').has(w)) && cleaned.some((w) => wordSet('future').has(w))) || /\bwhen (will|is going to|are going to)\b|\bwhen (is|are|s) (the|their|its) (next|upcoming)\b/.test(cleanedText);
-  const found = focusOf(pack, concepts, cleaned, [caps, upper], intents.has('advice'), intents.has('who'));
+  const found = focusOf(pack, concepts, cleaned, [caps, upper], intents.has('advice'), intents.has('who'), intents.has('outline'));
   if (background) {
     // What the asking clause is about is what the message is about, wherever else the setting names it.
     const same = (b?: Concept) => (b ? concepts.find((c) => c.words.join(' ') === b.words.join(' ')) : undefined);
@@ -656,8 +656,10 @@ function placesNamed(pack: Pack, cleaned: string[], caps: Set<string>): string[]
 }
 
 /** The concepts the question asks about, and the words naming something outside the pack. */
-function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, upper]: Set<string>[], advice: boolean, asksWho: boolean): Pick<Analysis, 'focus' | 'counted' | 'typed' | 'outside'> {
+function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, upper]: Set<string>[], advice: boolean, asksWho: boolean, outline = false): Pick<Analysis, 'focus' | 'counted' | 'typed' | 'outside'> {
   if (advice) for (const c of concepts) if (c.words.length === 1 && wordSet('advice').has(c.words[0]!)) c.generic = true;
+  // "What parts does the talk cover?": the parts of the session, which its outline lists.
+  if (outline) for (const c of concepts) if (c.words.length === 1 && (wordSet('light-head').has(c.words[0]!) || /^(topics?|sections?)$/.test(c.words[0]!))) c.generic = true;
   const spans = findFocus(cleaned, advice);
   // Who is to act ("what should *Panama* do about X", "how can *a country* start X") is not the topic.
   // ("We have no X yet, where do we start?" names no one after the ask: there X is the topic; nor does

@@ -493,6 +493,8 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     // (A question that asks who, when, where or what about is the fact its own cue names.)
     if (d.doc.kind === 'meta' && lead > 0 && !cued && sessionOnly && heldAllContext(weighted, i)) strong = true;
     if (!anySpecific && topical.length && allHeld(topical, i)) strong = true;
+    // "What parts does the talk cover?": a summary of the session is what its outline is.
+    if (d.doc.ref === 'm:outline' && a.intents.has('outline')) strong = true;
     // "How long is the session?": only words for the session, and a doc about it that holds that kind of answer.
     if (sessionOnly && coverage >= 0.5 && [...a.intents].some((k) => KIND_FEATURE[k] && has(d, KIND_FEATURE[k]))) strong = true;
     const focusLead = focus.length > 0 && allInLead(focus, d);

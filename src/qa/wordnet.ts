@@ -185,6 +185,8 @@ export class WordNetReader {
       const synset = first === undefined ? undefined : this.synset('noun', first);
       if (synset?.lexFile === LOCATION_FILE && synset.instance) return true;
     }
+    // (Not the plural of an everyday noun: "parts", as in "these parts", is the plural of "part".)
+    if (this.lemmas(lemma, 'noun').some((l) => l !== lemma && !(this.nounFiles().get(l) ?? []).every((f) => f === LOCATION_FILE))) return false;
     return files.every((f) => f === LOCATION_FILE) && POS.every((p) => p === 'noun' || !this.index.get(p)!.has(lemma));
   }
 

@@ -309,8 +309,9 @@ describe('another workshop', () => {
     expect(answerer.answer('when do regulators say it is worth publishing leak figures?').text).toContain('at least half');
   });
 
-  it('reads "what topics are we covering today?" as asking for the outline', () => {
+  it('reads "what topics are we covering today?" and "what parts does the talk cover?" as asking for the outline', () => {
     expect(answerer.answer('wat topics r we covering today').text).toContain('covers: Smart metering; Online billing');
+    expect(answerer.answer('what parts does the talk cover?').text).toContain('covers: Smart metering; Online billing');
   });
 
   it('reads "which one is new?" after a list as asking about one of its items', () => {
