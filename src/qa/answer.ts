@@ -146,7 +146,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       if (alone.analysis.intents.size) merged.counted = alone.analysis.counted;
       if (names && property.length) {
         // The property decides; what it is a property of helps, as context.
-        const asked: Analysis = { ...merged, concepts: merged.concepts.filter((c) => !names.includes(c)) };
+        const asked: Analysis = { ...merged, concepts: alone.analysis.concepts.filter((c) => c.unknown || c.verbal || property.includes(c)) };
         return [read(`${previous.question} ${question}`, asked, names, near), alone];
       }
       if (/\bwhich ones?\b/i.test(question)) {
