@@ -12,8 +12,9 @@ export const MAX_TOKENS = 40;
  * Everything that is not a letter, a digit or a decimal point between digits becomes a space.
  */
 export function normalizeText(input: string): string {
-  // "Ruritania's score": the possessive is the name's, not a new word ("ruritanias").
-  let s = input.normalize('NFKC').replace(/(\w)[\u2018\u2019\u02bc'`]s\b/g, '$1').replace(/[\u2018\u2019\u02bc'`]/g, '');
+  // "the three A's": after a lower-case word or a number, a capital letter's "'s" makes its plural ("As").
+  // "Ruritania's score": elsewhere the possessive is the name's, not a new word ("ruritanias").
+  let s = input.normalize('NFKC').replace(/(\b[a-z]+|\d) ([A-Z])[\u2018\u2019\u02bc'`]s\b/g, '$1 $2s').replace(/(\w)[\u2018\u2019\u02bc'`]s\b/g, '$1').replace(/[\u2018\u2019\u02bc'`]/g, '');
   // "Plan B", "Phase C": a capital letter after a word names one of a series; written as one word ("planb")
   // so that it is not read as the article "a". Questions typed in lower case meet it by joining words.
   // "Groups C and D", "Tiers 3 and 4": each one of the series ("groupc and groupd").

@@ -15,4 +15,9 @@ describe('words of a text', () => {
   it('reads "I" before a lower-case word as the pronoun ("sorry I came late")', () => {
     expect(words('sorry I came late')).toEqual(['sorry', 'i', 'came', 'late']);
   });
+
+  it(`reads the "'s" of a capital letter after a number as its plural ("the three A's")`, () => {
+    expect(words("the three A's")).toEqual(['the', 'three', 'as']);
+    expect(words("the 4 P's")).toEqual(['the', '4', 'ps']);
+  });
 });
