@@ -27,6 +27,7 @@ const DET = wordSet('det');
 /** "what *percentage of* countries", "what *kind of* officer": the measure, not the thing measured. */
 const MEASURE = wordSet('measure');
 const COUNTING = wordSet('counting');
+const MONEY = wordSet('money');
 const PREP = wordSet('prep');
 /** Auxiliaries followed by a bare verb: "why do top governments *experiment* with sandboxes?" */
 const DO_AUX = wordSet('do-aux');
@@ -123,6 +124,10 @@ function questionFocus(words: string[], h: number): Phrase & { counted: boolean;
     }
     const head = np.span.find(plural) ?? np.span[0];
     const upTo = head === undefined ? np.span : np.span.slice(0, np.span.indexOf(head) + 1);
+    // "how *much* staff time": an amount of something uncounted, which any measure of it answers
+    // ("1,200 person-years"), not a number of staff.
+    // (Money keeps its own reading: an amount of money answers it.)
+    if ((words[h + 1] ?? '') === 'much' && !np.span.some(plural) && !np.span.some((k) => MONEY.has(words[k] ?? ''))) return { span: np.span, end: np.end, counted: false };
     return { span: upTo, end: upTo.length ? (upTo[upTo.length - 1] ?? i) + 1 : np.end, counted };
   }
   // "what *goes* into X", "what *makes* up X": a verb after "what", so X is what is asked about.

@@ -1,0 +1,46 @@
+// "How much X?" asks for an amount: of something uncounted, any measure of it answers ("40 litres a day"),
+// while "how many X?" still wants a count of X itself.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { workshop } from './helpers.js';
+
+function writePack(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'amounts-pack-'));
+  const w = (f: string, v: unknown) => writeFileSync(join(dir, f), JSON.stringify(v));
+  w('meta.json', { title: 'Rain and Roofs', workshop: 'Atoll Utilities Day 2025' });
+  w('sections.json', [
+    {
+      id: 'tanks',
+      title: 'Roof tanks',
+      units: [
+        { id: 'yield', kind: 'statistic', text: 'In the wet season a household roof tank fills with rainwater at about 40 litres a day.', keywords: [] },
+        { id: 'owners', kind: 'statistic', text: 'In 2024, 1,800 households on the atoll owned a roof tank.', keywords: [] },
+        { id: 'cleaning', kind: 'fact', text: 'Tanks should be cleaned before each wet season so that the first rain flushes the gutters.', keywords: [] },
+      ],
+    },
+  ]);
+  w('indicators.json', []);
+  w('glossary.json', []);
+  w('quiz.json', []);
+  return dir;
+}
+
+describe('how much and how many', () => {
+  const { answerer } = workshop(writePack());
+
+  it('answers "how much rainwater" with the amount collected', () => {
+    const a = answerer.answer('how much rainwater does a roof tank collect?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('40 litres');
+  });
+
+  it('still declines "how much money" when the pack gives no amount of money', () => {
+    expect(answerer.answer('how much money does a roof tank cost?').answered).toBe(false);
+  });
+
+  it('answers "how many households" with the count of households', () => {
+    expect(answerer.answer('how many households owned a roof tank in 2024?').text).toContain('1,800');
+  });
+});
