@@ -267,8 +267,11 @@ function wordAlternatives(pack: Pack, stemmed: string): Alternative[] {
   // but a place is also named by its adjective ("Ruritania" in "Ruritanian agencies", and the other way).
   const known = pack.postings.has(stemmed) && !pack.places.has(stemmed);
   for (const [s, credit] of pack.related.get(stemmed) ?? []) {
-    if (known && !pack.places.has(s)) continue;
-    if (!alts.some((a) => a.stems.length === 1 && a.stems[0] === s)) alts.push({ stems: [s], credit });
+    // (A name of two words is another name for the same thing: "UK" and "United Kingdom" both.)
+    if (known && !pack.places.has(s) && !s.includes(' ')) continue;
+    // ("UK" for the pack's "United Kingdom": a compound's stems, every one needed.)
+    const stems = s.split(' ');
+    if (!alts.some((a) => a.stems.join(' ') === s)) alts.push({ stems, credit });
   }
   return alts;
 }
@@ -508,7 +511,8 @@ export function analyze(pack: Pack, question: string): Analysis {
       if (wordSet('ranked-first').has(w)) add({ stems: [RANKING_TERM], credit: 1 });
       // Known: the pack uses the word or its glossary's equivalent. A WordNet synonym only lends partial credit:
       // the question is still about a word the pack does not use ("park", "taxes").
-      const known = pack.vocab.has(w) || pack.postings.has(s) || alternatives.some((a) => a.credit >= 1 && pack.postings.has(a.stems[0]!));
+      // (So is a word WordNet gives as another name for one of the pack's names of two words: "UK".)
+      const known = pack.vocab.has(w) || pack.postings.has(s) || alternatives.some((a) => (a.credit >= 1 || a.stems.length > 1) && pack.postings.has(a.stems[0]!));
       // The comparison itself ("which is *bigger*, A or B?") is said of both sides: it is not what is asked about.
       // A word in a set phrase with the preposition before it ("are the bans *in place*") is not a topic.
       const setPhrase = pack.english.setPhrases.has(`${cleaned[where[i]! - 1] ?? ''} ${w}`);
@@ -638,11 +642,14 @@ function capitalized(question: string): [Set<string>, Set<string>] {
 }
 
 /** Places the question names that the pack does not: several words in any case, one word only capitalised or unambiguous. */
-function placesNamed(pack: Pack, cleaned: string[], caps: Set<string>): string[] {
+function placesNamed(pack: Pack, cleaned: string[], caps: Set<string>, concepts: Concept[]): string[] {
   const out: string[] = [];
+  // A place the pack names in other words ("UK" for its "United Kingdom", by initials or by WordNet).
+  const namedOtherwise = (w: string) => concepts.some((c) => c.words.length === 1 && c.words[0] === w && c.alternatives.some((a) => a.stems.length > 1 && a.credit >= 0.5 && a.stems.every((t) => pack.postings.has(t))));
   for (let i = 0; i < cleaned.length; i++) {
     for (const name of pack.english.places.get(cleaned[i]!) ?? []) {
       if (pack.places.has(name.join(' ')) || pack.vocab.has(name.join(''))) continue;
+      if (name.length === 1 && namedOtherwise(name[0]!)) continue;
       // "the city", "the hague": a name that starts with "the" is too often an ordinary phrase.
       if (isStopWord(name[0]!)) continue;
       // One lower-case word names a place only when it cannot be anything else ("me" is also Maine).
@@ -688,7 +695,7 @@ function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, uppe
   const asksProperty = (c: Concept) => ATTRIBUTES.has(name(c)) && !when && c.positions.some((p) => cleaned[p - 1] === 'how');
   const outside = unknown.filter((c) => caps!.has(name(c)) || (inFocus(c) && asksProperty(c)) || wordSet('money').has(name(c))).map(name);
   // "the president of the *united states*", "the GDP of *Hungary*": a place the pack never names.
-  outside.push(...placesNamed(pack, cleaned, caps!));
+  outside.push(...placesNamed(pack, cleaned, caps!, concepts));
   for (const c of unknown) if ((qualifies(c) && name(c).length >= 4 && nounLike(c) && !shorthand(c)) || (!advice && superlative(c))) c.foreign = true;
   // "Who *chaired* the commission?": who did something the pack never speaks of, in any form; no unit can say who.
   if (asksWho) for (const c of unknown) if (looksVerbal(name(c)) && c.words.length === 1 && !shorthand(c)) c.foreign = true;

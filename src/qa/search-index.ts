@@ -11,7 +11,7 @@ import { lexiconHash, wordSet } from './word-lists.js';
 import { oppositeWords, relatedWords, WordNetReader, type Related } from './wordnet.js';
 
 /** Bump when the way documents are built or indexed changes, so old caches are not reused. */
-export const INDEX_VERSION = 24;
+export const INDEX_VERSION = 25;
 
 /** What WordNet adds for one pack, kept with its index. */
 export interface PackWordNet {
@@ -78,14 +78,32 @@ function capitalisedNames(docs: SearchDoc[]): { all: Set<string>; alone: Set<str
   return { all, alone };
 }
 
+/**
+ * The pack's names of two words that WordNet has as one lemma ("united_kingdom"):
+ * a question may use their one-word synonyms ("UK").
+ */
+export function packCompounds(docs: SearchDoc[], wn: WordNetReader): Set<string> {
+  const out = new Set<string>();
+  for (const d of docs) {
+    const ws = words([d.title, d.text].join(' \n '));
+    for (let i = 0; i + 1 < ws.length; i++) {
+      const pair = `${ws[i]}_${ws[i + 1]}`;
+      if (!out.has(pair) && /^[a-z]{2,}_[a-z]{2,}$/.test(pair) && !isStopWord(ws[i]!) && !isStopWord(ws[i + 1]!) && wn.lemmas(pair, 'noun').includes(pair)) out.add(pair);
+    }
+  }
+  return out;
+}
+
 export function buildPackWordNet(docs: SearchDoc[], wn = new WordNetReader()): PackWordNet {
   try {
     const vocab = packWords(docs);
     const related: Record<string, Related[]> = {};
-    for (const [other, list] of relatedWords(wn, vocab)) {
+    // A compound of the pack stands as its stems, space-separated ("unit kingdom"): every one must be there.
+    const packTerm = (w: string) => (w.includes('_') ? w.split('_').map(stem).join(' ') : stem(w));
+    for (const [other, list] of relatedWords(wn, [...vocab, ...packCompounds(docs, wn)])) {
       // ("set_up" stays as WordNet writes it: a question's verb and particle are looked up by their lemmas.)
       const key = other.includes('_') ? other : stem(other);
-      const mapped = list.map(([w, credit]) => [stem(w), credit] as Related).filter(([s]) => s !== key);
+      const mapped = list.map(([w, credit]) => [packTerm(w), credit] as Related).filter(([s]) => s !== key);
       if (!mapped.length) continue;
       const into = (related[key] ??= []);
       for (const [s, c] of mapped) {

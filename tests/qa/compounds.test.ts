@@ -1,0 +1,45 @@
+// A name of two words that English also says in one ("United Kingdom" and "UK", "mobile phone" and
+// "cellphone") is found by either: WordNet has them as one lemma, and the index keeps the pack's compounds.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { workshop } from './helpers.js';
+
+function writePack(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'compounds-pack-'));
+  const w = (f: string, v: unknown) => writeFileSync(join(dir, f), JSON.stringify(v));
+  w('meta.json', { title: 'Paying Bills Online', workshop: 'Utility Billing Forum 2025' });
+  w('sections.json', [
+    {
+      id: 'abroad',
+      title: 'Lessons from abroad',
+      units: [
+        { id: 'meters', kind: 'statistic', text: 'In the United Kingdom, water companies had fitted meters to 60% of homes by 2023.', keywords: [] },
+        { id: 'billing', kind: 'statistic', text: 'In Ruritania, 45% of customers pay their water bill by mobile phone.', keywords: [] },
+        { id: 'counter', kind: 'statistic', text: 'In Ruritania, 30% of customers still pay their water bill in cash at a post office.', keywords: [] },
+        { id: 'tariffs', kind: 'fact', text: 'Ruritania charges a flat tariff for the first ten cubic metres a month.', keywords: [] },
+      ],
+    },
+  ]);
+  w('indicators.json', []);
+  w('glossary.json', []);
+  w('quiz.json', []);
+  return dir;
+}
+
+describe('names of two words said in one', () => {
+  const { answerer } = workshop(writePack());
+
+  it('finds the "United Kingdom" for a question about the UK', () => {
+    const a = answerer.answer('how many homes in the UK have water meters?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('60%');
+  });
+
+  it('finds paying "by mobile phone" for a question about cellphones, and only that', () => {
+    const a = answerer.answer('what share of customers in Ruritania pay their water bill by cellphone?');
+    expect(a.text).toContain('45%');
+    expect(a.text).not.toContain('post office');
+  });
+});
