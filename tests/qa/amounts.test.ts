@@ -17,6 +17,7 @@ function writePack(): string {
       units: [
         { id: 'yield', kind: 'statistic', text: 'In the wet season a household roof tank fills with rainwater at about 40 litres a day.', keywords: [] },
         { id: 'owners', kind: 'statistic', text: 'In 2024, 1,800 households on the atoll owned a roof tank.', keywords: [] },
+        { id: 'award', kind: 'fact', text: 'The water board won the regional utility award in three editions in a row, from 2021 to 2023.', keywords: [] },
         { id: 'cleaning', kind: 'fact', text: 'Tanks should be cleaned before each wet season so that the first rain flushes the gutters.', keywords: [] },
       ],
     },
@@ -34,6 +35,10 @@ describe('how much and how many', () => {
     const a = answerer.answer('how much rainwater does a roof tank collect?');
     expect(a.answered, a.text).toBe(true);
     expect(a.text).toContain('40 litres');
+  });
+
+  it('answers "how many times" with the number of occasions, whatever they are called', () => {
+    expect(answerer.answer('how many times in a row did the water board win the regional award?').text).toContain('three editions in a row');
   });
 
   it('still declines "how much money" when the pack gives no amount of money', () => {
