@@ -179,8 +179,11 @@ export function findFocus(words: string[], advice: boolean): FocusSpans {
   // last "-ing" or "-ed" word: "how is the wealth of the top 1% *changing*".
   const verbs: number[] = [];
   // The phrase ran until a preposition, a determiner or a pronoun: "did the ministry *start* its programme".
-  const endedFreely = last.end >= words.length || PREP.has((words[last.end] ?? '')) || DET.has((words[last.end] ?? '')) || PRONOUN.has((words[last.end] ?? ''));
   const lastWord = words[last.span[last.span.length - 1] ?? -1] ?? '';
+  // (Or it was cut at its longest with a word still to come, and after "do" its last word is a bare verb,
+  // never a plural: "how do water councils *move* records".)
+  const cut = doVerb && last === phrase && phrase.span.length === 3 && isContent(words[last.end] ?? '') && !/[^s]s$/.test(lastWord);
+  const endedFreely = cut || last.end >= words.length || PREP.has((words[last.end] ?? '')) || DET.has((words[last.end] ?? '')) || PRONOUN.has((words[last.end] ?? ''));
   if ((doVerb || looksVerbal(lastWord)) && endedFreely && phrase.span.length + (last === phrase ? 0 : last.span.length) >= 2 && !words.slice(last.end).some((w) => LATER_VERBS.has(w))) {
     const verb = last.span[last.span.length - 1]!;
     verbs.push(verb);

@@ -1,0 +1,37 @@
+// "How do X Y *move* Z?": after "do", the subject's last word is often the verb, even when the noun phrase
+// runs on. The verb may be said in other words by the pack; the subject is what must be there.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { workshop } from './helpers.js';
+
+function writePack(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'verbs-pack-'));
+  const w = (f: string, v: unknown) => writeFileSync(join(dir, f), JSON.stringify(v));
+  w('meta.json', { title: 'Records Across the Islands', workshop: 'Atoll Utilities Day 2025' });
+  w('sections.json', [
+    {
+      id: 'records',
+      title: 'Sharing records',
+      units: [
+        { id: 'how', kind: 'fact', text: 'Island water councils send customer records to each other over a secure exchange, with no central hub.', keywords: [] },
+        { id: 'why', kind: 'fact', text: 'Keeping records with each council protects customers if one office is breached.', keywords: [] },
+        { id: 'when', kind: 'fact', text: 'The secure exchange opened in 2019 after a pilot on two islands.', keywords: [] },
+      ],
+    },
+  ]);
+  w('indicators.json', []);
+  w('glossary.json', []);
+  w('quiz.json', []);
+  return dir;
+}
+
+describe('the verb after "how do X"', () => {
+  const { answerer } = workshop(writePack());
+
+  it('reads "move" as what the councils do, and answers surely from the unit on how they send records', () => {
+    const a = answerer.answer('how do water councils move customer records to each other?');
+    expect(a.text).toMatch(/^Island water councils send customer records/);
+  });
+});
