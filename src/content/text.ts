@@ -13,8 +13,13 @@ export const MAX_TOKENS = 40;
  */
 export function normalizeText(input: string): string {
   // "the three A's": after a lower-case word or a number, a capital letter's "'s" makes its plural ("As").
+  // "what's", "who's": "is" after a question word, written the way chat spells it ("whats", "whos").
   // "Ruritania's score": elsewhere the possessive is the name's, not a new word ("ruritanias").
-  let s = input.normalize('NFKC').replace(/(\b[a-z]+|\d) ([A-Z])[\u2018\u2019\u02bc'`]s\b/g, '$1 $2s').replace(/(\w)[\u2018\u2019\u02bc'`]s\b/g, '$1').replace(/[\u2018\u2019\u02bc'`]/g, '');
+  let s = input
+    .normalize('NFKC')
+    .replace(/(\b[a-z]+|\d) ([A-Z])[\u2018\u2019\u02bc'`]s\b/g, '$1 $2s')
+    .replace(/\b(what|who|where|when|how)[\u2018\u2019\u02bc'`]s\b/gi, '$1s')
+    .replace(/(\w)[\u2018\u2019\u02bc'`]s\b/g, '$1').replace(/[\u2018\u2019\u02bc'`]/g, '');
   // "Plan B", "Phase C": a capital letter after a word names one of a series; written as one word ("planb")
   // so that it is not read as the article "a". Questions typed in lower case meet it by joining words.
   // "Groups C and D", "Tiers 3 and 4": each one of the series ("groupc and groupd").

@@ -106,9 +106,9 @@ const INTENTS: [Intent, RegExp][] = [
   ['list', /\b(what are|what were|list|which are|name the|enumerate|components|elements|types|kinds|categories)\b/],
   ['role', /\bwhat (does|do|did|can|should|will) (.+ )?do\b|\b(role|roles|responsibilit\w*|functions?|tasks?|duties|mandate)\b/],
   ['who', /\b(who|whom|whose)\b/],
-  ['when', /\bwhen\b|\b(what|which) (?:(?:is|was|s) )?(?:(?:the|today|todays) )?(date|day|year|month|time)\b|\bsince when\b|\bby when\b|\bhow long (ago|has|have|had)\b/],
+  ['when', /\bwhen\b|\b(what|which|whats) (?:(?:is|was|s) )?(?:(?:the|today|todays) )?(date|day|year|month|time)\b|\bsince when\b|\bby when\b|\bhow long (ago|has|have|had)\b/],
   // Asks for a date, so only an answer with one will do ("when will the next survey come out?").
-  ['date', /^\W*((and|so|but|ok|okay|hey|hi) )?when\b|\b(what|which) (?:(?:is|was|s) )?(?:(?:the|today|todays) )?(date|day|year|month)\b|\bsince when\b|\bby when\b|\bhow long (ago|has|have|had)\b/],
+  ['date', /^\W*((and|so|but|ok|okay|hey|hi) )?when\b|\b(what|which|whats) (?:(?:is|was|s) )?(?:(?:the|today|todays) )?(date|day|year|month)\b|\bsince when\b|\bby when\b|\bhow long (ago|has|have|had)\b/],
   ['duration', /\bhow long\b(?! (ago|has|have|had)\b)/],
   ['where', /\bwhere\b|\b(which|what) (country|city|place|region|venue|location)\b/],
   ['why', /\bwhy\b|\bwhat for\b|\bwhat('?s| is) the (point|purpose|reason)\b|\breasons? (for|why|behind)\b/],
@@ -120,7 +120,7 @@ const INTENTS: [Intent, RegExp][] = [
   ['advice', /\bwhat should (\w+ ){0,4}do\b|\b(first|next) steps?\b|\bwhere (to|should|do|can|would|could)( \w+){0,3} (start|begin)\b|\bhow (should|can|could|do) (we|i|our \w+) (use|apply|act on)\b|\bhow (to|can|could|should|do|does|would|might) (\w+ ){0,3}(improve|start|begin|introduce|set up|establish|create|build|adopt|develop|strengthen|implement|achieve|get started|get better)\b|\b(recommend|recommendation|recommendations|advice|advise|tips?|pointers|best practices?|dos and donts)\b/],
   ['yesno', /^\W*(?:(?:and|but|so|ok(?:ay)?)[, ]+)?(is|are|was|were|do|does|did|can|could|should|would|will|has|have|had)\b/],
   // ("What topics are we covering?", "what parts does the talk cover?": the session's outline.)
-  ['outline', /\b(summari[sz]e|summary|overview|outline|recap|main points|what (is|was) (this|the) (\w+ )?(about|on))\b|\bwhat (topics |things )?(will|are|do) we (cover|covering|discuss|discussing|going to cover)\b|\bwhat (parts|topics|sections|areas|things) (does|will|did) (the|this) (talk|session|presentation|workshop|deck|lecture) cover\b/],
+  ['outline', /\b(summari[sz]e|summary|overview|outline|recap|main points|what (is|was) (this|the) (\w+ )?(about|on)|whats (this|the) (\w+ )?(about|on))\b|\bwhat (topics |things )?(will|are|do) we (cover|covering|discuss|discussing|going to cover)\b|\bwhat (parts|topics|sections|areas|things) (does|will|did) (the|this) (talk|session|presentation|workshop|deck|lecture) cover\b/],
 ];
 
 const ADVICE = INTENTS.find(([i]) => i === 'advice')![1];

@@ -20,4 +20,8 @@ describe('words of a text', () => {
     expect(words("the three A's")).toEqual(['the', 'three', 'as']);
     expect(words("the 4 P's")).toEqual(['the', '4', 'ps']);
   });
+
+  it(`reads "'s" after a question word as "is", spelt the way chat spells it ("what's" -> "whats")`, () => {
+    expect(words("what's a one-stop shop? who's presenting?")).toEqual(['whats', 'a', 'one', 'stop', 'shop', 'whos', 'presenting']);
+  });
 });

@@ -32,6 +32,8 @@ describe('answers', () => {
     expectAnswer('What is a whole-of-government approach?', 'cross-department');
     expectAnswer('What are the 3As of digital exclusion?', 'access', 'affordability', 'ability');
     expectAnswer('What do the 3Ds stand for?', 'data', 'design', 'delivery');
+    // "what's" asks what something is, as "whats" and "what is" do.
+    expectAnswer("what's a one stop shop", 'single point');
     // A letter's plural written with an apostrophe, after a number in words.
     expectAnswer("what r the three A's", 'access', 'affordability', 'ability');
     expectAnswer('What are the divides of the digital world?', 'data divide', 'value divide', 'governance gap', 'innovation divide');
