@@ -1,5 +1,6 @@
 // "How do X Y *move* Z?": after "do", the subject's last word is often the verb, even when the noun phrase
-// runs on. The verb may be said in other words by the pack; the subject is what must be there.
+// runs on. The verb may be said in other words by the pack; the subject is what must be there. The verbs of
+// asking itself ("people keep mentioning") say nothing of the topic.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ function writePack(): string {
         { id: 'how', kind: 'fact', text: 'Island water councils send customer records to each other over a secure exchange, with no central hub.', keywords: [] },
         { id: 'why', kind: 'fact', text: 'Keeping records with each council protects customers if one office is breached.', keywords: [] },
         { id: 'when', kind: 'fact', text: 'The secure exchange opened in 2019 after a pilot on two islands.', keywords: [] },
+        { id: 'amnesty', kind: 'definition', text: 'The meter amnesty lets customers report a broken meter to their council without a fine.', keywords: [] },
       ],
     },
   ]);
@@ -33,5 +35,9 @@ describe('the verb after "how do X"', () => {
   it('reads "move" as what the councils do, and answers surely from the unit on how they send records', () => {
     const a = answerer.answer('how do water councils move customer records to each other?');
     expect(a.text).toMatch(/^Island water councils send customer records/);
+  });
+
+  it('reads "people keep mentioning" as the way of asking, not as what is asked about', () => {
+    expect(answerer.answer('whats this meter amnesty thing people keep mentioning').text).toContain('report a broken meter');
   });
 });
