@@ -36,6 +36,8 @@ export interface DocInfo {
   years: Set<string>;
   /** Speaks of what is to come (plans, the next edition): may answer a question about the future. */
   future: boolean;
+  /** Gives a score as a number ("a score of 0.98", "scored 61", "65.7 out of 100"). */
+  scored: boolean;
   /** Stems it holds only inside names ("population" in "Population Data Services Agency"). */
   inNamesOnly: Set<string>;
   /** Who may have done what a "who" question asks: a role ("the minister"), an organisation's kind ("the agency"), or a name. */
@@ -252,6 +254,8 @@ function singulars(vocab: ReadonlySet<string>): string[] {
 }
 
 const YEARS = /\b(1[89]\d\d|20\d\d)\b/g;
+/** A score given as a number: the word and a number a few words on, or a number "out of" another or in points. */
+const SCORED = /\b(?:scor(?:e|es|ed|ing)|rat(?:ing|ings|ed))\b(?:\W+[^\s\d]+){0,1}?\W+\d|\d[\d.,]*\s*(?:out of\b|points?\b)/i;
 /**
  * The years a doc is about: those its text names; a text that names none is about its title's or its
  * citation's ("the 2021 survey"). A citation of several sources names years the text is not about.
@@ -322,6 +326,7 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
       opening: text.slice(0, 16).filter((w) => w === 'is' || w === 'are' || !isStopWord(w)).map(term),
       years: yearsOf(doc),
       future: text.some((w) => wordSet('future-doc').has(w)),
+      scored: SCORED.test(doc.text),
       inNamesOnly: inNamesOnly(doc),
       who: {
         role: text.some((w) => wordSet('role').has(w)),

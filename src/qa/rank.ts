@@ -360,6 +360,8 @@ function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: 
   const onlyTerm = a.concepts.every((c) => a.focus.includes(c) || c.generic || c.context);
   // "How many people use the portal?" is not answered by a count of countries.
   if (!countsIt(a, q, d)) return false;
+  // "What was X's score?" needs a score given as a number, not a rank or a doc that only says "by score".
+  if (!a.intents.has('yesno') && !a.intents.has('compare') && !a.intents.has('how') && a.concepts.some((c) => !c.generic && c.words.length === 1 && wordSet('score-word').has(c.words[0]!)) && !d.scored) return false;
   // "How much does it cost?" needs an amount of money.
   if (q.money && !has(d, 'money')) return false;
   // Advice comes from next steps and the deck, not from a definition or the title slide.

@@ -1,0 +1,46 @@
+// "What was X's score?" is answered by a score given as a number, not by a rank or a doc that only says
+// "by score"; how a score is worked out is another question, answered by the method.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { workshop } from './helpers.js';
+
+function writePack(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'scores-pack-'));
+  const w = (f: string, v: unknown) => writeFileSync(join(dir, f), JSON.stringify(v));
+  w('meta.json', { title: 'Benchmarking Water Utilities', workshop: 'Atoll Utilities Day 2025' });
+  w('sections.json', [
+    {
+      id: 'index',
+      title: 'The utility index',
+      units: [
+        { id: 'ranks', kind: 'fact', text: 'In the 2023 utility index, press reports placed Ruritania first by score and Panama second.', keywords: [] },
+        { id: 'average', kind: 'statistic', text: 'The average utility index score in 2023 was 0.61 out of 1.', keywords: [] },
+        { id: 'method', kind: 'fact', text: 'The utility index score is the mean of four pillar scores: supply, quality, billing and service.', keywords: [] },
+        { id: 'hungary', kind: 'statistic', text: 'Hungary scored 0.74 in the 2023 utility index, up from 0.66 in 2021.', keywords: [] },
+      ],
+    },
+  ]);
+  w('indicators.json', []);
+  w('glossary.json', []);
+  w('quiz.json', []);
+  return dir;
+}
+
+describe('scores', () => {
+  const { answerer } = workshop(writePack());
+
+  it('gives a score that the pack states as a number', () => {
+    expect(answerer.answer("what was Hungary's utility index score in 2023?").text).toContain('0.74');
+    expect(answerer.answer('what was the average utility index score in 2023?').text).toContain('0.61');
+  });
+
+  it('declines a score the pack never gives, though it ranks the country by score', () => {
+    expect(answerer.answer("what was Ruritania's exact utility index score in 2023?").answered).toBe(false);
+  });
+
+  it('still answers how the score is worked out', () => {
+    expect(answerer.answer('how is the utility index score calculated?').text).toContain('mean of four pillar scores');
+  });
+});
