@@ -328,6 +328,10 @@ function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLea
   return b;
 }
 
+/** The question asks for a score: a word for one that no "of" comes before ("Hungary's score", "what score did it get"). */
+const asksScore = (a: Analysis) =>
+  a.concepts.some((c) => !c.generic && c.words.length === 1 && wordSet('score-word').has(c.words[0]!) && !a.words.slice(0, c.positions[0] ?? 0).includes('of'));
+
 /**
  * May this doc answer the question? It must hold what is asked about (not just a phrase beside it: "the
  * *population* of X" is not answered by what X stands for). A glossary entry answers only "what is X /
@@ -361,7 +365,8 @@ function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: 
   // "How many people use the portal?" is not answered by a count of countries.
   if (!countsIt(a, q, d)) return false;
   // "What was X's score?" needs a score given as a number, not a rank or a doc that only says "by score".
-  if (!a.intents.has('yesno') && !a.intents.has('compare') && !a.intents.has('how') && a.concepts.some((c) => !c.generic && c.words.length === 1 && wordSet('score-word').has(c.words[0]!)) && !d.scored) return false;
+  // ("What are the parts *of* the score?" asks about the parts.)
+  if (!a.intents.has('yesno') && !a.intents.has('compare') && !a.intents.has('how') && asksScore(a) && !d.scored) return false;
   // "How much does it cost?" needs an amount of money.
   if (q.money && !has(d, 'money')) return false;
   // Advice comes from next steps and the deck, not from a definition or the title slide.

@@ -40,7 +40,8 @@ describe('scores', () => {
     expect(answerer.answer("what was Ruritania's exact utility index score in 2023?").answered).toBe(false);
   });
 
-  it('still answers how the score is worked out', () => {
+  it('still answers how the score is worked out, and what it is made of', () => {
     expect(answerer.answer('how is the utility index score calculated?').text).toContain('mean of four pillar scores');
+    expect(answerer.answer('what are the pillars of the utility index score?').text).toContain('supply, quality, billing and service');
   });
 });
