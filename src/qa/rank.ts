@@ -369,6 +369,9 @@ function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: 
   if (!a.intents.has('yesno') && !a.intents.has('compare') && !a.intents.has('how') && asksScore(a) && !d.scored) return false;
   // "How much does it cost?" needs an amount of money.
   if (q.money && !has(d, 'money')) return false;
+  // "Is there parking at the venue?": a title-slide fact answers yes or no only about what it holds, or
+  // when the question asks what the fact is for ("is there an email address I can write to?").
+  if (d.doc.kind === 'meta' && a.intents.has('yesno') && !d.doc.cues.some((c) => a.intents.has(c as Intent)) && a.concepts.some((c) => !c.generic && !c.context && !holdsIn(c, d.terms))) return false;
   // Advice comes from next steps and the deck, not from a definition or the title slide.
   if (a.intents.has('advice') && (d.doc.kind === 'glossary' || d.doc.kind === 'meta')) return false;
   // A glossary entry answers what its own term means: the focus must be its term.
