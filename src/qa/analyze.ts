@@ -353,7 +353,7 @@ const dropConfirmTags = (q: string): string =>
 /** Words a question opens with: a question word, or an auxiliary put first. */
 const OPENERS = String.raw`what|whats|what's|wat|which|who|whos|who's|when|where|why|how|is|are|was|were|do|does|did|can|could|should|would|will`;
 /** Where one clause ends and the next begins: a sentence's end, a dash or semicolon, or a comma before a question word. */
-const CLAUSE_BREAK = new RegExp(String.raw`(?<=[.?!])\s+(?=\S)|\s+[-\u2013\u2014]+\s+|;\s+|,\s+(?=(?:(?:so|and|but|ok|okay)\s+)?(?:${OPENERS})\b)`, 'i');
+const CLAUSE_BREAK = new RegExp(String.raw`(?<=[.?!])\s+(?=\S)|\s+[-\u2013\u2014]+\s+|;\s+|,\s+(?=(?:(?:so|and|but|ok|okay)\s+)?(?:${OPENERS})\b)|,\s+(?=(?:i|i'm|im|i've|ive|we)\s+(?:have|need|am|got|must|want|only|was|are)\b)`, 'i');
 /** A clause that asks: it opens with a question word or a verb (after a greeting or "so"), ends in "?", or asks to be told. */
 const ASKING_CLAUSE = new RegExp(String.raw`^\W*(?:(?:so|and|but|ok|okay|hi|hey|also|then|pls|please)[,!]?\s+)*(?:${OPENERS}|whom|whose|has|have|had)\b|\?\s*$|\b(?:tell me|explain|define|describe|summari[sz]e|give me|list)\b`, 'i');
 /** Words that point back at something said before in the message ("how many signed *it*?"). */
@@ -371,7 +371,9 @@ function askingClause(question: string): string | undefined {
   if (asking.length !== 1) return undefined;
   const clause = asking[0]!;
   // ("What do *they* mean by X?": anyone, not something said before.)
-  return POINTS_BACK.test(clause.replace(/\b(?:do|does|did) (?:they|you|people) (?:mean|call|say)\b/gi, '')) ? undefined : clause;
+  // ("How long does *this session* last?": the session, not something said before.)
+  const session = new RegExp(String.raw`\b(?:this|that|today'?s) (?:${[...wordSet('session')].join('|')})\b`, 'gi');
+  return POINTS_BACK.test(clause.replace(/\b(?:do|does|did) (?:they|you|people) (?:mean|call|say)\b/gi, '').replace(session, '')) ? undefined : clause;
 }
 
 export function analyze(pack: Pack, question: string): Analysis {
@@ -379,6 +381,9 @@ export function analyze(pack: Pack, question: string): Analysis {
   const ask = askingClause(question);
   const asked = ask === undefined ? undefined : analyze(pack, ask);
   // (Only when that clause names what it asks about: "who do I contact?" after "I need a new password" does not.)
+  // A fact of the session itself asked with an aside ("how long does this session last, I have another
+  // meeting after"): the asking clause alone is the question.
+  if (asked && ['duration', 'when', 'where', 'who', 'contact'].some((i) => asked.intents.has(i as Intent)) && asked.concepts.length > 0 && asked.concepts.every((c) => c.context || c.generic)) return asked;
   const background = asked?.focus.some((c) => !c.generic && !c.unknown && !c.context && !c.verbal) ? asked : undefined;
   let norm = readIdioms(normalizeText(dropConfirmTags(question.slice(0, MAX_CHARS))));
   // "A or B?": normalising drops the question mark, so the choice is read from the question as typed.
