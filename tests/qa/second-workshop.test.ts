@@ -314,6 +314,7 @@ describe('another workshop', () => {
   it('reads "what topics are we covering today?" and "what parts does the talk cover?" as asking for the outline', () => {
     expect(answerer.answer('wat topics r we covering today').text).toContain('covers: Smart metering; Online billing');
     expect(answerer.answer('what parts does the talk cover?').text).toContain('covers: Smart metering; Online billing');
+    expect(answerer.answer('can u give me a quick idea what topics r covered today').text).toContain('covers: Smart metering; Online billing');
   });
 
   it('reads "which one is new?" after a list as asking about one of its items', () => {
