@@ -47,5 +47,7 @@ describe('how much and how many', () => {
 
   it('answers "how many households" with the count of households', () => {
     expect(answerer.answer('how many households owned a roof tank in 2024?').text).toContain('1,800');
+    // "back when ...": a time the question is set in, not a question of when.
+    expect(answerer.answer('back when the tanks were counted in 2024, how many households owned one?').text).toContain('1,800');
   });
 });
