@@ -19,6 +19,7 @@ function writePack(): string {
         { id: 'how', kind: 'fact', text: 'Island water councils send customer records to each other over a secure exchange, with no central hub.', keywords: [] },
         { id: 'why', kind: 'fact', text: 'Keeping records with each council protects customers if one office is breached.', keywords: [] },
         { id: 'when', kind: 'fact', text: 'The secure exchange opened in 2019 after a pilot on two islands.', keywords: [] },
+        { id: 'hybrid', kind: 'fact', text: 'Billing should not go fully online: paper bills stay for households without internet access.', keywords: [] },
         { id: 'amnesty', kind: 'definition', text: 'The meter amnesty lets customers report a broken meter to their council without a fine.', keywords: [] },
       ],
     },
@@ -39,5 +40,9 @@ describe('the verb after "how do X"', () => {
 
   it('reads "people keep mentioning" as the way of asking, not as what is asked about', () => {
     expect(answerer.answer('whats this meter amnesty thing people keep mentioning').text).toContain('report a broken meter');
+  });
+
+  it('reads "is the speaker saying...?" as asking what the pack says, and answers surely', () => {
+    expect(answerer.answer('is the speaker saying billing should go fully online?').text).toMatch(/^Billing should not go fully online/);
   });
 });
