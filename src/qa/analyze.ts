@@ -383,7 +383,9 @@ export function analyze(pack: Pack, question: string): Analysis {
   // (Only when that clause names what it asks about: "who do I contact?" after "I need a new password" does not.)
   // A fact of the session itself asked with an aside ("how long does this session last, I have another
   // meeting after"): the asking clause alone is the question.
-  if (asked && ['duration', 'when', 'where', 'who', 'contact'].some((i) => asked.intents.has(i as Intent)) && asked.concepts.length > 0 && asked.concepts.every((c) => c.context || c.generic)) return asked;
+  // (The clause is about the session: its words are all for the session, or what it asks about is.)
+  const aboutSession = (a: Analysis) => (a.concepts.length > 0 && a.concepts.every((c) => c.context || c.generic)) || (a.focus.length > 0 && a.focus.every((c) => c.context));
+  if (asked && ['duration', 'when', 'where', 'who', 'contact'].some((i) => asked.intents.has(i as Intent)) && aboutSession(asked)) return asked;
   const background = asked?.focus.some((c) => !c.generic && !c.unknown && !c.context && !c.verbal) ? asked : undefined;
   let norm = readIdioms(normalizeText(dropConfirmTags(question.slice(0, MAX_CHARS))));
   // "A or B?": normalising drops the question mark, so the choice is read from the question as typed.

@@ -308,6 +308,7 @@ describe('another workshop', () => {
     expect(answerer.answer('how long is this session supposed to run?').text).toContain('45 minutes');
     // An aside after the question ("I have another meeting after") is not part of what is asked.
     expect(answerer.answer('how long does this session last, I have another meeting after').text).toContain('45 minutes');
+    expect(answerer.answer('when was this workshop held again, I need the exact date for my travel report').text).toContain('4 March 2024');
     expect(answerer.answer('when do regulators say it is worth publishing leak figures?').text).toContain('at least half');
   });
 
