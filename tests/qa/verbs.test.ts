@@ -21,6 +21,7 @@ function writePack(): string {
         { id: 'when', kind: 'fact', text: 'The secure exchange opened in 2019 after a pilot on two islands.', keywords: [] },
         { id: 'hybrid', kind: 'fact', text: 'Billing should not go fully online: paper bills stay for households without internet access.', keywords: [] },
         { id: 'amnesty', kind: 'definition', text: 'The meter amnesty lets customers report a broken meter to their council without a fine.', keywords: [] },
+        { id: 'amnesty-start', kind: 'fact', text: 'The water board launched its meter amnesty in 2021, after a dry year.', keywords: [] },
       ],
     },
   ]);
@@ -44,5 +45,9 @@ describe('the verb after "how do X"', () => {
 
   it('reads "is the speaker saying...?" as asking what the pack says, and answers surely', () => {
     expect(answerer.answer('is the speaker saying billing should go fully online?').text).toMatch(/^Billing should not go fully online/);
+  });
+
+  it('reads a phrasal verb the way the pack says it ("kick off" as "launched")', () => {
+    expect(answerer.answer('when did the water board kick off its meter amnesty?').text).toMatch(/^The water board launched its meter amnesty in 2021/);
   });
 });
