@@ -100,7 +100,7 @@ export interface Analysis {
 }
 
 const INTENTS: [Intent, RegExp][] = [
-  ['howmany', /\b(how many|how much|number of|percent|percentage|proportion|share of|what share|count|statistics?|stats|fraction|figures? (for|on)|how (common|widespread|prevalent))\b|\bwhat %/],
+  ['howmany', /\b(how many|how much|number of|percent|percentage|proportion|share of|what share|count|statistics?|stats|fraction|figures? (for|on)|how (common|widespread|prevalent)|(is|are) (it|they|this|that) (common|widespread|rare|usual|unusual))\b|\bwhat %/],
   ['define', /\b(what is|what are|what was|what were|whats|define|definition|meaning|mean|means|explain|describe|tell me about|what about)\b/],
   ['abbrev', /\b(stands? for|acronym|abbreviation|short for|full form|expand)\b/],
   ['list', /\b(what are|what were|list|which are|name the|enumerate|components|elements|types|kinds|categories)\b/],

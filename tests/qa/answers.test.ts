@@ -26,6 +26,8 @@ describe('answers', () => {
     expectAnswer('How many countries have a national e-government strategy?', '155');
     expectAnswer('how many countries have personal data protection legislation', '145');
     expectAnswer('percentage of countries with links to local government on the portal', '74%');
+    // "Is it common to...?" asks how many do it.
+    expectAnswer('is it common to list who heads each ministry on the portal?', '90%');
   });
 
   it('gives definitions and lists', () => {
