@@ -118,7 +118,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       // A name asked about in place of the last one ("what does ABC measure?" -> "what about XYZ?") replaces it.
       const renamed = (c: Concept) => c.specific && before.focus.includes(c) && topical.some((t) => t.specific);
       const context = sameHead ? [] : before.concepts.filter((c) => !topical.some((t) => sameSeries(t, c) || sameWords(t, c)) && !renamed(c) && !/^\d+$/.test(c.words.join('')));
-      return [read(question, merged, context, undefined, new Set(previous.refs)), alone];
+      return [read(question, merged, context, near, new Set(previous.refs)), alone];
     }
     // Words of its own that carry a topic: not verbs ("launched"), positions ("second") or everyday words.
     const own = alone.analysis.concepts.filter((c) => !c.generic && !c.unknown && !c.verbal && !c.attribute && !wordSet('ordinal').has(c.words.join(' ')));

@@ -1,0 +1,48 @@
+// "And which was highest?" after "which focus area scored lowest?": the same question about another end of
+// the scale, answered near the last answer, not by a unit elsewhere that happens to say "highest".
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { workshop } from './helpers.js';
+
+function writePack(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'followup-section-pack-'));
+  const w = (f: string, v: unknown) => writeFileSync(join(dir, f), JSON.stringify(v));
+  w('meta.json', { title: 'Measuring Utilities', workshop: 'Atoll Utilities Day 2025' });
+  w('sections.json', [
+    {
+      id: 'areas',
+      title: 'Focus areas',
+      units: [
+        { id: 'area-list', kind: 'list', text: 'The utility index has four focus areas: supply, quality, billing and service.', keywords: [] },
+        { id: 'area-low', kind: 'statistic', text: 'Billing scored lowest of the four focus areas on average in 2023 (0.41).', keywords: [] },
+        { id: 'area-high', kind: 'statistic', text: 'Supply was the strongest focus area on average in 2023 (0.77).', keywords: [] },
+      ],
+    },
+    {
+      id: 'press',
+      title: 'In the press',
+      units: [
+        { id: 'press-top', kind: 'fact', text: 'Press coverage of the 2023 index placed Ruritania highest by score and Panama second.', keywords: [] },
+        { id: 'press-low', kind: 'fact', text: 'Newspapers ranked the outer islands highest for complaints about billing.', keywords: [] },
+      ],
+    },
+  ]);
+  w('indicators.json', []);
+  w('glossary.json', []);
+  w('quiz.json', []);
+  return dir;
+}
+
+describe('a follow-up about the other end of the scale', () => {
+  const { answerer } = workshop(writePack());
+
+  it('stays in the last answer\'s section', () => {
+    const first = answerer.answer('which focus area scored lowest on average?');
+    expect(first.text).toContain('Billing scored lowest');
+    const next = answerer.answer('and which was highest?', first.topic);
+    expect(next.text).toContain('Supply was the strongest');
+    expect(next.text).not.toContain('Ruritania');
+  });
+});
