@@ -46,3 +46,11 @@ describe('a follow-up about the other end of the scale', () => {
     expect(next.text).not.toContain('Ruritania');
   });
 });
+
+describe('words that say how to answer', () => {
+  const { answerer } = workshop(writePack());
+
+  it('reads "from top to bottom" as the order asked for, not a topic', () => {
+    expect(answerer.answer('what r the focus areas called, from top to bottom').text).toContain('supply, quality, billing and service');
+  });
+});

@@ -34,6 +34,8 @@ describe('scores', () => {
   it('gives a score that the pack states as a number', () => {
     expect(answerer.answer("what was Hungary's utility index score in 2023?").text).toContain('0.74');
     expect(answerer.answer('what was the average utility index score in 2023?').text).toContain('0.61');
+    // "the most recent edition": the latest one, whatever year it was.
+    expect(answerer.answer('what was the average utility index score in the most recent edition?').text).toContain('0.61');
   });
 
   it('declines a score the pack never gives, though it ranks the country by score', () => {
