@@ -21,6 +21,7 @@ function writePack(): string {
         { id: 'when', kind: 'fact', text: 'The secure exchange opened in 2019 after a pilot on two islands.', keywords: [] },
         { id: 'hybrid', kind: 'fact', text: 'Billing should not go fully online: paper bills stay for households without internet access.', keywords: [] },
         { id: 'amnesty', kind: 'definition', text: 'The meter amnesty lets customers report a broken meter to their council without a fine.', keywords: [] },
+        { id: 'minimum', kind: 'fact', text: 'At minimum, the water board should publish its quality test results every month.', keywords: [] },
         { id: 'amnesty-start', kind: 'fact', text: 'The water board launched its meter amnesty in 2021, after a dry year.', keywords: [] },
       ],
     },
@@ -49,5 +50,9 @@ describe('the verb after "how do X"', () => {
 
   it('reads a phrasal verb the way the pack says it ("kick off" as "launched")', () => {
     expect(answerer.answer('when did the water board kick off its meter amnesty?').text).toMatch(/^The water board launched its meter amnesty in 2021/);
+  });
+
+  it('reads "the bare minimum" as the minimum', () => {
+    expect(answerer.answer("what's the bare minimum the water board should be publishing").text).toMatch(/^At minimum/);
   });
 });
