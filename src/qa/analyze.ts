@@ -384,7 +384,9 @@ export function analyze(pack: Pack, question: string): Analysis {
   // A fact of the session itself asked with an aside ("how long does this session last, I have another
   // meeting after"): the asking clause alone is the question.
   // (The clause is about the session: its words are all for the session, or what it asks about is.)
-  const aboutSession = (a: Analysis) => (a.concepts.length > 0 && a.concepts.every((c) => c.context || c.generic)) || (a.focus.length > 0 && a.focus.every((c) => c.context));
+  // ("What day is session 4 again? My calendar says Friday": "session 4" names a session too.)
+  const sessionWord = (c: Concept) => c.context || (c.words.length === 1 && wordSet('session').has(c.words[0]!.replace(/\d+$/, '')));
+  const aboutSession = (a: Analysis) => (a.concepts.length > 0 && a.concepts.every((c) => sessionWord(c) || c.generic)) || (a.focus.length > 0 && a.focus.every(sessionWord));
   if (asked && ['duration', 'when', 'where', 'who', 'contact'].some((i) => asked.intents.has(i as Intent)) && aboutSession(asked)) return asked;
   const background = asked?.focus.some((c) => !c.generic && !c.unknown && !c.context && !c.verbal) ? asked : undefined;
   let norm = readIdioms(normalizeText(dropConfirmTags(question.slice(0, MAX_CHARS))));

@@ -9,7 +9,7 @@ import { workshop } from './helpers.js';
 function writePack(): string {
   const dir = mkdtempSync(join(tmpdir(), 'scores-pack-'));
   const w = (f: string, v: unknown) => writeFileSync(join(dir, f), JSON.stringify(v));
-  w('meta.json', { title: 'Benchmarking Water Utilities', workshop: 'Atoll Utilities Day 2025' });
+  w('meta.json', { title: 'Benchmarking Water Utilities', workshop: 'Atoll Utilities Day 2025', session: 'Session 4: Benchmarking', date: 'Thursday, 20 November 2025' });
   w('sections.json', [
     {
       id: 'index',
@@ -45,5 +45,13 @@ describe('scores', () => {
   it('still answers how the score is worked out, and what it is made of', () => {
     expect(answerer.answer('how is the utility index score calculated?').text).toContain('mean of four pillar scores');
     expect(answerer.answer('what are the pillars of the utility index score?').text).toContain('supply, quality, billing and service');
+  });
+});
+
+describe('the session asked about by its number', () => {
+  const { answerer } = workshop(writePack());
+
+  it('answers "what day is session 4 again?" with the date, an aside after it or not', () => {
+    expect(answerer.answer('wat day is session 4 again? my calendar says friday').text).toContain('20 November 2025');
   });
 });
