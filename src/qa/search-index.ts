@@ -11,7 +11,7 @@ import { lexiconHash, wordSet } from './word-lists.js';
 import { oppositeWords, relatedWords, WordNetReader, type Related } from './wordnet.js';
 
 /** Bump when the way documents are built or indexed changes, so old caches are not reused. */
-export const INDEX_VERSION = 26;
+export const INDEX_VERSION = 27;
 
 /** What WordNet adds for one pack, kept with its index. */
 export interface PackWordNet {
@@ -101,6 +101,8 @@ export function buildPackWordNet(docs: SearchDoc[], wn = new WordNetReader()): P
     // A compound of the pack stands as its stems, space-separated ("unit kingdom"): every one must be there.
     const packTerm = (w: string) => (w.includes('_') ? w.split('_').map(stem).join(' ') : stem(w));
     for (const [other, list] of relatedWords(wn, [...vocab, ...packCompounds(docs, wn)])) {
+      // ("US" for the "United States" is the pronoun "us" too, and shares its stem with "use".)
+      if (isStopWord(other)) continue;
       // ("set_up" stays as WordNet writes it: a question's verb and particle are looked up by their lemmas.)
       const key = other.includes('_') ? other : stem(other);
       const mapped = list.map(([w, credit]) => [packTerm(w), credit] as Related).filter(([s]) => s !== key);

@@ -18,6 +18,7 @@ function writePack(): string {
         { id: 'meters', kind: 'statistic', text: 'In the United Kingdom, water companies had fitted meters to 60% of homes by 2023.', keywords: [] },
         { id: 'billing', kind: 'statistic', text: 'In Ruritania, 45% of customers pay their water bill by mobile phone.', keywords: [] },
         { id: 'counter', kind: 'statistic', text: 'In Ruritania, 30% of customers still pay their water bill in cash at a post office.', keywords: [] },
+        { id: 'us', kind: 'fact', text: 'In the United States, most water utilities are run by city governments.', keywords: [] },
         { id: 'tariffs', kind: 'fact', text: 'Ruritania charges a flat tariff for the first ten cubic metres a month.', keywords: [] },
       ],
     },
@@ -41,5 +42,10 @@ describe('names of two words said in one', () => {
     const a = answerer.answer('what share of customers in Ruritania pay their water bill by cellphone?');
     expect(a.text).toContain('45%');
     expect(a.text).not.toContain('post office');
+  });
+
+  it('does not take an everyday word for a name that shares its stem ("use" is not "US")', () => {
+    const use = answerer.explain('how do customers in Ruritania use their meters?').analysis.concepts.find((c) => c.words.join(' ') === 'use');
+    expect(use?.alternatives.map((a) => a.stems.join(' '))).not.toContain('unit state');
   });
 });
