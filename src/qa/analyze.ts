@@ -267,8 +267,9 @@ function wordAlternatives(pack: Pack, stemmed: string): Alternative[] {
   // but a place is also named by its adjective ("Ruritania" in "Ruritanian agencies", and the other way).
   const known = pack.postings.has(stemmed) && !pack.places.has(stemmed);
   for (const [s, credit] of pack.related.get(stemmed) ?? []) {
-    // (A name of two words is another name for the same thing: "UK" and "United Kingdom" both.)
-    if (known && !pack.places.has(s) && !s.includes(' ')) continue;
+    // (A short name for one of two words is another name for the same thing: "UK" and "United Kingdom" both.
+    // A longer word the pack uses means what it says: "union" is not the "trade union".)
+    if (known && !pack.places.has(s) && !(s.includes(' ') && stemmed.length <= 4)) continue;
     // ("UK" for the pack's "United Kingdom": a compound's stems, every one needed.)
     const stems = s.split(' ');
     if (!alts.some((a) => a.stems.join(' ') === s)) alts.push({ stems, credit });

@@ -11,7 +11,7 @@ import { lexiconHash, wordSet } from './word-lists.js';
 import { oppositeWords, relatedWords, WordNetReader, type Related } from './wordnet.js';
 
 /** Bump when the way documents are built or indexed changes, so old caches are not reused. */
-export const INDEX_VERSION = 27;
+export const INDEX_VERSION = 28;
 
 /** What WordNet adds for one pack, kept with its index. */
 export interface PackWordNet {
@@ -103,9 +103,12 @@ export function buildPackWordNet(docs: SearchDoc[], wn = new WordNetReader()): P
     for (const [other, list] of relatedWords(wn, [...vocab, ...packCompounds(docs, wn)])) {
       // ("US" for the "United States" is the pronoun "us" too, and shares its stem with "use".)
       if (isStopWord(other)) continue;
+      // (And a name of two words stands only for its close synonyms: "initiation" is one of the senses of a
+      // "first step", but its stem is "initiative"'s.)
+      const close = list.filter(([w, credit]) => !w.includes('_') || credit >= 0.5);
       // ("set_up" stays as WordNet writes it: a question's verb and particle are looked up by their lemmas.)
       const key = other.includes('_') ? other : stem(other);
-      const mapped = list.map(([w, credit]) => [packTerm(w), credit] as Related).filter(([s]) => s !== key);
+      const mapped = close.map(([w, credit]) => [packTerm(w), credit] as Related).filter(([s]) => s !== key);
       if (!mapped.length) continue;
       const into = (related[key] ??= []);
       for (const [s, c] of mapped) {

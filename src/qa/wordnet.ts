@@ -310,6 +310,9 @@ export function relatedWords(wn: WordNetReader, packWords: Iterable<string>): Ma
         const rank = wn.rankOf(other, sense.pos, sense.offset);
         if (rank !== undefined && rank <= MAX_SENSE) add(other, pack, synonymCredit(sense.rank, rank));
       }
+      // A name of two words ("general_assembly") takes only its synonyms: words derived from it ("legislative")
+      // share their stems with too many others.
+      if (pack.includes('_')) continue;
       for (const [src, offset, pos, tgt] of syn.derived) {
         if (src !== own + 1) continue;
         const target = wn.synset(pos, offset).words[tgt - 1];

@@ -19,6 +19,8 @@ function writePack(): string {
         { id: 'billing', kind: 'statistic', text: 'In Ruritania, 45% of customers pay their water bill by mobile phone.', keywords: [] },
         { id: 'counter', kind: 'statistic', text: 'In Ruritania, 30% of customers still pay their water bill in cash at a post office.', keywords: [] },
         { id: 'us', kind: 'fact', text: 'In the United States, most water utilities are run by city governments.', keywords: [] },
+        { id: 'ga', kind: 'fact', text: 'The General Assembly adopted the regional water charter in 2019.', keywords: [] },
+        { id: 'law', kind: 'fact', text: 'Ruritania passed its water legislation in 1998.', keywords: [] },
         { id: 'tariffs', kind: 'fact', text: 'Ruritania charges a flat tariff for the first ten cubic metres a month.', keywords: [] },
       ],
     },
@@ -47,5 +49,10 @@ describe('names of two words said in one', () => {
   it('does not take an everyday word for a name that shares its stem ("use" is not "US")', () => {
     const use = answerer.explain('how do customers in Ruritania use their meters?').analysis.concepts.find((c) => c.words.join(' ') === 'use');
     expect(use?.alternatives.map((a) => a.stems.join(' '))).not.toContain('unit state');
+  });
+
+  it('takes only close synonyms of a name of two words, never words derived from it ("legislation" is no "General Assembly")', () => {
+    const law = answerer.explain('when was the water legislation passed?').analysis.concepts.find((c) => c.words.join(' ') === 'legislation');
+    expect(law?.alternatives.map((a) => a.stems.join(' '))).not.toContain('gener assembl');
   });
 });
