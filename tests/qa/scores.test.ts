@@ -18,6 +18,7 @@ function writePack(): string {
         { id: 'ranks', kind: 'fact', text: 'In the 2023 utility index, press reports placed Ruritania first by score and Panama second.', keywords: [] },
         { id: 'average', kind: 'statistic', text: 'The average utility index score in 2023 was 0.61 out of 1.', keywords: [] },
         { id: 'method', kind: 'fact', text: 'The utility index score is the mean of four pillar scores: supply, quality, billing and service.', keywords: [] },
+        { id: 'perfect', kind: 'statistic', text: 'Four utilities reached a perfect score of 1 in the 2023 utility index.', keywords: [] },
         { id: 'hungary', kind: 'statistic', text: 'Hungary scored 0.74 in the 2023 utility index, up from 0.66 in 2021.', keywords: [] },
       ],
     },
@@ -34,6 +35,8 @@ describe('scores', () => {
   it('gives a score that the pack states as a number', () => {
     expect(answerer.answer("what was Hungary's utility index score in 2023?").text).toContain('0.74');
     expect(answerer.answer('what was the average utility index score in 2023?').text).toContain('0.61');
+    // "Full marks" is a perfect score.
+    expect(answerer.answer('did any utility get full marks?').text).toMatch(/^Four utilities/);
     // "the most recent edition": the latest one, whatever year it was.
     expect(answerer.answer('what was the average utility index score in the most recent edition?').text).toContain('0.61');
   });
