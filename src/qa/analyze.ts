@@ -400,7 +400,7 @@ export function analyze(pack: Pack, question: string): Analysis {
   const either = choice && !intents.has('compare');
   if (either) intents.add('compare');
   // "Which was earlier, A or B?": each side's date.
-  if (intents.has('compare') && /\b(earlier|later|sooner)\b/.test(norm)) intents.add('when');
+  if (intents.has('compare') && /\b(earlier|later|sooner|older|newer)\b/.test(norm)) intents.add('when');
   // "what share of countries" asks for a proportion; "share" is not the topic there.
   norm = norm.replace(/\b(what|which) share of\b/g, '$1 proportion of');
 

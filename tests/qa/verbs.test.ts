@@ -55,4 +55,8 @@ describe('the verb after "how do X"', () => {
   it('reads "the bare minimum" as the minimum', () => {
     expect(answerer.answer("what's the bare minimum the water board should be publishing").text).toMatch(/^At minimum/);
   });
+
+  it('reads "which is older, A or B?" as asking when they began', () => {
+    expect(answerer.answer('which is older, the secure exchange or the meter amnesty?').text).toContain('opened in 2019');
+  });
 });
