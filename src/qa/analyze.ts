@@ -373,22 +373,28 @@ function askingClause(question: string): string | undefined {
   const clause = asking[0]!;
   // ("What do *they* mean by X?": anyone, not something said before.)
   // ("How long does *this session* last?": the session, not something said before.)
-  const session = new RegExp(String.raw`\b(?:this|that|today'?s) (?:${[...wordSet('session')].join('|')})\b`, 'gi');
-  return POINTS_BACK.test(clause.replace(/\b(?:do|does|did) (?:they|you|people) (?:mean|call|say)\b/gi, '').replace(session, '')) ? undefined : clause;
+  return POINTS_BACK.test(clause.replace(/\b(?:do|does|did) (?:they|you|people) (?:mean|call|say)\b/gi, '').replace(thisSession(), '')) ? undefined : clause;
 }
+
+let sessionRef: RegExp | undefined;
+/** "this session", "today's workshop": the session itself (built once, from the word list). */
+function thisSession(): RegExp {
+  return (sessionRef ??= new RegExp(String.raw`\b(?:this|that|today'?s) (?:${[...wordSet('session')].join('|')})\b`, 'gi'));
+}
+
+/** "What day is *session 4* again?": a word for the session, alone or numbered. */
+const sessionWord = (c: Concept) => c.context || (c.words.length === 1 && wordSet('session').has(c.words[0]!.replace(/\d+$/, '')));
+/** A clause about the session: its words are all for the session, or what it asks about is. */
+const aboutSession = (a: Analysis) => (a.concepts.length > 0 && a.concepts.every((c) => sessionWord(c) || c.generic)) || (a.focus.length > 0 && a.focus.every(sessionWord));
 
 export function analyze(pack: Pack, question: string): Analysis {
   // What the message asks, apart from the setting it tells: its words alone decide what the question is about.
   const ask = askingClause(question);
   const asked = ask === undefined ? undefined : analyze(pack, ask);
-  // (Only when that clause names what it asks about: "who do I contact?" after "I need a new password" does not.)
   // A fact of the session itself asked with an aside ("how long does this session last, I have another
   // meeting after"): the asking clause alone is the question.
-  // (The clause is about the session: its words are all for the session, or what it asks about is.)
-  // ("What day is session 4 again? My calendar says Friday": "session 4" names a session too.)
-  const sessionWord = (c: Concept) => c.context || (c.words.length === 1 && wordSet('session').has(c.words[0]!.replace(/\d+$/, '')));
-  const aboutSession = (a: Analysis) => (a.concepts.length > 0 && a.concepts.every((c) => sessionWord(c) || c.generic)) || (a.focus.length > 0 && a.focus.every(sessionWord));
   if (asked && ['duration', 'when', 'where', 'who', 'contact'].some((i) => asked.intents.has(i as Intent)) && aboutSession(asked)) return asked;
+  // (Only when that clause names what it asks about: "who do I contact?" after "I need a new password" does not.)
   const background = asked?.focus.some((c) => !c.generic && !c.unknown && !c.context && !c.verbal) ? asked : undefined;
   let norm = readIdioms(normalizeText(dropConfirmTags(question.slice(0, MAX_CHARS))));
   // "A or B?": normalising drops the question mark, so the choice is read from the question as typed.
