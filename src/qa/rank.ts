@@ -168,9 +168,18 @@ interface Asked {
   named: string[];
   /** "Which *countries*...": asks for places by name. */
   places: boolean;
+  /** "What was X's score?": a score stated as a number (not how it is worked out, nor a yes/no or a comparison). */
+  score: boolean;
   /** Stems of all its words, and of the last question's in a follow-up. */
   stems: Set<string>;
 }
+
+/**
+ * The question asks for a score: a word for one that no "of" comes before ("Hungary's score", "what score
+ * did it get"; "what are the parts *of* the score?" asks about the parts).
+ */
+const asksScore = (a: Analysis) =>
+  a.concepts.some((c) => !c.generic && c.words.length === 1 && wordSet('score-word').has(c.words[0]!) && !a.words.slice(0, c.positions[0] ?? 0).includes('of'));
 
 function whatIsAsked(a: Analysis, context: readonly Concept[] = []): Asked {
   const word = (c: Concept) => c.words.join(' ');
@@ -182,6 +191,7 @@ function whatIsAsked(a: Analysis, context: readonly Concept[] = []): Asked {
     bareAcronym: a.bare && a.concepts.some((c) => c.specific && c.words.length === 1),
     named: a.numbers.filter((x) => !a.years.includes(x)),
     places: !!a.typed && !a.intents.has('howmany') && wordSet('place-kind').has(word(a.typed)),
+    score: !a.intents.has('yesno') && !a.intents.has('compare') && !a.intents.has('how') && asksScore(a),
     stems: new Set([...a.words, ...[...a.concepts, ...context].flatMap((c) => c.words.flatMap((w) => w.split(' ')))].map(term)),
   };
 }
@@ -328,10 +338,6 @@ function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLea
   return b;
 }
 
-/** The question asks for a score: a word for one that no "of" comes before ("Hungary's score", "what score did it get"). */
-const asksScore = (a: Analysis) =>
-  a.concepts.some((c) => !c.generic && c.words.length === 1 && wordSet('score-word').has(c.words[0]!) && !a.words.slice(0, c.positions[0] ?? 0).includes('of'));
-
 /**
  * May this doc answer the question? It must hold what is asked about (not just a phrase beside it: "the
  * *population* of X" is not answered by what X stands for). A glossary entry answers only "what is X /
@@ -365,8 +371,7 @@ function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: 
   // "How many people use the portal?" is not answered by a count of countries.
   if (!countsIt(a, q, d)) return false;
   // "What was X's score?" needs a score given as a number, not a rank or a doc that only says "by score".
-  // ("What are the parts *of* the score?" asks about the parts.)
-  if (!a.intents.has('yesno') && !a.intents.has('compare') && !a.intents.has('how') && asksScore(a) && !d.scored) return false;
+  if (q.score && !d.scored) return false;
   // "How much does it cost?" needs an amount of money.
   if (q.money && !has(d, 'money')) return false;
   // "Is there parking at the venue?": a title-slide fact answers yes or no only about what it holds, or

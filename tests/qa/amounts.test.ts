@@ -1,16 +1,10 @@
 // "How much X?" asks for an amount: of something uncounted, any measure of it answers ("40 litres a day"),
 // while "how many X?" still wants a count of X itself.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { workshop } from './helpers.js';
+import { workshop, writeSmallPack } from './helpers.js';
 
-function writePack(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'amounts-pack-'));
-  const w = (f: string, v: unknown) => writeFileSync(join(dir, f), JSON.stringify(v));
-  w('meta.json', { title: 'Rain and Roofs', workshop: 'Atoll Utilities Day 2025' });
-  w('sections.json', [
+const writePack = () =>
+  writeSmallPack('amounts', { title: 'Rain and Roofs', workshop: 'Atoll Utilities Day 2025' }, [
     {
       id: 'tanks',
       title: 'Roof tanks',
@@ -22,11 +16,6 @@ function writePack(): string {
       ],
     },
   ]);
-  w('indicators.json', []);
-  w('glossary.json', []);
-  w('quiz.json', []);
-  return dir;
-}
 
 describe('how much and how many', () => {
   const { answerer } = workshop(writePack());

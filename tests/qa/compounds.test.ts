@@ -1,16 +1,10 @@
 // A name of two words that English also says in one ("United Kingdom" and "UK", "mobile phone" and
 // "cellphone") is found by either: WordNet has them as one lemma, and the index keeps the pack's compounds.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { workshop } from './helpers.js';
+import { workshop, writeSmallPack } from './helpers.js';
 
-function writePack(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'compounds-pack-'));
-  const w = (f: string, v: unknown) => writeFileSync(join(dir, f), JSON.stringify(v));
-  w('meta.json', { title: 'Paying Bills Online', workshop: 'Utility Billing Forum 2025' });
-  w('sections.json', [
+const writePack = () =>
+  writeSmallPack('compounds', { title: 'Paying Bills Online', workshop: 'Utility Billing Forum 2025' }, [
     {
       id: 'abroad',
       title: 'Lessons from abroad',
@@ -25,11 +19,6 @@ function writePack(): string {
       ],
     },
   ]);
-  w('indicators.json', []);
-  w('glossary.json', []);
-  w('quiz.json', []);
-  return dir;
-}
 
 describe('names of two words said in one', () => {
   const { answerer } = workshop(writePack());

@@ -1,16 +1,10 @@
 // "And which was highest?" after "which focus area scored lowest?": the same question about another end of
 // the scale, answered near the last answer, not by a unit elsewhere that happens to say "highest".
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { workshop } from './helpers.js';
+import { workshop, writeSmallPack } from './helpers.js';
 
-function writePack(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'followup-section-pack-'));
-  const w = (f: string, v: unknown) => writeFileSync(join(dir, f), JSON.stringify(v));
-  w('meta.json', { title: 'Measuring Utilities', workshop: 'Atoll Utilities Day 2025' });
-  w('sections.json', [
+const writePack = () =>
+  writeSmallPack('followup-section', { title: 'Measuring Utilities', workshop: 'Atoll Utilities Day 2025' }, [
     {
       id: 'areas',
       title: 'Focus areas',
@@ -29,11 +23,6 @@ function writePack(): string {
       ],
     },
   ]);
-  w('indicators.json', []);
-  w('glossary.json', []);
-  w('quiz.json', []);
-  return dir;
-}
 
 describe('a follow-up about the other end of the scale', () => {
   const { answerer } = workshop(writePack());

@@ -1,5 +1,5 @@
 // Shared set-up for the QA tests: the real workshop content, its index and an answerer.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSearchIndex } from '../../src/qa/search-index.js';
@@ -10,6 +10,16 @@ export function workshop(dir = defaultContentDir({})) {
   const content = loadContent(dir);
   const cacheDir = mkdtempSync(join(tmpdir(), 'qa-cache-'));
   return { content, answerer: createAnswerer(content, loadSearchIndex(content, cacheDir)) };
+}
+
+/** A small pack of sections only (no indicators, glossary or quiz), written to a new temporary folder. */
+export function writeSmallPack(name: string, meta: object, sections: object[]): string {
+  const dir = mkdtempSync(join(tmpdir(), `${name}-pack-`));
+  const w = (f: string, v: unknown) => writeFileSync(join(dir, f), JSON.stringify(v));
+  w('meta.json', meta);
+  w('sections.json', sections);
+  for (const f of ['indicators.json', 'glossary.json', 'quiz.json']) w(f, []);
+  return dir;
 }
 
 export interface EvalItem {

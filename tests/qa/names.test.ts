@@ -1,16 +1,10 @@
 // A name of two words the pack gives ("South Tarawa") is asked for whole: a doc that holds only one of its
 // words answers something else.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { workshop } from './helpers.js';
+import { workshop, writeSmallPack } from './helpers.js';
 
-function writePack(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'names-pack-'));
-  const w = (f: string, v: unknown) => writeFileSync(join(dir, f), JSON.stringify(v));
-  w('meta.json', { title: 'Island Water Services', workshop: 'Atoll Utilities Day 2025', presenter: 'Tito Kaiea' });
-  w('sections.json', [
+const writePack = () =>
+  writeSmallPack('names', { title: 'Island Water Services', workshop: 'Atoll Utilities Day 2025', presenter: 'Tito Kaiea' }, [
     {
       id: 'meters',
       title: 'Meters on the atoll',
@@ -23,11 +17,6 @@ function writePack(): string {
       ],
     },
   ]);
-  w('indicators.json', []);
-  w('glossary.json', []);
-  w('quiz.json', []);
-  return dir;
-}
 
 describe('names of two words', () => {
   const { answerer } = workshop(writePack());

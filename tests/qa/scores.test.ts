@@ -1,16 +1,10 @@
 // "What was X's score?" is answered by a score given as a number, not by a rank or a doc that only says
 // "by score"; how a score is worked out is another question, answered by the method.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { workshop } from './helpers.js';
+import { workshop, writeSmallPack } from './helpers.js';
 
-function writePack(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'scores-pack-'));
-  const w = (f: string, v: unknown) => writeFileSync(join(dir, f), JSON.stringify(v));
-  w('meta.json', { title: 'Benchmarking Water Utilities', workshop: 'Atoll Utilities Day 2025', session: 'Session 4: Benchmarking', date: 'Thursday, 20 November 2025' });
-  w('sections.json', [
+const writePack = () =>
+  writeSmallPack('scores', { title: 'Benchmarking Water Utilities', workshop: 'Atoll Utilities Day 2025', session: 'Session 4: Benchmarking', date: 'Thursday, 20 November 2025' }, [
     {
       id: 'index',
       title: 'The utility index',
@@ -23,11 +17,6 @@ function writePack(): string {
       ],
     },
   ]);
-  w('indicators.json', []);
-  w('glossary.json', []);
-  w('quiz.json', []);
-  return dir;
-}
 
 describe('scores', () => {
   const { answerer } = workshop(writePack());

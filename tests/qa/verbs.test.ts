@@ -1,17 +1,11 @@
 // "How do X Y *move* Z?": after "do", the subject's last word is often the verb, even when the noun phrase
 // runs on. The verb may be said in other words by the pack; the subject is what must be there. The verbs of
 // asking itself ("people keep mentioning") say nothing of the topic.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { workshop } from './helpers.js';
+import { workshop, writeSmallPack } from './helpers.js';
 
-function writePack(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'verbs-pack-'));
-  const w = (f: string, v: unknown) => writeFileSync(join(dir, f), JSON.stringify(v));
-  w('meta.json', { title: 'Records Across the Islands', workshop: 'Atoll Utilities Day 2025' });
-  w('sections.json', [
+const writePack = () =>
+  writeSmallPack('verbs', { title: 'Records Across the Islands', workshop: 'Atoll Utilities Day 2025' }, [
     {
       id: 'records',
       title: 'Sharing records',
@@ -26,11 +20,6 @@ function writePack(): string {
       ],
     },
   ]);
-  w('indicators.json', []);
-  w('glossary.json', []);
-  w('quiz.json', []);
-  return dir;
-}
 
 describe('the verb after "how do X"', () => {
   const { answerer } = workshop(writePack());
