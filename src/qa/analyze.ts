@@ -571,6 +571,15 @@ export function analyze(pack: Pack, question: string): Analysis {
   }
   // A question made only of session words ("what is this workshop about?") asks about the session.
   const asksForField = intents.has('who') || intents.has('when') || intents.has('where') || intents.has('contact') || intents.has('duration');
+  // "How long does this *talk* run?" of a pack that says "this 45-minute *session*": when the session is all
+  // it asks about, any word for the session names it.
+  if (intents.has('duration') && concepts.some((c) => c.context) && concepts.every((c) => c.context || c.generic)) {
+    for (const c of concepts) {
+      if (!c.context || c.words.length !== 1 || !wordSet('session').has(c.words[0]!)) continue;
+      const others = [...wordSet('session')].filter((o) => o !== c.words[0] && pack.postings.has(term(o))).map((o) => ({ stems: [term(o)], credit: 0.8 }));
+      c.alternatives = [...c.alternatives, ...others];
+    }
+  }
   if (concepts.some((c) => c.context) && concepts.every((c) => c.context || c.generic) && !asksForField) {
     // "speaker?" asks who; "what is the workshop about?" what it covers; "which session is this?" its name.
     if (concepts.some((c) => wordSet('person').has(c.words[0]!))) intents.add('who');

@@ -306,6 +306,8 @@ describe('another workshop', () => {
 
   it('reads "how long does it run?" as asking a length of time, and "when does X say...?" as asking in which cases', () => {
     expect(answerer.answer('how long is this session supposed to run?').text).toContain('45 minutes');
+    // Any word for the session names it, when the session is all that is asked about.
+    expect(answerer.answer('how long does this talk run?').text).toContain('45 minutes');
     // An aside after the question ("I have another meeting after") is not part of what is asked.
     expect(answerer.answer('how long does this session last, I have another meeting after').text).toContain('45 minutes');
     expect(answerer.answer('when was this workshop held again, I need the exact date for my travel report').text).toContain('4 March 2024');
