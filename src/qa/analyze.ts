@@ -376,6 +376,12 @@ function askingClause(question: string): string | undefined {
   return POINTS_BACK.test(clause.replace(/\b(?:do|does|did) (?:they|you|people) (?:mean|call|say)\b/gi, '').replace(thisSession(), '')) ? undefined : clause;
 }
 
+/** A term of one to five words in quotes ("the term 'X'", "what is \u201cX\u201d?"), as typed. */
+function quotedTerm(question: string): string | undefined {
+  const m = /(?:^|[\s(])["\u201c\u2018']([^"\u201d\u2019']{2,60})["\u201d\u2019'](?=$|[\s,.?!;:)])/.exec(question);
+  return m && m[1]!.trim().split(/\s+/).length <= 5 ? m[1] : undefined;
+}
+
 let sessionRef: RegExp | undefined;
 /** "this session", "today's workshop": the session itself (built once, from the word list). */
 function thisSession(): RegExp {
@@ -546,6 +552,13 @@ export function analyze(pack: Pack, question: string): Analysis {
   if (background) {
     const own = new Set(background.words.map(term));
     for (const c of concepts) if (!c.words.some((w) => own.has(term(w)))) c.generic = true;
+  } else if (intents.has('define')) {
+    // "Someone used the term 'X' in the coffee break, what does it mean?": the term in quotes is what is asked.
+    const quoted = quotedTerm(question.slice(0, MAX_CHARS));
+    if (quoted) {
+      const own = new Set(words(quoted).map(term));
+      if (concepts.some((c) => c.words.some((w) => own.has(term(w))))) for (const c of concepts) if (!c.words.some((w) => own.has(term(w)))) c.generic = true;
+    }
   }
   concepts.push(...impliedTerms(pack, concepts, seen));
   // "Where is it used *the most*?", "and the least?": a ranking, though "most" is too common a word to count.

@@ -48,4 +48,8 @@ describe('the verb after "how do X"', () => {
   it('reads "which is older, A or B?" as asking when they began', () => {
     expect(answerer.answer('which is older, the secure exchange or the meter amnesty?').text).toContain('opened in 2019');
   });
+
+  it('reads a term in quotes as what "what does it mean?" asks about', () => {
+    expect(answerer.answer("someone used the term 'meter amnesty' in the coffee break, wat does it mean exactly").text).toMatch(/^The meter amnesty lets customers/);
+  });
 });
