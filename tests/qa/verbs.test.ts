@@ -16,7 +16,8 @@ const writePack = () =>
         { id: 'hybrid', kind: 'fact', text: 'Billing should not go fully online: paper bills stay for households without internet access.', keywords: [] },
         { id: 'amnesty', kind: 'definition', text: 'The meter amnesty lets customers report a broken meter to their council without a fine.', keywords: [] },
         { id: 'minimum', kind: 'fact', text: 'At minimum, the water board should publish its quality test results every month.', keywords: [] },
-        { id: 'amnesty-start', kind: 'fact', text: 'The water board launched its meter amnesty in 2021, after a dry year.', keywords: [] },
+        { id: 'first-steps', kind: 'list', text: 'First steps for a council: name one records officer, then map where its records are kept.', keywords: [] },
+      { id: 'amnesty-start', kind: 'fact', text: 'The water board launched its meter amnesty in 2021, after a dry year.', keywords: [] },
       ],
     },
   ]);
@@ -51,5 +52,9 @@ describe('the verb after "how do X"', () => {
 
   it('reads a term in quotes as what "what does it mean?" asks about', () => {
     expect(answerer.answer("someone used the term 'meter amnesty' in the coffee break, wat does it mean exactly").text).toMatch(/^The meter amnesty lets customers/);
+  });
+
+  it('reads "where should a council like ours begin?" as asking for advice', () => {
+    expect(answerer.answer('honestly we are starting from almost zero. where should a council like ours begin pls').text).toContain('First steps for a council');
   });
 });
