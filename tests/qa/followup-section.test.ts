@@ -11,6 +11,8 @@ const writePack = () =>
       units: [
         { id: 'area-list', kind: 'list', text: 'The utility index has four focus areas: supply, quality, billing and service.', keywords: [] },
         { id: 'area-low', kind: 'statistic', text: 'Billing scored lowest of the four focus areas on average in 2023 (0.41).', keywords: [] },
+        { id: 'area-spread', kind: 'statistic', text: 'Most utilities sit in the middle two bands of the utility index: 31 of the 40.', keywords: [] },
+        { id: 'area-end', kind: 'fact', text: 'At the end of each year the regulator checks every band.', keywords: [] },
         { id: 'area-high', kind: 'statistic', text: 'Supply was the strongest focus area on average in 2023 (0.77).', keywords: [] },
       ],
     },
@@ -41,5 +43,9 @@ describe('words that say how to answer', () => {
 
   it('reads "from top to bottom" as the order asked for, not a topic', () => {
     expect(answerer.answer('what r the focus areas called, from top to bottom').text).toContain('supply, quality, billing and service');
+  });
+
+  it('reads "where do most end up?" as where most are', () => {
+    expect(answerer.answer('where do most utilities end up in the bands?').text).toMatch(/^Most utilities sit in the middle two bands/);
   });
 });
