@@ -388,6 +388,13 @@ function thisSession(): RegExp {
   return (sessionRef ??= new RegExp(String.raw`\b(?:this|that|today'?s) (?:${[...wordSet('session')].join('|')})\b`, 'gi'));
 }
 
+/** Asks a fact the title slide gives: who, when, where, how long, how to get in touch. */
+const asksSessionField = (intents: ReadonlySet<Intent>) => (['who', 'when', 'where', 'contact', 'duration'] as const).some((i) => intents.has(i));
+/** The setting around what is asked: every concept that shares no word with `topic` becomes an everyday word. */
+function keepOnlyTopic(concepts: Concept[], topic: readonly string[]): void {
+  const own = new Set(topic.map(term));
+  for (const c of concepts) if (!c.words.some((w) => own.has(term(w)))) c.generic = true;
+}
 /** "What day is *session 4* again?": a word for the session, alone or numbered. */
 const sessionWord = (c: Concept) => c.context || (c.words.length === 1 && wordSet('session').has(c.words[0]!.replace(/\d+$/, '')));
 /** A clause about the session: its words are all for the session, or what it asks about is. */
@@ -399,7 +406,7 @@ export function analyze(pack: Pack, question: string): Analysis {
   const asked = ask === undefined ? undefined : analyze(pack, ask);
   // A fact of the session itself asked with an aside ("how long does this session last, I have another
   // meeting after"): the asking clause alone is the question.
-  if (asked && ['duration', 'when', 'where', 'who', 'contact'].some((i) => asked.intents.has(i as Intent)) && aboutSession(asked)) return asked;
+  if (asked && asksSessionField(asked.intents) && aboutSession(asked)) return asked;
   // (Only when that clause names what it asks about: "who do I contact?" after "I need a new password" does not.)
   const background = asked?.focus.some((c) => !c.generic && !c.unknown && !c.context && !c.verbal) ? asked : undefined;
   let norm = readIdioms(normalizeText(dropConfirmTags(question.slice(0, MAX_CHARS))));
@@ -550,14 +557,14 @@ export function analyze(pack: Pack, question: string): Analysis {
   if (/\bhow long\b/.test(cleanedText)) concepts.splice(0, concepts.length, ...concepts.filter((c) => !wordSet('duration-asking').has(c.words.join(' '))));
   // The setting a message tells around its question says little about what is asked.
   if (background) {
-    const own = new Set(background.words.map(term));
-    for (const c of concepts) if (!c.words.some((w) => own.has(term(w)))) c.generic = true;
+    keepOnlyTopic(concepts, background.words);
   } else if (intents.has('define')) {
     // "Someone used the term 'X' in the coffee break, what does it mean?": the term in quotes is what is asked.
     const quoted = quotedTerm(question.slice(0, MAX_CHARS));
     if (quoted) {
-      const own = new Set(words(quoted).map(term));
-      if (concepts.some((c) => c.words.some((w) => own.has(term(w))))) for (const c of concepts) if (!c.words.some((w) => own.has(term(w)))) c.generic = true;
+      const own = words(quoted);
+      const stems = new Set(own.map(term));
+      if (concepts.some((c) => c.words.some((w) => stems.has(term(w))))) keepOnlyTopic(concepts, own);
     }
   }
   concepts.push(...impliedTerms(pack, concepts, seen));
@@ -583,17 +590,18 @@ export function analyze(pack: Pack, question: string): Analysis {
     for (const c of concepts) if (c.positions.every((p) => p < upTo)) c.generic = true;
   }
   // A question made only of session words ("what is this workshop about?") asks about the session.
-  const asksForField = intents.has('who') || intents.has('when') || intents.has('where') || intents.has('contact') || intents.has('duration');
+  const asksForField = asksSessionField(intents);
+  const sessionOnly = concepts.some((c) => c.context) && concepts.every((c) => c.context || c.generic);
   // "How long does this *talk* run?" of a pack that says "this 45-minute *session*": when the session is all
   // it asks about, any word for the session names it.
-  if (intents.has('duration') && concepts.some((c) => c.context) && concepts.every((c) => c.context || c.generic)) {
+  if (intents.has('duration') && sessionOnly) {
     for (const c of concepts) {
       if (!c.context || c.words.length !== 1 || !wordSet('session').has(c.words[0]!)) continue;
       const others = [...wordSet('session')].filter((o) => o !== c.words[0] && pack.postings.has(term(o))).map((o) => ({ stems: [term(o)], credit: 0.8 }));
       c.alternatives = [...c.alternatives, ...others];
     }
   }
-  if (concepts.some((c) => c.context) && concepts.every((c) => c.context || c.generic) && !asksForField) {
+  if (sessionOnly && !asksForField) {
     // "speaker?" asks who; "what is the workshop about?" what it covers; "which session is this?" its name.
     if (concepts.some((c) => wordSet('person').has(c.words[0]!))) intents.add('who');
     // ("what session number is this?" asks which one, like "which session is this?")
