@@ -16,6 +16,7 @@ export type Intent =
   | 'who'
   | 'when'
   | 'duration' // how long something lasts or takes
+  | 'frequency' // how often something happens
   | 'date' // only an answer with a date will do
   | 'where'
   | 'why'
@@ -110,6 +111,8 @@ const INTENTS: [Intent, RegExp][] = [
   // Asks for a date, so only an answer with one will do ("when will the next survey come out?").
   ['date', /^\W*((and|so|but|ok|okay|hey|hi) )?when\b|\b(what|which|whats) (?:(?:is|was|s) )?(?:(?:the|today|todays) )?(date|day|year|month)\b|\bsince when\b|\bby when\b|\bhow long (ago|has|have|had)\b/],
   ['duration', /\bhow long\b(?! (ago|has|have|had)\b)/],
+  // ("How often has it...?" counts occasions: the idiom list reads it as "how many".)
+  ['frequency', /\bhow (often|frequently|regularly)\b|\bhow many times (a|per|each|every) (year|month|week|day)\b/],
   ['where', /\bwhere\b|\b(which|what) (country|city|place|region|venue|location)\b/],
   ['why', /\bwhy\b|\bwhat for\b|\bwhat('?s| is) the (point|purpose|reason)\b|\breasons? (for|why|behind)\b/],
   ['how', /\bhow (do|does|did|is|are|was|were|can|could|to|should|would)\b/],

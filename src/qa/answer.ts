@@ -28,6 +28,8 @@ interface Reading {
 
 /** Question kinds that name the kind of answer wanted: a follow-up that has one asks for that, not the last. */
 const ANSWER_KINDS: Intent[] = ['who', 'when', 'date', 'where', 'howmany', 'why', 'how', 'contact'];
+/** ...and the kinds a bare follow-up may ask for. */
+const ASKED_KINDS: Intent[] = [...ANSWER_KINDS, 'duration', 'frequency'];
 
 const round = (n: number) => Math.round(n * 100) / 100;
 const NOTHING_BEFORE = "I'm not sure what to say more about: ask me about a topic of the workshop.";
@@ -53,8 +55,8 @@ function referent(before: Analysis): Concept[] {
  * funds the PWA?"): the last question's names and what it said of them, else what it asked about.
  */
 function named(before: Analysis): Concept[] {
-  // Not what was asked of them ("donors", unless a name itself), nor what was done ("linked up").
-  const names = before.concepts.filter((c) => !c.verbal && (c.specific || c.place || !before.focus.includes(c)));
+  // Not what was asked of them ("donors", unless a name itself), nor what was done ("linked up", "*first* printed").
+  const names = before.concepts.filter((c) => !c.verbal && !c.adverb && (c.specific || c.place || !before.focus.includes(c)));
   return names.some((c) => c.specific || c.place) ? names : referent(before);
 }
 /** "tier1" and "tier3", "groupa" and "groupd": one of a series, named by the same word. */
@@ -134,11 +136,20 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       const ownVerb = alone.analysis.concepts.some((c) => c.verbal) && [...alone.analysis.intents].some((i) => ANSWER_KINDS.includes(i));
       // "What are *its* pillars?": a property of the last topic, which is what it now asks about.
       const property = alone.analysis.concepts.filter((c) => c.attribute && !c.generic && !c.unknown && !c.context);
-      const names = ownVerb || property.length ? named(before) : undefined;
+      // "how often?" after "when was it first printed?", "how often does it come out?" after "how many countries
+      // does X cover?": a kind of answer the last question did not ask for, asked of the same thing. What the last
+      // one counted, and its verbs, were its own way of asking and stay behind.
+      const kinds = [...alone.analysis.intents].filter((i) => ASKED_KINDS.includes(i));
+      const newKind = kinds.length > 0 && !kinds.some((i) => before.intents.has(i));
+      const names = ownVerb || newKind || property.length ? named(before) : undefined;
+      const counted = newKind && !alone.analysis.intents.has('howmany') ? before.counted : undefined;
+      const others = (list: Concept[]) => list.filter((c) => c !== counted);
+      const kept = others(names ?? before.concepts).length ? others(names ?? before.concepts) : others(before.concepts);
+      const focus = others(before.focus);
       const merged: Analysis = {
         ...before,
-        concepts: [...(names ?? before.concepts), ...alone.analysis.concepts.filter((c) => c.unknown || c.verbal || property.includes(c))],
-        focus: property.length ? property : before.focus,
+        concepts: [...kept, ...alone.analysis.concepts.filter((c) => c.unknown || c.verbal || property.includes(c))],
+        focus: property.length ? property : focus.length || !counted ? focus : kept.filter((c) => !c.generic && !c.context),
         outside: alone.analysis.outside,
         intents: new Set([...alone.analysis.intents, ...(alone.analysis.intents.size ? [] : before.intents)]),
         years: alone.analysis.years.length ? alone.analysis.years : before.years,

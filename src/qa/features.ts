@@ -9,6 +9,7 @@ export type Feature =
   | 'year' // a year
   | 'date' // a day, a month or a year
   | 'duration' // how long something lasts: "a 45-minute session", "three years"
+  | 'frequency' // how often something happens: "every two years", "annually"
   | 'day' // a day or a month, not only a year
   | 'money' // an amount of money
   | 'ranking' // says which is most or first ("greatest in X", "made the most progress")
@@ -37,6 +38,8 @@ const ORDINAL = /\b\d+(st|nd|rd|th)\b/i;
 const ADVISES = /\b(should|must|first steps?|start (with|by)|begin (with|by)|recommend\w*|advice|advises?|tips?|best practices?)\b/i;
 /** A length of time: a figure or a number word, then a unit of time ("45-minute", "two years"). */
 const DURATION = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|several|few)[- ](second|minute|hour|day|week|month|year|decade)s?\b/i;
+/** How often something happens: "every two years", "each month", "twice a year", "annually". */
+const FREQUENCY = /\b(every|each|once a|twice a|per) (\w+ )?(year|month|week|day|hour|minute|decade|quarter)s?\b|\b(annual(ly)?|yearly|monthly|weekly|daily|hourly|biennial(ly)?|quarterly|biannual(ly)?|triennial(ly)?)\b/i;
 
 /** A currency sign next to a figure: "$5", "€ 2.5 million", "R$10", "5€", "₹300". */
 const CURRENCY_SIGN = /\p{Sc}\s?\d|\d\s?\p{Sc}/u;
@@ -123,6 +126,7 @@ export function docFeatures(doc: SearchDoc, places: ReadonlySet<string>): Set<Fe
   if (NUMBER.test(withoutYears(text)) || lower.some((w) => wordMap('number-word').has(w)) || has('quantity')) f.add('number');
   if (PERCENT.test(text)) f.add('percent').add('number');
   if (DURATION.test(text)) f.add('duration');
+  if (FREQUENCY.test(text)) f.add('frequency');
   if (ADVISES.test(text)) f.add('advice');
   // (A currency's code or name next to a figure is looked for only when a question asks what something
   // costs: see `namesMoney`, which loads every currency's name on first use.)

@@ -23,7 +23,7 @@ const TOO = /^(.+?)\s+(?:too|as well|also)\W*$/i;
 /** Words that point back at the last topic. */
 const POINTING = /\b(it|its|it's|that|this|they|them|their|those|these|there|he|she|him|her|his|such|the same|which one'?s?|which ones)\b/i;
 /** A question that is only a question word ("why?", "how come?", "by when?", "who?"). */
-const BARE = /^(?:(?:and|but|so|ok(?:ay)?)[,]?\s+)?(?:why|how|when|where|who|how come|by when|since when|how so|in what way|what for|which one|how many|how much|(?:what|which|in what) (?:year|date|day|month|percentage|share|number))\W*$/i;
+const BARE = /^(?:(?:and|but|so|ok(?:ay)?)[,]?\s+)?(?:why|how|when|where|who|how come|by when|since when|how so|how often|how frequently|how long|for how long|in what way|what for|which one|how many|how much|(?:what|which|in what) (?:year|date|day|month|percentage|share|number))\W*$/i;
 
 export function readFollowup(question: string): Followup | undefined {
   const q = question.trim();

@@ -305,6 +305,8 @@ function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLea
   if (is('where')) b += has(d, 'place') ? 0.12 : -0.12;
   // "How long is it?": a length of time ("a 45-minute session").
   if (is('duration')) b += has(d, 'duration') ? 0.1 : -0.1;
+  // "How often is it published?": a doc that says how often ("every two years").
+  if (is('frequency')) b += has(d, 'frequency') ? 0.1 : -0.1;
   // "Who leads X?": a person or a role first, an organisation next.
   if (is('who') && !is('howmany')) b += whoBonus(q, d);
   // "Why...?": a doc that gives reasons, or a section that is itself a "why".
@@ -354,6 +356,7 @@ function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: 
   if (a.intents.has('date') && !datesIt(a, d)) return false;
   // "How long is it?": only a doc that gives a length of time.
   if (a.intents.has('duration') && !has(d, 'duration')) return false;
+  if (a.intents.has('frequency') && !has(d, 'frequency')) return false;
   // "Which countries...?" is answered by naming them, not by how many there are.
   if (q.places && !has(d, 'place')) return false;
   // "What will the next edition find?" is answered only by a doc that speaks of what is to come.

@@ -1,0 +1,48 @@
+// "How often?" asks for a frequency ("every three months", "annually"), alone or after another question.
+import { describe, expect, it } from 'vitest';
+import { workshop, writeSmallPack } from './helpers.js';
+
+const writePack = () =>
+  writeSmallPack('frequency', { title: 'The Island Water Bulletin', workshop: 'Atoll Utilities Day 2025' }, [
+    {
+      id: 'bulletin',
+      title: 'The water bulletin',
+      units: [
+        { id: 'first', kind: 'fact', text: 'The water board first printed the Island Water Bulletin in 2012, with news on tank levels and repairs.', keywords: [] },
+        { id: 'reach', kind: 'statistic', text: 'The Island Water Bulletin now reaches 42 villages on the atoll, in print and by text message.', keywords: [] },
+        { id: 'cycle', kind: 'fact', text: 'The water board publishes the Island Water Bulletin every three months, before each billing cycle.', keywords: [] },
+        { id: 'editor', kind: 'fact', text: 'Mere Tautahi edits the Island Water Bulletin for the water board.', keywords: [] },
+      ],
+    },
+    {
+      id: 'tanks',
+      title: 'Roof tanks',
+      units: [{ id: 'owners', kind: 'statistic', text: 'In 2024, 1,800 households on the atoll owned a roof tank.', keywords: [] }],
+    },
+  ]);
+
+describe('how often', () => {
+  const { answerer } = workshop(writePack());
+
+  it('answers "how often" with the unit that says how often', () => {
+    expect(answerer.answer('how often is the water bulletin published?').text).toContain('every three months');
+  });
+
+  it('reads a bare "how often?" with the last topic', () => {
+    const first = answerer.answer('when was the island water bulletin first printed?');
+    expect(first.text).toContain('2012');
+    const then = answerer.answer('how often?', first.topic);
+    expect(then.answered, then.text).toBe(true);
+    expect(then.text).toContain('every three months');
+  });
+
+  it('does not carry what the last question counted into "how often is it published?"', () => {
+    const first = answerer.answer('how many villages does the water bulletin reach?');
+    expect(first.text).toContain('42 villages');
+    expect(answerer.answer('how often is it published?', first.topic).text).toContain('every three months');
+  });
+
+  it('declines "how often" when the pack never says how often', () => {
+    expect(answerer.answer('how often are roof tanks replaced?').answered).toBe(false);
+  });
+});
