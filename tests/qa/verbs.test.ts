@@ -18,6 +18,7 @@ const writePack = () =>
         { id: 'minimum', kind: 'fact', text: 'At minimum, the water board should publish its quality test results every month.', keywords: [] },
         { id: 'first-steps', kind: 'list', text: 'First steps for a council: name one records officer, then map where its records are kept.', keywords: [] },
       { id: 'amnesty-start', kind: 'fact', text: 'The water board launched its meter amnesty in 2021, after a dry year.', keywords: [] },
+      { id: 'census', kind: 'statistic', text: 'In 2024, 52 of the 60 island councils returned the records census form online.', keywords: [] },
       ],
     },
   ]);
@@ -56,5 +57,9 @@ describe('the verb after "how do X"', () => {
 
   it('reads "where should a council like ours begin?" as asking for advice', () => {
     expect(answerer.answer('honestly we are starting from almost zero. where should a council like ours begin pls').text).toContain('First steps for a council');
+  });
+
+  it('answers when the pack says the question\'s verbs in other words ("completed" and "mailed" for "returned")', () => {
+    expect(answerer.answer('how many island councils completed the records census form they were mailed in 2024?').text).toContain('52 of the 60');
   });
 });
