@@ -541,6 +541,8 @@ export function analyze(pack: Pack, question: string): Analysis {
       if (intents.has('yesno') && w.length >= 5 && !looksVerbal(w)) for (const o of pack.opposites.get(s) ?? []) if (!alternatives.some((a) => a.stems[0] === o)) add({ stems: [o], credit: 1 });
       // "the 2008 *winner*", "who *topped* it": the one a ranking puts first, whatever the deck calls it.
       if (wordSet('ranked-first').has(w)) add({ stems: [RANKING_TERM], credit: 1 });
+      // "which country *ranked first*?": the top of a ranking, as much as "topped" or "led" says it.
+      if (w === 'first' && wordSet('rank-verb').has(cleaned[where[i]! - 1] ?? '')) add({ stems: [RANKING_TERM], credit: 1 });
       // Known: the pack uses the word or its glossary's equivalent. A WordNet synonym only lends partial credit:
       // the question is still about a word the pack does not use ("park", "taxes").
       // (So is a word WordNet gives as another name for one of the pack's names of two words: "UK".)

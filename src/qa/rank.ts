@@ -156,6 +156,8 @@ function allHeld(ws: readonly Weighted[], i: number): boolean {
 interface Asked {
   /** Numbered positions it names ("who came *second*?"). */
   ordinals: Concept[];
+  /** "Which country *ranked first*?": the first place of a ranking, which a doc may say as "topped" or "led". */
+  topRank?: Concept;
   /** "What date / which day": a day, not only a year. */
   day: boolean;
   /** "How much does it cost": an amount of money. */
@@ -185,6 +187,7 @@ function whatIsAsked(a: Analysis, context: readonly Concept[] = []): Asked {
   const word = (c: Concept) => c.words.join(' ');
   return {
     ordinals: a.concepts.filter((c) => !c.adverb && wordSet('ordinal-number').has(word(c))),
+    topRank: a.concepts.find((c) => word(c) === 'first' && wordSet('rank-verb').has(a.words[(c.positions[0] ?? 0) - 1] ?? '')),
     day: a.intents.has('when') && /\b(date|day)\b/.test(a.words.join(' ')),
     money: a.intents.has('howmany') && a.concepts.some((c) => wordSet('money').has(word(c))),
     countKind: a.counted ? (() => { const k = COUNT_KINDS().findIndex((g) => g.has(term(word(a.counted!)))); return k < 0 ? undefined : k; })() : undefined,
@@ -364,7 +367,8 @@ function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: 
   // "When will version 3.0 come out?" is not answered by a doc about 2.0 and 1.1.
   if (q.named.some((x) => x.includes('.') && !d.numbers.has(x)) && has(d, 'number')) return false;
   // "Who came *second*?" is not answered by who came first.
-  if (q.ordinals.length && has(d, 'numbered') && !q.ordinals.every((c) => holdsIn(c, d.terms))) return false;
+  // ("Who *ranked first*?" is answered by who topped the ranking, whatever else the doc numbers.)
+  if (q.ordinals.length && has(d, 'numbered') && !q.ordinals.every((c) => holdsIn(c, d.terms) || (q.topRank === c && has(d, 'ranking')))) return false;
   // "in 2020?" is not answered by a figure for 2022.
   if (a.years.some((y) => !namesYear(d, y)) && d.years.size) return false;
   // "How many had it in 2019?" is not answered by a count that names no year: counts change.
