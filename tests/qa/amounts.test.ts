@@ -13,6 +13,7 @@ const writePack = () =>
         { id: 'owners', kind: 'statistic', text: 'In 2024, 1,800 households on the atoll owned a roof tank.', keywords: [] },
         { id: 'award', kind: 'fact', text: 'The water board won the regional utility award in three editions in a row, from 2021 to 2023.', keywords: [] },
         { id: 'cleaning', kind: 'fact', text: 'Tanks should be cleaned before each wet season so that the first rain flushes the gutters.', keywords: [] },
+        { id: 'pact', kind: 'statistic', text: 'By June 2024, 75 countries had joined the Atoll Water Pact.', keywords: [] },
       ],
     },
   ]);
@@ -38,5 +39,10 @@ describe('how much and how many', () => {
     expect(answerer.answer('how many households owned a roof tank in 2024?').text).toContain('1,800');
     // "back when ...": a time the question is set in, not a question of when.
     expect(answerer.answer('back when the tanks were counted in 2024, how many households owned one?').text).toContain('1,800');
+  });
+
+  it('reads "so far" as until now, not as a topic word the pack lacks', () => {
+    // (Answered surely: no "I'm not certain" before it.)
+    expect(answerer.answer('how many nations are in the atoll water pact so far?').text).toMatch(/^By June 2024, 75 countries/);
   });
 });
