@@ -66,6 +66,29 @@ const sameSeries = (a: Concept, b: Concept) => {
   return series(a) !== undefined && series(a) === series(b);
 };
 
+/**
+ * The clause of a unit that speaks to one side of a comparison: the most of the side's words, then a date
+ * (for "which came first?") or a figure (for "which is bigger?"); of two as good, the shorter. Ends with a full stop.
+ */
+function clauseFor(d: DocInfo, side: Concept[], dated: boolean, measured: boolean): DocInfo {
+  // A sentence, or its opening clauses up to a semicolon: never a clause without the start of its sentence.
+  const clauses = d.doc.text.split(/(?<=[.!?])\s+(?=[A-Z0-9"'])/).flatMap((sentence) => {
+    const parts = sentence.split(/;\s+/);
+    return parts.map((_, k) => parts.slice(0, k + 1).join('; ').replace(/[.;]?$/, '.'));
+  });
+  if (clauses.length < 2) return d;
+  let best = clauses[0]!;
+  let bestScore = -1;
+  for (const clause of clauses) {
+    const stems = new Set(contentStems(clause));
+    let score = side.filter((c) => c.alternatives.some((alt) => alt.stems.every((t) => stems.has(t)))).length;
+    if (dated && /\b(1[89]|20)\d\d\b/.test(clause)) score += 0.5;
+    if (measured && /\d/.test(clause)) score += 0.5;
+    if (score > bestScore) [best, bestScore] = [clause, score];
+  }
+  return { ...d, doc: { ...d.doc, text: best } };
+}
+
 export function createAnswerer(content: Content, index: SearchIndex): WorkshopAnswerer {
   const pack = buildPack(content, index);
   const suggester = createSuggester(content);
@@ -289,8 +312,12 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       return best?.d;
     });
     const [a, b] = picks;
-    if (!a || !b || a === b || !fitsTogether([a.doc, b.doc])) return undefined;
-    return [a, b];
+    if (!a || !b || a === b) return undefined;
+    if (fitsTogether([a.doc, b.doc])) return [a, b];
+    // Too long together: each side by the clause of its unit that answers it ("adopted on 22 May 2019").
+    const dated = r.analysis.intents.has('when');
+    const cut = [clauseFor(a, sides[0]!, dated, measured), clauseFor(b, sides[1]!, dated, measured)];
+    return fitsTogether(cut.map((d) => d.doc)) ? cut : undefined;
   }
 
   /** "When and where is it held?": one title-slide fact for each field asked. */
@@ -367,7 +394,8 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       // Not sure, and a second unit scores about as well: offer both, as "did you mean" would.
       const runnerUp = !sides && docs.length === 1 && chosen.confidence < CALIBRATION.sure ? secondChoice(chosen) : undefined;
       if (runnerUp) docs = [...docs, runnerUp];
-      const hedge = sides || runnerUp ? "I'm not certain, but these two look closest: " : chosen.confidence < CALIBRATION.sure ? "I'm not certain, but this looks closest: " : '';
+      const unsure = sides || runnerUp || chosen.confidence < CALIBRATION.sure;
+      const hedge = !unsure ? '' : docs.length > 1 ? "I'm not certain, but these two look closest: " : "I'm not certain, but this looks closest: ";
       const { text, sources } = formatDocs(
         docs.map((d) => d.doc),
         hedge,

@@ -1,0 +1,50 @@
+// "Which came first, A or B?" is answered by A's date and B's, each from its own unit; when the two units are
+// too long for one answer together, each side by the clause of its unit that answers it.
+import { describe, expect, it } from 'vitest';
+import { workshop, writeSmallPack } from './helpers.js';
+
+const writePack = () =>
+  writeSmallPack('compare', { title: 'Rules for Island Water', workshop: 'Atoll Utilities Day 2025' }, [
+    {
+      id: 'charter',
+      title: 'The Reef Water Charter',
+      units: [
+        {
+          id: 'charter-adopted',
+          kind: 'fact',
+          text: 'The Reef Water Charter was adopted on 12 March 2009 by the island councils meeting in Apia; it commits every council to publish its water quality results, to repair reported leaks within a week, and to consult households before any change in tariffs, and it is reviewed by a panel of council members every five years.',
+          keywords: [],
+        },
+        { id: 'charter-members', kind: 'statistic', text: 'Fourteen island councils have signed the Reef Water Charter.', keywords: [] },
+      ],
+    },
+    {
+      id: 'code',
+      title: 'The Lagoon Billing Code',
+      units: [
+        {
+          id: 'code-adopted',
+          kind: 'fact',
+          text: 'The Lagoon Billing Code came into force on 1 July 2016 after two years of drafting by the regional utilities board; it sets how meters are read, how bills are explained to customers, how disputes are settled by an independent ombudsman, and how households on low incomes may spread their payments over the year.',
+          keywords: [],
+        },
+        { id: 'code-scope', kind: 'fact', text: 'The Lagoon Billing Code applies to every utility that bills more than 500 households.', keywords: [] },
+      ],
+    },
+  ]);
+
+describe('comparing two things each unit tells of', () => {
+  const { answerer } = workshop(writePack());
+
+  it('answers "which came first, A or B?" with both dates, within 600 characters', () => {
+    const a = answerer.answer('which came first, the reef water charter or the lagoon billing code?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('12 March 2009');
+    expect(a.text).toContain('1 July 2016');
+    expect(a.text.length).toBeLessThanOrEqual(600);
+    // Each side by the clause that dates it, whole: not cut off mid-sentence.
+    expect(a.text).toContain('The Reef Water Charter was adopted on 12 March 2009 by the island councils meeting in Apia.');
+    expect(a.text).toContain('The Lagoon Billing Code came into force on 1 July 2016 after two years of drafting by the regional utilities board.');
+    expect(a.text).not.toContain('…');
+  });
+});
