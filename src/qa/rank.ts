@@ -222,8 +222,8 @@ const countsIt = (a: Analysis, q: Asked, d: DocInfo) =>
   !a.counted ||
   a.intents.has('yesno') ||
   countedHere(a.counted, d) ||
-  // "What share of portals...": a share of the countries whose portals do it is the same answer.
-  (a.share && q.countKind === undefined && d.countKinds.has(COUNTRIES) && has(d, 'percent') && holdsIn(a.counted, d.terms)) ||
+  // "What share of portals...", "how many portals...": a share of the countries whose portals do it is the same answer.
+  (q.countKind === undefined && d.countKinds.has(COUNTRIES) && has(d, 'percent') && holdsIn(a.counted, d.terms)) ||
   // "How many countries..." of a pack that counts "economies" or "members".
   (q.countKind !== undefined && d.countKinds.has(q.countKind)) ||
   // "How much money / funding did they put in?": an amount of money answers, whatever it is called.

@@ -14,6 +14,7 @@ const writePack = () =>
         { id: 'award', kind: 'fact', text: 'The water board won the regional utility award in three editions in a row, from 2021 to 2023.', keywords: [] },
         { id: 'cleaning', kind: 'fact', text: 'Tanks should be cleaned before each wet season so that the first rain flushes the gutters.', keywords: [] },
         { id: 'pact', kind: 'statistic', text: 'By June 2024, 75 countries had joined the Atoll Water Pact.', keywords: [] },
+        { id: 'tariffs', kind: 'statistic', text: '64% of countries publish their water tariffs on their utility websites.', keywords: [] },
       ],
     },
   ]);
@@ -44,5 +45,9 @@ describe('how much and how many', () => {
   it('reads "so far" as until now, not as a topic word the pack lacks', () => {
     // (Answered surely: no "I'm not certain" before it.)
     expect(answerer.answer('how many nations are in the atoll water pact so far?').text).toMatch(/^By June 2024, 75 countries/);
+  });
+
+  it('answers "how many websites do X" with the share of countries whose websites do it', () => {
+    expect(answerer.answer('how many utility websites publish water tariffs?').text).toContain('64% of countries');
   });
 });
