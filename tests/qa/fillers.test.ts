@@ -1,0 +1,16 @@
+// How people ask to be told simply ("sorry if this is basic", "in plain terms", "in a nutshell") says how to
+// answer, not what about: those words must not count against the unit that answers.
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { workshop } from './helpers.js';
+
+// A pack of the evaluation set, whose size (some fifty units) makes stray words cost what they cost in use.
+const { answerer } = workshop(join(import.meta.dirname, '../../eval/packs/e-participation/content'));
+
+describe('asking to be told simply', () => {
+  it('answers what a term means when asked with an apology and "in plain terms"', () => {
+    const a = answerer.answer('sorry if this is basic, but in simple terms what does e-participation actually mean?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('online tools');
+  });
+});
