@@ -1,4 +1,4 @@
-// How people ask to be told simply ("sorry if this is basic", "in plain terms", "in a nutshell") says how to
+// How people ask to be told simply, and how they type ("sorry if this is basic", "in plain terms", "in a nutshell") says how to
 // answer, not what about: those words must not count against the unit that answers.
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -12,5 +12,10 @@ describe('asking to be told simply', () => {
     const a = answerer.answer('sorry if this is basic, but in simple terms what does e-participation actually mean?');
     expect(a.answered, a.text).toBe(true);
     expect(a.text).toContain('online tools');
+  });
+
+  it('reads "they\'re" as "they are", not as the place word "there", and "hav" as "have"', () => {
+    const words = answerer.explain("do govts hav to respond to petitions once they're signed by enough people?").analysis.words;
+    expect(words.join(' ')).toContain('have to respond to petitions once they are signed');
   });
 });
