@@ -72,7 +72,8 @@ const INFLECTIONS: [string, string][] = [['s', ''], ['es', ''], ['ies', 'y'], ['
 export function baseForms(word: string, minStem: number): string[] {
   const out = [word];
   for (const [suffix, repl] of INFLECTIONS) {
-    if (!word.endsWith(suffix) || word.length - suffix.length < minStem) continue;
+    // (The base's length counts: "fined" is from "fine".)
+    if (!word.endsWith(suffix) || word.length - suffix.length + repl.length < minStem) continue;
     const stem = word.slice(0, -suffix.length);
     out.push(stem + repl);
     // "putting", "stopped": the doubled consonant is the inflection's.

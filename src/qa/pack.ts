@@ -243,12 +243,15 @@ function compoundParts(w: string, vocab: ReadonlySet<string>): string[] {
   return [];
 }
 
-/** "barriers" -> "barrier", "policies" -> "policy": singular forms of plural words, for spelling correction. */
-function singulars(vocab: ReadonlySet<string>): string[] {
+/**
+ * "barriers" -> "barrier", "policies" -> "policy": singular forms of plural words, for spelling correction.
+ * (Not of a verb's "-es": "publishes" is no plural of a "publishe", which would catch "publishd".)
+ */
+function singulars(vocab: ReadonlySet<string>, english: English): string[] {
   const out: string[] = [];
   for (const w of vocab) {
     const one = singular(w);
-    if (one !== w) out.push(one);
+    if (one !== w && (english.isLemma(one) || !english.has(w))) out.push(one);
   }
   return out;
 }
@@ -394,7 +397,7 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
   }
 
   // Misspellings of a word the pack uses only in the plural ("barier" for "barriers") find it too.
-  const spelling = new Set([...vocab, ...singulars(vocab)]);
+  const spelling = new Set([...vocab, ...singulars(vocab, index.english)]);
   return {
     content,
     docs,

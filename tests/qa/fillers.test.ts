@@ -18,4 +18,12 @@ describe('asking to be told simply', () => {
     const words = answerer.explain("do govts hav to respond to petitions once they're signed by enough people?").analysis.words;
     expect(words.join(' ')).toContain('have to respond to petitions once they are signed');
   });
+
+  it('corrects a misspelt inflection to the word meant, and leaves an English word alone', () => {
+    // (This pack says "publishes" and "published"; "publishd" is one letter short of the second, and no
+    // "publishe" is to be made of the first.)
+    const other = workshop(join(import.meta.dirname, '../../eval/packs/cybersecurity/content')).answerer;
+    expect(other.explain('when was the strategy guide first publishd').analysis.words).toContain('published');
+    expect(answerer.explain('was anyone ever fined over a petition').analysis.words).toContain('fined');
+  });
 });
