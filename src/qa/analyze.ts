@@ -2,7 +2,7 @@
 import { MAX_CHARS, MAX_TOKENS, isStopWord, normalizeText, splitWords, words } from '../content/text.js';
 import { baseForms } from './english.js';
 import { ATTRIBUTES, findFocus, looksVerbal } from './focus.js';
-import { RANKING_TERM, term, type Pack } from './pack.js';
+import { MONEY_TERM, RANKING_TERM, term, type Pack } from './pack.js';
 import type { Related } from './wordnet.js';
 import { correctWord, editDistance } from './spelling.js';
 import { wordMap, wordSet } from './word-lists.js';
@@ -541,6 +541,8 @@ export function analyze(pack: Pack, question: string): Analysis {
       if (intents.has('yesno') && w.length >= 5 && !looksVerbal(w)) for (const o of pack.opposites.get(s) ?? []) if (!alternatives.some((a) => a.stems[0] === o)) add({ stems: [o], credit: 1 });
       // "the 2008 *winner*", "who *topped* it": the one a ranking puts first, whatever the deck calls it.
       if (wordSet('ranked-first').has(w)) add({ stems: [RANKING_TERM], credit: 1 });
+      // "How much *money* did they put in?": any amount of money says it ("C$125 million").
+      if (wordSet('money-word').has(w)) add({ stems: [MONEY_TERM], credit: 1 });
       // "which country *ranked first*?": the top of a ranking, as much as "topped" or "led" says it.
       if (w === 'first' && wordSet('rank-verb').has(cleaned[where[i]! - 1] ?? '')) add({ stems: [RANKING_TERM], credit: 1 });
       // Known: the pack uses the word or its glossary's equivalent. A WordNet synonym only lends partial credit:

@@ -4,7 +4,7 @@ import type lunr from 'lunr';
 import type { Content } from '../content/schema.js';
 import { isStopWord, stem, words } from '../content/text.js';
 import { buildSearchDocs, type SearchDoc } from './docs.js';
-import { actorsIn, docFeatures, numbersIn, type Feature } from './features.js';
+import { actorsIn, docFeatures, namesMoney, numbersIn, type Feature } from './features.js';
 import type { Alternative } from './analyze.js';
 import type { English } from './english.js';
 import type { SearchIndex } from './search-index.js';
@@ -112,6 +112,8 @@ export const COUNT_KINDS = (): Set<string>[] => (countKindCache ??= wordGroups('
 
 /** A term every doc that ranks things holds: a superlative asked ("the biggest X") is held by any ranking. */
 export const RANKING_TERM = '#ranking';
+/** A term every doc that gives an amount of money holds: "how much *money*..." is held by "C$125 million". */
+export const MONEY_TERM = '#money';
 
 /** A word's stem, with irregular forms read as their base word first ("grew" as "grow"). */
 export const term = (w: string): string => stem(wordMap('irregular').get(w) ?? w);
@@ -315,6 +317,7 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
     const countWords = new Set<string>();
     const counted = countedStems(doc.text, countWords);
     if (features.has('ranking')) terms.add(RANKING_TERM);
+    if (namesMoney(doc.text)) terms.add(MONEY_TERM);
     return {
       doc,
       i,

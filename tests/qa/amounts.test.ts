@@ -15,6 +15,7 @@ const writePack = () =>
         { id: 'cleaning', kind: 'fact', text: 'Tanks should be cleaned before each wet season so that the first rain flushes the gutters.', keywords: [] },
         { id: 'pact', kind: 'statistic', text: 'By June 2024, 75 countries had joined the Atoll Water Pact.', keywords: [] },
         { id: 'tariffs', kind: 'statistic', text: '64% of countries publish their water tariffs on their utility websites.', keywords: [] },
+        { id: 'meters', kind: 'fact', text: 'In 2023 the Island Development Fund paid for smart water meters in every village, a grant of NZ$2.4 million.', keywords: [] },
       ],
     },
   ]);
@@ -49,5 +50,12 @@ describe('how much and how many', () => {
 
   it('answers "how many websites do X" with the share of countries whose websites do it', () => {
     expect(answerer.answer('how many utility websites publish water tariffs?').text).toContain('64% of countries');
+  });
+
+  it('answers "how much money did they put in?" with the amount, after the question it follows', () => {
+    const first = answerer.answer('who paid for the smart water meters?');
+    expect(first.text).toContain('Island Development Fund');
+    const then = answerer.answer('how much money did they put in?', first.topic);
+    expect(then.text).toMatch(/^In 2023 the Island Development Fund paid/);
   });
 });
