@@ -4,7 +4,7 @@ import type lunr from 'lunr';
 import type { Content } from '../content/schema.js';
 import { isStopWord, stem, words } from '../content/text.js';
 import { buildSearchDocs, type SearchDoc } from './docs.js';
-import { actorsIn, docFeatures, namesMoney, numbersIn, type Feature } from './features.js';
+import { actorsIn, docFeatures, numbersIn, type Feature } from './features.js';
 import type { Alternative } from './analyze.js';
 import type { English } from './english.js';
 import type { SearchIndex } from './search-index.js';
@@ -317,7 +317,9 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
     const countWords = new Set<string>();
     const counted = countedStems(doc.text, countWords);
     if (features.has('ranking')) terms.add(RANKING_TERM);
-    if (namesMoney(doc.text)) terms.add(MONEY_TERM);
+    // (By a currency's sign or a common currency word: every currency's name is loaded only when a question asks
+    // what something costs, not for every pack that loads.)
+    if (features.has('money')) terms.add(MONEY_TERM);
     return {
       doc,
       i,
