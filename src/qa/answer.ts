@@ -168,7 +168,8 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       const names = ownVerb || newKind || property.length ? named(before) : undefined;
       const counted = newKind && !alone.analysis.intents.has('howmany') ? before.counted : undefined;
       const others = (list: Concept[]) => list.filter((c) => c !== counted);
-      const kept = others(names ?? before.concepts).length ? others(names ?? before.concepts) : others(before.concepts);
+      const base = others(names ?? before.concepts);
+      const kept = base.length ? base : others(before.concepts);
       const focus = others(before.focus);
       const merged: Analysis = {
         ...before,

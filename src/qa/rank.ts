@@ -359,6 +359,7 @@ function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: 
   if (a.intents.has('date') && !datesIt(a, d)) return false;
   // "How long is it?": only a doc that gives a length of time.
   if (a.intents.has('duration') && !has(d, 'duration')) return false;
+  // "How often is it published?": only a doc that says how often.
   if (a.intents.has('frequency') && !has(d, 'frequency')) return false;
   // "Which countries...?" is answered by naming them, not by how many there are.
   if (q.places && !has(d, 'place')) return false;
