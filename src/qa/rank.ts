@@ -2,7 +2,7 @@
 // words are), whether it is about what is asked, and whether it holds the kind of answer asked for.
 import type { Alternative, Analysis, Concept, Intent } from './analyze.js';
 import { namesMoney, type Feature } from './features.js';
-import { COUNT_KINDS, contentStems, singular, term, type DocInfo, type Pack } from './pack.js';
+import { COUNT_KINDS, RANKING_TERM, contentStems, singular, term, type DocInfo, type Pack } from './pack.js';
 import { wordSet } from './word-lists.js';
 
 /** A concept held by more than this share of documents is too common to answer on its own. */
@@ -187,7 +187,8 @@ function whatIsAsked(a: Analysis, context: readonly Concept[] = []): Asked {
   const word = (c: Concept) => c.words.join(' ');
   return {
     ordinals: a.concepts.filter((c) => !c.adverb && wordSet('ordinal-number').has(word(c))),
-    topRank: a.concepts.find((c) => word(c) === 'first' && wordSet('rank-verb').has(a.words[(c.positions[0] ?? 0) - 1] ?? '')),
+    // (The reading gave that "first" the ranking term: it followed a rank verb.)
+    topRank: a.concepts.find((c) => word(c) === 'first' && c.alternatives.some((alt) => alt.stems[0] === RANKING_TERM)),
     day: a.intents.has('when') && /\b(date|day)\b/.test(a.words.join(' ')),
     money: a.intents.has('howmany') && a.concepts.some((c) => wordSet('money').has(word(c))),
     countKind: a.counted ? (() => { const k = COUNT_KINDS().findIndex((g) => g.has(term(word(a.counted!)))); return k < 0 ? undefined : k; })() : undefined,
