@@ -14,5 +14,5 @@ for (const q of qs) {
   topic = a.topic ?? topic;
   console.log(`\n${q}\n  read: ${analysis.words.join(' ')} | ${[...analysis.intents]} | years ${analysis.years} | conf ${confidence.toFixed(2)}`);
   for (const r of ranked.slice(0, 4)) console.log(`  ${r.score.toFixed(2)} cov ${r.coverage.toFixed(2)} ${r.fits ? 'fit' : '---'} ${r.d.doc.ref}: ${r.d.doc.text.slice(0, 90)}`);
-  console.log('  =>', a.answered ? a.text.slice(0, 150) : 'DECLINED');
+  console.log('  =>', a.answered ? a.text : 'DECLINED');
 }

@@ -127,9 +127,29 @@ const INTENTS: [Intent, RegExp][] = [
 ];
 
 const ADVICE = INTENTS.find(([i]) => i === 'advice')![1];
+const WHEN = INTENTS.find(([i]) => i === 'when')![1];
 
 /** An everyday word, in any of its regular forms ("put", "putting"). */
 const isGeneric = (w: string): boolean => baseForms(w, 2).some((b) => wordSet('generic').has(b));
+
+/**
+ * Every "when" of the question opens a clause that sets a time ("what was listed *when it launched*"): another
+ * question word comes before it, no "and" joins it, no auxiliary follows it ("and when *did* it start?"
+ * asks), and nothing else in the question asks for a date ("what year", "since when").
+ */
+function subordinateWhen(words: readonly string[]): boolean {
+  const wh = wordSet('wh');
+  let seen = false;
+  for (const [k, w] of words.entries()) {
+    if (w !== 'when') continue;
+    seen = true;
+    const before = words.slice(0, k);
+    if (!before.some((b) => b !== 'when' && wh.has(b))) return false;
+    if (/^(and|or|but|so|then|since|by|until|till)$/.test(words[k - 1] ?? '')) return false;
+    if (wordSet('aux').has(words[k + 1] ?? '')) return false;
+  }
+  return seen && !WHEN.test(words.filter((w) => w !== 'when').join(' '));
+}
 
 /** "Which came first, A or B?", "A or B?": a choice between two things, asked as a question. */
 const EITHER = /\bor\b[^?]*\?\s*$/i;
@@ -439,6 +459,13 @@ export function analyze(pack: Pack, question: string): Analysis {
   }
   // "When do regulators say it is worth it?": in which cases, by what someone says; not a date.
   if (/\bwhen (does|do) (\w+ ){1,5}(say|says|recommend|advise|suggest)\b/.test(cleanedText)) {
+    intents.delete('when');
+    intents.delete('date');
+  }
+  // "What systems were listed *when it launched*?", "who ran ITU *when that was launched*?": after another
+  // question word, a "when" that no auxiliary follows (and no "and" or comma precedes) only sets the time of
+  // what is asked; "who built it and when did it launch?" still asks when.
+  if (intents.has('when') && subordinateWhen(cleaned)) {
     intents.delete('when');
     intents.delete('date');
   }
