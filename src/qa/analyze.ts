@@ -462,7 +462,7 @@ export function analyze(pack: Pack, question: string): Analysis {
     intents.delete('when');
     intents.delete('date');
   }
-  // "What systems were listed *when it launched*?", "who ran ITU *when that was launched*?": after another
+  // "What systems were listed *when it launched*?", "who ran the board *when that was launched*?": after another
   // question word, a "when" that no auxiliary follows (and no "and" or comma precedes) only sets the time of
   // what is asked; "who built it and when did it launch?" still asks when.
   if (intents.has('when') && subordinateWhen(cleaned)) {
