@@ -455,6 +455,16 @@ function heldAllContext(ws: readonly Weighted[], i: number): boolean {
   return true;
 }
 
+/**
+ * The one thing a question seems to ask about is its verb, a phrasal one too ("when did X *bring out* Y?"):
+ * a doc holding everything else it names may say the verb in other words.
+ */
+function verbOnly(a: Analysis, missed: Weighted, topical: readonly Weighted[], i: number): boolean {
+  const c = missed.concept;
+  const rest = topical.filter((w) => w !== missed);
+  return (a.verbs.includes(c) || (!!c.verbal && c.words.length > 1)) && rest.length > 0 && allHeld(rest, i);
+}
+
 /** Every document that holds part of the question, best first. */
 export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] {
   const weighted = weigh(pack, a.concepts);
@@ -541,7 +551,8 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     // question ("when did the ministers resign over it?" and "the cabinet resigned over the scandal on ...").
     const inTopic = !!opts.near?.has(d.doc.section ?? '') && (missing < focus.length || coverage >= NEAR_COVERAGE);
     ranked.push({ d, coverage, score, strong, fits: fits(a, q, d, !missing || inTopic, focus.length > 0), focusLead });
-    if (missing === 1 && focus.length > 1 && a.verbs.includes(missed!.concept)) nearly.push(ranked.at(-1)!);
+    // (When the verb is all the question seems to ask about, "when did X *bring out* Y?", the doc holds all the rest.)
+    if (missing === 1 && (focus.length > 1 ? a.verbs.includes(missed!.concept) : verbOnly(a, missed!, topical, i))) nearly.push(ranked.at(-1)!);
   }
   // No doc holds everything asked about, but some hold all of it save the question's verb, which the deck may
   // say in other words ("when did X *join*?" and "X became a partner in 2021"): those may answer, if sure enough.

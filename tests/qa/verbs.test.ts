@@ -18,6 +18,7 @@ const writePack = () =>
         { id: 'minimum', kind: 'fact', text: 'At minimum, the water board should publish its quality test results every month.', keywords: [] },
         { id: 'first-steps', kind: 'list', text: 'First steps for a council: name one records officer, then map where its records are kept.', keywords: [] },
       { id: 'amnesty-start', kind: 'fact', text: 'The water board launched its meter amnesty in 2021, after a dry year.', keywords: [] },
+      { id: 'drought', kind: 'fact', text: 'The water board released its first drought plan on 4 May 2022, with rationing rules for dry months.', keywords: [] },
       { id: 'census', kind: 'statistic', text: 'In 2024, 52 of the 60 island councils returned the records census form online.', keywords: [] },
       ],
     },
@@ -41,6 +42,12 @@ describe('the verb after "how do X"', () => {
 
   it('reads a phrasal verb the way the pack says it ("kick off" as "launched")', () => {
     expect(answerer.answer('when did the water board kick off its meter amnesty?').text).toMatch(/^The water board launched its meter amnesty in 2021/);
+  });
+
+  it('answers when the question\'s one verb is phrasal and the unit says it otherwise ("bring out" and "released")', () => {
+    const a = answerer.answer('when did they bring out the drought plan');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('4 May 2022');
   });
 
   it('reads "the bare minimum" as the minimum', () => {
