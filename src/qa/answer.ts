@@ -60,6 +60,15 @@ function named(before: Analysis): Concept[] {
   const names = before.concepts.filter((c) => !c.verbal && !c.adverb && (c.specific || c.place || !before.focus.includes(c)));
   return names.some((c) => c.specific || c.place) ? names : referent(before);
 }
+/** Share of a unit's words another must hold for the unit to add nothing to it (a pack that says one thing twice). */
+const REPEATED_SHARE = 0.8;
+/** Unit `d` says again what `other` says: most of its words, and every figure it gives, are there already. */
+function repeats(d: DocInfo, other: DocInfo): boolean {
+  const stems = new Set(contentStems(d.doc.text));
+  let held = 0;
+  for (const t of stems) if (other.terms.has(t)) held++;
+  return stems.size > 0 && held >= REPEATED_SHARE * stems.size && [...d.numbers].every((n) => other.numbers.has(n));
+}
 /** "tier1" and "tier3", "groupa" and "groupd": one of a series, named by the same word. */
 const sameSeries = (a: Concept, b: Concept) => {
   const series = (c: Concept) => /^([a-z]{3,})([a-z]|\d{1,2})$/.exec(c.words.join(''))?.[1];
@@ -350,7 +359,9 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
         Math.abs((x.d.doc.position ?? 0) - (best.d.doc.position ?? 0)) === 1 &&
         best.score - x.score <= CALIBRATION.neighbourGap,
     );
-    if (neighbour && fitsTogether([best.d.doc, neighbour.d.doc])) {
+    // (A neighbour that says again what the best one says adds nothing; one that says all of it and more says both.)
+    if (neighbour && repeats(best.d, neighbour.d) && fitsTogether([neighbour.d.doc])) return [neighbour.d];
+    if (neighbour && fitsTogether([best.d.doc, neighbour.d.doc]) && !repeats(neighbour.d, best.d)) {
       docs.push(neighbour.d);
       docs.sort((x, y) => (x.doc.position ?? 0) - (y.doc.position ?? 0));
     }
@@ -362,7 +373,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     const best = r.best!;
     const second = r.ranked.find((x) => x !== best && x.fits && x.strong);
     if (!second || best.score - second.score > CALIBRATION.runnerUpGap) return undefined;
-    return fitsTogether([best.d.doc, second.d.doc]) ? second.d : undefined;
+    return fitsTogether([best.d.doc, second.d.doc]) && !repeats(second.d, best.d) ? second.d : undefined;
   }
 
   function answer(question: unknown, previous?: Topic): Answer {
