@@ -108,7 +108,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     const best = analysis.outside.length ? undefined : ranked.find((r) => r.strong && r.fits);
     // Two or more words the question is about that the best doc leaves out: most likely it asks about
     // something else ("Ruritania's 2020 score" answered by a regional average). One may be a paraphrase.
-    const missing = best ? unheldTopics(analysis, best.d) : 0;
+    const missing = best && !best.startsHere ? unheldTopics(analysis, best.d) : 0;
     const confidence = (best?.score ?? 0) - CALIBRATION.missingWords * Math.max(0, missing - 1);
     return { question, analysis, ranked, best, confidence };
   }

@@ -38,6 +38,8 @@ const HELD = 0.5;
 const NOT_INDICATOR: Intent[] = ['why', 'when', 'date', 'who', 'where', 'how', 'advice'];
 /** What a doc must hold to answer each kind of question about the session that no title-slide fact answers. */
 const KIND_FEATURE: Partial<Record<Intent, Feature>> = { duration: 'duration' };
+/** What a unit headed as where to begin adds for "where do we start?". */
+const START_BONUS = 0.2;
 /** At most this many readiness items' next steps may hold the focus of advice that is about one of them. */
 const MAX_ITEM_STEPS = 2;
 /** A unit in the last answer's section that holds this much of a follow-up may answer it. */
@@ -69,6 +71,8 @@ export interface Ranked {
   fits: boolean;
   /** Its heading or title is about everything the question asks about. */
   focusLead: boolean;
+  /** A unit on where to begin, asked where to begin with the session's own subject: it holds that subject. */
+  startsHere?: boolean;
 }
 
 /**
@@ -490,6 +494,13 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
   let steps = 0;
   if (a.intents.has('advice') && focus.length) for (const i of focus[0]!.held.keys()) if (pack.docs[i]!.doc.kind === 'nextstep' && focus.every((w) => w.held.has(i))) steps++;
   const oneItem = anySpecific && steps <= MAX_ITEM_STEPS;
+  // "Where should a ministry start (with X)?", of a pack about X: asks where to begin, which a unit headed
+  // "First steps..." answers whether or not it names X (or the one who is to act).
+  // (What the whole session is about: a word its title holds, or most docs.)
+  const title = pack.docs.find((d) => d.doc.ref === 'm:title');
+  const subject = (w: Weighted) => w.common || (!!title && w.held.has(title.i)) || w.concept.words.every((x) => wordSet('organisation').has(x));
+  const fromScratch = a.intents.has('advice') && a.words.some((w) => wordSet('start-word').has(w)) && focus.every(subject);
+  if (fromScratch) for (const d of pack.docs) if (has(d, 'start')) candidates.add(d.i);
   const specificHeld = weighted.filter((w) => !w.weak && w.held.size > 0);
   const prune = anySpecific && !a.intents.has('compare');
   const topical = weighted.filter((w) => !w.concept.generic && !w.concept.context && w.held.size > 0 && a.concepts.includes(w.concept));
@@ -504,14 +515,16 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     // When the question names something specific, a doc holding only its everyday words can never be the
     // answer: skipped too (the title slide's facts and the last answer's section stay, for their own rules;
     // and in a comparison each side is looked for among all the docs).
-    if (prune && d.doc.kind !== 'meta' && !opts.near?.has(d.doc.section ?? '') && !heldBySome(specificHeld, i)) continue;
+    const startHere = fromScratch && has(d, 'start');
+    if (prune && d.doc.kind !== 'meta' && !startHere && !opts.near?.has(d.doc.section ?? '') && !heldBySome(specificHeld, i)) continue;
     // A glossary entry is the answer to "what is X?", not to every question that names X.
     const leadCounts = d.doc.kind !== 'glossary' || definition;
     let got = 0;
     let lead = 0;
     let strong = false;
     for (const w of weighted) {
-      let credit = w.held.get(i);
+      // (A unit on where to begin speaks of the session's subject throughout, named or not.)
+      let credit = startHere && focus.includes(w) ? 1 : w.held.get(i);
       if (!credit) continue;
       // "the *population* of X" is not answered by the "Population Data Agency".
       if (inNameOnly(w.concept, d)) credit *= NAME_CREDIT;
@@ -532,7 +545,8 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     // "How long is the session?": only words for the session, and a doc about it that holds that kind of answer.
     if (sessionOnly && coverage >= 0.5 && [...a.intents].some((k) => KIND_FEATURE[k] && has(d, KIND_FEATURE[k]))) strong = true;
     const focusLead = focus.length > 0 && allInLead(focus, d);
-    let score = coverage + LEAD_WEIGHT * (lead / total) + typeBonus(a, q, d, coverage, focusLead, oneItem) - lengthPenalty(pack, d);
+    if (startHere) strong = true;
+    let score = coverage + LEAD_WEIGHT * (lead / total) + typeBonus(a, q, d, coverage, focusLead, oneItem) - lengthPenalty(pack, d) + (startHere ? START_BONUS : 0);
     if (opts.near?.has(d.doc.section ?? '')) score += 0.1;
     // "And X?" wants something new, unless the last answer also holds all of X (and no unit is about X:
     // after a list, "and X?" asks about one of its items).
@@ -542,7 +556,7 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     let missing = 0;
     let missed: Weighted | undefined;
     for (const w of focus) {
-      if ((w.held.get(i) ?? 0) >= HELD && !inNameOnly(w.concept, d)) continue;
+      if (startHere || ((w.held.get(i) ?? 0) >= HELD && !inNameOnly(w.concept, d))) continue;
       missing++;
       missed ??= w;
     }
@@ -550,7 +564,7 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     // convention named in full before, so a follow-up's focus is held by holding part of it, or most of the
     // question ("when did the ministers resign over it?" and "the cabinet resigned over the scandal on ...").
     const inTopic = !!opts.near?.has(d.doc.section ?? '') && (missing < focus.length || coverage >= NEAR_COVERAGE);
-    ranked.push({ d, coverage, score, strong, fits: fits(a, q, d, !missing || inTopic, focus.length > 0), focusLead });
+    ranked.push({ d, coverage, score, strong, fits: fits(a, q, d, !missing || inTopic, focus.length > 0), focusLead, ...(startHere && { startsHere: true }) });
     // (When the verb is all the question seems to ask about, "when did X *bring out* Y?", the doc holds all the rest.)
     if (missing === 1 && (focus.length > 1 ? a.verbs.includes(missed!.concept) : verbOnly(a, missed!, topical, i))) nearly.push(ranked.at(-1)!);
   }

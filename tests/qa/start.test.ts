@@ -1,0 +1,46 @@
+// "Where do we start?" of a pack about one subject asks for the pack's own first steps, which a unit headed
+// "First steps..." gives whether or not it names the subject again.
+import { describe, expect, it } from 'vitest';
+import { workshop, writeSmallPack } from './helpers.js';
+
+const writePack = () =>
+  writeSmallPack('start', { title: 'Water Safety for Island Councils', workshop: 'Atoll Utilities Day 2025' }, [
+    {
+      id: 'what',
+      title: 'What water safety means',
+      units: [
+        { id: 'definition', kind: 'definition', text: 'Water safety is the work of keeping drinking water free of germs and salt, from the tank to the tap.', keywords: [] },
+        { id: 'why', kind: 'fact', text: 'Water safety matters most after storms, when tanks and pipes crack and sea water gets in.', keywords: [] },
+        { id: 'plans', kind: 'fact', text: 'A water safety plan lists the risks to a supply and who checks each one.', keywords: [] },
+      ],
+    },
+    {
+      id: 'meters',
+      title: 'Meters',
+      units: [{ id: 'reading', kind: 'fact', text: 'Councils read household meters every month and publish the totals by village.', keywords: [] }],
+    },
+    {
+      id: 'steps',
+      title: 'First steps for a council',
+      units: [{ id: 'list', kind: 'list', text: 'Name one officer for drinking water, test every village tank twice a year, and post the results at the council office.', keywords: [] }],
+    },
+  ]);
+
+describe('where to start', () => {
+  const { answerer } = workshop(writePack());
+
+  it('answers "where should a council start with water safety?" with the first steps', () => {
+    const a = answerer.answer('where should a council start with water safety?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toMatch(/^Name one officer for drinking water/);
+  });
+
+  it('answers a long "we have nothing yet, where do we even start?" with the first steps', () => {
+    const a = answerer.answer('honestly our council has nothing on this yet, no plan, no officer. where do we even start?');
+    expect(a.text).toContain('Name one officer for drinking water');
+  });
+
+  it('does not give the first steps for a question about where something else starts', () => {
+    expect(answerer.answer('where do the meter totals start being published?').text).not.toContain('Name one officer');
+  });
+});
