@@ -21,7 +21,7 @@ export type Feature =
   | 'definition' // says what something is
   | 'reason' // says why, or what something brings about
   | 'advice' // says what to do: "should", "start with", "first steps"
-  | 'start' // is where to begin, by its heading or section: "First steps for a ministry", "Where should a ministry start?"
+  | 'start' // is where to begin, by its heading or section: "First steps for a council", "Where should we begin?"
   | 'ordinal'; // a position: first, second, top, 14th
 
 const YEAR = /\b(1[89]\d\d|20\d\d)\b/;
