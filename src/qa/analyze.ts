@@ -5,7 +5,7 @@ import { ATTRIBUTES, findFocus, looksVerbal } from './focus.js';
 import { MONEY_TERM, RANKING_TERM, term, type Pack } from './pack.js';
 import type { Related } from './wordnet.js';
 import { correctWord, editDistance } from './spelling.js';
-import { wordMap, wordSet } from './word-lists.js';
+import { wordGroups, wordMap, wordSet } from './word-lists.js';
 
 export type Intent =
   | 'howmany' // a figure: how many, what share
@@ -149,6 +149,20 @@ function subordinateWhen(words: readonly string[]): boolean {
     if (wordSet('aux').has(words[k + 1] ?? '')) return false;
   }
   return seen && !WHEN.test(words.filter((w) => w !== 'when').join(' '));
+}
+
+/** Word -> the stems of the words a lexicon "opposites" line sets against it (read once). */
+let oppositeStems: Map<string, string[]> | undefined;
+function opposites(w: string): readonly string[] {
+  if (!oppositeStems) {
+    oppositeStems = new Map();
+    for (const line of wordGroups('opposites')) {
+      const split = line.indexOf('vs');
+      const sides = [line.slice(0, split), line.slice(split + 1)];
+      for (const [k, side] of sides.entries()) for (const x of side) oppositeStems.set(x, [...(oppositeStems.get(x) ?? []), ...sides[1 - k]!.map(term)]);
+    }
+  }
+  return oppositeStems.get(w) ?? [];
 }
 
 /** "Which came first, A or B?", "A or B?": a choice between two things, asked as a question. */
@@ -566,6 +580,8 @@ export function analyze(pack: Pack, question: string): Analysis {
       // "Is it *mandatory*?" is answered by a deck that says it is optional. (Not short everyday adjectives:
       // "dominated by a *few*" is not answered by "many"; nor verb forms, which WordNet pairs loosely.)
       if (intents.has('yesno') && w.length >= 5 && !looksVerbal(w)) for (const o of pack.opposites.get(s) ?? []) if (!alternatives.some((a) => a.stems[0] === o)) add({ stems: [o], credit: 1 });
+      // ("Is it *mandatory*?" and "voluntary", "is it *allowed*?" and "banned": opposites WordNet does not pair.)
+      if (intents.has('yesno')) for (const o of opposites(w)) if (pack.postings.has(o) && !alternatives.some((a) => a.stems[0] === o)) add({ stems: [o], credit: 1 });
       // "the 2008 *winner*", "who *topped* it": the one a ranking puts first, whatever the deck calls it.
       if (wordSet('ranked-first').has(w)) add({ stems: [RANKING_TERM], credit: 1 });
       // "How much *money* did they put in?": any amount of money says it ("C$125 million").
