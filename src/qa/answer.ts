@@ -303,6 +303,11 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     if (sides.some((s) => !s.length)) return undefined;
     // "Which is *more*...": a side is answered by its figure.
     const measured = r.analysis.concepts.some(comparative);
+    const dated = r.analysis.intents.has('when');
+    // One unit that gives both sides their figures (or dates) answers the comparison by itself.
+    const holds = (d: DocInfo, side: Concept[]) => side.every((c) => c.alternatives.some((alt) => alt.stems.every((t) => d.terms.has(t))));
+    const best = r.best?.d;
+    if (best?.doc.kind === 'unit' && (measured ? best.features.has('number') : dated && best.features.has('year')) && sides.every((side) => holds(best, side))) return undefined;
     const picks = sides.map((side) => {
       let best: { d: DocInfo; score: number } | undefined;
       for (const x of r.ranked.slice(0, 20)) {
@@ -325,7 +330,6 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     if (!a || !b || a === b) return undefined;
     if (fitsTogether([a.doc, b.doc])) return [a, b];
     // Too long together: each side by the clause of its unit that answers it ("adopted on 22 May 2019").
-    const dated = r.analysis.intents.has('when');
     const cut = [clauseFor(a, sides[0]!, dated, measured), clauseFor(b, sides[1]!, dated, measured)];
     return fitsTogether(cut.map((d) => d.doc)) ? cut : undefined;
   }

@@ -48,3 +48,27 @@ describe('comparing two things each unit tells of', () => {
     expect(a.text).not.toContain('…');
   });
 });
+
+const writeFerries = () =>
+  writeSmallPack('compare-one', { title: 'Island Ferry Services', workshop: 'Harbour Services Week 2025' }, [
+    {
+      id: 'routes',
+      title: 'The routes',
+      units: [
+        { id: 'north', kind: 'definition', text: 'The North Loop is the ferry route that links 6 northern islands to the main wharf, with 12 stops.', keywords: [] },
+        { id: 'reef', kind: 'definition', text: 'The Reef Shuttle is the ferry route that runs between the main wharf and 4 reef villages, with 5 stops.', keywords: [] },
+        { id: 'riders', kind: 'statistic', text: 'On average the North Loop carried 410 passengers a day in 2024 and the Reef Shuttle 280.', keywords: [] },
+      ],
+    },
+  ]);
+
+describe('comparing two things one unit gives figures for', () => {
+  const { answerer } = workshop(writeFerries());
+
+  it('answers "which is higher, A or B?" from the unit with both figures, not from each side\'s own unit', () => {
+    const a = answerer.answer('which is higher on average, the north loop or the reef shuttle?');
+    expect(a.text).toContain('On average the North Loop carried 410 passengers a day in 2024 and the Reef Shuttle 280.');
+    // Not padded with what one side is: the figures are the answer.
+    expect(a.text).not.toContain('5 stops');
+  });
+});
