@@ -391,7 +391,7 @@ const dropConfirmTags = (q: string): string =>
 /** Words a question opens with: a question word, or an auxiliary put first. */
 const OPENERS = String.raw`what|whats|what's|wat|which|who|whos|who's|when|where|why|how|is|are|was|were|do|does|did|can|could|should|would|will`;
 /** Where one clause ends and the next begins: a sentence's end, a dash or semicolon, or a comma before a question word. */
-const CLAUSE_BREAK = new RegExp(String.raw`(?<=[.?!])\s+(?=\S)|\s+[-\u2013\u2014]+\s+|;\s+|,\s+(?=(?:(?:so|and|but|ok|okay)\s+)?(?:${OPENERS})\b)|,\s+(?=(?:i|i'm|im|i've|ive|we)\s+(?:have|need|am|got|must|want|only|was|are)\b)`, 'i');
+const CLAUSE_BREAK = new RegExp(String.raw`(?<=[.?!])\s+(?=\S)|\s+[-\u2013\u2014]+\s+|;\s+|,\s+(?=(?:(?:so|and|but|ok|okay)\s+)?(?:${OPENERS})\b)|,\s+(?=(?:(?:i|i'm|im|i've|ive|we)\s+)?(?:have|need|am|got|must|want|only|was|are)\b)`, 'i');
 /** A clause that asks: it opens with a question word or a verb (after a greeting or "so"), ends in "?", or asks to be told. */
 const ASKING_CLAUSE = new RegExp(String.raw`^\W*(?:(?:so|and|but|ok|okay|hi|hey|also|then|pls|please)[,!]?\s+)*(?:${OPENERS}|whom|whose|has|have|had)\b|\?\s*$|\b(?:tell me|explain|define|describe|summari[sz]e|give me|list)\b`, 'i');
 /** Words that point back at something said before in the message ("how many signed *it*?"). */
