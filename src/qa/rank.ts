@@ -469,6 +469,12 @@ function verbOnly(a: Analysis, missed: Weighted, topical: readonly Weighted[], i
   return (a.verbs.includes(c) || (!!c.verbal && c.words.length > 1)) && rest.length > 0 && allHeld(rest, i);
 }
 
+/** The title slide's doc holds this concept (looked up only for the questions that ask). */
+function titleHolds(pack: Pack, w: Weighted): boolean {
+  const title = pack.docs.find((d) => d.doc.ref === 'm:title');
+  return !!title && w.held.has(title.i);
+}
+
 /** Every document that holds part of the question, best first. */
 export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] {
   const weighted = weigh(pack, a.concepts);
@@ -497,8 +503,7 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
   // "Where should a ministry start (with X)?", of a pack about X: asks where to begin, which a unit headed
   // "First steps..." answers whether or not it names X (or the one who is to act).
   // (What the whole session is about: a word its title holds, or most docs.)
-  const title = pack.docs.find((d) => d.doc.ref === 'm:title');
-  const subject = (w: Weighted) => w.common || (!!title && w.held.has(title.i)) || w.concept.words.every((x) => wordSet('organisation').has(x));
+  const subject = (w: Weighted) => w.common || titleHolds(pack, w) || w.concept.words.every((x) => wordSet('organisation').has(x));
   const fromScratch = a.intents.has('advice') && a.words.some((w) => wordSet('start-word').has(w)) && focus.every(subject);
   if (fromScratch) for (const d of pack.docs) if (has(d, 'start')) candidates.add(d.i);
   const specificHeld = weighted.filter((w) => !w.weak && w.held.size > 0);
