@@ -487,7 +487,7 @@ export function analyze(pack: Pack, question: string): Analysis {
   if (intents.has('who') && /^(who|whos) (is|are|was)\b/.test(cleanedText)) intents.add('define');
   // "How many recommendations does X make?", "who drafted the Recommendation?": a document or a count, named
   // by the noun; only a question that asks for nothing else is a request for advice.
-  if (intents.has('advice') && ['who', 'when', 'where', 'howmany'].some((i) => intents.has(i as Intent)) && !ADVICE.test(cleanedText.replace(/\brecommendations?\b/g, ' '))) intents.delete('advice');
+  if (intents.has('advice') && ['who', 'when', 'where', 'howmany', 'yesno'].some((i) => intents.has(i as Intent)) && !ADVICE.test(cleanedText.replace(/\brecommendations?\b/g, ' '))) intents.delete('advice');
   // "What is the first step toward X?" asks for advice, not for what X is; "where do we start?" for no place.
   if (intents.has('advice')) {
     intents.delete('define');
