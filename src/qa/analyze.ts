@@ -145,7 +145,10 @@ function subordinateWhen(words: readonly string[]): boolean {
     seen = true;
     const before = words.slice(0, k);
     if (!before.some((b) => b !== 'when' && wh.has(b))) return false;
-    if (/^(and|or|but|so|then|since|by|until|till)$/.test(words[k - 1] ?? '')) return false;
+    // ("...and when?", "which route launched when?": nothing after it, so it asks.)
+    if (k === words.length - 1) return false;
+    // ("How can I find out when X launched?", "who knows when...": the time is what is to be found out.)
+    if (/^(and|or|but|so|then|since|by|until|till|know|knows|out|check|tell|ask|wonder|remember|sure)$/.test(words[k - 1] ?? '')) return false;
     if (wordSet('aux').has(words[k + 1] ?? '')) return false;
   }
   return seen && !WHEN.test(words.filter((w) => w !== 'when').join(' '));
@@ -158,6 +161,8 @@ function opposites(w: string): readonly string[] {
     oppositeStems = new Map();
     for (const line of wordGroups('opposites')) {
       const split = line.indexOf('vs');
+      // (A line needs two sides: tests/qa/lexicon.test.ts checks each has one "vs".)
+      if (split <= 0 || split === line.length - 1) continue;
       const sides = [line.slice(0, split), line.slice(split + 1)];
       for (const [k, side] of sides.entries()) for (const x of side) oppositeStems.set(x, [...(oppositeStems.get(x) ?? []), ...sides[1 - k]!.map(term)]);
     }
@@ -391,7 +396,7 @@ const dropConfirmTags = (q: string): string =>
 /** Words a question opens with: a question word, or an auxiliary put first. */
 const OPENERS = String.raw`what|whats|what's|wat|which|who|whos|who's|when|where|why|how|is|are|was|were|do|does|did|can|could|should|would|will`;
 /** Where one clause ends and the next begins: a sentence's end, a dash or semicolon, or a comma before a question word. */
-const CLAUSE_BREAK = new RegExp(String.raw`(?<=[.?!])\s+(?=\S)|\s+[-\u2013\u2014]+\s+|;\s+|,\s+(?=(?:(?:so|and|but|ok|okay)\s+)?(?:${OPENERS})\b)|,\s+(?=(?:(?:i|i'm|im|i've|ive|we)\s+)?(?:have|need|am|got|must|want|only|was|are)\b)`, 'i');
+const CLAUSE_BREAK = new RegExp(String.raw`(?<=[.?!])\s+(?=\S)|\s+[-\u2013\u2014]+\s+|;\s+|,\s+(?=(?:(?:so|and|but|ok|okay)\s+)?(?:${OPENERS})\b)|,\s+(?=(?:i|i'm|im|i've|ive|we)\s+(?:have|need|am|got|must|want|only|was|are)\b|(?:need|needed|want|wanted)\s+(?:it|this|that|them)\b)`, 'i');
 /** A clause that asks: it opens with a question word or a verb (after a greeting or "so"), ends in "?", or asks to be told. */
 const ASKING_CLAUSE = new RegExp(String.raw`^\W*(?:(?:so|and|but|ok|okay|hi|hey|also|then|pls|please)[,!]?\s+)*(?:${OPENERS}|whom|whose|has|have|had)\b|\?\s*$|\b(?:tell me|explain|define|describe|summari[sz]e|give me|list)\b`, 'i');
 /** Words that point back at something said before in the message ("how many signed *it*?"). */
@@ -477,8 +482,8 @@ export function analyze(pack: Pack, question: string): Analysis {
     intents.delete('date');
   }
   // "What systems were listed *when it launched*?", "who ran the board *when that was launched*?": after another
-  // question word, a "when" that no auxiliary follows (and no "and" or comma precedes) only sets the time of
-  // what is asked; "who built it and when did it launch?" still asks when.
+  // question word, a "when" that no auxiliary follows (and no "and" precedes) only sets the time of what is
+  // asked; "who built it and when did it launch?" still asks when.
   if (intents.has('when') && subordinateWhen(cleaned)) {
     intents.delete('when');
     intents.delete('date');

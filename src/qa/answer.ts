@@ -1,6 +1,7 @@
 // Answers questions from a workshop's content: reads the question (and the conversation's last topic),
 // ranks the pack's documents, and answers from the best one, hedges, or declines with suggestions.
 import type { Content } from '../content/schema.js';
+import { words } from '../content/text.js';
 import { analyze, type Analysis, type Concept, type Intent } from './analyze.js';
 import { wordSet } from './word-lists.js';
 import { CALIBRATION } from './calibration.js';
@@ -60,14 +61,21 @@ function named(before: Analysis): Concept[] {
   const names = before.concepts.filter((c) => !c.verbal && !c.adverb && (c.specific || c.place || !before.focus.includes(c)));
   return names.some((c) => c.specific || c.place) ? names : referent(before);
 }
-/** Share of a unit's words another must hold for the unit to add nothing to it (a pack that says one thing twice). */
-const REPEATED_SHARE = 0.8;
-/** Unit `d` says again what `other` says: most of its words, and every figure it gives, are there already. */
+/** Share of a unit's words (every word, "not" and "only" too) another's text must hold for it to add nothing. */
+const REPEATED_SHARE = 0.9;
+/** Words that turn a sentence round: a unit with one says something else than a unit without it. */
+const TURNING = new Set(['not', 'no', 'never', 'nor', 'without', 'only', 'except']);
+/**
+ * Unit `d` says again what `other` says: nearly all its words are in the other's text ("22 councils, or about a
+ * third..." inside a summary), every figure it gives is there, and no "not" or "only" of its own is missing.
+ */
 function repeats(d: DocInfo, other: DocInfo): boolean {
-  const stems = new Set(contentStems(d.doc.text));
+  const own = new Set(words(d.doc.text, Infinity));
+  const theirs = new Set(words(other.doc.text, Infinity));
   let held = 0;
-  for (const t of stems) if (other.terms.has(t)) held++;
-  return stems.size > 0 && held >= REPEATED_SHARE * stems.size && [...d.numbers].every((n) => other.numbers.has(n));
+  for (const w of own) if (theirs.has(w)) held++;
+  for (const w of own) if (TURNING.has(w) && !theirs.has(w)) return false;
+  return own.size > 0 && held >= REPEATED_SHARE * own.size && [...d.numbers].every((n) => other.numbers.has(n));
 }
 /** "tier1" and "tier3", "groupa" and "groupd": one of a series, named by the same word. */
 const sameSeries = (a: Concept, b: Concept) => {
@@ -304,10 +312,11 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     // "Which is *more*...": a side is answered by its figure.
     const measured = r.analysis.concepts.some(comparative);
     const dated = r.analysis.intents.has('when');
-    // One unit that gives both sides their figures (or dates) answers the comparison by itself.
+    // One unit that names both sides and gives two figures (or two years) answers the comparison by itself.
     const holds = (d: DocInfo, side: Concept[]) => side.every((c) => c.alternatives.some((alt) => alt.stems.every((t) => d.terms.has(t))));
     const best = r.best?.d;
-    if (best?.doc.kind === 'unit' && (measured ? best.features.has('number') : dated && best.features.has('year')) && sides.every((side) => holds(best, side))) return undefined;
+    const figures = (d: DocInfo) => [...d.numbers].filter((n) => !d.years.has(n)).length;
+    if (best?.doc.kind === 'unit' && (measured ? figures(best) >= 2 : dated && best.years.size >= 2) && sides.every((side) => holds(best, side))) return undefined;
     const picks = sides.map((side) => {
       let best: { d: DocInfo; score: number } | undefined;
       for (const x of r.ranked.slice(0, 20)) {

@@ -35,9 +35,11 @@ const NAME = /(?<![.:!?]\s|^)\b[A-Z][a-z]+(?:[-\s][A-Z][a-z]+)+\b/;
 const ACRONYM = /\b[A-Z]{2,6}\b/;
 const DEFINITION = /\b(is|are) (a|an|the|one|how|what|when)\b|\brefers? to\b|\bmeans?\b|\bdenotes?\b|\bdefined as\b|\bstands? for\b|\bknown as\b/i;
 const ORDINAL = /\b\d+(st|nd|rd|th)\b/i;
+/** A heading that says its section is where to begin: "First steps for a council", "Where do councils start?". */
+const STARTS = /\b(first steps?|where (?:(?:to|do|does|should|can|would) )?(?:\w+ ){0,2}(?:start|begin)|(do|done) first|getting started|starting points?|how to (start|begin))\b/i;
+/** A unit that opens by saying it is where to begin ("Five first steps for a council: ...", "Where to start: ..."). */
+const OPENS_AS_START = new RegExp(String.raw`^(?:\w+ ){0,2}${STARTS.source}`, 'i');
 /** Says what to do: "governments should...", "start with...", "five first steps", "we recommend". */
-/** A heading that says its unit is where to begin. */
-const STARTS = /\b(first steps?|where (to|do \w+|should (\w+ ){1,2})(start|begin)|(do|done) first|getting started|starting points?|how to (start|begin))\b/i;
 const ADVISES = /\b(should|must|first steps?|start (with|by)|begin (with|by)|recommend\w*|advice|advises?|tips?|best practices?)\b/i;
 /** A length of time: a figure or a number word, then a unit of time ("45-minute", "two years"). */
 const DURATION = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|several|few)[- ](second|minute|hour|day|week|month|year|decade)s?\b/i;
@@ -131,8 +133,9 @@ export function docFeatures(doc: SearchDoc, places: ReadonlySet<string>): Set<Fe
   if (DURATION.test(text)) f.add('duration');
   if (FREQUENCY.test(text)) f.add('frequency');
   if (ADVISES.test(text)) f.add('advice');
-  // (Its section's title, or its own opening words: the unit, not a passing mention, is about where to begin.)
-  if (doc.kind === 'unit' && (STARTS.test(doc.title) || STARTS.test(text.slice(0, 60)))) f.add('start');
+  // (Its own opening words, or its section's title when it is the section's first unit: not a passing mention
+  // of a first step, nor every unit of a section about where to begin.)
+  if (doc.kind === 'unit' && (OPENS_AS_START.test(text) || (doc.position === 0 && STARTS.test(doc.title)))) f.add('start');
   // (A currency's code or name next to a figure is looked for only when a question asks what something
   // costs: see `namesMoney`, which loads every currency's name on first use.)
   if (CURRENCY_SIGN.test(text) || has('currency')) f.add('money');

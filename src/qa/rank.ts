@@ -469,10 +469,20 @@ function verbOnly(a: Analysis, missed: Weighted, topical: readonly Weighted[], i
   return (a.verbs.includes(c) || (!!c.verbal && c.words.length > 1)) && rest.length > 0 && allHeld(rest, i);
 }
 
-/** The title slide's doc holds this concept (looked up only for the questions that ask). */
+/** Per pack, worked out on the first question that asks where to start: the title slide's doc and the units on where to begin. */
+const startOf = new WeakMap<Pack, { title?: number; starts: number[] }>();
+function starts(pack: Pack): { title?: number; starts: number[] } {
+  let s = startOf.get(pack);
+  if (!s) {
+    s = { title: pack.docs.find((d) => d.doc.ref === 'm:title')?.i, starts: pack.docs.filter((d) => has(d, 'start')).map((d) => d.i) };
+    startOf.set(pack, s);
+  }
+  return s;
+}
+/** The title slide holds this concept: it names what the whole session is about. */
 function titleHolds(pack: Pack, w: Weighted): boolean {
-  const title = pack.docs.find((d) => d.doc.ref === 'm:title');
-  return !!title && w.held.has(title.i);
+  const title = starts(pack).title;
+  return title !== undefined && w.held.has(title);
 }
 
 /** Every document that holds part of the question, best first. */
@@ -505,7 +515,7 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
   // (What the whole session is about: a word its title holds, or most docs.)
   const subject = (w: Weighted) => w.common || titleHolds(pack, w) || w.concept.words.every((x) => wordSet('organisation').has(x));
   const fromScratch = a.intents.has('advice') && a.words.some((w) => wordSet('start-word').has(w)) && focus.every(subject);
-  if (fromScratch) for (const d of pack.docs) if (has(d, 'start')) candidates.add(d.i);
+  if (fromScratch) for (const i of starts(pack).starts) candidates.add(i);
   const specificHeld = weighted.filter((w) => !w.weak && w.held.size > 0);
   const prune = anySpecific && !a.intents.has('compare');
   const topical = weighted.filter((w) => !w.concept.generic && !w.concept.context && w.held.size > 0 && a.concepts.includes(w.concept));

@@ -32,6 +32,11 @@ describe('a clause that sets a time', () => {
     expect(a.text).not.toContain('March 2019');
   });
 
+  it('still asks when after "find out when" and "..., when did"', () => {
+    expect(answerer.answer('how can I find out when the ferry timetable launched?').text).toContain('March 2019');
+    expect(answerer.answer('what about the ferry timetable, when did it launch?').text).toContain('March 2019');
+  });
+
   it('still asks when after "and when did ..."', () => {
     const a = answerer.answer('who kept the ferry timetable and when did it launch?');
     expect(a.text).toContain('2019');

@@ -57,6 +57,7 @@ const writeFerries = () =>
       units: [
         { id: 'north', kind: 'definition', text: 'The North Loop is the ferry route that links 6 northern islands to the main wharf, with 12 stops.', keywords: [] },
         { id: 'reef', kind: 'definition', text: 'The Reef Shuttle is the ferry route that runs between the main wharf and 4 reef villages, with 5 stops.', keywords: [] },
+        { id: 'office', kind: 'fact', text: 'Since 2019 the North Loop and the Reef Shuttle have shared one ticket office, staffed by 3 clerks.', keywords: [] },
         { id: 'riders', kind: 'statistic', text: 'On average the North Loop carried 410 passengers a day in 2024 and the Reef Shuttle 280.', keywords: [] },
       ],
     },
@@ -68,7 +69,8 @@ describe('comparing two things one unit gives figures for', () => {
   it('answers "which is higher, A or B?" from the unit with both figures, not from each side\'s own unit', () => {
     const a = answerer.answer('which is higher on average, the north loop or the reef shuttle?');
     expect(a.text).toContain('On average the North Loop carried 410 passengers a day in 2024 and the Reef Shuttle 280.');
-    // Not padded with what one side is: the figures are the answer.
+    // Not padded with what one side is, nor answered by a unit that names both with one figure between them.
+    expect(answerer.answer('which is bigger, the north loop or the reef shuttle?').text).toContain('410 passengers');
     expect(a.text).not.toContain('5 stops');
   });
 });

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LEXICON_DIR, LexiconFormatError, parseWordLists, wordMap, wordSet } from '../../src/qa/word-lists.js';
+import { LEXICON_DIR, LexiconFormatError, parseWordLists, wordGroups, wordMap, wordSet } from '../../src/qa/word-lists.js';
 
 describe('lexicon', () => {
   const files = readdirSync(LEXICON_DIR).filter((f) => f.endsWith('.txt'));
@@ -20,6 +20,17 @@ describe('lexicon', () => {
     const lists = parseWordLists('a: one two  # first\na: three  # second\nm: x=y  # a map\n', 'x.txt');
     expect([...lists.sets.get('a')!]).toEqual(['one', 'two', 'three']);
     expect(lists.maps.get('m')?.get('x')).toBe('y');
+  });
+
+  it('sets two sides against each other on every opposites line, with one "vs" between them', () => {
+    const lines = wordGroups('opposites');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) {
+      expect(line.filter((w) => w === 'vs'), line.join(' ')).toHaveLength(1);
+      const at = line.indexOf('vs');
+      expect(at, line.join(' ')).toBeGreaterThan(0);
+      expect(at, line.join(' ')).toBeLessThan(line.length - 1);
+    }
   });
 
   it('holds the lists the answerer reads', () => {

@@ -20,6 +20,14 @@ const writePack = () =>
       ],
     },
     {
+      id: 'phones',
+      title: 'Phones on ferries',
+      units: [
+        { id: 'underway', kind: 'fact', text: 'Skippers must not use a phone at the wheel.', keywords: [] },
+        { id: 'moored', kind: 'fact', text: 'Skippers may use a phone at the wheel once the ferry is moored at the wharf.', keywords: [] },
+      ],
+    },
+    {
       id: 'training',
       title: 'Training',
       units: [{ id: 'course', kind: 'fact', text: 'Plumbers on the atoll take a two-day water safety course each year.', keywords: [] }],
@@ -33,6 +41,12 @@ describe('a pack that says one thing twice', () => {
     const a = answerer.answer('how many councils have water rules');
     expect(a.text).toContain('water safety bylaw (48)');
     expect(a.text.match(/have rules on rainwater tanks/g)).toHaveLength(1);
+  });
+
+  it('does not take "must not" for a repeat of "may": both are said', () => {
+    const a = answerer.answer('can skippers use a phone at the wheel?');
+    expect(a.text).toContain('must not use a phone');
+    expect(a.text).toContain('once the ferry is moored');
   });
 
   it('still answers from the short unit when it alone is asked about', () => {

@@ -17,7 +17,10 @@ const writePack = () =>
     {
       id: 'meters',
       title: 'Meters',
-      units: [{ id: 'reading', kind: 'fact', text: 'Councils read household meters every month and publish the totals by village.', keywords: [] }],
+      units: [
+        { id: 'reading', kind: 'fact', text: 'Councils read household meters every month and publish the totals by village.', keywords: [] },
+        { id: 'history', kind: 'fact', text: 'The atoll took its first steps towards metering in 1972, with one meter per village.', keywords: [] },
+      ],
     },
     {
       id: 'steps',
@@ -38,6 +41,10 @@ describe('where to start', () => {
   it('answers a long "we have nothing yet, where do we even start?" with the first steps', () => {
     const a = answerer.answer('honestly our council has nothing on this yet, no plan, no officer. where do we even start?');
     expect(a.text).toContain('Name one officer for drinking water');
+  });
+
+  it('does not take a passing mention of "first steps" for the unit on where to begin', () => {
+    expect(answerer.answer('what should we do first?').text).toContain('Name one officer for drinking water');
   });
 
   it('does not give the first steps for a question about where something else starts', () => {
