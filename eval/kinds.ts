@@ -1,41 +1,25 @@
 // `node dist/eval/kinds.js [--holdout] [KIND]`: answers right by the kind of question (its intents as the
 // answerer reads them, and follow-ups), per role. With a KIND, lists the tuning sets' misses of that kind;
 // hold-out sets only ever give counts.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadContent } from '../src/content/load.js';
-import { createAnswerer } from '../src/qa/answer.js';
-import { loadSearchIndex } from '../src/qa/search-index.js';
-import type { Topic } from '../src/qa/types.js';
-import { isRight, listPacks, parseJsonl } from './score.js';
+import { forEachSet, isRight } from './score.js';
 
 const holdout = process.argv.includes('--holdout');
 const kind = process.argv.slice(2).find((a) => !a.startsWith('--'));
 const totals = new Map<string, [right: number, asked: number]>();
-for (const pack of listPacks()) {
-  const content = loadContent(pack.contentDir);
-  const answerer = createAnswerer(content, loadSearchIndex(content, mkdtempSync(join(tmpdir(), 'eval-kinds-'))));
-  for (const set of pack.sets) {
-    if ((set.role === 'holdout') !== holdout) continue;
-    let topic: Topic | undefined;
-    for (const item of parseJsonl(readFileSync(set.file, 'utf8'))) {
-      const { analysis } = answerer.explain(item.q, topic);
-      const a = answerer.answer(item.q, topic);
-      topic = a.topic ?? topic;
-      if (item.decline) continue;
-      const right = isRight(item, a);
-      const kinds = analysis.intents.size ? [...analysis.intents] : ['(none)'];
-      if (item.followup) kinds.push('followup');
-      for (const k of kinds) {
-        const t = totals.get(k) ?? [0, 0];
-        t[0] += right ? 1 : 0;
-        t[1]++;
-        totals.set(k, t);
-      }
-      if (!holdout && kind && kinds.includes(kind) && !right) console.log(`${pack.slug}/${set.name} ${item.id}: ${item.q}\n    -> ${a.answered ? a.text.slice(0, 160) : '(declined)'}`);
+forEachSet(holdout, (pack, set, turns) => {
+  for (const { item, answer: a, read } of turns) {
+    if (item.decline) continue;
+    const right = isRight(item, a);
+    const kinds = read.analysis.intents.size ? [...read.analysis.intents] : ['(none)'];
+    if (item.followup) kinds.push('followup');
+    for (const k of kinds) {
+      const t = totals.get(k) ?? [0, 0];
+      t[0] += right ? 1 : 0;
+      t[1]++;
+      totals.set(k, t);
     }
+    if (!holdout && kind && kinds.includes(kind) && !right) console.log(`${pack.slug}/${set.name} ${item.id}: ${item.q}\n    -> ${a.answered ? a.text.slice(0, 160) : '(declined)'}`);
   }
-}
+});
 console.log(`\n${holdout ? 'hold-out' : 'tuning'} sets, answerable questions by kind:`);
 for (const [k, [right, asked]] of [...totals].sort((x, y) => y[1][1] - x[1][1])) console.log(`  ${k.padEnd(10)} ${String(right).padStart(4)}/${asked} ${((100 * right) / asked).toFixed(0)}%`);

@@ -134,6 +134,35 @@ export function botAsker(content: Content): () => Ask {
   };
 }
 
+/** One question of a set as the bot met it: its answer, and how it was read and ranked. */
+export interface Turn {
+  item: EvalItem;
+  answer: Answer;
+  read: ReturnType<ReturnType<typeof createAnswerer>['explain']>;
+}
+
+/**
+ * Every set of one role (hold-out or tuning), each asked in order as one conversation; `each` gets a set's
+ * turns once all are asked.
+ */
+export function forEachSet(holdout: boolean, each: (pack: Pack, set: Pack['sets'][number], turns: Turn[]) => void): void {
+  for (const pack of listPacks()) {
+    const content = loadContent(pack.contentDir);
+    const answerer = createAnswerer(content, loadSearchIndex(content, mkdtempSync(join(tmpdir(), 'eval-sets-'))));
+    for (const set of pack.sets) {
+      if ((set.role === 'holdout') !== holdout) continue;
+      let topic: Answer['topic'];
+      const turns = parseJsonl(readFileSync(set.file, 'utf8')).map((item) => {
+        const read = answerer.explain(item.q, topic);
+        const answer = answerer.answer(item.q, topic);
+        topic = answer.topic ?? topic;
+        return { item, answer, read };
+      });
+      each(pack, set, turns);
+    }
+  }
+}
+
 /**
  * The baseline: a plain lunr index over the same deck units (title and text), its top unit as the answer,
  * declining only when nothing matches. Questions go in as optional terms, never through lunr's parser.

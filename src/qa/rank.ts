@@ -579,7 +579,7 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     // convention named in full before, so a follow-up's focus is held by holding part of it, or most of the
     // question ("when did the ministers resign over it?" and "the cabinet resigned over the scandal on ...").
     const inTopic = !!opts.near?.has(d.doc.section ?? '') && (missing < focus.length || coverage >= NEAR_COVERAGE);
-    ranked.push({ d, coverage, score, strong, fits: fits(a, q, d, !missing || inTopic, focus.length > 0), focusLead, ...(startHere && { startsHere: true }) });
+    ranked.push({ d, coverage, score, strong, fits: fits(a, q, d, !missing || inTopic, focus.length > 0), focusLead, startsHere: startHere });
     // (When the verb is all the question seems to ask about, "when did X *bring out* Y?", the doc holds all the rest.)
     if (missing === 1 && (focus.length > 1 ? a.verbs.includes(missed!.concept) : verbOnly(a, missed!, topical, i))) nearly.push(ranked.at(-1)!);
   }
