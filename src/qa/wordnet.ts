@@ -27,6 +27,8 @@ interface Synset {
   derived: [number, number, Pos, number][];
   /** Lexical antonym pointers, the same shape ("optional" / "obligatory"). */
   antonyms: [number, number, Pos, number][];
+  /** A verb's more specific ways of doing it ("build" for "create"): hyponym pointers, by synset offset. */
+  narrower: number[];
   /** An adjective's "similar to" synsets: a head's satellites, or a satellite's head ("mandatory" / "compulsory"). */
   similar: number[];
   /** A noun synset that is one named thing of a kind ("Panama", an instance of a country), not a kind. */
@@ -134,6 +136,7 @@ export class WordNetReader {
     const derived: Synset['derived'] = [];
     const antonyms: Synset['antonyms'] = [];
     const similar: number[] = [];
+    const narrower: number[] = [];
     let instance = false;
     for (let i = 0; i < pCnt; i++, k += 4) {
       const st = field(k + 3);
@@ -143,9 +146,10 @@ export class WordNetReader {
       if ((f[k] === '+' || f[k] === '\\') && pointer) derived.push(pointer);
       if (f[k] === '!' && pointer) antonyms.push(pointer);
       if (f[k] === '&') similar.push(Number(f[k + 1]));
+      if (f[k] === '~' && pos === 'verb') narrower.push(Number(f[k + 1]));
       if (f[k] === '@i') instance = true;
     }
-    s = { lexFile: Number(f[1]), words, derived, antonyms, similar, instance };
+    s = { lexFile: Number(f[1]), words, derived, antonyms, similar, narrower, instance };
     this.synsets.set(key, s);
     return s;
   }
@@ -285,6 +289,8 @@ export type Related = [packWord: string, credit: number];
 export function synonymCredit(packRank: number, otherRank: number): number {
   return Math.max(0.3, 0.5 - 0.1 * (packRank - 1) - 0.1 * (otherRank - 1));
 }
+/** A narrower verb ("built" for the pack's "created") says more than the pack's word: it half answers. */
+export const NARROWER_CREDIT = 0.4;
 /** A derived form ("govern" for "governance") means nearly the same. */
 export const DERIVED_CREDIT = 0.6;
 
@@ -303,6 +309,7 @@ export function relatedWords(wn: WordNetReader, packWords: Iterable<string>): Ma
     out.set(other, list);
   };
   for (const pack of packWords) {
+    const asVerb = /(ed|ing)$/.test(pack) && !wn.lemmas(pack, 'noun').length;
     for (const sense of wn.senses(pack)) {
       const syn = wn.synset(sense.pos, sense.offset);
       const own = syn.words.findIndex((w) => wn.lemmas(pack, sense.pos).includes(w));
@@ -318,6 +325,11 @@ export function relatedWords(wn: WordNetReader, packWords: Iterable<string>): Ma
         const target = wn.synset(pos, offset).words[tgt - 1];
         if (target) add(target, pack, DERIVED_CREDIT);
       }
+      // "who *built* it?" of a pack that says who created it: a way of creating, in the pack's plainer word.
+      // (Only where the pack writes the word as a verb, "created", not the noun "place"; only its first sense,
+      // as the narrower verbs of rarer senses are too far away; and no phrasal verb, which would make "work in"
+      // a phrasal verb of every question.)
+      if (sense.pos === 'verb' && sense.rank === 1 && asVerb) for (const offset of syn.narrower) for (const w of wn.synset('verb', offset).words) if (!w.includes('_')) add(w, pack, NARROWER_CREDIT);
       // "the *Hungarian* portal" for a pack that says "Hungary": an adjective that pertains to the pack's noun.
       if (sense.pos === 'noun') for (const adj of wn.adjectivesOf(sense.offset)) add(adj, pack, DERIVED_CREDIT);
     }
