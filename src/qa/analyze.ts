@@ -219,7 +219,9 @@ function cleanWords(pack: Pack, raw: string[]): string[] {
       i++;
       continue;
     }
-    const w = SHORTHAND().get(raw[i]!) ?? raw[i]!;
+    // ("docs", "recs": a clipped word that is also English, "doc" a doctor, so read as the whole word unless the
+    // pack uses the short one itself.)
+    const w = SHORTHAND().get(raw[i]!) ?? (pack.vocab.has(raw[i]!) ? undefined : wordMap('clipping').get(raw[i]!)) ?? raw[i]!;
     // "shouldnt" (or "shouldn't", whose apostrophe is gone by now): two words, "should not".
     if (w.includes('_')) {
       out.push(...w.split('_'));
