@@ -374,11 +374,17 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     );
     // (A neighbour that says again what the best one says adds nothing; one that says all of it and more says both.)
     if (neighbour && repeats(best.d, neighbour.d) && fitsTogether([neighbour.d.doc])) return [neighbour.d];
-    if (neighbour && fitsTogether([best.d.doc, neighbour.d.doc]) && !repeats(neighbour.d, best.d)) {
-      docs.push(neighbour.d);
-      docs.sort((x, y) => (x.doc.position ?? 0) - (y.doc.position ?? 0));
-    }
-    return docs;
+    if (!neighbour || repeats(neighbour.d, best.d)) return docs;
+    // Too long together: the neighbour's sentence that holds most of the question.
+    const a = r.analysis;
+    const asked = a.concepts.filter((c) => !c.generic && !c.context);
+    const cut = (d: DocInfo) => clauseFor(d, asked, a.intents.has('when') || a.intents.has('date'), a.intents.has('howmany'));
+    const pair = [
+      [best.d, neighbour.d],
+      [best.d, cut(neighbour.d)],
+    ].find((p) => fitsTogether(p.map((d) => d.doc)));
+    if (!pair) return docs;
+    return pair.sort((x, y) => (x.doc.position ?? 0) - (y.doc.position ?? 0));
   }
 
   /** The unit that comes a close second to the best one, when the two fit in one answer. */
