@@ -90,7 +90,9 @@ const sameSeries = (a: Concept, b: Concept) => {
 function clauseFor(d: DocInfo, side: Concept[], dated: boolean, measured: boolean): DocInfo {
   // A sentence, or its opening clauses up to a semicolon: never a clause without the start of its sentence.
   const clauses = d.doc.text.split(/(?<=[.!?])\s+(?=[A-Z0-9"'])/).flatMap((sentence) => {
-    const parts = sentence.split(/;\s+/);
+    // (Not a list after a colon: "eight areas: biometrics; ..." cut after its first item would say it has one.)
+    const colon = sentence.indexOf(':');
+    const parts = colon >= 0 && colon < sentence.indexOf(';') ? [sentence] : sentence.split(/;\s+/);
     return parts.map((_, k) => parts.slice(0, k + 1).join('; ').replace(/[.;]?$/, '.'));
   });
   if (clauses.length < 2) return d;

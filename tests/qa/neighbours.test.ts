@@ -40,4 +40,37 @@ describe('adjacent units', () => {
     expect(a.text).not.toContain('annual report');
     expect(a.text.length).toBeLessThanOrEqual(MAX_ANSWER_CHARS);
   });
+
+});
+
+describe('a neighbour that is a list', () => {
+  const { answerer } = workshop(
+    writeSmallPack('neighbour-list', { title: 'Rules for Risky Systems', workshop: 'Digital Regulation Forum 2025' }, [
+      {
+        id: 'risk',
+        title: 'High-risk systems',
+        units: [
+          {
+            id: 'areas',
+            kind: 'list',
+            text: 'Annex 3 lists eight high-risk areas: biometrics; critical infrastructure; education; employment; essential public services; law enforcement; migration and border control; and the administration of justice.',
+            keywords: [],
+          },
+          {
+            id: 'duties',
+            kind: 'fact',
+            text: 'High-risk systems must meet strict requirements before use, including risk management, good-quality data, technical documentation, human oversight, accuracy and robustness. Their providers must register them in a public database before they are sold, and the bodies that deploy them must keep the logs for at least six months and tell the people affected that such a system is being used.',
+            keywords: [],
+          },
+        ],
+      },
+      { id: 'other', title: 'Chatbots', units: [{ id: 'bots', kind: 'fact', text: 'Chatbots must tell people they are talking to a machine.', keywords: [] }] },
+    ]),
+  );
+
+  it('is never cut after the first item of its list', () => {
+    const a = answerer.answer('high-risk systems: what is required?');
+    expect(a.text).toContain('strict requirements before use');
+    expect(a.text).not.toMatch(/areas: biometrics\./);
+  });
 });
