@@ -215,10 +215,13 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     }
     // "how much money did *they* put in?", "who runs *it*?": a word or two of its own about the last topic,
     // which the pronoun stands for: the thing the last question asked about counts in full, beside its own words.
-    if (own.length <= 2 && alone.analysis.words.some((w) => wordSet('anaphor').has(w))) {
+    // ("Is *that* above the average?", "was *it* up on the year before?": a yes/no question whose subject points back.)
+    const pointsBack = alone.analysis.intents.has('yesno') && wordSet('demonstrative').has(alone.analysis.words[1] ?? '');
+    if (own.length <= 2 && (pointsBack || alone.analysis.words.some((w) => wordSet('anaphor').has(w)))) {
       const merged: Analysis = {
         ...alone.analysis,
-        concepts: [...referent(before).filter((b) => !alone.analysis.concepts.some((c) => sameWords(b, c))), ...alone.analysis.concepts],
+        // ("Is *that* above the average?": "that" is what the last answer said, all of what it was asked about.)
+        concepts: [...(pointsBack ? before.concepts : referent(before)).filter((b) => !alone.analysis.concepts.some((c) => sameWords(b, c))), ...alone.analysis.concepts],
         intents: alone.analysis.intents.size ? alone.analysis.intents : before.intents,
         years: alone.analysis.years.length ? alone.analysis.years : before.years,
       };
