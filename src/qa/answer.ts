@@ -192,7 +192,8 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       const focus = others(before.focus);
       const merged: Analysis = {
         ...before,
-        concepts: [...kept, ...alone.analysis.concepts.filter((c) => c.unknown || c.verbal || property.includes(c))],
+        // ("When did *the first one* come out?": its place among them picks one, so it stays.)
+        concepts: [...kept, ...alone.analysis.concepts.filter((c) => c.unknown || c.verbal || property.includes(c) || (!c.generic && wordSet('ordinal').has(c.words.join(' '))))],
         focus: property.length ? property : focus.length || !counted ? focus : kept.filter((c) => !c.generic && !c.context),
         outside: alone.analysis.outside,
         intents: new Set([...alone.analysis.intents, ...(alone.analysis.intents.size ? [] : before.intents)]),

@@ -22,6 +22,8 @@ const TOO = /^(.+?)\s+(?:too|as well|also)\W*$/i;
 
 /** Words that point back at the last topic. */
 const POINTING = /\b(it|its|it's|that|this|they|them|their|those|these|there|he|she|him|her|his|such|the same|which one'?s?|which ones)\b/i;
+/** "The first one", "the latest version": one of the things just talked about, by its place among them. */
+const ONE_OF_THEM = /\bthe (?:very )?(?:first|second|third|last|latest|newest|earliest|next|previous|original|current|other|newer|older) (?:one|ones|version|versions|edition|editions)\b/i;
 /** A question that is only a question word ("why?", "how come?", "by when?", "who?"). */
 const BARE = /^(?:(?:and|but|so|ok(?:ay)?)[,]?\s+)?(?:why|how|when|where|who|how come|by when|since when|how so|how often|how frequently|how long|for how long|in what way|what for|which one|how many|how much|(?:what|which|in what) (?:year|date|day|month|percentage|share|number))\W*$/i;
 
@@ -31,6 +33,6 @@ export function readFollowup(question: string): Followup | undefined {
   if (SOURCE.test(q)) return { kind: 'source' };
   const instead = INSTEAD.exec(q) ?? TOO.exec(q);
   if (instead && instead[1]!.split(/\s+/).length <= 6) return { kind: 'instead', rest: instead[1]! };
-  if (BARE.test(q) || (POINTING.test(q) && q.split(/\s+/).length <= 12)) return { kind: 'leaning' };
+  if (BARE.test(q) || ((POINTING.test(q) || ONE_OF_THEM.test(q)) && q.split(/\s+/).length <= 12)) return { kind: 'leaning' };
   return undefined;
 }

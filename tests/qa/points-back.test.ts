@@ -30,3 +30,28 @@ describe('a yes/no question that points back', () => {
     expect(answerer.answer('what is the national average bill?').text).toMatch(/^The national average water bill was 48 dollars/);
   });
 });
+
+describe('"the first one", "the latest version" after a question about several', () => {
+  const { answerer } = workshop(
+    writeSmallPack('one-of-them', { title: 'Rules for Water', workshop: 'Utilities Forum 2025' }, [
+      {
+        id: 'code',
+        title: 'The water code',
+        units: [
+          { id: 'versions', kind: 'fact', text: 'The water code has had three versions, each wider than the last.', keywords: [] },
+          { id: 'original', kind: 'fact', text: 'The first water code, issued in 1990 by the Ministry of Works, covered only pipes.', keywords: [] },
+          { id: 'current', kind: 'fact', text: 'The latest water code was adopted in 2019 and covers pipes, meters and billing.', keywords: [] },
+          { id: 'review', kind: 'fact', text: 'A review panel looks at the code every five years and proposes changes to the minister.', keywords: [] },
+        ],
+      },
+    ]),
+  );
+
+  it('reads "when did the very first one come out?" as asking about the first of them', () => {
+    const first = answerer.answer('how many versions of the water code have there been?');
+    expect(first.text).toContain('three versions');
+    const next = answerer.answer('when did the very first one come out?', first.topic);
+    expect(next.answered, next.text).toBe(true);
+    expect(next.text).toContain('1990');
+  });
+});
