@@ -825,5 +825,9 @@ function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, uppe
   // "What was *Ruritania*'s score?": a place the question names is part of what it asks about.
   for (const c of concepts) if (!c.context && pack.places.has(name(c))) c.place = true;
   focus.push(...concepts.filter((c) => !focus.includes(c) && c.place));
-  return { focus, counted: spans.counted ? focus[0] : undefined, typed: spans.typed ? focus[0] : undefined, outside };
+  // ("What *threats* does the report warn of?": the kind of answer may be a word the pack never uses.)
+  // (Only a noun on its own before the verb: "which *african* countries" names no kind of answer.)
+  const alone = (c: Concept) => wordSet('aux').has(cleaned[(c.positions.at(-1) ?? 0) + 1] ?? '');
+  const typed = spans.typed ? (focus[0] ?? concepts.find((c) => c.unknown && !c.generic && inFocus(c) && alone(c))) : undefined;
+  return { focus, counted: spans.counted ? focus[0] : undefined, typed, outside };
 }

@@ -44,7 +44,8 @@ function unheldTopics(a: Analysis, d: DocInfo): number {
   // A word the pack never uses that names what is asked ("the *director* of X") counts twice.
   // So does a name or term of several words that the doc lacks ("South Asia" and a figure for East Asia).
   // A verb counts half: what was done is the word a pack most often says otherwise ("filled in", "returned").
-  return unheld.reduce((n, c) => n + (c.foreign || (c.specific && c.words.length > 1) ? 2 : c.verbal ? 0.5 : 1), 0);
+  // ("What *threats* does the report warn of?" names the kind of answer, which the doc need not say: it counts once.)
+  return unheld.reduce((n, c) => n + (c === a.typed ? 1 : c.foreign || (c.specific && c.words.length > 1) ? 2 : c.verbal ? 0.5 : 1), 0);
 }
 const sameWords = (a: Concept, b: Concept) => a.words.join(' ') === b.words.join(' ');
 /** What a pronoun stands for: the thing the last question asked about (its names, places and focus), not what it said of it. */
