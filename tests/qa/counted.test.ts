@@ -1,0 +1,31 @@
+// "How many *people* turned up to the budget meetings?" counts people: "2,500 participants" answers it, and
+// the money word beside what is counted ("budget") does not make it a question about an amount of money.
+import { describe, expect, it } from 'vitest';
+import { workshop, writeSmallPack } from './helpers.js';
+
+const writePack = () =>
+  writeSmallPack('counted', { title: 'Budgets the Public Decides', workshop: 'Local Democracy Week 2025' }, [
+    {
+      id: 'town',
+      title: 'The town budget',
+      units: [
+        { id: 'meetings', kind: 'statistic', text: "The town's open budget meetings drew about 2,500 participants in 2021.", keywords: [] },
+        { id: 'size', kind: 'statistic', text: "The town's budget was 40 million dollars in 2021, a tenth of it decided by residents.", keywords: [] },
+        { id: 'origin', kind: 'fact', text: 'The open budget process began in 2015 after 3,000 people signed a petition.', keywords: [] },
+      ],
+    },
+  ]);
+
+describe('what is counted', () => {
+  const { answerer } = workshop(writePack());
+
+  it('answers how many people came to the budget meetings with the participants', () => {
+    const a = answerer.answer('how many people turned up to the budget meetings?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('2,500 participants');
+  });
+
+  it('still reads "how much was the budget?" as asking for an amount of money', () => {
+    expect(answerer.answer('how much was the town budget in 2021?').text).toContain('40 million dollars');
+  });
+});
