@@ -19,6 +19,8 @@ export function normalizeText(input: string): string {
     .normalize('NFKC')
     .replace(/(\b[a-z]+|\d) ([A-Z])[\u2018\u2019\u02bc'`]s\b/g, '$1 $2s')
     .replace(/\b(what|who|where|when|how)[\u2018\u2019\u02bc'`]s\b/gi, '$1s')
+    // "We're a small ministry...": not "were" once the apostrophe goes, which would make it a yes/no question.
+    .replace(/\b(we)[\u2018\u2019\u02bc'`]re\b/gi, '$1 are')
     .replace(/(\w)[\u2018\u2019\u02bc'`]s\b/g, '$1').replace(/[\u2018\u2019\u02bc'`]/g, '');
   // "Plan B", "Phase C": a capital letter after a word names one of a series; written as one word ("planb")
   // so that it is not read as the article "a". Questions typed in lower case meet it by joining words.

@@ -453,6 +453,9 @@ export function analyze(pack: Pack, question: string): Analysis {
   if (asked && asksSessionField(asked.intents) && aboutSession(asked)) return asked;
   // (Only when that clause names what it asks about: "who do I contact?" after "I need a new password" does not.)
   const background = asked?.focus.some((c) => !c.generic && !c.unknown && !c.context && !c.verbal) ? asked : undefined;
+  // "We are a small ministry with limited staff. Where should we start?": asked where to begin, naming nothing in
+  // the asking itself. The setting's words the pack never uses ("staff") say who asks, not what about.
+  const startOnly = !!asked && asked.intents.has('advice') && asked.words.some((w) => wordSet('start-word').has(w)) && !asked.concepts.some((c) => !c.generic && !c.context && !c.unknown);
   let norm = readIdioms(normalizeText(dropConfirmTags(question.slice(0, MAX_CHARS))));
   // "A or B?": normalising drops the question mark, so the choice is read from the question as typed.
   const choice = EITHER.test(question.slice(0, MAX_CHARS));
@@ -500,9 +503,10 @@ export function analyze(pack: Pack, question: string): Analysis {
     intents.delete('define');
     intents.delete('where');
   }
-  if (background) {
+  // (The asking clause says what kind of answer is wanted: "nobody knows who owns what" asks no "who".)
+  if (background || startOnly) {
     intents.clear();
-    for (const i of background.intents) intents.add(i);
+    for (const i of (background ?? asked)!.intents) intents.add(i);
   }
   const where: number[] = [];
   cleaned.forEach((w, k) => {
@@ -615,6 +619,8 @@ export function analyze(pack: Pack, question: string): Analysis {
   // The setting a message tells around its question says little about what is asked.
   if (background) {
     keepOnlyTopic(concepts, background.words);
+  } else if (startOnly) {
+    concepts.splice(0, concepts.length, ...concepts.filter((c) => !c.unknown || wordSet('start-word').has(c.words.join(' '))));
   } else if (intents.has('define')) {
     // "Someone used the term 'X' in the coffee break, what does it mean?": the term in quotes is what is asked.
     const quoted = quotedTerm(question.slice(0, MAX_CHARS));

@@ -338,7 +338,7 @@ function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLea
   // "Which event is *this session* part of?": about the session, so the title slide first.
   if (doc.kind === 'meta' && a.concepts.some((c) => c.context)) b += 0.1;
   // A next step is advice on one item: for that item, not for "what should we do first?" in general.
-  if (doc.kind === 'nextstep' && is('advice') && oneItem) b += 0.25;
+  if (doc.kind === 'nextstep' && is('advice')) b += oneItem ? 0.25 : 0.05;
   // The deck's own advice ("where should a ministry start? ...") before an item's suggested next step.
   if (doc.kind === 'unit' && is('advice') && has(d, 'advice')) b += 0.15;
   // An indicator the pack gives no figure for is there for the self-assessment; the deck's own units say more.
@@ -540,7 +540,8 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     let strong = false;
     for (const w of weighted) {
       // (A unit on where to begin speaks of the session's subject throughout, named or not.)
-      let credit = startHere && focus.includes(w) ? 1 : w.held.get(i);
+      // (And of where to begin, said in any words: "start", "begin", "first".)
+      let credit = startHere && (focus.includes(w) || w.concept.words.some((x) => wordSet('start-word').has(x))) ? 1 : w.held.get(i);
       if (!credit) continue;
       // "the *population* of X" is not answered by the "Population Data Agency".
       if (inNameOnly(w.concept, d)) credit *= NAME_CREDIT;

@@ -43,6 +43,13 @@ describe('where to start', () => {
     expect(a.text).toContain('Name one officer for drinking water');
   });
 
+  it('answers a setting told first ("we are a small council with few staff...") and then "where should we start?"', () => {
+    // (The setting's words the pack never uses, "staff", and its "who owns what", say who asks, not what about;
+    // "we're" stays "we are", not the question word "were".)
+    const a = answerer.answer("We're a small council with limited staff, and nobody knows who owns what. Where should we start?");
+    expect(a.text).toMatch(/^Name one officer for drinking water/);
+  });
+
   it('does not take a passing mention of "first steps" for the unit on where to begin', () => {
     expect(answerer.answer('what should we do first?').text).toContain('Name one officer for drinking water');
   });
