@@ -482,7 +482,8 @@ export function analyze(pack: Pack, question: string): Analysis {
     intents.add('advice');
   }
   // "When do regulators say it is worth it?": in which cases, by what someone says; not a date.
-  if (/\bwhen (does|do) (\w+ ){1,5}(say|says|recommend|advise|suggest)\b/.test(cleanedText)) {
+  // (So does "when is it worth involving citizens?", "when does it make sense to...": in which cases.)
+  if (/\bwhen (does|do) (\w+ ){1,5}(say|says|recommend|advise|suggest)\b|\bwhen (is|are|was|would be) (it|they|this|that) (\w+ )?(not )?(worth|worthwhile|better|useful|wise|appropriate|sensible|a good idea)\b|\bwhen (does|do|would) (it|this|that) (not )?make sense\b/.test(cleanedText)) {
     intents.delete('when');
     intents.delete('date');
   }
