@@ -12,6 +12,8 @@ const writePack = () =>
       units: [
         { id: 'redesign', kind: 'fact', text: 'The Tidewater Portal was redesigned by the Harbour Board in 2021, with larger charts.', keywords: [] },
         { id: 'origin', kind: 'fact', text: 'The Tidewater Portal was created by the Coastal Records Office in 2016.', keywords: [] },
+        { id: 'rules', kind: 'fact', text: 'The tide rulebook is the standard way harbours publish tide tables, and the Harbour Board keeps it up to date.', keywords: [] },
+        { id: 'rules-origin', kind: 'fact', text: 'The tide rulebook was developed by the Coastal Survey Unit in 2012.', keywords: [] },
         { id: 'use', kind: 'fact', text: 'Fishers check the Tidewater Portal before leaving harbour; about 4,000 visit it each week.', keywords: [] },
         { id: 'fees', kind: 'fact', text: 'Tide tables on the portal are free; printed almanacs cost a small fee.', keywords: [] },
       ],
@@ -29,6 +31,10 @@ describe('narrower verbs', () => {
   it('answers "who built X?" from the unit saying who created it, not from one saying who redesigned it', () => {
     const a = answerer.answer('who built the tidewater portal?');
     expect(a.text).toMatch(/^The Tidewater Portal was created by the Coastal Records Office/);
+  });
+
+  it('reads "came up with" as making something new ("developed")', () => {
+    expect(answerer.answer('who came up with the tide rulebook?').text).toMatch(/^The tide rulebook was developed by the Coastal Survey Unit/);
   });
 
   it('does not read "parking" as a way of placing things when the pack only says "takes place"', () => {
