@@ -836,5 +836,6 @@ function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, uppe
   // (Only a noun on its own before the verb: "which *african* countries" names no kind of answer.)
   const alone = (c: Concept) => wordSet('aux').has(cleaned[(c.positions.at(-1) ?? 0) + 1] ?? '');
   const typed = spans.typed ? (focus[0] ?? concepts.find((c) => c.unknown && !c.generic && inFocus(c) && alone(c))) : undefined;
-  return { focus, counted: spans.counted ? focus[0] : undefined, typed, outside };
+  // ("How many of those *submitted* their data?": a verb is what they did, not what is counted.)
+  return { focus, counted: spans.counted && !focus[0]?.verbal ? focus[0] : undefined, typed, outside };
 }

@@ -200,7 +200,8 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
         intents: new Set([...alone.analysis.intents, ...(alone.analysis.intents.size ? [] : before.intents)]),
         years: alone.analysis.years.length ? alone.analysis.years : before.years,
       };
-      if (alone.analysis.intents.size) merged.counted = alone.analysis.counted;
+      // ("And how many of those submitted their data?": the same things counted as before.)
+      if (alone.analysis.intents.size) merged.counted = alone.analysis.counted ?? (alone.analysis.intents.has('howmany') ? before.counted : undefined);
       if (names && property.length) {
         // The property decides; what it is a property of helps, as context.
         const asked: Analysis = { ...merged, concepts: alone.analysis.concepts.filter((c) => c.unknown || c.verbal || property.includes(c)) };

@@ -55,3 +55,27 @@ describe('"the first one", "the latest version" after a question about several',
     expect(next.text).toContain('1990');
   });
 });
+
+describe('"how many of those...?" after a count', () => {
+  const { answerer } = workshop(
+    writeSmallPack('of-those', { title: 'The Utility Census', workshop: 'Utilities Forum 2025' }, [
+      {
+        id: 'census',
+        title: 'The 2024 census',
+        units: [
+          { id: 'coverage', kind: 'statistic', text: 'The 2024 census covered 52 utilities, with focal points from 40 utilities gathering and submitting their own data.', keywords: [] },
+          { id: 'method', kind: 'fact', text: 'The census asks each utility 60 questions about leaks, billing and staff.', keywords: [] },
+          { id: 'release', kind: 'fact', text: 'The 2024 census results were released in March 2025.', keywords: [] },
+        ],
+      },
+    ]),
+  );
+
+  it('counts the same things as the question before, not the verb that follows', () => {
+    const first = answerer.answer('how many utilities did the 2024 census cover?');
+    expect(first.text).toContain('52 utilities');
+    const next = answerer.answer('and how many of those actually submitted their data themselves?', first.topic);
+    expect(next.answered, next.text).toBe(true);
+    expect(next.text).toContain('40 utilities');
+  });
+});
