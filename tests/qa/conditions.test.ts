@@ -35,4 +35,9 @@ describe('conditions and reasons', () => {
     const a = answerer.answer("why would a council even bother publishing an open register? what's the point");
     expect(a.text).toMatch(/^Why a register\? It shows residents/);
   });
+
+  it('reads "tell me more, why ...?" as asking why, the "more" being no topic word', () => {
+    const a = answerer.answer('tell me more, why would a busy council bother with open registers?');
+    expect(a.text).toMatch(/^Why a register\? It shows residents/);
+  });
 });
