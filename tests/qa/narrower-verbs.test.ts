@@ -14,6 +14,7 @@ const writePack = () =>
         { id: 'origin', kind: 'fact', text: 'The Tidewater Portal was created by the Coastal Records Office in 2016.', keywords: [] },
         { id: 'rules', kind: 'fact', text: 'The tide rulebook is the standard way harbours publish tide tables, and the Harbour Board keeps it up to date.', keywords: [] },
         { id: 'rules-origin', kind: 'fact', text: 'The tide rulebook was developed by the Coastal Survey Unit in 2012.', keywords: [] },
+        { id: 'refunds', kind: 'statistic', text: 'In 2020 the Harbour Board agreed to refund 4,700 wrongly issued bills for moorings.', keywords: [] },
         { id: 'use', kind: 'fact', text: 'Fishers check the Tidewater Portal before leaving harbour; about 4,000 visit it each week.', keywords: [] },
         { id: 'fees', kind: 'fact', text: 'Tide tables on the portal are free; printed almanacs cost a small fee.', keywords: [] },
       ],
@@ -35,6 +36,12 @@ describe('narrower verbs', () => {
 
   it('reads "came up with" as making something new ("developed")', () => {
     expect(answerer.answer('who came up with the tide rulebook?').text).toMatch(/^The tide rulebook was developed by the Coastal Survey Unit/);
+  });
+
+  it('reads "pay back" as repaying, which the pack says as "refund"', () => {
+    const a = answerer.answer('how many bills did the harbour board agree to pay back?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('4,700');
   });
 
   it('does not read "parking" as a way of placing things when the pack only says "takes place"', () => {
