@@ -195,7 +195,8 @@ function whatIsAsked(a: Analysis, context: readonly Concept[] = []): Asked {
     topRank: a.concepts.find((c) => word(c) === 'first' && c.alternatives.some((alt) => alt.stems[0] === RANKING_TERM)),
     day: a.intents.has('when') && /\b(date|day)\b/.test(a.words.join(' ')),
     // ("How many *people* came to the budget meetings?" counts people: a money word beside what is counted is not asked for.)
-    money: a.intents.has('howmany') && a.concepts.some((c) => wordSet('money').has(word(c)) && (!a.counted || c === a.counted || wordSet('money').has(word(a.counted)))),
+    // ("How many *fees* were refunded?" counts fees; "how much are the fees?" asks an amount.)
+    money: a.intents.has('howmany') && !(a.counted && /\bhow many\b/.test(a.words.join(' '))) && a.concepts.some((c) => wordSet('money').has(word(c)) && (!a.counted || c === a.counted || wordSet('money').has(word(a.counted)))),
     countKind: a.counted ? (() => { const k = COUNT_KINDS().findIndex((g) => g.has(term(word(a.counted!)))); return k < 0 ? undefined : k; })() : undefined,
     bareAcronym: a.bare && a.concepts.some((c) => c.specific && c.words.length === 1),
     named: a.numbers.filter((x) => !a.years.includes(x)),

@@ -11,6 +11,7 @@ const writePack = () =>
       units: [
         { id: 'meetings', kind: 'statistic', text: "The town's open budget meetings drew about 2,500 participants in 2021.", keywords: [] },
         { id: 'size', kind: 'statistic', text: "The town's budget was 40 million dollars in 2021, a tenth of it decided by residents.", keywords: [] },
+        { id: 'refunds', kind: 'statistic', text: 'In 2023 the town refunded 120 wrongly charged fees.', keywords: [] },
         { id: 'origin', kind: 'fact', text: 'The open budget process began in 2015 after 3,000 people signed a petition.', keywords: [] },
       ],
     },
@@ -23,6 +24,12 @@ describe('what is counted', () => {
     const a = answerer.answer('how many people turned up to the budget meetings?');
     expect(a.answered, a.text).toBe(true);
     expect(a.text).toContain('2,500 participants');
+  });
+
+  it('reads "how many fees...?" as a count of fees, not as asking an amount of money', () => {
+    const a = answerer.answer('how many fees did the town refund in 2023?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('120 wrongly charged fees');
   });
 
   it('still reads "how much was the budget?" as asking for an amount of money', () => {
