@@ -420,6 +420,12 @@ function askingClause(question: string): string | undefined {
   return POINTS_BACK.test(clause.replace(/\b(?:do|does|did) (?:they|you|people) (?:mean|call|say)\b/gi, '').replace(thisSession(), '')) ? undefined : clause;
 }
 
+/** "The 2013-14 survey": a range of years written short, read in full ("2013-2014") as a pack writes it. */
+function fullYearRanges(text: string): string {
+  return text.replace(/\b((1[89]|20)(\d\d))\s*[-\u2013]\s*(\d\d)\b(?![-\u2013.]\d)/g, (all, start: string, century: string, yy: string, end: string) =>
+    Number(end) > Number(yy) ? `${start}-${century}${end}` : Number(end) === 0 && yy === '99' ? `${start}-${Number(century) + 1}00` : all);
+}
+
 /** A term of one to five words in quotes ("the term 'X'", "what is \u201cX\u201d?"), as typed. */
 function quotedTerm(question: string): string | undefined {
   const m = /(?:^|[\s(])["\u201c\u2018']([^"\u201d\u2019']{2,60})["\u201d\u2019'](?=$|[\s,.?!;:)])/.exec(question);
@@ -456,7 +462,7 @@ export function analyze(pack: Pack, question: string): Analysis {
   // "We are a small ministry with limited staff. Where should we start?": asked where to begin, naming nothing in
   // the asking itself. The setting's words the pack never uses ("staff") say who asks, not what about.
   const startOnly = !!asked && asked.intents.has('advice') && asked.words.some((w) => wordSet('start-word').has(w)) && !asked.concepts.some((c) => !c.generic && !c.context && !c.unknown);
-  let norm = readIdioms(normalizeText(dropConfirmTags(question.slice(0, MAX_CHARS))));
+  let norm = readIdioms(normalizeText(fullYearRanges(dropConfirmTags(question.slice(0, MAX_CHARS)))));
   // "A or B?": normalising drops the question mark, so the choice is read from the question as typed.
   const choice = EITHER.test(question.slice(0, MAX_CHARS));
   // "Which came first, A or B?" asks which is earlier ("who came first in 2022?" asks who ranked first).
