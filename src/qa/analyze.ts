@@ -178,6 +178,12 @@ const SHORTHAND = (): ReadonlyMap<string, string> => wordMap('shorthand');
 /** Words that are not what a question is about: question frame, politeness, everyday words. */
 const isFrameWord = (w: string): boolean => isStopWord(w) || wordSet('asking').has(w) || wordSet('aux').has(w);
 
+/** The whole word of a clipping ("recs": "recommendations"), when the pack writes the whole word, not the clipping. */
+function clippedWord(pack: Pack, w: string): string | undefined {
+  const whole = wordMap('clipping').get(w);
+  return whole !== undefined && pack.vocab.has(whole) && !pack.vocab.has(w) ? whole : undefined;
+}
+
 function fixShortWord(w: string): string {
   // "hav", "wat", "whta": short typos of question words; never turned into content words.
   for (const f of wordSet('wh')) {
@@ -219,9 +225,9 @@ function cleanWords(pack: Pack, raw: string[]): string[] {
       i++;
       continue;
     }
-    // ("docs", "recs": a clipped word that is also English, "doc" a doctor, so read as the whole word unless the
-    // pack uses the short one itself.)
-    const w = SHORTHAND().get(raw[i]!) ?? (pack.vocab.has(raw[i]!) ? undefined : wordMap('clipping').get(raw[i]!)) ?? raw[i]!;
+    // ("docs", "recs": a clipped word that is also English, "doc" a doctor, so read as the whole word when the
+    // pack uses the whole word and not the short one.)
+    const w = SHORTHAND().get(raw[i]!) ?? clippedWord(pack, raw[i]!) ?? raw[i]!;
     // "shouldnt" (or "shouldn't", whose apostrophe is gone by now): two words, "should not".
     if (w.includes('_')) {
       out.push(...w.split('_'));
@@ -420,12 +426,6 @@ function askingClause(question: string): string | undefined {
   return POINTS_BACK.test(clause.replace(/\b(?:do|does|did) (?:they|you|people) (?:mean|call|say)\b/gi, '').replace(thisSession(), '')) ? undefined : clause;
 }
 
-/** "The 2013-14 survey": a range of years written short, read in full ("2013-2014") as a pack writes it. */
-function fullYearRanges(text: string): string {
-  return text.replace(/\b((1[89]|20)(\d\d))\s*[-\u2013]\s*(\d\d)\b(?![-\u2013.]\d)/g, (all, start: string, century: string, yy: string, end: string) =>
-    Number(end) > Number(yy) ? `${start}-${century}${end}` : Number(end) === 0 && yy === '99' ? `${start}-${Number(century) + 1}00` : all);
-}
-
 /** A term of one to five words in quotes ("the term 'X'", "what is \u201cX\u201d?"), as typed. */
 function quotedTerm(question: string): string | undefined {
   const m = /(?:^|[\s(])["\u201c\u2018']([^"\u201d\u2019']{2,60})["\u201d\u2019'](?=$|[\s,.?!;:)])/.exec(question);
@@ -461,8 +461,9 @@ export function analyze(pack: Pack, question: string): Analysis {
   const background = asked?.focus.some((c) => !c.generic && !c.unknown && !c.context && !c.verbal) ? asked : undefined;
   // "We are a small ministry with limited staff. Where should we start?": asked where to begin, naming nothing in
   // the asking itself. The setting's words the pack never uses ("staff") say who asks, not what about.
-  const startOnly = !!asked && asked.intents.has('advice') && asked.words.some((w) => wordSet('start-word').has(w)) && !asked.concepts.some((c) => !c.generic && !c.context && !c.unknown);
-  let norm = readIdioms(normalizeText(fullYearRanges(dropConfirmTags(question.slice(0, MAX_CHARS)))));
+  // (Nothing of its own: "where should we start with blockchain?" names what, and a pack without it declines.)
+  const startOnly = !!asked && asked.intents.has('advice') && asked.words.some((w) => wordSet('start-word').has(w)) && !asked.concepts.some((c) => !c.generic && !c.context && !c.words.every((w) => wordSet('start-word').has(w)));
+  let norm = readIdioms(normalizeText(dropConfirmTags(question.slice(0, MAX_CHARS))));
   // "A or B?": normalising drops the question mark, so the choice is read from the question as typed.
   const choice = EITHER.test(question.slice(0, MAX_CHARS));
   // "Which came first, A or B?" asks which is earlier ("who came first in 2022?" asks who ranked first).
@@ -489,7 +490,7 @@ export function analyze(pack: Pack, question: string): Analysis {
   }
   // "When do regulators say it is worth it?": in which cases, by what someone says; not a date.
   // (So does "when is it worth involving citizens?", "when does it make sense to...": in which cases.)
-  if (/\bwhen (does|do) (\w+ ){1,5}(say|says|recommend|advise|suggest)\b|\bwhen (is|are|was|would be) (it|they|this|that) (\w+ )?(not )?(worth|worthwhile|better|useful|wise|appropriate|sensible|a good idea)\b|\bwhen (does|do|would) (it|this|that) (not )?make sense\b/.test(cleanedText)) {
+  if (/\bwhen (does|do) (\w+ ){1,5}(say|says|recommend|advise|suggest)\b|\bwhen (is|are|was|would) (it|they|this|that) (be )?(\w+ )?(not )?(worth|worthwhile|better|useful|wise|appropriate|sensible|a good idea)\b|\bwhen (does|do|would) (it|this|that) (not )?make sense\b/.test(cleanedText)) {
     intents.delete('when');
     intents.delete('date');
   }
@@ -627,7 +628,7 @@ export function analyze(pack: Pack, question: string): Analysis {
   if (background) {
     keepOnlyTopic(concepts, background.words);
   } else if (startOnly) {
-    concepts.splice(0, concepts.length, ...concepts.filter((c) => !c.unknown || wordSet('start-word').has(c.words.join(' '))));
+    concepts.splice(0, concepts.length, ...concepts.filter((c) => !c.unknown || c.words.some((w) => asked!.words.includes(w))));
   } else if (intents.has('define')) {
     // "Someone used the term 'X' in the coffee break, what does it mean?": the term in quotes is what is asked.
     const quoted = quotedTerm(question.slice(0, MAX_CHARS));
@@ -838,10 +839,6 @@ function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, uppe
   // "What was *Ruritania*'s score?": a place the question names is part of what it asks about.
   for (const c of concepts) if (!c.context && pack.places.has(name(c))) c.place = true;
   focus.push(...concepts.filter((c) => !focus.includes(c) && c.place));
-  // ("What *threats* does the report warn of?": the kind of answer may be a word the pack never uses.)
-  // (Only a noun on its own before the verb: "which *african* countries" names no kind of answer.)
-  const alone = (c: Concept) => wordSet('aux').has(cleaned[(c.positions.at(-1) ?? 0) + 1] ?? '');
-  const typed = spans.typed ? (focus[0] ?? concepts.find((c) => c.unknown && !c.generic && inFocus(c) && alone(c))) : undefined;
   // ("How many of those *submitted* their data?": a verb is what they did, not what is counted.)
-  return { focus, counted: spans.counted && !focus[0]?.verbal ? focus[0] : undefined, typed, outside };
+  return { focus, counted: spans.counted && !focus[0]?.verbal ? focus[0] : undefined, typed: spans.typed ? focus[0] : undefined, outside };
 }

@@ -44,8 +44,7 @@ function unheldTopics(a: Analysis, d: DocInfo): number {
   // A word the pack never uses that names what is asked ("the *director* of X") counts twice.
   // So does a name or term of several words that the doc lacks ("South Asia" and a figure for East Asia).
   // A verb counts half: what was done is the word a pack most often says otherwise ("filled in", "returned").
-  // ("What *threats* does the report warn of?" names the kind of answer, which the doc need not say: it counts once.)
-  return unheld.reduce((n, c) => n + (c === a.typed ? 1 : c.foreign || (c.specific && c.words.length > 1) ? 2 : c.verbal ? 0.5 : 1), 0);
+  return unheld.reduce((n, c) => n + (c.foreign || (c.specific && c.words.length > 1) ? 2 : c.verbal ? 0.5 : 1), 0);
 }
 const sameWords = (a: Concept, b: Concept) => a.words.join(' ') === b.words.join(' ');
 /** What a pronoun stands for: the thing the last question asked about (its names, places and focus), not what it said of it. */
@@ -219,7 +218,9 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     // "how much money did *they* put in?", "who runs *it*?": a word or two of its own about the last topic,
     // which the pronoun stands for: the thing the last question asked about counts in full, beside its own words.
     // ("Is *that* above the average?", "was *it* up on the year before?": a yes/no question whose subject points back.)
-    const pointsBack = alone.analysis.intents.has('yesno') && wordSet('demonstrative').has(alone.analysis.words[1] ?? '');
+    // (Not "is *this workshop* recorded?": there "this" opens a noun phrase of its own.)
+    const [, subject, after] = alone.analysis.words;
+    const pointsBack = alone.analysis.intents.has('yesno') && wordSet('demonstrative').has(subject ?? '') && !alone.analysis.concepts.some((c) => c.words[0] === after && !c.generic);
     if (own.length <= 2 && (pointsBack || alone.analysis.words.some((w) => wordSet('anaphor').has(w)))) {
       const merged: Analysis = {
         ...alone.analysis,
@@ -386,7 +387,14 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     // Too long together: the neighbour's sentence that holds most of the question.
     const a = r.analysis;
     const asked = a.concepts.filter((c) => !c.generic && !c.context);
-    const cut = (d: DocInfo) => clauseFor(d, asked, a.intents.has('when') || a.intents.has('date'), a.intents.has('howmany'));
+    // (Only a sentence that holds part of the question and opens with no pronoun: cut from its own, "It ..." would
+    // read as about the best unit's subject.)
+    const cut = (d: DocInfo) => {
+      const c = clauseFor(d, asked, a.intents.has('when') || a.intents.has('date'), a.intents.has('howmany'));
+      const stems = new Set(contentStems(c.doc.text));
+      const holds = asked.some((x) => x.alternatives.some((alt) => alt.stems.every((t) => stems.has(t))));
+      return holds && !/^(it|its|this|that|these|those|they|their|he|she|his|her)\b/i.test(c.doc.text) ? c : d;
+    };
     const pair = [
       [best.d, neighbour.d],
       [best.d, cut(neighbour.d)],

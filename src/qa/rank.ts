@@ -194,8 +194,9 @@ function whatIsAsked(a: Analysis, context: readonly Concept[] = []): Asked {
     // (The reading gave that "first" the ranking term: it followed a rank verb.)
     topRank: a.concepts.find((c) => word(c) === 'first' && c.alternatives.some((alt) => alt.stems[0] === RANKING_TERM)),
     day: a.intents.has('when') && /\b(date|day)\b/.test(a.words.join(' ')),
-    // ("How many *people* came to the budget meetings?" counts people: a money word beside what is counted is not asked for.)
-    // ("How many *fees* were refunded?" counts fees; "how much are the fees?" asks an amount.)
+    // "How many X...?" counts X, whatever X is ("how many *fees* were refunded?"). Otherwise a money word asks an
+    // amount ("how much are the fees?"), unless something else is what is counted ("how much *staff time* did
+    // the budget review save?").
     money: a.intents.has('howmany') && !(a.counted && /\bhow many\b/.test(a.words.join(' '))) && a.concepts.some((c) => wordSet('money').has(word(c)) && (!a.counted || c === a.counted || wordSet('money').has(word(a.counted)))),
     countKind: a.counted ? (() => { const k = COUNT_KINDS().findIndex((g) => g.has(term(word(a.counted!)))); return k < 0 ? undefined : k; })() : undefined,
     bareAcronym: a.bare && a.concepts.some((c) => c.specific && c.words.length === 1),
@@ -339,7 +340,8 @@ function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLea
   if (doc.kind === 'meta' && coverage >= 0.5) for (const cue of doc.cues) if (a.intents.has(cue as Intent)) b += 0.3;
   // "Which event is *this session* part of?": about the session, so the title slide first.
   if (doc.kind === 'meta' && a.concepts.some((c) => c.context)) b += 0.1;
-  // A next step is advice on one item: for that item, not for "what should we do first?" in general.
+  // A next step is advice on one item: for that item most of all; for "what should we do first?" in general only
+  // a little, enough to come before a plain figure it ties with.
   if (doc.kind === 'nextstep' && is('advice')) b += oneItem ? 0.25 : 0.05;
   // The deck's own advice ("where should a ministry start? ...") before an item's suggested next step.
   if (doc.kind === 'unit' && is('advice') && has(d, 'advice')) b += 0.15;
@@ -524,6 +526,8 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
   const topical = weighted.filter((w) => !w.concept.generic && !w.concept.context && w.held.size > 0 && a.concepts.includes(w.concept));
   const sessionOnly = a.concepts.length > 0 && a.concepts.some((c) => c.context) && a.concepts.every((c) => c.context || c.generic);
   const cued = pack.metaCues.some((c) => a.intents.has(c as Intent));
+  // (The question's own words for where to begin, which a unit on where to begin holds however it says it.)
+  const startWords = new Set(fromScratch ? weighted.filter((w) => w.concept.words.some((x) => wordSet('start-word').has(x))) : []);
   const ranked: Ranked[] = [];
   const nearly: Ranked[] = [];
   for (const i of candidates) {
@@ -543,7 +547,7 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     for (const w of weighted) {
       // (A unit on where to begin speaks of the session's subject throughout, named or not.)
       // (And of where to begin, said in any words: "start", "begin", "first".)
-      let credit = startHere && (focus.includes(w) || w.concept.words.some((x) => wordSet('start-word').has(x))) ? 1 : w.held.get(i);
+      let credit = startHere && (focus.includes(w) || startWords.has(w)) ? 1 : w.held.get(i);
       if (!credit) continue;
       // "the *population* of X" is not answered by the "Population Data Agency".
       if (inNameOnly(w.concept, d)) credit *= NAME_CREDIT;

@@ -291,6 +291,8 @@ export function synonymCredit(packRank: number, otherRank: number): number {
 }
 /** A narrower verb ("built" for the pack's "created") says more than the pack's word: it half answers. */
 export const NARROWER_CREDIT = 0.4;
+/** A verb with more narrower verbs than this ("change" 644, "move" 147, "provide" 120; "create" 58) is too general to stand for them. */
+const MAX_NARROWER = 80;
 /** A derived form ("govern" for "governance") means nearly the same. */
 export const DERIVED_CREDIT = 0.6;
 
@@ -327,9 +329,10 @@ export function relatedWords(wn: WordNetReader, packWords: Iterable<string>): Ma
       }
       // "who *built* it?" of a pack that says who created it: a way of creating, in the pack's plainer word.
       // (Only where the pack writes the word as a verb, "created", not the noun "place"; only its first sense,
-      // as the narrower verbs of rarer senses are too far away; and no phrasal verb, which would make "work in"
-      // a phrasal verb of every question.)
-      if (sense.pos === 'verb' && sense.rank === 1 && asVerb) for (const offset of syn.narrower) for (const w of wn.synset('verb', offset).words) if (!w.includes('_')) add(w, pack, NARROWER_CREDIT);
+      // as the narrower verbs of rarer senses are too far away; not from a verb as general as "change" or "move",
+      // whose hundreds of narrower verbs would reach almost any question; and no phrasal verb, which would make
+      // "work in" a phrasal verb of every question.)
+      if (sense.pos === 'verb' && sense.rank === 1 && asVerb && syn.narrower.length <= MAX_NARROWER) for (const offset of syn.narrower) for (const w of wn.synset('verb', offset).words) if (!w.includes('_')) add(w, pack, NARROWER_CREDIT);
       // "the *Hungarian* portal" for a pack that says "Hungary": an adjective that pertains to the pack's noun.
       if (sense.pos === 'noun') for (const adj of wn.adjectivesOf(sense.offset)) add(adj, pack, DERIVED_CREDIT);
     }
