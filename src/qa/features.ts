@@ -22,6 +22,7 @@ export type Feature =
   | 'reason' // says why, or what something brings about
   | 'advice' // says what to do: "should", "start with", "first steps"
   | 'start' // is where to begin, by its heading or section: "First steps for a council", "Where should we begin?"
+  | 'why' // is itself a "why", by its heading or its opening question: "Why meters matter", "Why a register? ..."
   | 'ordinal'; // a position: first, second, top, 14th
 
 const YEAR = /\b(1[89]\d\d|20\d\d)\b/;
@@ -149,6 +150,7 @@ export function docFeatures(doc: SearchDoc, places: ReadonlySet<string>): Set<Fe
   if (isList(doc)) f.add('list');
   if (doc.unitKind === 'definition' || DEFINITION.test(text) || /^[^:.]{2,60}:/.test(text)) f.add('definition');
   if (has('reason')) f.add('reason');
+  if (/^why\b/i.test(doc.title) || /^why\b[^.?!]{0,80}\?/i.test(text)) f.add('why');
   if (has('ordinal') || ORDINAL.test(text)) f.add('ordinal');
   if (has('ranking')) f.add('ranking');
   if (has('ordinal-number') || ORDINAL.test(text)) f.add('numbered');

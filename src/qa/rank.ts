@@ -320,9 +320,9 @@ function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLea
   if (is('frequency')) b += has(d, 'frequency') ? 0.1 : -0.1;
   // "Who leads X?": a person or a role first, an organisation next.
   if (is('who') && !is('howmany')) b += whoBonus(q, d);
-  // "Why...?": a doc that gives reasons, or a section that is itself a "why".
-  // ("Why a register? It shows...": a unit that opens by asking why is a "why" too.)
-  if (is('why')) b += (has(d, 'reason') ? 0.06 : 0) + (/^why\b/i.test(doc.title) || /^why\b[^.?!]{0,80}\?/i.test(doc.text) ? 0.15 : 0);
+  // "Why...?": a doc that gives reasons, or one that is itself a "why" (its section's title, or its opening
+  // question: "Why a register? It shows...").
+  if (is('why')) b += (has(d, 'reason') ? 0.06 : 0) + (has(d, 'why') ? 0.15 : 0);
   // "Why X?" is not answered by what X is: a doc that opens by defining it says what, not why.
   if (is('why') && !is('define') && definesFocus(a, d)) b -= 0.2;
   if (is('define') && has(d, 'definition')) b += focusLead ? 0.1 : 0.04;
