@@ -97,7 +97,8 @@ export function packCompounds(docs: SearchDoc[], wn: WordNetReader): Set<string>
 export function buildPackWordNet(docs: SearchDoc[], wn = new WordNetReader()): PackWordNet {
   try {
     const vocab = packWords(docs);
-    const related: Record<string, Related[]> = {};
+    // (No prototype: "constructor" is a word too.)
+    const related = Object.create(null) as Record<string, Related[]>;
     // A compound of the pack stands as its stems, space-separated ("unit kingdom"): every one must be there.
     const packTerm = (w: string) => (w.includes('_') ? w.split('_').map(stem).join(' ') : stem(w));
     for (const [other, list] of relatedWords(wn, [...vocab, ...packCompounds(docs, wn)])) {
