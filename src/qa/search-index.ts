@@ -7,11 +7,11 @@ import { buildSearchDocs, type SearchDoc } from './docs.js';
 import type { Content } from '../content/schema.js';
 import { isStopWord, normalizeText, stem, words } from '../content/text.js';
 import { loadEnglish, type English } from './english.js';
-import { lexiconHash, wordSet } from './word-lists.js';
+import { lexiconHash, wordMap, wordSet } from './word-lists.js';
 import { oppositeWords, relatedWords, WordNetReader, type Related } from './wordnet.js';
 
 /** Bump when the way documents are built or indexed changes, so old caches are not reused. */
-export const INDEX_VERSION = 30;
+export const INDEX_VERSION = 31;
 
 /** What WordNet adds for one pack, kept with its index. */
 export interface PackWordNet {
@@ -101,7 +101,10 @@ export function buildPackWordNet(docs: SearchDoc[], wn = new WordNetReader()): P
     const related = Object.create(null) as Record<string, Related[]>;
     // A compound of the pack stands as its stems, space-separated ("unit kingdom"): every one must be there.
     const packTerm = (w: string) => (w.includes('_') ? w.split('_').map(stem).join(' ') : stem(w));
-    for (const [other, list] of relatedWords(wn, [...vocab, ...packCompounds(docs, wn)])) {
+    // (An irregular form stands as its verb, as the pack's words are indexed: "taught" is "teach", as "instruct" is.)
+    const irregular = wordMap('irregular');
+    const bases = [...vocab].flatMap((w) => irregular.get(w) ?? []);
+    for (const [other, list] of relatedWords(wn, [...vocab, ...bases, ...packCompounds(docs, wn)])) {
       // ("US" for the "United States" is the pronoun "us" too, and shares its stem with "use".)
       if (isStopWord(other)) continue;
       // (And a name of two words stands only for its close synonyms: "initiation" is one of the senses of a
