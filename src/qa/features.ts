@@ -115,6 +115,16 @@ export function actorsIn(text: string, places: ReadonlySet<string>): Actor[] {
   return out;
 }
 
+/** The text names a person as the one who did it: "written by Ana Lopez", "led by Dr Ana Lopez" (not "by the agency"). */
+export function namesAgent(text: string, places: ReadonlySet<string>): boolean {
+  for (const m of text.matchAll(AGENT)) {
+    const name = m[1]!.toLowerCase();
+    if (!places.has(name) && !lowerWords(name).some((w) => wordSet('organisation').has(w))) return true;
+  }
+  return false;
+}
+const AGENT = /\bby (?:(?:Dr|Prof|Mr|Ms|Mrs)\.? )?([A-Z][a-z]+(?:[ -](?:[A-Z]\.|[A-Z][a-zA-Z'-]+))+)/g;
+
 /** An enumeration: a "list" unit, or three or more items separated by commas or semicolons. */
 function isList(doc: SearchDoc): boolean {
   if (doc.unitKind === 'list') return true;

@@ -468,6 +468,14 @@ function heldAllContext(ws: readonly Weighted[], i: number): boolean {
  * The one thing a question seems to ask about is its verb, a phrasal one too ("when did X *bring out* Y?"):
  * a doc holding everything else it names may say the verb in other words.
  */
+/**
+ * "Who were the *authors* of X?" asks who wrote X: the role is what "who" asks for, and the deck may give the
+ * name without the role's word, as who did it ("X was written by Ana Lopez"), as it may say a verb in other words.
+ */
+function asksWho(a: Analysis, missed: Weighted): boolean {
+  return a.intents.has('who') && missed.concept.words.length === 1 && wordSet('role').has(missed.concept.words[0]!);
+}
+
 function verbOnly(a: Analysis, missed: Weighted, topical: readonly Weighted[], i: number): boolean {
   const c = missed.concept;
   const rest = topical.filter((w) => w !== missed);
@@ -589,7 +597,7 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     const inTopic = !!opts.near?.has(d.doc.section ?? '') && (missing < focus.length || coverage >= NEAR_COVERAGE);
     ranked.push({ d, coverage, score, strong, fits: fits(a, q, d, !missing || inTopic, focus.length > 0), focusLead, startsHere: startHere });
     // (When the verb is all the question seems to ask about, "when did X *bring out* Y?", the doc holds all the rest.)
-    if (missing === 1 && (focus.length > 1 ? a.verbs.includes(missed!.concept) : verbOnly(a, missed!, topical, i))) nearly.push(ranked.at(-1)!);
+    if (missing === 1 && (focus.length > 1 ? a.verbs.includes(missed!.concept) || (asksWho(a, missed!) && d.who.agent) : verbOnly(a, missed!, topical, i))) nearly.push(ranked.at(-1)!);
   }
   // No doc holds everything asked about, but some hold all of it save the question's verb, which the deck may
   // say in other words ("when did X *join*?" and "X became a partner in 2021"): those may answer, if sure enough.

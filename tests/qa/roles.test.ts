@@ -34,3 +34,17 @@ describe('irregular verbs of the pack', () => {
     expect(a.text).toContain('Ruth Amsel');
   });
 });
+
+describe('who, by role', () => {
+  const { answerer } = workshop(writePack());
+
+  it('answers "who were the authors of X?" from the unit saying who wrote it', () => {
+    const a = answerer.answer('who were the authors of the first harbour services report?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('Mara Okoye');
+  });
+
+  it('gives no names for a role the deck never fills ("who were the translators of X?")', () => {
+    expect(answerer.answer('who were the translators of the first harbour services report?').text).not.toContain('Mara Okoye');
+  });
+});
