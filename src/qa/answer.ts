@@ -404,11 +404,12 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
   }
 
   /** The unit that comes a close second to the best one, when the two fit in one answer. */
-  function secondChoice(r: Reading): DocInfo | undefined {
+  function secondChoice(r: Reading, gap: number): DocInfo | undefined {
     const best = r.best!;
     const second = r.ranked.find((x) => x !== best && x.fits && x.strong);
-    if (!second || best.score - second.score > CALIBRATION.runnerUpGap) return undefined;
-    return fitsTogether([best.d.doc, second.d.doc]) && !repeats(second.d, best.d) ? second.d : undefined;
+    if (!second || best.score - second.score > gap) return undefined;
+    // (Not one that says again what the other says, either way round.)
+    return fitsTogether([best.d.doc, second.d.doc]) && !repeats(second.d, best.d) && !repeats(best.d, second.d) ? second.d : undefined;
   }
 
   function answer(question: unknown, previous?: Topic): Answer {
@@ -439,9 +440,11 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       }
       let docs = sides ?? compose(chosen);
       // Not sure, and a second unit scores about as well: offer both, as "did you mean" would.
-      const runnerUp = !sides && docs.length === 1 && chosen.confidence < CALIBRATION.sure ? secondChoice(chosen) : undefined;
+      // (Sure, but a second unit scores the same: the ranking cannot tell which one is meant, so both.)
+      const sure = chosen.confidence >= CALIBRATION.sure;
+      const runnerUp = !sides && docs.length === 1 ? secondChoice(chosen, sure ? CALIBRATION.tieGap : CALIBRATION.runnerUpGap) : undefined;
       if (runnerUp) docs = [...docs, runnerUp];
-      const unsure = sides || runnerUp || chosen.confidence < CALIBRATION.sure;
+      const unsure = sides || (runnerUp && !sure) || !sure;
       const hedge = !unsure ? '' : docs.length > 1 ? "I'm not certain, but these two look closest: " : "I'm not certain, but this looks closest: ";
       const { text, sources } = formatDocs(
         docs.map((d) => d.doc),

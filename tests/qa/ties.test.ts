@@ -1,0 +1,46 @@
+// Two units that answer a question equally well: the ranking cannot tell which one is meant, so the answer
+// gives both (cited), however sure the bot is of each; a clear winner is still given alone.
+import { describe, expect, it } from 'vitest';
+import { workshop, writeSmallPack } from './helpers.js';
+
+const writePack = () =>
+  writeSmallPack('ties', { title: 'Harbour Services Today', workshop: 'Harbour Data Week 2025' }, [
+    {
+      id: 'booking',
+      title: 'Harbour booking',
+      units: [
+        { id: 'paper', kind: 'fact', text: 'Harbour booking began on paper in Lisbon in 1998, with a ledger kept at the gate.', keywords: [] },
+        { id: 'fees', kind: 'fact', text: 'Harbour fees are set each year by the port council and published in March.', keywords: [] },
+      ],
+    },
+    {
+      id: 'tides',
+      title: 'Tide tables',
+      units: [{ id: 'tides', kind: 'fact', text: 'Tide tables are published by the coastal survey every week.', keywords: [] }],
+    },
+    {
+      id: 'web',
+      title: 'Ports on the web',
+      // (Another section: not a neighbour that would join the answer anyway.)
+      units: [{ id: 'online', kind: 'fact', text: 'Online harbour booking began in Mombasa in 2004, when the port put its berth list on the web.', keywords: [] }],
+    },
+  ]);
+
+describe('a tie between two units', () => {
+  const { answerer } = workshop(writePack());
+
+  it('gives both units when they answer equally well, without hedging', () => {
+    const a = answerer.answer('where did harbour booking begin?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('Lisbon');
+    expect(a.text).toContain('Mombasa');
+    expect(a.text).not.toMatch(/not certain/);
+    expect(a.sources.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('gives a clear winner alone', () => {
+    const a = answerer.answer('when are harbour fees published?');
+    expect(a.text).toMatch(/^Harbour fees are set each year/);
+    expect(a.text).not.toContain('Mombasa');
+  });
+});
