@@ -8,7 +8,7 @@ import { CALIBRATION } from './calibration.js';
 import { readFollowup } from './followup.js';
 import { clip, fitsTogether, formatDocs, MAX_ANSWER_CHARS, sourcesOf } from './format.js';
 import { buildPack, contentStems, type DocInfo, type Pack } from './pack.js';
-import { rank, type Ranked } from './rank.js';
+import { heldBy, rank, type Ranked } from './rank.js';
 import type { SearchIndex } from './search-index.js';
 import { createSuggester } from './suggest.js';
 import type { Answer, Answerer, Topic } from './types.js';
@@ -39,8 +39,10 @@ const NO_ANSWER_YET = "I'm not sure which answer you mean: ask me about a topic 
 const declinedScore = (r: { confidence: number }) => Math.max(0, Math.min(round(r.confidence), round(CALIBRATION.answer - 0.01)));
 
 /** The question's topic words (not everyday or session words) the doc holds in no form. */
-function unheldTopics(a: Analysis, d: DocInfo): number {
-  const unheld = a.concepts.filter((c) => !c.generic && !c.context && !c.implied && !c.adverb && !c.alternatives.some((alt) => alt.stems.every((t) => d.terms.has(t))));
+function unheldTopics(pack: Pack, a: Analysis, d: DocInfo): number {
+  // (A name the unit's section is about is held by all its units: heldBy.)
+  const holds = (c: Concept) => c.alternatives.some((alt) => alt.stems.every((t) => d.terms.has(t))) || (c.specific && heldBy(pack, c).has(d.i));
+  const unheld = a.concepts.filter((c) => !c.generic && !c.context && !c.implied && !c.adverb && !holds(c));
   // A word the pack never uses that names what is asked ("the *director* of X") counts twice.
   // So does a name or term of several words that the doc lacks ("South Asia" and a figure for East Asia).
   // A verb counts half: what was done is the word a pack most often says otherwise ("filled in", "returned").
@@ -118,7 +120,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     const best = analysis.outside.length ? undefined : ranked.find((r) => r.strong && r.fits);
     // Two or more words the question is about that the best doc leaves out: most likely it asks about
     // something else ("Ruritania's 2020 score" answered by a regional average). One may be a paraphrase.
-    const missing = best && !best.startsHere ? unheldTopics(analysis, best.d) : 0;
+    const missing = best && !best.startsHere ? unheldTopics(pack, analysis, best.d) : 0;
     const confidence = (best?.score ?? 0) - CALIBRATION.missingWords * Math.max(0, missing - 1);
     return { question, analysis, ranked, best, confidence };
   }

@@ -107,16 +107,34 @@ function docsWithAll(pack: Pack, stems: readonly string[]): readonly number[] {
 const heldCache = new WeakMap<Alternative[], ReadonlyMap<number, number>>();
 
 /** Docs holding at least one of the concept's alternatives whole, with the best credit each gets (shared: read only). */
-function heldBy(pack: Pack, c: Concept): ReadonlyMap<number, number> {
-  const cached = heldCache.get(c.alternatives);
+export function heldBy(pack: Pack, c: Concept): ReadonlyMap<number, number> {
+  const cache = c.specific ? sectionHeldCache : heldCache;
+  const cached = cache.get(c.alternatives);
   if (cached) return cached;
   const held = new Map<number, number>();
   for (const alt of c.alternatives) {
     for (const i of docsWithAll(pack, alt.stems)) if ((held.get(i) ?? 0) < alt.credit) held.set(i, alt.credit);
   }
-  heldCache.set(c.alternatives, held);
+  // A name most units of a section say is what the section is about: its other units speak of it too, unnamed
+  // ("the Act" over a section on what the Act bans and requires), though less surely.
+  if (c.specific) {
+    const sections = new Map<string, number>();
+    for (const i of held.keys()) {
+      const section = pack.docs[i]!.doc.section;
+      if (section !== undefined && pack.docs[i]!.doc.kind === 'unit') sections.set(section, (sections.get(section) ?? 0) + 1);
+    }
+    for (const [section, n] of sections) {
+      const units = pack.sectionUnits.get(section) ?? [];
+      if (units.length < 3 || n * 2 < units.length) continue;
+      for (const u of units) if (!held.has(u.i)) held.set(u.i, SECTION_CREDIT);
+    }
+  }
+  cache.set(c.alternatives, held);
   return held;
 }
+const sectionHeldCache = new WeakMap<Alternative[], ReadonlyMap<number, number>>();
+/** What a unit gets for a name its section is about but it does not say itself: held. */
+const SECTION_CREDIT = 0.5;
 
 function weigh(pack: Pack, concepts: Concept[]): Weighted[] {
   const n = pack.docs.length;
