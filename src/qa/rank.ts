@@ -275,6 +275,11 @@ function whoBonus(q: Asked, d: DocInfo): number {
   return named || d.who.orgWord ? 0.06 : -0.1;
 }
 
+/** The doc names a person or a role besides what the question names ("Ana Lopez", "the minister"). */
+function namesSomeone(q: Asked, d: DocInfo): boolean {
+  return d.who.role || d.who.agent || d.who.actors.some((x) => !x.org && !x.stems.every((t) => q.stems.has(t)));
+}
+
 /** A glossary entry that only spells out its term in the question's own words ("NRW: Non-revenue water"). */
 function saysNoMore(d: DocInfo, q: Asked): boolean {
   // (Worked out once per entry, on the first question that needs it.)
@@ -406,6 +411,8 @@ function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: 
   const onlyTerm = a.concepts.every((c) => a.focus.includes(c) || c.generic || c.context);
   // "How many people use the portal?" is not answered by a count of countries.
   if (!countsIt(a, q, d)) return false;
+  // "Who chairs the committee?" is answered by a person (or a role), not by a doc that names only bodies.
+  if (a.intents.has('who') && a.words.some((w) => wordSet('person-role').has(w)) && !namesSomeone(q, d)) return false;
   // "What was X's score?" needs a score given as a number, not a rank or a doc that only says "by score".
   if (q.score && !d.scored) return false;
   // "How much does it cost?" needs an amount of money.
@@ -615,7 +622,7 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     const inTopic = !!opts.near?.has(d.doc.section ?? '') && (missing < focus.length || coverage >= NEAR_COVERAGE);
     ranked.push({ d, coverage, score, strong, fits: fits(a, q, d, !missing || inTopic, focus.length > 0), focusLead, startsHere: startHere });
     // (When the verb is all the question seems to ask about, "when did X *bring out* Y?", the doc holds all the rest.)
-    if (missing === 1 && (focus.length > 1 ? a.verbs.includes(missed!.concept) || (asksWho(a, missed!) && d.who.agent) : verbOnly(a, missed!, topical, i))) nearly.push(ranked.at(-1)!);
+    if (missing === 1 && (focus.length > 1 ? a.verbs.includes(missed!.concept) || (asksWho(a, missed!) && d.who.agent && d.doc.kind === 'unit') : verbOnly(a, missed!, topical, i))) nearly.push(ranked.at(-1)!);
   }
   // No doc holds everything asked about, but some hold all of it save the question's verb, which the deck may
   // say in other words ("when did X *join*?" and "X became a partner in 2021"): those may answer, if sure enough.

@@ -1,10 +1,12 @@
 // A pack's irregular verbs ("taught", "written") bridge to the question's words like any other; and "who were
 // the *authors* of X?" asks who wrote X, which a deck may say without the role's word ("written by Ana Lopez").
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { workshop, writeSmallPack } from './helpers.js';
 
-const writePack = () =>
-  writeSmallPack('roles', { title: 'Measuring Harbour Services', workshop: 'Harbour Data Week 2025', presenter: 'Iris Vane' }, [
+const writePack = () => {
+  const dir = writeSmallPack('roles', { title: 'Measuring Harbour Services', workshop: 'Harbour Data Week 2025', presenter: 'Iris Vane' }, [
     {
       id: 'report',
       title: 'The first harbour report',
@@ -16,14 +18,27 @@ const writePack = () =>
       ],
     },
     {
+      id: 'petitions',
+      title: 'Harbour petitions',
+      units: [
+        { id: 'petitions-site', kind: 'fact', text: 'On the Harbour Parliament petitions website, the Government responds to every e-petition that reaches 500 signatures, and the Petitions Committee considers holding a debate on any e-petition that reaches 5,000.', keywords: [] },
+        { id: 'petitions-count', kind: 'statistic', text: 'In 2023 the harbour petitions website received 1,200 petitions.', keywords: [] },
+      ],
+    },
+    {
       id: 'works',
       title: 'Harbour works',
       units: [
         { id: 'pilots', kind: 'fact', text: 'The first harbour pilots were taught by Captain Ruth Amsel in 2018.', keywords: [] },
         { id: 'quays', kind: 'fact', text: 'Two new quays were built in 2019 with money from the harbour levy.', keywords: [] },
+        { id: 'quays-board', kind: 'fact', text: 'The quay works board is chaired by Councillor Ana Ruiz.', keywords: [] },
       ],
     },
   ]);
+  // (The committee is a term of the pack's glossary: a name the question asks about as a whole.)
+  writeFileSync(join(dir, 'glossary.json'), JSON.stringify([{ term: 'PC', expansion: 'Petitions Committee: the parliament committee that hears petitions.', synonyms: [] }]));
+  return dir;
+};
 
 describe('irregular verbs of the pack', () => {
   const { answerer } = workshop(writePack());
@@ -46,5 +61,18 @@ describe('who, by role', () => {
 
   it('gives no names for a role the deck never fills ("who were the translators of X?")', () => {
     expect(answerer.answer('who were the translators of the first harbour services report?').text).not.toContain('Mara Okoye');
+  });
+});
+
+describe('who holds a post', () => {
+  const { answerer } = workshop(writePack());
+
+  it('declines "who chairs X?" when the deck only names X, not who chairs it', () => {
+    const a = answerer.answer('who chairs the harbour petitions committee?');
+    expect(a.answered, a.text).toBe(false);
+  });
+
+  it('still names who chairs a committee when the deck says so', () => {
+    expect(answerer.answer('who chairs the quay works board?').text).toContain('Ana Ruiz');
   });
 });
