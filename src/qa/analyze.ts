@@ -621,6 +621,13 @@ export function analyze(pack: Pack, question: string): Analysis {
     } else concepts.find((c) => c.alternatives[0]!.stems.length === 1 && c.alternatives[0]!.stems[0] === s)?.positions.push(where[i]!);
     i++;
   }
+  // "Who presented *the booking session*?", "when is *the tides talk*?": a name said of the session names the
+  // session, which the title slide answers for, when the session's title holds it.
+  const titled = pack.byRef.get('m:title')?.terms;
+  for (const c of concepts) {
+    const next = cleaned[Math.max(...c.positions) + 1];
+    if (titled && !c.context && next !== undefined && wordSet('session').has(next) && c.alternatives.some((alt) => alt.stems.every((t) => titled.has(t)))) c.context = true;
+  }
   // "How long is X?", "how long does it last?" is answered by a duration ("a 45-minute session"), which
   // never says "long" or "last"; "how long has X been..." by a date.
   if (/\bhow long\b/.test(cleanedText)) concepts.splice(0, concepts.length, ...concepts.filter((c) => !wordSet('duration-asking').has(c.words.join(' '))));

@@ -1,0 +1,33 @@
+// "Who presented the booking session?": a name said of the session names the session itself, which the title
+// slide answers for, when the session's title holds that name.
+import { describe, expect, it } from 'vitest';
+import { workshop, writeSmallPack } from './helpers.js';
+
+const writePack = () =>
+  writeSmallPack('session-names', { title: 'Harbour Booking for Everyone', workshop: 'Harbour Data Week 2025', presenter: 'Iris Vane', date: 'Tuesday, 4 March 2025' }, [
+    {
+      id: 'booking',
+      title: 'What harbour booking is',
+      units: [
+        { id: 'booking-def', kind: 'definition', text: 'Harbour booking is the reservation of a berth, a slipway or a crane slot before a boat arrives.', keywords: [] },
+        { id: 'booking-online', kind: 'fact', text: 'Online harbour booking began in Mombasa in 2004, when the port put its berth list on the web.', keywords: [] },
+        { id: 'booking-people', kind: 'fact', text: 'Harbour booking clerks check each reservation against the tide tables.', keywords: [] },
+      ],
+    },
+  ]);
+
+describe('a session named by its subject', () => {
+  const { answerer } = workshop(writePack());
+
+  it('answers who presented "the harbour booking session" from the title slide', () => {
+    expect(answerer.answer('who was the presenter for the harbour booking session').text).toContain('Iris Vane');
+  });
+
+  it('answers when "the booking session" is from the title slide', () => {
+    expect(answerer.answer('wat date is the booking session on again').text).toContain('4 March 2025');
+  });
+
+  it('still reads the subject as the topic when no session word follows it', () => {
+    expect(answerer.answer('what is harbour booking').text).toMatch(/^Harbour booking is the reservation/);
+  });
+});
