@@ -297,6 +297,11 @@ function clipped(pack: Pack, w: string): string[] | undefined {
 /** Most distinct question words whose alternatives a pack keeps (question words are anyone's input). */
 const MAX_KEPT_WORDS = 5000;
 
+/** The stems of the words for a country (lexicon/answers.txt), and what each lends the others. */
+let countryStemList: string[] | undefined;
+const countryStems = (): string[] => (countryStemList ??= [...new Set([...wordSet('country-word')].map(term))]);
+const COUNTRY_CREDIT = 0.8;
+
 /** The pack's words that stand for a question word, kept per pack: shared, so never to be changed. */
 function alternativesOf(pack: Pack, stemmed: string): Alternative[] {
   let alts = pack.wordAlternatives.get(stemmed);
@@ -596,6 +601,8 @@ export function analyze(pack: Pack, question: string): Analysis {
         alternatives.push(alt);
       };
       if (wordSet('superlative').has(w)) add({ stems: [RANKING_TERM], credit: 0.7 });
+      // "How many *countries*...": a pack may count them as economies or states, in some units or all.
+      if (wordSet('country-word').has(w)) for (const x of countryStems()) if (x !== s && pack.postings.has(x) && !alternatives.some((a) => a.stems[0] === x)) add({ stems: [x], credit: COUNTRY_CREDIT });
       // "Is it *mandatory*?" is answered by a deck that says it is optional. (Not short everyday adjectives:
       // "dominated by a *few*" is not answered by "many"; nor verb forms, which WordNet pairs loosely.)
       if (intents.has('yesno') && w.length >= 5 && !looksVerbal(w)) for (const o of pack.opposites.get(s) ?? []) if (!alternatives.some((a) => a.stems[0] === o)) add({ stems: [o], credit: 1 });

@@ -1,0 +1,37 @@
+// A pack may count countries as "economies" or "Member States" in some units and as "countries" in others:
+// "how many countries does it cover?" is answered by the count of economies it covers, not by a region's count.
+import { describe, expect, it } from 'vitest';
+import { workshop, writeSmallPack } from './helpers.js';
+
+const writePack = () =>
+  writeSmallPack('countries', { title: 'The Harbour Index', workshop: 'Harbour Data Week 2025' }, [
+    {
+      id: 'index',
+      title: 'The Harbour Index',
+      units: [
+        { id: 'coverage', kind: 'statistic', text: 'The Harbour Index covers 120 economies in both the 2021 edition and the 2023 update.', keywords: [] },
+        { id: 'groups', kind: 'statistic', text: 'In the 2023 Harbour Index, the 120 economies split into Group A with 40 economies, Group B with 50 and Group C with 30.', keywords: [] },
+      ],
+    },
+    {
+      id: 'regions',
+      title: 'Regions',
+      units: [
+        { id: 'africa', kind: 'statistic', text: 'In the 2023 Harbour Index, East Africa had eight countries in Group A and 12 countries in Group C.', keywords: [] },
+        { id: 'asia', kind: 'statistic', text: 'In the 2023 Harbour Index, South Asia had three countries in Group A and five countries in Group B.', keywords: [] },
+        { id: 'europe', kind: 'statistic', text: 'In the 2023 Harbour Index, Europe had 20 countries in Group A and only two in Group C.', keywords: [] },
+      ],
+    },
+  ]);
+
+describe('countries, by the name a pack gives them', () => {
+  const { answerer } = workshop(writePack());
+
+  it('answers "how many countries does it cover?" with the economies it covers', () => {
+    expect(answerer.answer('how many countries does the harbour index cover?').text).toContain('120 economies');
+  });
+
+  it('still gives a region its own count of countries', () => {
+    expect(answerer.answer('how many countries in south asia are in group a?').text).toContain('South Asia had three countries');
+  });
+});
