@@ -6,6 +6,7 @@ import { MONEY_TERM, RANKING_TERM, term, type Pack } from './pack.js';
 import type { Related } from './wordnet.js';
 import { correctWord, editDistance } from './spelling.js';
 import { wordGroups, wordMap, wordSet } from './word-lists.js';
+import { docsWithAll } from './rank.js';
 
 export type Intent =
   | 'howmany' // a figure: how many, what share
@@ -296,6 +297,10 @@ function clipped(pack: Pack, w: string): string[] | undefined {
 
 /** Most distinct question words whose alternatives a pack keeps (question words are anyone's input). */
 const MAX_KEPT_WORDS = 5000;
+
+/** "This session", "this 45-minute workshop": a unit that speaks of the session itself. */
+let thisSessionPattern: RegExp | undefined;
+const THIS_SESSION = (): RegExp => (thisSessionPattern ??= new RegExp(`\\b(this|today's|our)\\s+(?:[\\w-]+\\s+){0,2}(${[...wordSet('session')].join('|')})\\b`, 'i'));
 
 /** The stems of the words for a country (lexicon/answers.txt), and what each lends the others. */
 let countryStemList: string[] | undefined;
@@ -633,7 +638,12 @@ export function analyze(pack: Pack, question: string): Analysis {
   const titled = pack.byRef.get('m:title')?.terms;
   for (const c of concepts) {
     const next = cleaned[Math.max(...c.positions) + 1];
-    if (titled && !c.context && next !== undefined && wordSet('session').has(next) && c.alternatives.some((alt) => alt.stems.every((t) => titled.has(t)))) c.context = true;
+    if (!titled || c.context || next === undefined || !wordSet('session').has(next) || !c.alternatives.some((alt) => alt.stems.every((t) => titled.has(t)))) continue;
+    // (Not when the deck itself speaks of such a thing, "a cybersecurity *course* runs every March in Bergen",
+    // other than as this session: "*this session* looks at cybersecurity".)
+    const other = (i: number) => pack.docs[i]!.doc.kind !== 'meta' && pack.docs[i]!.doc.unitKind !== 'title' && !THIS_SESSION().test(pack.docs[i]!.doc.text);
+    if (c.alternatives.some((alt) => docsWithAll(pack, [...alt.stems, term(next)]).some(other))) continue;
+    c.context = true;
   }
   // "How long is X?", "how long does it last?" is answered by a duration ("a 45-minute session"), which
   // never says "long" or "last"; "how long has X been..." by a date.

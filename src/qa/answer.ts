@@ -442,11 +442,12 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       }
       let docs = sides ?? compose(chosen);
       // Not sure, and a second unit scores about as well: offer both, as "did you mean" would.
-      // (Sure, but a second unit scores the same: the ranking cannot tell which one is meant, so both.)
+      // (Sure, but a second unit scores the same: the ranking cannot tell which one is meant, so both, and
+      // not as sure: they may say different things.)
       const sure = chosen.confidence >= CALIBRATION.sure;
       const runnerUp = !sides && docs.length === 1 ? secondChoice(chosen, sure ? CALIBRATION.tieGap : CALIBRATION.runnerUpGap) : undefined;
       if (runnerUp) docs = [...docs, runnerUp];
-      const unsure = sides || (runnerUp && !sure) || !sure;
+      const unsure = sides || runnerUp || !sure;
       const hedge = !unsure ? '' : docs.length > 1 ? "I'm not certain, but these two look closest: " : "I'm not certain, but this looks closest: ";
       const { text, sources } = formatDocs(
         docs.map((d) => d.doc),

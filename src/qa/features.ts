@@ -115,15 +115,21 @@ export function actorsIn(text: string, places: ReadonlySet<string>): Actor[] {
   return out;
 }
 
-/** The text names a person as the one who did it: "written by Ana Lopez", "led by Dr Ana Lopez" (not "by the agency"). */
-export function namesAgent(text: string, places: ReadonlySet<string>): boolean {
-  for (const m of text.matchAll(AGENT)) {
-    const name = m[1]!.toLowerCase();
-    if (!places.has(name) && !lowerWords(name).some((w) => wordSet('organisation').has(w))) return true;
-  }
-  return false;
+/** Who the text names as having done something, and the verb: "written by Ana Lopez", "chaired by the Ministry of Justice". */
+export interface Agent {
+  verb: string;
+  org: boolean;
 }
-const AGENT = /\bby (?:(?:Dr|Prof|Mr|Ms|Mrs)\.? )?([A-Z][a-z]+(?:[ -](?:[A-Z]\.|[A-Z][a-zA-Z'-]+))+)/g;
+export function agentsIn(text: string, places: ReadonlySet<string>): Agent[] {
+  const out: Agent[] = [];
+  for (const m of text.matchAll(AGENT)) {
+    const name = m[2]!.toLowerCase();
+    if (places.has(name)) continue;
+    out.push({ verb: m[1]!.toLowerCase(), org: lowerWords(name).some((w) => wordSet('organisation').has(w)) });
+  }
+  return out;
+}
+const AGENT = /\b([a-z]+) by (?:the )?(?:(?:Dr|Prof|Mr|Ms|Mrs)\.? )?([A-Z][a-zA-Z'-]+(?:[ -](?:(?:of|for|and) )?(?:[A-Z]\.|[A-Z][a-zA-Z'-]+))*)/g;
 
 /** An enumeration: a "list" unit, or three or more items separated by commas or semicolons. */
 function isList(doc: SearchDoc): boolean {

@@ -4,7 +4,7 @@ import type lunr from 'lunr';
 import type { Content } from '../content/schema.js';
 import { isStopWord, stem, words } from '../content/text.js';
 import { buildSearchDocs, type SearchDoc } from './docs.js';
-import { actorsIn, docFeatures, namesAgent, numbersIn, type Feature } from './features.js';
+import { actorsIn, agentsIn, docFeatures, numbersIn, type Agent, type Feature } from './features.js';
 import type { Alternative } from './analyze.js';
 import type { English } from './english.js';
 import type { SearchIndex } from './search-index.js';
@@ -40,8 +40,8 @@ export interface DocInfo {
   scored: boolean;
   /** Stems it holds only inside names ("population" in "Population Data Services Agency"). */
   inNamesOnly: Set<string>;
-  /** Who may have done what a "who" question asks: a role ("the minister"), an organisation's kind ("the agency"), or a name; `agent`: a person named as who did it ("written by Ana Lopez"). */
-  who: { role: boolean; orgWord: boolean; actors: { stems: string[]; org: boolean }[]; agent: boolean };
+  /** Who may have done what a "who" question asks: a role ("the minister"), an organisation's kind ("the agency"), or a name; `agents`: who it names as having done something, and how ("written by Ana Lopez"). */
+  who: { role: boolean; orgWord: boolean; actors: { stems: string[]; org: boolean }[]; agents: Agent[] };
   /** A glossary entry's words beyond its term, as stems (none when it only spells the term out): worked out when first asked. */
   beyondTerm?: string[];
   /** Gives an amount of money by a currency's code or name ("1,500 vatu"): worked out when first asked. */
@@ -340,7 +340,7 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
         role: text.some((w) => wordSet('role').has(w)),
         orgWord: text.some((w) => wordSet('organisation').has(w)),
         actors: actorsIn(doc.text, places).map((x) => ({ stems: x.words.map(term), org: x.org })),
-        agent: namesAgent(doc.text, places),
+        agents: agentsIn(doc.text, places),
       },
     };
   });

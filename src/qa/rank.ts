@@ -3,7 +3,7 @@
 import type { Alternative, Analysis, Concept, Intent } from './analyze.js';
 import { namesMoney, type Feature } from './features.js';
 import { COUNT_KINDS, RANKING_TERM, contentStems, singular, term, type DocInfo, type Pack } from './pack.js';
-import { wordSet } from './word-lists.js';
+import { wordMap, wordSet } from './word-lists.js';
 
 /** A concept held by more than this share of documents is too common to answer on its own. */
 const COMMON_SHARE = 0.2;
@@ -88,7 +88,7 @@ function idf(n: number, df: number): number {
 }
 
 /** Positions of the docs that hold all these stems: those of the rarest stem that hold the others too. */
-function docsWithAll(pack: Pack, stems: readonly string[]): readonly number[] {
+export function docsWithAll(pack: Pack, stems: readonly string[]): readonly number[] {
   let rarest: number[] | undefined;
   for (const t of stems) {
     const list = pack.postings.get(t);
@@ -126,7 +126,8 @@ export function heldBy(pack: Pack, c: Concept): ReadonlyMap<number, number> {
     for (const [section, n] of sections) {
       const units = pack.sectionUnits.get(section) ?? [];
       if (units.length < 3 || n * 2 < units.length) continue;
-      for (const u of units) if (!held.has(u.i)) held.set(u.i, SECTION_CREDIT);
+      // (Not a unit that names something else of its own: "In Santa Lucerne, ..." in a section on Nova Terra.)
+      for (const u of units) if (!held.has(u.i) && !u.who.actors.length && !u.features.has('place')) held.set(u.i, SECTION_CREDIT);
     }
   }
   cache.set(c.alternatives, held);
@@ -277,7 +278,7 @@ function whoBonus(q: Asked, d: DocInfo): number {
 
 /** The doc names a person or a role besides what the question names ("Ana Lopez", "the minister"). */
 function namesSomeone(q: Asked, d: DocInfo): boolean {
-  return d.who.role || d.who.agent || d.who.actors.some((x) => !x.org && !x.stems.every((t) => q.stems.has(t)));
+  return d.who.role || d.who.actors.some((x) => !x.org && !x.stems.every((t) => q.stems.has(t)));
 }
 
 /** A glossary entry that only spells out its term in the question's own words ("NRW: Non-revenue water"). */
@@ -412,7 +413,8 @@ function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: 
   // "How many people use the portal?" is not answered by a count of countries.
   if (!countsIt(a, q, d)) return false;
   // "Who chairs the committee?" is answered by a person (or a role), not by a doc that names only bodies.
-  if (a.intents.has('who') && a.words.some((w) => wordSet('person-role').has(w)) && !namesSomeone(q, d)) return false;
+  // (Or a body named as holding it: "chaired by the Ministry of Justice".)
+  if (a.intents.has('who') && a.words.some((w) => wordSet('person-role').has(w)) && !namesSomeone(q, d) && !d.who.agents.some((x) => ROLE_VERBS.has(x.verb))) return false;
   // "What was X's score?" needs a score given as a number, not a rank or a doc that only says "by score".
   if (q.score && !d.scored) return false;
   // "How much does it cost?" needs an amount of money.
@@ -497,9 +499,14 @@ function heldAllContext(ws: readonly Weighted[], i: number): boolean {
  * "Who were the *authors* of X?" asks who wrote X: the role is what "who" asks for, and the deck may give the
  * name without the role's word, as who did it ("X was written by Ana Lopez"), as it may say a verb in other words.
  */
-function asksWho(a: Analysis, missed: Weighted): boolean {
-  return a.intents.has('who') && missed.concept.words.length === 1 && wordSet('role').has(missed.concept.words[0]!);
+function asksWho(a: Analysis, missed: Weighted, d: DocInfo): boolean {
+  const role = missed.concept.words.length === 1 ? missed.concept.words[0]! : '';
+  if (!a.intents.has('who') || !wordSet('role').has(role)) return false;
+  // (By the verb of that role: the authors "wrote" or "prepared" it; who "presented" or "signed" it is someone else.)
+  return d.doc.kind === 'unit' && d.who.agents.some((x) => !x.org && ROLE_VERBS.get(x.verb) === singular(role));
 }
+/** The verbs of holding a role, and the role ("written" by the author, "chaired" by the chair): lexicon/people.txt. */
+const ROLE_VERBS = wordMap('role-verb');
 
 function verbOnly(a: Analysis, missed: Weighted, topical: readonly Weighted[], i: number): boolean {
   const c = missed.concept;
@@ -622,7 +629,7 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     const inTopic = !!opts.near?.has(d.doc.section ?? '') && (missing < focus.length || coverage >= NEAR_COVERAGE);
     ranked.push({ d, coverage, score, strong, fits: fits(a, q, d, !missing || inTopic, focus.length > 0), focusLead, startsHere: startHere });
     // (When the verb is all the question seems to ask about, "when did X *bring out* Y?", the doc holds all the rest.)
-    if (missing === 1 && (focus.length > 1 ? a.verbs.includes(missed!.concept) || (asksWho(a, missed!) && d.who.agent && d.doc.kind === 'unit') : verbOnly(a, missed!, topical, i))) nearly.push(ranked.at(-1)!);
+    if (missing === 1 && (focus.length > 1 ? a.verbs.includes(missed!.concept) || asksWho(a, missed!, d) : verbOnly(a, missed!, topical, i))) nearly.push(ranked.at(-1)!);
   }
   // No doc holds everything asked about, but some hold all of it save the question's verb, which the deck may
   // say in other words ("when did X *join*?" and "X became a partner in 2021"): those may answer, if sure enough.

@@ -11,7 +11,7 @@ import { lexiconHash, wordMap, wordSet } from './word-lists.js';
 import { oppositeWords, relatedWords, WordNetReader, type Related } from './wordnet.js';
 
 /** Bump when the way documents are built or indexed changes, so old caches are not reused. */
-export const INDEX_VERSION = 31;
+export const INDEX_VERSION = 33;
 
 /** What WordNet adds for one pack, kept with its index. */
 export interface PackWordNet {
@@ -103,8 +103,8 @@ export function buildPackWordNet(docs: SearchDoc[], wn = new WordNetReader()): P
     const packTerm = (w: string) => (w.includes('_') ? w.split('_').map(stem).join(' ') : stem(w));
     // (An irregular form stands as its verb, as the pack's words are indexed: "taught" is "teach", as "instruct" is.)
     const irregular = wordMap('irregular');
-    const bases = [...vocab].flatMap((w) => irregular.get(w) ?? []);
-    for (const [other, list] of relatedWords(wn, [...vocab, ...bases, ...packCompounds(docs, wn)])) {
+    const bases = [...vocab].flatMap((w) => irregular.get(w) ?? []).filter((w) => !vocab.has(w));
+    for (const [other, list] of relatedWords(wn, [...vocab, ...bases, ...packCompounds(docs, wn)], new Set(bases))) {
       // ("US" for the "United States" is the pronoun "us" too, and shares its stem with "use".)
       if (isStopWord(other)) continue;
       // (And a name of two words stands only for its close synonyms: "initiation" is one of the senses of a

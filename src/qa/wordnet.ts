@@ -298,9 +298,10 @@ export const DERIVED_CREDIT = 0.6;
 
 /**
  * For each English word that shares a frequent sense with one of the pack's words (a synonym) or is
- * derived from one, the pack words it stands for. `packWords` are lower-case words the pack uses.
+ * derived from one, the pack words it stands for. `packWords` are lower-case words the pack uses; of those in
+ * `verbsOnly`, only their synonyms as verbs count.
  */
-export function relatedWords(wn: WordNetReader, packWords: Iterable<string>): Map<string, Related[]> {
+export function relatedWords(wn: WordNetReader, packWords: Iterable<string>, verbsOnly: ReadonlySet<string> = new Set()): Map<string, Related[]> {
   const out = new Map<string, Related[]>();
   const add = (other: string, pack: string, credit: number) => {
     if (other === pack || (other.includes('_') && !PHRASAL.test(other))) return;
@@ -313,6 +314,10 @@ export function relatedWords(wn: WordNetReader, packWords: Iterable<string>): Ma
   for (const pack of packWords) {
     const asVerb = /(ed|ing)$/.test(pack) && !wn.lemmas(pack, 'noun').length;
     for (const sense of wn.senses(pack)) {
+      // (A verb the pack writes in an irregular form, "stood", is that verb and its synonyms: not "fall" as
+      // "autumn", nor a noun derived from it, "stance" or "leader".)
+      const asIrregular = verbsOnly.has(pack);
+      if (asIrregular && sense.pos !== 'verb') continue;
       const syn = wn.synset(sense.pos, sense.offset);
       const own = syn.words.findIndex((w) => wn.lemmas(pack, sense.pos).includes(w));
       for (const other of syn.words) {
@@ -321,7 +326,7 @@ export function relatedWords(wn: WordNetReader, packWords: Iterable<string>): Ma
       }
       // A name of two words ("general_assembly") takes only its synonyms: words derived from it ("legislative")
       // share their stems with too many others.
-      if (pack.includes('_')) continue;
+      if (pack.includes('_') || asIrregular) continue;
       for (const [src, offset, pos, tgt] of syn.derived) {
         if (src !== own + 1) continue;
         const target = wn.synset(pos, offset).words[tgt - 1];

@@ -15,6 +15,9 @@ const writePack = () => {
         { id: 'report-regions', kind: 'fact', text: 'The first Harbour Services Report found the largest gaps in Northern Province and Coastal District.', keywords: [] },
         { id: 'report-origin', kind: 'fact', text: 'The first Harbour Services Report, "Open Berths", was written by Mara Okoye and Tomas Lind and published by the Harbour Board in 2021.', keywords: [] },
         { id: 'report-release', kind: 'fact', text: 'The first Harbour Services Report was released online in June 2021 by the Harbour Board.', keywords: [] },
+        { id: 'review', kind: 'fact', text: 'The Berth Safety Review was commissioned by Dr Lena Sand in 2022 and presented to the council by Piet Mol.', keywords: [] },
+        { id: 'ethics', kind: 'fact', text: 'The Harbour Ethics Board is chaired by the Ministry of Justice and meets four times a year.', keywords: [] },
+        { id: 'unemployment', kind: 'statistic', text: 'Unemployment among harbour workers stood at 7% in 2023.', keywords: [] },
       ],
     },
     {
@@ -76,3 +79,21 @@ describe('who holds a post', () => {
     expect(answerer.answer('who chairs the quay works board?').text).toContain('Ana Ruiz');
   });
 });
+
+describe('roles and verbs, guarded', () => {
+  const { answerer } = workshop(writePack());
+
+  it('does not take who commissioned or presented a report for its authors', () => {
+    const a = answerer.answer('who were the authors of the berth safety review?');
+    expect(a.text).not.toMatch(/^The Berth Safety Review was commissioned/);
+  });
+
+  it('answers "who chairs X?" with the body that chairs it', () => {
+    expect(answerer.answer('who chairs the harbour ethics board?').text).toContain('chaired by the Ministry of Justice');
+  });
+
+  it('reads an irregular verb of the pack as a verb only ("stood" is no "stance")', () => {
+    expect(answerer.answer('what is the stance on unemployment among harbour workers?').text).not.toMatch(/^Unemployment among harbour workers stood/);
+  });
+});
+

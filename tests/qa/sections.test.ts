@@ -36,3 +36,27 @@ describe('a unit in a section about a name it does not repeat', () => {
     }
   });
 });
+
+describe('a section about one place with a unit about another', () => {
+  const { answerer } = workshop(
+    writeSmallPack('sections-mixed', { title: 'Telecoms Snapshots', workshop: 'Harbour Data Week 2025' }, [
+      {
+        id: 'snapshots',
+        title: 'Country snapshots',
+        units: [
+          { id: 'nt-users', kind: 'statistic', text: 'In Nova Terra, 61% of adults used mobile internet in 2023.', keywords: [] },
+          { id: 'nt-towers', kind: 'statistic', text: 'Nova Terra built 300 new mobile towers between 2020 and 2023.', keywords: [] },
+          { id: 'nt-law', kind: 'fact', text: 'Nova Terra passed its telecoms law in 2018.', keywords: [] },
+          { id: 'sl-price', kind: 'statistic', text: 'In Santa Lucerne the price of mobile data fell to 2 dollars per gigabyte in 2023.', keywords: [] },
+          { id: 'sl-operator', kind: 'fact', text: 'The national telecom operator of Santa Lucerne was privatised in 2019.', keywords: [] },
+        ],
+      },
+    ]),
+  );
+
+  it('does not answer a question about the first place from the unit about the other', () => {
+    const a = answerer.answer('When did Nova Terra privatise its national telecom operator?');
+    expect(a.text).not.toContain('Santa Lucerne was privatised');
+  });
+});
+

@@ -12,6 +12,7 @@ const writePack = () =>
         { id: 'booking-def', kind: 'definition', text: 'Harbour booking is the reservation of a berth, a slipway or a crane slot before a boat arrives.', keywords: [] },
         { id: 'booking-online', kind: 'fact', text: 'Online harbour booking began in Mombasa in 2004, when the port put its berth list on the web.', keywords: [] },
         { id: 'booking-people', kind: 'fact', text: 'Harbour booking clerks check each reservation against the tide tables.', keywords: [] },
+        { id: 'booking-course', kind: 'fact', text: 'A harbour booking course for clerks runs every March in Mombasa and costs 300 dollars.', keywords: [] },
       ],
     },
   ]);
@@ -29,5 +30,9 @@ describe('a session named by its subject', () => {
 
   it('still reads the subject as the topic when no session word follows it', () => {
     expect(answerer.answer('what is harbour booking').text).toMatch(/^Harbour booking is the reservation/);
+  });
+
+  it('answers about a course of that subject the deck speaks of, not about the session', () => {
+    expect(answerer.answer('where is the harbour booking course held?').text).toContain('Mombasa');
   });
 });
