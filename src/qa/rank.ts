@@ -492,10 +492,6 @@ function heldAllContext(ws: readonly Weighted[], i: number): boolean {
 }
 
 /**
- * The one thing a question seems to ask about is its verb, a phrasal one too ("when did X *bring out* Y?"):
- * a doc holding everything else it names may say the verb in other words.
- */
-/**
  * "Who were the *authors* of X?" asks who wrote X: the role is what "who" asks for, and the deck may give the
  * name without the role's word, as who did it ("X was written by Ana Lopez"), as it may say a verb in other words.
  */
@@ -508,6 +504,10 @@ function asksWho(a: Analysis, missed: Weighted, d: DocInfo): boolean {
 /** The verbs of holding a role, and the role ("written" by the author, "chaired" by the chair): lexicon/people.txt. */
 const ROLE_VERBS = wordMap('role-verb');
 
+/**
+ * The one thing a question seems to ask about is its verb, a phrasal one too ("when did X *bring out* Y?"):
+ * a doc holding everything else it names may say the verb in other words.
+ */
 function verbOnly(a: Analysis, missed: Weighted, topical: readonly Weighted[], i: number): boolean {
   const c = missed.concept;
   const rest = topical.filter((w) => w !== missed);
