@@ -54,6 +54,8 @@ const FILLER = wordSet('asking');
 const GENERIC = wordSet('generic');
 /** Irregular verb forms ("ran", "grew"): a verb after a noun ends its phrase. */
 const IRREGULAR = wordMap('irregular');
+/** Numbers said in words ("which *twelve* countries"). */
+const NUMBER_WORDS = wordMap('number-word');
 
 /** A word that may be part of a noun phrase. */
 const isContent = (w: string): boolean =>
@@ -134,6 +136,8 @@ function questionFocus(words: string[], h: number): Phrase & { counted: boolean;
   if (nounFirst && (GENERIC.has(words[i] ?? '') || looksVerbal(words[i] ?? '')) && PREP.has(words[i + 1] ?? '')) {
     return { ...nounPhrase(words, i + 2, 3), counted: false };
   }
+  // "which twelve *countries* got full marks?": the noun after the number names the kind of answer.
+  if (nounFirst && (/^\d+$/.test(words[i] ?? '') || NUMBER_WORDS.has(words[i] ?? '')) && isContent(words[i + 1] ?? '')) i++;
   // "which *countries* joined": one noun names the kind of answer.
   if (nounFirst || DET.has((words[i] ?? ''))) return { ...nounPhrase(words, i, nounFirst && !DET.has((words[i] ?? '')) ? 1 : 3), counted, typed: nounFirst && !counted && !DET.has((words[i] ?? '')) };
   // "who leads the central body", "who won the world cup": a verb, then what it is about.

@@ -35,3 +35,29 @@ describe('countries, by the name a pack gives them', () => {
     expect(answerer.answer('how many countries in south asia are in group a?').text).toContain('South Asia had three countries');
   });
 });
+
+describe('"which twelve countries...?"', () => {
+  const { answerer } = workshop(
+    writeSmallPack('which-n', { title: 'The Harbour Index', workshop: 'Harbour Data Week 2025' }, [
+      {
+        id: 'tiers',
+        title: 'Tiers',
+        units: [
+          { id: 'tier-1', kind: 'statistic', text: '46 countries are in Tier 1 of the 2024 Harbour Index, and twelve of them reached a perfect score of 100.', keywords: [] },
+          { id: 'perfect-2020', kind: 'fact', text: 'In the 2020 Harbour Index, Estonia, Denmark and Singapore reached a perfect score of 100.', keywords: [] },
+          { id: 'tier-5', kind: 'statistic', text: '20 countries are in Tier 5 of the 2024 Harbour Index.', keywords: [] },
+        ],
+      },
+    ]),
+  );
+
+  it('asks for the countries themselves: a unit that only counts them does not answer', () => {
+    const a = answerer.answer('which twelve countries got the perfect score of 100?');
+    expect(a.answered, a.text).toBe(false);
+  });
+
+  it('answers from a unit that names them', () => {
+    expect(answerer.answer('which three countries got a perfect score of 100 in 2020?').text).toContain('Estonia, Denmark and Singapore');
+  });
+});
+
