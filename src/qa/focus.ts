@@ -108,6 +108,9 @@ function questionFocus(words: string[], h: number): Phrase & { counted: boolean;
   if (wh === 'whats' || AUX.has((words[i] ?? ''))) {
     const doVerb = DO_AUX.has((words[i] ?? ''));
     i = skip(words, i, AUX);
+    // "which are the twelve *countries* that...": a number before a noun names how many of a kind are asked for.
+    const n = skip(words, i, DET);
+    if (wh === 'which' && !doVerb && (/^\d+$/.test(words[n] ?? '') || NUMBER_WORDS.has(words[n] ?? '')) && isContent(words[n + 1] ?? '')) return { ...nounPhrase(words, n + 1, 1), counted: false, typed: true };
     // "how can we improve X", "how do I reset my password": a pronoun, a verb, then X.
     if (PRONOUN.has((words[i] ?? ''))) return { ...nounPhrase(words, i + 2, 3), counted: false };
     const subject = nounPhrase(words, i, 3);

@@ -56,6 +56,11 @@ describe('"which twelve countries...?"', () => {
     expect(a.answered, a.text).toBe(false);
   });
 
+  it('reads "which are the twelve countries that...?" alike', () => {
+    const a = answerer.answer('Which are the twelve countries that got a perfect score of 100 in 2024?');
+    expect(a.answered, a.text).toBe(false);
+  });
+
   it('answers from a unit that names them', () => {
     expect(answerer.answer('which three countries got a perfect score of 100 in 2020?').text).toContain('Estonia, Denmark and Singapore');
   });
