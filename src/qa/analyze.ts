@@ -834,7 +834,9 @@ function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, uppe
   const when = cleaned.some((w, k) => w === 'how' && cleaned[k + 1] === 'long' && /^(ago|has|have|had)$/.test(cleaned[k + 2] ?? ''));
   // ("How *big* is X?" asks a property the pack never states; "what's the *big* difference" only says which one.)
   const asksProperty = (c: Concept) => ATTRIBUTES.has(name(c)) && !when && c.positions.some((p) => cleaned[p - 1] === 'how');
-  const outside = unknown.filter((c) => caps!.has(name(c)) || (inFocus(c) && asksProperty(c)) || wordSet('money').has(name(c))).map(name);
+  // (Not "*in charge* of": who runs it, not what it costs.)
+  const money = (c: Concept) => wordSet('money').has(name(c)) && !c.positions.some((p) => cleaned[p - 1] === 'in');
+  const outside = unknown.filter((c) => caps!.has(name(c)) || (inFocus(c) && asksProperty(c)) || money(c)).map(name);
   // "the president of the *united states*", "the GDP of *Hungary*": a place the pack never names.
   outside.push(...placesNamed(pack, cleaned, caps!, concepts));
   for (const c of unknown) if ((qualifies(c) && name(c).length >= 4 && nounLike(c) && !shorthand(c)) || (!advice && superlative(c))) c.foreign = true;

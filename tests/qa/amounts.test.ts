@@ -16,6 +16,8 @@ const writePack = () =>
         { id: 'pact', kind: 'statistic', text: 'By June 2024, 75 countries had joined the Atoll Water Pact.', keywords: [] },
         { id: 'tariffs', kind: 'statistic', text: '64% of countries publish their water tariffs on their utility websites.', keywords: [] },
         { id: 'meters', kind: 'fact', text: 'In 2023 the Island Development Fund paid for smart water meters in every village, a grant of NZ$2.4 million.', keywords: [] },
+        { id: 'audit-phases', kind: 'fact', text: 'The water board helps a village set up its leak audit in four phases: survey, design, repair and review.', keywords: [] },
+        { id: 'audit-lead', kind: 'fact', text: 'The chief engineer of the water board is in charge of every leak audit on the atoll.', keywords: [] },
       ],
     },
   ]);
@@ -57,5 +59,14 @@ describe('how much and how many', () => {
     expect(first.text).toContain('Island Development Fund');
     const then = answerer.answer('how much money did they put in?', first.topic);
     expect(then.text).toMatch(/^In 2023 the Island Development Fund paid/);
+  });
+
+  it('declines what a service costs ("how much does X charge?") when the pack gives no amount', () => {
+    const a = answerer.answer('how much does the water board charge a village for a leak audit?');
+    expect(a.answered, a.text).toBe(false);
+  });
+
+  it('still reads "in charge of" as who runs it', () => {
+    expect(answerer.answer('who is in charge of the leak audits?').text).toMatch(/^The chief engineer of the water board/);
   });
 });
