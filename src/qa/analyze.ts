@@ -839,6 +839,10 @@ function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, uppe
   const outside = unknown.filter((c) => caps!.has(name(c)) || (inFocus(c) && asksProperty(c)) || money(c)).map(name);
   // "the president of the *united states*", "the GDP of *Hungary*": a place the pack never names.
   outside.push(...placesNamed(pack, cleaned, caps!, concepts));
+  // "What will *session 7* be about?" of a pack that is session 6: another session, which it does not hold.
+  const own = /\bsession (\d+)\b/i.exec(pack.byRef.get('m:session')?.doc.text ?? '')?.[1];
+  const asked = /\bsession ?(\d+)\b/.exec(cleaned.join(' '))?.[1];
+  if (own !== undefined && asked !== undefined && asked !== own) outside.push(`session ${asked}`);
   for (const c of unknown) if ((qualifies(c) && name(c).length >= 4 && nounLike(c) && !shorthand(c)) || (!advice && superlative(c))) c.foreign = true;
   // "Who *chaired* the commission?": who did something the pack never speaks of, in any form; no unit can say who.
   if (asksWho) for (const c of unknown) if (looksVerbal(name(c)) && c.words.length === 1 && !shorthand(c)) c.foreign = true;

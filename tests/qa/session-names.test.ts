@@ -36,3 +36,28 @@ describe('a session named by its subject', () => {
     expect(answerer.answer('where is the harbour booking course held?').text).toContain('Mombasa');
   });
 });
+
+describe('another session of the same event', () => {
+  const { answerer } = workshop(
+    writeSmallPack('other-session', { title: 'Measuring Harbour Services', workshop: 'Harbour Data Week 2025', session: 'Session 2: Measuring harbours', presenter: 'Iris Vane' }, [
+      {
+        id: 'index',
+        title: 'The harbour index',
+        units: [
+          { id: 'index-def', kind: 'definition', text: 'The Harbour Services Index scores 60 ports on booking, safety and data.', keywords: [] },
+          { id: 'index-use', kind: 'fact', text: 'Port councils use the index to compare their booking systems with their neighbours.', keywords: [] },
+        ],
+      },
+    ]),
+  );
+
+  it('declines what another session is about, which the pack does not hold', () => {
+    const a = answerer.answer('what will session 7 of the workshop be about?');
+    expect(a.answered, a.text).toBe(false);
+  });
+
+  it('still answers about its own session', () => {
+    expect(answerer.answer('what is session 2 about?').answered).toBe(true);
+  });
+});
+
