@@ -281,6 +281,19 @@ function namesSomeone(q: Asked, d: DocInfo): boolean {
   return d.who.role || d.who.actors.some((x) => !x.org && !x.stems.every((t) => q.stems.has(t)));
 }
 
+/** Words that join counts: "A and B *together* hold 43". */
+const TOGETHER = /\b(together|combined|between them)\b/i;
+/** The question names one of a series ("tier 2"), and the doc others of it too ("tier 5"). */
+function countsOthersOfSeries(a: Analysis, d: DocInfo): boolean {
+  for (const c of a.concepts) {
+    const m = /^([a-z]{3,})(\d{1,2}|[a-z])$/.exec(c.words.join(''));
+    if (!m) continue;
+    const series = new RegExp(`^${m[1]}(\\d{1,2}|[a-z])$`);
+    for (const t of d.terms) if (series.test(t) && t !== c.words.join('') && !a.concepts.some((x) => x.words.join('') === t)) return true;
+  }
+  return false;
+}
+
 /** A glossary entry that only spells out its term in the question's own words ("NRW: Non-revenue water"). */
 function saysNoMore(d: DocInfo, q: Asked): boolean {
   // (Worked out once per entry, on the first question that needs it.)
@@ -415,6 +428,8 @@ function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: 
   // "Who chairs the committee?" is answered by a person (or a role), not by a doc that names only bodies.
   // (Or a body named as holding it: "chaired by the Ministry of Justice".)
   if (a.intents.has('who') && a.words.some((w) => wordSet('person-role').has(w)) && !namesSomeone(q, d) && !d.who.agents.some((x) => ROLE_VERBS.has(x.verb))) return false;
+  // "How many are in tier 2?" is not answered by a count of tiers 2 and 5 together.
+  if (a.intents.has('howmany') && TOGETHER.test(d.doc.text) && countsOthersOfSeries(a, d)) return false;
   // "What was X's score?" needs a score given as a number, not a rank or a doc that only says "by score".
   if (q.score && !d.scored) return false;
   // "How much does it cost?" needs an amount of money.

@@ -66,3 +66,29 @@ describe('"which twelve countries...?"', () => {
   });
 });
 
+describe('a count of two of a series together', () => {
+  const { answerer } = workshop(
+    writeSmallPack('together', { title: 'The Harbour Index', workshop: 'Harbour Data Week 2025' }, [
+      {
+        id: 'tiers',
+        title: 'The five tiers',
+        units: [
+          { id: 't1', kind: 'statistic', text: '46 countries are in Tier 1 of the 2024 Harbour Index.', keywords: [] },
+          { id: 't3', kind: 'statistic', text: '31 countries are in Tier 3 and 20 in Tier 4.', keywords: [] },
+          { id: 't25', kind: 'statistic', text: 'Tier 2 and Tier 5 together hold the remaining 23 of the 120 countries assessed.', keywords: [] },
+        ],
+      },
+    ]),
+  );
+
+  it('declines a count of one of them', () => {
+    const a = answerer.answer('how many countries are in tier 5?');
+    expect(a.answered, a.text).toBe(false);
+  });
+
+  it('answers a count of both, and of a tier counted alone', () => {
+    expect(answerer.answer('how many countries are in tier 2 and tier 5 together?').text).toContain('23');
+    expect(answerer.answer('how many countries are in tier 1?').text).toContain('46');
+  });
+});
+
