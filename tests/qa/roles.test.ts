@@ -18,6 +18,7 @@ const writePack = () => {
         { id: 'review', kind: 'fact', text: 'The Berth Safety Review was commissioned by Dr Lena Sand in 2022 and presented to the council by Piet Mol.', keywords: [] },
         { id: 'ethics', kind: 'fact', text: 'The Harbour Ethics Board is chaired by the Ministry of Justice and meets four times a year.', keywords: [] },
         { id: 'unemployment', kind: 'statistic', text: 'Unemployment among harbour workers stood at 7% in 2023.', keywords: [] },
+        { id: 'launch', kind: 'fact', text: "The 2020 HSI report was first released on the Harbour Board's web page in June 2021 and relaunched as a formal publication in September 2021, with a launch event on 16 September 2021.", keywords: [] },
       ],
     },
     {
@@ -95,5 +96,13 @@ describe('roles and verbs, guarded', () => {
   it('reads an irregular verb of the pack as a verb only ("stood" is no "stance")', () => {
     expect(answerer.answer('what is the stance on unemployment among harbour workers?').text).not.toMatch(/^Unemployment among harbour workers stood/);
   });
-});
 
+  it('declines "who spoke at X?" when the deck names no one who spoke', () => {
+    const a = answerer.answer('who spoke at the launch event in sept 2021?');
+    expect(a.answered, a.text).toBe(false);
+  });
+
+  it('still names the presenter as who spoke at the session', () => {
+    expect(answerer.answer('who spoke at this session?').text).toContain('Iris Vane');
+  });
+});
