@@ -628,7 +628,9 @@ export function analyze(pack: Pack, question: string): Analysis {
       const setPhrase = pack.english.setPhrases.has(`${cleaned[where[i]! - 1] ?? ''} ${w}`);
       // ("Which is *more common*, A or B?": the word after "more" is the comparison too.)
       const compared = intents.has('compare') && (wordSet('comparative').has(w) || /^(more|less|most|least)$/.test(cleaned[where[i]! - 1] ?? ''));
-      const generic = isGeneric(w) || setPhrase || compared || /^\d$/.test(w);
+      // ("How much do we have to *pay attention* to X?" asks no amount of money.)
+      const idiom = wordSet('money').has(w) && wordSet('not-money-after').has(cleaned[where[i]! + 1] ?? '');
+      const generic = isGeneric(w) || setPhrase || compared || idiom || /^\d$/.test(w);
       concepts.push({ words: [w], alternatives, context: wordSet('session').has(w) || wordSet('person').has(w), unknown: !known, specific: false, generic, positions: [where[i]!] });
     } else concepts.find((c) => c.alternatives[0]!.stems.length === 1 && c.alternatives[0]!.stems[0] === s)?.positions.push(where[i]!);
     i++;
@@ -842,7 +844,9 @@ function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, uppe
   // "What will *session 7* be about?" of a pack that is session 6: another session, which it does not hold.
   const own = /\bsession (\d+)\b/i.exec(pack.byRef.get('m:session')?.doc.text ?? '')?.[1];
   const asked = /\bsession ?(\d+)\b/.exec(cleaned.join(' '))?.[1];
-  if (own !== undefined && asked !== undefined && asked !== own) outside.push(`session ${asked}`);
+  // (Unless the deck itself speaks of that session: "as discussed in session 2, ...".)
+  const spoken = (n: string) => pack.docs.some((d) => d.doc.kind !== 'meta' && new RegExp(`\\bsession ${n}\\b`, 'i').test(d.doc.text));
+  if (own !== undefined && asked !== undefined && asked !== own && !spoken(asked)) outside.push(`session ${asked}`);
   for (const c of unknown) if ((qualifies(c) && name(c).length >= 4 && nounLike(c) && !shorthand(c)) || (!advice && superlative(c))) c.foreign = true;
   // "Who *chaired* the commission?": who did something the pack never speaks of, in any form; no unit can say who.
   if (asksWho) for (const c of unknown) if (looksVerbal(name(c)) && c.words.length === 1 && !shorthand(c)) c.foreign = true;

@@ -216,7 +216,7 @@ function whatIsAsked(a: Analysis, context: readonly Concept[] = []): Asked {
     // "How many X...?" counts X, whatever X is ("how many *fees* were refunded?"). Otherwise a money word asks an
     // amount ("how much are the fees?"), unless something else is what is counted ("how much *staff time* did
     // the budget review save?").
-    money: a.intents.has('howmany') && !(a.counted && /\bhow many\b/.test(a.words.join(' '))) && a.concepts.some((c) => wordSet('money').has(word(c)) && (!a.counted || c === a.counted || wordSet('money').has(word(a.counted)))),
+    money: a.intents.has('howmany') && !(a.counted && /\bhow many\b/.test(a.words.join(' '))) && a.concepts.some((c) => !c.generic && wordSet('money').has(word(c)) && (!a.counted || c === a.counted || wordSet('money').has(word(a.counted)))),
     countKind: a.counted ? (() => { const k = COUNT_KINDS().findIndex((g) => g.has(term(word(a.counted!)))); return k < 0 ? undefined : k; })() : undefined,
     bareAcronym: a.bare && a.concepts.some((c) => c.specific && c.words.length === 1),
     named: a.numbers.filter((x) => !a.years.includes(x)),
@@ -283,13 +283,23 @@ function namesSomeone(q: Asked, d: DocInfo): boolean {
 
 /** Words that join counts: "A and B *together* hold 43". */
 const TOGETHER = /\b(together|combined|between them)\b/i;
-/** The question names one of a series ("tier 2"), and the doc others of it too ("tier 5"). */
+/**
+ * The question names one of a series ("tier 5"), and the doc counts it together with another the question
+ * does not name, in one sentence ("Tier 2 and Tier 5 together hold 43").
+ */
 function countsOthersOfSeries(a: Analysis, d: DocInfo): boolean {
-  for (const c of a.concepts) {
+  const asked = a.concepts.flatMap((c) => {
     const m = /^([a-z]{3,})(\d{1,2}|[a-z])$/.exec(c.words.join(''));
-    if (!m) continue;
-    const series = new RegExp(`^${m[1]}(\\d{1,2}|[a-z])$`);
-    for (const t of d.terms) if (series.test(t) && t !== c.words.join('') && !a.concepts.some((x) => x.words.join('') === t)) return true;
+    return m ? [{ series: m[1]!, item: m[2]! }] : [];
+  });
+  if (!asked.length) return false;
+  for (const sentence of d.doc.text.split(/(?<=[.;])\s+/)) {
+    if (!TOGETHER.test(sentence)) continue;
+    for (const { series, item } of asked) {
+      const items = [...sentence.matchAll(new RegExp(`\\b${series}s?\\s*(\\d{1,2}|[a-z])\\b`, 'gi'))].map((m) => m[1]!.toLowerCase());
+      const named = (x: string) => asked.some((q) => q.series === series && q.item === x);
+      if (items.includes(item) && items.some((x) => !named(x))) return true;
+    }
   }
   return false;
 }
@@ -429,7 +439,7 @@ function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: 
   // (Or a body named as holding it: "chaired by the Ministry of Justice".)
   if (a.intents.has('who') && a.words.some((w) => wordSet('person-role').has(w)) && !namesSomeone(q, d) && !d.who.agents.some((x) => ROLE_VERBS.has(x.verb))) return false;
   // "How many are in tier 2?" is not answered by a count of tiers 2 and 5 together.
-  if (a.intents.has('howmany') && TOGETHER.test(d.doc.text) && countsOthersOfSeries(a, d)) return false;
+  if (a.intents.has('howmany') && countsOthersOfSeries(a, d)) return false;
   // "What was X's score?" needs a score given as a number, not a rank or a doc that only says "by score".
   if (q.score && !d.scored) return false;
   // "How much does it cost?" needs an amount of money.

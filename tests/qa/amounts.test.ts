@@ -18,6 +18,7 @@ const writePack = () =>
         { id: 'meters', kind: 'fact', text: 'In 2023 the Island Development Fund paid for smart water meters in every village, a grant of NZ$2.4 million.', keywords: [] },
         { id: 'audit-phases', kind: 'fact', text: 'The water board helps a village set up its leak audit in four phases: survey, design, repair and review.', keywords: [] },
         { id: 'audit-lead', kind: 'fact', text: 'The chief engineer of the water board is in charge of every leak audit on the atoll.', keywords: [] },
+        { id: 'fraud', kind: 'fact', text: 'Water boards must pay close attention to meter fraud, which cost the atoll about a tenth of its water in 2023.', keywords: [] },
       ],
     },
   ]);
@@ -64,6 +65,12 @@ describe('how much and how many', () => {
   it('declines what a service costs ("how much does X charge?") when the pack gives no amount', () => {
     const a = answerer.answer('how much does the water board charge a village for a leak audit?');
     expect(a.answered, a.text).toBe(false);
+  });
+
+  it('reads "pay attention" as no amount of money', () => {
+    const a = answerer.answer('how much do water boards have to pay attention to meter fraud?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('meter fraud');
   });
 
   it('still reads "in charge of" as who runs it', () => {

@@ -92,3 +92,27 @@ describe('a count of two of a series together', () => {
   });
 });
 
+describe('counts in one unit, one of them joint', () => {
+  const { answerer } = workshop(
+    writeSmallPack('together-guard', { title: 'Accounts and Grades', workshop: 'Harbour Data Week 2025' }, [
+      {
+        id: 'accounts',
+        title: 'Accounts',
+        units: [
+          { id: 'tiers', kind: 'statistic', text: 'Tier 1 accounts hold 120 thousand users. Tier 2 and Tier 3 together hold 43 thousand users.', keywords: [] },
+          { id: 'grades', kind: 'statistic', text: 'Grade 1 has 3,400 staff and Grade 2 has 2,100 staff. Ministries and unions worked together on the new grading scheme.', keywords: [] },
+        ],
+      },
+    ]),
+  );
+
+  it('still answers a count given alone, beside a joint one', () => {
+    expect(answerer.answer('how many users are in tier 1?').text).toContain('120 thousand');
+    expect(answerer.answer('how many users do tier 2 and tier 3 hold together?').text).toContain('43 thousand');
+  });
+
+  it('does not take "worked together" for a joint count', () => {
+    expect(answerer.answer('how many staff are in grade 1?').text).toContain('3,400');
+  });
+});
+

@@ -46,6 +46,7 @@ describe('another session of the same event', () => {
         units: [
           { id: 'index-def', kind: 'definition', text: 'The Harbour Services Index scores 60 ports on booking, safety and data.', keywords: [] },
           { id: 'index-use', kind: 'fact', text: 'Port councils use the index to compare their booking systems with their neighbours.', keywords: [] },
+          { id: 'recruitment', kind: 'fact', text: 'As discussed in session 5, the new berth booking rules apply to all ports from 2026.', keywords: [] },
         ],
       },
     ]),
@@ -54,6 +55,10 @@ describe('another session of the same event', () => {
   it('declines what another session is about, which the pack does not hold', () => {
     const a = answerer.answer('what will session 7 of the workshop be about?');
     expect(a.answered, a.text).toBe(false);
+  });
+
+  it('answers about another session the deck itself speaks of', () => {
+    expect(answerer.answer('when do the session 5 booking rules apply?').text).toContain('2026');
   });
 
   it('still answers about its own session', () => {
