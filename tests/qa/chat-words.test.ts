@@ -1,0 +1,28 @@
+// Chat words for a part of something and where it belongs ("the enablers *bit*", "which pillar does it *sit*
+// under?") say how a participant talks, not what about: they must not count against the unit that answers.
+import { describe, expect, it } from 'vitest';
+import { workshop, writeSmallPack } from './helpers.js';
+
+const writePack = () =>
+  writeSmallPack('chat-words', { title: 'The Harbour Index', workshop: 'Harbour Data Week 2025' }, [
+    {
+      id: 'parts',
+      title: 'How the index is built',
+      units: [
+        { id: 'total', kind: 'statistic', text: 'The 2024 Harbour Index is built from 48 key indicators: 17 in the BSI, 9 in the SSI, 6 in the DSI and 16 in the HEI.', keywords: [] },
+        { id: 'hei', kind: 'definition', text: 'The Harbour Enablers Index (HEI) captures strategy, laws, skills and funding for harbour services; it has 16 indicators in the 2024 update.', keywords: [] },
+        { id: 'bsi', kind: 'definition', text: 'The Berth Services Index (BSI) measures booking, billing and berth allocation; it has 17 indicators.', keywords: [] },
+        { id: 'ssi', kind: 'definition', text: 'The Safety Services Index (SSI) covers inspections and incident reporting; it has 9 indicators.', keywords: [] },
+      ],
+    },
+  ]);
+
+describe('chat words for parts', () => {
+  const { answerer } = workshop(writePack());
+
+  it('answers "how many indicators sit under the enablers bit?"', () => {
+    const a = answerer.answer('how many indicators sit under the enablers bit?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('16');
+  });
+});
