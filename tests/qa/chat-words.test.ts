@@ -1,5 +1,5 @@
-// Chat words for a part of something and where it belongs ("the enablers *bit*", "which pillar does it *sit*
-// under?") say how a participant talks, not what about: they must not count against the unit that answers.
+// Chat words for a part of something, where it belongs and what it is asked in ("the enablers *bit*", "does it *sit*
+// under?", "in this *context*") say how a participant talks, not what about: they must not count against the answer.
 import { describe, expect, it } from 'vitest';
 import { workshop, writeSmallPack } from './helpers.js';
 
@@ -13,6 +13,7 @@ const writePack = () =>
         { id: 'hei', kind: 'definition', text: 'The Harbour Enablers Index (HEI) captures strategy, laws, skills and funding for harbour services; it has 16 indicators in the 2024 update.', keywords: [] },
         { id: 'bsi', kind: 'definition', text: 'The Berth Services Index (BSI) measures booking, billing and berth allocation; it has 17 indicators.', keywords: [] },
         { id: 'ssi', kind: 'definition', text: 'The Safety Services Index (SSI) covers inspections and incident reporting; it has 9 indicators.', keywords: [] },
+        { id: 'pooling', kind: 'fact', text: 'Leading ports engage in policy experimentation and pooling, sharing berths between neighbouring ports at busy times.', keywords: [] },
       ],
     },
   ]);
@@ -24,5 +25,11 @@ describe('chat words for parts', () => {
     const a = answerer.answer('how many indicators sit under the enablers bit?');
     expect(a.answered, a.text).toBe(true);
     expect(a.text).toContain('16');
+  });
+
+  it('answers "what is X in this context?" as what X is', () => {
+    const a = answerer.answer('what is pooling in this context');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('sharing berths');
   });
 });
