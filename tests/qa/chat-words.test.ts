@@ -13,6 +13,7 @@ const writePack = () =>
         { id: 'hei', kind: 'definition', text: 'The Harbour Enablers Index (HEI) captures strategy, laws, skills and funding for harbour services; it has 16 indicators in the 2024 update.', keywords: [] },
         { id: 'bsi', kind: 'definition', text: 'The Berth Services Index (BSI) measures booking, billing and berth allocation; it has 17 indicators.', keywords: [] },
         { id: 'ssi', kind: 'definition', text: 'The Safety Services Index (SSI) covers inspections and incident reporting; it has 9 indicators.', keywords: [] },
+        { id: 'pilots', kind: 'fact', text: 'The board finds that many harbour data projects stay stuck in the pilot phase because of funding gaps, weak skills and unclear ownership.', keywords: [] },
         { id: 'pooling', kind: 'fact', text: 'Leading ports engage in policy experimentation and pooling, sharing berths between neighbouring ports at busy times.', keywords: [] },
       ],
     },
@@ -31,5 +32,11 @@ describe('chat words for parts', () => {
     const a = answerer.answer('what is pooling in this context');
     expect(a.answered, a.text).toBe(true);
     expect(a.text).toContain('sharing berths');
+  });
+
+  it('reads "never" as how it is asked, not what about', () => {
+    const a = answerer.answer('why do so many harbour data projects never get beyond the pilot?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('stuck in the pilot phase');
   });
 });
