@@ -14,6 +14,7 @@ const writePack = () =>
         { id: 'bsi', kind: 'definition', text: 'The Berth Services Index (BSI) measures booking, billing and berth allocation; it has 17 indicators.', keywords: [] },
         { id: 'ssi', kind: 'definition', text: 'The Safety Services Index (SSI) covers inspections and incident reporting; it has 9 indicators.', keywords: [] },
         { id: 'pilots', kind: 'fact', text: 'The board finds that many harbour data projects stay stuck in the pilot phase because of funding gaps, weak skills and unclear ownership.', keywords: [] },
+        { id: 'links', kind: 'fact', text: 'Linking every port system directly to every other one multiplies the connections to maintain, so the board recommends one shared exchange layer.', keywords: [] },
         { id: 'pooling', kind: 'fact', text: 'Leading ports engage in policy experimentation and pooling, sharing berths between neighbouring ports at busy times.', keywords: [] },
       ],
     },
@@ -38,5 +39,11 @@ describe('chat words for parts', () => {
     const a = answerer.answer('why do so many harbour data projects never get beyond the pilot?');
     expect(a.answered, a.text).toBe(true);
     expect(a.text).toContain('stuck in the pilot phase');
+  });
+
+  it('reads "a bad idea" and "nowadays" as how it is asked', () => {
+    const a = answerer.answer('why is it a bad idea to link every port system directly to every other one nowadays?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('multiplies the connections');
   });
 });
