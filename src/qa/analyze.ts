@@ -647,6 +647,10 @@ export function analyze(pack: Pack, question: string): Analysis {
     if (c.alternatives.some((alt) => docsWithAll(pack, [...alt.stems, term(next)]).some(other))) continue;
     c.context = true;
   }
+  // "Who's *running* this session?": what the presenter does with the session asks who presents it.
+  if (intents.has('who') && concepts.some((c) => c.context && wordSet('session').has(c.words[0]!))) {
+    for (const c of concepts) if (c.words.length === 1 && wordSet('session-verb').has(c.words[0]!)) c.generic = true;
+  }
   // "How long is X?", "how long does it last?" is answered by a duration ("a 45-minute session"), which
   // never says "long" or "last"; "how long has X been..." by a date.
   if (/\bhow long\b/.test(cleanedText)) concepts.splice(0, concepts.length, ...concepts.filter((c) => !wordSet('duration-asking').has(c.words.join(' '))));

@@ -12,6 +12,7 @@ const writePack = () =>
         { id: 'booking-def', kind: 'definition', text: 'Harbour booking is the reservation of a berth, a slipway or a crane slot before a boat arrives.', keywords: [] },
         { id: 'booking-online', kind: 'fact', text: 'Online harbour booking began in Mombasa in 2004, when the port put its berth list on the web.', keywords: [] },
         { id: 'booking-people', kind: 'fact', text: 'Harbour booking clerks check each reservation against the tide tables.', keywords: [] },
+        { id: 'booking-reform', kind: 'fact', text: 'The harbour booking reform is led by Tomas Lind of the Port Council.', keywords: [] },
         { id: 'booking-course', kind: 'fact', text: 'A harbour booking course for clerks runs every March in Mombasa and costs 300 dollars.', keywords: [] },
       ],
     },
@@ -26,6 +27,15 @@ describe('a session named by its subject', () => {
 
   it('answers when "the booking session" is from the title slide', () => {
     expect(answerer.answer('wat date is the booking session on again').text).toContain('4 March 2025');
+  });
+
+  it('answers "who\'s running this session?" with the presenter', () => {
+    expect(answerer.answer("hi, who's running this session?").text).toContain('Iris Vane');
+    expect(answerer.answer('who is leading the session today?').text).toContain('Iris Vane');
+  });
+
+  it('still reads "who is leading X?" of something else as about X', () => {
+    expect(answerer.answer('who is leading the harbour booking reform?').text).toContain('Tomas Lind');
   });
 
   it('still reads the subject as the topic when no session word follows it', () => {
