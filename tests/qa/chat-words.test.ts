@@ -15,6 +15,7 @@ const writePack = () =>
         { id: 'ssi', kind: 'definition', text: 'The Safety Services Index (SSI) covers inspections and incident reporting; it has 9 indicators.', keywords: [] },
         { id: 'pilots', kind: 'fact', text: 'The board finds that many harbour data projects stay stuck in the pilot phase because of funding gaps, weak skills and unclear ownership.', keywords: [] },
         { id: 'links', kind: 'fact', text: 'Linking every port system directly to every other one multiplies the connections to maintain, so the board recommends one shared exchange layer.', keywords: [] },
+        { id: 'fragmented', kind: 'fact', text: 'The 2020 review found that most ports already had booking systems and online portals, but they were fragmented and could not share data.', keywords: [] },
         { id: 'pooling', kind: 'fact', text: 'Leading ports engage in policy experimentation and pooling, sharing berths between neighbouring ports at busy times.', keywords: [] },
       ],
     },
@@ -45,5 +46,11 @@ describe('chat words for parts', () => {
     const a = answerer.answer('why is it a bad idea to link every port system directly to every other one nowadays?');
     expect(a.answered, a.text).toBe(true);
     expect(a.text).toContain('multiplies the connections');
+  });
+
+  it('reads "what was wrong with X?" as asking about X', () => {
+    const a = answerer.answer('what was wrong with the booking systems and portals ports already had in 2020');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('fragmented');
   });
 });
