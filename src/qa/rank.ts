@@ -197,6 +197,10 @@ interface Asked {
   score: boolean;
   /** Stems of all its words, and of the last question's in a follow-up. */
   stems: Set<string>;
+  /** "Who *chairs* X?": asks who holds a post, which a person (or a body named as holding it) answers. */
+  post: boolean;
+  /** "How many are in *tier 5*?": the items of a series it names. */
+  series: { series: string; item: string }[];
 }
 
 /**
@@ -223,6 +227,8 @@ function whatIsAsked(a: Analysis, context: readonly Concept[] = []): Asked {
     places: !!a.typed && !a.intents.has('howmany') && wordSet('place-kind').has(word(a.typed)),
     score: !a.intents.has('yesno') && !a.intents.has('compare') && !a.intents.has('how') && asksScore(a),
     stems: new Set([...a.words, ...[...a.concepts, ...context].flatMap((c) => c.words.flatMap((w) => w.split(' ')))].map(term)),
+    post: a.intents.has('who') && a.words.some((w) => wordSet('person-role').has(w)),
+    series: a.intents.has('howmany') ? seriesNamed(a) : [],
   };
 }
 
@@ -281,18 +287,23 @@ function namesSomeone(q: Asked, d: DocInfo): boolean {
   return d.who.role || d.who.actors.some((x) => !x.org && !x.stems.every((t) => q.stems.has(t)));
 }
 
+/** "Tier 5", "group D": the items of a series the question names. */
+function seriesNamed(a: Analysis): { series: string; item: string }[] {
+  return a.concepts.flatMap((c) => {
+    const m = /^([a-z]{3,})(\d{1,2}|[a-z])$/.exec(c.words.join(''));
+    return m ? [{ series: m[1]!, item: m[2]! }] : [];
+  });
+}
 /** Words that join counts: "A and B *together* hold 43". */
 const TOGETHER = /\b(together|combined|between them)\b/i;
 /**
  * The question names one of a series ("tier 5"), and the doc counts it together with another the question
  * does not name, in one sentence ("Tier 2 and Tier 5 together hold 43").
  */
-function countsOthersOfSeries(a: Analysis, d: DocInfo): boolean {
-  const asked = a.concepts.flatMap((c) => {
-    const m = /^([a-z]{3,})(\d{1,2}|[a-z])$/.exec(c.words.join(''));
-    return m ? [{ series: m[1]!, item: m[2]! }] : [];
-  });
-  if (!asked.length) return false;
+function countsOthersOfSeries(q: Asked, d: DocInfo): boolean {
+  const asked = q.series;
+  // (Most docs join no counts: the sentences are split only for those that do.)
+  if (!TOGETHER.test(d.doc.text)) return false;
   for (const sentence of d.doc.text.split(/(?<=[.;])\s+/)) {
     if (!TOGETHER.test(sentence)) continue;
     for (const { series, item } of asked) {
@@ -437,9 +448,9 @@ function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: 
   if (!countsIt(a, q, d)) return false;
   // "Who chairs the committee?" is answered by a person (or a role), not by a doc that names only bodies.
   // (Or a body named as holding it: "chaired by the Ministry of Justice".)
-  if (a.intents.has('who') && a.words.some((w) => wordSet('person-role').has(w)) && !namesSomeone(q, d) && !d.who.agents.some((x) => ROLE_VERBS.has(x.verb))) return false;
+  if (q.post && !namesSomeone(q, d) && !d.who.agents.some((x) => ROLE_VERBS.has(x.verb))) return false;
   // "How many are in tier 2?" is not answered by a count of tiers 2 and 5 together.
-  if (a.intents.has('howmany') && countsOthersOfSeries(a, d)) return false;
+  if (q.series.length && countsOthersOfSeries(q, d)) return false;
   // "What was X's score?" needs a score given as a number, not a rank or a doc that only says "by score".
   if (q.score && !d.scored) return false;
   // "How much does it cost?" needs an amount of money.
