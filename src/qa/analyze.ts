@@ -298,9 +298,6 @@ function clipped(pack: Pack, w: string): string[] | undefined {
 /** Most distinct question words whose alternatives a pack keeps (question words are anyone's input). */
 const MAX_KEPT_WORDS = 5000;
 
-/** "This session", "this 45-minute workshop": a unit that speaks of the session itself. */
-let thisSessionPattern: RegExp | undefined;
-const THIS_SESSION = (): RegExp => (thisSessionPattern ??= new RegExp(`\\b(this|today's|our)\\s+(?:[\\w-]+\\s+){0,2}(${[...wordSet('session')].join('|')})\\b`, 'i'));
 
 /** The stems of the words for a country (lexicon/answers.txt), and what each lends the others. */
 let countryStemList: string[] | undefined;
@@ -442,11 +439,16 @@ function quotedTerm(question: string): string | undefined {
   return m && m[1]!.trim().split(/\s+/).length <= 5 ? m[1] : undefined;
 }
 
+/** "this session", "today's workshop", "this 45-minute talk": the session itself (built once, from the word list). */
+const sessionRefSource = () => String.raw`\b(?:this|that|today'?s|our)\s+(?:[\w-]+\s+){0,2}?(?:${[...wordSet('session')].join('|')})\b`;
 let sessionRef: RegExp | undefined;
-/** "this session", "today's workshop": the session itself (built once, from the word list). */
+let sessionRefOnce: RegExp | undefined;
+/** Every mention of the session itself, to take out of a text. */
 function thisSession(): RegExp {
-  return (sessionRef ??= new RegExp(String.raw`\b(?:this|that|today'?s) (?:${[...wordSet('session')].join('|')})\b`, 'gi'));
+  return (sessionRef ??= new RegExp(sessionRefSource(), 'gi'));
 }
+/** Does the text speak of the session itself ("this session", "this 45-minute workshop")? */
+const namesThisSession = (text: string): boolean => (sessionRefOnce ??= new RegExp(sessionRefSource(), 'i')).test(text);
 
 /** Asks a fact the title slide gives: who, when, where, how long, how to get in touch. */
 const asksSessionField = (intents: ReadonlySet<Intent>) => (['who', 'when', 'where', 'contact', 'duration'] as const).some((i) => intents.has(i));
@@ -643,7 +645,7 @@ export function analyze(pack: Pack, question: string): Analysis {
     if (!titled || c.context || next === undefined || !wordSet('session').has(next) || !c.alternatives.some((alt) => alt.stems.every((t) => titled.has(t)))) continue;
     // (Not when the deck itself speaks of such a thing, "a cybersecurity *course* runs every March in Bergen",
     // other than as this session: "*this session* looks at cybersecurity".)
-    const other = (i: number) => pack.docs[i]!.doc.kind !== 'meta' && pack.docs[i]!.doc.unitKind !== 'title' && !THIS_SESSION().test(pack.docs[i]!.doc.text);
+    const other = (i: number) => pack.docs[i]!.doc.kind !== 'meta' && pack.docs[i]!.doc.unitKind !== 'title' && !namesThisSession(pack.docs[i]!.doc.text);
     if (c.alternatives.some((alt) => docsWithAll(pack, [...alt.stems, term(next)]).some(other))) continue;
     c.context = true;
   }
