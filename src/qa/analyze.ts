@@ -643,8 +643,8 @@ export function analyze(pack: Pack, question: string): Analysis {
   for (const c of concepts) {
     const next = cleaned[Math.max(...c.positions) + 1];
     if (!titled || c.context || next === undefined || !wordSet('session').has(next) || !c.alternatives.some((alt) => alt.stems.every((t) => titled.has(t)))) continue;
-    // (Not when the deck itself speaks of such a thing, "a cybersecurity *course* runs every March in Bergen",
-    // other than as this session: "*this session* looks at cybersecurity".)
+    // (Not when the deck itself speaks of such a thing, "a booking *course* runs every March in Mombasa",
+    // other than as this session: "*this session* looks at booking".)
     const other = (i: number) => pack.docs[i]!.doc.kind !== 'meta' && pack.docs[i]!.doc.unitKind !== 'title' && !namesThisSession(pack.docs[i]!.doc.text);
     if (c.alternatives.some((alt) => docsWithAll(pack, [...alt.stems, term(next)]).some(other))) continue;
     c.context = true;

@@ -199,7 +199,7 @@ interface Asked {
   stems: Set<string>;
   /** "Who *chairs* X?": asks who holds a post, which a person (or a body named as holding it) answers. */
   post: boolean;
-  /** "How many are in *tier 5*?": the items of a series it names. */
+  /** "How many are in *level 4*?": the items of a series it names. */
   series: { series: string; item: string }[];
 }
 
@@ -287,7 +287,7 @@ function namesSomeone(q: Asked, d: DocInfo): boolean {
   return d.who.role || d.who.actors.some((x) => !x.org && !x.stems.every((t) => q.stems.has(t)));
 }
 
-/** "Tier 5", "group D": the items of a series the question names. */
+/** "Level 4", "band D": the items of a series the question names. */
 function seriesNamed(a: Analysis): { series: string; item: string }[] {
   return a.concepts.flatMap((c) => {
     const m = /^([a-z]{3,})(\d{1,2}|[a-z])$/.exec(c.words.join(''));
@@ -297,8 +297,8 @@ function seriesNamed(a: Analysis): { series: string; item: string }[] {
 /** Words that join counts: "A and B *together* hold 43". */
 const TOGETHER = /\b(together|combined|between them)\b/i;
 /**
- * The question names one of a series ("tier 5"), and the doc counts it together with another the question
- * does not name, in one sentence ("Tier 2 and Tier 5 together hold 43").
+ * The question names one of a series ("level 4"), and the doc counts it together with another the question
+ * does not name, in one sentence ("Levels 2 and 4 together hold 23 ports").
  */
 function countsOthersOfSeries(q: Asked, d: DocInfo): boolean {
   const asked = q.series;
@@ -449,7 +449,7 @@ function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: 
   // "Who chairs the committee?" is answered by a person (or a role), not by a doc that names only bodies.
   // (Or a body named as holding it: "chaired by the Ministry of Justice".)
   if (q.post && !namesSomeone(q, d) && !d.who.agents.some((x) => ROLE_VERBS.has(x.verb))) return false;
-  // "How many are in tier 2?" is not answered by a count of tiers 2 and 5 together.
+  // "How many are in level 2?" is not answered by a count of levels 2 and 4 together.
   if (q.series.length && countsOthersOfSeries(q, d)) return false;
   // "What was X's score?" needs a score given as a number, not a rank or a doc that only says "by score".
   if (q.score && !d.scored) return false;
