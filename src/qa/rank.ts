@@ -298,7 +298,7 @@ function seriesNamed(a: Analysis): { series: string; item: string }[] {
 const TOGETHER = /\b(together|combined|between them)\b/i;
 /**
  * The question names one of a series ("level 4"), and the doc counts it together with another the question
- * does not name, in one sentence ("Levels 2 and 4 together hold 23 ports").
+ * does not name, in one sentence ("Level 2 and Level 4 together hold 23 ports").
  */
 function countsOthersOfSeries(q: Asked, d: DocInfo): boolean {
   const asked = q.series;
