@@ -851,7 +851,10 @@ function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, uppe
   const own = /\bsession (\d+)\b/i.exec(pack.byRef.get('m:session')?.doc.text ?? '')?.[1];
   const asked = /\bsession ?(\d+)\b/.exec(cleaned.join(' '))?.[1];
   // (Unless the deck itself speaks of that session: "as discussed in session 2, ...".)
-  const spoken = (n: string) => pack.docs.some((d) => d.doc.kind !== 'meta' && new RegExp(`\\bsession ${n}\\b`, 'i').test(d.doc.text));
+  const spoken = (n: string) => {
+    const said = new RegExp(`\\bsession ${n}\\b`, 'i');
+    return pack.docs.some((d) => d.doc.kind !== 'meta' && said.test(d.doc.text));
+  };
   if (own !== undefined && asked !== undefined && asked !== own && !spoken(asked)) outside.push(`session ${asked}`);
   for (const c of unknown) if ((qualifies(c) && name(c).length >= 4 && nounLike(c) && !shorthand(c)) || (!advice && superlative(c))) c.foreign = true;
   // "Who *chaired* the commission?": who did something the pack never speaks of, in any form; no unit can say who.

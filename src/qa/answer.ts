@@ -7,7 +7,7 @@ import { wordSet } from './word-lists.js';
 import { CALIBRATION } from './calibration.js';
 import { readFollowup } from './followup.js';
 import { clip, fitsTogether, formatDocs, MAX_ANSWER_CHARS, sourcesOf } from './format.js';
-import { buildPack, contentStems, type DocInfo, type Pack } from './pack.js';
+import { buildPack, contentStems, seriesItem, type DocInfo, type Pack } from './pack.js';
 import { heldBy, rank, type Ranked } from './rank.js';
 import type { SearchIndex } from './search-index.js';
 import { createSuggester } from './suggest.js';
@@ -81,7 +81,7 @@ function repeats(d: DocInfo, other: DocInfo): boolean {
 }
 /** "tier1" and "tier3", "groupa" and "groupd": one of a series, named by the same word. */
 const sameSeries = (a: Concept, b: Concept) => {
-  const series = (c: Concept) => /^([a-z]{3,})([a-z]|\d{1,2})$/.exec(c.words.join(''))?.[1];
+  const series = (c: Concept) => seriesItem(c.words)?.series;
   return series(a) !== undefined && series(a) === series(b);
 };
 

@@ -54,8 +54,9 @@ const FILLER = wordSet('asking');
 const GENERIC = wordSet('generic');
 /** Irregular verb forms ("ran", "grew"): a verb after a noun ends its phrase. */
 const IRREGULAR = wordMap('irregular');
-/** Numbers said in words ("which *twelve* countries"). */
+/** A number, in digits or in words ("which *twelve* countries"). */
 const NUMBER_WORDS = wordMap('number-word');
+const isNumber = (w: string | undefined): boolean => w !== undefined && (/^\d+$/.test(w) || NUMBER_WORDS.has(w));
 
 /** A word that may be part of a noun phrase. */
 const isContent = (w: string): boolean =>
@@ -110,7 +111,7 @@ function questionFocus(words: string[], h: number): Phrase & { counted: boolean;
     i = skip(words, i, AUX);
     // "which are the twelve *countries* that...": a number before a noun names how many of a kind are asked for.
     const n = skip(words, i, DET);
-    if (wh === 'which' && !doVerb && (/^\d+$/.test(words[n] ?? '') || NUMBER_WORDS.has(words[n] ?? '')) && isContent(words[n + 1] ?? '')) return { ...nounPhrase(words, n + 1, 1), counted: false, typed: true };
+    if (wh === 'which' && !doVerb && isNumber(words[n]) && isContent(words[n + 1] ?? '')) return { ...nounPhrase(words, n + 1, 1), counted: false, typed: true };
     // "how can we improve X", "how do I reset my password": a pronoun, a verb, then X.
     if (PRONOUN.has((words[i] ?? ''))) return { ...nounPhrase(words, i + 2, 3), counted: false };
     const subject = nounPhrase(words, i, 3);
@@ -140,7 +141,7 @@ function questionFocus(words: string[], h: number): Phrase & { counted: boolean;
     return { ...nounPhrase(words, i + 2, 3), counted: false };
   }
   // "which twelve *countries* got full marks?": the noun after the number names the kind of answer.
-  if (nounFirst && (/^\d+$/.test(words[i] ?? '') || NUMBER_WORDS.has(words[i] ?? '')) && isContent(words[i + 1] ?? '')) i++;
+  if (nounFirst && isNumber(words[i]) && isContent(words[i + 1] ?? '')) i++;
   // "which *countries* joined": one noun names the kind of answer.
   if (nounFirst || DET.has((words[i] ?? ''))) return { ...nounPhrase(words, i, nounFirst && !DET.has((words[i] ?? '')) ? 1 : 3), counted, typed: nounFirst && !counted && !DET.has((words[i] ?? '')) };
   // "who leads the central body", "who won the world cup": a verb, then what it is about.

@@ -136,6 +136,12 @@ function leadText(doc: SearchDoc): string {
   return doc.text.split(/\s+/).slice(0, 6).join(' ');
 }
 
+/** One of a series, named by the same word and a number or letter ("tier1", "groupd"): the word and the item. */
+export function seriesItem(words: readonly string[]): { series: string; item: string } | undefined {
+  const m = /^([a-z]{3,})([a-z]|\d{1,2})$/.exec(words.join(''));
+  return m ? { series: m[1]!, item: m[2]! } : undefined;
+}
+
 /** A plural's singular as plain English spells most ("countries" -> "country", "indices" -> "indice"): for comparing, not for show. */
 export function singular(w: string): string {
   if (w.length < 5 || !w.endsWith('s') || w.endsWith('ss')) return w;

@@ -2,7 +2,7 @@
 // words are), whether it is about what is asked, and whether it holds the kind of answer asked for.
 import type { Alternative, Analysis, Concept, Intent } from './analyze.js';
 import { namesMoney, type Feature } from './features.js';
-import { COUNT_KINDS, RANKING_TERM, contentStems, singular, term, type DocInfo, type Pack } from './pack.js';
+import { COUNT_KINDS, RANKING_TERM, contentStems, seriesItem, singular, term, type DocInfo, type Pack } from './pack.js';
 import { wordMap, wordSet } from './word-lists.js';
 
 /** A concept held by more than this share of documents is too common to answer on its own. */
@@ -289,10 +289,7 @@ function namesSomeone(q: Asked, d: DocInfo): boolean {
 
 /** "Level 4", "band D": the items of a series the question names. */
 function seriesNamed(a: Analysis): { series: string; item: string }[] {
-  return a.concepts.flatMap((c) => {
-    const m = /^([a-z]{3,})(\d{1,2}|[a-z])$/.exec(c.words.join(''));
-    return m ? [{ series: m[1]!, item: m[2]! }] : [];
-  });
+  return a.concepts.flatMap((c) => seriesItem(c.words) ?? []);
 }
 /** Words that join counts: "A and B *together* hold 43". */
 const TOGETHER = /\b(together|combined|between them)\b/i;
