@@ -493,7 +493,7 @@ export function analyze(pack: Pack, question: string): Analysis {
   const cleaned = cleanWords(pack, splitWords(norm, MAX_TOKENS)).map((w, k, all) => (w === 'share' && /^(what|which)$/.test(all[k - 1] ?? '') ? 'proportion' : w));
   // Chat spelling read ("whos" -> "who", "wat r" -> "what are"): the intents again on the cleaned words.
   const cleanedText = cleaned.join(' ');
-  for (const [intent, re] of INTENTS) if (re.test(cleanedText)) intents.add(intent);
+  if (cleanedText !== norm) for (const [intent, re] of INTENTS) if (re.test(cleanedText)) intents.add(intent);
   // "When should we (not) consult?" asks in which cases: advice, not a date.
   if (/\bwhen (should|must|ought to)( not)? (we|i|you|one|governments?|ministries|agencies|a government|our)\b/.test(cleanedText)) {
     intents.delete('when');

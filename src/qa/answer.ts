@@ -67,13 +67,20 @@ function named(before: Analysis): Concept[] {
 const REPEATED_SHARE = 0.9;
 /** Words that turn a sentence round: a unit with one says something else than a unit without it. */
 const TURNING = new Set(['not', 'no', 'never', 'nor', 'without', 'only', 'except']);
+/** Every word of a unit's text, read once per unit. */
+const unitWords = new WeakMap<DocInfo, ReadonlySet<string>>();
+function wordsOf(d: DocInfo): ReadonlySet<string> {
+  let set = unitWords.get(d);
+  if (!set) unitWords.set(d, (set = new Set(words(d.doc.text, Infinity))));
+  return set;
+}
 /**
  * Unit `d` says again what `other` says: nearly all its words are in the other's text ("22 councils, or about a
  * third..." inside a summary), every figure it gives is there, and no "not" or "only" of its own is missing.
  */
 function repeats(d: DocInfo, other: DocInfo): boolean {
-  const own = new Set(words(d.doc.text, Infinity));
-  const theirs = new Set(words(other.doc.text, Infinity));
+  const own = wordsOf(d);
+  const theirs = wordsOf(other);
   let held = 0;
   for (const w of own) if (theirs.has(w)) held++;
   for (const w of own) if (TURNING.has(w) && !theirs.has(w)) return false;
