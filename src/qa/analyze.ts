@@ -490,7 +490,8 @@ export function analyze(pack: Pack, question: string): Analysis {
   norm = norm.replace(/\b(what|which) share of\b/g, '$1 proportion of');
 
   // "what share of X": the share is the measure ("proportion"), not the topic; read after chat spelling ("wat").
-  const cleaned = cleanWords(pack, splitWords(norm, MAX_TOKENS)).map((w, k, all) => (w === 'share' && /^(what|which)$/.test(all[k - 1] ?? '') ? 'proportion' : w));
+  const [caps, upper] = capitalized(question);
+  const cleaned = ownPlaceNames(pack, cleanWords(pack, splitWords(norm, MAX_TOKENS)), caps, upper).map((w, k, all) => (w === 'share' && /^(what|which)$/.test(all[k - 1] ?? '') ? 'proportion' : w));
   // Chat spelling read ("whos" -> "who", "wat r" -> "what are"): the intents again on the cleaned words.
   const cleanedText = cleaned.join(' ');
   if (cleanedText !== norm) for (const [intent, re] of INTENTS) if (re.test(cleanedText)) intents.add(intent);
@@ -536,7 +537,6 @@ export function analyze(pack: Pack, question: string): Analysis {
   const stems = content.map(term);
   const canon = stems.map((s) => pack.canonical.get(s) ?? s);
 
-  const [caps, upper] = capitalized(question);
   const phrasals = phrasalVerbs(pack, cleaned);
   /** Particles read with their verb. */
   const skip = new Set<number>();
@@ -788,6 +788,26 @@ function capitalized(question: string): [Set<string>, Set<string>] {
     if (/^[A-Z]{2,}\b/.test(token)) for (const w of words(token)) upper.add(w);
   }
   return [caps, upper];
+}
+
+/**
+ * The question with the pack's name for each place it names otherwise ("South Korea" for the pack's "Republic of
+ * Korea", "Viet Nam" for "Vietnam"). A single word only as typed with a capital ("US", not "us") or when it names
+ * nothing but a place.
+ */
+function ownPlaceNames(pack: Pack, words: string[], caps: Set<string>, upper: Set<string>): string[] {
+  if (!pack.placeNames.size) return words;
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const one = caps.has(w) || upper.has(w) || (pack.english.places.get(w) ?? []).some((n) => n.length === 1);
+    const rename = pack.placeNames.get(w)?.find(([asked]) => asked.every((a, k) => words[i + k] === a) && (asked.length > 1 || one));
+    if (rename) {
+      out.push(...rename[1]);
+      i += rename[0].length - 1;
+    } else out.push(w);
+  }
+  return out;
 }
 
 /** Places the question names that the pack does not: several words in any case, one word only capitalised or unambiguous. */

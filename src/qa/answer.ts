@@ -46,7 +46,10 @@ function unheldTopics(pack: Pack, a: Analysis, d: DocInfo): number {
   // A word the pack never uses that names what is asked ("the *director* of X") counts twice.
   // So does a name or term of several words that the doc lacks ("South Asia" and a figure for East Asia).
   // A verb counts half: what was done is the word a pack most often says otherwise ("filled in", "returned").
-  return unheld.reduce((n, c) => n + (c.foreign || (c.specific && c.words.length > 1) ? 2 : c.verbal ? 0.5 : 1), 0);
+  // What is asked about counts twice against a fact of the session ("what languages are spoken in <the country
+  // where it is held>?"): such a fact says only where, when or who.
+  const twice = (c: Concept) => c.foreign || (c.specific && c.words.length > 1) || (d.doc.kind === 'meta' && a.focus.includes(c) && !c.specific && !c.place && !c.verbal);
+  return unheld.reduce((n, c) => n + (twice(c) ? 2 : c.verbal ? 0.5 : 1), 0);
 }
 const sameWords = (a: Concept, b: Concept) => a.words.join(' ') === b.words.join(' ');
 /** What a pronoun stands for: the thing the last question asked about (its names, places and focus), not what it said of it. */

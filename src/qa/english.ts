@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WordNetReader } from './wordnet.js';
 
-const FILE = 'english-wordnet-3.1-v4.json';
+const FILE = 'english-wordnet-3.1-v5.json';
 
 interface EnglishFile {
   /** Single-word lemmas, sorted, one a line. */
@@ -13,6 +13,8 @@ interface EnglishFile {
   places: string[];
   /** Set phrases of a preposition and a word ("in place", "at all"), words joined by a space. */
   setPhrases: string[];
+  /** The names of one place, for each place with more than one ("south korea", "republic of korea"). */
+  placeSynonyms: string[][];
 }
 
 export class English {
@@ -21,9 +23,12 @@ export class English {
   readonly places: Map<string, string[][]>;
   /** "in place", "at all": a preposition and a word that WordNet lists together as an adverb or adjective. */
   readonly setPhrases: Set<string>;
+  /** The names of one place, for each place with more than one. */
+  readonly placeSynonyms: readonly string[][];
 
-  constructor(private readonly words: string, places: string[], setPhrases: string[] = []) {
+  constructor(private readonly words: string, places: string[], setPhrases: string[] = [], placeSynonyms: string[][] = []) {
     this.setPhrases = new Set(setPhrases);
+    this.placeSynonyms = placeSynonyms;
     const starts = [0];
     for (let i = words.indexOf('\n'); i >= 0; i = words.indexOf('\n', i + 1)) starts.push(i + 1);
     this.starts = Uint32Array.from(starts);
@@ -84,7 +89,12 @@ export function baseForms(word: string, minStem: number): string[] {
 
 export function buildEnglish(wn = new WordNetReader()): EnglishFile {
   try {
-    return { words: [...new Set(wn.allWords())].sort().join('\n'), places: [...wn.placeNames()], setPhrases: [...new Set(wn.prepositionalPhrases())] };
+    return {
+      words: [...new Set(wn.allWords())].sort().join('\n'),
+      places: [...wn.placeNames()],
+      setPhrases: [...new Set(wn.prepositionalPhrases())],
+      placeSynonyms: [...wn.placeSynonyms()],
+    };
   } finally {
     wn.close();
   }
@@ -110,6 +120,6 @@ export function loadEnglish(cacheDir: string): English {
       // A read-only install builds the list at every start instead.
     }
   }
-  loaded = new English(body.words, body.places, body.setPhrases);
+  loaded = new English(body.words, body.places, body.setPhrases, body.placeSynonyms);
   return loaded;
 }

@@ -99,6 +99,11 @@ export interface Pack {
   namePairs: Set<string>;
   /** Place names the pack uses, lower case. */
   places: Set<string>;
+  /**
+   * Another name of a place the pack names, first word -> [the other name, the pack's name], longest first: a
+   * question about "South Korea" asks about the pack's "Republic of Korea".
+   */
+  placeNames: Map<string, [asked: string[], own: string[]][]>;
   lunr: lunr.Index;
   /** lunr's scores for the tie-breaker, from each term's weights kept as questions use them. */
   lunrScores: LunrScorer;
@@ -292,6 +297,29 @@ function median(xs: number[]): number {
   return s.length ? Math.max(1, s[Math.floor(s.length / 2)]!) : 1;
 }
 
+/**
+ * For each place the pack names that has other names (WordNet's), those names, by first word, and the pack's own
+ * name for the place. Only names the pack never writes: a pack that writes both has its own reasons. (`text`: the
+ * pack's words, each unit's joined by spaces, between spaces.)
+ */
+function placeNamesOf(text: string, english: English): Map<string, [string[], string[]][]> {
+  const held = (name: string) => text.includes(` ${name} `);
+  const out = new Map<string, [string[], string[]][]>();
+  for (const names of english.placeSynonyms) {
+    const own = names.find(held);
+    if (!own) continue;
+    for (const name of names) {
+      const asked = name.split(' ');
+      if (held(name) || isStopWord(asked[0]!)) continue;
+      const list = out.get(asked[0]!) ?? [];
+      if (!list.some(([a]) => a.join(' ') === name)) list.push([asked, own.split(' ')]);
+      out.set(asked[0]!, list);
+    }
+  }
+  for (const list of out.values()) list.sort((a, b) => b[0].length - a[0].length);
+  return out;
+}
+
 /** Two capitalised words in a row, not at a sentence's start: a name the pack gives ("South Asia"). */
 function namePairsOf(docs: SearchDoc[]): Set<string> {
   const out = new Set<string>();
@@ -313,6 +341,11 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
   const countKinds = COUNT_KINDS();
   const docWords = searchDocs.map((doc) => words([doc.title, doc.text, ...doc.keywords].join(' \n ')));
   for (const all of docWords) for (const w of all) vocab.add(w);
+  const text = ` ${docWords.map((ws) => ws.join(' ')).join(' | ')} `;
+  // ("Republic of Korea": a name of several words, one of them not capitalised, that WordNet knows as a place.)
+  for (const list of index.english.places.values()) {
+    for (const name of list) if (name.length > 1 && !isStopWord(name[0]!) && name.every((w) => vocab.has(w)) && text.includes(` ${name.join(' ')} `)) places.add(name.join(' '));
+  }
   const docs: DocInfo[] = searchDocs.map((doc, i) => {
     const all = docWords[i]!;
     // A compound holds its parts too: a question about "data" finds the "dataset".
@@ -432,6 +465,7 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
     wordAlternatives: new Map(),
     english: index.english,
     places,
+    placeNames: placeNamesOf(text, index.english),
     lunr: index.lunr,
     lunrScores: new LunrScorer(index.lunr),
     medianTerms: median(docs.filter((d) => d.doc.kind === 'unit').map((d) => d.terms.size)),

@@ -203,6 +203,25 @@ export class WordNetReader {
   }
 
   /**
+   * The names of each place WordNet knows by more than one ("south korea", "republic of korea"), lower case
+   * with spaces: the same country as a participant and as an official text call it.
+   */
+  *placeSynonyms(): Generator<string[]> {
+    const seen = new Set<number>();
+    for (const lemma of this.nounFiles().keys()) {
+      if (!/^[a-z_]+$/.test(lemma) || !this.isPlace(lemma)) continue;
+      for (const offset of this.index.get('noun')!.get(lemma) ?? []) {
+        if (seen.has(offset)) continue;
+        seen.add(offset);
+        const synset = this.synset('noun', offset);
+        if (synset.lexFile !== LOCATION_FILE || !synset.instance) continue;
+        const names = [...new Set(synset.words.filter((w) => /^[a-z_]+$/.test(w)).map((w) => w.replace(/_/g, ' ')))];
+        if (names.length > 1) yield names;
+      }
+    }
+  }
+
+  /**
    * Set phrases of a preposition and one word that WordNet lists as adverbs or adjectives ("in place",
    * "at all", "in force", "on time"): in them the word is part of the phrase, not a topic.
    */

@@ -1,0 +1,66 @@
+// A country goes by more than one name: participants say "South Korea" and "Vietnam" where official texts write
+// "Republic of Korea" and "Viet Nam". A question in either name is about the place the pack names.
+import { describe, expect, it } from 'vitest';
+import { workshop, writeSmallPack } from './helpers.js';
+
+const writePack = () =>
+  writeSmallPack('place-names', { title: 'Ports of the Pacific Rim', workshop: 'Harbour Data Week 2025', location: 'Apia, Samoa' }, [
+    {
+      id: 'ports',
+      title: 'New ports',
+      units: [
+        { id: 'korea', kind: 'fact', text: 'In 2021 the Republic of Korea opened three new container ports on its southern coast.', keywords: [] },
+        { id: 'viet', kind: 'fact', text: 'Viet Nam dredged the channel at Hai Phong in 2019, so that larger ships could dock.', keywords: [] },
+        { id: 'japan', kind: 'fact', text: 'Japan opened one new port in 2022 and closed two small ones.', keywords: [] },
+      ],
+    },
+    {
+      id: 'crews',
+      title: 'Crews',
+      units: [{ id: 'languages', kind: 'fact', text: 'Harbour pilots need two languages: the local one and English for radio calls.', keywords: [] }],
+    },
+  ]);
+
+describe('places by any of their names', () => {
+  const { answerer } = workshop(writePack());
+
+  it('reads "South Korea" as the pack\'s "Republic of Korea"', () => {
+    const a = answerer.answer('how many new ports did South Korea open in 2021?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('three new container ports');
+  });
+
+  it('answers the name the pack writes, "Republic of Korea", too', () => {
+    expect(answerer.answer('How many ports did the Republic of Korea open in 2021?').text).toContain('three new container ports');
+  });
+
+  it('reads a one-word name that can only be the place ("vietnam")', () => {
+    expect(answerer.answer('when did vietnam dredge the channel?').text).toContain('Hai Phong in 2019');
+  });
+
+  it('still declines a country the pack never names', () => {
+    const a = answerer.answer('how many new ports did North Korea open in 2021?');
+    expect(a.answered, a.text).toBe(false);
+  });
+});
+
+describe('a session fact answers only what it holds', () => {
+  const { answerer } = workshop(
+    writeSmallPack('session-place', { title: 'Ports of the Pacific Rim', workshop: 'Harbour Data Week 2025', location: 'Busan, Republic of Korea' }, [
+      {
+        id: 'crews',
+        title: 'Crews',
+        units: [{ id: 'languages', kind: 'fact', text: 'Harbour pilots need two languages: the local one and English for radio calls.', keywords: [] }],
+      },
+    ]),
+  );
+
+  it('does not answer "what languages are spoken in the Republic of Korea?" with where the workshop is held', () => {
+    const a = answerer.answer('What languages are spoken in the Republic of Korea?');
+    expect(a.text).not.toContain('Busan');
+  });
+
+  it('still says where the workshop is held', () => {
+    expect(answerer.answer('where is the workshop held?').text).toContain('Busan');
+  });
+});
