@@ -547,6 +547,19 @@ function verbOnly(a: Analysis, missed: Weighted, topical: readonly Weighted[], i
   return (a.verbs.includes(c) || (!!c.verbal && c.words.length > 1)) && rest.length > 0 && allHeld(rest, i);
 }
 
+/**
+ * "What are the *five steps* of X?" and a doc on X that gives "five levels": the number names the list, whatever
+ * the pack calls its items. The question's word is what the number counts; the doc states that number and
+ * holds all the rest.
+ */
+function numberedList(a: Analysis, q: Asked, missed: Weighted, topical: readonly Weighted[], d: DocInfo): boolean {
+  if (!a.intents.has('list') || missed.concept.words.length !== 1) return false;
+  const before = a.words[(missed.concept.positions[0] ?? 0) - 1] ?? '';
+  const n = wordMap('number-word').get(before) ?? before;
+  const rest = topical.filter((w) => w !== missed);
+  return q.named.includes(n) && d.numbers.has(n) && rest.length > 0 && allHeld(rest, d.i);
+}
+
 /** Per pack, worked out on the first question that asks where to start: the title slide's doc and the units on where to begin. */
 const startOf = new WeakMap<Pack, { title?: number; starts: number[] }>();
 function starts(pack: Pack): { title?: number; starts: number[] } {
@@ -656,6 +669,8 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
       missing++;
       missed ??= w;
     }
+    // ("The *five steps* of X?" and "five levels" of X: the number says what is asked for.)
+    if (missing === 1 && numberedList(a, q, missed!, topical, d)) missing = 0;
     // In the last answer's section, the topic is already set: "The convention was opened in ..." is about the
     // convention named in full before, so a follow-up's focus is held by holding part of it, or most of the
     // question ("when did the ministers resign over it?" and "the cabinet resigned over the scandal on ...").
