@@ -237,7 +237,7 @@ const COUNTRIES = 0;
 
 /**
  * The doc's figures count the counted word: its stem, and for a word of the question's own (not a synonym),
- * the word itself ("four sub-*indices*" shares the stem of "indicators", but counts something else).
+ * the word itself ("four *organizers*" shares the stem of "organizations", but counts something else).
  */
 function countedHere(c: Concept, d: DocInfo): boolean {
   const own = c.words.length === 1 ? c.words[0]! : undefined;
