@@ -644,9 +644,14 @@ export function analyze(pack: Pack, question: string): Analysis {
     const next = cleaned[Math.max(...c.positions) + 1];
     if (!titled || c.context || next === undefined || !wordSet('session').has(next) || !c.alternatives.some((alt) => alt.stems.every((t) => titled.has(t)))) continue;
     // (Not when the deck itself speaks of such a thing, "a booking *course* runs every March in Mombasa",
-    // other than as this session: "*this session* looks at booking".)
+    // other than as this session: "*this session* looks at booking". A deck that names both apart, "at its
+    // 40th session, the board took up booking", speaks of no booking session.)
     const other = (i: number) => pack.docs[i]!.doc.kind !== 'meta' && pack.docs[i]!.doc.unitKind !== 'title' && !namesThisSession(pack.docs[i]!.doc.text);
-    if (c.alternatives.some((alt) => docsWithAll(pack, [...alt.stems, term(next)]).some(other))) continue;
+    const such = (i: number, stems: string[]) => {
+      const ws = words(pack.docs[i]!.doc.text).map(term);
+      return ws.some((_, k) => ws[k + stems.length] === term(next) && stems.every((t, j) => ws[k + j] === t));
+    };
+    if (c.alternatives.some((alt) => docsWithAll(pack, [...alt.stems, term(next)]).some((i) => other(i) && such(i, alt.stems)))) continue;
     c.context = true;
   }
   // "Who's *running* this session?": what the presenter does with the session asks who presents it.

@@ -16,6 +16,11 @@ const writePack = () =>
         { id: 'booking-course', kind: 'fact', text: 'A harbour booking course for clerks runs every March in Mombasa and costs 300 dollars.', keywords: [] },
       ],
     },
+    {
+      id: 'history',
+      title: 'History',
+      units: [{ id: 'council', kind: 'fact', text: 'At its 12th session, in 2019, the Port Council took up harbour booking for small boats.', keywords: [] }],
+    },
   ]);
 
 describe('a session named by its subject', () => {
@@ -40,6 +45,10 @@ describe('a session named by its subject', () => {
 
   it('still reads the subject as the topic when no session word follows it', () => {
     expect(answerer.answer('what is harbour booking').text).toMatch(/^Harbour booking is the reservation/);
+  });
+
+  it('names the session still when the deck speaks of the subject and of another session apart', () => {
+    expect(answerer.answer("hi, who's giving the booking session today?").text).toContain('Iris Vane');
   });
 
   it('answers about a course of that subject the deck speaks of, not about the session', () => {
