@@ -658,6 +658,8 @@ export function analyze(pack: Pack, question: string): Analysis {
   if (intents.has('who') && concepts.some((c) => c.context && wordSet('session').has(c.words[0]!))) {
     for (const c of concepts) if (c.words.length === 1 && wordSet('session-verb').has(c.words[0]!)) c.generic = true;
   }
+  // "What do the *letters* ABC stand for?": the letters are the acronym's, not a topic.
+  if (intents.has('abbrev')) for (const c of concepts) if (c.words.length === 1 && wordSet('acronym-part').has(c.words[0]!)) c.generic = true;
   // "How long is X?", "how long does it last?" is answered by a duration ("a 45-minute session"), which
   // never says "long" or "last"; "how long has X been..." by a date.
   if (/\bhow long\b/.test(cleanedText)) concepts.splice(0, concepts.length, ...concepts.filter((c) => !wordSet('duration-asking').has(c.words.join(' '))));

@@ -1,0 +1,34 @@
+// "What do the letters BQI stand for?": the letters are the acronym's own, not something else asked about.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { workshop, writeSmallPack } from './helpers.js';
+
+const writePack = () => {
+  const dir = writeSmallPack('acronym-letters', { title: 'Port Scores', workshop: 'Harbour Data Week 2025' }, [
+    {
+      id: 'scores',
+      title: 'Scores',
+      units: [
+        { id: 'bqi', kind: 'definition', text: 'The Berth Quality Index (BQI) scores each port on its berths, cranes and waiting times.', keywords: [] },
+        { id: 'bqi-2024', kind: 'statistic', text: 'In 2024 the BQI covered 140 ports, up from 90 in 2020.', keywords: [] },
+      ],
+    },
+  ]);
+  writeFileSync(join(dir, 'glossary.json'), JSON.stringify([{ term: 'BQI', expansion: 'Berth Quality Index: the score of a port on its berths, cranes and waiting times.', synonyms: [] }]));
+  return dir;
+};
+
+describe('the letters of an acronym', () => {
+  const { answerer } = workshop(writePack());
+
+  it('answers "what do the letters BQI stand for?"', () => {
+    const a = answerer.answer('what do the letters BQI stand for');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('Berth Quality Index');
+  });
+
+  it('answers "what do the initials in BQI stand for?"', () => {
+    expect(answerer.answer('what do the initials in BQI stand for?').text).toContain('Berth Quality Index');
+  });
+});
