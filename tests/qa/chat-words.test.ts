@@ -17,6 +17,8 @@ const writePack = () =>
         { id: 'links', kind: 'fact', text: 'Linking every port system directly to every other one multiplies the connections to maintain, so the board recommends one shared exchange layer.', keywords: [] },
         { id: 'fragmented', kind: 'fact', text: 'The 2020 review found that most ports already had booking systems and online portals, but they were fragmented and could not share data.', keywords: [] },
         { id: 'pooling', kind: 'fact', text: 'Leading ports engage in policy experimentation and pooling, sharing berths between neighbouring ports at busy times.', keywords: [] },
+        { id: 'update', kind: 'fact', text: 'The board publishes the Harbour Index every two years, each time in March.', keywords: [] },
+        { id: 'returns', kind: 'statistic', text: 'In 2024, 112 ports sent in their own data for the Harbour Index; the rest were scored from public records.', keywords: [] },
       ],
     },
   ]);
@@ -52,5 +54,17 @@ describe('chat words for parts', () => {
     const a = answerer.answer('what was wrong with the booking systems and portals ports already had in 2020');
     expect(a.answered, a.text).toBe(true);
     expect(a.text).toContain('fragmented');
+  });
+
+  it('reads "how frequently" as how often', () => {
+    const a = answerer.answer('how frequently does the board release the harbour index?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('every two years');
+  });
+
+  it('reads "the 2024 round" as the 2024 edition', () => {
+    const a = answerer.answer('how many ports sent in their own data for the 2024 round?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('112 ports');
   });
 });
