@@ -337,7 +337,11 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     const holds = (d: DocInfo, side: Concept[]) => side.every((c) => c.alternatives.some((alt) => alt.stems.every((t) => d.terms.has(t))));
     const best = r.best?.d;
     const figures = (d: DocInfo) => [...d.numbers].filter((n) => !d.years.has(n)).length;
-    if (best?.doc.kind === 'unit' && (measured ? figures(best) >= 2 : dated && best.years.size >= 2) && sides.every((side) => holds(best, side))) return undefined;
+    const answersBoth = (d: DocInfo) => d.doc.kind === 'unit' && (measured ? figures(d) >= 2 : dated && d.years.size >= 2) && sides.every((side) => holds(d, side));
+    if (best && answersBoth(best)) return undefined;
+    // (Or one a little further down: the best is a figure for one side only, "berth booking laws: 120 ports".)
+    const both = measured && !dated ? r.ranked.slice(0, 20).find((x) => x.fits && x.strong && answersBoth(x.d)) : undefined;
+    if (both) return [both.d];
     const picks = sides.map((side) => {
       let best: { d: DocInfo; score: number } | undefined;
       for (const x of r.ranked.slice(0, 20)) {

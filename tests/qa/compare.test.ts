@@ -1,5 +1,7 @@
 // "Which came first, A or B?" is answered by A's date and B's, each from its own unit; when the two units are
 // too long for one answer together, each side by the clause of its unit that answers it.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { workshop, writeSmallPack } from './helpers.js';
 
@@ -72,5 +74,37 @@ describe('comparing two things one unit gives figures for', () => {
     // Not padded with what one side is, nor answered by a unit that names both with one figure between them.
     expect(answerer.answer('which is bigger, the north loop or the reef shuttle?').text).toContain('410 passengers');
     expect(a.text).not.toContain('5 stops');
+  });
+});
+
+const writeLaws = () => {
+  const dir = writeSmallPack('compare-summary', { title: 'Rules for Ports', workshop: 'Harbour Data Week 2025' }, [
+    {
+      id: 'laws',
+      title: 'Port laws',
+      units: [{ id: 'summary', kind: 'statistic', text: 'Most of the 150 ports have a berth booking law (120), a crane safety code (95) and a pilot licence rule (60).', keywords: [] }],
+    },
+  ]);
+  // An indicator for one side, whose definition names the other in passing.
+  const indicator = {
+    id: 'booking-law',
+    name: 'Berth booking law',
+    label: 'Berth booking law',
+    definition: 'The port has a law on berth booking, which sets how berths are booked and paid for; it often sits beside a crane safety code.',
+    question: 'Does your port have a berth booking law?',
+    global: { count: 120, source: 'Port survey 2024' },
+    sections: ['laws'],
+    nextStep: 'Draft a berth booking law.',
+  };
+  writeFileSync(join(dir, 'indicators.json'), JSON.stringify({ set: { name: 'port rules', source: 'Port survey 2024', population: { count: 150, label: 'ports' } }, indicators: [indicator] }));
+  return dir;
+};
+
+describe('comparing two things a summary unit gives figures for', () => {
+  const { answerer } = workshop(writeLaws());
+
+  it('answers "which is more common, A or B?" from the unit with both figures, though one side\'s own figure ranks first', () => {
+    const a = answerer.answer('which is more common, a berth booking law or a crane safety code?');
+    expect(a.text).toContain('a berth booking law (120), a crane safety code (95)');
   });
 });
