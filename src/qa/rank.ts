@@ -48,6 +48,13 @@ const NEAR_COVERAGE = 0.75;
 const INDICATOR_PENALTY = 0.1;
 /** Stems of words that say what something does: what "what does X do?" asks for. */
 const ROLE_STEMS = ['role', 'respons', 'function', 'task', 'duti', 'mandat'];
+/** Words that say whether something goes on ("suspended", "remains", "expired"): the answer to "is it still...?". */
+const CHANGE_STEMS = (() => {
+  let stems: string[] | undefined;
+  return () => (stems ??= [...wordSet('goes-on')].map(term));
+})();
+/** What such a doc gains for "is X still...?". */
+const STILL_BONUS = 0.3;
 
 interface Weighted {
   concept: Concept;
@@ -201,6 +208,8 @@ interface Asked {
   post: boolean;
   /** "How many are in *level 4*?": the items of a series it names. */
   series: { series: string; item: string }[];
+  /** "Is X *still* running?": a yes/no question whether something goes on. */
+  still: boolean;
 }
 
 /**
@@ -229,6 +238,7 @@ function whatIsAsked(a: Analysis, context: readonly Concept[] = []): Asked {
     stems: new Set([...a.words, ...[...a.concepts, ...context].flatMap((c) => c.words.flatMap((w) => w.split(' ')))].map(term)),
     post: a.intents.has('who') && a.words.some((w) => wordSet('person-role').has(w)),
     series: a.intents.has('howmany') ? seriesNamed(a) : [],
+    still: a.intents.has('yesno') && !a.intents.has('howmany') && a.words.includes('still'),
   };
 }
 
@@ -385,6 +395,8 @@ function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLea
   if (is('define') && definesFocus(a, d)) b += 0.1;
   if (is('list') && has(d, 'list')) b += 0.06;
   if (is('role') && ROLE_STEMS.some((t) => d.terms.has(t))) b += 0.05;
+  // "Is X *still* running?": whether it goes on, which a doc that says it stopped, lapsed or remains answers.
+  if (q.still && CHANGE_STEMS().some((t) => d.terms.has(t))) b += STILL_BONUS;
   // "The *six* dimensions", "in *2020*": a doc that names the same number is the one asked about.
   if (q.named.length && q.named.every((x) => d.numbers.has(x))) b += 0.08;
   for (const year of a.years) b += namesYear(d, year) ? 0.08 : -0.05;
