@@ -77,3 +77,27 @@ describe('how much and how many', () => {
     expect(answerer.answer('who is in charge of the leak audits?').text).toMatch(/^The chief engineer of the water board/);
   });
 });
+
+describe('"put money into X": who funds X, not an amount', () => {
+  const { answerer } = workshop(
+    writeSmallPack('put-money', { title: 'The Harbour Fund', workshop: 'Harbour Data Week 2025' }, [
+      {
+        id: 'fund',
+        title: 'The Harbour Fund',
+        units: [
+          { id: 'donors', kind: 'fact', text: 'The governments of Freedonia and Ruritania support the Harbour Fund, which pays for new berths on small islands.', keywords: [] },
+          { id: 'set-up', kind: 'fact', text: 'The Harbour Fund was set up in 2019 by the Port Council in Apia.', keywords: [] },
+        ],
+      },
+    ]),
+  );
+
+  it('answers "which governments put money into the harbour fund?" with its supporters', () => {
+    expect(answerer.answer('which governments put money into the harbour fund?').text).toContain('Freedonia and Ruritania');
+  });
+
+  it('still declines how much they put in, which the pack does not say', () => {
+    const a = answerer.answer('how much money did freedonia put into the harbour fund?');
+    expect(a.answered, a.text).toBe(false);
+  });
+});
