@@ -303,7 +303,7 @@ function median(xs: number[]): number {
  * pack's words, each unit's joined by spaces, between spaces.)
  */
 function placeNamesOf(text: string, english: English): Map<string, [string[], string[]][]> {
-  const held = (name: string) => text.includes(` ${name} `);
+  const held = (name: string) => writesName(text, name);
   const out = new Map<string, [string[], string[]][]>();
   for (const names of english.placeSynonyms) {
     const own = names.find(held);
@@ -318,6 +318,18 @@ function placeNamesOf(text: string, english: English): Map<string, [string[], st
   }
   for (const list of out.values()) list.sort((a, b) => b[0].length - a[0].length);
   return out;
+}
+
+/**
+ * Does the text write this name on its own: not as the end of a longer one ("Republic of Korea" in "Democratic
+ * People's Republic of Korea")? An article, a preposition or a unit's start before it says so.
+ */
+function writesName(text: string, name: string): boolean {
+  for (let at = text.indexOf(` ${name} `); at >= 0; at = text.indexOf(` ${name} `, at + 1)) {
+    const before = text.slice(text.lastIndexOf(' ', at - 1) + 1, at);
+    if (!before || before === '|' || isStopWord(before)) return true;
+  }
+  return false;
 }
 
 /** Two capitalised words in a row, not at a sentence's start: a name the pack gives ("South Asia"). */
@@ -344,7 +356,7 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
   const text = ` ${docWords.map((ws) => ws.join(' ')).join(' | ')} `;
   // ("Republic of Korea": a name of several words, one of them not capitalised, that WordNet knows as a place.)
   for (const list of index.english.places.values()) {
-    for (const name of list) if (name.length > 1 && !isStopWord(name[0]!) && name.every((w) => vocab.has(w)) && text.includes(` ${name.join(' ')} `)) places.add(name.join(' '));
+    for (const name of list) if (name.length > 1 && !isStopWord(name[0]!) && name.every((w) => vocab.has(w)) && writesName(text, name.join(' '))) places.add(name.join(' '));
   }
   const docs: DocInfo[] = searchDocs.map((doc, i) => {
     const all = docWords[i]!;

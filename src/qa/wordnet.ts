@@ -207,6 +207,7 @@ export class WordNetReader {
    * with spaces: the same country as a participant and as an official text call it.
    */
   *placeSynonyms(): Generator<string[]> {
+    const groups: string[][] = [];
     const seen = new Set<number>();
     for (const lemma of this.nounFiles().keys()) {
       if (!/^[a-z_]+$/.test(lemma) || !this.isPlace(lemma)) continue;
@@ -215,9 +216,16 @@ export class WordNetReader {
         seen.add(offset);
         const synset = this.synset('noun', offset);
         if (synset.lexFile !== LOCATION_FILE || !synset.instance) continue;
-        const names = [...new Set(synset.words.filter((w) => /^[a-z_]+$/.test(w)).map((w) => w.replace(/_/g, ' ')))];
-        if (names.length > 1) yield names;
+        groups.push([...new Set(synset.words.filter((w) => /^[a-z_]+$/.test(w)))]);
       }
+    }
+    // Only a name of one place: "china" is also Taiwan's, "russia" the Soviet Union's, "korea" the peninsula's.
+    // And one word only when it names nothing but a place ("vietnam"; not "ok", which is also Oklahoma).
+    const places = new Map<string, number>();
+    for (const g of groups) for (const w of g) places.set(w, (places.get(w) ?? 0) + 1);
+    for (const g of groups) {
+      const names = g.filter((w) => places.get(w) === 1 && (w.includes('_') || this.isPlace(w))).map((w) => w.replace(/_/g, ' '));
+      if (names.length > 1) yield names;
     }
   }
 

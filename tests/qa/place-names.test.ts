@@ -64,3 +64,33 @@ describe('a session fact answers only what it holds', () => {
     expect(answerer.answer('where is the workshop held?').text).toContain('Busan');
   });
 });
+
+describe('a place name read as another place only when it can be no other', () => {
+  const { answerer } = workshop(
+    writeSmallPack('place-names-other', { title: 'Harvests and Ports', workshop: 'Harbour Data Week 2025' }, [
+      {
+        id: 'harvests',
+        title: 'Harvests',
+        units: [
+          { id: 'dprk', kind: 'statistic', text: "Rice yields in the Democratic People's Republic of Korea fell by 12 percent in 2021.", keywords: [] },
+          { id: 'chips', kind: 'statistic', text: 'Taiwan produced 60 percent of the world\'s advanced chips in 2023.', keywords: [] },
+          { id: 'mail', kind: 'statistic', text: 'In the 2022 port ballot, 38 percent of dock workers voted by mail.', keywords: [] },
+        ],
+      },
+    ]),
+  );
+
+  it('does not read "South Korea" into the longer name of another country', () => {
+    const a = answerer.answer('How much did rice yields fall in South Korea?');
+    expect(a.text).not.toContain('12 percent');
+  });
+
+  it('does not read "China", a name of more than one place, as Taiwan', () => {
+    const a = answerer.answer('What share of advanced chips did China produce?');
+    expect(a.text).not.toContain('60 percent');
+  });
+
+  it('does not read "OK" as a state', () => {
+    expect(answerer.answer('OK, and what share of dock workers voted by mail in the port ballot?').text).toContain('38 percent');
+  });
+});
