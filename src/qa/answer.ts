@@ -339,8 +339,13 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     const figures = (d: DocInfo) => [...d.numbers].filter((n) => !d.years.has(n)).length;
     const answersBoth = (d: DocInfo) => d.doc.kind === 'unit' && (measured ? figures(d) >= 2 : dated && d.years.size >= 2) && sides.every((side) => holds(d, side));
     if (best && answersBoth(best)) return undefined;
-    // (Or one a little further down: the best is a figure for one side only, "berth booking laws: 120 ports".)
-    const both = measured && !dated ? r.ranked.slice(0, 20).find((x) => x.fits && x.strong && answersBoth(x.d)) : undefined;
+    // (Or one a little further down: the best is a figure for one side only, "berth booking laws: 120 ports". Not
+    // one far behind, nor amounts of money for a question that asks none: "a grant of 300 euros for A and 1,200
+    // for B" says nothing of which is more common.)
+    const top = r.best?.score ?? 0;
+    const asksMoney = r.analysis.concepts.some((c) => wordSet('money').has(c.words.join(' ')));
+    const close = (x: Ranked) => x.fits && x.strong && top - x.score <= CALIBRATION.compareGap && (asksMoney || !x.d.features.has('money'));
+    const both = measured && !dated ? r.ranked.slice(0, 20).find((x) => close(x) && answersBoth(x.d)) : undefined;
     if (both) return [both.d];
     const picks = sides.map((side) => {
       let best: { d: DocInfo; score: number } | undefined;

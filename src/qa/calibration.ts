@@ -11,6 +11,8 @@ export const CALIBRATION = {
   runnerUpGap: 0.15,
   /** At any score, a second unit this close to the best one is a tie the ranking cannot break: both are given. */
   tieGap: 0.05,
+  /** "Which is more common, A or B?": a unit giving both figures answers when it scores at most this much below the best. */
+  compareGap: 0.35,
   /** What each topic word the best doc lacks (beyond the first) takes from its score. */
   missingWords: 0.3,
   /** A follow-up with words of its own is read with the last topic unless alone it scores this much better. */

@@ -108,3 +108,25 @@ describe('comparing two things a summary unit gives figures for', () => {
     expect(a.text).toContain('a berth booking law (120), a crane safety code (95)');
   });
 });
+
+describe('a unit with two figures of something else', () => {
+  const { answerer } = workshop(
+    writeSmallPack('compare-grants', { title: 'Greener Homes', workshop: 'Island Energy Day 2025' }, [
+      {
+        id: 'homes',
+        title: 'Homes',
+        units: [
+          { id: 'solar', kind: 'statistic', text: 'Rooftop solar is installed on 22 percent of homes, well ahead of heat pumps.', keywords: [] },
+          { id: 'pumps', kind: 'statistic', text: 'Heat pumps are installed in 9 percent of homes.', keywords: [] },
+          { id: 'grants', kind: 'fact', text: 'The grant is 300 euros for rooftop solar and 1,200 euros for heat pumps.', keywords: [] },
+        ],
+      },
+    ]),
+  );
+
+  it('does not answer "which is more common?" with the amounts of a grant', () => {
+    const a = answerer.answer('Which is more common, rooftop solar or heat pumps?');
+    expect(a.text).not.toContain('300 euros');
+    expect(a.text).toContain('22 percent');
+  });
+});
