@@ -4,6 +4,7 @@ import type { Alternative, Analysis, Concept, Intent } from './analyze.js';
 import { namesMoney, type Feature } from './features.js';
 import { COUNT_KINDS, RANKING_TERM, contentStems, seriesItem, singular, term, type DocInfo, type Pack } from './pack.js';
 import { wordMap, wordSet } from './word-lists.js';
+import { words } from '../content/text.js';
 
 /** A concept held by more than this share of documents is too common to answer on its own. */
 const COMMON_SHARE = 0.2;
@@ -569,7 +570,12 @@ function numberedList(a: Analysis, q: Asked, missed: Weighted, topical: readonly
   const before = a.words[(missed.concept.positions[0] ?? 0) - 1] ?? '';
   const n = wordMap('number-word').get(before) ?? before;
   const rest = topical.filter((w) => w !== missed);
-  return q.named.includes(n) && d.numbers.has(n) && rest.length > 0 && allHeld(rest, d.i);
+  return q.named.includes(n) && d.numbers.has(n) && rest.length > 0 && allHeld(rest, d.i) && countsItems(d, n);
+}
+/** The doc says "five levels", "4 pillars": the number counts things of its own, not days, years or times. */
+function countsItems(d: DocInfo, n: string): boolean {
+  const ws = words(d.doc.text);
+  return ws.some((w, k) => (wordMap('number-word').get(w) ?? w) === n && /[a-z]s$/.test(ws[k + 1] ?? '') && !wordSet('measure-unit').has(ws[k + 1]!));
 }
 
 /** Per pack, worked out on the first question that asks where to start: the title slide's doc and the units on where to begin. */

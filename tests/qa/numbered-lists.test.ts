@@ -33,3 +33,27 @@ describe('a list named by its number', () => {
     expect(a.text).not.toContain('watch, warn, hold and close');
   });
 });
+
+describe('a number that counts something else', () => {
+  const { answerer } = workshop(
+    writeSmallPack('numbered-other', { title: 'Port Complaints', workshop: 'Harbour Data Week 2025' }, [
+      {
+        id: 'complaints',
+        title: 'Complaints',
+        units: [
+          { id: 'deadline', kind: 'fact', text: 'A complaint to the harbour office must be answered within five working days.', keywords: [] },
+          { id: 'tribunal', kind: 'fact', text: 'An appeal goes to the port tribunal, which sits four times a year in Apia.', keywords: [] },
+          { id: 'first-steps', kind: 'list', text: 'First steps for a new harbour office: publish opening hours, name a complaints officer and train the staff.', keywords: [] },
+        ],
+      },
+    ]),
+  );
+
+  it('does not take "within five working days" for the five steps of the complaints procedure', () => {
+    expect(answerer.answer('what are the five steps of the complaints procedure?').text).not.toContain('five working days');
+  });
+
+  it('does not take "four times a year" for the four steps of an appeal', () => {
+    expect(answerer.answer('what are the four steps of an appeal to the port tribunal?').text).not.toContain('four times a year');
+  });
+});
