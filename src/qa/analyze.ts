@@ -658,8 +658,12 @@ export function analyze(pack: Pack, question: string): Analysis {
   if (intents.has('who') && concepts.some((c) => c.context && wordSet('session').has(c.words[0]!))) {
     for (const c of concepts) if (c.words.length === 1 && wordSet('session-verb').has(c.words[0]!)) c.generic = true;
   }
-  // "What do the *letters* ABC stand for?": the letters are the acronym's, not a topic.
-  if (intents.has('abbrev')) for (const c of concepts) if (c.words.length === 1 && wordSet('acronym-part').has(c.words[0]!)) c.generic = true;
+  // "What do the *letters* ABC stand for?": the letters are the acronym's, not a topic. (Only with an acronym
+  // named: in "what do the initials on a letter stand for?" the initials are what is asked about.)
+  const acronym = concepts.some((c) => c.words.length === 1 && (c.specific || upper.has(c.words[0]!)));
+  if (intents.has('abbrev') && acronym) for (const c of concepts) if (c.words.length === 1 && wordSet('acronym-part').has(c.words[0]!)) c.generic = true;
+  // "The 2022 *round*", "the 2024 *cycle*": an edition named by its year, which the year alone says.
+  for (const c of concepts) if (c.words.length === 1 && wordSet('year-edition').has(c.words[0]!) && c.positions.every((p) => /^(1[89]|20)\d\d$/.test(cleaned[p - 1] ?? ''))) c.generic = true;
   // "How long is X?", "how long does it last?" is answered by a duration ("a 45-minute session"), which
   // never says "long" or "last"; "how long has X been..." by a date.
   if (/\bhow long\b/.test(cleanedText)) concepts.splice(0, concepts.length, ...concepts.filter((c) => !wordSet('duration-asking').has(c.words.join(' '))));

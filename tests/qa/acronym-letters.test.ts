@@ -32,3 +32,23 @@ describe('the letters of an acronym', () => {
     expect(answerer.answer('what do the initials in BQI stand for?').text).toContain('Berth Quality Index');
   });
 });
+
+describe('initials as the topic', () => {
+  const { answerer } = workshop(
+    writeSmallPack('initials', { title: 'Port Letters', workshop: 'Harbour Data Week 2025' }, [
+      {
+        id: 'letters',
+        title: 'Letters to boat owners',
+        units: [
+          { id: 'initials', kind: 'fact', text: 'Each letter to a boat owner carries the initials of the officer who wrote it, so that replies reach the right desk.', keywords: [] },
+          { id: 'sent', kind: 'statistic', text: 'The harbour office sent 4,000 letters to boat owners in 2024.', keywords: [] },
+        ],
+      },
+    ]),
+  );
+
+  it('answers "what do the initials on a letter stand for?" from the unit on initials', () => {
+    expect(answerer.answer('What do the initials on a letter stand for?').text).toContain('initials of the officer');
+  });
+});
+

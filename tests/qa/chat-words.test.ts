@@ -68,3 +68,25 @@ describe('chat words for parts', () => {
     expect(a.text).toContain('112 ports');
   });
 });
+
+describe('"round" as a topic', () => {
+  const { answerer } = workshop(
+    writeSmallPack('rounds', { title: 'Port Meetings', workshop: 'Harbour Data Week 2025' }, [
+      {
+        id: 'talks',
+        title: 'Port meetings',
+        units: [
+          { id: 'first', kind: 'fact', text: 'In the first round of talks, the ports agreed to share their berth lists.', keywords: [] },
+          { id: 'second', kind: 'fact', text: 'In the second round of talks, the ports agreed on one booking fee for small boats.', keywords: [] },
+          { id: 'fees', kind: 'fact', text: 'Booking fees for small boats were agreed by the ports in March 2024.', keywords: [] },
+        ],
+      },
+    ]),
+  );
+
+  it('keeps "the second round" as what is asked about', () => {
+    const a = answerer.answer('What was agreed in the second round?');
+    expect(a.text).toMatch(/^In the second round/);
+  });
+});
+
