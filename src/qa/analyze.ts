@@ -647,9 +647,11 @@ export function analyze(pack: Pack, question: string): Analysis {
     // other than as this session: "*this session* looks at booking". A deck that names both apart, "at its
     // 40th session, the board took up booking", speaks of no booking session.)
     const other = (i: number) => pack.docs[i]!.doc.kind !== 'meta' && pack.docs[i]!.doc.unitKind !== 'title' && !namesThisSession(pack.docs[i]!.doc.text);
+    // ("Follow-up *sessions on* booking run every Tuesday" speaks of such sessions too.)
     const such = (i: number, stems: string[]) => {
       const ws = words(pack.docs[i]!.doc.text).map(term);
-      return ws.some((_, k) => ws[k + stems.length] === term(next) && stems.every((t, j) => ws[k + j] === t));
+      const run = (at: number) => stems.every((t, j) => ws[at + j] === t);
+      return ws.some((w, k) => (ws[k + stems.length] === term(next) && run(k)) || (w === term(next) && /^(on|about|for)$/.test(ws[k + 1] ?? '') && (run(k + 2) || run(k + 3))));
     };
     if (c.alternatives.some((alt) => docsWithAll(pack, [...alt.stems, term(next)]).some((i) => other(i) && such(i, alt.stems)))) continue;
     c.context = true;

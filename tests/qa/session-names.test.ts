@@ -85,3 +85,19 @@ describe('another session of the same event', () => {
   });
 });
 
+describe('a deck that speaks of sessions on its subject', () => {
+  const { answerer } = workshop(
+    writeSmallPack('sessions-on', { title: 'Berth Booking for Small Ports', workshop: 'Harbour Data Week 2025', date: 'Tuesday, 4 March 2025' }, [
+      {
+        id: 'help',
+        title: 'Getting help',
+        units: [{ id: 'clinics', kind: 'fact', text: 'Follow-up sessions on berth booking are run every Tuesday at 10:00 in the harbour office.', keywords: [] }],
+      },
+    ]),
+  );
+
+  it('reads "the booking session" as those sessions, not as this one', () => {
+    expect(answerer.answer('When is the booking session?').text).toContain('every Tuesday at 10:00');
+  });
+});
+
