@@ -87,6 +87,7 @@ describe('"put money into X": who funds X, not an amount', () => {
         units: [
           { id: 'donors', kind: 'fact', text: 'The governments of Freedonia and Ruritania support the Harbour Fund, which pays for new berths on small islands.', keywords: [] },
           { id: 'set-up', kind: 'fact', text: 'The Harbour Fund was set up in 2019 by the Port Council in Apia.', keywords: [] },
+          { id: 'advice', kind: 'fact', text: 'The Port Council recommends investing in shared booking systems before new quays.', keywords: [] },
         ],
       },
     ]),
@@ -94,6 +95,10 @@ describe('"put money into X": who funds X, not an amount', () => {
 
   it('answers "which governments put money into the harbour fund?" with its supporters', () => {
     expect(answerer.answer('which governments put money into the harbour fund?').text).toContain('Freedonia and Ruritania');
+  });
+
+  it('answers "what should ports put their money into?" with where to invest', () => {
+    expect(answerer.answer('what does the port council recommend ports put their money into?').text).toContain('investing in shared booking systems');
   });
 
   it('still declines how much they put in, which the pack does not say', () => {
