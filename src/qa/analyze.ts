@@ -410,8 +410,14 @@ const dropConfirmTags = (q: string): string =>
 
 /** Words a question opens with: a question word, or an auxiliary put first. */
 const OPENERS = String.raw`what|whats|what's|wat|which|who|whos|who's|when|where|why|how|is|are|was|were|do|does|did|can|could|should|would|will`;
-/** Where one clause ends and the next begins: a sentence's end, a dash or semicolon, or a comma before a question word. */
-const CLAUSE_BREAK = new RegExp(String.raw`(?<=[.?!])\s+(?=\S)|\s+[-\u2013\u2014]+\s+|;\s+|,\s+(?=(?:(?:so|and|but|ok|okay)\s+)?(?:${OPENERS})\b)|,\s+(?=(?:i|i'm|im|i've|ive|we)\s+(?:have|need|am|got|must|want|only|was|are)\b|(?:need|needed|want|wanted)\s+(?:it|this|that|them)\b)`, 'i');
+/** Question words that open a clause by themselves; a verb opens one only before its subject ("..., do you know"). */
+const WH_OPENERS = String.raw`what|whats|what's|wat|which|who|whos|who's|when|where|why|how`;
+const SUBJECT = String.raw`i|you|we|they|it|he|she|there|this|that|these|those|the|a|an|our|my|your|their|its|any|some|all|most`;
+/**
+ * Where one clause ends and the next begins: a sentence's end, a dash or semicolon, or a comma before a question
+ * word ("How did our region, East Asia, do compared with...?" goes on after its commas).
+ */
+const CLAUSE_BREAK = new RegExp(String.raw`(?<=[.?!])\s+(?=\S)|\s+[-\u2013\u2014]+\s+|;\s+|,\s+(?=(?:(?:so|and|but|ok|okay)\s+)?(?:(?:${WH_OPENERS})\b|(?:${OPENERS})\s+(?:${SUBJECT})\b))|,\s+(?=(?:i|i'm|im|i've|ive|we)\s+(?:have|need|am|got|must|want|only|was|are)\b|(?:need|needed|want|wanted)\s+(?:it|this|that|them)\b)`, 'i');
 /** A clause that asks: it opens with a question word or a verb (after a greeting or "so"), ends in "?", or asks to be told. */
 const ASKING_CLAUSE = new RegExp(String.raw`^\W*(?:(?:so|and|but|ok|okay|hi|hey|also|then|pls|please)[,!]?\s+)*(?:${OPENERS}|whom|whose|has|have|had)\b|\?\s*$|\b(?:tell me|explain|define|describe|summari[sz]e|give me|list)\b`, 'i');
 /** Words that point back at something said before in the message ("how many signed *it*?"). */
@@ -740,6 +746,10 @@ export function analyze(pack: Pack, question: string): Analysis {
     found.focus = background.focus.map(same).filter((c): c is Concept => c !== undefined);
     found.counted = same(background.counted);
     found.typed = same(background.typed);
+    // "I work for the Ruritanian government. How did our region, East Asia, do?": the asking clause names what it
+    // is about, so a name in the setting only says who asks. ("I work in Ruritania. What was our score?" names
+    // nothing of its own: there the setting's place is what is asked about.)
+    if (background.focus.some((c) => c.specific || c.place)) found.outside = background.outside;
   }
   return { words: cleaned, intents, concepts, numbers, years, share, bare, future, either, verbs: verbsOf(concepts, cleaned), ...found };
 }
