@@ -815,8 +815,8 @@ function capitalized(question: string): [Set<string>, Set<string>] {
 
 /**
  * The question with the pack's name for each place it names otherwise ("South Korea" for the pack's "Republic of
- * Korea", "Viet Nam" for "Vietnam"). A single word only as typed with a capital ("US", not "us") or when it names
- * nothing but a place.
+ * Korea", "Holland" for its "Netherlands"; only names of one place, as `English.placeSynonyms` keeps them). A
+ * single word only as typed with a capital or when it names nothing but a place.
  */
 function ownPlaceNames(pack: Pack, words: string[], caps: Set<string>, upper: Set<string>): string[] {
   if (!pack.placeNames.size) return words;

@@ -50,10 +50,8 @@ const INDICATOR_PENALTY = 0.1;
 /** Stems of words that say what something does: what "what does X do?" asks for. */
 const ROLE_STEMS = ['role', 'respons', 'function', 'task', 'duti', 'mandat'];
 /** Words that say whether something goes on ("suspended", "remains", "expired"): the answer to "is it still...?". */
-const CHANGE_STEMS = (() => {
-  let stems: string[] | undefined;
-  return () => (stems ??= [...wordSet('goes-on')].map(term));
-})();
+let changeStems: string[] | undefined;
+const CHANGE_STEMS = (): string[] => (changeStems ??= [...wordSet('goes-on')].map(term));
 /** What such a doc gains for "is X still...?". */
 const STILL_BONUS = 0.3;
 
