@@ -408,10 +408,10 @@ const ASKS = /^(what|whats|which|who|whos|whom|whose|when|where|why|how|is|are|w
 const dropConfirmTags = (q: string): string =>
   q.replace(CONFIRM_TAG, (all, start: string, clause: string) => (ASKS.test(clause) || clause.split(/\s+/).length < 3 ? all : `${start}${clause}?`));
 
-/** Words a question opens with: a question word, or an auxiliary put first. */
-const OPENERS = String.raw`what|whats|what's|wat|which|who|whos|who's|when|where|why|how|is|are|was|were|do|does|did|can|could|should|would|will`;
-/** Question words that open a clause by themselves; a verb opens one only before its subject ("..., do you know"). */
+/** Question words: they open a clause by themselves; a verb opens one only before its subject ("..., do you know"). */
 const WH_OPENERS = String.raw`what|whats|what's|wat|which|who|whos|who's|when|where|why|how`;
+/** Words a question opens with: a question word, or an auxiliary put first. */
+const OPENERS = String.raw`${WH_OPENERS}|is|are|was|were|do|does|did|can|could|should|would|will`;
 const SUBJECT = String.raw`i|you|we|they|it|he|she|there|this|that|these|those|the|a|an|our|my|your|their|its|any|some|all|most`;
 /**
  * Where one clause ends and the next begins: a sentence's end, a dash or semicolon, or a comma before a question

@@ -302,8 +302,9 @@ function median(xs: number[]): number {
  * name for the place. Only names the pack never writes: a pack that writes both has its own reasons. (`text`: the
  * pack's words, each unit's joined by spaces, between spaces.)
  */
-function placeNamesOf(text: string, english: English): Map<string, [string[], string[]][]> {
-  const held = (name: string) => writesName(text, name);
+function placeNamesOf(text: string, vocab: ReadonlySet<string>, english: English): Map<string, [string[], string[]][]> {
+  // (Its words first: most names have one the pack never uses, and the text need not be searched for them.)
+  const held = (name: string) => name.split(' ').every((w) => vocab.has(w)) && writesName(text, name);
   const out = new Map<string, [string[], string[]][]>();
   for (const names of english.placeSynonyms) {
     const own = names.find(held);
@@ -477,7 +478,7 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
     wordAlternatives: new Map(),
     english: index.english,
     places,
-    placeNames: placeNamesOf(text, index.english),
+    placeNames: placeNamesOf(text, vocab, index.english),
     lunr: index.lunr,
     lunrScores: new LunrScorer(index.lunr),
     medianTerms: median(docs.filter((d) => d.doc.kind === 'unit').map((d) => d.terms.size)),
