@@ -661,6 +661,8 @@ export function analyze(pack: Pack, question: string): Analysis {
     };
     if (c.alternatives.some((alt) => docsWithAll(pack, [...alt.stems, term(next)]).some((i) => other(i) && such(i, alt.stems)))) continue;
     c.context = true;
+    // ("The *port websites* session": the words before it that the title holds name the session too.)
+    for (let at = Math.min(...c.positions) - 1, before = concepts.find((b) => b.positions.includes(at)); before && !before.context && before.alternatives.some((alt) => alt.stems.every((t) => titled.has(t))); at = Math.min(...before.positions) - 1, before = concepts.find((b) => b.positions.includes(at))) before.context = true;
   }
   // "Who's *running* this session?": what the presenter does with the session asks who presents it.
   if (intents.has('who') && concepts.some((c) => c.context && wordSet('session').has(c.words[0]!))) {

@@ -101,3 +101,19 @@ describe('a deck that speaks of sessions on its subject', () => {
   });
 });
 
+describe('a session named by several words of its title', () => {
+  const { answerer } = workshop(
+    writeSmallPack('session-title-words', { title: 'Accessible Port Websites', workshop: 'Harbour Data Week 2025', presenter: 'Ana Ruiz', organisation: 'Port Skills Academy' }, [
+      {
+        id: 'guidelines',
+        title: 'Web guidelines',
+        units: [{ id: 'hwg', kind: 'definition', text: 'The Harbour Web Guidelines are the common standard for accessible port websites.', keywords: [] }],
+      },
+    ]),
+  );
+
+  it('answers "who\'s giving the port websites session?" with the presenter', () => {
+    expect(answerer.answer("hi, who's giving the port websites session today?").text).toContain('Ana Ruiz');
+  });
+});
+
