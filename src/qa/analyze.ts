@@ -753,6 +753,14 @@ export function analyze(pack: Pack, question: string): Analysis {
     // nothing of its own: there the setting's place is what is asked about.)
     if (background.focus.some((c) => c.specific || c.place)) found.outside = background.outside;
   }
+  // "Which organisation is responsible for X?": asks who, by the kind of answer; the word names no topic.
+  const typed = found.typed;
+  if (typed && !intents.has('howmany') && typed.words.length === 1 && wordSet('organisation-kind').has(typed.words[0]!)) {
+    intents.add('who');
+    typed.generic = true;
+    found.focus = found.focus.filter((c) => c !== typed);
+    found.typed = undefined;
+  }
   return { words: cleaned, intents, concepts, numbers, years, share, bare, future, either, verbs: verbsOf(concepts, cleaned), ...found };
 }
 

@@ -106,3 +106,35 @@ describe('roles and verbs, guarded', () => {
     expect(answerer.answer('who spoke at this session?').text).toContain('Iris Vane');
   });
 });
+
+describe('"which organisation...?" asks who', () => {
+  const { answerer } = workshop(
+    writeSmallPack('which-org', { title: 'Accessible Port Websites', workshop: 'Harbour Data Week 2025', presenter: 'Ana Ruiz', organisation: 'Port Skills Academy' }, [
+      {
+        id: 'guidelines',
+        title: 'Web guidelines',
+        units: [
+          { id: 'hwg', kind: 'definition', text: 'The Harbour Web Guidelines are the common standard for accessible port websites, developed by the Harbour Web Consortium (HWC).', keywords: [] },
+          { id: 'levels', kind: 'list', text: 'The Harbour Web Guidelines have three levels of conformance: A, AA and AAA.', keywords: [] },
+        ],
+      },
+      {
+        id: 'berths',
+        title: 'Berths',
+        units: [{ id: 'master', kind: 'fact', text: 'The harbour master is responsible for the berth list of each port organisation.', keywords: [] }],
+      },
+    ]),
+  );
+
+  it('answers "which organisation is responsible for the harbour web guidelines?" with the body, and is sure of it', () => {
+    const a = answerer.answer('which organisation is responsible for the harbour web guidelines?');
+    expect(a.text).toMatch(/^The Harbour Web Guidelines are the common standard/);
+    expect(a.text).toContain('Harbour Web Consortium');
+  });
+
+  it('answers "which organisation does she work for?" after "who is presenting?" with her organisation', () => {
+    const first = answerer.answer("hi, who's giving the port websites session today?");
+    expect(first.text).toContain('Ana Ruiz');
+    expect(answerer.answer('which organisation does she work for?', first.topic).text).toContain('Port Skills Academy');
+  });
+});
