@@ -43,7 +43,17 @@ const OPENS_AS_START = new RegExp(String.raw`^(?:\w+ ){0,2}${STARTS.source}`, 'i
 /** Says what to do: "governments should...", "start with...", "five first steps", "we recommend". */
 const ADVISES = /\b(should|must|first steps?|start (with|by)|begin (with|by)|recommend\w*|advice|advises?|tips?|best practices?)\b/i;
 /** A length of time: a figure or a number word, then a unit of time ("45-minute", "two years"). */
-const DURATION = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|several|few)[- ](second|minute|hour|day|week|month|year|decade)s?\b/i;
+const DURATION = new RegExp(
+  [
+    // "45-minute", "three years", "two and a half years", "5 working days"
+    String.raw`\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|several|few)( and a half)?[- ]((working|business|calendar|full|school)[- ])?(second|minute|hour|day|week|month|year|decade)s?\b`,
+    // "in under an hour", "within a week", "for about a year"
+    String.raw`\b(within|under|over|about|nearly|almost|less than|more than|for) (a|an) (second|minute|hour|day|week|month|year|decade)\b`,
+    // "from 2019 to 2024", "the 2021-2025 plan": a span of years
+    String.raw`\bfrom (19|20)\d\d (to|until|till) (19|20)\d\d\b|\b(19|20)\d\d ?[-\u2013] ?((19|20)\d\d|\d\d)\b`,
+  ].join('|'),
+  'i',
+);
 /** How often something happens: "every two years", "each month", "twice a year", "annually". */
 const FREQUENCY = /\b(every|each|once a|twice a|per) (\w+ )?(year|month|week|day|hour|minute|decade|quarter)s?\b|\b(annual(ly)?|yearly|monthly|weekly|daily|hourly|biennial(ly)?|quarterly|biannual(ly)?|triennial(ly)?)\b/i;
 

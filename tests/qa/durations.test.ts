@@ -1,0 +1,34 @@
+// "How long...?" needs a length of time, which a pack may write in many ways: "two and a half years",
+// "3 to 5 working days", "in under an hour", "from 2019 to 2024", "the 2021-2025 plan".
+import { describe, expect, it } from 'vitest';
+import { workshop, writeSmallPack } from './helpers.js';
+
+describe('lengths of time, however written', () => {
+  const { answerer } = workshop(
+    writeSmallPack('durations', { title: 'Faster Port Permits', workshop: 'Harbour Data Week 2025' }, [
+      {
+        id: 'permits',
+        title: 'Permits',
+        units: [
+          { id: 'pilot', kind: 'fact', text: 'The online berth permit pilot in Port Ellis took two and a half years before every port joined.', keywords: [] },
+          { id: 'processing', kind: 'fact', text: 'A berth permit is now issued in 3 to 5 working days, where paper forms took a month.', keywords: [] },
+          { id: 'renewal', kind: 'fact', text: 'Renewing a crane licence online is done in under an hour.', keywords: [] },
+          { id: 'plan', kind: 'fact', text: 'The harbour digital plan ran from 2019 to 2024 and was led by the Port Council.', keywords: [] },
+          { id: 'strategy', kind: 'fact', text: 'The 2021-2025 port data strategy sets out four goals for shared berth data.', keywords: [] },
+        ],
+      },
+    ]),
+  );
+
+  it.each([
+    ['how long did the online berth permit pilot take?', 'two and a half years'],
+    ['how long does it take now to get a berth permit?', '3 to 5 working days'],
+    ['how long does renewing a crane licence online take?', 'under an hour'],
+    ['how long did the harbour digital plan run?', 'from 2019 to 2024'],
+    ['how long does the port data strategy cover?', '2021-2025'],
+  ])('answers "%s"', (q, expected) => {
+    const a = answerer.answer(q);
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain(expected);
+  });
+});
