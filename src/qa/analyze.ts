@@ -497,7 +497,7 @@ export function analyze(pack: Pack, question: string): Analysis {
 
   // "what share of X": the share is the measure ("proportion"), not the topic; read after chat spelling ("wat").
   const [caps, upper] = capitalized(question);
-  const cleaned = ownPlaceNames(pack, cleanWords(pack, splitWords(norm, MAX_TOKENS)), caps, upper).map((w, k, all) => (w === 'share' && /^(what|which)$/.test(all[k - 1] ?? '') ? 'proportion' : w));
+  const cleaned = ownPlaceNames(pack, cleanWords(pack, splitWords(norm, MAX_TOKENS))).map((w, k, all) => (w === 'share' && /^(what|which)$/.test(all[k - 1] ?? '') ? 'proportion' : w));
   // Chat spelling read ("whos" -> "who", "wat r" -> "what are"): the intents again on the cleaned words.
   const cleanedText = cleaned.join(' ');
   if (cleanedText !== norm) for (const [intent, re] of INTENTS) if (re.test(cleanedText)) intents.add(intent);
@@ -825,20 +825,18 @@ function capitalized(question: string): [Set<string>, Set<string>] {
 
 /**
  * The question with the pack's name for each place it names otherwise ("South Korea" for the pack's "Republic of
- * Korea", "Holland" for its "Netherlands"; only names of one place, as `English.placeSynonyms` keeps them). A
- * single word only as typed with a capital or when it names nothing but a place.
+ * Korea", "Holland" for its "Netherlands"). Only names of one place, and one word only when it names nothing but a
+ * place: `English.placeSynonyms` keeps no others, so no name here needs its capitals checked.
  */
-function ownPlaceNames(pack: Pack, words: string[], caps: Set<string>, upper: Set<string>): string[] {
+function ownPlaceNames(pack: Pack, words: string[]): string[] {
   if (!pack.placeNames.size) return words;
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    const one = caps.has(w) || upper.has(w) || (pack.english.places.get(w) ?? []).some((n) => n.length === 1);
-    const rename = pack.placeNames.get(w)?.find(([asked]) => asked.every((a, k) => words[i + k] === a) && (asked.length > 1 || one));
+    const rename = pack.placeNames.get(words[i]!)?.find(([asked]) => asked.every((a, k) => words[i + k] === a));
     if (rename) {
       out.push(...rename[1]);
       i += rename[0].length - 1;
-    } else out.push(w);
+    } else out.push(words[i]!);
   }
   return out;
 }
