@@ -119,7 +119,7 @@ const INTENTS: [Intent, RegExp][] = [
   ['how', /\bhow (do|does|did|is|are|was|were|can|could|to|should|would)\b/],
   ['contact', /\b(contact|email|e ?mail|reach)\b/],
   ['figure', /\b(which|what) (fig|figure|chart|diagram|graph|graphic)\b/],
-  ['compare', /\bdifference between\b|\bdiffer(s|ence)? from\b|\bcompared? (to|with)\b|\bversus\b|\bvs\b|\b(which|what|who) (is|are|was|were|has|had)? ?(more|less|higher|lower|bigger|smaller|larger|better|worse)\b|\b(which|what|who) (is|are|was|were|came|happened) (earlier|later|sooner)\b/],
+  ['compare', /\bdifference between\b|\bdiffer(s|ence)? from\b|\bcompared? (to|with)\b|\bversus\b|\bvs\b|\b(which|what|who) (is|are|was|were|has|had|have|do|does|did)? ?(more|less|higher|lower|bigger|smaller|larger|better|worse)\b|\b(which|what|who) (is|are|was|were|came|happened) (earlier|later|sooner)\b/],
   // "What should a government do first about X?", "how to improve X": asks for a next step.
   ['advice', /\bwhat should (\w+ ){0,4}do\b|\b(first|next) steps?\b|\bwhere (to|should|do|can|would|could)( \w+){0,5} (start|begin)\b|\bhow (should|can|could|do) (we|i|our \w+) (use|apply|act on)\b|\bhow (to|can|could|should|do|does|would|might) (\w+ ){0,3}(improve|start|begin|introduce|set up|establish|create|build|adopt|develop|strengthen|implement|achieve|get started|get better)\b|\b(recommend|recommendation|recommendations|advice|advise|tips?|pointers|best practices?|dos and donts)\b/],
   ['yesno', /^\W*(?:(?:and|but|so|ok(?:ay)?)[, ]+)?(is|are|was|were|do|does|did|can|could|should|would|will|has|have|had)\b/],
@@ -365,15 +365,26 @@ function phrasalVerbs(pack: Pack, cleaned: string[]): Map<number, Phrasal> {
 }
 
 let idioms: [RegExp, string, string | undefined][] | undefined;
+/** The idioms a pack writes itself ("who is *in charge of* the agenda"): read as written there, they match it word for word. */
+const ownIdioms = new WeakMap<Pack, ReadonlySet<RegExp>>();
+function idiomsWritten(pack: Pack): ReadonlySet<RegExp> {
+  let own = ownIdioms.get(pack);
+  if (!own) {
+    const text = pack.docs.map((d) => normalizeText(d.doc.text)).join(' | ');
+    ownIdioms.set(pack, (own = new Set(idioms!.filter(([re, , phrase]) => phrase !== undefined && text.includes(phrase) && new RegExp(re.source).test(text)).map(([re]) => re))));
+  }
+  return own;
+}
 /** Everyday phrases said in plainer words ("in the first place" says nothing; "came out on top" is "ranked first"). */
-function readIdioms(text: string): string {
+function readIdioms(pack: Pack, text: string): string {
   // A phrase of plain words matches only where the text holds it: that is looked for first, far faster
   // than running every idiom's regex over every question.
   idioms ??= [...wordMap('idiom')].map(([from, to]) => {
     const phrase = from.replace(/_/g, ' ');
     return [new RegExp(`\\b${phrase}\\b`, 'g'), to.replace(/_/g, ' '), /^[a-z ]+$/.test(phrase) ? phrase : undefined];
   });
-  for (const [re, to, phrase] of idioms) if (phrase === undefined || text.includes(phrase)) text = text.replace(re, to);
+  const own = idiomsWritten(pack);
+  for (const [re, to, phrase] of idioms) if ((phrase === undefined || text.includes(phrase)) && !own.has(re)) text = text.replace(re, to);
   return text;
 }
 
@@ -481,7 +492,7 @@ export function analyze(pack: Pack, question: string): Analysis {
   // the asking itself. The setting's words the pack never uses ("staff") say who asks, not what about.
   // (Nothing of its own: "where should we start with blockchain?" names what, and a pack without it declines.)
   const startOnly = !!asked && asked.intents.has('advice') && asked.words.some((w) => wordSet('start-word').has(w)) && !asked.concepts.some((c) => !c.generic && !c.context && !c.words.every((w) => wordSet('start-word').has(w)));
-  let norm = readIdioms(normalizeText(dropConfirmTags(question.slice(0, MAX_CHARS))));
+  let norm = readIdioms(pack, normalizeText(dropConfirmTags(question.slice(0, MAX_CHARS))));
   // "A or B?": normalising drops the question mark, so the choice is read from the question as typed.
   const choice = EITHER.test(question.slice(0, MAX_CHARS));
   // "Which came first, A or B?" asks which is earlier ("who came first in 2022?" asks who ranked first).

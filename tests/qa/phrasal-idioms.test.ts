@@ -1,0 +1,73 @@
+// Everyday phrases for being part of something ("falls under", "counts towards"), for now ("at the moment") and
+// for leading ("in charge of") are read in plain words; a pack that writes the phrase itself is matched as written.
+import { describe, expect, it } from 'vitest';
+import { workshop, writeSmallPack } from './helpers.js';
+
+const pillars = [
+  {
+    id: 'pillars',
+    title: 'The harbour index pillars',
+    units: [
+      { id: 'list', kind: 'list' as const, text: 'The four harbour index pillars are legal, technical, staffing and cooperation.', keywords: [] },
+      { id: 'legal', kind: 'definition' as const, text: 'The legal pillar looks at laws on berth safety and cargo liability, including the rules on salvage.', keywords: [] },
+      { id: 'staffing', kind: 'definition' as const, text: 'The staffing pillar looks at pilot training, dock courses and awareness campaigns for crews.', keywords: [] },
+    ],
+  },
+  {
+    id: 'counts',
+    title: 'What ports have',
+    units: [
+      { id: 'radar', kind: 'statistic' as const, text: '139 ports have an active radar team, according to the 2024 harbour index.', keywords: [] },
+      { id: 'plans', kind: 'statistic' as const, text: '132 ports have adopted a berth safety plan, according to the 2024 harbour index.', keywords: [] },
+      { id: 'lead', kind: 'fact' as const, text: 'For a berth safety plan, the port board should appoint a single harbour authority to lead the drafting.', keywords: [] },
+    ],
+  },
+];
+
+describe('phrasal idioms', () => {
+  const { answerer } = workshop(writeSmallPack('phrasal-idioms', { title: 'Harbour Index', workshop: 'Harbour Data Week 2025' }, pillars));
+
+  it('reads "falls under" as being part of', () => {
+    const a = answerer.answer('what kind of things fall under the legal pillar');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('salvage');
+  });
+
+  it('reads "count towards" as being part of, not a count', () => {
+    const a = answerer.answer('which pillar would our dock courses and awareness stuff count towards?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('staffing pillar');
+  });
+
+  it('reads "at the moment" as now', () => {
+    const a = answerer.answer('which do more ports have at the moment, an active radar team or a berth safety plan?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('139');
+  });
+
+  it('reads "in charge of" as leading', () => {
+    const a = answerer.answer('who shud be in charge of drafting the berth safety plan?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('single harbour authority');
+  });
+});
+
+describe('an idiom the pack writes', () => {
+  const { answerer } = workshop(
+    writeSmallPack('own-idioms', { title: 'Harbour Index', workshop: 'Harbour Data Week 2025' }, [
+      {
+        id: 'board',
+        title: 'Who runs the ports',
+        units: [
+          { id: 'master', kind: 'fact', text: 'The harbour master is in charge of berth safety at each port.', keywords: [] },
+          { id: 'review', kind: 'fact', text: 'The port board is leading a review of berth safety rules this year.', keywords: [] },
+          { id: 'pilots', kind: 'fact', text: 'Pilots are trained every year by the port pilot school.', keywords: [] },
+        ],
+      },
+    ]),
+  );
+
+  it('is matched as written', () => {
+    expect(answerer.answer('who is in charge of berth safety?').text).toContain('harbour master');
+  });
+});
