@@ -718,8 +718,9 @@ export function analyze(pack: Pack, question: string): Analysis {
     const at = c.positions.at(-1) ?? 0;
     if (!c.context && /^(this|todays|today)$/.test(cleaned[(c.positions[0] ?? 0) - 1] ?? '') && wordSet('session').has(cleaned[at + 1] ?? '')) c.context = true;
   }
-  // "*Our legal team* asks since when...": who is asking, not what is asked about.
-  const asker = /^(?:(?:so|ok|okay|hi|hey) )*(?:my|our) ((?:\w+ ){1,3}?)(?:asks|asked|is asking|keeps asking|wants to know|would like to know|needs to know|wonders|is wondering)\b/.exec(cleanedText);
+  // "*Our legal team* asks since when...", "*I'm from the tax office and my boss at head office* wants to know...":
+  // who is asking, not what is asked about.
+  const asker = /^(?:(?:so|ok|okay|hi|hey) )*(?:(?:im|i am|i work|we are|were)(?: \w+){1,8}? )?(?:my|our) ((?:\w+ ){1,8}?)(?:asks|asked|is asking|keeps asking|wants to know|would like to know|needs to know|wonders|is wondering)\b/.exec(cleanedText);
   if (asker) {
     const upTo = asker[0].split(' ').length - 1;
     for (const c of concepts) if (c.positions.every((p) => p < upTo)) c.generic = true;

@@ -29,3 +29,34 @@ describe('the setting of a question', () => {
     expect(a.answered, a.text).toBe(false);
   });
 });
+
+describe('who asks on whose behalf', () => {
+  const { answerer } = workshop(
+    writeSmallPack('asker', { title: 'The Harbour Index', workshop: 'Harbour Data Week 2025' }, [
+      {
+        id: 'laws',
+        title: 'Harbour laws',
+        units: [
+          { id: 'pilotage', kind: 'statistic', text: '132 ports (68 per cent) have rules guaranteeing free pilotage for small fishing boats.', keywords: [] },
+          { id: 'evidence', kind: 'fact', text: 'Berth plans for small island ports should be based on evidence drawn from tide records broken down by season.', keywords: [] },
+        ],
+      },
+    ]),
+  );
+
+  it('reads "I\'m from X, my boss wants to know..." as who asks', () => {
+    const a = answerer.answer("hi i'm from the dept of customs & excise, my boss wants to know how many ports guarantee free pilotage for small boats");
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('132 ports');
+  });
+
+  it('reads "my boss at the X asks" as who asks', () => {
+    const a = answerer.answer('my boss at the office of island transport development asks what evidence berth plans for small island ports should be based on');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('tide records');
+  });
+
+  it('still reads "how many of our ports asked for it?" as the question', () => {
+    expect(answerer.answer('how many of our ports asked for free pilotage for cruise ships?').answered).toBe(false);
+  });
+});
