@@ -447,7 +447,8 @@ function askingClause(question: string): string | undefined {
   const clause = asking[0]!;
   // ("What do *they* mean by X?": anyone, not something said before.)
   // ("How long does *this session* last?": the session, not something said before.)
-  return POINTS_BACK.test(clause.replace(/\b(?:do|does|did) (?:they|you|people) (?:mean|call|say)\b/gi, '').replace(thisSession(), '')) ? undefined : clause;
+  // ("Which groups need *their own* services?": the clause's own subject.)
+  return POINTS_BACK.test(clause.replace(/\b(?:do|does|did) (?:they|you|people) (?:mean|call|say)\b/gi, '').replace(/\b(?:their|its|his|her) own\b/gi, '').replace(thisSession(), '')) ? undefined : clause;
 }
 
 /** A term of one to five words in quotes ("the term 'X'", "what is \u201cX\u201d?"), as typed. */

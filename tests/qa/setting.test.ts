@@ -38,6 +38,7 @@ describe('who asks on whose behalf', () => {
         title: 'Harbour laws',
         units: [
           { id: 'pilotage', kind: 'statistic', text: '132 ports (68 per cent) have rules guaranteeing free pilotage for small fishing boats.', keywords: [] },
+          { id: 'own-berths', kind: 'fact', text: 'Separate berths may be needed for ferries, old fishing boats or boats serving remote islands.', keywords: [] },
           { id: 'evidence', kind: 'fact', text: 'Berth plans for small island ports should be based on evidence drawn from tide records broken down by season.', keywords: [] },
         ],
       },
@@ -54,6 +55,12 @@ describe('who asks on whose behalf', () => {
     const a = answerer.answer('my boss at the office of island transport development asks what evidence berth plans for small island ports should be based on');
     expect(a.answered, a.text).toBe(true);
     expect(a.text).toContain('tide records');
+  });
+
+  it('reads "which boats need their own berths?" as asked, after who asks', () => {
+    const a = answerer.answer('I work with dockers unions - which boats does the board say might need their own berths?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('ferries');
   });
 
   it('still reads "how many of our ports asked for it?" as the question', () => {
