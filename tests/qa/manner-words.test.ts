@@ -14,6 +14,7 @@ describe('manner words', () => {
           { id: 'what', kind: 'definition', text: 'The berth exchange is the shared layer through which port authorities swap booking and cargo records.', keywords: [] },
           { id: 'how', kind: 'fact', text: 'The berth exchange has no central data hub: ports send records peer to peer over encrypted links, and each port keeps its own registers.', keywords: [] },
           { id: 'why', kind: 'fact', text: 'Port Ellis kept its records spread over many registers, not in one central store, after a 2009 leak from a single harbour database.', keywords: [] },
+          { id: 'abroad', kind: 'fact', text: 'By 2020 the berth exchange software was also run by ports in Namibia, Oman and the Faroe Islands.', keywords: [] },
           { id: 'fees', kind: 'statistic', text: 'Joining the berth exchange costs a port 1,200 crowns a year.', keywords: [] },
         ],
       },
@@ -38,6 +39,11 @@ describe('manner words', () => {
     const a = answerer.answer('technically, why did port ellis purely avoid a single central database?');
     expect(a.answered, a.text).toBe(true);
     expect(a.text).toContain('2009 leak');
+  });
+
+  it('answers "is it run anywhere else?" without doubt', () => {
+    const a = answerer.answer('is the berth exchange software run anywhere else?');
+    expect(a.text).toMatch(/^By 2020 .*Namibia/);
   });
 
   it('answers "should it be for everyone?"', () => {
