@@ -21,6 +21,7 @@ const pillars = [
       { id: 'plans', kind: 'statistic' as const, text: '132 ports have adopted a berth safety plan, according to the 2024 harbour index.', keywords: [] },
       { id: 'bodies', kind: 'fact' as const, text: 'Besides the port board, the harbour act sets up a berth registry and a pilots council.', keywords: [] },
       { id: 'board', kind: 'fact' as const, text: 'The port board brings together the harbour masters of all ports and meets twice a year.', keywords: [] },
+      { id: 'phases', kind: 'list' as const, text: 'A berth safety plan goes through five phases: drafting, consultation, adoption, rollout and review.', keywords: [] },
       { id: 'lead', kind: 'fact' as const, text: 'For a berth safety plan, the port board should appoint a single harbour authority to lead the drafting.', keywords: [] },
     ],
   },
@@ -45,6 +46,12 @@ describe('phrasal idioms', () => {
     const a = answerer.answer('apart from the board, what other bodies or tools does the harbour act set up?');
     expect(a.answered, a.text).toBe(true);
     expect(a.text).toContain('pilots council');
+  });
+
+  it('reads "from start to finish" as the whole of it', () => {
+    const a = answerer.answer('what are the phases a berth safety plan goes through from start to finish');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('drafting, consultation');
   });
 
   it('reads "at the moment" as now', () => {
