@@ -28,7 +28,8 @@ function longUnits(content: Content): ContentProblem[] {
     .flatMap((doc) => {
       const answer = formatDocs([doc]).text;
       if (answer.includes(doc.text)) return [];
-      const cite = ` (Source: ${doc.source.title})`;
+      // (The citation as the bot gives it: a long list of sources is already cut down to leave the text room.)
+      const cite = answer.slice(answer.lastIndexOf(' (Source: '));
       return [{
         ...unitAt(content, doc.ref.slice(2)),
         message:

@@ -15,12 +15,22 @@ export function clip(text: string, max: number): string {
   return `${cut.slice(0, space > max * 0.6 ? space : max - 1).trimEnd()}…`;
 }
 
-const citation = (docs: SearchDoc[]): string => ` (Source: ${clip([...new Set(docs.map((d) => d.source.title))].join('; '), 200)})`;
+/** The longest citation, and the part of it always kept: the section's title comes first in it. */
+const MAX_CITATION = 200;
+const MIN_CITATION = 80;
+/** The citation of these docs, its titles cut to `room` characters (within MIN_CITATION and MAX_CITATION). */
+const citation = (docs: SearchDoc[], room = MAX_CITATION): string =>
+  ` (Source: ${clip([...new Set(docs.map((d) => d.source.title))].join('; '), Math.max(MIN_CITATION, Math.min(MAX_CITATION, room)))})`;
+/** What a citation adds around its titles. */
+const CITATION_FRAME = ' (Source: )'.length;
 
-/** The text of one or more docs (in the order given) and one citation, within MAX_ANSWER_CHARS. */
+/**
+ * The text of one or more docs (in the order given) and one citation, within MAX_ANSWER_CHARS. What the docs
+ * say comes first: a long list of sources is cut to leave it room, never the other way round.
+ */
 export function formatDocs(docs: SearchDoc[], lead = ''): { text: string; sources: AnswerSource[] } {
-  const cite = citation(docs);
   const body = docs.map((d) => d.text).join(' ');
+  const cite = citation(docs, MAX_ANSWER_CHARS - lead.length - body.length - CITATION_FRAME);
   const text = `${lead}${clip(body, MAX_ANSWER_CHARS - cite.length - lead.length)}${cite}`;
   return { text, sources: sourcesOf(docs) };
 }
@@ -34,7 +44,7 @@ export function sourcesOf(docs: SearchDoc[]): AnswerSource[] {
 
 /** Would these docs fit in one answer without cutting? */
 export function fitsTogether(docs: SearchDoc[], lead = ''): boolean {
-  return lead.length + docs.reduce((n, d) => n + d.text.length + 1, 0) + citation(docs).length <= MAX_ANSWER_CHARS;
+  return lead.length + docs.reduce((n, d) => n + d.text.length + 1, 0) + citation(docs, MIN_CITATION).length <= MAX_ANSWER_CHARS;
 }
 
 /** An answer as parts: what it says, and the questions it offers instead when it declines. */
