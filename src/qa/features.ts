@@ -191,7 +191,7 @@ export function docFeatures(doc: SearchDoc, places: ReadonlySet<string>): Set<Fe
 /** Numbers a text states, as digits ("six" -> "6", "1,200" -> "1200"): matched to numbers a question names. */
 export function numbersIn(text: string): Set<string> {
   const out = new Set<string>();
-  // Figures stand alone: "4Ps" and "X20" name things, they count nothing.
+  // Figures stand alone: "9Qs" and "X20" name things, they count nothing.
   for (const m of text.matchAll(/(?<![A-Za-z\d])\d[\d,]*(?:\.\d+)?(?![A-Za-z])/g)) out.add(m[0].replace(/,(?=\d{3})/g, '').replace(/,$/, ''));
   return addNumberWords(text, out);
 }
