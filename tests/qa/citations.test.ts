@@ -29,3 +29,46 @@ describe('citations', () => {
     expect(a.text.length).toBeLessThanOrEqual(MAX_ANSWER_CHARS);
   });
 });
+
+describe('a unit too long to give whole', () => {
+  // Over 560 characters: with any citation, over the 600 a chat answer holds.
+  const long = [
+    'The harbour board reviewed every berth rule in 2023 and found that most had not been changed since the ports were first built, decades before online booking.',
+    'It held hearings in all eleven ports, heard from ferry crews, fishing families and cargo firms, and published every submission it received on its website.',
+    'The review led to a single berth code for all ports, with one booking window, one set of fees and one complaints desk.',
+    'Its last finding was that pilots were trained in three different ways, so the board set up one pilot school at Port Ellis, which opened in 2024.',
+  ].join(' ');
+
+  const { answerer } = workshop(
+    writeSmallPack('long-unit', { title: 'Online Harbours', workshop: 'Harbour Data Week 2025' }, [
+      { id: 'review', title: 'The harbour board review of berth rules', source: 'Harbour Board review of berth rules, final report (2023)', units: [{ id: 'review-findings', kind: 'fact', text: long, keywords: [] }] },
+    ]),
+  );
+
+  it('keeps the sentences that answer the question, not the ones that come first', () => {
+    expect(long.length).toBeGreaterThan(560);
+    const a = answerer.answer('when did the pilot school at port ellis open?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('which opened in 2024.');
+    expect(a.text).toContain('(Source: The harbour board review of berth rules');
+    expect(a.text.length).toBeLessThanOrEqual(MAX_ANSWER_CHARS);
+  });
+});
+
+describe('an answer from two sections', () => {
+  const { answerer } = workshop(
+    writeSmallPack('two-sections', { title: 'Online Harbours', workshop: 'Harbour Data Week 2025' }, [
+      { id: 'ellis', title: 'Ferries at Port Ellis', source: longSource, units: [{ id: 'ellis-ferries', kind: 'statistic', text: 'Port Ellis runs 12 ferry crossings a day to the outer islands.', keywords: [] }] },
+      { id: 'vale', title: 'Ferries at Port Vale', source: longSource, units: [{ id: 'vale-ferries', kind: 'statistic', text: 'Port Vale runs 9 ferry crossings a day to the outer islands.', keywords: [] }] },
+    ]),
+  );
+
+  it('names both sections in its citation', () => {
+    const a = answerer.answer('how many ferry crossings a day go to the outer islands?');
+    expect(a.text).toContain('12 ferry crossings');
+    expect(a.text).toContain('9 ferry crossings');
+    expect(a.text).toContain('Ferries at Port Ellis');
+    expect(a.text).toContain('Ferries at Port Vale');
+    expect(a.text.length).toBeLessThanOrEqual(MAX_ANSWER_CHARS);
+  });
+});
