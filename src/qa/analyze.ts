@@ -381,7 +381,9 @@ function readIdioms(pack: Pack, text: string): string {
   // than running every idiom's regex over every question.
   idioms ??= [...wordMap('idiom')].map(([from, to]) => {
     const phrase = from.replace(/_/g, ' ');
-    return [new RegExp(`\\b${phrase}\\b`, 'g'), to.replace(/_/g, ' '), /^[a-z ]+$/.test(phrase) ? phrase : undefined];
+    // (One that ends in "under" or "towards" means what it says before a figure: "did bookings *fall under* 800?")
+    const figure = /\b(under|over|below|above|towards?)$/.test(phrase) ? '(?! ?\\d)' : '';
+    return [new RegExp(`\\b${phrase}\\b${figure}`, 'g'), to.replace(/_/g, ' '), /^[a-z ]+$/.test(phrase) ? phrase : undefined];
   });
   const own = idiomsWritten(pack);
   for (const [re, to, phrase] of idioms) if ((phrase === undefined || text.includes(phrase)) && !own.has(re)) text = text.replace(re, to);
@@ -447,8 +449,9 @@ function askingClause(question: string): string | undefined {
   const clause = asking[0]!;
   // ("What do *they* mean by X?": anyone, not something said before.)
   // ("How long does *this session* last?": the session, not something said before.)
-  // ("Which groups need *their own* services?": the clause's own subject.)
-  return POINTS_BACK.test(clause.replace(/\b(?:do|does|did) (?:they|you|people) (?:mean|call|say)\b/gi, '').replace(/\b(?:their|its|his|her) own\b/gi, '').replace(thisSession(), '')) ? undefined : clause;
+  // ("Which groups need *their own* services?": the clause's own subject; not "which have *their own*?", which
+  // points back at what the setting named.)
+  return POINTS_BACK.test(clause.replace(/\b(?:do|does|did) (?:they|you|people) (?:mean|call|say)\b/gi, '').replace(/\b(?:their|its|his|her) own (?=[a-z])/gi, '').replace(thisSession(), '')) ? undefined : clause;
 }
 
 /** A term of one to five words in quotes ("the term 'X'", "what is \u201cX\u201d?"), as typed. */
@@ -721,10 +724,16 @@ export function analyze(pack: Pack, question: string): Analysis {
   }
   // "*Our legal team* asks since when...", "*I'm from the tax office and my boss at head office* wants to know...":
   // who is asking, not what is asked about.
-  const asker = /^(?:(?:so|ok|okay|hi|hey) )*(?:(?:im|i am|i work|we are|were)(?: \w+){1,8}? )?(?:my|our) ((?:\w+ ){1,8}?)(?:asks|asked|is asking|keeps asking|wants to know|would like to know|needs to know|wonders|is wondering)\b/.exec(cleanedText);
+  // (Not "I'm wondering *how many of our ports* asked...": a question word there is what is asked.)
+  const asker = /^(?:(?:so|ok|okay|hi|hey) )*(?:(?:im|i am|i work|we are|were)(?: (?!(?:how|what|which|who|whom|whose|when|where|why|whether|if)\b)\w+){1,8}? )?(?:my|our) ((?:\w+ ){1,8}?)(?:asks|asked|is asking|keeps asking|wants to know|would like to know|needs to know|wonders|is wondering)\b/.exec(cleanedText);
   if (asker) {
     const upTo = asker[0].split(' ').length - 1;
-    for (const c of concepts) if (c.positions.every((p) => p < upTo)) c.generic = true;
+    // (Only when what follows names a topic of its own: in "...where our bookings dropped and my boss wants to know
+    // by how much", the setting is the topic. A place of the setting stays when what follows says "we": "I'm from
+    // Port Ellis and my boss asks whether *we* dose it".)
+    const ownTopic = concepts.some((c) => !c.generic && !c.context && c.positions.every((p) => p > upTo));
+    const we = cleaned.slice(upTo).some((w) => /^(we|our|us|ours)$/.test(w));
+    if (ownTopic) for (const c of concepts) if (c.positions.every((p) => p < upTo) && !(we && (c.place || c.specific))) c.generic = true;
   }
   // A question made only of session words ("what is this workshop about?") asks about the session.
   const asksForField = asksSessionField(intents);

@@ -46,9 +46,7 @@ const declinedScore = (r: { confidence: number }) => Math.max(0, Math.min(round(
 function unheldTopics(pack: Pack, a: Analysis, d: DocInfo): number {
   // (A name the unit's section is about is held by all its units: heldBy.)
   const holds = (c: Concept) => c.alternatives.some((alt) => alt.stems.every((t) => d.terms.has(t))) || (c.specific && heldBy(pack, c).has(d.i));
-  // (Nor a word English has only as an adverb, "technically", "purely": how, not what, is asked.)
-  const manner = (c: Concept) => c.words.length === 1 && pack.english.adverbs.has(c.words[0]!);
-  const unheld = a.concepts.filter((c) => !c.generic && !c.context && !c.implied && !c.adverb && !manner(c) && !holds(c));
+  const unheld = a.concepts.filter((c) => !c.generic && !c.context && !c.implied && !c.adverb && !holds(c));
   // A word the pack never uses that names what is asked ("the *director* of X") counts twice.
   // So does a name or term of several words that the doc lacks ("South Asia" and a figure for East Asia).
   // A verb counts half: what was done is the word a pack most often says otherwise ("filled in", "returned").

@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WordNetReader } from './wordnet.js';
 
-const FILE = 'english-wordnet-3.1-v7.json';
+const FILE = 'english-wordnet-3.1-v6.json';
 
 interface EnglishFile {
   /** Single-word lemmas, sorted, one a line. */
@@ -15,8 +15,6 @@ interface EnglishFile {
   setPhrases: string[];
   /** The names of one place, for each place with more than one ("south korea", "republic of korea"). */
   placeSynonyms: string[][];
-  /** Single-word lemmas WordNet has only as adverbs ("technically", "purely"), sorted. */
-  adverbs: string[];
 }
 
 export class English {
@@ -27,12 +25,9 @@ export class English {
   readonly setPhrases: Set<string>;
   /** The names of one place, for each place with more than one. */
   readonly placeSynonyms: readonly string[][];
-  /** Words English has only as adverbs ("technically", "purely"): how something is said or done, never what. */
-  readonly adverbs: ReadonlySet<string>;
 
-  constructor(private readonly words: string, places: string[], setPhrases: string[] = [], placeSynonyms: string[][] = [], adverbs: string[] = []) {
+  constructor(private readonly words: string, places: string[], setPhrases: string[] = [], placeSynonyms: string[][] = []) {
     this.setPhrases = new Set(setPhrases);
-    this.adverbs = new Set(adverbs);
     this.placeSynonyms = placeSynonyms;
     const starts = [0];
     for (let i = words.indexOf('\n'); i >= 0; i = words.indexOf('\n', i + 1)) starts.push(i + 1);
@@ -99,7 +94,6 @@ export function buildEnglish(wn = new WordNetReader()): EnglishFile {
       places: [...wn.placeNames()],
       setPhrases: [...new Set(wn.prepositionalPhrases())],
       placeSynonyms: [...wn.placeSynonyms()],
-      adverbs: [...wn.adverbsOnly()].sort(),
     };
   } finally {
     wn.close();
@@ -126,6 +120,6 @@ export function loadEnglish(cacheDir: string): English {
       // A read-only install builds the list at every start instead.
     }
   }
-  loaded = new English(body.words, body.places, body.setPhrases, body.placeSynonyms, body.adverbs);
+  loaded = new English(body.words, body.places, body.setPhrases, body.placeSynonyms);
   return loaded;
 }

@@ -272,12 +272,6 @@ export class WordNetReader {
   }
 
   /** Every single-word lemma (for the words that only look like a pack's words). */
-  /** Single-word lemmas that are adverbs and nothing else ("technically", "purely"; not "fast" or "online"). */
-  *adverbsOnly(): Generator<string> {
-    const other = (lemma: string) => POS.some((pos) => pos !== 'adv' && this.index.get(pos)!.has(lemma));
-    for (const lemma of this.index.get('adv')!.keys()) if (/^[a-z]+$/.test(lemma) && !other(lemma)) yield lemma;
-  }
-
   *allWords(): Generator<string> {
     for (const map of this.index.values()) for (const lemma of map.keys()) if (/^[a-z]+$/.test(lemma)) yield lemma;
   }

@@ -1,6 +1,7 @@
-// Words that say how something is asked, not what about: an adverb and nothing else in English ("technically",
-// "purely"), a pronoun for all of it ("everything", "everyone") and chat spellings ("thru"). A pack that never
-// uses them can still answer the question, so they must not count as topics the answer leaves out.
+// Words that say how something is asked, not what about: a viewpoint or hedge adverb ("technically", "purely"),
+// a pronoun for all of it ("everything", "everyone") and chat spellings ("thru"). A pack that never uses them can
+// still answer the question, so they must not count as topics the answer leaves out. Adverbs of time or manner
+// ("formerly", "anonymously") do say what is asked.
 import { describe, expect, it } from 'vitest';
 import { workshop, writeSmallPack } from './helpers.js';
 
@@ -50,6 +51,10 @@ describe('manner words', () => {
     const a = answerer.answer('should harbour services be universal for everyone?');
     expect(a.answered, a.text).toBe(true);
     expect(a.text).toContain('universal, with extra help');
+  });
+
+  it('still reads an adverb of time as what is asked ("formerly")', () => {
+    expect(answerer.answer('who formerly ran the berth exchange?').answered).toBe(false);
   });
 
   it('still declines what the pack does not say, asked with the same words', () => {

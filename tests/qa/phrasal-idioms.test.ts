@@ -19,7 +19,6 @@ const pillars = [
     units: [
       { id: 'radar', kind: 'statistic' as const, text: '139 ports have an active radar team, according to the 2024 harbour index.', keywords: [] },
       { id: 'plans', kind: 'statistic' as const, text: '132 ports have adopted a berth safety plan, according to the 2024 harbour index.', keywords: [] },
-      { id: 'bodies', kind: 'fact' as const, text: 'Besides the port board, the harbour act sets up a berth registry and a pilots council.', keywords: [] },
       { id: 'board', kind: 'fact' as const, text: 'The port board brings together the harbour masters of all ports and meets twice a year.', keywords: [] },
       { id: 'phases', kind: 'list' as const, text: 'A berth safety plan goes through five phases: drafting, consultation, adoption, rollout and review.', keywords: [] },
       { id: 'lead', kind: 'fact' as const, text: 'For a berth safety plan, the port board should appoint a single harbour authority to lead the drafting.', keywords: [] },
@@ -40,12 +39,6 @@ describe('phrasal idioms', () => {
     const a = answerer.answer('which pillar would our dock courses and awareness stuff count towards?');
     expect(a.answered, a.text).toBe(true);
     expect(a.text).toContain('staffing pillar');
-  });
-
-  it('reads "apart from" as what else', () => {
-    const a = answerer.answer('apart from the board, what other bodies or tools does the harbour act set up?');
-    expect(a.answered, a.text).toBe(true);
-    expect(a.text).toContain('pilots council');
   });
 
   it('reads "from start to finish" as the whole of it', () => {

@@ -66,4 +66,8 @@ describe('who asks on whose behalf', () => {
   it('still reads "how many of our ports asked for it?" as the question', () => {
     expect(answerer.answer('how many of our ports asked for free pilotage for cruise ships?').answered).toBe(false);
   });
+
+  it('still declines "which have their own?" about something only the setting names', () => {
+    expect(answerer.answer('We manage the fuel barges in the bay - which ports have their own?').answered).toBe(false);
+  });
 });
