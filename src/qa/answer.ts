@@ -34,10 +34,6 @@ const ASKED_KINDS: Intent[] = [...ANSWER_KINDS, 'duration', 'frequency'];
 
 const round = (n: number) => Math.round(n * 100) / 100;
 const NOTHING_BEFORE = "I'm not sure what to say more about: ask me about a topic of the workshop.";
-const UNSURE_OF_ONE = "I'm not certain, but this looks closest: ";
-const UNSURE_OF_TWO = "I'm not certain, but these two look closest: ";
-/** A second unit offered beside the best one shows at least this much of its text. */
-const SHOWN_AT_LEAST = 120;
 const NO_ANSWER_YET = "I'm not sure which answer you mean: ask me about a topic of the workshop.";
 /** A declined answer's score: how close it came, never at or above the score that answers. */
 const declinedScore = (r: { confidence: number }) => Math.max(0, Math.min(round(r.confidence), round(CALIBRATION.answer - 0.01)));
@@ -122,40 +118,6 @@ function clauseFor(d: DocInfo, side: Concept[], dated: boolean, measured: boolea
     if (score > bestScore) [best, bestScore] = [clause, score];
   }
   return { ...d, doc: { ...d.doc, text: best } };
-}
-
-/** A unit's sentences: it is cut only between them. */
-const sentencesOf = (text: string): string[] => text.split(/(?<=[.!?])\s+(?=[A-Z0-9"'(])/);
-
-/**
- * Units too long to give whole together with their citation: each keeps the sentences that speak to the question
- * (its words, the figures it names), then its opening sentence, then the rest in turn, as many as fit; in their
- * own order. Cutting the end off instead would drop what was asked whenever it comes last. Undefined when not
- * every unit keeps a sentence.
- */
-function trimToFit(docs: DocInfo[], a: Analysis, lead: string): DocInfo[] | undefined {
-  if (fitsTogether(docs.map((d) => d.doc), lead)) return docs;
-  const asked = a.concepts.filter((c) => !c.generic && !c.context);
-  const split = docs.map((d) => sentencesOf(d.doc.text));
-  const score = (sentence: string, k: number): number => {
-    const stems = new Set(contentStems(sentence));
-    let n = k === 0 ? 0.5 : 0;
-    for (const c of asked) if (c.alternatives.some((alt) => alt.stems.every((t) => stems.has(t)))) n += c.specific || a.focus.includes(c) ? 2 : 1;
-    for (const x of a.numbers) if (sentence.replace(/,(?=\d{3})/g, '').split(/[^\d.]+/).includes(x)) n += 1;
-    return n;
-  };
-  const order = split
-    .flatMap((list, i) => list.map((sentence, k) => ({ i, k, score: score(sentence, k) })))
-    .sort((x, y) => y.score - x.score || x.i - y.i || x.k - y.k);
-  const kept = split.map(() => new Set<number>());
-  const shaped = () => docs.map((d, i) => ({ ...d, doc: { ...d.doc, text: split[i]!.filter((_, k) => kept[i]!.has(k)).join(' ') } }));
-  // Each unit's best sentence first, then the others by how much they say of what was asked.
-  const firsts = docs.map((_, i) => order.find((x) => x.i === i)!);
-  for (const x of [...firsts, ...order.filter((o) => !firsts.includes(o))]) {
-    kept[x.i]!.add(x.k);
-    if (!fitsTogether(shaped().map((d) => d.doc), lead)) kept[x.i]!.delete(x.k);
-  }
-  return kept.every((k) => k.size) ? shaped() : undefined;
 }
 
 export function createAnswerer(content: Content, index: SearchIndex): WorkshopAnswerer {
@@ -468,7 +430,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     const second = r.ranked.find((x) => x !== best && x.fits && x.strong);
     if (!second || best.score - second.score > gap) return undefined;
     // (Not one that says again what the other says, either way round.)
-    return !repeats(second.d, best.d) && !repeats(best.d, second.d) ? second.d : undefined;
+    return fitsTogether([best.d.doc, second.d.doc]) && !repeats(second.d, best.d) && !repeats(best.d, second.d) ? second.d : undefined;
   }
 
   function answer(question: unknown, previous?: Topic): Answer {
@@ -502,14 +464,14 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       // (Sure, but a second unit scores the same: the ranking cannot tell which one is meant, so both, and
       // not as sure: they may say different things.)
       const sure = chosen.confidence >= CALIBRATION.sure;
-      const second = !sides && docs.length === 1 ? secondChoice(chosen, sure ? CALIBRATION.tieGap : CALIBRATION.runnerUpGap) : undefined;
-      // (Both in one answer, each with a sentence at least, or the second's opening words at least; else the best alone.)
-      const opening = (d: DocInfo) => ({ ...d.doc, text: d.doc.text.slice(0, SHOWN_AT_LEAST) });
-      const both = second && (trimToFit([...docs, second], chosen.analysis, UNSURE_OF_TWO) ?? (fitsTogether([docs[0]!.doc, opening(second)], UNSURE_OF_TWO) ? [...docs, second] : undefined));
-      if (both) docs = both;
-      const unsure = sides || both || !sure;
-      const hedge = !unsure ? '' : docs.length > 1 ? UNSURE_OF_TWO : UNSURE_OF_ONE;
-      const { text, sources } = formatDocs((trimToFit(docs, chosen.analysis, hedge) ?? docs).map((d) => d.doc), hedge);
+      const runnerUp = !sides && docs.length === 1 ? secondChoice(chosen, sure ? CALIBRATION.tieGap : CALIBRATION.runnerUpGap) : undefined;
+      if (runnerUp) docs = [...docs, runnerUp];
+      const unsure = sides || runnerUp || !sure;
+      const hedge = !unsure ? '' : docs.length > 1 ? "I'm not certain, but these two look closest: " : "I'm not certain, but this looks closest: ";
+      const { text, sources } = formatDocs(
+        docs.map((d) => d.doc),
+        hedge,
+      );
       return {
         question: q,
         answered: true,

@@ -18,22 +18,9 @@ export function clip(text: string, max: number): string {
 /** The longest citation, and the part of it always kept: the section's title comes first in it. */
 const MAX_CITATION = 200;
 const MIN_CITATION = 80;
-/**
- * The citation of these docs in `room` characters (within MIN_CITATION and MAX_CITATION): each title cut to its
- * share, so that every section cited keeps its name (a title is the section's name, then its sources).
- */
-function citation(docs: SearchDoc[], room = MAX_CITATION): string {
-  const titles = [...new Set(docs.map((d) => d.source.title))];
-  let left = Math.max(MIN_CITATION, Math.min(MAX_CITATION, room)) - 2 * (titles.length - 1);
-  const cut: string[] = [];
-  // Shortest first: what a short title leaves of its share goes to the longer ones.
-  const order = titles.map((t, i) => i).sort((a, b) => titles[a]!.length - titles[b]!.length);
-  order.forEach((i, k) => {
-    cut[i] = clip(titles[i]!, Math.floor(left / (order.length - k)));
-    left -= cut[i]!.length;
-  });
-  return ` (Source: ${cut.join('; ')})`;
-}
+/** The citation of these docs, its titles cut to `room` characters (within MIN_CITATION and MAX_CITATION). */
+const citation = (docs: SearchDoc[], room = MAX_CITATION): string =>
+  ` (Source: ${clip([...new Set(docs.map((d) => d.source.title))].join('; '), Math.max(MIN_CITATION, Math.min(MAX_CITATION, room)))})`;
 /** What a citation adds around its titles. */
 const CITATION_FRAME = ' (Source: )'.length;
 
