@@ -18,9 +18,23 @@ export function clip(text: string, max: number): string {
 /** The longest citation, and the part of it always kept: the section's title comes first in it. */
 const MAX_CITATION = 200;
 const MIN_CITATION = 80;
-/** The citation of these docs, its titles cut to `room` characters (within MIN_CITATION and MAX_CITATION). */
-const citation = (docs: SearchDoc[], room = MAX_CITATION): string =>
-  ` (Source: ${clip([...new Set(docs.map((d) => d.source.title))].join('; '), Math.max(MIN_CITATION, Math.min(MAX_CITATION, room)))})`;
+/**
+ * The citation of these docs in `room` characters (within MIN_CITATION and MAX_CITATION). When their titles with
+ * their lists of sources do not fit, the sections' own names come first, so that an answer from two sections
+ * names both; then as much of the rest as fits.
+ */
+function citation(docs: SearchDoc[], room = MAX_CITATION): string {
+  const max = Math.max(MIN_CITATION, Math.min(MAX_CITATION, room));
+  const titles = [...new Set(docs.map((d) => d.source.title))];
+  let text = titles.join('; ');
+  if (text.length > max && titles.length > 1) {
+    // (A unit's citation is its section's name, then " - " and the section's sources.)
+    const names = [...new Set(docs.map((d) => (d.source.title.startsWith(`${d.title} - `) ? d.title : d.source.title)))];
+    text = names.join('; ');
+  }
+  // (Never a cut that leaves a separator hanging: "Section name -…".)
+  return ` (Source: ${clip(text, max).replace(/\s*[-;,:]\s*…$/, '…')})`;
+}
 /** What a citation adds around its titles. */
 const CITATION_FRAME = ' (Source: )'.length;
 

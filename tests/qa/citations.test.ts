@@ -29,3 +29,20 @@ describe('citations', () => {
     expect(a.text.length).toBeLessThanOrEqual(MAX_ANSWER_CHARS);
   });
 });
+
+describe('an answer from two sections', () => {
+  const { answerer } = workshop(
+    writeSmallPack('two-sections', { title: 'Online Harbours', workshop: 'Harbour Data Week 2025' }, [
+      { id: 'ellis', title: 'Ferries at Port Ellis', source: longSource, units: [{ id: 'ellis-ferries', kind: 'statistic', text: 'Port Ellis runs 12 ferry crossings a day to the outer islands.', keywords: [] }] },
+      { id: 'vale', title: 'Ferries at Port Vale', source: longSource, units: [{ id: 'vale-ferries', kind: 'statistic', text: 'Port Vale runs 9 ferry crossings a day to the outer islands.', keywords: [] }] },
+    ]),
+  );
+
+  it('names both sections in its citation', () => {
+    const a = answerer.answer('how many ferry crossings a day go to the outer islands?');
+    expect(a.text).toContain('12 ferry crossings');
+    expect(a.text).toContain('9 ferry crossings');
+    expect(a.text).toContain('(Source: Ferries at Port Ellis; Ferries at Port Vale)');
+    expect(a.text.length).toBeLessThanOrEqual(MAX_ANSWER_CHARS);
+  });
+});
