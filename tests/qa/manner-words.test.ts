@@ -1,7 +1,7 @@
 // Words that say how something is asked, not what about: a viewpoint or hedge adverb ("technically", "purely"),
 // a pronoun for all of it ("everything", "everyone") and chat spellings ("thru"). A pack that never uses them can
-// still answer the question, so they must not count as topics the answer leaves out. Adverbs of time or manner
-// ("formerly", "anonymously") do say what is asked.
+// still answer the question, so they must not count as topics the answer leaves out. An adverb of time
+// ("formerly") does say what is asked.
 import { describe, expect, it } from 'vitest';
 import { workshop, writeSmallPack } from './helpers.js';
 
