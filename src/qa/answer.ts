@@ -124,8 +124,9 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
   const pack = buildPack(content, index);
   const suggester = createSuggester(content);
 
-  function read(question: string, analysis: Analysis, context?: Concept[], near?: ReadonlySet<string>, given?: ReadonlySet<string>): Reading {
-    const ranked = rank(pack, analysis, { context, near, given });
+  function read(question: string, analysis: Analysis, context?: Concept[], near?: ReadonlySet<string>, given?: ReadonlySet<string>, exclude?: ReadonlySet<string>): Reading {
+    const all = rank(pack, analysis, { context, near, given });
+    const ranked = exclude ? all.filter((r) => !exclude.has(r.d.doc.ref)) : all;
     // The best doc that rests on something specific; a weaker-ranked doc is never promoted past it.
     const best = analysis.outside.length ? undefined : ranked.find((r) => r.strong && r.fits);
     // Two or more words the question is about that the best doc leaves out: most likely it asks about
@@ -142,6 +143,13 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     if (!previous || !follow || follow.kind === 'more' || follow.kind === 'source') return [alone];
     const before = analyze(pack, previous.question);
     const near = new Set(previous.refs.map((r) => pack.byRef.get(r)?.doc.section).filter((s): s is string => s !== undefined));
+    // "Is that a lot?" after a figure: the last question again, answered by another unit, one that puts the
+    // figure beside others ("91 countries, almost half of those surveyed"); else by the same one, which gives
+    // the figure out of how many ("80 of the 198").
+    const [be, pointer, article, judged] = alone.analysis.words.filter((w) => !/^(and|but|so|ok|okay|hmm)$/.test(w));
+    if (/^(is|was|are|were)$/.test(be ?? '') && wordSet('demonstrative').has(pointer ?? '') && (wordSet('judgement').has(article ?? '') || (article === 'a' && wordSet('judgement').has(judged ?? '')))) {
+      return [read(previous.question, before, undefined, near, undefined, new Set(previous.refs)), read(previous.question, before, undefined, near)];
+    }
     if (follow.kind === 'instead') {
       const rest = analyze(pack, follow.rest);
       const topical = rest.concepts.filter((c) => !c.generic && !c.context);
