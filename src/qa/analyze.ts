@@ -540,8 +540,6 @@ export function analyze(pack: Pack, question: string): Analysis {
   // "How many recommendations does X make?", "who drafted the Recommendation?": a document or a count, named
   // by the noun; only a question that asks for nothing else is a request for advice.
   if (intents.has('advice') && ['who', 'when', 'where', 'howmany', 'yesno'].some((i) => intents.has(i as Intent)) && !ADVICE.test(cleanedText.replace(/\brecommendations?\b/g, ' '))) intents.delete('advice');
-  // "Which recommendation (number) is about X?": one of a document's recommendations, by what it says; no advice.
-  if (intents.has('advice') && /\bwhich (\w+ ){0,2}recommendations?\b/.test(cleanedText) && !ADVICE.test(cleanedText.replace(/\brecommendations?\b/g, ' '))) intents.delete('advice');
   // "What is the first step toward X?" asks for advice, not for what X is; "where do we start?" for no place.
   if (intents.has('advice')) {
     intents.delete('define');
