@@ -365,28 +365,19 @@ function phrasalVerbs(pack: Pack, cleaned: string[]): Map<number, Phrasal> {
 }
 
 let idioms: [RegExp, string, string | undefined][] | undefined;
-/** The idioms a pack writes itself ("who is *in charge of* the agenda"): read as written there, they match it word for word. */
-const ownIdioms = new WeakMap<Pack, ReadonlySet<RegExp>>();
-function idiomsWritten(pack: Pack): ReadonlySet<RegExp> {
-  let own = ownIdioms.get(pack);
-  if (!own) {
-    const text = pack.docs.map((d) => normalizeText(d.doc.text)).join(' | ');
-    ownIdioms.set(pack, (own = new Set(idioms!.filter(([re, , phrase]) => phrase !== undefined && text.includes(phrase) && new RegExp(re.source).test(text)).map(([re]) => re))));
-  }
-  return own;
-}
 /** Everyday phrases said in plainer words ("in the first place" says nothing; "came out on top" is "ranked first"). */
-function readIdioms(pack: Pack, text: string): string {
+function readIdioms(text: string): string {
   // A phrase of plain words matches only where the text holds it: that is looked for first, far faster
   // than running every idiom's regex over every question.
   idioms ??= [...wordMap('idiom')].map(([from, to]) => {
     const phrase = from.replace(/_/g, ' ');
-    // (One that ends in "under" or "towards" means what it says before a figure: "did bookings *fall under* 800?")
-    const figure = /\b(under|over|below|above|towards?)$/.test(phrase) ? '(?! ?\\d)' : '';
+    // (One that ends in "under" or "towards" means what it says before a figure: "did bookings *fall under* 800?",
+    // "fall under twenty per cent", "fall under half".)
+    const amount = ['half', 'quarter', 'third', 'fifth', 'hundred', 'thousand', ...wordMap('number-word').keys()].join('|');
+    const figure = /\b(under|over|below|above|towards?)$/.test(phrase) ? `(?! ?(?:\\d|(?:a )?(?:${amount})\\b))` : '';
     return [new RegExp(`\\b${phrase}\\b${figure}`, 'g'), to.replace(/_/g, ' '), /^[a-z ]+$/.test(phrase) ? phrase : undefined];
   });
-  const own = idiomsWritten(pack);
-  for (const [re, to, phrase] of idioms) if ((phrase === undefined || text.includes(phrase)) && !own.has(re)) text = text.replace(re, to);
+  for (const [re, to, phrase] of idioms) if (phrase === undefined || text.includes(phrase)) text = text.replace(re, to);
   return text;
 }
 
@@ -496,7 +487,7 @@ export function analyze(pack: Pack, question: string): Analysis {
   // the asking itself. The setting's words the pack never uses ("staff") say who asks, not what about.
   // (Nothing of its own: "where should we start with blockchain?" names what, and a pack without it declines.)
   const startOnly = !!asked && asked.intents.has('advice') && asked.words.some((w) => wordSet('start-word').has(w)) && !asked.concepts.some((c) => !c.generic && !c.context && !c.words.every((w) => wordSet('start-word').has(w)));
-  let norm = readIdioms(pack, normalizeText(dropConfirmTags(question.slice(0, MAX_CHARS))));
+  let norm = readIdioms(normalizeText(dropConfirmTags(question.slice(0, MAX_CHARS))));
   // "A or B?": normalising drops the question mark, so the choice is read from the question as typed.
   const choice = EITHER.test(question.slice(0, MAX_CHARS));
   // "Which came first, A or B?" asks which is earlier ("who came first in 2022?" asks who ranked first).
@@ -729,11 +720,14 @@ export function analyze(pack: Pack, question: string): Analysis {
   if (asker) {
     const upTo = asker[0].split(' ').length - 1;
     // (Only when what follows names a topic of its own: in "...where our bookings dropped and my boss wants to know
-    // by how much", the setting is the topic. A place of the setting stays when what follows says "we": "I'm from
-    // Port Ellis and my boss asks whether *we* dose it".)
+    // by how much", the setting is the topic. A place or name the asker is from or at stays: "I'm from *Holm* and my
+    // boss asks how many vessels run the crossing" asks about Holm's; so does one of the setting when what follows
+    // says "we": "I'm from the Port Ellis works and my boss asks whether *we* dose it".)
     const ownTopic = concepts.some((c) => !c.generic && !c.context && c.positions.every((p) => p > upTo));
     const we = cleaned.slice(upTo).some((w) => /^(we|our|us|ours)$/.test(w));
-    if (ownTopic) for (const c of concepts) if (c.positions.every((p) => p < upTo) && !(we && (c.place || c.specific))) c.generic = true;
+    const named = (c: Concept) => c.place || c.specific;
+    const where = (c: Concept) => (we && named(c)) || ((named(c) || !c.unknown) && /^(from|at|in)$/.test(cleaned[(c.positions[0] ?? 0) - 1] ?? ''));
+    if (ownTopic) for (const c of concepts) if (c.positions.every((p) => p < upTo) && !where(c)) c.generic = true;
   }
   // A question made only of session words ("what is this workshop about?") asks about the session.
   const asksForField = asksSessionField(intents);

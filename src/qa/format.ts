@@ -28,9 +28,15 @@ function citation(docs: SearchDoc[], room = MAX_CITATION): string {
   const titles = [...new Set(docs.map((d) => d.source.title))];
   let text = titles.join('; ');
   if (text.length > max && titles.length > 1) {
-    // (A unit's citation is its section's name, then " - " and the section's sources.)
-    const names = [...new Set(docs.map((d) => (d.source.title.startsWith(`${d.title} - `) ? d.title : d.source.title)))];
-    text = names.join('; ');
+    // (A unit's citation is its section's title, perhaps its figure, then " - " and the section's sources; a
+    // section cited twice, once with a figure, is one section.)
+    const name = (d: SearchDoc) => {
+      const cut = d.source.title.startsWith(d.title) ? d.source.title.indexOf(' - ', d.title.length) : -1;
+      return cut < 0 ? d.source.title : d.source.title.slice(0, cut);
+    };
+    const sections = new Map<string, string>();
+    for (const d of docs) if (!sections.has(d.source.id)) sections.set(d.source.id, name(d));
+    text = [...sections.values()].join('; ');
   }
   // (Never a cut that leaves a separator hanging: "Section name -…".)
   return ` (Source: ${clip(text, max).replace(/\s*[-;,:]\s*…$/, '…')})`;

@@ -46,3 +46,17 @@ describe('an answer from two sections', () => {
     expect(a.text.length).toBeLessThanOrEqual(MAX_ANSWER_CHARS);
   });
 });
+
+describe('an answer from two sections, one unit with a figure', () => {
+  const { answerer } = workshop(
+    writeSmallPack('two-sections-figure', { title: 'Online Harbours', workshop: 'Harbour Data Week 2025' }, [
+      { id: 'ellis', title: 'Ferries at Port Ellis', source: longSource, units: [{ id: 'ellis-ferries', kind: 'statistic', text: 'Port Ellis runs 12 ferry crossings a day to the outer islands.', keywords: [], figure: 'Figure 4' }] },
+      { id: 'vale', title: 'Ferries at Port Vale', source: longSource, units: [{ id: 'vale-ferries', kind: 'statistic', text: 'Port Vale runs 9 ferry crossings a day to the outer islands.', keywords: [] }] },
+    ]),
+  );
+
+  it('still names both sections', () => {
+    const a = answerer.answer('how many ferry crossings a day go to the outer islands?');
+    expect(a.text).toContain('(Source: Ferries at Port Ellis, Figure 4; Ferries at Port Vale)');
+  });
+});

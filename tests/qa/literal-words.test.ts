@@ -69,6 +69,22 @@ describe('words that say what is asked', () => {
     expect(a.text).toContain('780 in 2023');
   });
 
+  it('"fall under twenty per cent" is a fall too', () => {
+    const leakage = workshop(
+      writeSmallPack('leakage-literal', { title: 'Leakage and resilience at Fenmoor Water', workshop: 'Utilities Forum 2025' }, [
+        {
+          id: 'leakage',
+          title: 'Leakage',
+          units: [
+            { id: 'leak-rate', kind: 'statistic', text: 'Fenmoor Water lost 19 per cent of the water it put into supply to leakage in 2023, down from 24 per cent in 2019.', keywords: [] },
+            { id: 'leak-rec2', kind: 'fact', text: 'Recommendation 5 of the leakage review is about pressure: lowering night-time pressure in hilly zones cuts bursts by about a fifth.', keywords: [] },
+          ],
+        },
+      ]),
+    ).answerer;
+    expect(leakage.answer('Did leakage fall under twenty per cent?').text).not.toContain('Recommendation 5');
+  });
+
   it('a setting that holds the topic is kept: "where our bookings dropped and my boss wants to know by how much"', () => {
     const a = harbour.answer('I work at Port Marrow where our ferry bookings dropped and my boss wants to know by how much');
     expect(a.answered, a.text).toBe(true);
@@ -79,6 +95,32 @@ describe('words that say what is asked', () => {
     const a = water.answer("I'm from Hollow Tarn and my boss asks whether we dose orthophosphate");
     expect(a.answered, a.text).toBe(true);
     expect(a.text).toContain('Nothing is added');
+  });
+
+  it('the place the asker is from stays: "I\'m from Holm and my boss asks how many vessels run the crossing"', () => {
+    const ferries = workshop(
+      writeSmallPack('ferry-literal', { title: 'Island ferry services in the Calder Firth', workshop: 'Coastal Transport Day 2024', location: 'Port Ellis' }, [
+        { id: 'holm', title: 'The Holm crossing', units: [
+          { id: 'holm-pax', kind: 'statistic', text: 'The Holm crossing carried 95,000 passengers and 21,000 cars in 2023, run by Holm Ferries with one vessel, the MV Tern.', keywords: [] },
+          { id: 'holm-fares', kind: 'fact', text: 'A Holm return fare is 9 pounds for adults; island residents travel for 4 pounds.', keywords: [] },
+        ] },
+        { id: 'skerry', title: 'The Skerry crossing', units: [
+          { id: 'skerry-pax', kind: 'statistic', text: 'The Skerry crossing carried 212,000 passengers and 48,000 cars in 2023, run by Skerry Link with two vessels.', keywords: [] },
+          { id: 'skerry-fares', kind: 'fact', text: 'A Skerry return fare is 14 pounds for adults; island residents travel for 6 pounds.', keywords: [] },
+        ] },
+        { id: 'portellis', title: 'Port Ellis terminal', units: [
+          { id: 'pe-terminal', kind: 'fact', text: 'Port Ellis terminal serves both crossings; its waiting room opens 30 minutes before the first sailing. The terminal was rebuilt in 2021 for 6 million pounds.', keywords: [] },
+          { id: 'pe-fuel', kind: 'fact', text: 'Port Ellis is the only place in the firth where ferries can refuel; Skerry Link vessels refuel there twice a week.', keywords: [] },
+        ] },
+        { id: 'access', title: 'Accessible travel', units: [
+          { id: 'access-groups', kind: 'list', text: 'Three groups need their own boarding arrangements: wheelchair users, who board by the car ramp; passengers with guide dogs, who may stay in the lounge; and unaccompanied children under 12, who travel with a crew escort.', keywords: [] },
+        ] },
+        { id: 'staff', title: 'Crew and staffing', units: [
+          { id: 'staff-count', kind: 'statistic', text: 'Holm Ferries employs 18 crew; Skerry Link employs 41 crew and 9 shore staff.', keywords: [] },
+        ] },
+      ]),
+    ).answerer;
+    expect(ferries.answer("I'm from Holm and my boss asks how many vessels run the crossing").text).toMatch(/^The Holm crossing/);
   });
 
   it('"which have their own?" points back at the setting', () => {

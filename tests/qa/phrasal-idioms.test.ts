@@ -1,5 +1,5 @@
 // Everyday phrases for being part of something ("falls under", "counts towards"), for now ("at the moment") and
-// for leading ("in charge of") are read in plain words; a pack that writes the phrase itself is matched as written.
+// for the whole of something ("from start to finish") are read in plain words.
 import { describe, expect, it } from 'vitest';
 import { workshop, writeSmallPack } from './helpers.js';
 
@@ -51,31 +51,5 @@ describe('phrasal idioms', () => {
     const a = answerer.answer('which do more ports have at the moment, an active radar team or a berth safety plan?');
     expect(a.answered, a.text).toBe(true);
     expect(a.text).toContain('139');
-  });
-
-  it('reads "in charge of" as leading', () => {
-    const a = answerer.answer('who shud be in charge of drafting the berth safety plan?');
-    expect(a.answered, a.text).toBe(true);
-    expect(a.text).toContain('single harbour authority');
-  });
-});
-
-describe('an idiom the pack writes', () => {
-  const { answerer } = workshop(
-    writeSmallPack('own-idioms', { title: 'Harbour Index', workshop: 'Harbour Data Week 2025' }, [
-      {
-        id: 'board',
-        title: 'Who runs the ports',
-        units: [
-          { id: 'master', kind: 'fact', text: 'The harbour master is in charge of berth safety at each port.', keywords: [] },
-          { id: 'review', kind: 'fact', text: 'The port board is leading a review of berth safety rules this year.', keywords: [] },
-          { id: 'pilots', kind: 'fact', text: 'Pilots are trained every year by the port pilot school.', keywords: [] },
-        ],
-      },
-    ]),
-  );
-
-  it('is matched as written', () => {
-    expect(answerer.answer('who is in charge of berth safety?').text).toContain('harbour master');
   });
 });
