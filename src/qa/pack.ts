@@ -159,7 +159,8 @@ const COUNTED_WINDOW = 3;
 /** What a text's figures count: the words right after each figure or quantity word ("*most* countries have..."). */
 function countedStems(text: string, asWritten?: Set<string>): Set<string> {
   const out = new Set<string>();
-  for (const sentence of text.split(/[.;!?](?:\s|$)/)) {
+  // (Clause by clause: "five tiers, so each country..." counts tiers, not countries.)
+  for (const sentence of text.split(/[.;!?](?:\s|$)|,\s/)) {
     const ws = words(sentence);
     const isFigure = (w: string) => /^\d[\d.,]*$/.test(w) && !/^(1[89]|20)\d\d$/.test(w);
     const isQuantity = (w: string) => wordSet('quantity').has(w) || wordMap('number-word').has(w);

@@ -209,6 +209,8 @@ interface Asked {
   series: { series: string; item: string }[];
   /** "Is X *still* running?": a yes/no question whether something goes on. */
   still: boolean;
+  /** "Who leads in the *latest* ranking?", "who came top the *very first* time?": of figures by year, which (and the word that asks it). */
+  byYear?: { which: 'latest' | 'earliest'; word: string };
 }
 
 /**
@@ -238,7 +240,23 @@ function whatIsAsked(a: Analysis, context: readonly Concept[] = []): Asked {
     post: a.intents.has('who') && a.words.some((w) => wordSet('person-role').has(w)),
     series: a.intents.has('howmany') ? seriesNamed(a) : [],
     still: a.intents.has('yesno') && !a.intents.has('howmany') && a.words.includes('still'),
+    byYear: a.years.length ? undefined : asksByYear(a.words),
   };
+}
+
+/**
+ * "The *latest* ranking", "who leads *currently*": the most recent of figures that change by year; "the *very
+ * first* ranking", "who led *originally*": the earliest. (Not when the question names its year.)
+ */
+function asksByYear(ws: readonly string[]): Asked['byYear'] {
+  for (let k = 0; k < ws.length; k++) {
+    if (wordSet('latest-asked').has(ws[k]!)) return { which: 'latest', word: ws[k]! };
+    if (wordSet('earliest-asked').has(ws[k]!)) return { which: 'earliest', word: ws[k]! };
+    // ("very first", "first ever": the phrase's "first".)
+    const phrase = k > 0 ? `${ws[k - 1]}_${ws[k]}` : '';
+    if (wordSet('earliest-asked').has(phrase)) return { which: 'earliest', word: phrase.split('_').find((w) => w === 'first') ?? ws[k]! };
+  }
+  return undefined;
 }
 
 /** The first count-kind line of the lexicon: countries, by whatever name a pack gives them. */
@@ -716,5 +734,48 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     for (const r of ranked) r.score += LUNR_WEIGHT * (lunrOf(r.d.doc.ref) / maxLunr);
     ranked.sort(order);
   }
+  if (q.byYear) pickByYear(ranked, weighted, a, q.byYear, order);
   return ranked;
+}
+
+/** The doc says the word that asks which year: "the latest edition", "*the first* census", "originally". */
+function saysItself(d: DocInfo, word: string): boolean {
+  if (!d.terms.has(term(word))) return false;
+  return !wordSet('ordinal-number').has(word) || new RegExp(`\\b(?:the|its|their) (?:very )?${word}\\b`, 'i').test(d.doc.text);
+}
+
+/** How much less of the question than the best answer another may hold for the year it is about to decide between them. */
+const BY_YEAR_MARGIN = 0.15;
+
+/**
+ * "Who leads in the latest ranking?": of the answers that hold nearly as much of the question as the best one
+ * and all it holds of what is asked about (save the kind of answer: "which *country*"), each about its own year
+ * ("In 2020 A, B and C ranked first", "In 2024 D ranked first"), the one about the latest year comes first (the
+ * earliest, for "the very first ranking"). The best must be about a year itself (otherwise the question is about
+ * something that does not change by year) and not say the asking word itself.
+ */
+function pickByYear(ranked: Ranked[], weighted: readonly Weighted[], a: Analysis, { which, word }: NonNullable<Asked['byYear']>, order: (x: Ranked, y: Ranked) => number): void {
+  const top = ranked.find((r) => r.strong && r.fits);
+  const yearOf = (r: Ranked) => {
+    // (The years its own text names, not its citation's; the earliest is negated, so that more is better either way.)
+    const years = (r.d.doc.text.match(/\b(?:1[89]|20)\d\d\b/g) ?? []).map(Number);
+    if (!years.length) return undefined;
+    return which === 'latest' ? Math.max(...years) : -Math.min(...years);
+  };
+  // (A best answer that says it itself, "the first edition was...", is the one asked about; "ranked first" says
+  // something else.)
+  if (!top || top.d.doc.kind === 'meta' || saysItself(top.d, word)) return;
+  let best = yearOf(top);
+  if (best === undefined) return;
+  const needed = weighted.filter((w) => a.focus.includes(w.concept) && w.concept !== a.typed && (w.held.get(top.d.i) ?? 0) >= HELD);
+  let pick = top;
+  for (const r of ranked) {
+    if (r === top || !r.strong || !r.fits || r.d.doc.kind === 'meta' || r.coverage < top.coverage - BY_YEAR_MARGIN) continue;
+    if (needed.some((w) => (w.held.get(r.d.i) ?? 0) < HELD)) continue;
+    const y = yearOf(r);
+    if (y !== undefined && y > best) [pick, best] = [r, y];
+  }
+  if (pick === top) return;
+  pick.score = top.score + 1e-6;
+  ranked.sort(order);
 }

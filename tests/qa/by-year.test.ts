@@ -1,0 +1,62 @@
+// "Who leads in the latest ranking?" and "who came top the very first time?": of units that each give the same
+// kind of fact for their own year, the latest (or the earliest) answers, when the question names no year.
+import { describe, expect, it } from 'vitest';
+import { workshop, writeSmallPack } from './helpers.js';
+
+describe('the latest and the earliest of facts given year by year', () => {
+  const { answerer } = workshop(
+    writeSmallPack('by-year', { title: 'Open Harbours', workshop: 'Harbour Data Week 2025' }, [
+      {
+        id: 'leaders-early',
+        title: 'Openness leaders, 2011 to 2017',
+        units: [
+          { id: 'leaders-2011', kind: 'fact', text: 'In the 2011 edition Port Ellis topped the Harbour Openness Index with a perfect 1.000, ahead of Marlow (0.95) and Tessa (0.91).', keywords: [] },
+          { id: 'leaders-2015', kind: 'fact', text: 'The harbour of Corran ranked first on the Harbour Openness Index in 2015 and 2017, sharing first place with Tessa in 2017.', keywords: [] },
+        ],
+      },
+      {
+        id: 'leaders-late',
+        title: 'Openness leaders, 2019 to 2023',
+        units: [
+          { id: 'leaders-2019', kind: 'fact', text: 'In 2019 Dunmore, Ardel and Corran ranked joint first on the Harbour Openness Index, and Marlow came fourth.', keywords: [] },
+          { id: 'leaders-2023', kind: 'fact', text: 'In the 2023 edition Brannock ranked first on the Harbour Openness Index, climbing 40 places from 41st in 2019.', keywords: [] },
+        ],
+      },
+      {
+        id: 'editions',
+        title: 'Editions of the index',
+        units: [
+          { id: 'edition-first', kind: 'fact', text: 'The first Harbour Openness Index was a joint project of the Port Authority and Seaview Research, published in 2011.', keywords: [] },
+          { id: 'charter', kind: 'fact', text: 'The Harbour Charter of 2006 set out the Port Authority plan for an openness index, with Lanner Consulting as its adviser.', keywords: [] },
+          { id: 'edition-fourth', kind: 'fact', text: 'The fourth edition of the index, in 2019, measured 200 ports: the 198 member ports and two observers.', keywords: [] },
+          { id: 'edition-fifth', kind: 'fact', text: 'The fifth edition of the index, in 2023, replaced the single ranking with five tiers, so each port is compared with peers of similar scores.', keywords: [] },
+          { id: 'edition-reach', kind: 'statistic', text: 'In 2023 the ranking measured 212 ports, using data their masters sent in during 2022.', keywords: [] },
+        ],
+      },
+    ]),
+  );
+
+  it('answers "the latest ranking" with the latest year, and "the very first one" with the earliest', () => {
+    const latest = answerer.answer('which harbour leads on openness in the latest ranking?');
+    expect(latest.answered, latest.text).toBe(true);
+    expect(latest.text).toContain('Brannock');
+    const first = answerer.answer('which harbour came out on top in the very first openness ranking?');
+    expect(first.answered, first.text).toBe(true);
+    expect(first.text).toContain('Port Ellis');
+  });
+
+  it('keeps a year the question names, and a unit that says "the first" itself', () => {
+    const named = answerer.answer('which harbour ranked first on openness in 2019?');
+    expect(named.text).toContain('Dunmore');
+    const partner = answerer.answer('who did the port authority team up with for the very first openness index?');
+    expect(partner.answered, partner.text).toBe(true);
+    expect(partner.text).toContain('Seaview Research');
+  });
+
+  it('reads what a figure counts clause by clause', () => {
+    // ("five tiers, so each port...": five counts tiers, not ports.)
+    const reach = answerer.answer('how many ports did the latest edition of the index look at?');
+    expect(reach.answered, reach.text).toBe(true);
+    expect(reach.text).toContain('212');
+  });
+});
