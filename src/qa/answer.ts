@@ -3,11 +3,11 @@
 import type { Content } from '../content/schema.js';
 import { words } from '../content/text.js';
 import { analyze, type Analysis, type Concept, type Intent } from './analyze.js';
-import { wordSet } from './word-lists.js';
+import { wordMap, wordSet } from './word-lists.js';
 import { CALIBRATION } from './calibration.js';
 import { readFollowup } from './followup.js';
 import { clip, fitsTogether, formatDocs, MAX_ANSWER_CHARS, sourcesOf } from './format.js';
-import { buildPack, contentStems, seriesItem, type DocInfo, type Pack } from './pack.js';
+import { buildPack, contentStems, seriesItem, term, type DocInfo, type Pack } from './pack.js';
 import { heldBy, rank, type Ranked } from './rank.js';
 import type { SearchIndex } from './search-index.js';
 import { createSuggester } from './suggest.js';
@@ -33,6 +33,8 @@ const ANSWER_KINDS: Intent[] = ['who', 'when', 'date', 'where', 'howmany', 'why'
 const ASKED_KINDS: Intent[] = [...ANSWER_KINDS, 'duration', 'frequency'];
 
 const round = (n: number) => Math.round(n * 100) / 100;
+/** "The last one", "the middle one": a place in the list the last answer gave. */
+const PLACE = /\bthe (last|final|middle) (one|item|stage|step|level|part)\b/i;
 const NOTHING_BEFORE = "I'm not sure what to say more about: ask me about a topic of the workshop.";
 const NO_ANSWER_YET = "I'm not sure which answer you mean: ask me about a topic of the workshop.";
 /** A declined answer's score: how close it came, never at or above the score that answers. */
@@ -441,8 +443,28 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     return fitsTogether([best.d.doc, second.d.doc]) && !repeats(second.d, best.d) && !repeats(best.d, second.d) ? second.d : undefined;
   }
 
+  /**
+   * "And the last one?", "what's the middle one about?" after an answer that counts its items ("three levels:
+   * A, B and C"): that place by its number ("the third one"), which the items' own units say.
+   */
+  function placeInList(question: string, previous?: Topic): string {
+    const m = PLACE.exec(question);
+    const text = previous && pack.byRef.get(previous.refs[0] ?? '')?.doc.text;
+    if (!m || !previous || !text) return question;
+    const ws = words(text);
+    const k = ws.findIndex((w, i) => /^(?:[2-9]|10)$/.test(wordMap('number-word').get(w) ?? w) && /[a-z]s$/.test(ws[i + 1] ?? '') && !wordSet('measure-unit').has(ws[i + 1]!));
+    if (k < 0) return question;
+    const n = Number(wordMap('number-word').get(ws[k]!) ?? ws[k]);
+    const place = m[1]!.toLowerCase() === 'middle' ? (n % 2 ? (n + 1) / 2 : 0) : n;
+    const ordinal = [...wordSet('ordinal-number')][place - 1];
+    // (Only where the items have units of their own that say their place: "the third level of X".)
+    const section = pack.byRef.get(previous.refs[0]!)?.doc.section;
+    const said = ordinal && (pack.postings.get(term(ordinal)) ?? []).some((i) => pack.docs[i]!.doc.section === section);
+    return said ? question.replace(PLACE, `the ${ordinal} $2`) : question;
+  }
+
   function answer(question: unknown, previous?: Topic): Answer {
-    const q = typeof question === 'string' ? question : '';
+    const q = placeInList(typeof question === 'string' ? question : '', previous);
     try {
       const follow = readFollowup(q);
       // ("Tell me more" or "source?" with nothing said before: about what?)

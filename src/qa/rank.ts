@@ -588,6 +588,16 @@ function numberedList(a: Analysis, q: Asked, missed: Weighted, topical: readonly
   const rest = topical.filter((w) => w !== missed);
   return q.named.includes(n) && d.numbers.has(n) && rest.length > 0 && allHeld(rest, d.i) && countsItems(d, n);
 }
+/** The doc gives the number of things the concept names, in words WordNet relates to it ("3 stages": "three levels"). */
+function countsAs(d: DocInfo, n: string, c: Concept): boolean {
+  const ws = words(d.doc.text);
+  for (let k = 0; k + 1 < ws.length; k++) {
+    if ((wordMap('number-word').get(ws[k]!) ?? ws[k]) !== n) continue;
+    const next = term(ws[k + 1]!);
+    if (c.alternatives.some((alt) => alt.stems.length === 1 && alt.stems[0] === next)) return true;
+  }
+  return false;
+}
 /** The doc says "five levels", "4 pillars": the number counts things of its own, not days, years or times. */
 function countsItems(d: DocInfo, n: string): boolean {
   const ws = words(d.doc.text);
@@ -648,6 +658,14 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
   const cued = pack.metaCues.some((c) => a.intents.has(c as Intent));
   // (The question's own words for where to begin, which a unit on where to begin holds however it says it.)
   const startWords = new Set(fromScratch ? weighted.filter((w) => w.concept.words.some((x) => wordSet('start-word').has(x))) : []);
+  // "The *3* stages": a word the question counts, by the number before it.
+  const numbered = new Map<Weighted, string>();
+  for (const w of weighted) {
+    if (w.concept.words.length !== 1) continue;
+    const before = a.words[(w.concept.positions[0] ?? 0) - 1] ?? '';
+    const n = wordMap('number-word').get(before) ?? before;
+    if (q.named.includes(n)) numbered.set(w, n);
+  }
   const ranked: Ranked[] = [];
   const nearly: Ranked[] = [];
   for (const i of candidates) {
@@ -669,6 +687,12 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
       // (And of where to begin, said in any words: "start", "begin", "first".)
       let credit = startHere && (focus.includes(w) || startWords.has(w)) ? 1 : w.held.get(i);
       if (!credit) continue;
+      // ("The 3 *stages* of X" and a doc on X that gives "three levels": the number says they are the same things.)
+      // (Specific enough to answer, however common the word: the number picks out the list.)
+      if (credit < HELD && numbered.has(w) && countsAs(d, numbered.get(w)!, w.concept)) {
+        credit = 1;
+        strong = true;
+      }
       // "the *population* of X" is not answered by the "Population Data Agency".
       if (inNameOnly(w.concept, d)) credit *= NAME_CREDIT;
       got += w.weight * credit;

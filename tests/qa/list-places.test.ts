@@ -1,0 +1,53 @@
+// A list the question counts in its own words ("the 3 stages" of a deck's "three levels"), and a place in the
+// list the last answer gave ("the middle one", "the last one").
+import { describe, expect, it } from 'vitest';
+import { workshop, writeSmallPack } from './helpers.js';
+
+describe('lists by their number and their places', () => {
+  const { answerer } = workshop(
+    writeSmallPack('list-places', { title: 'Open Harbours', workshop: 'Harbour Data Week 2025' }, [
+      {
+        id: 'openness',
+        title: 'Harbour openness',
+        units: [
+          { id: 'openness-levels', kind: 'list', text: 'The harbour openness framework has three levels: open timetables, open berths and open cargo records.', keywords: [] },
+          { id: 'openness-timetables', kind: 'definition', text: 'Open timetables, the first level of harbour openness, publish sailing times for anyone to reuse.', keywords: [] },
+          { id: 'openness-berths', kind: 'definition', text: 'Open berths, the second level of harbour openness, let shippers book a berth online and see what is free.', keywords: [] },
+          { id: 'openness-cargo', kind: 'definition', text: 'Open cargo records, the third level of harbour openness, let the public follow what passes through the port.', keywords: [] },
+        ],
+      },
+      {
+        id: 'survey',
+        title: 'The harbour survey',
+        units: [
+          { id: 'survey-reach', kind: 'statistic', text: 'The 2023 harbour survey covered 212 ports, from the whole of the northern coast.', keywords: [] },
+          { id: 'survey-timetables', kind: 'statistic', text: 'Timetable measures look at the harbour as a whole: in 2023 there were 17 of them, from sailing lists to delay notices.', keywords: [] },
+          { id: 'survey-total', kind: 'statistic', text: 'In 2023 the survey counted 48 open-data measures: 17 on timetables, 19 on berths and 12 on cargo.', keywords: [] },
+        ],
+      },
+    ]),
+  );
+
+  it('answers "the 3 stages" with the unit that gives three levels', () => {
+    const a = answerer.answer('what r the 3 stages of harbour openness');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('three levels');
+  });
+
+  it('reads "the middle one" and "the last one" as places in the list just given', () => {
+    const list = answerer.answer('what are the levels of harbour openness?');
+    expect(list.text).toContain('three levels');
+    const middle = answerer.answer("what's the middle one about?", list.topic);
+    expect(middle.answered, middle.text).toBe(true);
+    expect(middle.text).toMatch(/^Open berths/);
+    const last = answerer.answer('and the last one?', list.topic);
+    expect(last.answered, last.text).toBe(true);
+    expect(last.text).toMatch(/^Open cargo records/);
+  });
+
+  it('takes "altogether" as asking the total, not as a topic word', () => {
+    const a = answerer.answer('how many measures altogether in 2023?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toMatch(/^In 2023 the survey counted 48/);
+  });
+});
