@@ -2,7 +2,7 @@
 import { MAX_CHARS, MAX_TOKENS, isStopWord, normalizeText, splitWords, words } from '../content/text.js';
 import { baseForms } from './english.js';
 import { ATTRIBUTES, findFocus, looksVerbal } from './focus.js';
-import { MONEY_TERM, RANKING_TERM, term, type Pack } from './pack.js';
+import { FIRST_PLACE_TERM, MONEY_TERM, RANKING_TERM, term, type Pack } from './pack.js';
 import type { Related } from './wordnet.js';
 import { correctWord, editDistance } from './spelling.js';
 import { wordGroups, wordMap, wordSet } from './word-lists.js';
@@ -637,8 +637,8 @@ export function analyze(pack: Pack, question: string): Analysis {
       if (wordSet('money-word').has(w)) add({ stems: [MONEY_TERM], credit: 1 });
       // "which country *ranked first*?": the top of a ranking, as much as "topped" or "led" says it.
       if (w === 'first' && wordSet('rank-verb').has(cleaned[where[i]! - 1] ?? '')) add({ stems: [RANKING_TERM], credit: 1 });
-      // (And the verb itself: a deck that says who "topped" or "led" it says who ranked first.)
-      if (wordSet('rank-verb').has(w) && cleaned[where[i]! + 1] === 'first') add({ stems: [RANKING_TERM], credit: 1 });
+      // (And the verb itself: a deck that says who "topped" the index says who ranked first.)
+      if (wordSet('rank-verb').has(w) && cleaned[where[i]! + 1] === 'first') add({ stems: [FIRST_PLACE_TERM], credit: 1 });
       // Known: the pack uses the word or its glossary's equivalent. A WordNet synonym only lends partial credit:
       // the question is still about a word the pack does not use ("park", "taxes").
       // (So is a word WordNet gives as another name for one of the pack's names of two words: "UK".)

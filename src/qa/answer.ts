@@ -35,6 +35,8 @@ const ASKED_KINDS: Intent[] = [...ANSWER_KINDS, 'duration', 'frequency'];
 const round = (n: number) => Math.round(n * 100) / 100;
 /** "The last one", "the middle one": a place in the list the last answer gave. */
 const PLACE = /\bthe (last|final|middle) (one|item|stage|step|level|part)\b/i;
+/** A list counted by its number and given after a colon: "three levels: A, B and C". */
+const LISTED = /\b(two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\s+(?:[\w-]+\s+){0,2}?[\w-]+s:\s*([^.;:]+)/i;
 const NOTHING_BEFORE = "I'm not sure what to say more about: ask me about a topic of the workshop.";
 const NO_ANSWER_YET = "I'm not sure which answer you mean: ask me about a topic of the workshop.";
 /** A declined answer's score: how close it came, never at or above the score that answers. */
@@ -444,22 +446,28 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
   }
 
   /**
-   * "And the last one?", "what's the middle one about?" after an answer that counts its items ("three levels:
-   * A, B and C"): that place by its number ("the third one"), which the items' own units say.
+   * "And the last one?", "what's the middle one about?" after an answer that lists its items by their number
+   * ("three levels: A, B and C"): that place by its number ("the third one"), when the unit of that item says
+   * so itself ("C, the third level of X").
    */
   function placeInList(question: string, previous?: Topic): string {
     const m = PLACE.exec(question);
     const text = previous && pack.byRef.get(previous.refs[0] ?? '')?.doc.text;
-    if (!m || !previous || !text) return question;
-    const ws = words(text);
-    const k = ws.findIndex((w, i) => /^(?:[2-9]|10)$/.test(wordMap('number-word').get(w) ?? w) && /[a-z]s$/.test(ws[i + 1] ?? '') && !wordSet('measure-unit').has(ws[i + 1]!));
-    if (k < 0) return question;
-    const n = Number(wordMap('number-word').get(ws[k]!) ?? ws[k]);
+    const list = text && LISTED.exec(text);
+    if (!m || !previous || !list) return question;
+    const n = Number(wordMap('number-word').get(list[1]!.toLowerCase()) ?? list[1]);
+    const items = list[2]!.split(/,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+/).map((x) => x.trim().toLowerCase()).filter(Boolean);
+    if (items.length !== n) return question;
     const place = m[1]!.toLowerCase() === 'middle' ? (n % 2 ? (n + 1) / 2 : 0) : n;
     const ordinal = [...wordSet('ordinal-number')][place - 1];
-    // (Only where the items have units of their own that say their place: "the third level of X".)
+    // (Only where that item's own unit gives its place: "C, the third level of X"; a place in another order,
+    // "the second branch to open", is not its place in the list.)
     const section = pack.byRef.get(previous.refs[0]!)?.doc.section;
-    const said = ordinal && (pack.postings.get(term(ordinal)) ?? []).some((i) => pack.docs[i]!.doc.section === section);
+    const said = ordinal && (pack.postings.get(term(ordinal)) ?? []).some((i) => {
+      const unit = pack.docs[i]!.doc;
+      const opening = unit.text.split(',')[0]!.toLowerCase();
+      return unit.section === section && ` ${opening} `.includes(` ${items[place - 1]} `) && new RegExp(`\\bthe ${ordinal} (?!\\w+ to )`, 'i').test(unit.text);
+    });
     return said ? question.replace(PLACE, `the ${ordinal} $2`) : question;
   }
 

@@ -117,6 +117,10 @@ export const COUNT_KINDS = (): Set<string>[] => (countKindCache ??= wordGroups('
 
 /** A term every doc that ranks things holds: a superlative asked ("the biggest X") is held by any ranking. */
 export const RANKING_TERM = '#ranking';
+/** A term every doc that says who came first holds: "topped the index", "ranked first", "came joint first". */
+export const FIRST_PLACE_TERM = '#firstplace';
+/** First place said in words: "X topped / headed the index", "ranked (joint) first", "took first place". */
+const FIRST_PLACE = /\b(?:topped|tops|topping|headed|(?:ranked|ranks|ranking|came|comes|placed|finished)(?: joint)? first|first place)\b/i;
 /** A term every doc that gives an amount of money holds: "how much *money*..." is held by "C$125 million". */
 export const MONEY_TERM = '#money';
 
@@ -159,8 +163,9 @@ const COUNTED_WINDOW = 3;
 /** What a text's figures count: the words right after each figure or quantity word ("*most* countries have..."). */
 function countedStems(text: string, asWritten?: Set<string>): Set<string> {
   const out = new Set<string>();
-  // (Clause by clause: "five tiers, so each country..." counts tiers, not countries.)
-  for (const sentence of text.split(/[.;!?](?:\s|$)|,\s/)) {
+  // (Clause by clause: "five tiers, so each country..." counts tiers, not countries; but "22 new, accessible
+  // stations" counts stations.)
+  for (const sentence of text.split(/[.;!?](?:\s|$)|,\s+(?=(?:so|but|which|while|whereas|where|with|because|yet|although|though)\b)/i)) {
     const ws = words(sentence);
     const isFigure = (w: string) => /^\d[\d.,]*$/.test(w) && !/^(1[89]|20)\d\d$/.test(w);
     const isQuantity = (w: string) => wordSet('quantity').has(w) || wordMap('number-word').has(w);
@@ -370,6 +375,7 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
     const countWords = new Set<string>();
     const counted = countedStems(doc.text, countWords);
     if (features.has('ranking')) terms.add(RANKING_TERM);
+    if (FIRST_PLACE.test(doc.text)) terms.add(FIRST_PLACE_TERM);
     // (By a currency's sign or a common currency word: every currency's name is loaded only when a question asks
     // what something costs, not for every pack that loads.)
     if (features.has('money')) terms.add(MONEY_TERM);

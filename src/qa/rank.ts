@@ -781,15 +781,18 @@ const BY_YEAR_MARGIN = 0.15;
 function pickByYear(ranked: Ranked[], weighted: readonly Weighted[], a: Analysis, { which, word }: NonNullable<Asked['byYear']>, order: (x: Ranked, y: Ranked) => number): void {
   const top = ranked.find((r) => r.strong && r.fits);
   const yearOf = (r: Ranked) => {
-    // (The years its own text names, not its citation's; the earliest is negated, so that more is better either way.)
-    const years = (r.d.doc.text.match(/\b(?:1[89]|20)\d\d\b/g) ?? []).map(Number);
+    // (The years its first sentence names, which is what it is about: "In 2024 X ranked first; it was 57th in
+    // 2022"; not its citation's, nor a year it looks ahead to. The earliest is negated, so that more is better.)
+    if (r.d.future) return undefined;
+    const years = (r.d.doc.text.split(/[.;](?:\s|$)/)[0]!.match(/\b(?:1[89]|20)\d\d\b/g) ?? []).map(Number);
     if (!years.length) return undefined;
     return which === 'latest' ? Math.max(...years) : -Math.min(...years);
   };
   // (A best answer that says it itself, "the first edition was...", is the one asked about; "ranked first" says
   // something else.)
   if (!top || top.d.doc.kind === 'meta' || saysItself(top.d, word)) return;
-  let best = yearOf(top);
+  // (A best answer that looks ahead, "plans to reach X by 2030", gives way to any that says how it was.)
+  let best = top.d.future ? -Infinity : yearOf(top);
   if (best === undefined) return;
   const needed = weighted.filter((w) => a.focus.includes(w.concept) && w.concept !== a.typed && (w.held.get(top.d.i) ?? 0) >= HELD);
   let pick = top;

@@ -30,7 +30,18 @@ describe('the latest and the earliest of facts given year by year', () => {
           { id: 'charter', kind: 'fact', text: 'The Harbour Charter of 2006 set out the Port Authority plan for an openness index, with Lanner Consulting as its adviser.', keywords: [] },
           { id: 'edition-fourth', kind: 'fact', text: 'The fourth edition of the index, in 2019, measured 200 ports: the 198 member ports and two observers.', keywords: [] },
           { id: 'edition-fifth', kind: 'fact', text: 'The fifth edition of the index, in 2023, replaced the single ranking with five tiers, so each port is compared with peers of similar scores.', keywords: [] },
+          { id: 'first-step', kind: 'fact', text: 'The first step for a harbour is to publish its berth schedule online.', keywords: [] },
           { id: 'edition-reach', kind: 'statistic', text: 'In 2023 the ranking measured 212 ports, using data their masters sent in during 2022.', keywords: [] },
+        ],
+      },
+      {
+        id: 'containers',
+        title: 'Containers handled',
+        units: [
+          { id: 'teu-2019', kind: 'statistic', text: 'In 2019 the member harbours handled 58 million containers (TEU).', keywords: [] },
+          { id: 'teu-2023', kind: 'statistic', text: 'In 2023 the member harbours handled 64 million containers (TEU).', keywords: [] },
+          { id: 'teu-goal', kind: 'fact', text: 'The network aims to handle 80 million containers (TEU) by 2030.', keywords: [] },
+          { id: 'berths', kind: 'statistic', text: 'The member harbours have 22 new, accessible berths and 1,900 moorings.', keywords: [] },
         ],
       },
     ]),
@@ -43,6 +54,17 @@ describe('the latest and the earliest of facts given year by year', () => {
     const first = answerer.answer('which harbour came out on top in the very first openness ranking?');
     expect(first.answered, first.text).toBe(true);
     expect(first.text).toContain('Port Ellis');
+  });
+
+  it('takes the year a unit is about, not one it looks ahead to', () => {
+    // (The answer gives two units in the deck's order: which one leads the ranking is what the rule decides.)
+    const { ranked } = answerer.explain('what is the latest container figure for the member harbours?');
+    expect(ranked.find((r) => r.strong && r.fits)?.d.doc.ref).toBe('u:teu-2023');
+  });
+
+  it('does not take "ranked first" for any unit that says "first"', () => {
+    const a = answerer.answer('which harbour ranked first?');
+    expect(a.text).not.toContain('first step');
   });
 
   it('keeps a year the question names, and a unit that says "the first" itself', () => {
@@ -58,5 +80,9 @@ describe('the latest and the earliest of facts given year by year', () => {
     const reach = answerer.answer('how many ports did the latest edition of the index look at?');
     expect(reach.answered, reach.text).toBe(true);
     expect(reach.text).toContain('212');
+    // ("22 new, accessible berths": a comma between two words for the berths does not end what is counted.)
+    const berths = answerer.answer('how many berths do the member harbours have?');
+    expect(berths.answered, berths.text).toBe(true);
+    expect(berths.text).toContain('22 new, accessible berths');
   });
 });

@@ -17,6 +17,18 @@ describe('lists by their number and their places', () => {
         ],
       },
       {
+        id: 'ferries',
+        title: 'Ferry lines and quays',
+        units: [
+          { id: 'ferry-lines', kind: 'list', text: 'The ferry service has two depots and four lines: F1, F2, F3 and F4.', keywords: [] },
+          { id: 'ferry-f2', kind: 'fact', text: 'F2, the second ferry line, runs from the old town to the lighthouse.', keywords: [] },
+          { id: 'ferry-f4', kind: 'fact', text: 'F4, the fourth ferry line, runs from the ferry terminal to the island.', keywords: [] },
+          { id: 'quays', kind: 'list', text: 'The harbour has three quays: North Quay, Mill Quay and Salt Quay.', keywords: [] },
+          { id: 'quay-mill', kind: 'fact', text: 'Mill Quay, the third quay to open, dates from 1910.', keywords: [] },
+          { id: 'quay-north', kind: 'fact', text: 'North Quay, the second quay to open, dates from 1885.', keywords: [] },
+        ],
+      },
+      {
         id: 'survey',
         title: 'The harbour survey',
         units: [
@@ -43,6 +55,18 @@ describe('lists by their number and their places', () => {
     const last = answerer.answer('and the last one?', list.topic);
     expect(last.answered, last.text).toBe(true);
     expect(last.text).toMatch(/^Open cargo records/);
+  });
+
+  it('counts the list by the number before its colon, and trusts only places in the same order', () => {
+    const lines = answerer.answer('what lines does the ferry service have?');
+    expect(lines.text).toContain('four lines');
+    const last = answerer.answer('and the last one?', lines.topic);
+    expect(last.text).not.toMatch(/^F2/);
+    // ("Mill Quay, the third quay to open" is third by age, not the last of the list.)
+    const quays = answerer.answer('what quays does the harbour have?');
+    expect(quays.text).toContain('three quays');
+    const lastQuay = answerer.answer('and the last one?', quays.topic);
+    expect(lastQuay.text).not.toMatch(/^Mill Quay/);
   });
 
   it('takes "altogether" as asking the total, not as a topic word', () => {
