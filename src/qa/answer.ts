@@ -257,6 +257,9 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       const reading = read(`${previous.question} ${question}`, merged, undefined, near);
       return reading.confidence >= Math.min(CALIBRATION.answer, alone.confidence - CALIBRATION.followupTie) ? [reading, alone] : [alone, reading];
     }
+    // "Which session of the workshop is this one?": nothing but words for the session, which it asks about
+    // itself; "this one" is the session, not the last topic.
+    if (alone.analysis.concepts.every((c) => c.context || c.generic) && alone.confidence >= CALIBRATION.answer) return [alone];
     // "why do they need X?": a topic of its own, read both ways; the last topic wins a near tie.
     const merged = read(`${previous.question} ${question}`, { ...alone.analysis }, before.concepts, near);
     return merged.confidence >= alone.confidence - CALIBRATION.followupTie ? [merged, alone] : [alone, merged];
