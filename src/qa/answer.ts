@@ -34,9 +34,12 @@ const ASKED_KINDS: Intent[] = [...ANSWER_KINDS, 'duration', 'frequency'];
 
 const round = (n: number) => Math.round(n * 100) / 100;
 /** "The last one", "the middle one": a place in the list the last answer gave. */
-const PLACE = /\bthe (last|final|middle) (one|item|stage|step|level|part)\b/i;
+const PLACE = /\bthe (last|final|middle|first|second|third|fourth|fifth|sixth) (one|item|stage|step|level|part)\b/i;
+/** The words an item of a list may have, and the characters it needs to be asked about by name. */
+const MAX_ITEM_WORDS = 5;
+const MIN_ITEM_CHARS = 4;
 /** A list counted by its number and given after a colon: "three levels: A, B and C". */
-const LISTED = /\b(two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\s+(?:[\w-]+\s+){0,2}?[\w-]+s:\s*([^.;:]+)/i;
+const LISTED = /(?:\b(two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\s+(?:[\w-]+\s+){0,2}?)?[\w-]+s:\s*([^.;:]+)/i;
 const NOTHING_BEFORE = "I'm not sure what to say more about: ask me about a topic of the workshop.";
 const NO_ANSWER_YET = "I'm not sure which answer you mean: ask me about a topic of the workshop.";
 /** A declined answer's score: how close it came, never at or above the score that answers. */
@@ -449,29 +452,37 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
   }
 
   /**
-   * "And the last one?", "what's the middle one about?" after an answer that lists its items by their number
-   * ("three levels: A, B and C"): that place by its number ("the third one"), when the unit of that item says
-   * so itself ("C, the third level of X").
+   * "And the last one?", "tell me more about the second one" after an answer that lists things after a colon
+   * ("three levels: A, B and C", "the divides: the data divide, the value divide, ..."): that item. Said by its
+   * place ("the third one") when the item's own unit gives its place in the same order ("C, the third level of
+   * X"), else by its name ("and C?").
    */
   function placeInList(question: string, previous?: Topic): string {
     const m = PLACE.exec(question);
     const text = previous && pack.byRef.get(previous.refs[0] ?? '')?.doc.text;
     const list = text && LISTED.exec(text);
     if (!m || !previous || !list) return question;
-    const n = Number(wordMap('number-word').get(list[1]!.toLowerCase()) ?? list[1]);
     const items = list[2]!.split(/,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+/).map((x) => x.trim().toLowerCase()).filter(Boolean);
-    if (items.length !== n) return question;
-    const place = m[1]!.toLowerCase() === 'middle' ? (n % 2 ? (n + 1) / 2 : 0) : n;
-    const ordinal = [...wordSet('ordinal-number')][place - 1];
-    // (Only where that item's own unit gives its place: "C, the third level of X"; a place in another order,
-    // "the second branch to open", is not its place in the list.)
+    const n = items.length;
+    // (A list counted by its number must have that many items; and items are short, a name each.)
+    const counted = list[1] && Number(wordMap('number-word').get(list[1].toLowerCase()) ?? list[1]);
+    if ((counted && counted !== n) || n < 2 || items.some((x) => x.split(' ').length > MAX_ITEM_WORDS)) return question;
+    const said = m[1]!.toLowerCase();
+    const ordinals = [...wordSet('ordinal-number')];
+    const place = said === 'middle' ? (n % 2 ? (n + 1) / 2 : 0) : said === 'last' || said === 'final' ? n : ordinals.indexOf(said) + 1;
+    if (place < 1 || place > n) return question;
+    const ordinal = ordinals[place - 1]!;
+    const item = items[place - 1]!;
+    // (A place in another order, "the second branch to open", is not its place in the list.)
     const section = pack.byRef.get(previous.refs[0]!)?.doc.section;
-    const said = ordinal && (pack.postings.get(term(ordinal)) ?? []).some((i) => {
+    const saysPlace = (pack.postings.get(term(ordinal)) ?? []).some((i) => {
       const unit = pack.docs[i]!.doc;
       const opening = unit.text.split(',')[0]!.toLowerCase();
-      return unit.section === section && ` ${opening} `.includes(` ${items[place - 1]} `) && new RegExp(`\\bthe ${ordinal} (?!\\w+ to )`, 'i').test(unit.text);
+      return unit.section === section && ` ${opening} `.includes(` ${item} `) && new RegExp(`\\bthe ${ordinal} (?!\\w+ to )`, 'i').test(unit.text);
     });
-    return said ? question.replace(PLACE, `the ${ordinal} $2`) : question;
+    if (saysPlace) return question.replace(PLACE, `the ${ordinal} $2`);
+    // (An item of a letter or two, "A, B and C", or a year is no name to ask about.)
+    return item.length >= MIN_ITEM_CHARS && /[a-z]{3}/.test(item) ? question.replace(PLACE, item) : question;
   }
 
   function answer(question: unknown, previous?: Topic): Answer {

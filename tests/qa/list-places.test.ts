@@ -29,6 +29,15 @@ describe('lists by their number and their places', () => {
         ],
       },
       {
+        id: 'divides',
+        title: 'Divides between harbours',
+        units: [
+          { id: 'divides-list', kind: 'list', text: 'The harbour world is one of divides: the berth divide, the cargo divide, the tariff gap and the skills divide.', keywords: [] },
+          { id: 'divide-cargo', kind: 'fact', text: 'The cargo divide: the largest 1% of harbours handle more than half of all cargo, and the gap is growing.', keywords: [] },
+          { id: 'divide-skills', kind: 'fact', text: 'The skills divide: small harbours cannot hire the data staff they need to publish open berth data.', keywords: [] },
+        ],
+      },
+      {
         id: 'survey',
         title: 'The harbour survey',
         units: [
@@ -67,6 +76,14 @@ describe('lists by their number and their places', () => {
     expect(quays.text).toContain('three quays');
     const lastQuay = answerer.answer('and the last one?', quays.topic);
     expect(lastQuay.text).not.toMatch(/^Mill Quay/);
+  });
+
+  it('asks about a listed item by its name when no unit gives its place', () => {
+    const list = answerer.answer('what divides are there between harbours?');
+    expect(list.text).toContain('the cargo divide');
+    const second = answerer.answer('tell me more about the second one', list.topic);
+    expect(second.answered, second.text).toBe(true);
+    expect(second.text).toContain('The cargo divide: the largest 1%');
   });
 
   it('takes "altogether" as asking the total, not as a topic word', () => {
