@@ -53,6 +53,15 @@ describe('manner words', () => {
     expect(a.text).toContain('universal, with extra help');
   });
 
+  it('reads "totally" and "basic q" as how it is asked', () => {
+    const hub = answerer.answer('is the berth exchange totally without a central hub?');
+    expect(hub.answered, hub.text).toBe(true);
+    expect(hub.text).toContain('no central data hub');
+    const basic = answerer.answer('ok basic q - what actually is the berth exchange?');
+    expect(basic.answered, basic.text).toBe(true);
+    expect(basic.text).toContain('shared layer');
+  });
+
   it('still reads an adverb of time as what is asked ("formerly")', () => {
     expect(answerer.answer('who formerly ran the berth exchange?').answered).toBe(false);
   });
