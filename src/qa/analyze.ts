@@ -650,7 +650,10 @@ export function analyze(pack: Pack, question: string): Analysis {
       const compared = intents.has('compare') && (wordSet('comparative').has(w) || /^(more|less|most|least)$/.test(cleaned[where[i]! - 1] ?? ''));
       // ("How much do we have to *pay attention* to X?" asks no amount of money.)
       const idiom = wordSet('money').has(w) && wordSet('not-money-after').has(cleaned[where[i]! + 1] ?? '');
-      const generic = isGeneric(w) || setPhrase || compared || idiom || /^\d$/.test(w);
+      // ("Who do I email *later*?", "the *overall* workshop": everyday words, unless the pack itself uses them,
+      // "its *overall* score", "*later*, in 2022, ...".)
+      const filler = !known && wordSet('filler-unless-used').has(w);
+      const generic = isGeneric(w) || filler || setPhrase || compared || idiom || /^\d$/.test(w);
       concepts.push({ words: [w], alternatives, context: wordSet('session').has(w) || wordSet('person').has(w), unknown: !known, specific: false, generic, positions: [where[i]!] });
     } else concepts.find((c) => c.alternatives[0]!.stems.length === 1 && c.alternatives[0]!.stems[0] === s)?.positions.push(where[i]!);
     i++;
@@ -864,12 +867,6 @@ function ownPlaceNames(pack: Pack, words: string[]): string[] {
 }
 
 /** Places the question names that the pack does not: several words in any case, one word only capitalised or unambiguous. */
-/** "North Harbour" in a pack that writes "North and East Harbour": a place named together with another. */
-function namedTogether(pack: Pack, [first, last]: string[]): boolean {
-  const together = new RegExp(`\\b${first} (?:and|&) [a-z]+ ${last}\\b`, 'i');
-  return pack.docs.some((d) => together.test(d.doc.text));
-}
-
 function placesNamed(pack: Pack, cleaned: string[], caps: Set<string>, concepts: Concept[]): string[] {
   const out: string[] = [];
   // A place the pack names in other words ("UK" for its "United Kingdom", by initials or by WordNet).
@@ -878,11 +875,6 @@ function placesNamed(pack: Pack, cleaned: string[], caps: Set<string>, concepts:
     for (const name of pack.english.places.get(cleaned[i]!) ?? []) {
       if (pack.places.has(name.join(' ')) || pack.vocab.has(name.join(''))) continue;
       if (name.length === 1 && namedOtherwise(name[0]!)) continue;
-      // (Each of its words is then a place's name of its own: a doc that says "Africa" in its name says it.)
-      if (name.length === 2 && namedTogether(pack, name)) {
-        for (const c of concepts) if (c.words.length === 1 && name.includes(c.words[0]!)) c.place = true;
-        continue;
-      }
       // "the city", "the hague": a name that starts with "the" is too often an ordinary phrase.
       if (isStopWord(name[0]!)) continue;
       // One lower-case word names a place only when it cannot be anything else ("me" is also Maine).

@@ -34,7 +34,9 @@ const ASKED_KINDS: Intent[] = [...ANSWER_KINDS, 'duration', 'frequency'];
 
 const round = (n: number) => Math.round(n * 100) / 100;
 /** "The last one", "the middle one": a place in the list the last answer gave. */
-const PLACE = /\bthe (last|final|middle|first|second|third|fourth|fifth|sixth) (one|item|stage|step|level|part)\b/i;
+const PLACE = /\bthe (last|final|middle|first|second|third|fourth|fifth|sixth) (one|item|stage|step|level|part)\b(?! of\b)/i;
+/** ...of which only "the second one", "the last item" stand for an item by name ("the first step" is a step). */
+const ITEM_NOUN = /^(one|item)$/i;
 /** The words an item of a list may have, and the characters it needs to be asked about by name. */
 const MAX_ITEM_WORDS = 5;
 const MIN_ITEM_CHARS = 4;
@@ -262,7 +264,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     }
     // "Which session of the workshop is this one?": nothing but words for the session, which it asks about
     // itself; "this one" is the session, not the last topic.
-    if (alone.analysis.concepts.every((c) => c.context || c.generic) && alone.confidence >= CALIBRATION.answer) return [alone];
+    if (alone.analysis.concepts.every((c) => c.context || c.generic) && alone.confidence >= CALIBRATION.answer && !vague(alone)) return [alone];
     // "why do they need X?": a topic of its own, read both ways; the last topic wins a near tie.
     const merged = read(`${previous.question} ${question}`, { ...alone.analysis }, before.concepts, near);
     return merged.confidence >= alone.confidence - CALIBRATION.followupTie ? [merged, alone] : [alone, merged];
@@ -462,7 +464,10 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     const text = previous && pack.byRef.get(previous.refs[0] ?? '')?.doc.text;
     const list = text && LISTED.exec(text);
     if (!m || !previous || !list) return question;
-    const items = list[2]!.split(/,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+/).map((x) => x.trim().toLowerCase()).filter(Boolean);
+    // (Commas part the items, and "and" or "or" the last two: "reading and writing help, lending and archives".)
+    const parts = list[2]!.split(/,\s*/).map((x) => x.trim().toLowerCase()).filter(Boolean);
+    const tail = parts.pop()?.replace(/^(?:and|or)\s+/, '') ?? '';
+    const items = [...parts, ...(parts.length ? tail.split(/\s+(?:and|or)\s+(?=[^,]*$)/) : tail.split(/\s+(?:and|or)\s+/))].filter(Boolean);
     const n = items.length;
     // (A list counted by its number must have that many items; and items are short, a name each.)
     const counted = list[1] && Number(wordMap('number-word').get(list[1].toLowerCase()) ?? list[1]);
@@ -482,7 +487,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     });
     if (saysPlace) return question.replace(PLACE, `the ${ordinal} $2`);
     // (An item of a letter or two, "A, B and C", or a year is no name to ask about.)
-    return item.length >= MIN_ITEM_CHARS && /[a-z]{3}/.test(item) ? question.replace(PLACE, item) : question;
+    return ITEM_NOUN.test(m[2]!) && item.length >= MIN_ITEM_CHARS && /[a-z]{3}/.test(item) ? question.replace(PLACE, item) : question;
   }
 
   function answer(question: unknown, previous?: Topic): Answer {

@@ -35,6 +35,7 @@ describe('lists by their number and their places', () => {
           { id: 'divides-list', kind: 'list', text: 'The harbour world is one of divides: the berth divide, the cargo divide, the tariff gap and the skills divide.', keywords: [] },
           { id: 'divide-cargo', kind: 'fact', text: 'The cargo divide: the largest 1% of harbours handle more than half of all cargo, and the gap is growing.', keywords: [] },
           { id: 'divide-skills', kind: 'fact', text: 'The skills divide: small harbours cannot hire the data staff they need to publish open berth data.', keywords: [] },
+          { id: 'divide-first-step', kind: 'fact', text: 'The first step for a small harbour is to publish its berth schedule, which needs no data staff.', keywords: [] },
         ],
       },
       {
@@ -84,6 +85,9 @@ describe('lists by their number and their places', () => {
     const second = answerer.answer('tell me more about the second one', list.topic);
     expect(second.answered, second.text).toBe(true);
     expect(second.text).toContain('The cargo divide: the largest 1%');
+    // ("The first step" is a step, not an item of the list.)
+    const step = answerer.answer('what is the first step for a small harbour?', list.topic);
+    expect(step.text).toMatch(/^The first step for a small harbour/);
   });
 
   it('takes "altogether" as asking the total, not as a topic word', () => {
