@@ -467,7 +467,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     // (Commas part the items, and "and" or "or" the last two: "reading and writing help, lending and archives".)
     const parts = list[2]!.split(/,\s*/).map((x) => x.trim().toLowerCase()).filter(Boolean);
     const tail = parts.pop()?.replace(/^(?:and|or)\s+/, '') ?? '';
-    const items = [...parts, ...(parts.length ? tail.split(/\s+(?:and|or)\s+(?=[^,]*$)/) : tail.split(/\s+(?:and|or)\s+/))].filter(Boolean);
+    const items = [...parts, ...tail.split(/\s+(?:and|or)\s+/)].filter(Boolean);
     const n = items.length;
     // (A list counted by its number must have that many items; and items are short, a name each.)
     const counted = list[1] && Number(wordMap('number-word').get(list[1].toLowerCase()) ?? list[1]);
