@@ -120,7 +120,7 @@ export const RANKING_TERM = '#ranking';
 /** A term every doc that says who came first holds: "topped the index", "ranked first", "came joint first". */
 export const FIRST_PLACE_TERM = '#firstplace';
 /** First place said in words: "X topped / headed the index", "ranked (joint) first", "took first place". */
-const FIRST_PLACE = /\b(?:topped|tops|topping|headed|(?:ranked|ranks|ranking|came|comes|placed|finished)(?: joint)? first|first place)\b/i;
+const FIRST_PLACE = /\b(?:topped|tops|topping|headed|(?:ranked|ranks|ranking|came|comes|placed|finished)(?: joint)? first|first place|(?:led|leads|leading) (?:the|its) (?:\w+ ){0,3}?(?:index|ranking|rankings|table|league))\b/i;
 /** A term every doc that gives an amount of money holds: "how much *money*..." is held by "C$125 million". */
 export const MONEY_TERM = '#money';
 

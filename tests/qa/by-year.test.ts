@@ -56,6 +56,14 @@ describe('the latest and the earliest of facts given year by year', () => {
     expect(first.text).toContain('Port Ellis');
   });
 
+  it('reads "leads the index" as first place, and not "leads the project"', () => {
+    const leads = answerer.answer('which harbour currently leads the openness index?');
+    expect(leads.answered, leads.text).toBe(true);
+    expect(leads.text).toMatch(/^(?:I'm not certain, but these two look closest: )?In the 2023 edition Brannock ranked first/);
+    const project = answerer.answer('who leads the openness index project?');
+    expect(project.text).not.toContain('Brannock');
+  });
+
   it('takes the year a unit is about, not one it looks ahead to', () => {
     // (The answer gives two units in the deck's order: which one leads the ranking is what the rule decides.)
     const { ranked } = answerer.explain('what is the latest container figure for the member harbours?');
