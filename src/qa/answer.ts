@@ -40,8 +40,8 @@ const ITEM_NOUN = /^(one|item)$/i;
 /** The words an item of a list may have, and the characters it needs to be asked about by name. */
 const MAX_ITEM_WORDS = 5;
 const MIN_ITEM_CHARS = 4;
-/** A list counted by its number and given after a colon: "three levels: A, B and C". */
-const LISTED = /(?:\b(two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\s+(?:[\w-]+\s+){0,2}?)?[\w-]+s:\s*([^.;:]+)/i;
+/** A list given after a colon, counted by its number or named by a plural: "three levels of data: A, B and C", "the divides: ...". */
+const LISTED = /(?:\b(two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\s+(?:[\w-]+\s+){0,5}?[\w-]+|[\w-]+s):\s*([^.;:]+)/i;
 const NOTHING_BEFORE = "I'm not sure what to say more about: ask me about a topic of the workshop.";
 const NO_ANSWER_YET = "I'm not sure which answer you mean: ask me about a topic of the workshop.";
 /** A declined answer's score: how close it came, never at or above the score that answers. */

@@ -29,6 +29,14 @@ describe('lists by their number and their places', () => {
         ],
       },
       {
+        id: 'berth-data',
+        title: 'Open berth data',
+        units: [
+          { id: 'berth-data-kinds', kind: 'list', text: 'The harbour publishes three kinds of open berth data: schedules, prices and waiting times.', keywords: [] },
+          { id: 'berth-data-waiting', kind: 'fact', text: 'Waiting times, the third kind of open berth data, show how long ships queue outside the harbour.', keywords: [] },
+        ],
+      },
+      {
         id: 'divides',
         title: 'Divides between harbours',
         units: [
@@ -65,6 +73,13 @@ describe('lists by their number and their places', () => {
     const last = answerer.answer('and the last one?', list.topic);
     expect(last.answered, last.text).toBe(true);
     expect(last.text).toMatch(/^Open cargo records/);
+  });
+
+  it('finds the list after "three kinds of open berth data:", its noun not right before the colon', () => {
+    const kinds = answerer.answer('what kinds of open berth data does the harbour publish?');
+    expect(kinds.text).toContain('three kinds of open berth data');
+    const last = answerer.answer('and the last one?', kinds.topic);
+    expect(last.text).toMatch(/^Waiting times, the third kind/);
   });
 
   it('counts the list by the number before its colon, and trusts only places in the same order', () => {
