@@ -639,9 +639,9 @@ export function analyze(pack: Pack, question: string): Analysis {
       if (w === 'first' && wordSet('rank-verb').has(cleaned[where[i]! - 1] ?? '')) add({ stems: [RANKING_TERM], credit: 1 });
       // (And the verb itself: a deck that says who "topped" the index says who ranked first.)
       if (wordSet('rank-verb').has(w) && cleaned[where[i]! + 1] === 'first') add({ stems: [FIRST_PLACE_TERM], credit: 1 });
-      // "Which country *leads* the ranking?", "who *led* it in 2020?": first place, said as leading a ranking (not
-      // "who leads the project?": only after "which <kind>" or before a word for the ranking).
-      if (wordSet('lead-verb').has(w) && (/^(which|what)$/.test(cleaned[where[i]! - 2] ?? '') || cleaned.slice(where[i]! + 2, where[i]! + 5).some((x) => wordSet('ranking-noun').has(x)))) add({ stems: [FIRST_PLACE_TERM], credit: 1 });
+      // "Which country *leads* the ranking?", "who *led* the 2020 index?": first place, said as leading a ranking
+      // (only before a word for one: not "which agency leads the reform?", nor "what leads to delays?").
+      if (wordSet('lead-verb').has(w) && cleaned.slice(where[i]! + 1, where[i]! + 6).some((x) => wordSet('ranking-noun').has(x))) add({ stems: [FIRST_PLACE_TERM], credit: 1 });
       // Known: the pack uses the word or its glossary's equivalent. A WordNet synonym only lends partial credit:
       // the question is still about a word the pack does not use ("park", "taxes").
       // (So is a word WordNet gives as another name for one of the pack's names of two words: "UK".)

@@ -119,8 +119,8 @@ export const COUNT_KINDS = (): Set<string>[] => (countKindCache ??= wordGroups('
 export const RANKING_TERM = '#ranking';
 /** A term every doc that says who came first holds: "topped the index", "ranked first", "came joint first". */
 export const FIRST_PLACE_TERM = '#firstplace';
-/** First place said in words: "X topped / headed the index", "ranked (joint) first", "took first place". */
-const FIRST_PLACE = /\b(?:topped|tops|topping|headed|(?:ranked|ranks|ranking|came|comes|placed|finished)(?: joint)? first|first place|(?:led|leads|leading) (?:the|its) (?:\w+ ){0,3}?(?:index|ranking|rankings|table|league))\b/i;
+/** First place said in words: "X topped / headed the index" (not "was headed by"), "ranked (joint) first", "took first place". */
+const FIRST_PLACE = /\b(?:topped|tops|topping|headed(?! by)|(?:ranked|ranks|ranking|came|comes|placed|finished)(?: joint)? first|first place|(?:led|leads|leading) (?:the|its) (?:\w+ ){0,3}?(?:index|ranking|rankings|table|league))\b/i;
 /** A term every doc that gives an amount of money holds: "how much *money*..." is held by "C$125 million". */
 export const MONEY_TERM = '#money';
 

@@ -42,6 +42,7 @@ describe('the latest and the earliest of facts given year by year', () => {
           { id: 'teu-2023', kind: 'statistic', text: 'In 2023 the member harbours handled 64 million containers (TEU).', keywords: [] },
           { id: 'teu-goal', kind: 'fact', text: 'The network aims to handle 80 million containers (TEU) by 2030.', keywords: [] },
           { id: 'berths', kind: 'statistic', text: 'The member harbours have 22 new, accessible berths and 1,900 moorings.', keywords: [] },
+          { id: 'dredging', kind: 'fact', text: 'The harbour board of Corran is in charge of the dredging reform, due to finish in 2025.', keywords: [] },
         ],
       },
     ]),
@@ -62,6 +63,9 @@ describe('the latest and the earliest of facts given year by year', () => {
     expect(leads.text).toMatch(/^(?:I'm not certain, but these two look closest: )?In the 2023 edition Brannock ranked first/);
     const project = answerer.answer('who leads the openness index project?');
     expect(project.text).not.toContain('Brannock');
+    // ("Which board leads the reform?" is about who is in charge, whatever the ranking units say.)
+    const reform = answerer.answer('which board leads the dredging reform?');
+    expect(reform.text).toContain('The harbour board of Corran is in charge');
   });
 
   it('takes the year a unit is about, not one it looks ahead to', () => {
