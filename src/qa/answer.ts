@@ -491,7 +491,14 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
   }
 
   function answer(question: unknown, previous?: Topic): Answer {
-    const q = placeInList(typeof question === 'string' ? question : '', previous);
+    const asked = typeof question === 'string' ? question : '';
+    const a = answerRead(placeInList(asked, previous), previous);
+    // (Given back as the asker put it: "the second one", read as the item's own name, is still "the second one".)
+    return a.question === asked ? a : { ...a, question: asked };
+  }
+
+  /** The answer to a question as read ("the second one" already the item it stands for). */
+  function answerRead(q: string, previous?: Topic): Answer {
     try {
       const follow = readFollowup(q);
       // ("Tell me more" or "source?" with nothing said before: about what?)

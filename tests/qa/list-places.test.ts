@@ -100,6 +100,8 @@ describe('lists by their number and their places', () => {
     const second = answerer.answer('tell me more about the second one', list.topic);
     expect(second.answered, second.text).toBe(true);
     expect(second.text).toContain('The cargo divide: the largest 1%');
+    // (The answer gives the question back as it was asked, not as it was read.)
+    expect(second.question).toBe('tell me more about the second one');
     // ("The first step" is a step, not an item of the list.)
     const step = answerer.answer('what is the first step for a small harbour?', list.topic);
     expect(step.text).toMatch(/^The first step for a small harbour/);
