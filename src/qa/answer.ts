@@ -40,8 +40,13 @@ const ITEM_NOUN = /^(one|item)$/i;
 /** The words an item of a list may have, and the characters it needs to be asked about by name. */
 const MAX_ITEM_WORDS = 5;
 const MIN_ITEM_CHARS = 4;
-/** A list given after a colon, counted by its number or named by a plural: "three levels of data: A, B and C", "the divides: ...". */
-const LISTED = /(?:\b(two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\s+(?:[\w-]+\s+){0,5}?[\w-]+|[\w-]+s):\s*([^.;:]+)/i;
+/**
+ * A list given after a colon, counted by its number of two or more (in digits or in the lexicon's number words;
+ * "one of divides:" is no count) or named by a plural: "three levels of data: A, B and C", "the divides: ...".
+ * Built on first use.
+ */
+let listed: RegExp | undefined;
+const LISTED = () => (listed ??= new RegExp(String.raw`(?:\b(${[...wordMap('number-word')].filter(([, n]) => Number(n) >= 2).map(([w]) => w).join('|')}|[2-9]|1\d|20)\s+(?:[\w-]+\s+){0,5}?[\w-]+|[\w-]+s):\s*([^.;:]+)`, 'i'));
 const NOTHING_BEFORE = "I'm not sure what to say more about: ask me about a topic of the workshop.";
 const NO_ANSWER_YET = "I'm not sure which answer you mean: ask me about a topic of the workshop.";
 /** A declined answer's score: how close it came, never at or above the score that answers. */
@@ -462,7 +467,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
   function placeInList(question: string, previous?: Topic): string {
     const m = PLACE.exec(question);
     const text = previous && pack.byRef.get(previous.refs[0] ?? '')?.doc.text;
-    const list = text && LISTED.exec(text);
+    const list = text && LISTED().exec(text);
     if (!m || !previous || !list) return question;
     // (Commas part the items, and "and" or "or" the last two: "reading and writing help, lending and archives".)
     const parts = list[2]!.split(/,\s*/).map((x) => x.trim().toLowerCase()).filter(Boolean);

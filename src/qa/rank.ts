@@ -583,25 +583,28 @@ function verbOnly(a: Analysis, missed: Weighted, topical: readonly Weighted[], i
  */
 function numberedList(a: Analysis, q: Asked, missed: Weighted, topical: readonly Weighted[], d: DocInfo): boolean {
   if (!a.intents.has('list') || missed.concept.words.length !== 1) return false;
-  const before = a.words[(missed.concept.positions[0] ?? 0) - 1] ?? '';
-  const n = wordMap('number-word').get(before) ?? before;
+  const n = numberBefore(a, missed.concept);
   const rest = topical.filter((w) => w !== missed);
   return q.named.includes(n) && d.numbers.has(n) && rest.length > 0 && allHeld(rest, d.i) && countsItems(d, n);
 }
+/** A number as digits, whether written so or in words ("five" -> "5"). */
+const digits = (w: string) => wordMap('number-word').get(w) ?? w;
+/** The word before the concept in the question, as digits: the number it is counted by ("the *3* stages"). */
+const numberBefore = (a: Analysis, c: Concept) => digits(a.words[(c.positions[0] ?? 0) - 1] ?? '');
+/** The words right after each place the doc states the number `n` ("*three* levels", "*3* fare zones"). */
+function wordsAfter(d: DocInfo, n: string, span: number): string[][] {
+  const ws = words(d.doc.text);
+  const out: string[][] = [];
+  for (let k = 0; k + 1 < ws.length; k++) if (digits(ws[k]!) === n) out.push(ws.slice(k + 1, k + 1 + span));
+  return out;
+}
 /** The doc gives the number of things the concept names, in words WordNet relates to it ("3 stages": "three levels"). */
 function countsAs(d: DocInfo, n: string, c: Concept): boolean {
-  const ws = words(d.doc.text);
-  for (let k = 0; k + 1 < ws.length; k++) {
-    if ((wordMap('number-word').get(ws[k]!) ?? ws[k]) !== n) continue;
-    const next = term(ws[k + 1]!);
-    if (c.alternatives.some((alt) => alt.stems.length === 1 && alt.stems[0] === next)) return true;
-  }
-  return false;
+  return wordsAfter(d, n, 1).some(([next]) => c.alternatives.some((alt) => alt.stems.length === 1 && alt.stems[0] === term(next!)));
 }
 /** The doc says "five levels", "4 pillars": the number counts things of its own, not days, years or times. */
 function countsItems(d: DocInfo, n: string): boolean {
-  const ws = words(d.doc.text);
-  return ws.some((w, k) => (wordMap('number-word').get(w) ?? w) === n && /[a-z]s$/.test(ws[k + 1] ?? '') && !wordSet('measure-unit').has(ws[k + 1]!));
+  return wordsAfter(d, n, 1).some(([next]) => /[a-z]s$/.test(next!) && !wordSet('measure-unit').has(next!));
 }
 
 /** Per pack, worked out on the first question that asks where to start: the title slide's doc and the units on where to begin. */
@@ -661,10 +664,8 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
   // "The *3* stages": a word the question counts, by the number before it.
   const numbered = new Map<Weighted, string>();
   for (const w of weighted) {
-    if (w.concept.words.length !== 1) continue;
-    const before = a.words[(w.concept.positions[0] ?? 0) - 1] ?? '';
-    const n = wordMap('number-word').get(before) ?? before;
-    if (q.named.includes(n)) numbered.set(w, n);
+    const n = w.concept.words.length === 1 ? numberBefore(a, w.concept) : undefined;
+    if (n && q.named.includes(n)) numbered.set(w, n);
   }
   const ranked: Ranked[] = [];
   const nearly: Ranked[] = [];
