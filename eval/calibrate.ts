@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { loadContent } from '../src/content/load.js';
 import { CALIBRATION } from '../src/qa/calibration.js';
-import { botAsker, isRight, listPacks, parseJsonl } from './score.js';
+import { fitsTogether } from '../src/qa/format.js';
+import { botAsker, forEachSet, isRight, listPacks, parseJsonl } from './score.js';
 
 interface Point {
   pack: string;
@@ -65,6 +66,35 @@ for (const p of answered) {
   }
 }
 console.log(`\nsuggested: answer ${best.toFixed(2)}, sure ${sure.toFixed(2)} (now ${chosen.answer}, ${chosen.sure})`);
+
+// The runner-up margin: by how far the best unit leads the next one that fits the question (and fits beside it
+// in one answer), how often that second unit holds the answer the best one lacks. Offered up to the widest
+// margin where it still does so at least 1 time in 10.
+const margins = [0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1];
+const byMargin = margins.map(() => ({ best: 0, second: 0, neither: 0 }));
+forEachSet(false, (_pack, _set, turns) => {
+  for (const { item, answer, read } of turns) {
+    const top = read.ranked[0];
+    const second = read.ranked.find((x) => x !== top && x.fits && x.strong);
+    if (item.decline || !answer.answered || !top || !second || !fitsTogether([top.d.doc, second.d.doc])) continue;
+    const row = byMargin[margins.findIndex((m) => top.score - second.score <= m)];
+    if (!row) continue;
+    const holds = (x: typeof top) => isRight(item, { answered: true, text: x.d.doc.text });
+    if (holds(top)) row.best++;
+    else if (holds(second)) row.second++;
+    else row.neither++;
+  }
+});
+console.log('\nlead over the second   best holds it   only the second   neither   second\'s share');
+let gap = 0;
+let widening = true;
+byMargin.forEach((r, i) => {
+  const share = r.second / Math.max(1, r.best + r.second + r.neither);
+  widening &&= share >= 0.1;
+  if (widening) gap = margins[i]!;
+  console.log(`<= ${margins[i]!.toFixed(2).padEnd(19)} ${String(r.best).padStart(13)} ${String(r.second).padStart(17)} ${String(r.neither).padStart(9)}   ${(100 * share).toFixed(1)}%`);
+});
+console.log(`suggested: runner-up within ${gap} (now ${chosen.runnerUpGap})`);
 
 if (process.argv.includes('--histogram')) {
   const bins = Array.from({ length: 16 }, (_, i) => 0.2 + i * 0.1);

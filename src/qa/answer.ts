@@ -452,7 +452,9 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
   /** The unit that comes a close second to the best one, when the two fit in one answer. */
   function secondChoice(r: Reading, gap: number): DocInfo | undefined {
     const best = r.best!;
-    const second = r.ranked.find((x) => x !== best && x.fits && x.strong);
+    // ("What is X?" answered by a unit that says what X is: a second that does not is no other reading of it.)
+    const defines = r.analysis.intents.has('define') && best.focusLead && best.d.features.has('definition');
+    const second = r.ranked.find((x) => x !== best && x.fits && x.strong && (!defines || x.d.features.has('definition')));
     if (!second || best.score - second.score > gap) return undefined;
     // (Not one that says again what the other says, either way round.)
     return fitsTogether([best.d.doc, second.d.doc]) && !repeats(second.d, best.d) && !repeats(best.d, second.d) ? second.d : undefined;
@@ -529,11 +531,10 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
         return { ...decline(q, chosen), score: declinedScore(chosen) };
       }
       let docs = sides ?? compose(chosen);
-      // Not sure, and a second unit scores about as well: offer both, as "did you mean" would.
-      // (Sure, but a second unit scores the same: the ranking cannot tell which one is meant, so both, and
-      // not as sure: they may say different things.)
+      // A second unit scores about as well: the ranking cannot tell which one is meant, so both, as "did you
+      // mean" would, and not as sure: they may say different things.
       const sure = chosen.confidence >= CALIBRATION.sure;
-      const runnerUp = !sides && docs.length === 1 ? secondChoice(chosen, sure ? CALIBRATION.tieGap : CALIBRATION.runnerUpGap) : undefined;
+      const runnerUp = !sides && docs.length === 1 ? secondChoice(chosen, CALIBRATION.runnerUpGap) : undefined;
       if (runnerUp) docs = [...docs, runnerUp];
       const unsure = sides || runnerUp || !sure;
       const hedge = !unsure ? '' : docs.length > 1 ? "I'm not certain, but these two look closest: " : "I'm not certain, but this looks closest: ";

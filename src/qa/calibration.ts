@@ -7,10 +7,12 @@ export const CALIBRATION = {
   sure: 0.95,
   /** A neighbouring unit joins the answer when it scores at most this much below the best one. */
   neighbourGap: 0.15,
-  /** Below `sure`, a second unit scoring at most this much below the best one is offered beside it. */
+  /**
+   * A second unit scoring at most this much below the best one is offered beside it ("these two look closest"):
+   * within this margin, in 1 such answer in 10 or more on the tuning packs the second holds what the best one
+   * lacks, whatever the best one's score (`node dist/eval/calibrate.js` prints the shares by margin).
+   */
   runnerUpGap: 0.15,
-  /** At any score, a second unit this close to the best one is a tie the ranking cannot break: both are given. */
-  tieGap: 0.05,
   /** "Which is more common, A or B?": a unit giving both figures answers when it scores at most this much below the best. */
   compareGap: 0.35,
   /** What each topic word the best doc lacks (beyond the first) takes from its score. */

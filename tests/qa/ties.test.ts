@@ -1,6 +1,8 @@
-// Two units that answer a question equally well: the ranking cannot tell which one is meant, so the answer
-// gives both (cited) and says it is not sure which, however sure it is of each; a clear winner is given alone.
+// Two units that answer a question equally well, or nearly: the ranking cannot tell which one is meant, so the
+// answer gives both (cited) and says it is not sure which, however sure it is of each; a clear winner is given
+// alone.
 import { describe, expect, it } from 'vitest';
+import { CALIBRATION } from '../../src/qa/calibration.js';
 import { workshop, writeSmallPack } from './helpers.js';
 
 const writePack = () =>
@@ -42,5 +44,35 @@ describe('a tie between two units', () => {
     const a = answerer.answer('when are harbour fees published?');
     expect(a.text).toMatch(/^Harbour fees are set each year/);
     expect(a.text).not.toContain('Mombasa');
+  });
+});
+
+const writeDesks = () =>
+  writeSmallPack('near-ties', { title: 'Harbour Services Today', workshop: 'Harbour Data Week 2025' }, [
+    {
+      id: 'lisbon',
+      title: 'Booking in Lisbon',
+      units: [{ id: 'desk', kind: 'fact', text: 'Harbour booking in Lisbon is run by Ana Reis, from a desk at the gate.', keywords: [] }],
+    },
+    {
+      id: 'mombasa',
+      title: 'Booking in Mombasa',
+      units: [{ id: 'council', kind: 'fact', text: 'The Port Council runs harbour booking in Mombasa, from its office on the quay.', keywords: [] }],
+    },
+  ]);
+
+describe('a near tie between two units', () => {
+  const { answerer } = workshop(writeDesks());
+
+  it('gives both when one leads the other by a little, though it scores high: the second is often the one meant', () => {
+    const read = answerer.explain('who runs harbour booking?');
+    const [first, second] = read.ranked;
+    // (Not an exact tie, and the best one scores as "sure": only the margin says the two are close.)
+    expect(first!.score - second!.score).toBeGreaterThan(0.05);
+    expect(read.confidence).toBeGreaterThanOrEqual(CALIBRATION.sure);
+    const a = answerer.answer('who runs harbour booking?');
+    expect(a.text).toMatch(/^I'm not certain, but these two look closest: /);
+    expect(a.text).toContain('Ana Reis');
+    expect(a.text).toContain('Port Council');
   });
 });
