@@ -2,6 +2,7 @@
 import { MAX_CHARS, MAX_TOKENS, isStopWord, normalizeText, splitWords, words } from '../content/text.js';
 import { baseForms } from './english.js';
 import { ATTRIBUTES, findFocus, looksVerbal } from './focus.js';
+import { readIdioms } from './idioms.js';
 import { FIRST_PLACE_TERM, MONEY_TERM, RANKING_TERM, term, type Pack } from './pack.js';
 import type { Related } from './wordnet.js';
 import { correctWord, editDistance } from './spelling.js';
@@ -54,6 +55,8 @@ export interface Concept {
   positions: number[];
   /** A verb: "-ed"/"-ing" forms, and the word after a pronoun ("did it *start*", "does it *come* out"). */
   verbal?: boolean;
+  /** One of the pack's terms (a glossary phrase or a keyword group): "sandboxing" there is a thing, not a verb. */
+  term?: boolean;
   /** A place the pack names ("Ruritania"): a doc must name it too. */
   place?: boolean;
   /** An ordinal said as an adverb of time ("when did it *first* start?"): the earliest, not a place in a series. */
@@ -364,26 +367,6 @@ function phrasalVerbs(pack: Pack, cleaned: string[]): Map<number, Phrasal> {
   return out;
 }
 
-let idioms: [RegExp, string, string | undefined][] | undefined;
-/** Each idiom as a pattern, what it reads as, and its plain phrase (when it is one) to look for first. */
-function buildIdioms(): [RegExp, string, string | undefined][] {
-  // (One that ends in "under" or "towards" means what it says before a figure: "did bookings *fall under* 800?",
-  // "fall under twenty per cent", "fall under half".)
-  const amount = ['half', 'quarter', 'third', 'fifth', 'hundred', 'thousand', ...wordMap('number-word').keys()].join('|');
-  return [...wordMap('idiom')].map(([from, to]) => {
-    const phrase = from.replace(/_/g, ' ');
-    const figure = /\b(under|over|below|above|towards?)$/.test(phrase) ? `(?! ?(?:\\d|(?:a )?(?:${amount})\\b))` : '';
-    return [new RegExp(`\\b${phrase}\\b${figure}`, 'g'), to.replace(/_/g, ' '), /^[a-z ]+$/.test(phrase) ? phrase : undefined];
-  });
-}
-/** Everyday phrases said in plainer words ("in the first place" says nothing; "came out on top" is "ranked first"). */
-function readIdioms(text: string): string {
-  // A phrase of plain words matches only where the text holds it: that is looked for first, far faster
-  // than running every idiom's regex over every question.
-  idioms ??= buildIdioms();
-  for (const [re, to, phrase] of idioms) if (phrase === undefined || text.includes(phrase)) text = text.replace(re, to);
-  return text;
-}
 
 /**
  * Single words in a verb's place: after an auxiliary and its subject ("did *X* join", "could it save"),
@@ -491,7 +474,7 @@ export function analyze(pack: Pack, question: string): Analysis {
   // the asking itself. The setting's words the pack never uses ("staff") say who asks, not what about.
   // (Nothing of its own: "where should we start with blockchain?" names what, and a pack without it declines.)
   const startOnly = !!asked && asked.intents.has('advice') && asked.words.some((w) => wordSet('start-word').has(w)) && !asked.concepts.some((c) => !c.generic && !c.context && !c.words.every((w) => wordSet('start-word').has(w)));
-  let norm = readIdioms(normalizeText(dropConfirmTags(question.slice(0, MAX_CHARS))));
+  let norm = readIdioms(normalizeText(dropConfirmTags(question.slice(0, MAX_CHARS))), pack.ownIdioms);
   // "A or B?": normalising drops the question mark, so the choice is read from the question as typed.
   const choice = EITHER.test(question.slice(0, MAX_CHARS));
   // "Which came first, A or B?" asks which is earlier ("who came first in 2022?" asks who ranked first).
@@ -580,6 +563,7 @@ export function analyze(pack: Pack, question: string): Analysis {
             specific: p.stems.length > 1 || group.acronym,
             generic: false,
             positions: where.slice(i, i + p.stems.length),
+            term: true,
           });
         }
         i += p.stems.length;
@@ -719,7 +703,9 @@ export function analyze(pack: Pack, question: string): Analysis {
     // not a place in a series ("the first edition", "who came first in 2020?").
     if (c.words.length === 1 && c.words[0] === 'first' && firstAsAdverb(cleaned, c.positions[0] ?? 0)) c.adverb = true;
     const before = cleaned[(c.positions[0] ?? 0) - 1] ?? '';
-    if (looksVerbal(c.words.join(' ')) || (c.words.length === 1 && wordSet('pronoun').has(before))) c.verbal = true;
+    // (A term of the pack in "-ing" names a practice: "what is *sandboxing*?", "how does *crowdsourcing* work?".)
+    const practice = c.term && /ing$/.test(c.words.at(-1)!);
+    if ((looksVerbal(c.words.join(' ')) && !practice) || (c.words.length === 1 && wordSet('pronoun').has(before))) c.verbal = true;
     if (c.positions.some((p) => wordSet('belonging').has(cleaned[p - 1] ?? '') || wordSet('belonging').has(cleaned[p - 2] ?? ''))) c.attribute = true;
     // "Who's giving *this water* session?": a word between "this" and a word for the session names the session.
     const at = c.positions.at(-1) ?? 0;

@@ -6,6 +6,7 @@ import { isStopWord, stem, words } from '../content/text.js';
 import { buildSearchDocs, type SearchDoc } from './docs.js';
 import { actorsIn, agentsIn, docFeatures, numbersIn, type Agent, type Feature } from './features.js';
 import type { Alternative } from './analyze.js';
+import { idiomsWritten } from './idioms.js';
 import type { English } from './english.js';
 import type { SearchIndex } from './search-index.js';
 import { LunrScorer } from './lunr-scores.js';
@@ -109,6 +110,8 @@ export interface Pack {
   lunrScores: LunrScorer;
   /** The median number of distinct terms of the pack's units: what a usual answer holds. */
   medianTerms: number;
+  /** The lexicon's idioms the pack writes itself, which mean what they say in its questions too. */
+  ownIdioms: Set<string>;
 }
 
 let countKindCache: Set<string>[] | undefined;
@@ -489,5 +492,6 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
     lunr: index.lunr,
     lunrScores: new LunrScorer(index.lunr),
     medianTerms: median(docs.filter((d) => d.doc.kind === 'unit').map((d) => d.terms.size)),
+    ownIdioms: idiomsWritten(text),
   };
 }

@@ -1,0 +1,32 @@
+// The lexicon's idioms (lexicon/chat.txt): everyday phrases a question says in other words than a pack would.
+import { wordMap } from './word-lists.js';
+
+let idioms: [RegExp, string, string | undefined][] | undefined;
+/** Each idiom as a pattern, what it reads as, and its plain phrase (when it is one) to look for first. */
+function buildIdioms(): [RegExp, string, string | undefined][] {
+  // (One that ends in "under" or "towards" means what it says before a figure: "did bookings *fall under* 800?",
+  // "fall under twenty per cent", "fall under half".)
+  const amount = ['half', 'quarter', 'third', 'fifth', 'hundred', 'thousand', ...wordMap('number-word').keys()].join('|');
+  return [...wordMap('idiom')].map(([from, to]) => {
+    const phrase = from.replace(/_/g, ' ');
+    const figure = /\b(under|over|below|above|towards?)$/.test(phrase) ? `(?! ?(?:\\d|(?:a )?(?:${amount})\\b))` : '';
+    return [new RegExp(`\\b${phrase}\\b${figure}`, 'g'), to.replace(/_/g, ' '), /^[a-z ]+$/.test(phrase) ? phrase : undefined];
+  });
+}
+/**
+ * Everyday phrases said in plainer words ("in the first place" says nothing; "came out on top" is "ranked first").
+ * A phrase the pack itself writes ("a chief officer *in charge of* the agenda") means what it says there.
+ */
+export function readIdioms(text: string, own: ReadonlySet<string>): string {
+  // A phrase of plain words matches only where the text holds it: that is looked for first, far faster
+  // than running every idiom's regex over every question.
+  idioms ??= buildIdioms();
+  for (const [re, to, phrase] of idioms) if (phrase === undefined || (text.includes(phrase) && !own.has(phrase))) text = text.replace(re, to);
+  return text;
+}
+
+/** The idioms' phrases a pack's own text writes (as " "-joined words, `text` padded with spaces). */
+export function idiomsWritten(text: string): Set<string> {
+  idioms ??= buildIdioms();
+  return new Set(idioms.flatMap(([, , phrase]) => (phrase !== undefined && text.includes(` ${phrase} `) ? [phrase] : [])));
+}

@@ -1,0 +1,77 @@
+// Everyday phrases read in plainer words, unless the pack writes the phrase itself; and a pack's "-ing" term
+// read as the thing it names, not as a verb.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { workshop, writeSmallPack } from './helpers.js';
+
+const harbours = (leadSentence: string) =>
+  writeSmallPack('idioms', { title: 'Running a Small Harbour', workshop: 'Harbour Data Week 2025' }, [
+    {
+      id: 'office',
+      title: 'The harbour office',
+      units: [
+        { id: 'lead', kind: 'fact', text: leadSentence, keywords: [] },
+        { id: 'fees', kind: 'fact', text: 'Berth fees at Port Ellis are set each spring and posted on the harbour office door.', keywords: [] },
+      ],
+    },
+    {
+      id: 'reasons',
+      title: 'Why shared berth booking',
+      units: [
+        { id: 'why', kind: 'fact', text: 'Reasons for shared berth booking: fewer ships wait at anchor, crews plan their arrival, and fees are paid once.', keywords: [] },
+        { id: 'what', kind: 'definition', text: 'Shared berth booking is one booking desk for every quay of a harbour, open to all shipping lines.', keywords: [] },
+      ],
+    },
+    {
+      id: 'trials',
+      title: 'Trying things safely',
+      units: [
+        { id: 'sandbox', kind: 'fact', text: 'Before a new crane scheduler goes live, harbours try it in a sandbox of one quay for a month.', keywords: [] },
+      ],
+    },
+  ]);
+
+describe('idioms and the pack that writes them', () => {
+  it('reads "who is in charge of X?" as who leads it', () => {
+    const { answerer } = workshop(harbours('Nadia Brandt leads the harbour office at Port Ellis, with a staff of nine.'));
+    expect(answerer.answer('who is in charge of the harbour office?').text).toMatch(/^Nadia Brandt leads the harbour office/);
+  });
+
+  it('keeps "in charge of" as it is where the pack writes it', () => {
+    const { answerer } = workshop(harbours('Nadia Brandt is in charge of the harbour office at Port Ellis, with a staff of nine.'));
+    expect(answerer.answer('who is in charge of the harbour office?').text).toMatch(/^Nadia Brandt is in charge of the harbour office/);
+  });
+
+  it('reads "why bother with X", "what\'s the point of X" and "what\'s the case for X" as why X', () => {
+    const { answerer } = workshop(harbours('Nadia Brandt leads the harbour office at Port Ellis, with a staff of nine.'));
+    for (const q of ['why bother with shared berth booking at all?', "what's the point of shared berth booking?", 'whats the case for shared berth booking']) {
+      expect(answerer.answer(q).text, q).toMatch(/^Reasons for shared berth booking/);
+    }
+  });
+});
+
+describe('a term of the pack in "-ing"', () => {
+  const dir = writeSmallPack('practices', { title: 'Running a Small Harbour', workshop: 'Harbour Data Week 2025' }, [
+    {
+      id: 'office',
+      title: 'The harbour office',
+      units: [{ id: 'lead', kind: 'fact', text: 'Nadia Brandt leads the harbour office at Port Ellis, with a staff of nine.', keywords: [] }],
+    },
+    {
+      id: 'trials',
+      title: 'Trying things safely',
+      units: [{ id: 'sandbox', kind: 'fact', text: 'Harbours try a new crane scheduler on one quay for a month before it goes live everywhere: a quay sandbox.', keywords: [] }],
+    },
+  ]);
+  writeFileSync(join(dir, 'glossary.json'), JSON.stringify([{ term: 'Sandboxing', expansion: 'Trying a new tool on a small scale, apart, before it goes live.', synonyms: ['quay sandbox'] }]));
+  const { answerer } = workshop(dir);
+
+  it('asks about the practice, after a question on something else', () => {
+    const first = answerer.answer('who leads the harbour office?');
+    expect(first.text).toContain('Nadia Brandt');
+    const a = answerer.answer('what is sandboxing in this context?', first.topic);
+    expect(a.text).toMatch(/^(Sandboxing: Trying a new tool|Harbours try a new crane scheduler)/);
+    expect(a.text).not.toContain('Nadia Brandt');
+  });
+});
