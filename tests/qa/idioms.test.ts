@@ -30,6 +30,14 @@ const harbours = (leadSentence: string) =>
         { id: 'sandbox', kind: 'fact', text: 'Before a new crane scheduler goes live, harbours try it in a sandbox of one quay for a month.', keywords: [] },
       ],
     },
+    {
+      id: 'classes',
+      title: 'Berth classes',
+      units: [
+        { id: 'list', kind: 'list', text: 'Port Ellis sorts its berths into three classes: deep-water, coastal and small craft.', keywords: [] },
+        { id: 'berth-fee', kind: 'fact', text: 'A deep-water berth at Port Ellis costs four times a small craft berth, and the fee is capped at 900 crowns a day.', keywords: [] },
+      ],
+    },
   ]);
 
 describe('idioms and the pack that writes them', () => {
@@ -48,6 +56,14 @@ describe('idioms and the pack that writes them', () => {
     for (const q of ['why bother with shared berth booking at all?', "what's the point of shared berth booking?", 'whats the case for shared berth booking']) {
       expect(answerer.answer(q).text, q).toMatch(/^Reasons for shared berth booking/);
     }
+  });
+});
+
+describe('the order a list is wanted in', () => {
+  it('reads "top to bottom" and "max" as no topic words of their own', () => {
+    const { answerer } = workshop(harbours('Nadia Brandt leads the harbour office at Port Ellis, with a staff of nine.'));
+    expect(answerer.answer('what are the berth classes, top to bottom?').text).toMatch(/^Port Ellis sorts its berths into three classes/);
+    expect(answerer.answer('whats the max fee for a deep water berth a day').text).toContain('capped at 900 crowns');
   });
 });
 
