@@ -702,9 +702,11 @@ export function analyze(pack: Pack, question: string): Analysis {
     // "When did the UN *first* start it?", "when was it *first* published?": an adverb of time before the verb,
     // not a place in a series ("the first edition", "who came first in 2020?").
     if (c.words.length === 1 && c.words[0] === 'first' && firstAsAdverb(cleaned, c.positions[0] ?? 0)) c.adverb = true;
-    const before = cleaned[(c.positions[0] ?? 0) - 1] ?? '';
-    // (A term of the pack in "-ing" names a practice: "what is *sandboxing*?", "how does *crowdsourcing* work?".)
-    const practice = c.term && /ing$/.test(c.words.at(-1)!);
+    const start = c.positions[0] ?? 0;
+    const before = cleaned[start - 1] ?? '';
+    // (A term of the pack in "-ing" names a practice: "what is *sandboxing*?", "how does *crowdsourcing* work?";
+    // not after a pronoun, "is it still *sailing*?", where it is what the pronoun does.)
+    const practice = c.term && /ing$/.test(c.words.at(-1)!) && ![before, cleaned[start - 2] ?? ''].some((w) => wordSet('pronoun').has(w));
     if ((looksVerbal(c.words.join(' ')) && !practice) || (c.words.length === 1 && wordSet('pronoun').has(before))) c.verbal = true;
     if (c.positions.some((p) => wordSet('belonging').has(cleaned[p - 1] ?? '') || wordSet('belonging').has(cleaned[p - 2] ?? ''))) c.attribute = true;
     // "Who's giving *this water* session?": a word between "this" and a word for the session names the session.

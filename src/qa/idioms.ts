@@ -25,8 +25,18 @@ export function readIdioms(text: string, own: ReadonlySet<string>): string {
   return text;
 }
 
-/** The idioms' phrases a pack's own text writes (as " "-joined words, `text` padded with spaces). */
+/** A phrase's question words ("whats", "who") and auxiliaries: a pack writes the rest of the phrase, not them. */
+const ASKING = /^(?:(?:whats|what|who|why|how|is|are|was|were|does|do|did) )+/;
+
+/**
+ * The idioms' phrases a pack's own text writes (`text`: its words joined by spaces, padded with spaces), or writes
+ * without their question words: a pack that says "the case for keeping X" means what "what's the case for X" says.
+ */
 export function idiomsWritten(text: string): Set<string> {
   idioms ??= buildIdioms();
-  return new Set(idioms.flatMap(([, , phrase]) => (phrase !== undefined && text.includes(` ${phrase} `) ? [phrase] : [])));
+  const writes = (phrase: string) => {
+    const rest = phrase.replace(ASKING, '');
+    return text.includes(` ${phrase} `) || (rest !== phrase && rest.includes(' ') && text.includes(` ${rest} `));
+  };
+  return new Set(idioms.flatMap(([, , phrase]) => (phrase !== undefined && writes(phrase) ? [phrase] : [])));
 }

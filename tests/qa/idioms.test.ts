@@ -41,21 +41,27 @@ const harbours = (leadSentence: string) =>
   ]);
 
 describe('idioms and the pack that writes them', () => {
-  it('reads "who is in charge of X?" as who leads it', () => {
-    const { answerer } = workshop(harbours('Nadia Brandt leads the harbour office at Port Ellis, with a staff of nine.'));
-    expect(answerer.answer('who is in charge of the harbour office?').text).toMatch(/^Nadia Brandt leads the harbour office/);
-  });
-
-  it('keeps "in charge of" as it is where the pack writes it', () => {
-    const { answerer } = workshop(harbours('Nadia Brandt is in charge of the harbour office at Port Ellis, with a staff of nine.'));
-    expect(answerer.answer('who is in charge of the harbour office?').text).toMatch(/^Nadia Brandt is in charge of the harbour office/);
-  });
-
   it('reads "why bother with X", "what\'s the point of X" and "what\'s the case for X" as why X', () => {
     const { answerer } = workshop(harbours('Nadia Brandt leads the harbour office at Port Ellis, with a staff of nine.'));
     for (const q of ['why bother with shared berth booking at all?', "what's the point of shared berth booking?", 'whats the case for shared berth booking']) {
       expect(answerer.answer(q).text, q).toMatch(/^Reasons for shared berth booking/);
     }
+  });
+
+  it('keeps "what\'s the case for X" as it is where the pack writes "the case for"', () => {
+    const dir = writeSmallPack('own-idioms', { title: 'Running a Small Harbour', workshop: 'Harbour Data Week 2025' }, [
+      {
+        id: 'office',
+        title: 'A second harbour office',
+        units: [
+          { id: 'case', kind: 'fact', text: 'The case for a second harbour office rests on its 4,000 yearly callers, most of them small craft.', keywords: [] },
+          { id: 'why', kind: 'fact', text: 'Why a second harbour office? Queues at the first one reach two hours in summer.', keywords: [] },
+        ],
+      },
+    ]);
+    const { answerer } = workshop(dir);
+    expect(answerer.answer("what's the case for a second harbour office?").text).toMatch(/^The case for a second harbour office rests/);
+    expect(answerer.answer('why a second harbour office?').text).toMatch(/^Why a second harbour office\? Queues/);
   });
 });
 
@@ -90,4 +96,32 @@ describe('a term of the pack in "-ing"', () => {
     expect(a.text).toMatch(/^(Sandboxing: Trying a new tool|Harbours try a new crane scheduler)/);
     expect(a.text).not.toContain('Nadia Brandt');
   });
+
+  it('still reads it as a verb after a pronoun: "is it still sailing?"', () => {
+    const ferries = writeSmallPack('sailing', { title: 'The Island Ferries', workshop: 'Harbour Data Week 2025' }, [
+      {
+        id: 'fleet',
+        title: 'The fleet',
+        units: [
+          { id: 'liss', kind: 'fact', text: 'The Liss, built in 1988, now sails mostly in summer, when traffic is heaviest.', keywords: [] },
+          { id: 'tern', kind: 'fact', text: 'The Tern, built in 2015, takes 40 cars and crosses all year.', keywords: [] },
+        ],
+      },
+      {
+        id: 'people',
+        title: 'Who runs the ferries',
+        units: [{ id: 'ops', kind: 'fact', text: 'Hanne Kell heads the crews and plans every sailing from the office at Port Ellis.', keywords: [] }],
+      },
+    ]);
+    writeFileSync(join(ferries, 'glossary.json'), JSON.stringify([{ term: 'Sailing', expansion: 'One crossing of a ferry on the timetable.', synonyms: [] }]));
+    const { answerer: ferry } = workshop(ferries);
+    const first = ferry.answer('tell me about the liss');
+    expect(first.text).toContain('The Liss');
+    expect(ferry.answer('is it still sailing?', first.topic).text).toMatch(/^The Liss, built in 1988/);
+    // (Read as what the ferry does, and as the thing itself when asked what it is.)
+    const sailing = (q: string) => ferry.explain(q).analysis.concepts.find((c) => c.words.includes('sailing'));
+    expect(sailing('is it still sailing?')?.verbal).toBe(true);
+    expect(sailing('what is sailing?')?.verbal).toBeFalsy();
+  });
 });
+
