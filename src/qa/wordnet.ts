@@ -199,7 +199,10 @@ export class WordNetReader {
    * words, and single words that name nothing but places ("germany", not "turkey" or "mobile").
    */
   *placeNames(): Generator<string> {
-    for (const lemma of this.nounFiles().keys()) if (/^[a-z_]+$/.test(lemma) && this.isPlace(lemma)) yield lemma.replace(/_/g, ' ');
+    // (Also a noun whose first sense is one place, though it names other things too: "brazil" is a nut as well;
+    // not a word that is also an adjective or a verb, "nice", "split".)
+    const onlyNoun = (lemma: string) => POS.every((p) => p === 'noun' || !this.index.get(p)!.has(lemma));
+    for (const lemma of this.nounFiles().keys()) if (/^[a-z_]+$/.test(lemma) && (this.isPlace(lemma) || (onlyNoun(lemma) && this.isPlace(lemma, true)))) yield lemma.replace(/_/g, ' ');
   }
 
   /**
