@@ -880,6 +880,14 @@ function placesNamed(pack: Pack, cleaned: string[], caps: Set<string>, concepts:
   return out;
 }
 
+const placeStemsOf = new WeakMap<Pack, Set<string>>();
+/** The places a pack names, as the stems of their words ("south ruritania"). */
+function placeStems(pack: Pack): Set<string> {
+  let set = placeStemsOf.get(pack);
+  if (!set) placeStemsOf.set(pack, (set = new Set([...pack.places].map((p) => p.split(' ').map(term).join(' ')))));
+  return set;
+}
+
 /** The concepts the question asks about, and the words naming something outside the pack. */
 function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, upper]: Set<string>[], advice: boolean, asksWho: boolean, outline = false): Pick<Analysis, 'focus' | 'counted' | 'typed' | 'outside'> {
   if (advice) for (const c of concepts) if (c.words.length === 1 && wordSet('advice').has(c.words[0]!)) c.generic = true;
@@ -947,7 +955,9 @@ function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, uppe
   // "Which country has the *best* water system?": the answer must rank too.
   if (!advice) focus.push(...concepts.filter((c) => !c.unknown && !focus.includes(c) && superlative(c)));
   // "What was *Ruritania*'s score?": a place the question names is part of what it asks about.
-  for (const c of concepts) if (!c.context && pack.places.has(name(c))) c.place = true;
+  // (Or by its short name, which the pack's glossary spells out as the place: "RU" for a pack's "Ruritania".)
+  const places = placeStems(pack);
+  for (const c of concepts) if (!c.context && (pack.places.has(name(c)) || c.alternatives.some((a) => places.has(a.stems.join(' '))))) c.place = true;
   focus.push(...concepts.filter((c) => !focus.includes(c) && c.place));
   // ("How many of those *submitted* their data?": a verb is what they did, not what is counted.)
   return { focus, counted: spans.counted && !focus[0]?.verbal ? focus[0] : undefined, typed: spans.typed ? focus[0] : undefined, outside };

@@ -1,5 +1,7 @@
 // A country goes by more than one name: participants say "South Korea" and "Vietnam" where official texts write
 // "Republic of Korea" and "Viet Nam". A question in either name is about the place the pack names.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { workshop, writeSmallPack } from './helpers.js';
 
@@ -98,5 +100,27 @@ describe('a place name read as another place only when it can be no other', () =
 
   it('does not read "OK" as a state', () => {
     expect(answerer.answer('OK, and what share of dock workers voted by mail in the port ballot?').text).toContain('38 percent');
+  });
+});
+
+describe('a place by the short name the glossary gives it', () => {
+  const dir = writeSmallPack('place-short', { title: 'Harbour Registers', workshop: 'Harbour Data Week 2025', location: 'Wellington, New Zealand' }, [
+    {
+      id: 'registers',
+      title: 'Harbour registers',
+      units: [
+        { id: 'share', kind: 'statistic', text: '61 percent of coastal countries keep an open register of harbour berths.', keywords: [] },
+        { id: 'crews', kind: 'fact', text: 'New Zealand trains its harbour pilots at a college in Nelson.', keywords: [] },
+      ],
+    },
+  ]);
+  writeFileSync(join(dir, 'glossary.json'), JSON.stringify([{ term: 'NZ', expansion: 'New Zealand, where this workshop is held.', synonyms: ['New Zealand'] }]));
+  const { answerer } = workshop(dir);
+
+  it('does not answer "does NZ have X?" with the share of all countries that have it', () => {
+    const a = answerer.answer('does NZ have an open register of harbour berths?');
+    expect(a.answered, a.text).toBe(false);
+    expect(answerer.answer('where does NZ train its harbour pilots?').text).toContain('Nelson');
+    expect(answerer.answer('how many coastal countries keep an open register of harbour berths?').text).toContain('61 percent');
   });
 });
