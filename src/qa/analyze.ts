@@ -367,7 +367,6 @@ function phrasalVerbs(pack: Pack, cleaned: string[]): Map<number, Phrasal> {
   return out;
 }
 
-
 /**
  * Single words in a verb's place: after an auxiliary and its subject ("did *X* join", "could it save"),
  * and not after a determiner or preposition (which would make them a noun: "did the *join*...").

@@ -15,7 +15,7 @@ function buildIdioms(): [RegExp, string, string | undefined][] {
 }
 /**
  * Everyday phrases said in plainer words ("in the first place" says nothing; "came out on top" is "ranked first").
- * A phrase the pack itself writes ("a chief officer *in charge of* the agenda") means what it says there.
+ * A phrase the pack itself writes ("*the case for* keeping the mobile library") means what it says there.
  */
 export function readIdioms(text: string, own: ReadonlySet<string>): string {
   // A phrase of plain words matches only where the text holds it: that is looked for first, far faster
