@@ -956,7 +956,8 @@ function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, uppe
   // "What was *Ruritania*'s score?": a place the question names is part of what it asks about.
   // (Or by its short name, which the pack's glossary spells out as the place: "RU" for a pack's "Ruritania".)
   const places = placeStems(pack);
-  for (const c of concepts) if (!c.context && (pack.places.has(name(c)) || c.alternatives.some((a) => places.has(a.stems.join(' '))))) c.place = true;
+  // (Not who is to act, "how can *Ruritania* improve its portal?": advice is for anyone in its place.)
+  for (const c of concepts) if (!c.context && !c.generic && (pack.places.has(name(c)) || c.alternatives.some((a) => places.has(a.stems.join(' '))))) c.place = true;
   focus.push(...concepts.filter((c) => !focus.includes(c) && c.place));
   // ("How many of those *submitted* their data?": a verb is what they did, not what is counted.)
   return { focus, counted: spans.counted && !focus[0]?.verbal ? focus[0] : undefined, typed: spans.typed ? focus[0] : undefined, outside };

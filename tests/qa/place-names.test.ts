@@ -111,6 +111,7 @@ describe('a place by the short name the glossary gives it', () => {
       units: [
         { id: 'share', kind: 'statistic', text: '61 percent of coastal countries keep an open register of harbour berths.', keywords: [] },
         { id: 'crews', kind: 'fact', text: 'New Zealand trains its harbour pilots at a college in Nelson.', keywords: [] },
+        { id: 'advice', kind: 'fact', text: 'To improve a harbour register, publish it as open data and update it every week.', keywords: [] },
       ],
     },
   ]);
@@ -122,5 +123,9 @@ describe('a place by the short name the glossary gives it', () => {
     expect(a.answered, a.text).toBe(false);
     expect(answerer.answer('where does NZ train its harbour pilots?').text).toContain('Nelson');
     expect(answerer.answer('how many coastal countries keep an open register of harbour berths?').text).toContain('61 percent');
+  });
+
+  it('still gives advice to the place as one who is to act: "how can NZ improve its harbour register?"', () => {
+    expect(answerer.answer('how can NZ improve its harbour register?').text).toContain('publish it as open data');
   });
 });
