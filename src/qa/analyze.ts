@@ -665,8 +665,10 @@ export function analyze(pack: Pack, question: string): Analysis {
     // ("The *port websites* session": the words before it that the title holds name the session too.)
     for (let at = Math.min(...c.positions) - 1, before = concepts.find((b) => b.positions.includes(at)); before && !before.context && before.alternatives.some((alt) => alt.stems.every((t) => titled.has(t))); at = Math.min(...before.positions) - 1, before = concepts.find((b) => b.positions.includes(at))) before.context = true;
   }
-  // "Who's *running* this session?": what the presenter does with the session asks who presents it.
-  if (intents.has('who') && concepts.some((c) => c.context && wordSet('session').has(c.words[0]!))) {
+  // "Who's *running* this session?": what the presenter does with the session asks who presents it; "when was
+  // this talk *given*?", when the session took place.
+  const sessionFact = intents.has('who') || intents.has('when') || intents.has('where') || intents.has('date');
+  if (sessionFact && concepts.some((c) => c.context && wordSet('session').has(c.words[0]!))) {
     for (const c of concepts) if (c.words.length === 1 && wordSet('session-verb').has(c.words[0]!)) c.generic = true;
   }
   // "What do the *letters* ABC stand for?": the letters are the acronym's, not a topic. (Only with an acronym

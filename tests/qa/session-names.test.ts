@@ -34,6 +34,11 @@ describe('a session named by its subject', () => {
     expect(answerer.answer('wat date is the booking session on again').text).toContain('4 March 2025');
   });
 
+  it('answers "when was this talk given?" with the date: what the presenter did with it, said once done', () => {
+    expect(answerer.answer('when was this talk given?').text).toContain('4 March 2025');
+    expect(answerer.answer('who presented the talk?').text).toContain('Iris Vane');
+  });
+
   it('answers "who\'s running this session?" with the presenter', () => {
     expect(answerer.answer("hi, who's running this session?").text).toContain('Iris Vane');
     expect(answerer.answer('who is leading the session today?').text).toContain('Iris Vane');
