@@ -624,7 +624,8 @@ export function analyze(pack: Pack, question: string): Analysis {
       if (wordSet('rank-verb').has(w) && cleaned[where[i]! + 1] === 'first') add({ stems: [FIRST_PLACE_TERM], credit: 1 });
       // "Which country *leads* the ranking?", "who *led* the 2020 index?": first place, said as leading a ranking
       // (only before a word for one: not "which agency leads the reform?", nor "what leads to delays?").
-      if (wordSet('lead-verb').has(w) && cleaned.slice(where[i]! + 1, where[i]! + 6).some((x) => wordSet('ranking-noun').has(x))) add({ stems: [FIRST_PLACE_TERM], credit: 1 });
+      // (Or before a name the pack's glossary spells out as one: "who leads the *BQI*?", the Berth Quality Index.)
+      if (wordSet('lead-verb').has(w) && cleaned.slice(where[i]! + 1, where[i]! + 6).some((x) => namesRanking(pack, x))) add({ stems: [FIRST_PLACE_TERM], credit: 1 });
       // Known: the pack uses the word or its glossary's equivalent. A WordNet synonym only lends partial credit:
       // the question is still about a word the pack does not use ("park", "taxes").
       // (So is a word WordNet gives as another name for one of the pack's names of two words: "UK".)
@@ -879,6 +880,15 @@ function placesNamed(pack: Pack, cleaned: string[], caps: Set<string>, concepts:
     }
   }
   return out;
+}
+
+let rankingStems: Set<string> | undefined;
+/** A word for a ranking ("index", "table"), or a name of one word the pack gives to one ("BQI", the "... Index"). */
+function namesRanking(pack: Pack, word: string): boolean {
+  if (wordSet('ranking-noun').has(word)) return true;
+  rankingStems ??= new Set([...wordSet('ranking-noun')].map(term));
+  const named = (pack.phraseStarts.get(term(word)) ?? []).filter((p) => p.stems.length === 1);
+  return named.some((p) => pack.groups[p.group]!.alternatives.some((a) => a.stems.length > 1 && rankingStems!.has(a.stems.at(-1)!)));
 }
 
 const placeStemsOf = new WeakMap<Pack, Set<string>>();

@@ -1,6 +1,9 @@
 // "Who leads in the latest ranking?" and "who came top the very first time?": of units that each give the same
 // kind of fact for their own year, the latest (or the earliest) answers, when the question names no year.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FIRST_PLACE_TERM } from '../../src/qa/pack.js';
 import { workshop, writeSmallPack } from './helpers.js';
 
 describe('the latest and the earliest of facts given year by year', () => {
@@ -96,5 +99,33 @@ describe('the latest and the earliest of facts given year by year', () => {
     const berths = answerer.answer('how many berths do the member harbours have?');
     expect(berths.answered, berths.text).toBe(true);
     expect(berths.text).toContain('22 new, accessible berths');
+  });
+});
+
+describe('first place in a ranking named by its short name', () => {
+  const dir = writeSmallPack('by-acronym', { title: 'Open Harbours', workshop: 'Harbour Data Week 2025' }, [
+    {
+      id: 'leaders',
+      title: 'Openness leaders',
+      units: [
+        { id: 'leaders-2023', kind: 'fact', text: 'In the 2023 edition Brannock ranked first on the Harbour Openness Index, climbing 40 places.', keywords: [] },
+        { id: 'board', kind: 'fact', text: 'The Berth Reform Board, led by the harbour of Marlow, meets in Corran every spring.', keywords: [] },
+      ],
+    },
+  ]);
+  writeFileSync(
+    join(dir, 'glossary.json'),
+    JSON.stringify([
+      { term: 'HOI', expansion: 'Harbour Openness Index: how openly a harbour publishes its berths and fees.', synonyms: ['Harbour Openness Index'] },
+      { term: 'BRB', expansion: 'Berth Reform Board: the body that plans the berth reform.', synonyms: ['Berth Reform Board'] },
+    ]),
+  );
+  const { answerer } = workshop(dir);
+  const firstPlace = (q: string) => answerer.explain(q).analysis.concepts.some((c) => c.alternatives.some((a) => a.stems[0] === FIRST_PLACE_TERM));
+
+  it('reads "leads the HOI" as first place when the glossary spells it out as an index, not "leads the BRB"', () => {
+    expect(firstPlace('which harbour leads the HOI in the latest edition?')).toBe(true);
+    expect(firstPlace('which harbour leads the BRB?')).toBe(false);
+    expect(answerer.answer('which harbour leads the HOI in the latest edition?').text).toContain('Brannock ranked first');
   });
 });
