@@ -418,11 +418,16 @@ const POINTS_BACK = /\b(it|its|they|them|their|there|that|this|those|these|he|sh
  * tells its setting and asks one thing. The one clause that asks, when it names its topic itself (no
  * "it" or "there" pointing back at the setting), is what the message asks; the other clauses are background.
  */
+/** A clause that is nothing but a question phrase: "by how much?", "and since when?", "why?". */
+const BARE_ASK = /^(?:(?:and|so|but|ok|okay)\W+)?(?:by how (?:much|many)|how (?:much|many|often|long)|since when|by when|when|where|why|how come|who)\W*$/i;
+
 function askingClause(question: string): string | undefined {
   const clauses = question.slice(0, MAX_CHARS).split(CLAUSE_BREAK).map((c) => c.trim()).filter((c) => /[a-z]{2}/i.test(c));
   if (clauses.length < 2) return undefined;
   const asking = clauses.filter((c) => ASKING_CLAUSE.test(c));
   if (asking.length !== 1) return undefined;
+  // ("Do women go online less than men? By how much?": a bare question phrase asks too, of the same thing.)
+  if (clauses.some((c) => BARE_ASK.test(c))) return undefined;
   const clause = asking[0]!;
   // ("What do *they* mean by X?": anyone, not something said before.)
   // ("How long does *this session* last?": the session, not something said before.)

@@ -42,3 +42,28 @@ describe('a clause that sets a time', () => {
     expect(a.text).toContain('2019');
   });
 });
+
+describe('a bare question phrase after a question', () => {
+  const { answerer } = workshop(
+    writeSmallPack('bare-ask', { title: 'Island Ferries', workshop: 'Harbour Data Week 2025' }, [
+      {
+        id: 'fares',
+        title: 'Fares',
+        units: [
+          { id: 'rise', kind: 'statistic', text: 'Between 2021 and 2024 the adult ferry fare rose from 5 to 6.50 crowns, up 30 percent.', keywords: [] },
+          { id: 'kids', kind: 'fact', text: 'Children under twelve travel free on every island ferry.', keywords: [] },
+        ],
+      },
+    ]),
+  );
+
+  it('reads "did fares go up? by how much" as asking the figure too', () => {
+    const intents = (q: string) => answerer.explain(q).analysis.intents;
+    expect(intents('did the adult ferry fare go up? by how much').has('howmany')).toBe(true);
+    expect(intents('did the adult ferry fare go up? and since when?').has('when')).toBe(true);
+    // (A clause with words of its own is the setting, as before: "we run the ferries. did fares go up?")
+    expect(intents('we run two ferries. did the adult fare go up?').has('howmany')).toBe(false);
+    const a = answerer.answer('did the adult ferry fare go up since 2021? by how much');
+    expect(a.text).toContain('up 30 percent');
+  });
+});
