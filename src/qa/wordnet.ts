@@ -196,13 +196,10 @@ export class WordNetReader {
 
   /**
    * Place names WordNet knows (countries, cities, regions), lower case with spaces: every name of several
-   * words, and single words that name nothing but places ("germany", not "turkey" or "mobile") or are nouns
-   * whose first sense is a place ("brazil").
+   * words, and single words that name nothing but places ("germany", not "turkey" or "mobile").
    */
   *placeNames(): Generator<string> {
-    // ("brazil" is a nut as well; but not a word that is also an adjective or a verb, "nice", "split".)
-    const onlyNoun = (lemma: string) => POS.every((p) => p === 'noun' || !this.index.get(p)!.has(lemma));
-    for (const lemma of this.nounFiles().keys()) if (/^[a-z_]+$/.test(lemma) && (this.isPlace(lemma) || (onlyNoun(lemma) && this.isPlace(lemma, true)))) yield lemma.replace(/_/g, ' ');
+    for (const lemma of this.nounFiles().keys()) if (/^[a-z_]+$/.test(lemma) && this.isPlace(lemma)) yield lemma.replace(/_/g, ' ');
   }
 
   /**

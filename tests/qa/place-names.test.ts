@@ -44,12 +44,6 @@ describe('places by any of their names', () => {
     const a = answerer.answer('how many new ports did North Korea open in 2021?');
     expect(a.answered, a.text).toBe(false);
   });
-
-  it('declines a country typed in lower case whose name is also a thing ("brazil", a nut too)', () => {
-    const a = answerer.answer('how many new ports did brazil open?');
-    expect(a.answered, a.text).toBe(false);
-    expect(answerer.answer('how many new ports did japan open?').text).toContain('Japan opened one new port');
-  });
 });
 
 describe('a session fact answers only what it holds', () => {
