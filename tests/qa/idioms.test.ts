@@ -35,7 +35,7 @@ const harbours = (leadSentence: string) =>
       title: 'Berth classes',
       units: [
         { id: 'list', kind: 'list', text: 'Port Ellis sorts its berths into three classes: deep-water, coastal and small craft.', keywords: [] },
-        { id: 'berth-fee', kind: 'fact', text: 'A deep-water berth at Port Ellis costs four times a small craft berth, and the fee is capped at 900 crowns a day.', keywords: [] },
+        { id: 'berth-fee', kind: 'fact', text: 'A deep-water berth at Port Ellis costs four times a small craft berth, and the maximum fee is 900 crowns a day.', keywords: [] },
       ],
     },
   ]);
@@ -66,10 +66,20 @@ describe('idioms and the pack that writes them', () => {
 });
 
 describe('the order a list is wanted in', () => {
-  it('reads "top to bottom" and "max" as no topic words of their own', () => {
+  it('reads "top to bottom" as no topic words, and "max" as the pack\'s "maximum"', () => {
     const { answerer } = workshop(harbours('Nadia Brandt leads the harbour office at Port Ellis, with a staff of nine.'));
     expect(answerer.answer('what are the berth classes, top to bottom?').text).toMatch(/^Port Ellis sorts its berths into three classes/);
-    expect(answerer.answer('whats the max fee for a deep water berth a day').text).toContain('capped at 900 crowns');
+    expect(answerer.answer('whats the max fee for a deep water berth a day').text).toContain('maximum fee is 900 crowns');
+  });
+});
+
+describe('a clipped word the pack writes as a name', () => {
+  it('reads "max" as the name it is in the pack, not as "maximum"', () => {
+    const dir = writeSmallPack('clipped-name', { title: 'Running a Small Harbour', workshop: 'Harbour Data Week 2025', presenter: 'Max Tairua' }, [
+      { id: 'office', title: 'The harbour office', units: [{ id: 'fee', kind: 'fact', text: 'The maximum berth fee at Port Ellis is 900 crowns a day.', keywords: [] }] },
+    ]);
+    const { answerer } = workshop(dir);
+    expect(answerer.answer('who is Max Tairua?').text).toContain('Max Tairua');
   });
 });
 
