@@ -962,6 +962,11 @@ function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, uppe
   // "why bother *putting* all that on the portal": a verb form is what is done, not what is asked about.
   const nouns = focus.filter((c) => !looksVerbal(name(c)));
   if (nouns.length) focus = nouns;
+  // "The *3Rs* of people dealing with waste": after a name of the pack's own, what follows "of" describes it.
+  // (Not "the *population* of Ruritania": there the name follows.)
+  const termed = focus.filter((c) => c.specific && !c.place);
+  const describes = (c: Concept) => !c.specific && !c.place && termed.some((n) => Math.max(...n.positions) < Math.min(...c.positions) && cleaned[Math.max(...n.positions) + 1] === 'of');
+  if (termed.length && focus.some(describes)) focus = focus.filter((c) => !describes(c));
   // "What does the deck say about X?": the deck is not the topic, X is.
   const about = concepts.filter((c) => !c.context && !c.generic && !c.unknown && c.positions.some((p) => spans.objects.includes(p)));
   if (focus.length && focus.every((c) => c.context) && about.length) focus = about;

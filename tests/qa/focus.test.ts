@@ -1,6 +1,8 @@
 // What is asked about decides the answer: shared words are not enough, and advice is marked as ours.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { workshop } from './helpers.js';
+import { workshop, writeSmallPack } from './helpers.js';
 
 const { answerer } = workshop();
 const ask = (q: string) => answerer.answer(q);
@@ -69,5 +71,29 @@ describe('next steps', () => {
     for (const q of ['How many countries have legislation on cybersecurity?', 'how can data silos be overcome?']) {
       expect(ask(q).text).not.toContain('Recommended next step');
     }
+  });
+});
+
+describe('a name of the pack, then "of" and words describing it', () => {
+  const dir = writeSmallPack('named-of', { title: 'Clean Harbours', workshop: 'Harbour Data Week 2025' }, [
+    {
+      id: 'waste',
+      title: 'Harbour waste',
+      units: [
+        { id: 'three-rs', kind: 'list', text: 'The 3Rs of harbour waste are reduce, reuse and recycle: the order in which a port deals with what ships leave behind.', keywords: [] },
+        { id: 'crews', kind: 'fact', text: 'Crews on the quay learn the 3Rs and the fire drill in their first week.', keywords: [] },
+      ],
+    },
+    {
+      id: 'visits',
+      title: 'Visitors',
+      units: [{ id: 'visitors', kind: 'fact', text: 'Most people who visit the harbour come for the ferry to the islands.', keywords: [] }],
+    },
+  ]);
+  writeFileSync(join(dir, 'glossary.json'), JSON.stringify([{ term: '3Rs', expansion: 'Reduce, reuse and recycle: the three ways a port deals with waste.', synonyms: [] }]));
+  const { answerer } = workshop(dir);
+
+  it('reads "the 3Rs of people dealing with harbour waste" as asking about the 3Rs', () => {
+    expect(answerer.answer('the 3Rs of people dealing with harbour waste - what are they?').text).toMatch(/^The 3Rs of harbour waste are reduce, reuse and recycle/);
   });
 });
