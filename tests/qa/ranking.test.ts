@@ -33,24 +33,3 @@ describe('the top of a ranking', () => {
     expect(answerer.answer('which country ranked first in the 2023 Blue Tap Index?').text).toContain('Panama topped it');
   });
 });
-
-describe('the fewest and the rarest', () => {
-  const { answerer } = workshop(
-    writeSmallPack('fewest', { title: 'Water Utility Benchmarks', workshop: 'Atoll Utilities Day 2025' }, [
-      {
-        id: 'rules',
-        title: 'Utility rules',
-        units: [
-          { id: 'counts', kind: 'statistic', text: 'Most of the 60 utilities surveyed publish their tariffs (52); fewer publish leak figures (40) or repair times (12).', keywords: [] },
-          { id: 'tariffs', kind: 'fact', text: 'Tariff rules are set by each island council every spring.', keywords: [] },
-        ],
-      },
-    ]),
-  );
-
-  it('reads "which one do the fewest utilities publish?" as asking for the bottom of a ranking', () => {
-    const a = answerer.answer('of the figures utilities publish, which one do the fewest of them publish?');
-    expect(a.answered, a.text).toBe(true);
-    expect(a.text).toContain('repair times (12)');
-  });
-});
