@@ -426,9 +426,11 @@ function askingClause(question: string): string | undefined {
   if (clauses.length < 2) return undefined;
   const asking = clauses.filter((c) => ASKING_CLAUSE.test(c));
   if (asking.length !== 1) return undefined;
-  // ("Do women go online less than men? By how much?": a bare question phrase asks too, of the same thing.)
-  if (clauses.some((c) => BARE_ASK.test(c))) return undefined;
-  const clause = asking[0]!;
+  // ("Do women go online less than men? By how much?": a bare question phrase asks too, of the same thing; a
+  // setting before them is still the setting: "we run two ferries. did fares go up? by how much".)
+  const bare = clauses.filter((c) => BARE_ASK.test(c));
+  if (bare.length + 1 === clauses.length) return undefined;
+  const clause = [asking[0]!, ...bare].join(' ');
   // ("What do *they* mean by X?": anyone, not something said before.)
   // ("How long does *this session* last?": the session, not something said before.)
   // ("Which groups need *their own* services?": the clause's own subject; not "which have *their own*?", which
@@ -671,11 +673,15 @@ export function analyze(pack: Pack, question: string): Analysis {
     // ("The *port websites* session": the words before it that the title holds name the session too.)
     for (let at = Math.min(...c.positions) - 1, before = concepts.find((b) => b.positions.includes(at)); before && !before.context && before.alternatives.some((alt) => alt.stems.every((t) => titled.has(t))); at = Math.min(...before.positions) - 1, before = concepts.find((b) => b.positions.includes(at))) before.context = true;
   }
-  // "Who's *running* this session?": what the presenter does with the session asks who presents it; "when was
-  // this talk *given*?", when the session took place.
-  const sessionFact = intents.has('who') || intents.has('when') || intents.has('where') || intents.has('date');
-  if (sessionFact && concepts.some((c) => c.context && wordSet('session').has(c.words[0]!))) {
+  // "Who's *running* this session?": what the presenter does with the session asks who presents it.
+  if (intents.has('who') && concepts.some((c) => c.context && wordSet('session').has(c.words[0]!))) {
     for (const c of concepts) if (c.words.length === 1 && wordSet('session-verb').has(c.words[0]!)) c.generic = true;
+  }
+  // "When was *this* talk *given*?": when the session took place. (Only of this one, named so: "when was the
+  // course run?" may ask about a course the pack speaks of.)
+  const thisOne = concepts.some((c) => c.context && wordSet('session').has(c.words[0]!) && /^(this|todays|today)$/.test(cleaned[(c.positions[0] ?? 0) - 1] ?? ''));
+  if (thisOne && (intents.has('who') || intents.has('when') || intents.has('where') || intents.has('date'))) {
+    for (const c of concepts) if (c.words.length === 1 && wordSet('session-verb-done').has(c.words[0]!)) c.generic = true;
   }
   // "What do the *letters* ABC stand for?": the letters are the acronym's, not a topic. (Only with an acronym
   // named: in "what do the initials on a letter stand for?" the initials are what is asked about.)

@@ -63,6 +63,10 @@ describe('a bare question phrase after a question', () => {
     expect(intents('did the adult ferry fare go up? and since when?').has('when')).toBe(true);
     // (A clause with words of its own is the setting, as before: "we run the ferries. did fares go up?")
     expect(intents('we run two ferries. did the adult fare go up?').has('howmany')).toBe(false);
+    // (And stays the setting with a bare question after: its words are no topic.)
+    const set = answerer.answer('we run two small ferries. did the adult ferry fare go up since 2021? by how much');
+    expect(set.text).toContain('up 30 percent');
+    expect(intents('we run two small ferries. did the adult ferry fare go up? by how much').has('howmany')).toBe(true);
     const a = answerer.answer('did the adult ferry fare go up since 2021? by how much');
     expect(a.text).toContain('up 30 percent');
   });

@@ -122,3 +122,21 @@ describe('a session named by several words of its title', () => {
   });
 });
 
+
+describe('a course of its own that the deck speaks of', () => {
+  const { answerer } = workshop(
+    writeSmallPack('own-course', { title: 'Farm Incomes and Soil Health', workshop: 'Harbour Data Week 2025', presenter: 'Iris Vane', date: 'Thursday, 10 October 2024', location: 'Elsby' }, [
+      {
+        id: 'courses',
+        title: 'Courses for farmers',
+        units: [{ id: 'sampling', kind: 'fact', text: 'A soil sampling course was run by Elsby Agricultural College in June 2024 at Hallow Farm and taught by agronomist Mette Rud.', keywords: [] }],
+      },
+    ]),
+  );
+
+  it('answers "where was the course run?" about that course, and "when was this talk given?" about the session', () => {
+    expect(answerer.answer('where was the course run?').text).toContain('Hallow Farm');
+    expect(answerer.answer('who taught the course?').text).toContain('Mette Rud');
+    expect(answerer.answer('when was this talk given?').text).toContain('10 October 2024');
+  });
+});
