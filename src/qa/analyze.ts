@@ -677,9 +677,11 @@ export function analyze(pack: Pack, question: string): Analysis {
   if (intents.has('who') && concepts.some((c) => c.context && wordSet('session').has(c.words[0]!))) {
     for (const c of concepts) if (c.words.length === 1 && wordSet('session-verb').has(c.words[0]!)) c.generic = true;
   }
+  /** Said right after "this" or "today's": of this session ("*this* talk", "*today's* workshop"). */
+  const afterThis = (c: Concept) => /^(this|todays|today)$/.test(cleaned[(c.positions[0] ?? 0) - 1] ?? '');
   // "When was *this* talk *given*?": when the session took place. (Only of this one, named so: "when was the
   // course run?" may ask about a course the pack speaks of.)
-  const thisOne = concepts.some((c) => c.context && wordSet('session').has(c.words[0]!) && /^(this|todays|today)$/.test(cleaned[(c.positions[0] ?? 0) - 1] ?? ''));
+  const thisOne = concepts.some((c) => c.context && wordSet('session').has(c.words[0]!) && afterThis(c));
   if (thisOne && (intents.has('who') || intents.has('when') || intents.has('where') || intents.has('date'))) {
     for (const c of concepts) if (c.words.length === 1 && wordSet('session-verb-done').has(c.words[0]!)) c.generic = true;
   }
@@ -724,7 +726,7 @@ export function analyze(pack: Pack, question: string): Analysis {
     if (c.positions.some((p) => wordSet('belonging').has(cleaned[p - 1] ?? '') || wordSet('belonging').has(cleaned[p - 2] ?? ''))) c.attribute = true;
     // "Who's giving *this water* session?": a word between "this" and a word for the session names the session.
     const at = c.positions.at(-1) ?? 0;
-    if (!c.context && /^(this|todays|today)$/.test(cleaned[(c.positions[0] ?? 0) - 1] ?? '') && wordSet('session').has(cleaned[at + 1] ?? '')) c.context = true;
+    if (!c.context && afterThis(c) && wordSet('session').has(cleaned[at + 1] ?? '')) c.context = true;
   }
   // "*Our legal team* asks since when...", "*I'm from the tax office and my boss at head office* wants to know...":
   // who is asking, not what is asked about.
@@ -902,14 +904,6 @@ function namesRanking(pack: Pack, word: string): boolean {
   return named.some((p) => pack.groups[p.group]!.alternatives.some((a) => a.stems.length > 1 && rankingStems!.has(a.stems.at(-1)!)));
 }
 
-const placeStemsOf = new WeakMap<Pack, Set<string>>();
-/** The places a pack names, as the stems of their words ("south ruritania"). */
-function placeStems(pack: Pack): Set<string> {
-  let set = placeStemsOf.get(pack);
-  if (!set) placeStemsOf.set(pack, (set = new Set([...pack.places].map((p) => p.split(' ').map(term).join(' ')))));
-  return set;
-}
-
 /** The concepts the question asks about, and the words naming something outside the pack. */
 function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, upper]: Set<string>[], advice: boolean, asksWho: boolean, outline = false): Pick<Analysis, 'focus' | 'counted' | 'typed' | 'outside'> {
   if (advice) for (const c of concepts) if (c.words.length === 1 && wordSet('advice').has(c.words[0]!)) c.generic = true;
@@ -983,9 +977,8 @@ function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, uppe
   if (!advice) focus.push(...concepts.filter((c) => !c.unknown && !focus.includes(c) && superlative(c)));
   // "What was *Ruritania*'s score?": a place the question names is part of what it asks about.
   // (Or by its short name, which the pack's glossary spells out as the place: "RU" for a pack's "Ruritania".)
-  const places = placeStems(pack);
   // (Not who is to act, "how can *Ruritania* improve its portal?": advice is for anyone in its place.)
-  for (const c of concepts) if (!c.context && !c.generic && (pack.places.has(name(c)) || c.alternatives.some((a) => places.has(a.stems.join(' '))))) c.place = true;
+  for (const c of concepts) if (!c.context && !c.generic && (pack.places.has(name(c)) || c.alternatives.some((a) => pack.placeStems.has(a.stems.join(' '))))) c.place = true;
   focus.push(...concepts.filter((c) => !focus.includes(c) && c.place));
   // ("How many of those *submitted* their data?": a verb is what they did, not what is counted.)
   return { focus, counted: spans.counted && !focus[0]?.verbal ? focus[0] : undefined, typed: spans.typed ? focus[0] : undefined, outside };

@@ -100,6 +100,8 @@ export interface Pack {
   namePairs: Set<string>;
   /** Place names the pack uses, lower case. */
   places: Set<string>;
+  /** The same, as the stems of their words ("south ruritania"): a glossary's short name for one is that place. */
+  placeStems: Set<string>;
   /**
    * Another name of a place the pack names, first word -> [the other name, the pack's name], longest first: a
    * question about "South Korea" asks about the pack's "Republic of Korea".
@@ -122,8 +124,15 @@ export const COUNT_KINDS = (): Set<string>[] => (countKindCache ??= wordGroups('
 export const RANKING_TERM = '#ranking';
 /** A term every doc that says who came first holds: "topped the index", "ranked first", "came joint first". */
 export const FIRST_PLACE_TERM = '#firstplace';
-/** First place said in words: "X topped / headed the index" (not "was headed by"), "ranked (joint) first", "took first place". */
-const FIRST_PLACE = /\b(?:topped|tops|topping|headed(?! by)|(?:ranked|ranks|ranking|came|comes|placed|finished)(?: joint)? first|first place|(?:led|leads|leading) (?:the|its) (?:\w+ ){0,3}?(?:index|ranking|rankings|table|league))\b/i;
+/**
+ * First place said in words: "X topped / headed the index" (not "was headed by"), "ranked (joint) first", "took first
+ * place", "leads the table": the lexicon's rank verbs, lead verbs and words for a ranking, as questions read them.
+ */
+let firstPlace: RegExp | undefined;
+const FIRST_PLACE = (): RegExp => {
+  const any = (key: string) => [...wordSet(key)].join('|');
+  return (firstPlace ??= new RegExp(String.raw`\b(?:topped|tops|topping|headed(?! by)|(?:${any('rank-verb')})(?: joint)? first|first place|(?:${any('lead-verb')}) (?:the|its) (?:\w+ ){0,3}?(?:${any('ranking-noun')}))\b`, 'i'));
+};
 /** A term every doc that gives an amount of money holds: "how much *money*..." is held by "C$125 million". */
 export const MONEY_TERM = '#money';
 
@@ -378,7 +387,7 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
     const countWords = new Set<string>();
     const counted = countedStems(doc.text, countWords);
     if (features.has('ranking')) terms.add(RANKING_TERM);
-    if (FIRST_PLACE.test(doc.text)) terms.add(FIRST_PLACE_TERM);
+    if (FIRST_PLACE().test(doc.text)) terms.add(FIRST_PLACE_TERM);
     // (By a currency's sign or a common currency word: every currency's name is loaded only when a question asks
     // what something costs, not for every pack that loads.)
     if (features.has('money')) terms.add(MONEY_TERM);
@@ -488,6 +497,7 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
     wordAlternatives: new Map(),
     english: index.english,
     places,
+    placeStems: new Set([...places].map((p) => p.split(' ').map(term).join(' '))),
     placeNames: placeNamesOf(text, vocab, index.english),
     lunr: index.lunr,
     lunrScores: new LunrScorer(index.lunr),
