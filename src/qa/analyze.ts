@@ -55,7 +55,7 @@ export interface Concept {
   positions: number[];
   /** A verb: "-ed"/"-ing" forms, and the word after a pronoun ("did it *start*", "does it *come* out"). */
   verbal?: boolean;
-  /** One of the pack's terms (a glossary phrase or a keyword group): "sandboxing" there is a thing, not a verb. */
+  /** One of the pack's terms (a glossary phrase or a keyword group): "dredging" there is a thing, not a verb. */
   term?: boolean;
   /** A place the pack names ("Ruritania"): a doc must name it too. */
   place?: boolean;
@@ -719,7 +719,7 @@ export function analyze(pack: Pack, question: string): Analysis {
     if (c.words.length === 1 && c.words[0] === 'first' && firstAsAdverb(cleaned, c.positions[0] ?? 0)) c.adverb = true;
     const start = c.positions[0] ?? 0;
     const before = cleaned[start - 1] ?? '';
-    // (A term of the pack in "-ing" names a practice: "what is *sandboxing*?", "how does *crowdsourcing* work?";
+    // (A term of the pack in "-ing" names a practice: "what is *dredging*?", "how does *crowdsourcing* work?";
     // not after a pronoun, "is it still *sailing*?", where it is what the pronoun does.)
     const practice = c.term && /ing$/.test(c.words.at(-1)!) && ![before, cleaned[start - 2] ?? ''].some((w) => wordSet('pronoun').has(w));
     if ((looksVerbal(c.words.join(' ')) && !practice) || (c.words.length === 1 && wordSet('pronoun').has(before))) c.verbal = true;

@@ -29,7 +29,7 @@ const MEASURE = wordSet('measure');
 const COUNTING = wordSet('counting');
 const MONEY = wordSet('money');
 const PREP = wordSet('prep');
-/** Auxiliaries followed by a bare verb: "why do top governments *experiment* with sandboxes?" */
+/** Auxiliaries followed by a bare verb: "why do top harbours *experiment* with night berths?" */
 const DO_AUX = wordSet('do-aux');
 /** Verbs that end a question's subject from afar: "what does X *do*", "what does X *mean*". */
 const LATER_VERBS = wordSet('later-verbs');
@@ -182,7 +182,7 @@ export function findFocus(words: string[], advice: boolean): FocusSpans {
     last = nounPhrase(words, phrase.end + 1, 3);
     focus.push(...last.span);
   }
-  // "why do top governments *experiment* with sandboxes?": after "do", the subject's last word is
+  // "why do top harbours *experiment* with night berths?": after "do", the subject's last word is
   // the verb, unless the verb comes later ("what does X *do*") or already ended the phrase. So is a
   // last "-ing" or "-ed" word: "how is the wealth of the top 1% *changing*".
   const verbs: number[] = [];
