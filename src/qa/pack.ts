@@ -163,7 +163,7 @@ export function seriesItem(words: readonly string[]): { series: string; item: st
   return m ? { series: m[1]!, item: m[2]! } : undefined;
 }
 
-/** A plural's singular as plain English spells most ("countries" -> "country", "indices" -> "indice"): for comparing, not for show. */
+/** A plural's singular as English spells most ("countries" -> "country", "indices" -> "indice"): for comparing, not for show. */
 export function singular(w: string): string {
   if (w.length < 5 || !w.endsWith('s') || w.endsWith('ss')) return w;
   return w.endsWith('ies') ? `${w.slice(0, -3)}y` : w.slice(0, -1);

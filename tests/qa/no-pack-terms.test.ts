@@ -10,6 +10,8 @@ const root = packageRoot();
 /** File formats the bot itself produces; a pack may list them too, but they are not its terms. */
 const FORMATS = new Set(['CSV', 'PNG']);
 
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 function filesUnder(dir: string, ext: RegExp): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -47,7 +49,8 @@ describe('no workshop knowledge in the code', () => {
     for (const { file, text } of sources) {
       const lower = text.toLowerCase();
       for (const a of acronyms) if (!FORMATS.has(a) && new RegExp(`\\b${a}\\b`).test(text)) found.push(`${file}: ${a}`);
-      for (const p of phrases) if (lower.includes(p)) found.push(`${file}: "${p}"`);
+      // Whole words only: "minister-level author" does not name a "level A".
+      for (const p of phrases) if (lower.includes(p) && new RegExp(`(^|[^a-z0-9])${escapeRegExp(p)}($|[^a-z0-9])`).test(lower)) found.push(`${file}: "${p}"`);
     }
     expect(found).toEqual([]);
   });
