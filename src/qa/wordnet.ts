@@ -123,8 +123,10 @@ export class WordNetReader {
       this.fds.set(pos, fd);
     }
     const n = readSync(fd, this.buffer, 0, this.buffer.length, offset);
-    const text = this.buffer.toString('latin1', 0, n);
-    const line = text.slice(0, text.indexOf('\n') >>> 0);
+    // Decode the synset's line only: a slice of the whole 64 KB read would keep all of it alive for as long as
+    // any word taken from the line is kept (the stem cache keeps them for the life of the process).
+    const end = this.buffer.indexOf(10);
+    const line = this.buffer.toString('latin1', 0, end >= 0 && end < n ? end : n);
     const f = line.split(' ');
     // offset lex_filenum ss_type w_cnt(hex) [word lex_id]... p_cnt [ptr offset pos source/target]...
     const field = (i: number) => f[i] ?? '';
