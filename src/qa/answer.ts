@@ -145,8 +145,12 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     const best = analysis.outside.length ? undefined : ranked.find((r) => r.strong && r.fits);
     // Two or more words the question is about that the best doc leaves out: most likely it asks about
     // something else ("Ruritania's 2020 score" answered by a regional average). One may be a paraphrase.
-    const missing = best && !best.startsHere ? unheldTopics(pack, analysis, best.d) : 0;
-    const confidence = (best?.score ?? 0) - CALIBRATION.missingWords * Math.max(0, missing - 1);
+    // How sure: of the best before runs of the question's own words reordered the answers ("a *list of
+    // lists*"), for those pick between answers, they make none surer.
+    let first = best;
+    if (best) for (const r of ranked) if (r.strong && r.fits && r.score - r.phrase > first!.score - first!.phrase) first = r;
+    const missing = first && !first.startsHere ? unheldTopics(pack, analysis, first.d) : 0;
+    const confidence = (first ? first.score - first.phrase : 0) - CALIBRATION.missingWords * Math.max(0, missing - 1);
     return { question, analysis, ranked, best, confidence };
   }
 

@@ -45,6 +45,8 @@ export interface DocInfo {
   who: { role: boolean; orgWord: boolean; actors: { stems: string[]; org: boolean }[]; agents: Agent[] };
   /** A glossary entry's words beyond its term, as stems (none when it only spells the term out): worked out when first asked. */
   beyondTerm?: string[];
+  /** Its words as one string, spaced at both ends (" the widget index is "): worked out when first asked. */
+  flat?: string;
   /** Gives an amount of money by a currency's code or name ("1,500 vatu"): worked out when first asked. */
   moneyNamed?: boolean;
 }

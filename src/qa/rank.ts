@@ -4,7 +4,7 @@ import type { Alternative, Analysis, Concept, Intent } from './analyze.js';
 import { namesMoney, type Feature } from './features.js';
 import { COUNT_KINDS, RANKING_TERM, contentStems, seriesItem, singular, term, type DocInfo, type Pack } from './pack.js';
 import { wordMap, wordSet } from './word-lists.js';
-import { words } from '../content/text.js';
+import { isStopWord, words } from '../content/text.js';
 
 /** A concept held by more than this share of documents is too common to answer on its own. */
 const COMMON_SHARE = 0.2;
@@ -54,6 +54,9 @@ let changeStems: string[] | undefined;
 const CHANGE_STEMS = (): string[] => (changeStems ??= [...wordSet('goes-on')].map(term));
 /** What such a doc gains for "is X still...?". */
 const STILL_BONUS = 0.3;
+/** A doc that says a run of the question's words as the question does: this for each word of the run after the first that is not a stop word, up to the most. */
+const PHRASE_BONUS = 0.15;
+const PHRASE_MOST = 0.3;
 
 interface Weighted {
   concept: Concept;
@@ -79,6 +82,8 @@ export interface Ranked {
   focusLead: boolean;
   /** A unit on where to begin, asked where to begin with the session's own subject: it holds that subject. */
   startsHere?: boolean;
+  /** What saying the question's own run of words added to its score: orders the answers, not how sure the best is. */
+  phrase: number;
 }
 
 /**
@@ -734,7 +739,7 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     // convention named in full before, so a follow-up's focus is held by holding part of it, or most of the
     // question ("when did the ministers resign over it?" and "the cabinet resigned over the scandal on ...").
     const inTopic = !!opts.near?.has(d.doc.section ?? '') && (missing < focus.length || coverage >= NEAR_COVERAGE);
-    ranked.push({ d, coverage, score, strong, fits: fits(a, q, d, !missing || inTopic, focus.length > 0), focusLead, startsHere: startHere });
+    ranked.push({ d, coverage, score, strong, fits: fits(a, q, d, !missing || inTopic, focus.length > 0), focusLead, startsHere: startHere, phrase: 0 });
     // (When the verb is all the question seems to ask about, "when did X *bring out* Y?", the doc holds all the rest.)
     if (missing === 1 && (focus.length > 1 ? a.verbs.includes(missed!.concept) || asksWho(a, missed!, d) : verbOnly(a, missed!, topical, i))) nearly.push(ranked.at(-1)!);
   }
@@ -759,8 +764,51 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     for (const r of ranked) r.score += LUNR_WEIGHT * (lunrOf(r.d.doc.ref) / maxLunr);
     ranked.sort(order);
   }
+  // Then a doc that says a run of the question's words as the question does comes before one that only holds
+  // each word (after the near-tie step, which it would otherwise decide).
+  // (Not where other rules have already said what the answer is about: where to begin, which holds the
+  // subject without saying it; a follow-up read in the last answer's section; a doc about another year.)
+  const phrases = fromScratch || opts.near ? [] : questionPhrases(a);
+  if (phrases.length) {
+    let moved = false;
+    for (const r of ranked) {
+      if (a.years.some((y) => !namesYear(r.d, y))) continue;
+      r.phrase = phraseBonus(phrases, r.d);
+      r.score += r.phrase;
+      if (r.phrase) moved = true;
+    }
+    if (moved) ranked.sort(order);
+  }
   if (q.byYear) pickByYear(ranked, weighted, a, q.byYear, order);
   return ranked;
+}
+
+/** Runs of two to five of the question's words that open and close on a word that is not a stop word, with the number of such words. */
+function questionPhrases(a: Analysis): { text: string; content: number }[] {
+  const ws = a.words;
+  // (What counts is what the question is about: not an everyday word, a verb or a word for the session.)
+  const topic = new Set<number>();
+  for (const c of a.concepts) if (!c.generic && !c.verbal && !c.context) for (const p of c.positions) topic.add(p);
+  const out: { text: string; content: number }[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    if (isStopWord(ws[i]!)) continue;
+    let content = topic.has(i) ? 1 : 0;
+    for (let j = i + 1; j < ws.length && j < i + 5; j++) {
+      if (isStopWord(ws[j]!)) continue;
+      if (topic.has(j)) content++;
+      if (content > 1) out.push({ text: ` ${ws.slice(i, j + 1).join(' ')} `, content });
+    }
+  }
+  return out;
+}
+/** The doc says a run of the question's words as the question does ("a *list of lists*"), not only each word somewhere. */
+function phraseBonus(phrases: readonly { text: string; content: number }[], d: DocInfo): number {
+  if (!phrases.length) return 0;
+  // (Its title too, with a bar between that no run crosses: every unit of a section says what its title says.)
+  d.flat ??= ` ${words(d.doc.title).join(' ')} | ${words(d.doc.text).join(' ')} `;
+  let best = 0;
+  for (const p of phrases) if (p.content > best && d.flat.includes(p.text)) best = p.content;
+  return best > 1 ? Math.min(PHRASE_MOST, PHRASE_BONUS * (best - 1)) : 0;
 }
 
 /** The doc says the word that asks which year: "the latest edition", "*the first* census", "originally". */
