@@ -647,7 +647,9 @@ export function analyze(pack: Pack, question: string): Analysis {
       // ("Who do I email *later*?", "the *overall* workshop": everyday words, unless the pack itself uses them,
       // "its *overall* score", "*later*, in 2022, ...".)
       const filler = !known && wordSet('filler-unless-used').has(w);
-      const generic = isGeneric(w) || filler || setPhrase || compared || idiom || /^\d$/.test(w);
+      // ("Who does *that person* report to?": someone just named, pointed back at like "he" or "she".)
+      const someone = wordSet('someone').has(w) && wordSet('demonstrative').has(cleaned[where[i]! - 1] ?? '');
+      const generic = isGeneric(w) || filler || setPhrase || compared || idiom || someone || /^\d$/.test(w);
       concepts.push({ words: [w], alternatives, context: wordSet('session').has(w) || wordSet('person').has(w), unknown: !known, specific: false, generic, positions: [where[i]!] });
     } else concepts.find((c) => c.alternatives[0]!.stems.length === 1 && c.alternatives[0]!.stems[0] === s)?.positions.push(where[i]!);
     i++;

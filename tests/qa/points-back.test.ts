@@ -79,3 +79,31 @@ describe('"how many of those...?" after a count', () => {
     expect(next.text).toContain('40 utilities');
   });
 });
+
+describe('"that person" after an answer that named someone', () => {
+  const { answerer } = workshop(
+    writeSmallPack('that-person', { title: 'Running a Water Board', workshop: 'Utilities Forum 2025' }, [
+      {
+        id: 'board',
+        title: 'Who runs the board',
+        units: [
+          { id: 'head', kind: 'fact', text: 'Each water board is led by a chief engineer, named for five years, who reports to the regional council and chairs its monthly meeting.', keywords: [] },
+          { id: 'staff', kind: 'statistic', text: 'A typical board has 40 staff, most of them in the field crews that fix leaks.', keywords: [] },
+        ],
+      },
+      {
+        id: 'people',
+        title: 'People and water',
+        units: [{ id: 'use', kind: 'statistic', text: 'Each person in the region uses about 120 litres of water a day.', keywords: [] }],
+      },
+    ]),
+  );
+
+  it('reads "that person" as whoever the last answer named, like "he" or "she"', () => {
+    const first = answerer.answer('who leads a water board?');
+    expect(first.text).toContain('chief engineer');
+    const next = answerer.answer('who does that person report to?', first.topic);
+    expect(next.answered, next.text).toBe(true);
+    expect(next.text).toContain('reports to the regional council');
+  });
+});
