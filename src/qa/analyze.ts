@@ -412,6 +412,8 @@ const CLAUSE_BREAK = new RegExp(String.raw`(?<=[.?!])\s+(?=\S)|\s+[-\u2013\u2014
 const ASKING_CLAUSE = new RegExp(String.raw`^\W*(?:(?:so|and|but|ok|okay|hi|hey|also|then|pls|please)[,!]?\s+)*(?:${OPENERS}|whom|whose|has|have|had)\b|\?\s*$|\b(?:tell me|explain|define|describe|summari[sz]e|give me|list)\b`, 'i');
 /** Words that point back at something said before in the message ("how many signed *it*?"). */
 const POINTS_BACK = /\b(it|its|they|them|their|there|that|this|those|these|he|she|him|her|his)\b/i;
+/** "What do *they* mean by X?", "what do you call X?": no one in particular, pointing back at nothing. */
+export const IMPERSONAL = /\b(?:do|does|did) (?:they|you|people) (?:mean|call|say)\b/gi;
 
 /**
  * "Our board is replacing its meters and the vendor keeps saying NRW. What is NRW?": a message that
@@ -435,7 +437,7 @@ function askingClause(question: string): string | undefined {
   // ("How long does *this session* last?": the session, not something said before.)
   // ("Which groups need *their own* services?": the clause's own subject; not "which have *their own*?", which
   // points back at what the setting named.)
-  return POINTS_BACK.test(clause.replace(/\b(?:do|does|did) (?:they|you|people) (?:mean|call|say)\b/gi, '').replace(/\b(?:their|its|his|her) own (?=[a-z])/gi, '').replace(thisSession(), '')) ? undefined : clause;
+  return POINTS_BACK.test(clause.replace(IMPERSONAL, '').replace(/\b(?:their|its|his|her) own (?=[a-z])/gi, '').replace(thisSession(), '')) ? undefined : clause;
 }
 
 /** A term of one to five words in quotes ("the term 'X'", "what is \u201cX\u201d?"), as typed. */

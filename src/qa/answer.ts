@@ -1,8 +1,8 @@
 // Answers questions from a workshop's content: reads the question (and the conversation's last topic),
 // ranks the pack's documents, and answers from the best one, hedges, or declines with suggestions.
 import type { Content } from '../content/schema.js';
-import { words } from '../content/text.js';
-import { analyze, type Analysis, type Concept, type Intent } from './analyze.js';
+import { splitWords, words } from '../content/text.js';
+import { analyze, IMPERSONAL, type Analysis, type Concept, type Intent } from './analyze.js';
 import { wordMap, wordSet } from './word-lists.js';
 import { CALIBRATION } from './calibration.js';
 import { readFollowup } from './followup.js';
@@ -259,7 +259,10 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     // (Not "is *this workshop* recorded?": there "this" opens a noun phrase of its own.)
     const [, subject, after] = alone.analysis.words;
     const pointsBack = alone.analysis.intents.has('yesno') && wordSet('demonstrative').has(subject ?? '') && !alone.analysis.concepts.some((c) => c.words[0] === after && !c.generic);
-    if (own.length <= 2 && (pointsBack || alone.analysis.words.some((w) => wordSet('anaphor').has(w)))) {
+    // (Its words that may point back: not "they" in "what do *they* mean by X?", nor "you" in "what do *you* call X?",
+    // no one in particular.)
+    const mayPoint = splitWords(alone.analysis.words.join(' ').replace(IMPERSONAL, ''));
+    if (own.length <= 2 && (pointsBack || mayPoint.some((w) => wordSet('anaphor').has(w)))) {
       const merged: Analysis = {
         ...alone.analysis,
         // ("Is *that* above the average?": "that" is what the last answer said, all of what it was asked about.)
@@ -275,7 +278,10 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     // itself; "this one" is the session, not the last topic.
     if (alone.analysis.concepts.every((c) => c.context || c.generic) && alone.confidence >= CALIBRATION.answer && !vague(alone)) return [alone];
     // "why do they need X?": a topic of its own, read both ways; the last topic wins a near tie.
-    const merged = read(`${previous.question} ${question}`, { ...alone.analysis }, before.concepts, near);
+    // (One that points back at nothing, "what do they mean by X?", asks for something new: the answer just given
+    // comes after one about X itself. "When did *that* directive start?" may be answered by it again.)
+    const again = mayPoint.some((w) => wordSet('anaphor').has(w) || wordSet('demonstrative').has(w));
+    const merged = read(`${previous.question} ${question}`, { ...alone.analysis }, before.concepts, near, again ? undefined : new Set(previous.refs));
     return merged.confidence >= alone.confidence - CALIBRATION.followupTie ? [merged, alone] : [alone, merged];
   }
 
