@@ -16,7 +16,7 @@ const COLOURS = ['#d9730d', '#4a7bb7'];
 export interface Bar {
   value: number | null;
   label: string;
-  /** A zero bar that still says something: No (a red cross) or Don't know (a grey ring), told apart at a glance. */
+  /** A zero bar that still says something: No (a red X mark) or Don't know (a grey ring), told apart at a glance. */
   marker?: 'no' | 'unknown';
 }
 export interface ChartRow {
@@ -46,7 +46,7 @@ export async function renderReadinessChart(content: Content, result: ReadinessRe
   return renderComparison({
     title: `Your readiness: ${score}/${result.max} (${result.level.name})`,
     subtitle: [
-      "Your answer: Yes 100, Partly 50; No is a red cross, Don't know a grey ring. #1 to #3: your most urgent gaps.",
+      "Your answer: Yes 100, Partly 50; No is a red X mark, Don't know a grey ring. #1 to #3: your most urgent gaps.",
       worldLine(content),
     ],
     series: ['Your answer', worldSeries(content)],

@@ -70,7 +70,7 @@ describe('a person’s chart', () => {
     ],
   });
 
-  it("draws a red cross for No and a grey ring for Don't know, each on its own row, and none for Yes", async () => {
+  it("draws a red X mark for No and a grey ring for Don't know, each on its own row, and none for Yes", async () => {
     const view = new vega.View(vega.parse(spec), { renderer: 'none' });
     const svg = await view.toSVG();
     view.finalize();
