@@ -1,11 +1,20 @@
 // How text is cut into words, the same for the deck and for questions: what names survive it.
 import { describe, expect, it } from 'vitest';
-import { words } from '../../src/content/text.js';
+import { normalizeText, words } from '../../src/content/text.js';
 
 describe('words of a text', () => {
   it('joins a series letter to its name ("Group A", "Groups C and D")', () => {
     expect(words('Group A economies')).toEqual(['groupa', 'economies']);
     expect(words('Groups C and D')).toEqual(['groupc', 'and', 'groupd']);
+  });
+
+  it('joins no letter of a span to the word before it ("the grading A to D")', () => {
+    expect(words('how does the grading A to D work')).toEqual(['how', 'does', 'the', 'grading', 'a', 'to', 'd', 'work']);
+    expect(words('Grades A through D')).toEqual(['gradea', 'through', 'graded']);
+  });
+
+  it('leaves one space where a sign was dropped ("came out #1")', () => {
+    expect(normalizeText('who came out #1?')).toBe('who came out 1 ');
   });
 
   it('keeps a name before a hyphenated word apart from it ("Ruritania\'s Q-Net")', () => {

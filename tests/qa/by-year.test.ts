@@ -77,6 +77,14 @@ describe('the latest and the earliest of facts given year by year', () => {
     expect(ranked.find((r) => r.strong && r.fits)?.d.doc.ref).toBe('u:teu-2023');
   });
 
+  it('reads "came out #1" and "came out first" as first place, not as being published', () => {
+    for (const q of ['which harbour came out #1 in 2023?', 'which harbour came out first in 2023?']) {
+      const a = answerer.answer(q);
+      expect(a.answered, q).toBe(true);
+      expect(a.text, q).toContain('Brannock ranked first');
+    }
+  });
+
   it('does not take "ranked first" for any unit that says "first"', () => {
     const a = answerer.answer('which harbour ranked first?');
     expect(a.text).not.toContain('first step');
