@@ -90,3 +90,19 @@ describe('"round" as a topic', () => {
   });
 });
 
+
+describe('chat asides', () => {
+  const { answerer } = workshop(writeSmallPack('asides', { title: 'The Harbour Index', workshop: 'Harbour Data Week 2025', date: 'Tuesday, 4 March 2025', location: 'Port Ellis' }, [
+    { id: 'index', title: 'The index', units: [{ id: 'what', kind: 'definition', text: 'The Harbour Index ranks ports on berth booking, safety and open data.', keywords: [] }] },
+  ]));
+
+  it('reads "btw" and "tbh" as asides, not as words the workshop would have to hold', () => {
+    const first = answerer.answer('where is the workshop being held?');
+    expect(first.text).toContain('Port Ellis');
+    const next = answerer.answer('when is it btw, what date?', first.topic);
+    expect(next.answered, next.text).toBe(true);
+    expect(next.text).toContain('4 March 2025');
+    const tbh = answerer.answer('tbh what does the harbour index rank?');
+    expect(tbh.text).toContain('berth booking');
+  });
+});
