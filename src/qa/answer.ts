@@ -464,7 +464,10 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     const best = r.best!;
     // ("What is X?" answered by a unit that says what X is: a second that does not is no other reading of it.)
     const defines = r.analysis.intents.has('define') && best.focusLead && best.d.features.has('definition');
-    const second = r.ranked.find((x) => x !== best && x.fits && x.strong && (!defines || x.d.features.has('definition')));
+    // (A fact of the title slide answers what was asked of the session: "where is it being held?" needs no unit of
+    // the deck that says "hold", only another fact of the session, "who is presenting and from which body?".)
+    const session = best.d.doc.kind === 'meta';
+    const second = r.ranked.find((x) => x !== best && x.fits && x.strong && (!defines || x.d.features.has('definition')) && (!session || x.d.doc.kind === 'meta'));
     if (!second || best.score - second.score > gap) return undefined;
     // (Not one that says again what the other says, either way round.)
     return fitsTogether([best.d.doc, second.d.doc]) && !repeats(second.d, best.d) && !repeats(best.d, second.d) ? second.d : undefined;

@@ -2,6 +2,8 @@
 // answer gives both (cited) and says it is not sure which, however sure it is of each; a clear winner is given
 // alone.
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { packageRoot } from '../../src/content/load.js';
 import { CALIBRATION } from '../../src/qa/calibration.js';
 import { workshop, writeSmallPack } from './helpers.js';
 
@@ -74,5 +76,17 @@ describe('a near tie between two units', () => {
     expect(a.text).toMatch(/^I'm not certain, but these two look closest: /);
     expect(a.text).toContain('Ana Reis');
     expect(a.text).toContain('Port Council');
+  });
+});
+
+describe('a fact of the session', () => {
+  // (A tuning pack's own title slide and units, where a unit that says "hold" came close to "where is it being held?".)
+  const { answerer } = workshop(join(packageRoot(), 'eval', 'packs', 'cybersecurity', 'content'));
+
+  it('is given without a unit of the deck that only shares a word with the question', () => {
+    const a = answerer.answer('and where is it being held?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toMatch(/^The workshop was held in /);
+    expect(a.text).not.toContain('Tier 2');
   });
 });
