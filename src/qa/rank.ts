@@ -786,17 +786,18 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
 /** Runs of two to five of the question's words that open and close on a word that is not a stop word, with the number of such words. */
 function questionPhrases(a: Analysis): { text: string; content: number }[] {
   const ws = a.words;
-  // (What counts is what the question is about: not an everyday word, a verb or a word for the session.)
-  const topic = new Set<number>();
-  for (const c of a.concepts) if (!c.generic && !c.verbal && !c.context) for (const p of c.positions) topic.add(p);
+  // (What counts is what the question is about: not an everyday word, a verb or a word for the session; a term
+  // of several words, which the doc holding it is credited for already, counts once; a word said twice, twice.)
+  const topic = new Map<number, Concept | number>();
+  for (const c of a.concepts) if (!c.generic && !c.verbal && !c.context) for (const p of c.positions) topic.set(p, c.words.length > 1 ? c : p);
   const out: { text: string; content: number }[] = [];
   for (let i = 0; i < ws.length; i++) {
     if (isStopWord(ws[i]!)) continue;
-    let content = topic.has(i) ? 1 : 0;
-    for (let j = i + 1; j < ws.length && j < i + 5; j++) {
-      if (isStopWord(ws[j]!)) continue;
-      if (topic.has(j)) content++;
-      if (content > 1) out.push({ text: ` ${ws.slice(i, j + 1).join(' ')} `, content });
+    const seen = new Set<Concept | number>();
+    for (let j = i; j < ws.length && j < i + 5; j++) {
+      const c = topic.get(j);
+      if (c !== undefined) seen.add(c);
+      if (j > i && !isStopWord(ws[j]!) && seen.size > 1) out.push({ text: ` ${ws.slice(i, j + 1).join(' ')} `, content: seen.size });
     }
   }
   return out;
