@@ -412,7 +412,7 @@ const CLAUSE_BREAK = new RegExp(String.raw`(?<=[.?!])\s+(?=\S)|\s+[-\u2013\u2014
 const ASKING_CLAUSE = new RegExp(String.raw`^\W*(?:(?:so|and|but|ok|okay|hi|hey|also|then|pls|please)[,!]?\s+)*(?:${OPENERS}|whom|whose|has|have|had)\b|\?\s*$|\b(?:tell me|explain|define|describe|summari[sz]e|give me|list)\b`, 'i');
 /** Words that point back at something said before in the message ("how many signed *it*?"). */
 const POINTS_BACK = /\b(it|its|they|them|their|there|that|this|those|these|he|she|him|her|his)\b/i;
-/** "What do *they* mean by X?", "what do you call X?": no one in particular, pointing back at nothing. */
+/** "What do *they* mean by X?", "what do you call X?": no one in particular, pointing back at nothing (to take out with `replace`). */
 export const IMPERSONAL = /\b(?:do|does|did) (?:they|you|people) (?:mean|call|say)\b/gi;
 
 /**

@@ -54,7 +54,7 @@ let changeStems: string[] | undefined;
 const CHANGE_STEMS = (): string[] => (changeStems ??= [...wordSet('goes-on')].map(term));
 /** What such a doc gains for "is X still...?". */
 const STILL_BONUS = 0.3;
-/** A doc that says a run of the question's words as the question does: this for each word of the run after the first that is not a stop word, up to the most. */
+/** A doc that says a run of the question's words as the question does: this for each thing the run names that the question is about, past the first, up to the most. */
 const PHRASE_BONUS = 0.15;
 const PHRASE_MOST = 0.3;
 
@@ -783,7 +783,7 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
   return ranked;
 }
 
-/** Runs of two to five of the question's words that open and close on a word that is not a stop word, with the number of such words. */
+/** Runs of two to five of the question's words that open and close on a word that is not a stop word, with how many things the question is about they name. */
 function questionPhrases(a: Analysis): { text: string; content: number }[] {
   const ws = a.words;
   // (What counts is what the question is about: not an everyday word, a verb or a word for the session; a term
@@ -804,7 +804,6 @@ function questionPhrases(a: Analysis): { text: string; content: number }[] {
 }
 /** The doc says a run of the question's words as the question does ("a *list of lists*"), not only each word somewhere. */
 function phraseBonus(phrases: readonly { text: string; content: number }[], d: DocInfo): number {
-  if (!phrases.length) return 0;
   // (Its title too, with a bar between that no run crosses: every unit of a section says what its title says.)
   d.flat ??= ` ${words(d.doc.title).join(' ')} | ${words(d.doc.text).join(' ')} `;
   let best = 0;
