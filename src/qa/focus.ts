@@ -143,7 +143,12 @@ function questionFocus(words: string[], h: number): Phrase & { counted: boolean;
   // "which twelve *countries* got full marks?": the noun after the number names the kind of answer.
   if (nounFirst && isNumber(words[i]) && isContent(words[i + 1] ?? '')) i++;
   // "which *countries* joined": one noun names the kind of answer.
-  if (nounFirst || DET.has((words[i] ?? ''))) return { ...nounPhrase(words, i, nounFirst && !DET.has((words[i] ?? '')) ? 1 : 3), counted, typed: nounFirst && !counted && !DET.has((words[i] ?? '')) };
+  if (nounFirst || DET.has((words[i] ?? ''))) {
+    const np = nounPhrase(words, i, nounFirst && !DET.has((words[i] ?? '')) ? 1 : 3);
+    // ("Tell me what ABC *means*", "what XYZ *stands for*": what the noun means is asked, not a kind of answer.)
+    const means = /^(means?|meant|stands?)$/.test(words[np.end] ?? '');
+    return { ...np, counted, typed: nounFirst && !counted && !DET.has((words[i] ?? '')) && !means };
+  }
   // "who leads the central body", "who won the world cup": a verb, then what it is about.
   return { ...nounPhrase(words, i + 1, 3), counted: false };
 }
@@ -167,6 +172,8 @@ export function findFocus(words: string[], advice: boolean): FocusSpans {
   if (h >= 0) ({ counted, doVerb = false, typed = false, ...phrase } = questionFocus(words, h));
   if (!phrase.span.length) {
     // A fragment or a yes/no question: "benefits of coordination", "is the water supply...".
+    // (Or a question word left at the end, "ABC means what?": what comes before it is the topic, no kind of answer.)
+    typed = false;
     let i = skip(words, 0, PRELUDE);
     doVerb = DO_AUX.has((words[i] ?? ''));
     i = skip(words, i, AUX);

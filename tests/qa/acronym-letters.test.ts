@@ -52,3 +52,29 @@ describe('initials as the topic', () => {
   });
 });
 
+
+describe('a question word left at the end', () => {
+  const writeNrw = () => {
+    const dir = writeSmallPack('word-last', { title: 'Water Losses', workshop: 'Utilities Forum 2025' }, [
+      {
+        id: 'plan',
+        title: 'The plan',
+        units: [
+          { id: 'goal', kind: 'fact', text: 'Cutting NRW is the first goal of the plan, with a target set for 2030.', keywords: [] },
+          { id: 'team', kind: 'fact', text: 'The NRW team of the board meets every month to review meters and leaks.', keywords: [] },
+        ],
+      },
+    ]);
+    writeFileSync(join(dir, 'glossary.json'), JSON.stringify([{ term: 'NRW', expansion: 'Non-revenue water: water lost before it reaches a paying customer.', synonyms: [] }]));
+    return dir;
+  };
+  const { answerer } = workshop(writeNrw());
+
+  it('reads "NRW means what?" and "tell me what NRW stands for" as asking what NRW is', () => {
+    for (const q of ['NRW means what?', 'tell me what NRW stands for', 'what NRW means']) {
+      const a = answerer.answer(q);
+      expect(a.answered, q).toBe(true);
+      expect(a.text, q).toMatch(/^NRW: Non-revenue water/);
+    }
+  });
+});
