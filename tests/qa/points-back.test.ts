@@ -107,3 +107,28 @@ describe('"that person" after an answer that named someone', () => {
     expect(next.text).toContain('reports to the regional council');
   });
 });
+
+describe('"by what year?" after a figure', () => {
+  const { answerer } = workshop(
+    writeSmallPack('by-what-year', { title: 'Ports Ahead', workshop: 'Harbour Data Week 2025' }, [
+      {
+        id: 'outlook',
+        title: 'The outlook',
+        units: [
+          { id: 'demand', kind: 'statistic', text: 'Berth demand will grow by 60% by 2032, most of it at the two deep-water terminals.', keywords: [] },
+          { id: 'crews', kind: 'fact', text: 'Pilot crews are trained at the harbour school every spring.', keywords: [] },
+        ],
+      },
+    ]),
+  );
+
+  it('asks the year of what was just asked about', () => {
+    const first = answerer.answer('how much will berth demand grow?');
+    expect(first.text).toContain('60%');
+    for (const q of ['by what year', 'in which year?']) {
+      const next = answerer.answer(q, first.topic);
+      expect(next.answered, q).toBe(true);
+      expect(next.text, q).toContain('2032');
+    }
+  });
+});
