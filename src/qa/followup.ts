@@ -24,8 +24,8 @@ const TOO = /^(.+?)\s+(?:too|as well|also)\W*$/i;
 const POINTING = /\b(it|its|it's|that|this|they|them|their|those|these|there|he|she|him|her|his|such|the same|which one'?s?|which ones)\b/i;
 /** "The first one", "the latest version": one of the things just talked about, by its place among them. */
 const ONE_OF_THEM = /\bthe (?:very )?(?:first|second|third|last|latest|newest|earliest|next|previous|original|current|other|newer|older) (?:one|ones|version|versions|edition|editions)\b/i;
-/** A question that is only a question word ("why?", "how come?", "by when?", "by what year?", "who?"). */
-const BARE = /^(?:(?:and|but|so|ok(?:ay)?)[,]?\s+)?(?:why|how|when|where|who|how come|by when|since when|how so|how often|how frequently|how long|for how long|in what way|what for|which one|how many|how much|(?:(?:by|in|from|since|until|till) )?(?:what|which) (?:year|date|day|month|percentage|share|number))\W*$/i;
+/** A question that is only a question word ("why?", "how come?", "by when?", "by what year?", "in percent?", "who?"). */
+const BARE = /^(?:(?:and|but|so|ok(?:ay)?)[,]?\s+)?(?:why|how|when|where|who|how come|by when|since when|how so|how often|how frequently|how long|for how long|in what way|what for|which one|how many|how much|(?:(?:by|in|from|since|until|till) )?(?:what|which) (?:year|date|day|month|percentage|share|number)|(?:in|as an?) (?:percent|per cent|percentage|share|proportion))\W*$/i;
 
 export function readFollowup(question: string): Followup | undefined {
   const q = question.trim();

@@ -25,7 +25,7 @@ describe('reading a follow-up', () => {
     expect(readFollowup(q)?.kind).not.toBe('source');
   });
 
-  it.each(['why?', 'by when?', 'what year?', 'by what year', 'in which year?', 'why does it matter', 'who publishes it', 'how has that number changed since 2021?'])('"%s" leans on the last answer', (q) => {
+  it.each(['why?', 'by when?', 'what year?', 'by what year', 'in which year?', 'in percent?', 'as a percentage?', 'why does it matter', 'who publishes it', 'how has that number changed since 2021?'])('"%s" leans on the last answer', (q) => {
     expect(readFollowup(q)?.kind).toBe('leaning');
   });
 

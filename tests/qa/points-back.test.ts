@@ -117,6 +117,7 @@ describe('"by what year?" after a figure', () => {
         units: [
           { id: 'demand', kind: 'statistic', text: 'Berth demand will grow by 60% by 2032, most of it at the two deep-water terminals.', keywords: [] },
           { id: 'crews', kind: 'fact', text: 'Pilot crews are trained at the harbour school every spring.', keywords: [] },
+          { id: 'apps', kind: 'statistic', text: 'Berth booking apps are run by 42 ports, 70 per cent of those in the network.', keywords: [] },
         ],
       },
     ]),
@@ -130,5 +131,13 @@ describe('"by what year?" after a figure', () => {
       expect(next.answered, q).toBe(true);
       expect(next.text, q).toContain('2032');
     }
+  });
+
+  it('reads "in percent?" after a count as the same figure asked as a share', () => {
+    const first = answerer.answer('how many ports run a berth booking app?');
+    expect(first.text).toContain('42 ports');
+    const next = answerer.answer('in percent?', first.topic);
+    expect(next.answered, next.text).toBe(true);
+    expect(next.text).toContain('70 per cent');
   });
 });
