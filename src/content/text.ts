@@ -25,12 +25,11 @@ export function normalizeText(input: string): string {
   // "Plan B", "Phase C": a capital letter after a word names one of a series; written as one word ("planb")
   // so that it is not read as the article "a". Questions typed in lower case meet it by joining words.
   // "Groups C and D", "Tiers 3 and 4": each one of the series ("groupc and groupd").
-  s = s.replace(/\b([A-Za-z]{3,})s ([A-Z]|\d{1,2})(?:(,? (?:and|or|to|through) |, ?)([A-Z]|\d{1,2}))?\b(?![\w'.]|-\w)/g, (m, word: string, a: string, joint?: string, b?: string) =>
+  s = s.replace(/\b([A-Za-z]{3,})s ([A-Z]|\d{1,2})(?:(,? (?:and|or|to) |, ?)([A-Z]|\d{1,2}))?\b(?![\w'.]|-\w)/g, (m, word: string, a: string, joint?: string, b?: string) =>
     isStopWord(word.toLowerCase()) || (/\d/.test(a) && !/^[A-Z]/.test(word)) ? m : `${word}${a}${joint && b ? `${joint}${word}${b}` : ''}`);
   // ("sorry I came late": an "I" before a lower-case word is the pronoun, not "Annex I".)
   // ("Ruritania's Q-Net": a capital before a hyphen starts a word of its own.)
-  // ("The grading A to D": a span of letters names no one of them.)
-  s = s.replace(/\b([A-Za-z]{3,}) ([A-Z])\b(?![\w']|-\w| (?:to|through|till|until) [A-Z]\b)(?!(?<=I) [a-z])/g, (m, word: string, letter: string) => (isStopWord(word.toLowerCase()) ? m : word + letter));
+  s = s.replace(/\b([A-Za-z]{3,}) ([A-Z])\b(?![\w']|-\w)(?!(?<=I) [a-z])/g, (m, word: string, letter: string) => (isStopWord(word.toLowerCase()) ? m : word + letter));
   // "Tier 1", "Session 2": a capitalised word and a small number name one of a series, the same way.
   s = s.replace(/\b([A-Z][a-z]{2,}) (\d{1,2})\b(?![.,]?\d)/g, (m, word: string, n: string) => (isStopWord(word.toLowerCase()) ? m : word + n));
   s = s.toLowerCase();
