@@ -2,6 +2,7 @@
 import { MAX_CHARS, MAX_TOKENS, isStopWord, normalizeText, splitWords, words } from '../content/text.js';
 import { baseForms } from './english.js';
 import { ATTRIBUTES, findFocus, looksVerbal } from './focus.js';
+import { isBareQuestion } from './followup.js';
 import { readIdioms } from './idioms.js';
 import { FIRST_PLACE_TERM, MONEY_TERM, RANKING_TERM, term, type Pack } from './pack.js';
 import type { Related } from './wordnet.js';
@@ -420,9 +421,6 @@ export const IMPERSONAL = /\b(?:do|does|did) (?:they|you|people) (?:mean|call|sa
  * tells its setting and asks one thing. The one clause that asks, when it names its topic itself (no
  * "it" or "there" pointing back at the setting), is what the message asks; the other clauses are background.
  */
-/** A clause that is nothing but a question phrase: "by how much?", "and since when?", "why?". */
-const BARE_ASK = /^(?:(?:and|so|but|ok|okay)\W+)?(?:by how (?:much|many)|how (?:much|many|often|long)|since when|by when|when|where|why|how come|who)\W*$/i;
-
 function askingClause(question: string): string | undefined {
   const clauses = question.slice(0, MAX_CHARS).split(CLAUSE_BREAK).map((c) => c.trim()).filter((c) => /[a-z]{2}/i.test(c));
   if (clauses.length < 2) return undefined;
@@ -430,7 +428,7 @@ function askingClause(question: string): string | undefined {
   if (asking.length !== 1) return undefined;
   // ("Do women go online less than men? By how much?": a bare question phrase asks too, of the same thing; a
   // setting before them is still the setting: "we run two ferries. did fares go up? by how much".)
-  const bare = clauses.filter((c) => BARE_ASK.test(c));
+  const bare = clauses.filter(isBareQuestion);
   if (bare.length + 1 === clauses.length) return undefined;
   const clause = [asking[0]!, ...bare].join(' ');
   // ("What do *they* mean by X?": anyone, not something said before.)

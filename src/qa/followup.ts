@@ -24,8 +24,11 @@ const TOO = /^(.+?)\s+(?:too|as well|also)\W*$/i;
 const POINTING = /\b(it|its|it's|that|this|they|them|their|those|these|there|he|she|him|her|his|such|the same|which one'?s?|which ones)\b/i;
 /** "The first one", "the latest version": one of the things just talked about, by its place among them. */
 const ONE_OF_THEM = /\bthe (?:very )?(?:first|second|third|last|latest|newest|earliest|next|previous|original|current|other|newer|older) (?:one|ones|version|versions|edition|editions)\b/i;
-/** A question that is only a question word ("why?", "how come?", "by when?", "by what year?", "in percent?", "who?"). */
-const BARE = /^(?:(?:and|but|so|ok(?:ay)?)[,]?\s+)?(?:why|how|when|where|who|how come|by when|since when|how so|how often|how frequently|how long|for how long|in what way|what for|which one|how many|how much|(?:(?:by|in|from|since|until|till) )?(?:what|which) (?:year|date|day|month|percentage|share|number)|(?:in|as an?) (?:percent|per cent|percentage|share|proportion))\W*$/i;
+/** A question that is only a question word ("why?", "how come?", "by when?", "by how much?", "by what year?", "in percent?", "who?"). */
+const BARE = /^(?:(?:and|but|so|ok(?:ay)?)[,]?\s+)?(?:why|how|when|where|who|how come|by when|since when|how so|how often|how frequently|how long|for how long|in what way|what for|which one|how many|how much|by how (?:much|many)|(?:(?:by|in|from|since|until|till) )?(?:what|which) (?:year|date|day|month|percentage|share|number)|(?:in|as an?) (?:percent|per cent|percentage|share|proportion))\W*$/i;
+
+/** Nothing but a question phrase: it asks, of something said before ("Do women go online less? *By how much?*"). */
+export const isBareQuestion = (text: string): boolean => BARE.test(text.trim());
 
 export function readFollowup(question: string): Followup | undefined {
   const q = question.trim();
@@ -33,6 +36,6 @@ export function readFollowup(question: string): Followup | undefined {
   if (SOURCE.test(q)) return { kind: 'source' };
   const instead = INSTEAD.exec(q) ?? TOO.exec(q);
   if (instead && instead[1]!.split(/\s+/).length <= 6) return { kind: 'instead', rest: instead[1]! };
-  if (BARE.test(q) || ((POINTING.test(q) || ONE_OF_THEM.test(q)) && q.split(/\s+/).length <= 12)) return { kind: 'leaning' };
+  if (isBareQuestion(q) || ((POINTING.test(q) || ONE_OF_THEM.test(q)) && q.split(/\s+/).length <= 12)) return { kind: 'leaning' };
   return undefined;
 }
