@@ -1,5 +1,5 @@
 // Configuration: read once from the environment (and .env), validated with zod; errors name the variable.
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { SettingError } from '../errors.js';
 import { checkUserKey } from '../core/user-keys.js';
 

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { z } from 'zod';
+import type { z } from 'zod/v4';
 import { OperatorError } from '../errors.js';
 import { GlossaryEntry, Indicator, IndicatorsFile, Meta, QuizItem, Section, type Content, type IndicatorSet } from './schema.js';
 

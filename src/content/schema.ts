@@ -1,5 +1,5 @@
 // The shape of a workshop's content/ folder, validated with zod when loaded.
-import { z } from 'zod';
+import { z } from 'zod/v4';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes');
 
