@@ -47,6 +47,7 @@ const MIN_ITEM_CHARS = 4;
  */
 let listed: RegExp | undefined;
 const LISTED = () => (listed ??= new RegExp(String.raw`(?:\b(${[...wordMap('number-word')].filter(([, n]) => Number(n) >= 2).map(([w]) => w).join('|')}|[2-9]|1\d|20)\s+(?:[\w-]+\s+){0,5}?[\w-]+|[\w-]+s):\s*([^.;:]+)`, 'i'));
+const NOTHING_MORE = "That's all the workshop material says about that: ask me about another topic of the workshop.";
 const NOTHING_BEFORE = "I'm not sure what to say more about: ask me about a topic of the workshop.";
 const NO_ANSWER_YET = "I'm not sure which answer you mean: ask me about a topic of the workshop.";
 /** A declined answer's score: how close it came, never at or above the score that answers. */
@@ -323,12 +324,14 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     const section = given.find((d) => d.doc.section !== undefined)?.doc.section;
     const units = section ? (pack.sectionUnits.get(section) ?? []) : [];
     const last = Math.max(-1, ...given.filter((d) => d.doc.section === section).map((d) => d.doc.position ?? -1));
-    const next = units.filter((u) => (u.doc.position ?? 0) > last);
+    // After a definition from the glossary or a readiness item, which belong to no section: the unit of the
+    // deck that says most about the same thing ("what is a register?", "tell me more").
+    const next = section ? units.filter((u) => (u.doc.position ?? 0) > last) : aboutTheSame(previous, given);
     if (!next.length) {
       const title = section ? content.sections.find((s) => s.id === section)?.title : undefined;
       return {
         ...decline(question),
-        text: title ? `That's all the workshop material says about "${title}".` : NOTHING_BEFORE,
+        text: title ? `That's all the workshop material says about "${title}".` : given.length ? NOTHING_MORE : NOTHING_BEFORE,
         topic: previous,
       };
     }
@@ -336,6 +339,17 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     if (next[1] && fitsTogether([...docs, next[1].doc])) docs.push(next[1].doc);
     const { text, sources } = formatDocs(docs);
     return { question, answered: true, text, sources, score: 1, suggestions: [], topic: { question: previous.question, refs: docs.map((d) => d.ref) } };
+  }
+
+  /** The units that best answer the last question again, once its glossary entry or readiness item is set aside. */
+  function aboutTheSame(previous: Topic, given: DocInfo[]): DocInfo[] {
+    if (!given.length || !given.every((d) => d.doc.kind === 'glossary' || d.doc.kind === 'indicator')) return [];
+    const again = read(previous.question, analyze(pack, previous.question), undefined, undefined, undefined, new Set(previous.refs));
+    const best = again.ranked.find((r) => r.strong && r.fits && r.d.doc.kind === 'unit');
+    if (!best || best.score < CALIBRATION.answer) return [];
+    const section = best.d.doc.section;
+    const after = (pack.sectionUnits.get(section ?? '') ?? []).filter((u) => (u.doc.position ?? 0) > (best.d.doc.position ?? 0));
+    return [best.d, ...after];
   }
 
   /** "Source?", "who said that?": where the last answer's units come from, and whose talk it is. */

@@ -1,0 +1,58 @@
+// "Tell me more" after a definition from the glossary: the glossary belongs to no section, so there is no "next
+// unit" to give; the deck's own unit about the same thing is the more there is to say.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { workshop, writeSmallPack } from './helpers.js';
+
+function writePack(): string {
+  const dir = writeSmallPack('more-after-definition', { title: 'Harbour Data Day', workshop: 'Port Ellis Forum 2025' }, [
+    {
+      id: 'testing',
+      title: 'Trying things safely',
+      units: [
+        { id: 'pilots', kind: 'fact', text: 'Port Ellis runs small pilots with two berths before any rule changes for the whole harbour.', keywords: [] },
+        { id: 'trial-zones', kind: 'fact', text: 'The harbour board keeps trial zones where new crane software and tariff rules are tested with real ships for six months.', keywords: [] },
+        { id: 'trial-review', kind: 'fact', text: 'After six months the board publishes what the trial showed and decides whether to keep the change.', keywords: [] },
+      ],
+    },
+    {
+      id: 'tides',
+      title: 'Tides',
+      units: [{ id: 'tide-tables', kind: 'fact', text: 'Tide tables are published every Monday for the coming fortnight.', keywords: [] }],
+    },
+  ]);
+  writeFileSync(
+    join(dir, 'glossary.json'),
+    JSON.stringify([
+      { term: 'Trial zone', expansion: 'A part of the harbour where new software or rules are tried out before wider use.', synonyms: [] },
+      { term: 'Bollard', expansion: 'A short thick post on the quay that ships tie their lines to.', synonyms: [] },
+    ]),
+  );
+  return dir;
+}
+
+describe('"tell me more" after a glossary definition', () => {
+  const { answerer } = workshop(writePack());
+
+  it('gives the unit about the same thing, with what follows it in its section', () => {
+    const defined = answerer.answer('what is a trial zone?');
+    expect(defined.text).toContain('A part of the harbour where new software or rules are tried out');
+    const more = answerer.answer('tell me more', defined.topic);
+    expect(more.answered).toBe(true);
+    expect(more.text).toContain('trial zones where new crane software and tariff rules are tested');
+    // (The next unit of that section fits in the same answer.)
+    expect(more.text).toContain('After six months the board publishes');
+    expect(more.text).not.toContain('Port Ellis runs small pilots');
+    const again = answerer.answer('go on', more.topic);
+    expect(again.text).toBe('That\'s all the workshop material says about "Trying things safely".');
+  });
+
+  it('says there is no more when the deck says nothing else about the term', () => {
+    const defined = answerer.answer('what does bollard mean?');
+    expect(defined.text).toContain('A short thick post on the quay');
+    const more = answerer.answer('tell me more', defined.topic);
+    expect(more, more.text).toMatchObject({ answered: false });
+    expect(more.text).toMatch(/^That's all the workshop material says about that/);
+  });
+});
