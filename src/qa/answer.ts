@@ -369,7 +369,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
    */
   function compared(r: Reading, whole = false): DocInfo[] | undefined {
     const w = r.analysis.words;
-    const split = w.findIndex((x, k) => k > 0 && /^(and|or|vs|versus)$/.test(x));
+    const split = w.findIndex((x, k) => k > 0 && /^(and|or|vs|versus|than)$/.test(x));
     if (split < 0) return undefined;
     const comparative = (c: Concept) => wordSet('comparative').has(c.words.join(' '));
     const topical = r.analysis.concepts.filter((c) => !c.generic && !c.context && !c.unknown && !comparative(c));

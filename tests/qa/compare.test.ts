@@ -130,3 +130,26 @@ describe('a unit with two figures of something else', () => {
     expect(a.text).toContain('22 percent');
   });
 });
+
+describe('"is A more common than B?"', () => {
+  const writeRulesPack = () =>
+    writeSmallPack('compare-than', { title: 'Harbour Rules', workshop: 'Port Ellis Forum 2025' }, [
+      {
+        id: 'rules',
+        title: 'Rules the harbours have',
+        units: [
+          { id: 'pilotage', kind: 'statistic', text: 'Pilotage rules: 41 of the 60 harbours surveyed have written pilotage rules for large ships.', keywords: [] },
+          { id: 'ballast', kind: 'statistic', text: 'Ballast water rules: 23 of the 60 harbours surveyed have rules on where ships may discharge ballast water.', keywords: [] },
+          { id: 'survey', kind: 'fact', text: 'The harbour survey is run every two years by the Port Ellis board and covers more than 50 harbours.', keywords: [] },
+        ],
+      },
+    ]);
+  const { answerer } = workshop(writeRulesPack());
+
+  it('gives both figures, as "A or B, which is more common?" does', () => {
+    const a = answerer.answer('are pilotage rules more common than ballast water rules?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('41 of the 60');
+    expect(a.text).toContain('23 of the 60');
+  });
+});
