@@ -344,9 +344,12 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
   /** The units that best answer the last question again, once its glossary entry or readiness item is set aside. */
   function aboutTheSame(previous: Topic, given: DocInfo[]): DocInfo[] {
     if (!given.length || !given.every((d) => d.doc.kind === 'glossary' || d.doc.kind === 'indicator')) return [];
-    const again = read(previous.question, analyze(pack, previous.question), undefined, undefined, undefined, new Set(previous.refs));
+    // (A readiness item names the deck's sections about it: their units come first.)
+    const linked = new Set(given.flatMap((d) => (d.doc.kind === 'indicator' ? (content.indicators.find((i) => `i:${i.id}` === d.doc.ref)?.sections ?? []) : [])));
+    const again = read(previous.question, analyze(pack, previous.question), undefined, linked.size ? linked : undefined, undefined, new Set(previous.refs));
     const best = again.ranked.find((r) => r.strong && r.fits && r.d.doc.kind === 'unit');
-    if (!best || best.score < CALIBRATION.answer) return [];
+    // As sure as an answer must be: a word the unit shares only by its stem ("roll-on" and "rolling") is not enough.
+    if (!best || again.confidence < CALIBRATION.answer || again.ranked.find((r) => r.strong && r.fits) !== best) return [];
     const section = best.d.doc.section;
     const after = (pack.sectionUnits.get(section ?? '') ?? []).filter((u) => (u.doc.position ?? 0) > (best.d.doc.position ?? 0));
     return [best.d, ...after];

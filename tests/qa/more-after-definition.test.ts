@@ -56,3 +56,15 @@ describe('"tell me more" after a glossary definition', () => {
     expect(more.text).toMatch(/^That's all the workshop material says about that/);
   });
 });
+
+describe('"tell me more" after a readiness item', () => {
+  // An invented ferry authority's pack, with readiness items that name the deck's sections about them.
+  const { answerer } = workshop(join(import.meta.dirname, '../fixtures/ferry-pack'));
+
+  it('continues with a unit of the sections the item names', () => {
+    const item = answerer.answer('how many harbours show real-time departures?');
+    expect(item.text).toMatch(/^Real-time departure information: 56 of the 120 harbours/);
+    const more = answerer.answer('tell me more', item.topic);
+    expect(more.text).toMatch(/^Real-time positions come from the AIS transponder/);
+  });
+});
