@@ -348,7 +348,8 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     const linked = new Set(given.flatMap((d) => (d.doc.kind === 'indicator' ? (content.indicators.find((i) => `i:${i.id}` === d.doc.ref)?.sections ?? []) : [])));
     const again = read(previous.question, analyze(pack, previous.question), undefined, linked.size ? linked : undefined, undefined, new Set(previous.refs));
     const best = again.ranked.find((r) => r.strong && r.fits && r.d.doc.kind === 'unit');
-    // As sure as an answer must be: a word the unit shares only by its stem ("roll-on" and "rolling") is not enough.
+    // As sure as an answer to the question must be, and the first doc that may answer it: not a unit that only
+    // comes close below a doc of another kind.
     if (!best || again.confidence < CALIBRATION.answer || again.ranked.find((r) => r.strong && r.fits) !== best) return [];
     const section = best.d.doc.section;
     const after = (pack.sectionUnits.get(section ?? '') ?? []).filter((u) => (u.doc.position ?? 0) > (best.d.doc.position ?? 0));
