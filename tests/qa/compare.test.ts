@@ -152,4 +152,11 @@ describe('"is A more common than B?"', () => {
     expect(a.text).toContain('41 of the 60');
     expect(a.text).toContain('23 of the 60');
   });
+
+  it('reads a comparative a few words before "than" as one too', () => {
+    const a = answerer.answer('are pilotage rules more common in harbours than ballast water rules?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('41 of the 60');
+    expect(a.text).toContain('23 of the 60');
+  });
 });
