@@ -347,10 +347,15 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     // (A readiness item names the deck's sections about it: their units come first.)
     const linked = new Set(given.flatMap((d) => (d.doc.kind === 'indicator' ? (content.indicators.find((i) => `i:${i.id}` === d.doc.ref)?.sections ?? []) : [])));
     const again = read(previous.question, analyze(pack, previous.question), undefined, linked.size ? linked : undefined, undefined, new Set(previous.refs));
-    const best = again.ranked.find((r) => r.strong && r.fits && r.d.doc.kind === 'unit');
+    const first = again.ranked.find((r) => r.strong && r.fits && r.d.doc.kind === 'unit');
     // As sure as an answer to the question must be, and the first doc that may answer it: not a unit that only
     // comes close below a doc of another kind.
-    if (!best || again.confidence < CALIBRATION.answer || again.ranked.find((r) => r.strong && r.fits) !== best) return [];
+    if (!first || again.confidence < CALIBRATION.answer || again.ranked.find((r) => r.strong && r.fits) !== first) return [];
+    // Of the units about as good, the one that says most of what the definition said: "OBWR" is named by many
+    // units, spelled out by one ("the Orrin Basin Water Regulator (OBWR) oversees...").
+    const shared = (d: DocInfo) => given.reduce((n, g) => n + [...g.terms].filter((t) => d.terms.has(t)).length, 0);
+    const close = again.ranked.filter((r) => r.strong && r.fits && r.d.doc.kind === 'unit' && first.score - r.score <= CALIBRATION.followupTie);
+    const best = close.reduce((a, b) => (shared(b.d) > shared(a.d) ? b : a), first);
     const section = best.d.doc.section;
     const after = (pack.sectionUnits.get(section ?? '') ?? []).filter((u) => (u.doc.position ?? 0) > (best.d.doc.position ?? 0));
     return [best.d, ...after];

@@ -57,8 +57,8 @@ describe('"tell me more" after a glossary definition', () => {
   });
 });
 
-describe('"tell me more" after a readiness item', () => {
-  // An invented ferry authority's pack, with readiness items that name the deck's sections about them.
+describe('"tell me more" on an invented ferry authority\'s pack', () => {
+  // Readiness items that name the deck's sections about them; acronyms many units name.
   const { answerer } = workshop(join(import.meta.dirname, '../fixtures/ferry-pack'));
 
   it('continues with a unit of the sections the item names', () => {
@@ -66,5 +66,12 @@ describe('"tell me more" after a readiness item', () => {
     expect(item.text).toMatch(/^Real-time departure information: 56 of the 120 harbours/);
     const more = answerer.answer('tell me more', item.topic);
     expect(more.text).toMatch(/^Real-time positions come from the AIS transponder/);
+  });
+
+  it('after an acronym, gives the unit that spells it out among those that name it', () => {
+    const defined = answerer.answer('what does MFA stand for?');
+    expect(defined.text).toMatch(/^MFA: Marrowsea Ferry Authority/);
+    const more = answerer.answer('tell me more', defined.topic);
+    expect(more.text).toMatch(/^The Marrowsea Ferry Authority \(MFA\) runs 38 routes/);
   });
 });
