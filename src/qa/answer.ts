@@ -324,9 +324,14 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     const section = given.find((d) => d.doc.section !== undefined)?.doc.section;
     const units = section ? (pack.sectionUnits.get(section) ?? []) : [];
     const last = Math.max(-1, ...given.filter((d) => d.doc.section === section).map((d) => d.doc.position ?? -1));
+    // The section's units after the last one given, then those before it that this run of "more" has not shown
+    // (an answer may start in the middle of its section).
+    const shown = new Set(previous.shown ?? previous.refs);
+    const unseen = (u: DocInfo) => !shown.has(u.doc.ref);
+    const pos = (u: DocInfo) => u.doc.position ?? 0;
     // After a definition from the glossary or a readiness item, which belong to no section: the unit of the
     // deck that says most about the same thing ("what is a register?", "tell me more").
-    const next = section ? units.filter((u) => (u.doc.position ?? 0) > last) : aboutTheSame(previous, given);
+    const next = section ? [...units.filter((u) => pos(u) > last && unseen(u)), ...units.filter((u) => pos(u) < last && unseen(u))] : aboutTheSame(previous, given);
     if (!next.length) {
       const title = section ? content.sections.find((s) => s.id === section)?.title : undefined;
       return {
@@ -336,9 +341,11 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       };
     }
     const docs = [next[0]!.doc];
-    if (next[1] && fitsTogether([...docs, next[1].doc])) docs.push(next[1].doc);
+    // (The one after it joins when it follows it in the section and both fit.)
+    if (next[1] && pos(next[1]) === pos(next[0]!) + 1 && fitsTogether([...docs, next[1].doc])) docs.push(next[1].doc);
     const { text, sources } = formatDocs(docs);
-    return { question, answered: true, text, sources, score: 1, suggestions: [], topic: { question: previous.question, refs: docs.map((d) => d.ref) } };
+    const refs = docs.map((d) => d.ref);
+    return { question, answered: true, text, sources, score: 1, suggestions: [], topic: { question: previous.question, refs, shown: [...shown, ...refs] } };
   }
 
   /** The units that best answer the last question again, once its glossary entry or readiness item is set aside. */

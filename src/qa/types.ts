@@ -32,6 +32,8 @@ export interface Topic {
   question: string;
   /** Refs of the documents the answer gave, first the main one. */
   refs: string[];
+  /** After "tell me more": every ref this run of "more" has given, so it neither repeats nor ends too soon. */
+  shown?: string[];
 }
 
 export interface Answerer {
@@ -45,5 +47,6 @@ export interface Answerer {
 export function asTopic(value: unknown): Topic | undefined {
   const v = value as Partial<Topic> | null | undefined;
   if (!v || typeof v.question !== 'string' || !Array.isArray(v.refs) || !v.refs.every((r) => typeof r === 'string')) return undefined;
-  return { question: v.question, refs: v.refs };
+  const shown = Array.isArray(v.shown) && v.shown.every((r) => typeof r === 'string') ? v.shown : undefined;
+  return shown ? { question: v.question, refs: v.refs, shown } : { question: v.question, refs: v.refs };
 }

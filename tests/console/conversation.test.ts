@@ -15,10 +15,13 @@ describe('a conversation in the console chat', () => {
     const dir = tempDir();
     const first = runCli(['chat', '--user', 'mary'], { input: 'how much treated water is lost\n', env: envFor(dir) });
     expect(first.stdout).toContain('30% of treated water is non-revenue water: enough to supply 250,000 people');
-    const second = runCli(['chat', '--user', 'mary'], { input: 'tell me more\ntell me more\n', env: envFor(dir) });
-    // The next unit of the same section, not something about the network or customer services.
+    const second = runCli(['chat', '--user', 'mary'], { input: 'tell me more\ntell me more\ntell me more\n', env: envFor(dir) });
+    // The next unit of the same section, not something about the network or customer services; then the one
+    // before the answer, which the section opens with and nothing has shown yet; then no more.
     expect(second.stdout).toMatch(/^The 3Ms of a digital utility are meters, maps and messages/);
-    expect(second.stdout).not.toMatch(/leak|smart meter|SCADA/i);
+    expect(second.stdout).toContain('Non-revenue water (NRW) is water that a utility treats and pumps but never bills');
+    expect(second.stdout).not.toMatch(/smart meter|SCADA/i);
+    expect(second.stdout.indexOf('The 3Ms')).toBeLessThan(second.stdout.indexOf('Non-revenue water (NRW)'));
     expect(second.stdout).toContain('That\'s all the workshop material says about "Why a water utility goes digital"');
   });
 
