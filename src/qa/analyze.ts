@@ -207,6 +207,13 @@ function splitWord(pack: Pack, w: string): string[] | undefined {
   return undefined;
 }
 
+/** A plural noun: an English word with "s", "es" or "ies" ("vessels", "taxes", "agencies"), not "various" or "less". */
+function isPlural(pack: Pack, w: string): boolean {
+  if (!/s$/.test(w) || /(ss|us|is)$/.test(w)) return false;
+  const singulars = [w.slice(0, -1), ...(/es$/.test(w) ? [w.slice(0, -2)] : []), ...(/ies$/.test(w) ? [`${w.slice(0, -3)}y`] : [])];
+  return singulars.some((x) => x.length >= 3 && pack.english.isLemma(x));
+}
+
 /** Does the pack know this word, or is it everyday English we should not "correct"? */
 function keepAsTyped(pack: Pack, w: string): boolean {
   if (pack.vocab.has(w) || isStopWord(w) || /\d/.test(w)) return true;
@@ -641,7 +648,8 @@ export function analyze(pack: Pack, question: string): Analysis {
       // A word in a set phrase with the preposition before it ("are the bans *in place*") is not a topic.
       const setPhrase = pack.english.setPhrases.has(`${cleaned[where[i]! - 1] ?? ''} ${w}`);
       // ("Which is *more common*, A or B?": the word after "more" is the comparison too.)
-      const compared = intents.has('compare') && (wordSet('comparative').has(w) || /^(more|less|most|least)$/.test(cleaned[where[i]! - 1] ?? ''));
+      // (Not a plural after "more": "are there *more vessels* than routes?" compares vessels and routes.)
+      const compared = intents.has('compare') && (wordSet('comparative').has(w) || (/^(more|less|fewer|most|least)$/.test(cleaned[where[i]! - 1] ?? '') && !isPlural(pack, w)));
       // ("How much do we have to *pay attention* to X?" asks no amount of money.)
       const idiom = wordSet('money').has(w) && wordSet('not-money-after').has(cleaned[where[i]! + 1] ?? '');
       // ("Who do I email *later*?", "the *overall* workshop": everyday words, unless the pack itself uses them,

@@ -160,3 +160,15 @@ describe('"is A more common than B?"', () => {
     expect(a.text).toContain('23 of the 60');
   });
 });
+
+describe('"are there more A than B?" with A and B things counted', () => {
+  // An invented ferry authority's pack: one unit counts its routes, harbours, islands and vessels; another
+  // speaks of routes at length.
+  const { answerer } = workshop(join(import.meta.dirname, '../fixtures/ferry-pack'));
+
+  it('compares the two counts, from the unit that gives both', () => {
+    for (const q of ['are there more vessels than routes?', 'are there more harbours than islands?']) {
+      expect(answerer.answer(q).text, q).toMatch(/^The Marrowsea Ferry Authority \(MFA\) runs 38 routes linking 52 harbours on 27 islands with a fleet of 64 vessels/);
+    }
+  });
+});
