@@ -47,6 +47,8 @@ const MIN_ITEM_CHARS = 4;
  */
 let listed: RegExp | undefined;
 const LISTED = () => (listed ??= new RegExp(String.raw`(?:\b(${[...wordMap('number-word')].filter(([, n]) => Number(n) >= 2).map(([w]) => w).join('|')}|[2-9]|1\d|20)\s+(?:[\w-]+\s+){0,5}?[\w-]+|[\w-]+s):\s*([^.;:]+)`, 'i'));
+/** Of the question a unit of a readiness item's own sections must hold to continue after the item. */
+const LINKED_COVERAGE = 0.4;
 const NOTHING_MORE = "That's all the workshop material says about that: ask me about another topic of the workshop.";
 const NOTHING_BEFORE = "I'm not sure what to say more about: ask me about a topic of the workshop.";
 const NO_ANSWER_YET = "I'm not sure which answer you mean: ask me about a topic of the workshop.";
@@ -354,14 +356,19 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     // (A readiness item names the deck's sections about it: their units come first.)
     const linked = new Set(given.flatMap((d) => (d.doc.kind === 'indicator' ? (content.indicators.find((i) => `i:${i.id}` === d.doc.ref)?.sections ?? []) : [])));
     const again = read(previous.question, analyze(pack, previous.question), undefined, linked.size ? linked : undefined, undefined, new Set(previous.refs));
-    const first = again.ranked.find((r) => r.strong && r.fits && r.d.doc.kind === 'unit');
+    const sure = again.ranked.find((r) => r.strong && r.fits && r.d.doc.kind === 'unit');
     // As sure as an answer to the question must be, and the first doc that may answer it: not a unit that only
-    // comes close below a doc of another kind.
-    if (!first || again.confidence < CALIBRATION.answer || again.ranked.find((r) => r.strong && r.fits) !== first) return [];
+    // comes close below a doc of another kind. (After a readiness item, else the unit of its own sections that
+    // holds most of the question: "open air data" and "all readings are published as open data".)
+    const first =
+      sure && again.confidence >= CALIBRATION.answer && again.ranked.find((r) => r.strong && r.fits) === sure
+        ? sure
+        : again.ranked.find((r) => r.d.doc.kind === 'unit' && linked.has(r.d.doc.section ?? '') && r.coverage >= LINKED_COVERAGE);
+    if (!first) return [];
     // Of the units about as good, the one that says most of what the definition said: "OBWR" is named by many
     // units, spelled out by one ("the Orrin Basin Water Regulator (OBWR) oversees...").
     const shared = (d: DocInfo) => given.reduce((n, g) => n + [...g.terms].filter((t) => d.terms.has(t)).length, 0);
-    const close = again.ranked.filter((r) => r.strong && r.fits && r.d.doc.kind === 'unit' && first.score - r.score <= CALIBRATION.followupTie);
+    const close = again.ranked.filter((r) => (r === first || (r.strong && r.fits)) && r.d.doc.kind === 'unit' && first.score - r.score <= CALIBRATION.followupTie);
     const best = close.reduce((a, b) => (shared(b.d) > shared(a.d) ? b : a), first);
     const section = best.d.doc.section;
     const after = (pack.sectionUnits.get(section ?? '') ?? []).filter((u) => (u.doc.position ?? 0) > (best.d.doc.position ?? 0));

@@ -71,6 +71,13 @@ describe('"tell me more" on an invented ferry authority\'s pack', () => {
     expect(more.text).toMatch(/^Real-time positions come from the AIS transponder/);
   });
 
+  it('after a readiness item the deck speaks of in other words, still goes on in the sections it names', () => {
+    const item = answerer.answer('what is contactless payment?');
+    expect(item.text).toMatch(/^Contactless payment: 48 of the 120 harbours/);
+    const more = answerer.answer('tell me more', item.topic);
+    expect(more.text).toMatch(/^The Tidecard is the MFA's contactless smartcard/);
+  });
+
   it('after an acronym, gives the unit that spells it out among those that name it', () => {
     const defined = answerer.answer('what does MFA stand for?');
     expect(defined.text).toMatch(/^MFA: Marrowsea Ferry Authority/);
