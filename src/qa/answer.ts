@@ -359,7 +359,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     const sure = again.ranked.find((r) => r.strong && r.fits && r.d.doc.kind === 'unit');
     // As sure as an answer to the question must be, and the first doc that may answer it: not a unit that only
     // comes close below a doc of another kind. (After a readiness item, else the unit of its own sections that
-    // holds most of the question: "open air data" and "all readings are published as open data".)
+    // holds most of the question: "contactless payment" and "the Tidecard is our contactless smartcard".)
     const first =
       sure && again.confidence >= CALIBRATION.answer && again.ranked.find((r) => r.strong && r.fits) === sure
         ? sure
