@@ -554,6 +554,18 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     return a.question === asked ? a : { ...a, question: asked };
   }
 
+  /**
+   * The topic an answer leaves. A follow-up answered in the section of the last answer ("and who is exempt?")
+   * goes on with what a run of "more" has shown there, so a "more" after it does not give those again.
+   */
+  function topicOf(question: string, docs: DocInfo[], previous?: Topic): Topic {
+    const refs = docs.map((d) => d.doc.ref);
+    const section = docs[0]?.doc.section;
+    const before = previous?.refs.map((r) => pack.byRef.get(r)?.doc.section).find((s) => s !== undefined);
+    if (!previous?.shown || section === undefined || section !== before) return { question, refs };
+    return { question, refs, shown: [...new Set([...previous.shown, ...refs])] };
+  }
+
   /** The answer to a question as read ("the second one" already the item it stands for). */
   function answerRead(q: string, previous?: Topic): Answer {
     try {
@@ -599,7 +611,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
         sources,
         score: sides ? CALIBRATION.answer : round(chosen.confidence),
         suggestions: [],
-        topic: { question: chosen.question, refs: docs.map((d) => d.doc.ref) },
+        topic: topicOf(chosen.question, docs, previous),
       };
     } catch {
       // Never let one odd question break a conversation: decline kindly instead.

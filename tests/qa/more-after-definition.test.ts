@@ -78,6 +78,18 @@ describe('"tell me more" on an invented ferry authority\'s pack', () => {
     expect(more.text).toMatch(/^The Tidecard is the MFA's contactless smartcard/);
   });
 
+  it('does not give again what a run of "more" showed before an "and X?" in the same section', () => {
+    const staff = answerer.answer('how many staff does the MFA employ?');
+    expect(staff.text).toMatch(/^The MFA employs 1,340 staff/);
+    const lifeline = answerer.answer('tell me more', staff.topic);
+    expect(lifeline.text).toMatch(/^A lifeline route is a route/);
+    const age = answerer.answer('and how old are its vessels?', lifeline.topic);
+    expect(age.text).toMatch(/^The average MFA vessel is 23 years old/);
+    const more = answerer.answer('tell me more', age.topic);
+    expect(more.text).toMatch(/^The Marrowsea Ferry Authority \(MFA\) runs 38 routes/);
+    expect(answerer.answer('tell me more', more.topic).text).toBe('That\'s all the workshop material says about "The ferry network".');
+  });
+
   it('after an acronym, gives the unit that spells it out among those that name it', () => {
     const defined = answerer.answer('what does MFA stand for?');
     expect(defined.text).toMatch(/^MFA: Marrowsea Ferry Authority/);
