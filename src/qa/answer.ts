@@ -47,6 +47,7 @@ const MIN_ITEM_CHARS = 4;
  */
 let listed: RegExp | undefined;
 const LISTED = () => (listed ??= new RegExp(String.raw`(?:\b(${[...wordMap('number-word')].filter(([, n]) => Number(n) >= 2).map(([w]) => w).join('|')}|[2-9]|1\d|20)\s+(?:[\w-]+\s+){0,5}?[\w-]+|[\w-]+s):\s*([^.;:]+)`, 'i'));
+const EARLIER = 'Earlier in this part: ';
 /** Of the question a unit of a readiness item's own sections must hold to continue after the item. */
 const LINKED_COVERAGE = 0.4;
 const NOTHING_MORE = "That's all the workshop material says about that: ask me about another topic of the workshop.";
@@ -343,9 +344,11 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       };
     }
     const docs = [next[0]!.doc];
+    // Going back to what came before the answer in its section: said, so it does not read as a jump.
+    const lead = section && pos(next[0]!) < last ? EARLIER : '';
     // (The one after it joins when it follows it in the section and both fit.)
-    if (next[1] && pos(next[1]) === pos(next[0]!) + 1 && fitsTogether([...docs, next[1].doc])) docs.push(next[1].doc);
-    const { text, sources } = formatDocs(docs);
+    if (next[1] && pos(next[1]) === pos(next[0]!) + 1 && fitsTogether([...docs, next[1].doc], lead)) docs.push(next[1].doc);
+    const { text, sources } = formatDocs(docs, lead);
     const refs = docs.map((d) => d.ref);
     return { question, answered: true, text, sources, score: 1, suggestions: [], topic: { question: previous.question, refs, shown: [...shown, ...refs] } };
   }

@@ -19,7 +19,7 @@ describe('a conversation in the console chat', () => {
     // The next unit of the same section, not something about the network or customer services; then the one
     // before the answer, which the section opens with and nothing has shown yet; then no more.
     expect(second.stdout).toMatch(/^The 3Ms of a digital utility are meters, maps and messages/);
-    expect(second.stdout).toContain('Non-revenue water (NRW) is water that a utility treats and pumps but never bills');
+    expect(second.stdout).toContain('Earlier in this part: Non-revenue water (NRW) is water that a utility treats and pumps but never bills');
     expect(second.stdout).not.toMatch(/smart meter|SCADA/i);
     expect(second.stdout.indexOf('The 3Ms')).toBeLessThan(second.stdout.indexOf('Non-revenue water (NRW)'));
     expect(second.stdout).toContain('That\'s all the workshop material says about "Why a water utility goes digital"');

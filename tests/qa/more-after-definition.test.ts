@@ -46,7 +46,7 @@ describe('"tell me more" after a glossary definition', () => {
     expect(more.text).not.toContain('Port Ellis runs small pilots');
     // Then the section's unit before them, which nothing has shown yet; then no more.
     const again = answerer.answer('go on', more.topic);
-    expect(again.text).toMatch(/^Port Ellis runs small pilots with two berths/);
+    expect(again.text).toMatch(/^Earlier in this part: Port Ellis runs small pilots with two berths/);
     const last = answerer.answer('more', again.topic);
     expect(last.text).toBe('That\'s all the workshop material says about "Trying things safely".');
   });
@@ -86,7 +86,7 @@ describe('"tell me more" on an invented ferry authority\'s pack', () => {
     const age = answerer.answer('and how old are its vessels?', lifeline.topic);
     expect(age.text).toMatch(/^The average MFA vessel is 23 years old/);
     const more = answerer.answer('tell me more', age.topic);
-    expect(more.text).toMatch(/^The Marrowsea Ferry Authority \(MFA\) runs 38 routes/);
+    expect(more.text).toMatch(/^Earlier in this part: The Marrowsea Ferry Authority \(MFA\) runs 38 routes/);
     expect(answerer.answer('tell me more', more.topic).text).toBe('That\'s all the workshop material says about "The ferry network".');
   });
 
