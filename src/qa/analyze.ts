@@ -207,6 +207,9 @@ function splitWord(pack: Pack, w: string): string[] | undefined {
   return undefined;
 }
 
+/** A number of a number, or two numbers joined by a sum's word. */
+const ARITHMETIC = /\b\d+(?:\.\d+)? (?:percent|per cent) of \d|\b\d+(?:\.\d+)? (?:plus|minus|times|divided by|multiplied by|x) \d/;
+
 /** A plural noun: an English word with "s", "es" or "ies" ("vessels", "taxes", "agencies"), not "various" or "less". */
 function isPlural(pack: Pack, w: string): boolean {
   if (!/s$/.test(w) || /(ss|us|is)$/.test(w)) return false;
@@ -794,6 +797,8 @@ export function analyze(pack: Pack, question: string): Analysis {
     // nothing of its own: there the setting's place is what is asked about.)
     if (background.focus.some((c) => c.specific || c.place)) found.outside = background.outside;
   }
+  // "What's 15 percent of 240?", "what is 12 times 7": a sum to work out, which no workshop answers.
+  if (ARITHMETIC.test(cleanedText)) found.outside.push('arithmetic');
   // "Which organisation is responsible for X?": asks who, by the kind of answer; the word names no topic.
   const typed = found.typed;
   if (typed && !intents.has('howmany') && typed.words.length === 1 && wordSet('organisation-kind').has(typed.words[0]!)) {
