@@ -217,12 +217,44 @@ function isPlural(pack: Pack, w: string): boolean {
   return singulars.some((x) => x.length >= 3 && pack.english.isLemma(x));
 }
 
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+/** Words of grammar that WordNet, a dictionary of content words, does not list. */
+const GRAMMAR_WORDS = /^(whose|whom|whilst|whereas|whereby|whether|wherever|whoever|whatever|whichever)$/;
+/** The lists of everyday words that carry no topic ("actually", "because", "presenter"). */
+const EVERYDAY = ['asking', 'generic', 'advice', 'session', 'person'];
+const everyday = (w: string) => isStopWord(w) || EVERYDAY.some((list) => wordSet(list).has(w));
+/**
+ * A form of an English word that the word list does not spell out: "whose", "simpler", "biggest", "taxes".
+ * (Such a word is read as typed, never as a slip for another.)
+ */
+function mayBeEnglish(pack: Pack, w: string): boolean {
+  if (GRAMMAR_WORDS.test(w) || pack.english.has(w) || wordMap('irregular').has(w)) return true;
+  const bases = [/(er|est)$/.test(w) && w.replace(/(er|est)$/, ''), /(r|st)$/.test(w) && w.replace(/(r|st)$/, ''), /i(er|est)$/.test(w) && w.replace(/i(er|est)$/, 'y'), /es$/.test(w) && w.slice(0, -2)];
+  return bases.some((b) => b && b.length >= 2 && (pack.english.isLemma(b) || pack.english.isLemma(b.replace(/(.)\1$/, '$1'))));
+}
+
+/**
+ * One of our everyday words one slip away ("actualy", "becuase", "presentor"), when the pack has no word for
+ * it: read as that word, which carries no topic, rather than as a strange word that would weigh most. A letter
+ * left out first (the commonest slip), then two swapped, one wrong, one too many.
+ */
+function everydayTypo(pack: Pack, w: string): string | undefined {
+  if (mayBeEnglish(pack, w)) return undefined;
+  const edits: string[] = [];
+  for (let i = 0; i <= w.length; i++) for (const c of LETTERS) edits.push(w.slice(0, i) + c + w.slice(i));
+  for (let i = 0; i + 1 < w.length; i++) edits.push(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
+  for (let i = 0; i < w.length; i++) for (const c of LETTERS) if (c !== w[i]) edits.push(w.slice(0, i) + c + w.slice(i + 1));
+  for (let i = 0; i < w.length; i++) edits.push(w.slice(0, i) + w.slice(i + 1));
+  return edits.find((e) => e.length >= 4 && everyday(e));
+}
+
 /** Does the pack know this word, or is it everyday English we should not "correct"? */
 function keepAsTyped(pack: Pack, w: string): boolean {
   if (pack.vocab.has(w) || isStopWord(w) || /\d/.test(w)) return true;
   for (const list of ['asking', 'generic', 'advice', 'session', 'person']) if (wordSet(list).has(w)) return true;
   // An English word the pack does not use ("start" beside the pack's "smart"), or an inflection of one.
-  return pack.english.has(w);
+  // (Or a word of grammar WordNet does not list: "whose" is no slip for the pack's "whole".)
+  return pack.english.has(w) || GRAMMAR_WORDS.test(w);
 }
 
 /** Question words after expanding chat spelling, joining split compounds and fixing misspellings. */
@@ -268,7 +300,7 @@ function cleanWords(pack: Pack, raw: string[]): string[] {
     }
     if (keepAsTyped(pack, w)) out.push(w);
     else if (w.length >= 5 && w.length <= 20) {
-      const fixed = correctWord(pack.deletes, pack.spelling, w, (c) => pack.df.get(term(c)) ?? 0);
+      const fixed = correctWord(pack.deletes, pack.spelling, w, (c) => pack.df.get(term(c)) ?? 0) ?? everydayTypo(pack, w);
       if (fixed) out.push(fixed);
       else out.push(...(clipped(pack, w) ?? (w.length >= 7 ? (splitWord(pack, w) ?? [w]) : [w])));
     } else out.push(w.length >= 3 ? fixShortWord(w) : w);
