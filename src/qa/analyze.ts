@@ -692,7 +692,9 @@ export function analyze(pack: Pack, question: string): Analysis {
       const filler = !known && wordSet('filler-unless-used').has(w);
       // ("Who does *that person* report to?": someone just named, pointed back at like "he" or "she".)
       const someone = wordSet('someone').has(w) && wordSet('demonstrative').has(cleaned[where[i]! - 1] ?? '');
-      const generic = isGeneric(w) || filler || setPhrase || compared || idiom || someone || /^\d$/.test(w);
+      // ("What is the *whole* workshop called?": all of the session, however much the pack says "whole".)
+      const wholeOf = /^(whole|entire|overall)$/.test(w) && wordSet('session').has(cleaned[where[i]! + 1] ?? '');
+      const generic = isGeneric(w) || filler || setPhrase || compared || idiom || someone || wholeOf || /^\d$/.test(w);
       concepts.push({ words: [w], alternatives, context: wordSet('session').has(w) || wordSet('person').has(w), unknown: !known, specific: false, generic, positions: [where[i]!] });
     } else concepts.find((c) => c.alternatives[0]!.stems.length === 1 && c.alternatives[0]!.stems[0] === s)?.positions.push(where[i]!);
     i++;

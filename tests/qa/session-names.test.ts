@@ -140,3 +140,13 @@ describe('a course of its own that the deck speaks of', () => {
     expect(answerer.answer('when was this talk given?').text).toContain('10 October 2024');
   });
 });
+
+describe('"the whole workshop"', () => {
+  // The shipped deck says "whole" itself, in its subject (a whole-of-government approach), and has units about
+  // names; "the whole workshop" is still all of the event the session is part of.
+  const { content, answerer } = workshop();
+
+  it('is the event the session is part of, however much the pack says "whole"', () => {
+    expect(answerer.answer("whats the name of the whole workshop we're at").text).toContain(content.meta.workshop);
+  });
+});
