@@ -250,8 +250,7 @@ function everydayTypo(pack: Pack, w: string): string | undefined {
 
 /** Does the pack know this word, or is it everyday English we should not "correct"? */
 function keepAsTyped(pack: Pack, w: string): boolean {
-  if (pack.vocab.has(w) || isStopWord(w) || /\d/.test(w)) return true;
-  for (const list of ['asking', 'generic', 'advice', 'session', 'person']) if (wordSet(list).has(w)) return true;
+  if (pack.vocab.has(w) || everyday(w) || /\d/.test(w)) return true;
   // An English word the pack does not use ("start" beside the pack's "smart"), or an inflection of one.
   // (Or a word of grammar WordNet does not list: "whose" is no slip for the pack's "whole".)
   return pack.english.has(w) || GRAMMAR_WORDS.test(w);
