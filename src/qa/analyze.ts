@@ -207,8 +207,8 @@ function splitWord(pack: Pack, w: string): string[] | undefined {
   return undefined;
 }
 
-/** A number of a number, or two numbers joined by a sum's word. */
-const ARITHMETIC = /\b\d+(?:\.\d+)? (?:percent|per cent) of \d|\b\d+(?:\.\d+)? (?:plus|minus|times|divided by|multiplied by|x) \d/;
+/** A number of a number (not of a year: "88 percent of 2023 crossings"), or two numbers joined by a sum's word. */
+const ARITHMETIC = /\b\d+(?:\.\d+)? (?:percent|per cent) of (?!(?:19|20)\d\d\b)\d|\b\d+(?:\.\d+)? (?:plus|minus|times|divided by|multiplied by|x) \d/;
 
 /** A plural noun: an English word with "s", "es" or "ies" ("vessels", "taxes", "agencies"), not "various" or "less". */
 function isPlural(pack: Pack, w: string): boolean {
@@ -245,7 +245,8 @@ function everydayTypo(pack: Pack, w: string): string | undefined {
   for (let i = 0; i + 1 < w.length; i++) edits.push(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
   for (let i = 0; i < w.length; i++) for (const c of LETTERS) if (c !== w[i]) edits.push(w.slice(0, i) + c + w.slice(i + 1));
   for (let i = 0; i < w.length; i++) edits.push(w.slice(0, i) + w.slice(i + 1));
-  return edits.find((e) => e.length >= 4 && everyday(e));
+  // (Its first letter kept, as the pack's own spelling check keeps it: "avery" is a name, not "every".)
+  return edits.find((e) => e.length >= 4 && e[0] === w[0] && everyday(e));
 }
 
 /** Does the pack know this word, or is it everyday English we should not "correct"? */

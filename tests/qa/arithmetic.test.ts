@@ -15,5 +15,7 @@ describe('a sum to work out', () => {
 
   it('still answers a question about a share the pack gives', () => {
     expect(answerer.answer('what share of journeys are paid with a tidecard?').text).toContain('61 per cent of journeys were paid with a Tidecard');
+    // (A share of a year's crossings is no sum: "of 2023" names the year.)
+    expect(answerer.answer('did 88 percent of 2023 crossings leave on time').text).toContain('88 per cent of crossings left within five minutes');
   });
 });

@@ -15,6 +15,10 @@ describe('slips in everyday words', () => {
     expect(answerer.answer(q).text).toMatch(answer);
   });
 
+  it('leaves a name one slip from an everyday word as it is ("avery" is not "every")', () => {
+    expect(answerer.explain('what does avery say about the tidecard').analysis.words).toContain('avery');
+  });
+
   it('leaves forms of English words as they are ("whose", "simpler", "newer")', () => {
     const words = (q: string) => answerer.explain(q).analysis.words;
     expect(words('whose smartcard is the tidecard?')).toContain('whose');
