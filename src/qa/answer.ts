@@ -324,19 +324,21 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
   /** The next unit of the section the last answer came from ("tell me more"). */
   function more(question: string, previous: Topic): Answer {
     const given = previous.refs.map((r) => pack.byRef.get(r)).filter((d): d is DocInfo => d !== undefined);
-    const section = given.find((d) => d.doc.section !== undefined)?.doc.section;
+    const pos = (u: DocInfo) => u.doc.position ?? 0;
+    const answered = given.find((d) => d.doc.section !== undefined)?.doc.section;
+    // After a definition from the glossary or a readiness item, which belong to no section: from the unit of the
+    // deck that says most about the same thing ("what is a register?", "tell me more").
+    const start = answered === undefined ? aboutTheSame(previous, given) : undefined;
+    const section = answered ?? start?.doc.section;
     const units = section ? (pack.sectionUnits.get(section) ?? []) : [];
-    const last = Math.max(-1, ...given.filter((d) => d.doc.section === section).map((d) => d.doc.position ?? -1));
+    const last = start ? pos(start) - 1 : Math.max(-1, ...given.filter((d) => d.doc.section === section).map(pos));
     // The section's units after the last one given, then those before it that this run of "more" has not shown
     // (an answer may start in the middle of its section).
     const shown = new Set(previous.shown ?? previous.refs);
     const unseen = (u: DocInfo) => !shown.has(u.doc.ref);
-    const pos = (u: DocInfo) => u.doc.position ?? 0;
-    // After a definition from the glossary or a readiness item, which belong to no section: the unit of the
-    // deck that says most about the same thing ("what is a register?", "tell me more").
-    const next = section ? [...units.filter((u) => pos(u) > last && unseen(u)), ...units.filter((u) => pos(u) < last && unseen(u))] : aboutTheSame(previous, given);
+    const next = [...units.filter((u) => pos(u) > last && unseen(u)), ...units.filter((u) => pos(u) < last && unseen(u))];
     if (!next.length) {
-      const title = section ? content.sections.find((s) => s.id === section)?.title : undefined;
+      const title = answered ? content.sections.find((s) => s.id === answered)?.title : undefined;
       return {
         ...decline(question),
         text: title ? `That's all the workshop material says about "${title}".` : given.length ? NOTHING_MORE : NOTHING_BEFORE,
@@ -345,7 +347,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     }
     const docs = [next[0]!.doc];
     // Going back to what came before the answer in its section: said, so it does not read as a jump.
-    const lead = section && pos(next[0]!) < last ? EARLIER : '';
+    const lead = pos(next[0]!) < last ? EARLIER : '';
     // (The one after it joins when it follows it in the section and both fit.)
     if (next[1] && pos(next[1]) === pos(next[0]!) + 1 && fitsTogether([...docs, next[1].doc], lead)) docs.push(next[1].doc);
     const { text, sources } = formatDocs(docs, lead);
@@ -353,11 +355,11 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     return { question, answered: true, text, sources, score: 1, suggestions: [], topic: { question: previous.question, refs, shown: [...shown, ...refs] } };
   }
 
-  /** The units that best answer the last question again, once its glossary entry or readiness item is set aside. */
-  function aboutTheSame(previous: Topic, given: DocInfo[]): DocInfo[] {
-    if (!given.length || !given.every((d) => d.doc.kind === 'glossary' || d.doc.kind === 'indicator')) return [];
+  /** The unit that best answers the last question again, once its glossary entry or readiness item is set aside. */
+  function aboutTheSame(previous: Topic, given: DocInfo[]): DocInfo | undefined {
+    if (!given.length || !given.every((d) => d.doc.kind === 'glossary' || d.doc.kind === 'indicator')) return undefined;
     // (A readiness item names the deck's sections about it: their units come first.)
-    const linked = new Set(given.flatMap((d) => (d.doc.kind === 'indicator' ? (content.indicators.find((i) => `i:${i.id}` === d.doc.ref)?.sections ?? []) : [])));
+    const linked = new Set(given.flatMap((d) => (d.doc.kind === 'indicator' ? (content.indicators.find((i) => i.id === d.doc.source.id)?.sections ?? []) : [])));
     const again = read(previous.question, analyze(pack, previous.question), undefined, linked.size ? linked : undefined, undefined, new Set(previous.refs));
     const sure = again.ranked.find((r) => r.strong && r.fits && r.d.doc.kind === 'unit');
     // As sure as an answer to the question must be, and the first doc that may answer it: not a unit that only
@@ -367,15 +369,12 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       sure && again.confidence >= CALIBRATION.answer && again.ranked.find((r) => r.strong && r.fits) === sure
         ? sure
         : again.ranked.find((r) => r.d.doc.kind === 'unit' && linked.has(r.d.doc.section ?? '') && r.coverage >= LINKED_COVERAGE);
-    if (!first) return [];
+    if (!first) return undefined;
     // Of the units about as good, the one that says most of what the definition said: "OBWR" is named by many
     // units, spelled out by one ("the Orrin Basin Water Regulator (OBWR) oversees...").
     const shared = (d: DocInfo) => given.reduce((n, g) => n + [...g.terms].filter((t) => d.terms.has(t)).length, 0);
     const close = again.ranked.filter((r) => (r === first || (r.strong && r.fits)) && r.d.doc.kind === 'unit' && first.score - r.score <= CALIBRATION.followupTie);
-    const best = close.reduce((a, b) => (shared(b.d) > shared(a.d) ? b : a), first);
-    const section = best.d.doc.section;
-    const after = (pack.sectionUnits.get(section ?? '') ?? []).filter((u) => (u.doc.position ?? 0) > (best.d.doc.position ?? 0));
-    return [best.d, ...after];
+    return close.reduce((a, b) => (shared(b.d) > shared(a.d) ? b : a), first).d;
   }
 
   /** "Source?", "who said that?": where the last answer's units come from, and whose talk it is. */

@@ -46,7 +46,7 @@ export interface Answerer {
 /** A stored topic, checked: anything else (an old or damaged record) is no topic. */
 export function asTopic(value: unknown): Topic | undefined {
   const v = value as Partial<Topic> | null | undefined;
-  if (!v || typeof v.question !== 'string' || !Array.isArray(v.refs) || !v.refs.every((r) => typeof r === 'string')) return undefined;
-  const shown = Array.isArray(v.shown) && v.shown.every((r) => typeof r === 'string') ? v.shown : undefined;
-  return shown ? { question: v.question, refs: v.refs, shown } : { question: v.question, refs: v.refs };
+  if (!v || typeof v.question !== 'string' || !isRefs(v.refs)) return undefined;
+  return isRefs(v.shown) ? { question: v.question, refs: v.refs, shown: v.shown } : { question: v.question, refs: v.refs };
 }
+const isRefs = (v: unknown): v is string[] => Array.isArray(v) && v.every((r) => typeof r === 'string');
