@@ -213,8 +213,7 @@ const ARITHMETIC = /\b\d+(?:\.\d+)? (?:percent|per cent) of (?!(?:19|20)\d\d\b)\
 /** A plural noun: an English word with "s", "es" or "ies" ("vessels", "taxes", "agencies"), not "various" or "less". */
 function isPlural(pack: Pack, w: string): boolean {
   if (!/s$/.test(w) || /(ss|us|is)$/.test(w)) return false;
-  const singulars = [w.slice(0, -1), ...(/es$/.test(w) ? [w.slice(0, -2)] : []), ...(/ies$/.test(w) ? [`${w.slice(0, -3)}y`] : [])];
-  return singulars.some((x) => x.length >= 3 && pack.english.isLemma(x));
+  return baseForms(w, 3).some((b) => b !== w && pack.english.isLemma(b));
 }
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
@@ -228,9 +227,11 @@ const everyday = (w: string) => isStopWord(w) || EVERYDAY.some((list) => wordSet
  * (Such a word is read as typed, never as a slip for another.)
  */
 function mayBeEnglish(pack: Pack, w: string): boolean {
-  if (GRAMMAR_WORDS.test(w) || pack.english.has(w) || wordMap('irregular').has(w)) return true;
-  const bases = [/(er|est)$/.test(w) && w.replace(/(er|est)$/, ''), /(r|st)$/.test(w) && w.replace(/(r|st)$/, ''), /i(er|est)$/.test(w) && w.replace(/i(er|est)$/, 'y'), /es$/.test(w) && w.slice(0, -2)];
-  return bases.some((b) => b && b.length >= 2 && (pack.english.isLemma(b) || pack.english.isLemma(b.replace(/(.)\1$/, '$1'))));
+  if (GRAMMAR_WORDS.test(w) || wordMap('irregular').has(w)) return true;
+  // A regular inflection of a word however short ("taxes"), or its comparative or superlative ("simpler",
+  // "busiest", "bigger").
+  const compared = [w.replace(/i(er|est)$/, 'y'), w.replace(/(er|est)$/, ''), w.replace(/(r|st)$/, '')].filter((b) => b !== w && b.length >= 2);
+  return [...baseForms(w, 2), ...compared, ...compared.map((b) => b.replace(/(.)\1$/, '$1'))].some((b) => pack.english.isLemma(b));
 }
 
 /**
@@ -689,12 +690,11 @@ export function analyze(pack: Pack, question: string): Analysis {
       const idiom = wordSet('money').has(w) && wordSet('not-money-after').has(cleaned[where[i]! + 1] ?? '');
       // ("Who do I email *later*?", "the *overall* workshop": everyday words, unless the pack itself uses them,
       // "its *overall* score", "*later*, in 2022, ...".)
-      const filler = !known && wordSet('filler-unless-used').has(w);
+      // (Or right before a word for the session, "the *whole* workshop", however much the pack says "whole".)
+      const filler = (!known || wordSet('session').has(cleaned[where[i]! + 1] ?? '')) && wordSet('filler-unless-used').has(w);
       // ("Who does *that person* report to?": someone just named, pointed back at like "he" or "she".)
       const someone = wordSet('someone').has(w) && wordSet('demonstrative').has(cleaned[where[i]! - 1] ?? '');
-      // ("What is the *whole* workshop called?": all of the session, however much the pack says "whole".)
-      const wholeOf = /^(whole|entire|overall)$/.test(w) && wordSet('session').has(cleaned[where[i]! + 1] ?? '');
-      const generic = isGeneric(w) || filler || setPhrase || compared || idiom || someone || wholeOf || /^\d$/.test(w);
+      const generic = isGeneric(w) || filler || setPhrase || compared || idiom || someone || /^\d$/.test(w);
       concepts.push({ words: [w], alternatives, context: wordSet('session').has(w) || wordSet('person').has(w), unknown: !known, specific: false, generic, positions: [where[i]!] });
     } else concepts.find((c) => c.alternatives[0]!.stems.length === 1 && c.alternatives[0]!.stems[0] === s)?.positions.push(where[i]!);
     i++;
