@@ -208,7 +208,7 @@ function splitWord(pack: Pack, w: string): string[] | undefined {
 }
 
 /** A number of a number (not of a year: "88 percent of 2023 crossings"), or two numbers joined by a sum's word. */
-const ARITHMETIC = /\b\d+(?:\.\d+)? (?:percent|per cent) of (?!(?:19|20)\d\d\b)\d|\b\d+(?:\.\d+)? (?:plus|minus|times|divided by|multiplied by|x) \d/;
+const ARITHMETIC = /\b\d+(?:\.\d+)? (?:percent|per cent) of (?!(?:19|20)\d\d\b)\d|\b\d+(?:\.\d+)?(?: (?:hundred|thousand|million|billion|trillion))? (?:plus|minus|times|divided by|multiplied by|x) \d/;
 
 /** A plural noun: an English word with "s", "es" or "ies" ("vessels", "taxes", "agencies"), not "various" or "less". */
 function isPlural(pack: Pack, w: string): boolean {

@@ -8,9 +8,13 @@ describe('a sum to work out', () => {
   // An invented ferry authority's pack, with shares and counts in its units.
   const { answerer } = workshop(join(import.meta.dirname, '../fixtures/ferry-pack'));
 
-  it.each(['whats 61 percent of 240', "what's 12% of 64?", 'what is 38 times 27'])('"%s" is declined', (q) => {
+  it.each(['whats 61 percent of 240', "what's 12% of 64?", 'what is 38 times 27', 'what is 4.1 million divided by 212', 'whats 1.6 million minus 148 thousand'])('"%s" is declined', (q) => {
     const a = answerer.answer(q);
     expect(a.answered, a.text).toBe(false);
+  });
+
+  it('still answers a question about a figure in millions', () => {
+    expect(answerer.answer('how many passengers in 2019?').text).toContain('4.1 million passengers');
   });
 
   it('still answers a question about a share the pack gives', () => {
