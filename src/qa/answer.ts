@@ -598,7 +598,9 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       // A second unit scores about as well: the ranking cannot tell which one is meant, so both, as "did you
       // mean" would, and not as sure: they may say different things.
       const sure = chosen.confidence >= CALIBRATION.sure;
-      const runnerUp = !sides && docs.length === 1 ? secondChoice(chosen, CALIBRATION.runnerUpGap) : undefined;
+      // (Not the unit already given: composing may have put a close second in the best one's place.)
+      const second = !sides && docs.length === 1 ? secondChoice(chosen, CALIBRATION.runnerUpGap) : undefined;
+      const runnerUp = second !== docs[0] ? second : undefined;
       if (runnerUp) docs = [...docs, runnerUp];
       const unsure = sides || runnerUp || !sure;
       const hedge = !unsure ? '' : docs.length > 1 ? "I'm not certain, but these two look closest: " : "I'm not certain, but this looks closest: ";

@@ -171,4 +171,17 @@ describe('"are there more A than B?" with A and B things counted', () => {
       expect(answerer.answer(q).text, q).toMatch(/^The Marrowsea Ferry Authority \(MFA\) runs 38 routes linking 52 harbours on 27 islands with a fleet of 64 vessels/);
     }
   });
+
+  it('reads "how many more A than B?" as the same comparison, and gives the unit once', () => {
+    const staff = answerer.answer('how many more staff does the MFA have than the ministry?');
+    expect(staff.answered, staff.text).toBe(true);
+    expect(staff.text).toContain('The MFA employs 1,340 staff. The Ministry of Islands, which oversees it, employs 910.');
+    const harbours = answerer.answer('how many more harbours than islands are there?').text;
+    expect(harbours).toMatch(/^The Marrowsea Ferry Authority \(MFA\) runs 38 routes linking 52 harbours on 27 islands/);
+    expect(harbours.split('runs 38 routes').length, harbours).toBe(2);
+  });
+
+  it('still counts "more than" a figure or the year before as no comparison', () => {
+    expect(answerer.answer('how many more crossings than last year').text).not.toMatch(/these two look closest/);
+  });
 });
