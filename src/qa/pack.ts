@@ -174,6 +174,9 @@ export function singular(w: string): string {
 /** Words a figure counts: the few after it ("93% of *countries*", "105 of the 150 *partner towns*"). */
 const COUNTED_WINDOW = 3;
 
+/** How far after a figure verb its figure may come: "rose from *3,200*", "was about *18* per cent", "rose from zero in 2019 to *402,000*". */
+const SUBJECT_REACH = 6;
+
 /** What a text's figures count: the words right after each figure or quantity word ("*most* countries have..."). */
 function countedStems(text: string, asWritten?: Set<string>): Set<string> {
   const out = new Set<string>();
@@ -184,6 +187,16 @@ function countedStems(text: string, asWritten?: Set<string>): Set<string> {
     const isFigure = (w: string) => /^\d[\d.,]*$/.test(w) && !/^(1[89]|20)\d\d$/.test(w);
     const isQuantity = (w: string) => wordSet('quantity').has(w) || wordMap('number-word').has(w);
     if (!ws.some((w) => isFigure(w) || isQuantity(w))) continue;
+    // ("Registered *suppliers* grew from 3,200 to 7,850", "the average number of *bids* was 2.4": the figures
+    // come after the verb and count its subject, the last few words before it.)
+    const verb = ws.findIndex((w, i) => wordSet('figure-verb').has(w) && ws.slice(i + 1, i + 1 + SUBJECT_REACH).some(isFigure));
+    for (let k = verb - 1, taken = 0; k >= 0 && taken < COUNTED_WINDOW; k--) {
+      const before = ws[k]!;
+      if (isFigure(before) || isAskingWord(before)) continue;
+      out.add(term(before));
+      asWritten?.add(singular(before));
+      taken++;
+    }
     ws.forEach((w, i) => {
       if (!isFigure(w) && !isQuantity(w)) return;
       let taken = 0;

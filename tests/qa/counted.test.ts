@@ -15,6 +15,15 @@ const writePack = () =>
         { id: 'origin', kind: 'fact', text: 'The open budget process began in 2015 after 3,000 people signed a petition.', keywords: [] },
       ],
     },
+    {
+      id: 'results',
+      title: 'Results year by year',
+      units: [
+        { id: 'proposals', kind: 'statistic', text: 'Submitted proposals grew from 310 in 2019 to 1,240 in 2023.', keywords: [] },
+        { id: 'votes', kind: 'statistic', text: 'The average number of votes per proposal rose from 18 in 2019 to 46 in 2023.', keywords: [] },
+        { id: 'kiosks', kind: 'fact', text: 'In 2022 the town opened 9 voting kiosks for proposals in its libraries.', keywords: [] },
+      ],
+    },
   ]);
 
 describe('what is counted', () => {
@@ -34,5 +43,13 @@ describe('what is counted', () => {
 
   it('still reads "how much was the budget?" as asking for an amount of money', () => {
     expect(answerer.answer('how much was the town budget in 2021?').text).toContain('40 million dollars');
+  });
+
+  it('counts the subject of "X grew from A to B": the figures after the verb are of X', () => {
+    const proposals = answerer.answer('how many proposals were submitted in 2023?');
+    expect(proposals.text).toContain('Submitted proposals grew from 310 in 2019 to 1,240 in 2023');
+    const votes = answerer.answer('how many votes per proposal in 2023?');
+    expect(votes.answered, votes.text).toBe(true);
+    expect(votes.text).toContain('rose from 18 in 2019 to 46 in 2023');
   });
 });
