@@ -499,6 +499,12 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
   }
 
   /** The unit that comes a close second to the best one, when the two fit in one answer. */
+  /** One is a glossary entry, the other a unit that names the entry's term. */
+  function glossed(a: DocInfo, b: DocInfo): boolean {
+    const [entry, unit] = a.doc.kind === 'glossary' ? [a, b] : [b, a];
+    return entry.doc.kind === 'glossary' && unit.doc.kind === 'unit' && entry.lead.size > 0 && [...entry.lead].every((t) => unit.terms.has(t));
+  }
+
   function secondChoice(r: Reading, gap: number): DocInfo | undefined {
     const best = r.best!;
     // ("What is X?" answered by a unit that says what X is: a second that does not is no other reading of it.)
@@ -602,7 +608,9 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       const second = !sides && docs.length === 1 ? secondChoice(chosen, CALIBRATION.runnerUpGap) : undefined;
       const runnerUp = second !== docs[0] ? second : undefined;
       if (runnerUp) docs = [...docs, runnerUp];
-      const unsure = sides || runnerUp || !sure;
+      // (A glossary entry and a unit that names its term say two things of the same thing: they agree, and a
+      // sure answer gives both without doubt. Two units on different things are two readings of the question.)
+      const unsure = sides || (runnerUp && !glossed(docs[0]!, runnerUp)) || !sure;
       const hedge = !unsure ? '' : docs.length > 1 ? "I'm not certain, but these two look closest: " : "I'm not certain, but this looks closest: ";
       const { text, sources } = formatDocs(
         docs.map((d) => d.doc),

@@ -1,7 +1,9 @@
 // Two units that answer a question equally well, or nearly: the ranking cannot tell which one is meant, so the
-// answer gives both (cited) and says it is not sure which, however sure it is of each; a clear winner is given
+// answer gives both (cited) and says it is not sure which, however sure it is of each (unless one is the glossary
+// entry of what the other speaks of: then they agree); a clear winner is given
 // alone.
 import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/content/load.js';
 import { CALIBRATION } from '../../src/qa/calibration.js';
@@ -88,5 +90,33 @@ describe('a fact of the session', () => {
     expect(a.answered, a.text).toBe(true);
     expect(a.text).toMatch(/^The workshop was held in /);
     expect(a.text).not.toContain('Tier 2');
+  });
+});
+
+/** A pack whose glossary spells out an agency that a unit also speaks of. */
+function writeAgencyPack(): string {
+  const dir = writeSmallPack('glossed', { title: 'Safe Harbours', workshop: 'Harbour Data Week 2025' }, [
+    {
+      id: 'agencies',
+      title: 'Who does what',
+      units: [
+        { id: 'pha', kind: 'definition', text: 'The Port Harbour Agency (PHA) inspects every harbour in Ruritania each year. It does not run ferries; it licenses pilots and can close a quay.', keywords: ['pha', 'inspection'] },
+        { id: 'ferries', kind: 'fact', text: 'Ferries are run by four private companies under ten-year contracts.', keywords: [] },
+      ],
+    },
+  ]);
+  writeFileSync(join(dir, 'glossary.json'), JSON.stringify([{ term: 'PHA', expansion: 'Port Harbour Agency: the Ruritanian body that inspects harbours and licenses pilots.', synonyms: ['port harbour agency'] }]));
+  return dir;
+}
+
+describe('a glossary entry and a unit on the same thing', () => {
+  const { answerer } = workshop(writeAgencyPack());
+
+  it('gives both without doubt: they agree, they are not two readings of the question', () => {
+    const a = answerer.answer('what is the PHA?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('the Ruritanian body that inspects harbours');
+    expect(a.text).toContain('It does not run ferries');
+    expect(a.text).not.toMatch(/not certain/);
   });
 });
