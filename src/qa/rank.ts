@@ -672,6 +672,8 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     const n = w.concept.words.length === 1 ? numberBefore(a, w.concept) : undefined;
     if (n && q.named.includes(n)) numbered.set(w, n);
   }
+  // (A name: a word the pack writes, and only ever in capitals.)
+  const setting = new Set(focus.filter((w) => !w.concept.context && w.held.size > 0 && w.concept.words.length === 1 && !pack.plainWords.has(w.concept.words[0]!) && titleHolds(pack, w)));
   const ranked: Ranked[] = [];
   const nearly: Ranked[] = [];
   for (const i of candidates) {
@@ -730,6 +732,9 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     let missed: Weighted | undefined;
     for (const w of focus) {
       if (startHere || ((w.held.get(i) ?? 0) >= HELD && !inNameOnly(w.concept, d))) continue;
+      // (The session's own setting, a name its title gives, "why did *Ruritania* move to e-tendering?" of a
+      // session on Ruritania's tendering: every unit speaks of it, named or not.)
+      if (d.doc.kind === 'unit' && setting.has(w)) continue;
       missing++;
       missed ??= w;
     }
