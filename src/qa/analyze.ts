@@ -128,7 +128,7 @@ const INTENTS: [Intent, RegExp][] = [
   ['advice', /\bwhat should (\w+ ){0,4}do\b|\b(first|next) steps?\b|\bwhere (to|should|do|can|would|could)( \w+){0,5} (start|begin)\b|\bhow (should|can|could|do) (we|i|our \w+) (use|apply|act on)\b|\bhow (to|can|could|should|do|does|would|might) (\w+ ){0,3}(improve|start|begin|introduce|set up|establish|create|build|adopt|develop|strengthen|implement|achieve|get started|get better)\b|\b(recommend|recommendation|recommendations|advice|advise|tips?|pointers|best practices?|dos and donts)\b/],
   ['yesno', /^\W*(?:(?:and|but|so|ok(?:ay)?)[, ]+)?(is|are|was|were|do|does|did|can|could|should|would|will|has|have|had)\b/],
   // ("What topics are we covering?", "what parts does the talk cover?": the session's outline.)
-  ['outline', /\b(summari[sz]e|summary|overview|outline|recap|main points|what (is|was) (this|the) (\w+ )?(about|on)|whats (this|the) (\w+ )?(about|on))\b|\bwhat (topics |things )?(will|are|do) we (cover|covering|discuss|discussing|going to cover)\b|\bwhat (parts|topics|sections|areas|things) (does|will|did) (the|this) (talk|session|presentation|workshop|deck|lecture) cover\b|\bwhat (topics|sections|areas|things) (are|were|will be|get) (covered|discussed)\b/],
+  ['outline', /\b(summari[sz]e|summary|overview|outline|recap|agenda|main points|what (is|was) (this|the) (\w+ )?(about|on)|whats (this|the) (\w+ )?(about|on))\b|\bwhat (topics |things )?(will|are|do) we (cover|covering|discuss|discussing|going to cover)\b|\bwhat (parts|topics|sections|areas|things) (does|will|did) (the|this) (talk|session|presentation|workshop|deck|lecture) cover\b|\bwhat (topics|sections|areas|things) (are|were|will be|get) (covered|discussed)\b/],
 ];
 
 const ADVICE = INTENTS.find(([i]) => i === 'advice')![1];

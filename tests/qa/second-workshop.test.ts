@@ -103,7 +103,7 @@ describe('another workshop', () => {
     expect(a.text).not.toContain('mandatory');
   });
 
-  it.each(['summarise the talk', 'can u summarise the talk in a few lines', 'give me an overview of the session in two sentences'])(
+  it.each(['summarise the talk', 'whats the agenda', 'can u summarise the talk in a few lines', 'give me an overview of the session in two sentences'])(
     '"%s" gets the outline of its sections',
     (q) => {
       const a = answerer.answer(q);
