@@ -312,7 +312,8 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       question,
       answered: false,
       text:
-        r && r.analysis.concepts.length
+        // ("How long can it last?" asks something, though every word of it is a way of asking.)
+        r && (r.analysis.concepts.length || r.analysis.intents.size)
           ? `Sorry, I can't find that in the workshop material ("${content.meta.title}"), so I'd rather not guess.`
           : `Sorry, I didn't catch a question there. I can answer questions about the workshop "${content.meta.title}".`,
       sources: [],

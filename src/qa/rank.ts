@@ -38,7 +38,9 @@ const HELD = 0.5;
 /** Kinds of question an indicator (what a readiness item is, how many have it) never answers. */
 const NOT_INDICATOR: Intent[] = ['why', 'when', 'date', 'who', 'where', 'how', 'advice'];
 /** What a doc must hold to answer each kind of question about the session that no title-slide fact answers. */
-const KIND_FEATURE: Partial<Record<Intent, Feature>> = { duration: 'duration' };
+const KIND_FEATURE: Partial<Record<Intent, Feature>> = { duration: 'duration', frequency: 'frequency' };
+/** "How long does a season pass last?": a glossary entry about the thing that says how long answers too. */
+const GLOSSED_KINDS: Intent[] = ['duration', 'frequency'];
 /** What a unit headed as where to begin adds for "where do we start?". */
 const START_BONUS = 0.2;
 /** At most this many readiness items' next steps may hold the focus of advice that is about one of them. */
@@ -448,6 +450,12 @@ function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLea
  * what does X stand for" about its own term; a next step only a request for advice; a "when" question
  * only a doc with a date; a question about a year only a doc that names that year (or none).
  */
+/** Everything the question is about is the glossary entry's term. */
+function aboutTerm(a: Analysis, d: DocInfo): boolean {
+  const topical = a.concepts.filter((c) => !c.generic && !c.context);
+  return topical.length > 0 && topical.every((c) => holdsIn(c, d.lead));
+}
+
 function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: boolean): boolean {
   // "Summarise the talk in a few lines": the outline, whatever else the question holds.
   if (d.doc.ref === 'm:outline' && a.intents.has('outline')) return true;
@@ -497,7 +505,7 @@ function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: 
   // (Not when the entry says no more than the question: "what does non-revenue water mean?" and "NRW: Non-revenue water".)
   if (d.doc.kind === 'glossary' && !a.intents.has('abbrev') && !q.bareAcronym && saysNoMore(d, q)) return false;
   // (Or "how many X does it cover?" of a term whose entry gives that count: "the census covers all 64".)
-  if (d.doc.kind === 'glossary') return ((a.intents.has('define') || a.intents.has('abbrev')) && hasFocus && onlyTerm && onlyThat && a.focus.every((c) => holdsIn(c, d.lead))) || (a.intents.has('howmany') && !!a.counted && countedHere(a.counted, d) && a.concepts.some((c) => c.specific && holdsIn(c, d.lead)));
+  if (d.doc.kind === 'glossary') return ((a.intents.has('define') || a.intents.has('abbrev')) && hasFocus && onlyTerm && onlyThat && a.focus.every((c) => holdsIn(c, d.lead))) || (a.intents.has('howmany') && !!a.counted && countedHere(a.counted, d) && a.concepts.some((c) => c.specific && holdsIn(c, d.lead))) || (GLOSSED_KINDS.some((k) => a.intents.has(k) && has(d, KIND_FEATURE[k]!)) && aboutTerm(a, d));
   if (d.doc.kind === 'nextstep') return a.intents.has('advice');
   // An indicator the pack gives no figure for cannot answer "how many".
   if (d.doc.kind === 'indicator' && d.doc.unitKind !== 'statistic' && a.intents.has('howmany')) return false;
