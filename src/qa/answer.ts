@@ -40,6 +40,8 @@ const ITEM_NOUN = /^(one|item)$/i;
 /** The words an item of a list may have, and the characters it needs to be asked about by name. */
 const MAX_ITEM_WORDS = 5;
 const MIN_ITEM_CHARS = 4;
+/** The words that introduce a numbered list ("A warning goes through four stages:") come with one of its items up to this length. */
+const MAX_INTRO_CHARS = 160;
 /**
  * A list given after a colon, counted by its number of two or more (in digits or in the lexicon's number words;
  * "one of divides:" is no count) or named by a plural: "three levels of data: A, B and C", "the divides: ...".
@@ -556,8 +558,38 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     return ITEM_NOUN.test(m[2]!) && item.length >= MIN_ITEM_CHARS && /[a-z]{3}/.test(item) ? question.replace(PLACE, item) : question;
   }
 
+  /**
+   * "What's the third one?", "and the last one?" after a unit that numbers its items ("four stages: (1) detect,
+   * when ...; (2) assess, ..."): that item, with the words that introduce the list. The topic stays the unit's.
+   */
+  function numberedItem(question: string, previous?: Topic): Answer | undefined {
+    const m = PLACE.exec(question);
+    const unit = previous && pack.byRef.get(previous.refs[0] ?? '')?.doc;
+    if (!m || !unit) return undefined;
+    const marks = [...unit.text.matchAll(/\((\d{1,2})\)\s*/g)];
+    if (marks.length < 2 || marks.some((x, k) => Number(x[1]) !== k + 1)) return undefined;
+    const items = marks.map((x, k) =>
+      unit.text
+        .slice(x.index + x[0].length, marks[k + 1]?.index ?? unit.text.length)
+        .replace(/[\s;,]*(?:\band\b|\bor\b)?[\s;,.]*$/, '')
+        .trim(),
+    );
+    // (The last item ends with the sentence that holds it.)
+    items[items.length - 1] = items.at(-1)!.split(/(?<=[.!?])\s/)[0]!.replace(/[.;]$/, '');
+    const n = items.length;
+    const said = m[1]!.toLowerCase();
+    const place = said === 'middle' ? (n % 2 ? (n + 1) / 2 : 0) : said === 'last' || said === 'final' ? n : [...wordSet('ordinal-number')].indexOf(said) + 1;
+    if (place < 1 || place > n) return undefined;
+    const intro = unit.text.slice(0, marks[0]!.index).trim();
+    const text = `${intro.length <= MAX_INTRO_CHARS ? `${intro} ` : ''}(${place}) ${items[place - 1]}.`;
+    const { text: answerText, sources } = formatDocs([{ ...unit, text }], '');
+    return { question, answered: true, text: answerText, sources, score: 1, suggestions: [], topic: previous };
+  }
+
   function answer(question: unknown, previous?: Topic): Answer {
     const asked = typeof question === 'string' ? question : '';
+    const item = numberedItem(asked, previous);
+    if (item) return item;
     const a = answerRead(placeInList(asked, previous), previous);
     // (Given back as the asker put it: "the second one", read as the item's own name, is still "the second one".)
     return a.question === asked ? a : { ...a, question: asked };

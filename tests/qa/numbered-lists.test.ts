@@ -57,3 +57,39 @@ describe('a number that counts something else', () => {
     expect(answerer.answer('what are the four steps of an appeal to the port tribunal?').text).not.toContain('four times a year');
   });
 });
+
+describe('an item of a numbered list, asked by its place', () => {
+  // An invented harbour authority's pack whose unit numbers its stages, each a clause of its own.
+  const { answerer } = workshop(
+    writeSmallPack('numbered-items', { title: 'Closing a Harbour', workshop: 'Harbour Data Week 2025' }, [
+      {
+        id: 'closure',
+        title: 'How a harbour closes',
+        units: [
+          {
+            id: 'stages',
+            kind: 'list',
+            text: 'A harbour closure goes through four stages: (1) watch, when the wind passes 40 knots; (2) warn, when the harbour master radios every berth; (3) hold, when no vessel may leave; and (4) close, when the gates are shut and the quay is cleared. Closures are logged by the port office.',
+            keywords: [],
+          },
+          { id: 'count', kind: 'statistic', text: 'Port Ellis closed its harbour 14 times in 2024.', keywords: [] },
+        ],
+      },
+    ]),
+  );
+
+  it('gives that item with the words that introduce the list, and keeps the topic for the next', () => {
+    const list = answerer.answer('what are the stages of a harbour closure?');
+    expect(list.text).toContain('(1) watch');
+    const third = answerer.answer("what's the third one about?", list.topic);
+    expect(third.answered, third.text).toBe(true);
+    expect(third.text).toMatch(/^A harbour closure goes through four stages: \(3\) hold, when no vessel may leave\. \(Source: /);
+    const last = answerer.answer('and the last one?', third.topic);
+    expect(last.text).toMatch(/^A harbour closure goes through four stages: \(4\) close, when the gates are shut and the quay is cleared\. \(Source: /);
+  });
+
+  it('gives no item past the end of the list', () => {
+    const list = answerer.answer('what are the stages of a harbour closure?');
+    expect(answerer.answer('and the fifth one?', list.topic).text).not.toContain('(5)');
+  });
+});
