@@ -2,7 +2,12 @@
 import type { ContentProblem } from '../content/load.js';
 import type { Content, Indicator, QuizItem } from '../content/schema.js';
 import { isStopWord, stem, words } from '../content/text.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAnswerer } from '../qa/answer.js';
 import { buildSearchDocs } from '../qa/docs.js';
+import { loadSearchIndex } from '../qa/search-index.js';
 import { formatDocs, MAX_ANSWER_CHARS } from '../qa/format.js';
 import { figureKey, findFigures } from './figures.js';
 
@@ -10,7 +15,28 @@ import { figureKey, findFigures } from './figures.js';
 const NEAR_SAME = 0.85;
 
 export function contentWarnings(content: Content): ContentProblem[] {
-  return [...longUnits(content), ...repeatedUnits(content), ...unusedTerms(content), ...quizFigures(content), ...indicatorGaps(content), ...draftQuiz(content)];
+  return [...longUnits(content), ...repeatedUnits(content), ...unusedTerms(content), ...quizFigures(content), ...indicatorGaps(content), ...draftQuiz(content), ...unansweredQuestions(content)];
+}
+
+/**
+ * The pack's own example questions (the title slide's and each section's), asked of the bot as a participant
+ * would: one it declines is never offered as a suggestion, and says the pack does not answer what it promises.
+ */
+function unansweredQuestions(content: Content): ContentProblem[] {
+  const asked = [
+    ...(content.meta.examples ?? []).map((q, i) => ({ q, at: { file: 'meta.json', item: 'examples', index: i + 1, field: `examples.${i}` } })),
+    ...content.sections.flatMap((s, si) => (s.questions ?? []).map((q, i) => ({ q, at: { file: 'sections.json', item: s.id, index: si + 1, field: `questions.${i}` } }))),
+  ];
+  if (!asked.length) return [];
+  const cache = mkdtempSync(join(tmpdir(), 'workshop-check-'));
+  try {
+    const answerer = createAnswerer(content, loadSearchIndex(content, cache));
+    return asked
+      .filter(({ q }) => !answerer.answer(q).answered)
+      .map(({ q, at }) => ({ ...at, message: `the bot does not answer "${q}" from this pack, yet the pack offers it as an example (such a question is left out of suggestions): reword it, or add what it asks to a unit` }));
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
+  }
 }
 
 const unitAt = (content: Content, unitId: string) => {

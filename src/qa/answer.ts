@@ -142,7 +142,18 @@ function clauseFor(d: DocInfo, side: Concept[], dated: boolean, measured: boolea
 
 export function createAnswerer(content: Content, index: SearchIndex): WorkshopAnswerer {
   const pack = buildPack(content, index);
-  const suggester = createSuggester(content);
+  // Whether each suggestion is answered, worked out once when first offered. (Marked "no" while it is asked, so
+  // a suggestion that declines does not look at the suggestions again.)
+  const answered = new Map<string, boolean>();
+  const suggester = createSuggester(content, (q) => {
+    let ok = answered.get(q);
+    if (ok === undefined) {
+      answered.set(q, false);
+      ok = answerRead(q).answered;
+      answered.set(q, ok);
+    }
+    return ok;
+  });
 
   function read(question: string, analysis: Analysis, context?: Concept[], near?: ReadonlySet<string>, given?: ReadonlySet<string>, exclude?: ReadonlySet<string>): Reading {
     const all = rank(pack, analysis, { context, near, given });
@@ -320,7 +331,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
           : `Sorry, I didn't catch a question there. I can answer questions about the workshop "${content.meta.title}".`,
       sources: [],
       score: 0,
-      suggestions: suggester.suggest((r?.ranked ?? []).map((x) => x.d.doc)),
+      suggestions: suggester.suggest((r?.ranked ?? []).map((x) => x.d.doc), question),
     };
   }
 

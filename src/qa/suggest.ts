@@ -3,11 +3,17 @@ import type { Content } from '../content/schema.js';
 import type { SearchDoc } from './docs.js';
 
 export interface Suggester {
-  /** Suggestions led by the sections of `related` docs (best first), filled up with general ones. */
-  suggest(related: SearchDoc[]): string[];
+  /**
+   * Suggestions led by the sections of `related` docs (best first), filled up with general ones; never `asked`
+   * itself, the question that could not be answered.
+   */
+  suggest(related: SearchDoc[], asked?: string): string[];
 }
 
-export function createSuggester(content: Content): Suggester {
+const plain = (q: string) => q.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
+/** `answers` says whether the bot answers a question: a pack's own example it cannot answer is no suggestion. */
+export function createSuggester(content: Content, answers: (question: string) => boolean = () => true): Suggester {
   const bySection = new Map<string, string[]>();
   for (const s of content.sections) {
     // A section without its own questions still offers one built from its title.
@@ -26,10 +32,10 @@ export function createSuggester(content: Content): Suggester {
   if (content.meta.presenter) general.push('Who gave the presentation?');
 
   return {
-    suggest(related) {
+    suggest(related, asked) {
       const out: string[] = [];
       const add = (q: string | undefined) => {
-        if (q && !out.includes(q) && out.length < 3) out.push(q);
+        if (q && !out.includes(q) && out.length < 3 && (asked === undefined || plain(q) !== plain(asked)) && answers(q)) out.push(q);
       };
       for (const doc of related.slice(0, 6)) {
         const id = sectionOf(doc);

@@ -106,6 +106,18 @@ describe('content check warnings', () => {
   });
 });
 
+describe('content check: example questions the bot does not answer', () => {
+  it('warns about an example question the pack has no answer to, naming where it is, and not about one it answers', () => {
+    const dir = pack({
+      'meta.json': (m) => ({ ...m, examples: ['What are the 3As of digital exclusion?', 'Which country hosted the first ferry summit?'] }),
+    });
+    const warned = checkPack(dir).warnings.filter((w) => /does not answer/.test(w.message));
+    expect(warned).toEqual([
+      expect.objectContaining({ file: 'meta.json', item: 'examples', field: 'examples.1', message: expect.stringContaining('"Which country hosted the first ferry summit?"') }),
+    ]);
+  });
+});
+
 describe('workshop-bot content check', () => {
   it('prints warnings after the summary and still exits 0', () => {
     const dir = pack({ 'glossary.json': (list) => [...list, { term: 'XYZZY', expansion: 'A made-up term.' }] });
