@@ -607,15 +607,16 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
   }
 
   /**
-   * The topic an answer leaves. A follow-up answered in the section of the last answer ("and who is exempt?")
-   * goes on with what a run of "more" has shown there, so a "more" after it does not give those again.
+   * The topic an answer leaves. An answer in the section of the last answer ("and who is exempt?") goes on with
+   * what the conversation has shown there, so a "more" after it does not give those again.
    */
   function topicOf(question: string, docs: DocInfo[], previous?: Topic): Topic {
     const refs = docs.map((d) => d.doc.ref);
     const section = docs[0]?.doc.section;
     const before = previous?.refs.map((r) => pack.byRef.get(r)?.doc.section).find((s) => s !== undefined);
-    if (!previous?.shown || section === undefined || section !== before) return { question, refs };
-    return { question, refs, shown: [...new Set([...previous.shown, ...refs])] };
+    if (!previous || section === undefined || section !== before) return { question, refs };
+    // (And what the last answers in this section gave: "who launched it?", "when?", then "more" tells the rest.)
+    return { question, refs, shown: [...new Set([...(previous.shown ?? []), ...previous.refs, ...refs])] };
   }
 
   /** The answer to a question as read ("the second one" already the item it stands for). */

@@ -1,5 +1,6 @@
 // "And which was highest?" after "which focus area scored lowest?": the same question about another end of
 // the scale, answered near the last answer, not by a unit elsewhere that happens to say "highest".
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { workshop, writeSmallPack } from './helpers.js';
 
@@ -47,5 +48,25 @@ describe('words that say how to answer', () => {
 
   it('reads "where do most end up?" as where most are', () => {
     expect(answerer.answer('where do most utilities end up in the bands?').text).toMatch(/^Most utilities sit in the middle two bands/);
+  });
+});
+
+describe('"more" after two answers in one section', () => {
+  // An invented ferry authority's pack: five units on its network, in order.
+  const { answerer } = workshop(join(import.meta.dirname, '../fixtures/ferry-pack'));
+
+  it('tells the rest of the section, not a unit the conversation has already given', () => {
+    let topic = answerer.answer('how many staff does the MFA have?').topic;
+    topic = answerer.answer('how old are the vessels?', topic).topic;
+    const told: string[] = [];
+    for (let k = 0; k < 4; k++) {
+      const a = answerer.answer('tell me more', topic);
+      if (!a.answered) break;
+      told.push(a.text);
+      topic = a.topic;
+    }
+    expect(told.join('\n')).toContain('lifeline route');
+    expect(told.join('\n')).toContain('38 routes linking 52 harbours');
+    expect(told.join('\n')).not.toContain('employs 1,340 staff');
   });
 });
