@@ -87,9 +87,12 @@ function knownCurrencies(): { codes: Set<string>; names: Set<string> } {
   return (currencies = { codes, names });
 }
 
+/** A figure that what something cost says is money, whatever its currency is called: "cost 19 million crowns", "saved about 190 million". */
+const PRICED = /\b(?:costs?|costing|spent|spends?|paid|pays?|priced at|budget of|savings? of|saved|worth|invested|investment of)\s+(?:(?:about|around|some|over|almost|nearly|roughly|just|up to|an estimated|a total of|only|under|less than|more than)\s+)*\d[\d.,]*(?![\d.,]|\s*(?:%|per ?cent\b|percent\b))/i;
+
 /** The text gives an amount of money, in any currency: a sign, a code or a currency's name next to a figure. */
 export function namesMoney(text: string): boolean {
-  if (CURRENCY_SIGN.test(text)) return true;
+  if (CURRENCY_SIGN.test(text) || PRICED.test(text)) return true;
   const { codes, names } = knownCurrencies();
   for (const m of text.matchAll(CODE_THEN_FIGURE)) if (codes.has(m[1]!) && !YEAR_AT.test(text.slice(m.index + 3).trimStart())) return true;
   for (const m of text.matchAll(FIGURE_THEN_WORD)) {

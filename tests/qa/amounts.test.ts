@@ -106,3 +106,25 @@ describe('"put money into X": who funds X, not an amount', () => {
     expect(a.answered, a.text).toBe(false);
   });
 });
+
+describe('an amount of money in a currency by any name', () => {
+  // An invented harbour board's pack, paying in "crowns", which no currency list spells so.
+  const { answerer } = workshop(
+    writeSmallPack('money-names', { title: 'New Gates for the Harbour', workshop: 'Harbour Data Week 2025' }, [
+      {
+        id: 'gates',
+        title: 'The new gates',
+        units: [
+          { id: 'gates-cost', kind: 'statistic', text: 'The new flood gates were finished in 2024. The programme cost 19 million crowns.', keywords: [] },
+          { id: 'gates-use', kind: 'statistic', text: 'The gates closed 14 times in their first year, and savings of 12 per cent on repairs followed.', keywords: [] },
+        ],
+      },
+    ]),
+  );
+
+  it('reads what something cost as money, whatever the currency is called', () => {
+    const a = answerer.answer('how much did the programme cost?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('19 million crowns');
+  });
+});
