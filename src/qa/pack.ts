@@ -176,6 +176,8 @@ const COUNTED_WINDOW = 3;
 
 /** How far after a figure verb its figure may come: "rose from *3,200*", "was about *18* per cent", "rose from zero in 2019 to *402,000*". */
 const SUBJECT_REACH = 6;
+/** How many words before that verb its subject may take: "the share of *tenders run on the new site* was 18 per cent". */
+const SUBJECT_WINDOW = 5;
 
 /** What a text's figures count: the words right after each figure or quantity word ("*most* countries have..."). */
 function countedStems(text: string, asWritten?: Set<string>): Set<string> {
@@ -190,7 +192,7 @@ function countedStems(text: string, asWritten?: Set<string>): Set<string> {
     // ("Registered *suppliers* grew from 3,200 to 7,850", "the average number of *bids* was 2.4": the figures
     // come after the verb and count its subject, the last few words before it.)
     const verb = ws.findIndex((w, i) => wordSet('figure-verb').has(w) && ws.slice(i + 1, i + 1 + SUBJECT_REACH).some(isFigure));
-    for (let k = verb - 1, taken = 0; k >= 0 && taken < COUNTED_WINDOW; k--) {
+    for (let k = verb - 1, taken = 0; k >= 0 && taken < SUBJECT_WINDOW; k--) {
       const before = ws[k]!;
       if (isFigure(before) || isAskingWord(before)) continue;
       out.add(term(before));

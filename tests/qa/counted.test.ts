@@ -22,6 +22,7 @@ const writePack = () =>
         { id: 'proposals', kind: 'statistic', text: 'Submitted proposals grew from 310 in 2019 to 1,240 in 2023.', keywords: [] },
         { id: 'votes', kind: 'statistic', text: 'The average number of votes per proposal rose from 18 in 2019 to 46 in 2023.', keywords: [] },
         { id: 'kiosks', kind: 'fact', text: 'In 2022 the town opened 9 voting kiosks for proposals in its libraries.', keywords: [] },
+        { id: 'online', kind: 'statistic', text: 'The share of votes cast on the town website was 22 per cent in 2020 and 71 per cent in 2023.', keywords: [] },
       ],
     },
   ]);
@@ -51,5 +52,11 @@ describe('what is counted', () => {
     const votes = answerer.answer('how many votes per proposal in 2023?');
     expect(votes.answered, votes.text).toBe(true);
     expect(votes.text).toContain('rose from 18 in 2019 to 46 in 2023');
+  });
+
+  it('counts a subject of several words: "the share of votes cast on the website was 22 per cent"', () => {
+    const a = answerer.answer('what share of votes were online in 2023?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('71 per cent in 2023');
   });
 });
