@@ -451,7 +451,7 @@ const SUBJECT = String.raw`i|you|we|they|it|he|she|there|this|that|these|those|t
  * Where one clause ends and the next begins: a sentence's end, a dash or semicolon, or a comma before a question
  * word ("How did our region, East Asia, do compared with...?" goes on after its commas).
  */
-const CLAUSE_BREAK = new RegExp(String.raw`(?<=[.?!])\s+(?=\S)|\s+[-\u2013\u2014]+\s+|;\s+|,\s+(?=(?:(?:so|and|but|ok|okay)\s+)?(?:(?:${WH_OPENERS})\b|(?:${OPENERS})\s+(?:${SUBJECT})\b))|,\s+(?=(?:i|i'm|im|i've|ive|we)\s+(?:have|need|am|got|must|want|only|was|are)\b|(?:need|needed|want|wanted)\s+(?:it|this|that|them)\b)`, 'i');
+const CLAUSE_BREAK = new RegExp(String.raw`(?<=[.?!])\s+(?=\S)|\s+[-\u2013\u2014]+\s+|;\s+|,\s+(?=(?:(?:so|and|but|ok|okay)\s+)?(?:(?:${WH_OPENERS})\b|(?:${OPENERS})\s+(?:${SUBJECT})\b))|,\s+(?=(?:i|i'm|im|i've|ive|we)\s+(?:have|need|am|got|must|want|only|was|are|came|had|left|lost|just|[a-z]{2,}ed)\b|(?:need|needed|want|wanted)\s+(?:it|this|that|them)\b)`, 'i');
 /** A clause that asks: it opens with a question word or a verb (after a greeting or "so"), ends in "?", or asks to be told. */
 const ASKING_CLAUSE = new RegExp(String.raw`^\W*(?:(?:so|and|but|ok|okay|hi|hey|also|then|pls|please)[,!]?\s+)*(?:${OPENERS}|whom|whose|has|have|had)\b|\?\s*$|\b(?:tell me|explain|define|describe|summari[sz]e|give me|list)\b`, 'i');
 /** Words that point back at something said before in the message ("how many signed *it*?"). */

@@ -311,6 +311,8 @@ describe('another workshop', () => {
     // An aside after the question ("I have another meeting after") is not part of what is asked.
     expect(answerer.answer('how long does this session last, I have another meeting after').text).toContain('45 minutes');
     expect(answerer.answer('when was this workshop held again, I need the exact date for my travel report').text).toContain('4 March 2024');
+    // (Or telling what the asker did: "I missed the first day", "I joined late".)
+    expect(answerer.answer('when was this workshop held, i missed the first day').text).toContain('4 March 2024');
     // (An aside with its subject left out, as people type in chat.)
     expect(answerer.answer("what's the date of today's session pls, need it for my travel claim form").text).toContain('4 March 2024');
     expect(answerer.answer('when do regulators say it is worth publishing leak figures?').text).toContain('at least half');
