@@ -720,6 +720,19 @@ export function analyze(pack: Pack, question: string): Analysis {
     // ("The *port websites* session": the words before it that the title holds name the session too.)
     for (let at = Math.min(...c.positions) - 1, before = concepts.find((b) => b.positions.includes(at)); before && !before.context && before.alternatives.some((alt) => alt.stems.every((t) => titled.has(t))); at = Math.min(...before.positions) - 1, before = concepts.find((b) => b.positions.includes(at))) before.context = true;
   }
+  // "Who gave *the talk on* harbour booking?": the words after "talk on" that the session's title holds name the
+  // session too, up to the first word the title does not hold.
+  if (titled) {
+    const inTitle = (c: Concept) => !c.context && c.alternatives.some((alt) => alt.stems.every((t) => titled.has(t)));
+    cleaned.forEach((w, p) => {
+      if (!wordSet('session').has(w) || !/^(on|about)$/.test(cleaned[p + 1] ?? '')) return;
+      const after = concepts.filter((c) => Math.min(...c.positions) > p + 1).sort((x, y) => Math.min(...x.positions) - Math.min(...y.positions));
+      for (const c of after) {
+        if (!inTitle(c)) break;
+        c.context = true;
+      }
+    });
+  }
   // "Who's *running* this session?": what the presenter does with the session asks who presents it.
   if (intents.has('who') && concepts.some((c) => c.context && wordSet('session').has(c.words[0]!))) {
     for (const c of concepts) if (c.words.length === 1 && wordSet('session-verb').has(c.words[0]!)) c.generic = true;

@@ -30,6 +30,10 @@ describe('a session named by its subject', () => {
     expect(answerer.answer('who was the presenter for the harbour booking session').text).toContain('Iris Vane');
   });
 
+  it('answers who gave "the talk on harbour booking": the words after "talk on" that the title holds', () => {
+    expect(answerer.answer('who gave the talk on harbour booking for everyone?').text).toContain('Iris Vane');
+  });
+
   it('answers when "the booking session" is from the title slide', () => {
     expect(answerer.answer('wat date is the booking session on again').text).toContain('4 March 2025');
   });
