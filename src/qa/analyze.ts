@@ -478,7 +478,22 @@ function askingClause(question: string): string | undefined {
   // ("How long does *this session* last?": the session, not something said before.)
   // ("Which groups need *their own* services?": the clause's own subject; not "which have *their own*?", which
   // points back at what the setting named.)
-  return POINTS_BACK.test(clause.replace(IMPERSONAL, '').replace(/\b(?:their|its|his|her) own (?=[a-z])/gi, '').replace(thisSession(), '')) ? undefined : clause;
+  return POINTS_BACK.test(ownPossessive(clause.replace(IMPERSONAL, '').replace(/\b(?:their|its|his|her) own (?=[a-z])/gi, '').replace(thisSession(), ''))) ? undefined : clause;
+}
+
+/**
+ * The clause without a possessive that stands for its own subject: "what share of *countries* link from *their*
+ * portal?", "how does the *agency* fund *its* work?" ("what is *its* budget?" names nothing before it: that one
+ * points back).
+ */
+function ownPossessive(clause: string): string {
+  const ws = clause.toLowerCase().match(/[a-z]+/g) ?? [];
+  const at = ws.findIndex((w) => w === 'their' || w === 'its');
+  // ("Which ports have *their own*?": own what? The thing the setting named.)
+  if (at < 0 || ws[at + 1] === 'own' || ws[at + 1] === undefined) return clause;
+  const before = ws.slice(0, at).filter((w) => !isStopWord(w) && !wordSet('asking').has(w));
+  const owner = ws[at] === 'their' ? before.some((w) => /[a-z]{2}s$/.test(w) && !/ss$/.test(w)) : before.length > 0;
+  return owner ? clause.replace(/\b(their|its)\b/i, '') : clause;
 }
 
 /** A term of one to five words in quotes ("the term 'X'", "what is \u201cX\u201d?"), as typed. */
@@ -503,7 +518,9 @@ const asksSessionField = (intents: ReadonlySet<Intent>) => (['who', 'when', 'whe
 /** The setting around what is asked: every concept that shares no word with `topic` becomes an everyday word. */
 function keepOnlyTopic(concepts: Concept[], topic: readonly string[]): void {
   const own = new Set(topic.map(term));
-  for (const c of concepts) if (!c.words.some((w) => own.has(term(w)))) c.generic = true;
+  // (A term the setting said first and the question says again in other words, "provincial" then "local
+  // government", is one concept: the question's words for it keep it.)
+  for (const c of concepts) if (!c.words.some((w) => own.has(term(w))) && !c.alternatives.some((alt) => alt.stems.every((t) => own.has(t)))) c.generic = true;
 }
 /** "What day is *session 4* again?": a word for the session, alone or numbered. */
 const sessionWord = (c: Concept) => c.context || (c.words.length === 1 && wordSet('session').has(c.words[0]!.replace(/\d+$/, '')));

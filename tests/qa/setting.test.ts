@@ -71,3 +71,26 @@ describe('who asks on whose behalf', () => {
     expect(answerer.answer('We manage the fuel barges in the bay - which ports have their own?').answered).toBe(false);
   });
 });
+
+describe('a setting, then a question about its own subject', () => {
+  const { answerer } = workshop(
+    writeSmallPack('own-subject', { title: 'The Harbour Index', workshop: 'Harbour Data Week 2025' }, [
+      {
+        id: 'portals',
+        title: 'What port websites link to',
+        units: [
+          { id: 'local-links', kind: 'statistic', text: '74% of ports link to the websites of their local harbour councils from their main website.', keywords: [] },
+          { id: 'ministry-links', kind: 'statistic', text: '90% of ports link to their transport ministry from their main website.', keywords: [] },
+          { id: 'tide-tables', kind: 'statistic', text: '61% of ports publish tide tables on their website.', keywords: [] },
+        ],
+      },
+    ]),
+  );
+
+  it('reads "their" after the ports it belongs to as theirs, not as pointing back at the setting', () => {
+    const q = "In Ruritania our district harbour council sites aren't linked from the port website. What share of ports link to local harbour councils from their main website?";
+    const a = answerer.answer(q);
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('74% of ports link to the websites of their local harbour councils');
+  });
+});
