@@ -259,6 +259,11 @@ function keepAsTyped(pack: Pack, w: string): boolean {
 }
 
 /** Question words after expanding chat spelling, joining split compounds and fixing misspellings. */
+/** An acronym the pack's glossary or text spells out ("ABT", "WXF"). */
+function ownAcronym(pack: Pack, word: string): boolean {
+  return (pack.phraseStarts.get(term(word)) ?? []).some((p) => p.stems.length === 1 && pack.groups[p.group]!.acronym);
+}
+
 function cleanWords(pack: Pack, raw: string[]): string[] {
   const out: string[] = [];
   const numberWord = wordMap('number-word');
@@ -275,7 +280,8 @@ function cleanWords(pack: Pack, raw: string[]): string[] {
     }
     // ("docs", "recs": a clipped word that is also English, "doc" a doctor, so read as the whole word when the
     // pack uses the whole word and not the short one.)
-    const w = SHORTHAND().get(raw[i]!) ?? clippedWord(pack, raw[i]!) ?? raw[i]!;
+    // (Not an acronym of the pack's own: "ABT" of a pack that spells it out is not "about".)
+    const w = (ownAcronym(pack, raw[i]!) ? undefined : SHORTHAND().get(raw[i]!)) ?? clippedWord(pack, raw[i]!) ?? raw[i]!;
     // "shouldnt" (or "shouldn't", whose apostrophe is gone by now): two words, "should not".
     if (w.includes('_')) {
       out.push(...w.split('_'));

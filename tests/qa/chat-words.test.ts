@@ -1,5 +1,7 @@
 // Chat words for a part of something, where it belongs and what it is asked in ("the enablers *bit*", "does it *sit*
 // under?", "in this *context*") say how a participant talks, not what about: they must not count against the answer.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { workshop, writeSmallPack } from './helpers.js';
 
@@ -104,5 +106,27 @@ describe('chat asides', () => {
     expect(next.text).toContain('4 March 2025');
     const tbh = answerer.answer('tbh what does the harbour index rank?');
     expect(tbh.text).toContain('berth booking');
+  });
+});
+
+describe("a pack's own acronym that is also chat shorthand", () => {
+  // An invented ferry pack whose glossary spells out "PLS", which chat spells for "please".
+  function writePack(): string {
+    const dir = writeSmallPack('own-acronym', { title: 'Ferry Passes', workshop: 'Harbour Data Week 2025' }, [
+      {
+        id: 'passes',
+        title: 'Passes',
+        units: [{ id: 'pls', kind: 'definition', text: 'The Port Link Season pass (PLS) gives unlimited crossings on one route for a month.', keywords: [] }],
+      },
+    ]);
+    writeFileSync(join(dir, 'glossary.json'), JSON.stringify([{ term: 'PLS', expansion: 'Port Link Season pass: a month of unlimited crossings on one route.', synonyms: [] }]));
+    return dir;
+  }
+  const { answerer } = workshop(writePack());
+
+  it('is read as the acronym, not as the everyday word', () => {
+    const a = answerer.answer('what is PLS');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('Port Link Season pass');
   });
 });
