@@ -117,6 +117,7 @@ describe('an amount of money in a currency by any name', () => {
         units: [
           { id: 'gates-cost', kind: 'statistic', text: 'The new flood gates were finished in 2024. The programme cost 19 million crowns.', keywords: [] },
           { id: 'gates-use', kind: 'statistic', text: 'The gates closed 14 times in their first year, and savings of 12 per cent on repairs followed.', keywords: [] },
+          { id: 'register', kind: 'fact', text: 'Anyone can search the harbour register online for a fee of KD 5 per berth.', keywords: [] },
         ],
       },
     ]),
@@ -126,5 +127,11 @@ describe('an amount of money in a currency by any name', () => {
     const a = answerer.answer('how much did the programme cost?');
     expect(a.answered, a.text).toBe(true);
     expect(a.text).toContain('19 million crowns');
+  });
+
+  it('reads "a fee of KD 5" as money too: a fee, a fare or a price with its figure', () => {
+    const a = answerer.answer('how much does a register search cost?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('a fee of KD 5');
   });
 });
