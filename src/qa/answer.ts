@@ -33,6 +33,8 @@ const ANSWER_KINDS: Intent[] = ['who', 'when', 'date', 'where', 'howmany', 'why'
 const ASKED_KINDS: Intent[] = [...ANSWER_KINDS, 'duration', 'frequency'];
 
 const round = (n: number) => Math.round(n * 100) / 100;
+/** A message that asks something: a question word first, or a question mark last. */
+const ASKS = /^\W*(?:(?:and|so|but|ok|okay)\s+)?(?:what|which|who|whom|whose|when|where|why|how)\b|\?\s*$/i;
 /** "The last one", "the middle one": a place in the list the last answer gave. */
 const PLACE = /\bthe (last|final|middle|first|second|third|fourth|fifth|sixth) (one|item|stage|step|level|part)\b(?! of\b)/i;
 /** ...of which only "the second one", "the last item" stand for an item by name ("the first step" is a step). */
@@ -325,8 +327,8 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       question,
       answered: false,
       text:
-        // ("How long can it last?" asks something, though every word of it is a way of asking.)
-        r && (r.analysis.concepts.length || r.analysis.intents.size)
+        // ("How long can it last?", "which lines?" ask something, though every word of them is a way of asking.)
+        r && (r.analysis.concepts.length || r.analysis.intents.size || ASKS.test(question))
           ? `Sorry, I can't find that in the workshop material ("${content.meta.title}"), so I'd rather not guess.`
           : `Sorry, I didn't catch a question there. I can answer questions about the workshop "${content.meta.title}".`,
       sources: [],

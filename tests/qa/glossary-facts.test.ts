@@ -45,4 +45,10 @@ describe('a fact a glossary entry gives', () => {
     expect(a.answered).toBe(false);
     expect(a.text).toMatch(/^Sorry, I can't find that/);
   });
+
+  it('declines a bare "which lines?" with nothing before as a question it cannot answer', () => {
+    const a = answerer.answer('which lines?');
+    expect(a.answered).toBe(false);
+    expect(a.text).toMatch(/^Sorry, I can't find that/);
+  });
 });
