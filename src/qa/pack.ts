@@ -191,13 +191,18 @@ function countedStems(text: string, asWritten?: Set<string>): Set<string> {
     if (!ws.some((w) => isFigure(w) || isQuantity(w))) continue;
     // ("Registered *suppliers* grew from 3,200 to 7,850", "the average number of *bids* was 2.4": the figures
     // come after the verb and count its subject, the last few words before it.)
-    const verb = ws.findIndex((w, i) => wordSet('figure-verb').has(w) && ws.slice(i + 1, i + 1 + SUBJECT_REACH).some(isFigure));
-    for (let k = verb - 1, taken = 0; k >= 0 && taken < SUBJECT_WINDOW; k--) {
-      const before = ws[k]!;
-      if (isFigure(before) || isAskingWord(before)) continue;
-      out.add(term(before));
-      asWritten?.add(singular(before));
-      taken++;
+    // (Within its clause: "X look at the whole: in 2023 *there* were 17 of them" has no subject to count; "there"
+    // says the figure's own words follow it.)
+    for (const clause of sentence.split(/[:,]\s/)) {
+      const cs = words(clause);
+      const verb = cs.findIndex((w, i) => wordSet('figure-verb').has(w) && cs[i - 1] !== 'there' && cs.slice(i + 1, i + 1 + SUBJECT_REACH).some(isFigure));
+      for (let k = verb - 1, taken = 0; k >= 0 && taken < SUBJECT_WINDOW; k--) {
+        const before = cs[k]!;
+        if (isFigure(before) || isAskingWord(before)) continue;
+        out.add(term(before));
+        asWritten?.add(singular(before));
+        taken++;
+      }
     }
     ws.forEach((w, i) => {
       if (!isFigure(w) && !isQuantity(w)) return;
