@@ -1,10 +1,11 @@
-// Advice for a pack's author beyond schema errors: answers that would be cut, repeats, unused terms, doubtful quiz figures.
-import type { ContentProblem } from '../content/load.js';
-import type { Content, Indicator, QuizItem } from '../content/schema.js';
-import { isStopWord, stem, words } from '../content/text.js';
+// Advice for a pack's author beyond schema errors: answers that would be cut, repeats, unused terms, doubtful quiz
+// figures, example questions the bot does not answer.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ContentProblem } from '../content/load.js';
+import type { Content, Indicator, QuizItem } from '../content/schema.js';
+import { isStopWord, stem, words } from '../content/text.js';
 import { createAnswerer } from '../qa/answer.js';
 import { buildSearchDocs } from '../qa/docs.js';
 import { loadSearchIndex } from '../qa/search-index.js';

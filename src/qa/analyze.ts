@@ -258,12 +258,12 @@ function keepAsTyped(pack: Pack, w: string): boolean {
   return pack.english.has(w) || GRAMMAR_WORDS.test(w);
 }
 
-/** Question words after expanding chat spelling, joining split compounds and fixing misspellings. */
 /** An acronym the pack's glossary or text spells out ("ABT", "WXF"). */
 function ownAcronym(pack: Pack, word: string): boolean {
   return (pack.phraseStarts.get(term(word)) ?? []).some((p) => p.stems.length === 1 && pack.groups[p.group]!.acronym);
 }
 
+/** Question words after expanding chat spelling, joining split compounds and fixing misspellings. */
 function cleanWords(pack: Pack, raw: string[]): string[] {
   const out: string[] = [];
   const numberWord = wordMap('number-word');

@@ -514,13 +514,13 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     return pair.sort((x, y) => (x.doc.position ?? 0) - (y.doc.position ?? 0));
   }
 
-  /** The unit that comes a close second to the best one, when the two fit in one answer. */
   /** One is a glossary entry, the other a unit that names the entry's term. */
   function glossed(a: DocInfo, b: DocInfo): boolean {
     const [entry, unit] = a.doc.kind === 'glossary' ? [a, b] : [b, a];
     return entry.doc.kind === 'glossary' && unit.doc.kind === 'unit' && entry.lead.size > 0 && [...entry.lead].every((t) => unit.terms.has(t));
   }
 
+  /** The unit that comes a close second to the best one, when the two fit in one answer. */
   function secondChoice(r: Reading, gap: number): DocInfo | undefined {
     const best = r.best!;
     // ("What is X?" answered by a unit that says what X is: a second that does not is no other reading of it.)

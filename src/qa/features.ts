@@ -87,8 +87,11 @@ function knownCurrencies(): { codes: Set<string>; names: Set<string> } {
   return (currencies = { codes, names });
 }
 
-/** A figure that what something cost says is money, whatever its currency is called: "cost 19 million crowns", "saved about 190 million", "a fee of KD 5". */
-const PRICED = /\b(?:costs?|costing|spent|spends?|paid|pays?|priced at|budget of|savings? of|saved|worth|invested|investment of|(?:fares?|fees?|prices?|charges?|tolls?) (?:is|was|are|were|of|at|stays at|rose to|fell to))\s+(?:(?:about|around|some|over|almost|nearly|roughly|just|up to|an estimated|a total of|only|under|less than|more than)\s+)*(?:[a-z]{1,3} ?)?\d[\d.,]*(?![\d.,]|\s*(?:%|per ?cent\b|percent\b))/i;
+/**
+ * A figure that what something cost says is money, whatever its currency is called: "cost 19 million crowns",
+ * "saved about 190 million", "a fee of KD 5" (not a year, "paid in 2019", nor a share, "savings of 12 per cent").
+ */
+const PRICED = /\b(?:costs?|costing|spent|spends?|paid|pays?|priced at|budget of|savings? of|saved|worth|invested|investment of|(?:fares?|fees?|prices?|charges?|tolls?) (?:is|was|are|were|of|at|stays at|rose to|fell to))\s+(?:(?:about|around|some|over|almost|nearly|roughly|just|up to|an estimated|a total of|only|under|less than|more than)\s+)*(?:[a-z]{1,3} ?)?(?!(?:1[89]|20)\d\d(?![\d.,]))\d[\d.,]*(?![\d.,]|\s*(?:%|per ?cent\b|percent\b))/i;
 
 /** The text gives an amount of money, in any currency: a sign, a code or a currency's name next to a figure. */
 export function namesMoney(text: string): boolean {

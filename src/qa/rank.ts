@@ -444,17 +444,19 @@ function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLea
   return b;
 }
 
-/**
- * May this doc answer the question? It must hold what is asked about (not just a phrase beside it: "the
- * *population* of X" is not answered by what X stands for). A glossary entry answers only "what is X /
- * what does X stand for" about its own term; a next step only a request for advice; a "when" question
- * only a doc with a date; a question about a year only a doc that names that year (or none).
- */
 /** Everything the question is about is the glossary entry's term. */
 function aboutTerm(a: Analysis, d: DocInfo): boolean {
   const topical = a.concepts.filter((c) => !c.generic && !c.context);
   return topical.length > 0 && topical.every((c) => holdsIn(c, d.lead));
 }
+
+/**
+ * May this doc answer the question? It must hold what is asked about (not just a phrase beside it: "the
+ * *population* of X" is not answered by what X stands for). A glossary entry answers only "what is X /
+ * what does X stand for" about its own term (or how long or how often X lasts, when it says so); a next step
+ * only a request for advice; a "when" question only a doc with a date; a question about a year only a doc that
+ * names that year (or none).
+ */
 
 function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: boolean): boolean {
   // "Summarise the talk in a few lines": the outline, whatever else the question holds.
