@@ -185,7 +185,7 @@ content
       const c = config();
       const { defaultContentDir } = await import('../content/load.js');
       const { checkPack, checkJson, formatCheck } = await import('../authoring/check.js');
-      const report = checkPack(opts.dir ?? c.CONTENT_DIR ?? defaultContentDir());
+      const report = checkPack(opts.dir ?? c.CONTENT_DIR ?? defaultContentDir(), cacheDir(c));
       process.stdout.write(opts.json ? checkJson(report) : formatCheck(report));
       return report.ok ? 0 : 1;
     }),

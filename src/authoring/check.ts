@@ -14,11 +14,12 @@ export interface CheckReport {
   warnings: ContentProblem[];
 }
 
-export function checkPack(dir: string): CheckReport {
+/** `cacheDir`: the bot's index cache, to ask the pack's example questions without building the index again. */
+export function checkPack(dir: string, cacheDir?: string): CheckReport {
   const abs = resolve(dir);
   const { content, problems } = validateContent(abs);
   if (!content) return { dir: abs, ok: false, errors: problems, warnings: [] };
-  return { dir: abs, ok: true, summary: summarise(content), errors: [], warnings: contentWarnings(content) };
+  return { dir: abs, ok: true, summary: summarise(content), errors: [], warnings: contentWarnings(content, { cacheDir }) };
 }
 
 export function formatCheck(r: CheckReport): string {

@@ -9,34 +9,39 @@ import { isStopWord, stem, words } from '../content/text.js';
 import { createAnswerer } from '../qa/answer.js';
 import { buildSearchDocs } from '../qa/docs.js';
 import { loadSearchIndex } from '../qa/search-index.js';
+import type { Answerer } from '../qa/types.js';
 import { formatDocs, MAX_ANSWER_CHARS } from '../qa/format.js';
 import { figureKey, findFigures } from './figures.js';
 
 /** Units sharing this much of their words say nearly the same thing. */
 const NEAR_SAME = 0.85;
 
-export function contentWarnings(content: Content): ContentProblem[] {
-  return [...longUnits(content), ...repeatedUnits(content), ...unusedTerms(content), ...quizFigures(content), ...indicatorGaps(content), ...draftQuiz(content), ...unansweredQuestions(content)];
+/**
+ * `bot`: the bot over this content when the caller has one already, or the index cache folder to build it with
+ * (building an index reads WordNet; a cache the bot has filled for this content makes it quick).
+ */
+export function contentWarnings(content: Content, bot: { answerer?: Answerer; cacheDir?: string } = {}): ContentProblem[] {
+  return [...longUnits(content), ...repeatedUnits(content), ...unusedTerms(content), ...quizFigures(content), ...indicatorGaps(content), ...draftQuiz(content), ...unansweredQuestions(content, bot)];
 }
 
 /**
  * The pack's own example questions (the title slide's and each section's), asked of the bot as a participant
  * would: one it declines is never offered as a suggestion, and says the pack does not answer what it promises.
  */
-function unansweredQuestions(content: Content): ContentProblem[] {
+function unansweredQuestions(content: Content, { answerer: given, cacheDir }: { answerer?: Answerer; cacheDir?: string }): ContentProblem[] {
   const asked = [
     ...(content.meta.examples ?? []).map((q, i) => ({ q, at: { file: 'meta.json', item: 'examples', index: i + 1, field: `examples.${i}` } })),
     ...content.sections.flatMap((s, si) => (s.questions ?? []).map((q, i) => ({ q, at: { file: 'sections.json', item: s.id, index: si + 1, field: `questions.${i}` } }))),
   ];
   if (!asked.length) return [];
-  const cache = mkdtempSync(join(tmpdir(), 'workshop-check-'));
+  const cache = given || cacheDir ? undefined : mkdtempSync(join(tmpdir(), 'workshop-check-'));
   try {
-    const answerer = createAnswerer(content, loadSearchIndex(content, cache));
+    const answerer = given ?? createAnswerer(content, loadSearchIndex(content, cacheDir ?? cache!));
     return asked
       .filter(({ q }) => !answerer.answer(q).answered)
       .map(({ q, at }) => ({ ...at, message: `the bot does not answer "${q}" from this pack, yet the pack offers it as an example (such a question is left out of suggestions): reword it, or add what it asks to a unit` }));
   } finally {
-    rmSync(cache, { recursive: true, force: true });
+    if (cache) rmSync(cache, { recursive: true, force: true });
   }
 }
 

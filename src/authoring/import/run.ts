@@ -5,6 +5,7 @@ import { loadContent } from '../../content/load.js';
 import type { Content } from '../../content/schema.js';
 import { createAnswerer } from '../../qa/answer.js';
 import { buildSearchIndex } from '../../qa/search-index.js';
+import type { Answerer } from '../../qa/types.js';
 import { contentWarnings } from '../warnings.js';
 import { ImportError } from './errors.js';
 import { buildPack, type DraftPack, type ImportSummary } from './pack.js';
@@ -49,8 +50,7 @@ function write(out: string, pack: DraftPack): void {
 }
 
 /** Keeps the example questions the draft really answers: /help should not offer one it declines. */
-function answeredExamples(content: Content, cacheDir: string): { kept: string[]; dropped: string[] } {
-  const answerer = createAnswerer(content, buildSearchIndex(content, cacheDir));
+function answeredExamples(content: Content, answerer: Answerer): { kept: string[]; dropped: string[] } {
   const asked = content.meta.examples ?? [];
   const kept = asked.filter((q) => answerer.answer(q).answered);
   return { kept, dropped: asked.filter((q) => !kept.includes(q)) };
@@ -67,11 +67,13 @@ export async function runImport(opts: ImportOptions): Promise<ImportResult> {
   }
   write(out, pack);
   let content = loadContent(out);
-  const examples = answeredExamples(content, opts.cacheDir);
+  // (One answerer for the examples and for content check's advice: building one reads WordNet.)
+  const answerer = createAnswerer(content, buildSearchIndex(content, opts.cacheDir));
+  const examples = answeredExamples(content, answerer);
   if (examples.dropped.length) {
     const meta = { ...pack.meta, examples: examples.kept.length ? examples.kept : undefined };
     write(out, { ...pack, meta });
     content = loadContent(out);
   }
-  return { out, summary, examples, warnings: contentWarnings(content).length };
+  return { out, summary, examples, warnings: contentWarnings(content, { answerer }).length };
 }
