@@ -1,7 +1,7 @@
 // Recognises questions that only make sense after the one before: "tell me more", "and X?", "why is that?".
 
 export type Followup =
-  /** "tell me more", "go on": the next part of the same topic. */
+  /** "tell me more", "go on", "any other reasons?", "and the rest?": the next part of the same topic. */
   | { kind: 'more' }
   /** "and X?", "what about X?": the last question again, about X. */
   | { kind: 'instead'; rest: string }
@@ -11,7 +11,7 @@ export type Followup =
   | { kind: 'source' };
 
 const MORE =
-  /^(?:(?:ok(?:ay)?|and|so|great|thanks|cool|nice)[,!.]?\s+)?(?:(?:can|could|would) you\s+)?(?:please\s+)?(?:(?:tell|say|give|show)(?: me| us)?(?: some| a (?:bit|little))? more(?: about (?:it|that|this|those|them|these))?|(?:some |a bit |a little )?more(?: please| info(?:rmation)?| details?)?|go on|continue|keep going|carry on|elaborate|expand(?: on (?:it|that|this))?|what else|anything else|and then|more on (?:it|that|this))(?: please)?\W*$/i;
+  /^(?:(?:ok(?:ay)?|and|so|great|thanks|cool|nice)[,!.]?\s+)?(?:(?:can|could|would) you\s+)?(?:please\s+)?(?:(?:tell|say|give|show)(?: me| us)?(?: some| a (?:bit|little))? more(?: about (?:it|that|this|those|them|these))?|(?:some |a bit |a little )?more(?: please| info(?:rmation)?| details?)?|go on|continue|keep going|carry on|elaborate|expand(?: on (?:it|that|this))?|what else|anything else|and then|more on (?:it|that|this)|(?:are there |were there )?any (?:other|more)(?: [a-z]+)?|(?:what about |and )?the (?:rest|others)(?: of (?:them|it|the list))?|(?:any )?others)(?: please)?\W*$/i;
 
 /** One way of asking where the last answer comes from. */
 const FROM = String.raw`(?:what(?:'?s| is| was| are)? (?:the |your |its |their )?(?:sources?|references?|citations?)(?: for (?:that|this|it|those|these))?|sources?|references?|citations?|(?:where|who)(?:'?s| is| does| did| do)? (?:that|this|it|(?:the|this|that|these|those) (?:data|figures?|numbers?|info(?:rmation)?|stats|statistics))(?: come)? from|who (?:said|says|wrote) (?:that|this|so|it)|says who|according to (?:who|whom|what)|how do (?:you|we) know(?: that)?)`;

@@ -69,4 +69,12 @@ describe('"more" after two answers in one section', () => {
     expect(told.join('\n')).toContain('38 routes linking 52 harbours');
     expect(told.join('\n')).not.toContain('employs 1,340 staff');
   });
+
+  it('reads "any other ...?" and "and the rest?" as asking for more of the same part', () => {
+    const first = answerer.answer('how old are the vessels?');
+    const other = answerer.answer('any other figures?', first.topic);
+    expect(other.text).toMatch(/^The MFA employs 1,340 staff/);
+    const rest = answerer.answer('and the rest?', other.topic);
+    expect(rest.text).toMatch(/^Earlier in this part: The Marrowsea Ferry Authority \(MFA\) runs 38 routes/);
+  });
 });
