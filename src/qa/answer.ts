@@ -347,8 +347,9 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     const start = answered === undefined ? aboutTheSame(previous, given) : undefined;
     const section = answered ?? start?.doc.section;
     const units = section ? (pack.sectionUnits.get(section) ?? []) : [];
-    const last = start ? pos(start) - 1 : Math.max(-1, ...given.filter((d) => d.doc.section === section).map(pos));
-    // The section's units after the last one given, then those before it that this run of "more" has not shown
+    // (From the first unit given: an answer of two units apart, "step 1" and "step 4", goes on with steps 2 and 3.)
+    const last = start ? pos(start) - 1 : Math.min(...given.filter((d) => d.doc.section === section).map(pos));
+    // The section's units after the first one given, then those before it that the conversation has not shown
     // (an answer may start in the middle of its section).
     const shown = new Set(previous.shown ?? previous.refs);
     const unseen = (u: DocInfo) => !shown.has(u.doc.ref);

@@ -77,4 +77,11 @@ describe('"more" after two answers in one section', () => {
     const rest = answerer.answer('and the rest?', other.topic);
     expect(rest.text).toMatch(/^Earlier in this part: The Marrowsea Ferry Authority \(MFA\) runs 38 routes/);
   });
+
+  it('goes on from the first of two units an answer gave, in the order of the part', () => {
+    // (An answer may give two units apart when both came close: the first and the fourth of the part.)
+    const a = answerer.answer('tell me more', { question: 'how big is the network?', refs: ['u:net-size', 'u:net-staff'] });
+    expect(a.text).toMatch(/^In 2019 the network carried 4\.1 million passengers/);
+    expect(a.text).not.toContain('Earlier in this part');
+  });
 });
