@@ -28,20 +28,23 @@ export function contentWarnings(content: Content, bot: { answerer?: Answerer; ca
  * The pack's own example questions (the title slide's and each section's), asked of the bot as a participant
  * would: one it declines is never offered as a suggestion, and says the pack does not answer what it promises.
  */
-function unansweredQuestions(content: Content, { answerer: given, cacheDir }: { answerer?: Answerer; cacheDir?: string }): ContentProblem[] {
+function unansweredQuestions(content: Content, { answerer, cacheDir }: { answerer?: Answerer; cacheDir?: string }): ContentProblem[] {
   const asked = [
     ...(content.meta.examples ?? []).map((q, i) => ({ q, at: { file: 'meta.json', item: 'examples', index: i + 1, field: `examples.${i}` } })),
     ...content.sections.flatMap((s, si) => (s.questions ?? []).map((q, i) => ({ q, at: { file: 'sections.json', item: s.id, index: si + 1, field: `questions.${i}` } }))),
   ];
   if (!asked.length) return [];
-  const cache = given || cacheDir ? undefined : mkdtempSync(join(tmpdir(), 'workshop-check-'));
-  try {
-    const answerer = given ?? createAnswerer(content, loadSearchIndex(content, cacheDir ?? cache!));
-    return asked
-      .filter(({ q }) => !answerer.answer(q).answered)
+  const declined = (bot: Answerer) =>
+    asked
+      .filter(({ q }) => !bot.answer(q).answered)
       .map(({ q, at }) => ({ ...at, message: `the bot does not answer "${q}" from this pack, yet the pack offers it as an example (such a question is left out of suggestions): reword it, or add what it asks to a unit` }));
+  if (answerer) return declined(answerer);
+  // (With no cache folder given, a folder of its own, removed after.)
+  const dir = cacheDir ?? mkdtempSync(join(tmpdir(), 'workshop-check-'));
+  try {
+    return declined(createAnswerer(content, loadSearchIndex(content, dir)));
   } finally {
-    if (cache) rmSync(cache, { recursive: true, force: true });
+    if (!cacheDir) rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -4,7 +4,7 @@ import { baseForms } from './english.js';
 import { ATTRIBUTES, findFocus, looksVerbal } from './focus.js';
 import { isBareQuestion } from './followup.js';
 import { readIdioms } from './idioms.js';
-import { FIRST_PLACE_TERM, MONEY_TERM, RANKING_TERM, term, type Pack } from './pack.js';
+import { FIRST_PLACE_TERM, isAskingWord, MONEY_TERM, RANKING_TERM, term, type Pack } from './pack.js';
 import type { Related } from './wordnet.js';
 import { correctWord, editDistance } from './spelling.js';
 import { wordGroups, wordMap, wordSet } from './word-lists.js';
@@ -497,7 +497,7 @@ function ownPossessive(clause: string): string {
   const at = ws.findIndex((w) => w === 'their' || w === 'its');
   // ("Which ports have *their own*?": own what? The thing the setting named.)
   if (at < 0 || ws[at + 1] === 'own' || ws[at + 1] === undefined) return clause;
-  const before = ws.slice(0, at).filter((w) => !isStopWord(w) && !wordSet('asking').has(w));
+  const before = ws.slice(0, at).filter((w) => !isAskingWord(w));
   const owner = ws[at] === 'their' ? before.some((w) => /[a-z]{2}s$/.test(w) && !/ss$/.test(w)) : before.length > 0;
   return owner ? clause.replace(/\b(their|its)\b/i, '') : clause;
 }
@@ -722,12 +722,18 @@ export function analyze(pack: Pack, question: string): Analysis {
     } else concepts.find((c) => c.alternatives[0]!.stems.length === 1 && c.alternatives[0]!.stems[0] === s)?.positions.push(where[i]!);
     i++;
   }
-  // "Who presented *the booking session*?", "when is *the tides talk*?": a name said of the session names the
-  // session, which the title slide answers for, when the session's title holds it.
+  // "Who presented *the booking session*?", "when is *the tides talk*?", "who gave *the talk on booking*?": a name
+  // said of the session names the session, which the title slide answers for, when the session's title holds it.
   const titled = pack.byRef.get('m:title')?.terms;
+  const inTitle = (c: Concept) => !!titled && !c.context && c.alternatives.some((alt) => alt.stems.every((t) => titled.has(t)));
+  const startOf = (c: Concept) => Math.min(...c.positions);
   for (const c of concepts) {
-    const next = cleaned[Math.max(...c.positions) + 1];
-    if (!titled || c.context || next === undefined || !wordSet('session').has(next) || !c.alternatives.some((alt) => alt.stems.every((t) => titled.has(t)))) continue;
+    if (!inTitle(c)) continue;
+    // (The word for the session right after the name, or before it with "on" or "about".)
+    const after = cleaned[Math.max(...c.positions) + 1];
+    const before = /^(on|about)$/.test(cleaned[startOf(c) - 1] ?? '') ? cleaned[startOf(c) - 2] : undefined;
+    const next = after !== undefined && wordSet('session').has(after) ? after : before !== undefined && wordSet('session').has(before) ? before : undefined;
+    if (next === undefined) continue;
     // (Not when the deck itself speaks of such a thing, "a booking *course* runs every March in Mombasa",
     // other than as this session: "*this session* looks at booking". A deck that names both apart, "at its
     // 40th session, the board took up booking", speaks of no booking session.)
@@ -740,21 +746,17 @@ export function analyze(pack: Pack, question: string): Analysis {
     };
     if (c.alternatives.some((alt) => docsWithAll(pack, [...alt.stems, term(next)]).some((i) => other(i) && such(i, alt.stems)))) continue;
     c.context = true;
-    // ("The *port websites* session": the words before it that the title holds name the session too.)
-    for (let at = Math.min(...c.positions) - 1, before = concepts.find((b) => b.positions.includes(at)); before && !before.context && before.alternatives.some((alt) => alt.stems.every((t) => titled.has(t))); at = Math.min(...before.positions) - 1, before = concepts.find((b) => b.positions.includes(at))) before.context = true;
-  }
-  // "Who gave *the talk on* harbour booking?": the words after "talk on" that the session's title holds name the
-  // session too, up to the first word the title does not hold.
-  if (titled) {
-    const inTitle = (c: Concept) => !c.context && c.alternatives.some((alt) => alt.stems.every((t) => titled.has(t)));
-    cleaned.forEach((w, p) => {
-      if (!wordSet('session').has(w) || !/^(on|about)$/.test(cleaned[p + 1] ?? '')) return;
-      const after = concepts.filter((c) => Math.min(...c.positions) > p + 1).sort((x, y) => Math.min(...x.positions) - Math.min(...y.positions));
-      for (const c of after) {
-        if (!inTitle(c)) break;
-        c.context = true;
+    if (next === after) {
+      // ("The *port websites* session": the words before it that the title holds name the session too.)
+      for (let at = startOf(c) - 1, prior = concepts.find((b) => b.positions.includes(at)); prior && inTitle(prior); at = startOf(prior) - 1, prior = concepts.find((b) => b.positions.includes(at))) prior.context = true;
+    } else {
+      // ("The talk on *harbour booking for small boats*": and the words after it, up to the first
+      // word the title does not hold.)
+      for (const later of concepts.filter((o) => startOf(o) > startOf(c)).sort((x, y) => startOf(x) - startOf(y))) {
+        if (!inTitle(later)) break;
+        later.context = true;
       }
-    });
+    }
   }
   // "Who's *running* this session?": what the presenter does with the session asks who presents it.
   if (intents.has('who') && concepts.some((c) => c.context && wordSet('session').has(c.words[0]!))) {

@@ -39,6 +39,12 @@ const ASKS = /^\W*(?:(?:and|so|but|ok|okay)\s+)?(?:what|which|who|whom|whose|whe
 const PLACE = /\bthe (last|final|middle|first|second|third|fourth|fifth|sixth) (one|item|stage|step|level|part)\b(?! of\b)/i;
 /** ...of which only "the second one", "the last item" stand for an item by name ("the first step" is a step). */
 const ITEM_NOUN = /^(one|item)$/i;
+/** Which of `n` items "the second", "the last" or "the middle" one is (1-based; 0 when none is: the middle of four). */
+function placeOf(said: string, n: number): number {
+  const w = said.toLowerCase();
+  if (w === 'middle') return n % 2 ? (n + 1) / 2 : 0;
+  return w === 'last' || w === 'final' ? n : [...wordSet('ordinal-number')].indexOf(w) + 1;
+}
 /** The words an item of a list may have, and the characters it needs to be asked about by name. */
 const MAX_ITEM_WORDS = 5;
 const MIN_ITEM_CHARS = 4;
@@ -348,12 +354,12 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     const section = answered ?? start?.doc.section;
     const units = section ? (pack.sectionUnits.get(section) ?? []) : [];
     // (From the first unit given: an answer of two units apart, "step 1" and "step 4", goes on with steps 2 and 3.)
-    const last = start ? pos(start) - 1 : Math.min(...given.filter((d) => d.doc.section === section).map(pos));
+    const from = start ? pos(start) - 1 : Math.min(...given.filter((d) => d.doc.section === section).map(pos));
     // The section's units after the first one given, then those before it that the conversation has not shown
     // (an answer may start in the middle of its section).
     const shown = new Set(previous.shown ?? previous.refs);
     const unseen = (u: DocInfo) => !shown.has(u.doc.ref);
-    const next = [...units.filter((u) => pos(u) > last && unseen(u)), ...units.filter((u) => pos(u) < last && unseen(u))];
+    const next = [...units.filter((u) => pos(u) > from && unseen(u)), ...units.filter((u) => pos(u) < from && unseen(u))];
     if (!next.length) {
       const title = answered ? content.sections.find((s) => s.id === answered)?.title : undefined;
       return {
@@ -364,7 +370,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     }
     const docs = [next[0]!.doc];
     // Going back to what came before the answer in its section: said, so it does not read as a jump.
-    const lead = pos(next[0]!) < last ? EARLIER : '';
+    const lead = pos(next[0]!) < from ? EARLIER : '';
     // (The one after it joins when it follows it in the section and both fit.)
     if (next[1] && pos(next[1]) === pos(next[0]!) + 1 && fitsTogether([...docs, next[1].doc], lead)) docs.push(next[1].doc);
     const { text, sources } = formatDocs(docs, lead);
@@ -554,11 +560,9 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     // (A list counted by its number must have that many items; and items are short, a name each.)
     const counted = list[1] && Number(wordMap('number-word').get(list[1].toLowerCase()) ?? list[1]);
     if ((counted && counted !== n) || n < 2 || items.some((x) => x.split(' ').length > MAX_ITEM_WORDS)) return question;
-    const said = m[1]!.toLowerCase();
-    const ordinals = [...wordSet('ordinal-number')];
-    const place = said === 'middle' ? (n % 2 ? (n + 1) / 2 : 0) : said === 'last' || said === 'final' ? n : ordinals.indexOf(said) + 1;
+    const place = placeOf(m[1]!, n);
     if (place < 1 || place > n) return question;
-    const ordinal = ordinals[place - 1]!;
+    const ordinal = [...wordSet('ordinal-number')][place - 1]!;
     const item = items[place - 1]!;
     // (A place in another order, "the second branch to open", is not its place in the list.)
     const section = pack.byRef.get(previous.refs[0]!)?.doc.section;
@@ -590,10 +594,8 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     );
     // (The last item ends with the sentence that holds it.)
     items[items.length - 1] = items.at(-1)!.split(/(?<=[.!?])\s/)[0]!.replace(/[.;]$/, '');
-    const n = items.length;
-    const said = m[1]!.toLowerCase();
-    const place = said === 'middle' ? (n % 2 ? (n + 1) / 2 : 0) : said === 'last' || said === 'final' ? n : [...wordSet('ordinal-number')].indexOf(said) + 1;
-    if (place < 1 || place > n) return undefined;
+    const place = placeOf(m[1]!, items.length);
+    if (place < 1 || place > items.length) return undefined;
     const intro = unit.text.slice(0, marks[0]!.index).trim();
     const text = `${intro.length <= MAX_INTRO_CHARS ? `${intro} ` : ''}(${place}) ${items[place - 1]}.`;
     const { text: answerText, sources } = formatDocs([{ ...unit, text }], '');

@@ -37,10 +37,14 @@ const NAME_CREDIT = 0.5;
 const HELD = 0.5;
 /** Kinds of question an indicator (what a readiness item is, how many have it) never answers. */
 const NOT_INDICATOR: Intent[] = ['why', 'when', 'date', 'who', 'where', 'how', 'advice'];
-/** What a doc must hold to answer each kind of question about the session that no title-slide fact answers. */
+/**
+ * What a doc must hold to answer a kind of question no title-slide fact or figure answers: a length of time, how
+ * often. ("How long is the session?" of a unit about it; "how long does a season pass last?" of the glossary
+ * entry that says so.)
+ */
 const KIND_FEATURE: Partial<Record<Intent, Feature>> = { duration: 'duration', frequency: 'frequency' };
-/** "How long does a season pass last?": a glossary entry about the thing that says how long answers too. */
-const GLOSSED_KINDS: Intent[] = ['duration', 'frequency'];
+/** The question asks one of those kinds, and the doc holds that kind of answer. */
+const holdsKindAsked = (a: Analysis, d: DocInfo): boolean => [...a.intents].some((k) => KIND_FEATURE[k] !== undefined && has(d, KIND_FEATURE[k]));
 /** What a unit headed as where to begin adds for "where do we start?". */
 const START_BONUS = 0.2;
 /** At most this many readiness items' next steps may hold the focus of advice that is about one of them. */
@@ -507,7 +511,7 @@ function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: 
   // (Not when the entry says no more than the question: "what does non-revenue water mean?" and "NRW: Non-revenue water".)
   if (d.doc.kind === 'glossary' && !a.intents.has('abbrev') && !q.bareAcronym && saysNoMore(d, q)) return false;
   // (Or "how many X does it cover?" of a term whose entry gives that count: "the census covers all 64".)
-  if (d.doc.kind === 'glossary') return ((a.intents.has('define') || a.intents.has('abbrev')) && hasFocus && onlyTerm && onlyThat && a.focus.every((c) => holdsIn(c, d.lead))) || (a.intents.has('howmany') && !!a.counted && countedHere(a.counted, d) && a.concepts.some((c) => c.specific && holdsIn(c, d.lead))) || (GLOSSED_KINDS.some((k) => a.intents.has(k) && has(d, KIND_FEATURE[k]!)) && aboutTerm(a, d));
+  if (d.doc.kind === 'glossary') return ((a.intents.has('define') || a.intents.has('abbrev')) && hasFocus && onlyTerm && onlyThat && a.focus.every((c) => holdsIn(c, d.lead))) || (a.intents.has('howmany') && !!a.counted && countedHere(a.counted, d) && a.concepts.some((c) => c.specific && holdsIn(c, d.lead))) || (holdsKindAsked(a, d) && aboutTerm(a, d));
   if (d.doc.kind === 'nextstep') return a.intents.has('advice');
   // An indicator the pack gives no figure for cannot answer "how many".
   if (d.doc.kind === 'indicator' && d.doc.unitKind !== 'statistic' && a.intents.has('howmany')) return false;
@@ -728,7 +732,7 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     // "What parts does the talk cover?": a summary of the session is what its outline is.
     if (d.doc.ref === 'm:outline' && a.intents.has('outline')) strong = true;
     // "How long is the session?": only words for the session, and a doc about it that holds that kind of answer.
-    if (sessionOnly && coverage >= 0.5 && [...a.intents].some((k) => KIND_FEATURE[k] && has(d, KIND_FEATURE[k]))) strong = true;
+    if (sessionOnly && coverage >= 0.5 && holdsKindAsked(a, d)) strong = true;
     const focusLead = focus.length > 0 && allInLead(focus, d);
     if (startHere) strong = true;
     let score = coverage + LEAD_WEIGHT * (lead / total) + typeBonus(a, q, d, coverage, focusLead, oneItem) - lengthPenalty(pack, d) + (startHere ? START_BONUS : 0);

@@ -1,5 +1,6 @@
 // Picks two or three questions the bot can answer, to offer when it cannot answer the one asked.
 import type { Content } from '../content/schema.js';
+import { normalizeText } from '../content/text.js';
 import type { SearchDoc } from './docs.js';
 
 export interface Suggester {
@@ -10,7 +11,8 @@ export interface Suggester {
   suggest(related: SearchDoc[], asked?: string): string[];
 }
 
-const plain = (q: string) => q.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+/** A question as the answerer reads it, for telling two spellings of one apart ("What is X?", "what is x"). */
+const plain = (q: string) => normalizeText(q).trim();
 
 /** `answers` says whether the bot answers a question: a pack's own example it cannot answer is no suggestion. */
 export function createSuggester(content: Content, answers: (question: string) => boolean = () => true): Suggester {

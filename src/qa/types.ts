@@ -32,7 +32,7 @@ export interface Topic {
   question: string;
   /** Refs of the documents the answer gave, first the main one. */
   refs: string[];
-  /** After "tell me more": every ref this run of "more" has given, so it neither repeats nor ends too soon. */
+  /** Every ref the conversation has given in this section (answers and runs of "more"), so "more" neither repeats nor ends too soon. */
   shown?: string[];
 }
 
