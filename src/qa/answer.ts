@@ -77,7 +77,10 @@ function unheldTopics(pack: Pack, a: Analysis, d: DocInfo): number {
   // What is asked about counts twice against a fact of the session ("what languages are spoken in <the country
   // where it is held>?"): such a fact says only where, when or who.
   const twice = (c: Concept) => c.foreign || (c.specific && c.words.length > 1) || (d.doc.kind === 'meta' && a.focus.includes(c) && !c.specific && !c.place && !c.verbal);
-  return unheld.reduce((n, c) => n + (twice(c) ? 2 : c.verbal ? 0.5 : 1), 0);
+  // A "why" question tells the event in the asker's words ("why did they *pull* the data *instead of asking*?");
+  // a unit that gives the reason tells it in its own, so what it lacks counts half.
+  const retold = a.intents.has('why') && d.features.has('reason') ? 0.5 : 1;
+  return retold * unheld.reduce((n, c) => n + (twice(c) ? 2 : c.verbal ? 0.5 : 1), 0);
 }
 const sameWords = (a: Concept, b: Concept) => a.words.join(' ') === b.words.join(' ');
 /** What a pronoun stands for: the thing the last question asked about (its names, places and focus), not what it said of it. */
