@@ -5,7 +5,7 @@ import { ATTRIBUTES, findFocus, looksVerbal } from './focus.js';
 import { isBareQuestion } from './followup.js';
 import { readIdioms } from './idioms.js';
 import { FIRST_PLACE_TERM, isAskingWord, MONEY_TERM, RANKING_TERM, term, type Pack } from './pack.js';
-import type { Related } from './wordnet.js';
+import { DERIVED_CREDIT, type Related } from './wordnet.js';
 import { correctWord, editDistance } from './spelling.js';
 import { wordGroups, wordMap, wordSet } from './word-lists.js';
 import { docsWithAll } from './rank.js';
@@ -702,7 +702,10 @@ export function analyze(pack: Pack, question: string): Analysis {
       // Known: the pack uses the word or its glossary's equivalent. A WordNet synonym only lends partial credit:
       // the question is still about a word the pack does not use ("park", "taxes").
       // (So is a word WordNet gives as another name for one of the pack's names of two words: "UK".)
-      const known = pack.vocab.has(w) || pack.postings.has(s) || alternatives.some((a) => (a.credit >= 1 || a.stems.length > 1) && pack.postings.has(a.stems[0]!));
+      // ("How *accurate* is it?" of a pack that gives its "accuracy": the adjective asks for the measure the pack
+      // names, which WordNet relates to it.)
+      const measure = cleaned[where[i]! - 1] === 'how' && alternatives.some((a) => a.stems.length === 1 && a.credit >= DERIVED_CREDIT && pack.postings.has(a.stems[0]!));
+      const known = pack.vocab.has(w) || pack.postings.has(s) || measure || alternatives.some((a) => (a.credit >= 1 || a.stems.length > 1) && pack.postings.has(a.stems[0]!));
       // The comparison itself ("which is *bigger*, A or B?") is said of both sides: it is not what is asked about.
       // A word in a set phrase with the preposition before it ("are the bans *in place*") is not a topic.
       const setPhrase = pack.english.setPhrases.has(`${cleaned[where[i]! - 1] ?? ''} ${w}`);

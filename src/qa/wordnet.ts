@@ -27,6 +27,8 @@ interface Synset {
   derived: [number, number, Pos, number][];
   /** Lexical antonym pointers, the same shape ("optional" / "obligatory"). */
   antonyms: [number, number, Pos, number][];
+  /** A noun's "attribute" pointers: the adjectives that say how much of it there is ("accurate" for "accuracy"), by synset offset. */
+  attributes: number[];
   /** A verb's more specific ways of doing it ("build" for "create"): hyponym pointers, by synset offset. */
   narrower: number[];
   /** An adjective's "similar to" synsets: a head's satellites, or a satellite's head ("mandatory" / "compulsory"). */
@@ -139,6 +141,7 @@ export class WordNetReader {
     const antonyms: Synset['antonyms'] = [];
     const similar: number[] = [];
     const narrower: number[] = [];
+    const attributes: number[] = [];
     let instance = false;
     for (let i = 0; i < pCnt; i++, k += 4) {
       const st = field(k + 3);
@@ -149,9 +152,10 @@ export class WordNetReader {
       if (f[k] === '!' && pointer) antonyms.push(pointer);
       if (f[k] === '&') similar.push(Number(f[k + 1]));
       if (f[k] === '~' && pos === 'verb') narrower.push(Number(f[k + 1]));
+      if (f[k] === '=' && pos === 'adj') attributes.push(Number(f[k + 1]));
       if (f[k] === '@i') instance = true;
     }
-    s = { lexFile: Number(f[1]), words, derived, antonyms, similar, narrower, instance };
+    s = { lexFile: Number(f[1]), words, derived, antonyms, similar, narrower, attributes, instance };
     this.synsets.set(key, s);
     return s;
   }
@@ -369,6 +373,9 @@ export function relatedWords(wn: WordNetReader, packWords: Iterable<string>, ver
       if (sense.pos === 'verb' && sense.rank === 1 && asVerb && syn.narrower.length <= MAX_NARROWER) for (const offset of syn.narrower) for (const w of wn.synset('verb', offset).words) if (!w.includes('_')) add(w, pack, NARROWER_CREDIT);
       // "the *Hungarian* portal" for a pack that says "Hungary": an adjective that pertains to the pack's noun.
       if (sense.pos === 'noun') for (const adj of wn.adjectivesOf(sense.offset)) add(adj, pack, DERIVED_CREDIT);
+      // "how *accurate* is it?" of a pack that gives its "accuracy", "how *far*" of one that gives a "distance": the
+      // adjectives that measure the pack's noun.
+      if (sense.pos === 'noun') for (const offset of syn.attributes) for (const adj of wn.synset('adj', offset).words) add(adj, pack, DERIVED_CREDIT);
     }
   }
   return out;
