@@ -105,6 +105,26 @@ export function namesMoney(text: string): boolean {
   return false;
 }
 
+const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The pack's own currency, as its glossary names it ("SVS: Sarovian shilling, the national currency"): a test
+ * for a figure next to its code ("SVS 250", "96 million KM") or name ("60,000 shillings"). A code in capitals
+ * counts only in capitals ("5 km" is no money in a pack that counts in KM). Undefined when the glossary names none.
+ */
+export function ownCurrency(glossary: readonly { term: string; expansion: string; synonyms: readonly string[] }[]): ((text: string) => boolean) | undefined {
+  const said = glossary.filter((g) => /\bcurrenc(?:y|ies)\b/i.test(g.expansion)).flatMap((g) => [g.term, ...g.synonyms]).filter((n) => n.trim().length >= 2);
+  if (!said.length) return undefined;
+  const near = (names: string[], flags: string) => {
+    const alt = names.map((n) => escaped(n.trim())).join('|');
+    return new RegExp(`\\b(?:${alt})\\s?\\d|${FIGURE}\\s?(?:[A-Za-z]+\\s)?(?:${alt})\\b`, flags);
+  };
+  const codes = said.filter((n) => n === n.toUpperCase());
+  const names = said.filter((n) => n !== n.toUpperCase());
+  const tests = [...(codes.length ? [near(codes, '')] : []), ...(names.length ? [near(names, 'i')] : [])];
+  return (text) => tests.some((t) => t.test(text));
+}
+
 const lowerWords = (text: string): string[] => text.toLowerCase().match(/[a-z]+/g) ?? [];
 
 /** Someone or something the text names: "Ana Lopez", "the Widget Foundation", "WXF". */

@@ -4,7 +4,7 @@ import type lunr from 'lunr';
 import type { Content } from '../content/schema.js';
 import { isStopWord, stem, words } from '../content/text.js';
 import { buildSearchDocs, type SearchDoc } from './docs.js';
-import { actorsIn, agentsIn, docFeatures, numbersIn, type Agent, type Feature } from './features.js';
+import { actorsIn, agentsIn, docFeatures, numbersIn, ownCurrency, type Agent, type Feature } from './features.js';
 import type { Alternative } from './analyze.js';
 import { idiomsWritten } from './idioms.js';
 import type { English } from './english.js';
@@ -399,12 +399,15 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
   for (const list of index.english.places.values()) {
     for (const name of list) if (name.length > 1 && !isStopWord(name[0]!) && name.every((w) => vocab.has(w)) && writesName(text, name.join(' '))) places.add(name.join(' '));
   }
+  const ownMoney = ownCurrency(content.glossary);
   const docs: DocInfo[] = searchDocs.map((doc, i) => {
     const all = docWords[i]!;
     // A compound holds its parts too: a question about "data" finds the "dataset".
     const terms = new Set([...all, ...all.flatMap((w) => compoundParts(w, vocab))].filter((w) => !isAskingWord(w)).map(term));
     for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
     const features = docFeatures(doc, places);
+    // (And by the currency the pack's glossary names: "SVS 250", "96 million KM".)
+    if (ownMoney?.(doc.text)) features.add('money');
     const text = words(doc.text, Infinity);
     const countWords = new Set<string>();
     const counted = countedStems(doc.text, countWords);
