@@ -193,17 +193,31 @@ function countedStems(text: string, asWritten?: Set<string>): Set<string> {
     // come after the verb and count its subject, the last few words before it.)
     // (Within its clause: "X look at the whole: in 2023 *there* were 17 of them" has no subject to count; "there"
     // says the figure's own words follow it.)
-    for (const clause of sentence.split(/[:,]\s/)) {
-      const cs = words(clause);
+    // (The figure may come after a comma, "the share of X *fell* at first, from 22 per cent", but the subject is in the
+    // verb's own clause.)
+    const clauses = sentence.split(/:\s/);
+    clauses.forEach((clause, c) => {
+      const parts = clause.split(/,\s/).map((part) => words(part));
+      const cs = parts.flat();
+      const partOf = parts.flatMap((part, k) => part.map(() => k));
       const verb = cs.findIndex((w, i) => wordSet('figure-verb').has(w) && cs[i - 1] !== 'there' && cs.slice(i + 1, i + 1 + SUBJECT_REACH).some(isFigure));
-      for (let k = verb - 1, taken = 0; k >= 0 && taken < SUBJECT_WINDOW; k--) {
+      for (let k = verb - 1, taken = 0; k >= 0 && taken < SUBJECT_WINDOW && partOf[k] === partOf[verb]; k--) {
         const before = cs[k]!;
         if (isFigure(before) || isAskingWord(before)) continue;
         out.add(term(before));
         asWritten?.add(singular(before));
         taken++;
       }
-    }
+      // ("Reports received: 6,400 in 2019, 71,000 in 2020": a label, then its figures, counts what the label names.)
+      const label = c === 0 && clauses.length > 1 && cs.length <= SUBJECT_WINDOW && !cs.some(isFigure) && isFigure(words(clauses[1]!)[0] ?? '');
+      if (label) {
+        for (const w of cs) {
+          if (isAskingWord(w)) continue;
+          out.add(term(w));
+          asWritten?.add(singular(w));
+        }
+      }
+    });
     ws.forEach((w, i) => {
       if (!isFigure(w) && !isQuantity(w)) return;
       let taken = 0;
