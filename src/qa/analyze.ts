@@ -92,6 +92,8 @@ export interface Analysis {
   years: string[];
   /** Asks for a share ("what share", "what percentage"), not a count. */
   share: boolean;
+  /** Asks how to do something oneself ("how do I get one?", "how can we apply"): steps answer it. */
+  procedure?: boolean;
   /** A choice asked only as "A or B?", with no word of comparison ("more", "difference"). */
   either?: boolean;
   /** A bare term or phrase ("ABC?", "north region results?"), read as asking what it is. */
@@ -853,6 +855,7 @@ export function analyze(pack: Pack, question: string): Analysis {
   const numbers = cleaned.map((w) => wordMap('number-word').get(w) ?? (/^\d[\d.]*$/.test(w) ? w : undefined)).filter((n): n is string => n !== undefined);
   const years = numbers.filter((n) => /^(1[89]|20)\d\d$/.test(n));
   const share = /\b(share|percent|percentage|proportion|fraction)\b/.test(cleanedText);
+  const procedure = /\bhow (do|can|could|should|would) (i|we|you|one|people|citizens|residents|users)\b|\bhow to\b/.test(cleanedText);
   // A bare term ("ABC?", "water pricing") asks what it is.
   const bare = ![...intents].some((i) => i !== 'yesno') && concepts.length > 0 && concepts.length <= 3 && cleaned.length <= 5;
   if (bare) intents.add('define');
@@ -882,7 +885,7 @@ export function analyze(pack: Pack, question: string): Analysis {
     found.focus = found.focus.filter((c) => c !== typed);
     found.typed = undefined;
   }
-  return { words: cleaned, intents, concepts, numbers, years, share, bare, future, either, verbs: verbsOf(concepts, cleaned), ...found };
+  return { words: cleaned, intents, concepts, numbers, years, share, procedure, bare, future, either, verbs: verbsOf(concepts, cleaned), ...found };
 }
 
 /**

@@ -209,6 +209,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
         const merged: Analysis = {
           ...before,
           intents: asks ? rest.intents : before.intents,
+          procedure: asks ? rest.procedure : before.procedure,
           concepts: [...replaced, ...topical.filter((c) => !replaced.some((b) => sameWords(b, c)))],
           focus: before.focus.filter((f) => replaced.includes(f)),
           numbers: [...before.numbers.filter((n) => !before.years.includes(n)), ...rest.numbers],
@@ -263,6 +264,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
         focus: property.length ? property : focus.length || !counted ? focus : kept.filter((c) => !c.generic && !c.context),
         outside: alone.analysis.outside,
         intents: new Set([...alone.analysis.intents, ...(alone.analysis.intents.size ? [] : before.intents)]),
+        procedure: alone.analysis.intents.size ? alone.analysis.procedure : before.procedure,
         years: alone.analysis.years.length ? alone.analysis.years : before.years,
       };
       // ("And how many of those submitted their data?": the same things counted as before.)

@@ -21,11 +21,14 @@ export type Feature =
   | 'definition' // says what something is
   | 'reason' // says why, or what something brings about
   | 'advice' // says what to do: "should", "start with", "first steps"
+  | 'steps' // steps in order: "(1) install the app; (2) log in", "Step 1: ..."
   | 'start' // is where to begin, by its heading or section: "First steps for a council", "Where should we begin?"
   | 'why' // is itself a "why", by its heading or its opening question: "Why meters matter", "Why a register? ..."
   | 'ordinal'; // a position: first, second, top, 14th
 
 const YEAR = /\b(1[89]\d\d|20\d\d)\b/;
+/** Steps in order: "(1) ... (2) ...", "1) ... 2) ...", "Step 1 ... step 2". */
+const STEPS = /(?:^|\s)\(?1\)\s[\s\S]*\s\(?2\)\s|\bstep (?:1|one)\b[\s\S]*\bstep (?:2|two)\b/i;
 /** A figure that is not a year (a year dates a fact; it does not count anything). */
 const NUMBER = /(?<![A-Za-z])\d+(?![A-Za-z])/;
 const withoutYears = (text: string): string => text.replace(/\b(1[89]\d\d|20\d\d)(-\d{2,4})?\b/g, ' ');
@@ -202,6 +205,7 @@ export function docFeatures(doc: SearchDoc, places: ReadonlySet<string>): Set<Fe
   if (isList(doc)) f.add('list');
   if (doc.unitKind === 'definition' || DEFINITION.test(text) || /^[^:.]{2,60}:/.test(text)) f.add('definition');
   if (has('reason')) f.add('reason');
+  if (STEPS.test(text)) f.add('steps');
   if (/^why\b/i.test(doc.title) || /^why\b[^.?!]{0,80}\?/i.test(text)) f.add('why');
   if (has('ordinal') || ORDINAL.test(text)) f.add('ordinal');
   if (has('ranking')) f.add('ranking');

@@ -24,6 +24,10 @@ const TOO = /^(.+?)\s+(?:too|as well|also)\W*$/i;
 const POINTING = /\b(it|its|it's|that|this|they|them|their|those|these|there|he|she|him|her|his|such|the same|which one'?s?|which ones)\b/i;
 /** "The first one", "the latest version": one of the things just talked about, by its place among them. */
 const ONE_OF_THEM = /\bthe (?:very )?(?:first|second|third|last|latest|newest|earliest|next|previous|original|current|other|newer|older) (?:one|ones|version|versions|edition|editions)\b/i;
+/** "How do I get one?", "do I need one": "one" at the end, after a verb, is one of the thing just talked about. */
+const ONE_LIKE_IT = /\b(?!(?:no|each|every|any|which|the|number|only)\b)[a-z]+ one\W*$/i;
+/** (In a short question only: "how many countries have one" in a longer one points at a thing it names itself.) */
+const ONE_LIKE_IT_WORDS = 6;
 /** A question that is only a question word ("why?", "how come?", "by when?", "by how much?", "by what year?", "in percent?", "who?"). */
 const BARE = /^(?:(?:and|but|so|ok(?:ay)?)[,]?\s+)?(?:why|how|when|where|who|how come|by when|since when|how so|how often|how frequently|how long|for how long|in what way|what for|which one|how many|how much|by how (?:much|many)|(?:(?:by|in|from|since|until|till) )?(?:what|which) (?:year|date|day|month|percentage|share|number)|(?:in|as an?) (?:percent|per cent|percentage|share|proportion))\W*$/i;
 
@@ -36,6 +40,7 @@ export function readFollowup(question: string): Followup | undefined {
   if (SOURCE.test(q)) return { kind: 'source' };
   const instead = INSTEAD.exec(q) ?? TOO.exec(q);
   if (instead && instead[1]!.split(/\s+/).length <= 6) return { kind: 'instead', rest: instead[1]! };
-  if (isBareQuestion(q) || ((POINTING.test(q) || ONE_OF_THEM.test(q)) && q.split(/\s+/).length <= 12)) return { kind: 'leaning' };
+  const length = q.split(/\s+/).length;
+  if (isBareQuestion(q) || ((POINTING.test(q) || ONE_OF_THEM.test(q)) && length <= 12) || (ONE_LIKE_IT.test(q) && length <= ONE_LIKE_IT_WORDS)) return { kind: 'leaning' };
   return undefined;
 }

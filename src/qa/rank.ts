@@ -392,6 +392,8 @@ function runAt(ws: readonly string[], stems: readonly string[], at: number): boo
 /** Stems of the words that say what something is, after its name. */
 const DEFINING = new Set(['is', 'are', 'refer', 'mean', 'denot', 'stand', 'defin']);
 
+/** What numbered steps add for a question that asks how to do something. */
+const PROCEDURE_BONUS = 0.1;
 /** What the form of the doc adds for the kind of answer asked for (negative when it cannot be that answer). */
 /** `oneItem`: the question asks advice about one readiness item, not about the pack's whole subject. */
 function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLead: boolean, oneItem: boolean): number {
@@ -418,6 +420,8 @@ function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLea
   if (is('why')) b += (has(d, 'reason') ? 0.06 : 0) + (has(d, 'why') ? 0.15 : 0);
   // "Why X?" is not answered by what X is: a doc that opens by defining it says what, not why.
   if (is('why') && !is('define') && definesFocus(a, d)) b -= 0.2;
+  // "How do I get one?": steps in order ("(1) install the app; (2) log in").
+  if (is('how') && !is('howmany') && a.procedure) b += has(d, 'steps') ? PROCEDURE_BONUS : 0;
   if (is('define') && has(d, 'definition')) b += focusLead ? 0.1 : 0.04;
   // "The X (ABC) is...", "X refers to...": the doc that says what the asked thing is.
   if (is('define') && definesFocus(a, d)) b += 0.1;
