@@ -1,5 +1,6 @@
-// Everyday phrases for being part of something ("falls under", "counts towards"), for now ("at the moment") and
-// for the whole of something ("from start to finish") are read in plain words.
+// Everyday phrases for being part of something ("falls under", "counts towards"), for now ("at the moment"), for
+// the whole of something ("from start to finish") and for reporting to someone ("answer to") are read in plain
+// words.
 import { describe, expect, it } from 'vitest';
 import { workshop, writeSmallPack } from './helpers.js';
 
@@ -20,6 +21,8 @@ const pillars = [
       { id: 'radar', kind: 'statistic' as const, text: '139 ports have an active radar team, according to the 2024 harbour index.', keywords: [] },
       { id: 'plans', kind: 'statistic' as const, text: '132 ports have adopted a berth safety plan, according to the 2024 harbour index.', keywords: [] },
       { id: 'board', kind: 'fact' as const, text: 'The port board brings together the harbour masters of all ports and meets twice a year.', keywords: [] },
+      { id: 'chair', kind: 'fact' as const, text: 'The chair of the port board reports to the minister of transport, not to the ports.', keywords: [] },
+      { id: 'radio', kind: 'fact' as const, text: 'Crews must answer radio calls from the chair of the port board within a minute.', keywords: [] },
       { id: 'phases', kind: 'list' as const, text: 'A berth safety plan goes through five phases: drafting, consultation, adoption, rollout and review.', keywords: [] },
       { id: 'lead', kind: 'fact' as const, text: 'For a berth safety plan, the port board should appoint a single harbour authority to lead the drafting.', keywords: [] },
     ],
@@ -45,6 +48,12 @@ describe('phrasal idioms', () => {
     const a = answerer.answer('what are the phases a berth safety plan goes through from start to finish');
     expect(a.answered, a.text).toBe(true);
     expect(a.text).toContain('drafting, consultation');
+  });
+
+  it('reads "answer to" as reporting to', () => {
+    const a = answerer.answer('who does the chair of the port board answer to?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('minister of transport');
   });
 
   it('reads "at the moment" as now', () => {
