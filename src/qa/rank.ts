@@ -682,6 +682,11 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
   const topical = weighted.filter((w) => !w.concept.generic && !w.concept.context && w.held.size > 0 && a.concepts.includes(w.concept));
   const sessionOnly = a.concepts.length > 0 && a.concepts.some((c) => c.context) && a.concepts.every((c) => c.context || c.generic);
   const cued = pack.metaCues.some((c) => a.intents.has(c as Intent));
+  // "How long is the session?": the session's own opening part speaks of it, by whatever name ("this 75-minute case
+  // study ..."), so its units that hold the kind of answer asked hold the session too.
+  const opening = new Set<number>();
+  if (sessionOnly) for (const u of pack.sectionUnits.values().next().value ?? []) if (u.doc.kind === 'unit' && holdsKindAsked(a, u)) opening.add(u.i);
+  for (const i of opening) candidates.add(i);
   // (The question's own words for where to begin, which a unit on where to begin holds however it says it.)
   const startWords = new Set(fromScratch ? weighted.filter((w) => w.concept.words.some((x) => wordSet('start-word').has(x))) : []);
   // "The *3* stages": a word the question counts, by the number before it.
@@ -711,7 +716,7 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     for (const w of weighted) {
       // (A unit on where to begin speaks of the session's subject throughout, named or not.)
       // (And of where to begin, said in any words: "start", "begin", "first".)
-      let credit = startHere && (focus.includes(w) || startWords.has(w)) ? 1 : w.held.get(i);
+      let credit = (startHere && (focus.includes(w) || startWords.has(w))) || (w.concept.context && opening.has(i)) ? 1 : w.held.get(i);
       if (!credit) continue;
       // ("The 3 *stages* of X" and a doc on X that gives "three levels": the number says they are the same things.)
       // (Specific enough to answer, however common the word: the number picks out the list.)
@@ -749,7 +754,7 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     let missing = 0;
     let missed: Weighted | undefined;
     for (const w of focus) {
-      if (startHere || ((w.held.get(i) ?? 0) >= HELD && !inNameOnly(w.concept, d))) continue;
+      if (startHere || ((w.held.get(i) ?? 0) >= HELD && !inNameOnly(w.concept, d)) || (w.concept.context && opening.has(i))) continue;
       // (The session's own setting, a name its title gives, "why did *Ruritania* move to e-tendering?" of a
       // session on Ruritania's tendering: every unit speaks of it, named or not.)
       if (d.doc.kind === 'unit' && setting.has(w)) continue;
