@@ -12,6 +12,7 @@ const writePack = () =>
       units: [
         { id: 'bookings', kind: 'statistic', text: 'Bookings made online: 6,400 in 2019, 71,000 in 2020, 118,500 in 2021 and 151,900 in 2023.', keywords: [] },
         { id: 'staff', kind: 'statistic', text: 'In 2023 the booking office had 14 clerks, down from 31 in 2019, and 2 of its 5 counters closed.', keywords: [] },
+        { id: 'open-data', kind: 'statistic', text: 'Open data on bookings: 6 (9%) of the 64 harbours in 2025 publish it.', keywords: [] },
       ],
     },
     {
@@ -31,6 +32,10 @@ describe('what a figure counts', () => {
     const a = answerer.answer('how many bookings in 2023?');
     expect(a.answered, a.text).toBe(true);
     expect(a.text).toContain('151,900 in 2023');
+  });
+
+  it('is not what a label names when its figure counts something else ("6 (9%) of the 64 harbours")', () => {
+    expect(answerer.answer('how many bookings were made in 2025?').answered).toBe(false);
   });
 
   it("is a figure verb's subject, when the figure comes after a comma", () => {
