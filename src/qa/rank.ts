@@ -392,7 +392,7 @@ function runAt(ws: readonly string[], stems: readonly string[], at: number): boo
 /** Stems of the words that say what something is, after its name. */
 const DEFINING = new Set(['is', 'are', 'refer', 'mean', 'denot', 'stand', 'defin']);
 
-/** What numbered steps add for a question that asks how to do something. */
+/** What steps in order add for a question that asks how to do something oneself. */
 const PROCEDURE_BONUS = 0.1;
 /** What the form of the doc adds for the kind of answer asked for (negative when it cannot be that answer). */
 /** `oneItem`: the question asks advice about one readiness item, not about the pack's whole subject. */
