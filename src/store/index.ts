@@ -1,7 +1,6 @@
 // Opens the Store named by DATABASE_URL: a SQLite file by default, PostgreSQL for postgres:// URLs.
 import type { Logger } from 'pino';
 import { StoreConfigError } from './backend.js';
-import { openPostgres } from './postgres.js';
 import { SqlStore } from './sql-store.js';
 import { openSqlite, sqlitePath } from './sqlite.js';
 
@@ -34,6 +33,8 @@ export async function createStore(opts: CreateStoreOptions = {}): Promise<SqlSto
     return new SqlStore(openSqlite(file));
   }
   if (/^postgres(ql)?:\/\//.test(url)) {
+    // Loaded only here: a SQLite deployment never carries the pg driver (about 2 MB of heap for the process's life).
+    const { openPostgres } = await import('./postgres.js');
     return new SqlStore(
       openPostgres({ url, poolMax: opts.poolMax, statementTimeoutMs: opts.statementTimeoutMs, schema: opts.schema, logger: opts.logger }),
     );
