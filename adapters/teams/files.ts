@@ -3,7 +3,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
-import { request } from 'undici';
 import type { Clock } from '../../src/core/adapter.js';
 import type { Outgoing } from '../../src/core/messages.js';
 import type { Store } from '../../src/store/types.js';
@@ -62,6 +61,8 @@ const text = (t: string): Partial<Activity> => ({ type: 'message', text: t, text
 
 /** PUTs the bytes in one piece to a OneDrive upload session (no bot token: the URL carries its own rights). */
 async function upload(url: string, data: Buffer): Promise<void> {
+  // Loaded on the first upload: a server whose Teams people never accept a file does not carry undici.
+  const { request } = await import('undici');
   const res = await request(url, {
     method: 'PUT',
     headers: { 'content-length': String(data.length), 'content-range': `bytes 0-${data.length - 1}/${data.length}` },

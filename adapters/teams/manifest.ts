@@ -1,6 +1,4 @@
 // The Teams app package (manifest.json + two icons, zipped) that an admin uploads to install the bot.
-import { Resvg } from '@resvg/resvg-js';
-import yazl from 'yazl';
 import type { CommandMenu } from '../../src/core/commands.js';
 
 export interface TeamsAppPackageOptions {
@@ -48,7 +46,7 @@ const outlineSvg = `<svg xmlns="http://www.w3.org/2000/svg" width="32" height="3
 <path d="${TICK}" fill="none" stroke="#ffffff" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>
 </svg>`;
 
-const png = (svg: string, width: number): Buffer =>
+const png = (Resvg: typeof import('@resvg/resvg-js').Resvg, svg: string, width: number): Buffer =>
   new Resvg(svg, { fitTo: { mode: 'width', value: width }, font: { loadSystemFonts: false } }).render().asPng();
 
 export function teamsManifest(opts: TeamsAppPackageOptions): Record<string, unknown> {
@@ -105,12 +103,15 @@ function fullDescription(menu: CommandMenu): string {
 /** The zip to upload in Teams (Apps > Manage your apps > Upload an app). */
 export async function buildTeamsAppPackage(opts: TeamsAppPackageOptions): Promise<Buffer> {
   const manifest = Buffer.from(JSON.stringify(teamsManifest(opts), null, 2) + '\n');
+  // Loaded here, not with the adapter: the server (which imports this module) never builds a package, and
+  // resvg is a native library besides.
+  const [{ Resvg }, { default: yazl }] = await Promise.all([import('@resvg/resvg-js'), import('yazl')]);
   const zip = new yazl.ZipFile();
   // A fixed time makes the same inputs give the same bytes.
   const mtime = new Date('2024-01-01T00:00:00Z');
   zip.addBuffer(manifest, 'manifest.json', { mtime });
-  zip.addBuffer(png(colorSvg, 192), 'color.png', { mtime });
-  zip.addBuffer(png(outlineSvg, 32), 'outline.png', { mtime });
+  zip.addBuffer(png(Resvg, colorSvg, 192), 'color.png', { mtime });
+  zip.addBuffer(png(Resvg, outlineSvg, 32), 'outline.png', { mtime });
   zip.end();
   const chunks: Buffer[] = [];
   for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
