@@ -1,7 +1,10 @@
 // Spelling correction against a pack's own vocabulary: a symmetric-delete index and a bounded edit distance.
 
-/** Word (with up to `depth` letters deleted) -> dictionary words it came from. */
-export type DeleteIndex = Map<string, string[]>;
+/**
+ * Word (with up to `depth` letters deleted) -> the dictionary word it came from, or the words when more than one
+ * did. (Most deletes come from one word: a list for each of them would be most of the index's memory.)
+ */
+export type DeleteIndex = Map<string, string | string[]>;
 
 /** How many letters a word of this length may be off: long words two, shorter ones one. */
 export const maxEdits = (length: number): number => (length >= 9 ? 2 : 1);
@@ -29,9 +32,10 @@ export function buildDeleteIndex(dictionary: Iterable<string>): DeleteIndex {
   for (const w of dictionary) {
     if (w.length < 4 || /\d/.test(w)) continue;
     for (const del of deletesOf(w, w.length >= 7 ? 2 : 1)) {
-      const list = index.get(del);
-      if (list) list.push(w);
-      else index.set(del, [w]);
+      const from = index.get(del);
+      if (from === undefined) index.set(del, w);
+      else if (typeof from === 'string') index.set(del, [from, w]);
+      else from.push(w);
     }
   }
   return index;
@@ -90,7 +94,9 @@ export function correctWord(index: DeleteIndex, dictionary: ReadonlySet<string>,
   };
   for (const probe of [word, ...deletesOf(word, max)]) {
     if (dictionary.has(probe)) consider(probe);
-    for (const c of index.get(probe) ?? []) consider(c);
+    const from = index.get(probe);
+    if (typeof from === 'string') consider(from);
+    else if (from) for (const c of from) consider(c);
   }
   return best;
 }
