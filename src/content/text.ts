@@ -47,6 +47,9 @@ export function normalizeText(input: string): string {
   return s.replace(/\s{2,}/g, ' ');
 }
 
+/** A string as a regular expression that matches it literally ("KD 5.0" -> "KD 5\\.0"). */
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** Words of a text, in order: normalised, split on spaces and hyphens, at most `max`. */
 export function words(input: string, max = Number.MAX_SAFE_INTEGER): string[] {
   return splitWords(normalizeText(input), max);

@@ -1,5 +1,6 @@
 // What a document's text holds, read from the form of its words: a person, a date, a place, a figure, a list,
 // a definition, a reason. Questions ask for one of these ("who", "when", "where", "how many", "what are").
+import { escapeRegExp } from '../content/text.js';
 import type { SearchDoc } from './docs.js';
 import { wordMap, wordSet } from './word-lists.js';
 
@@ -108,8 +109,6 @@ export function namesMoney(text: string): boolean {
   return false;
 }
 
-const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * The pack's own currency, as its glossary names it ("SVS: Sarovian shilling, the national currency"): a test
  * for a figure next to its code ("SVS 250", "96 million KM") or name ("60,000 shillings"). A code in capitals
@@ -119,7 +118,7 @@ export function ownCurrency(glossary: readonly { term: string; expansion: string
   const said = glossary.filter((g) => /\bcurrenc(?:y|ies)\b/i.test(g.expansion)).flatMap((g) => [g.term, ...g.synonyms]).filter((n) => n.trim().length >= 2);
   if (!said.length) return undefined;
   const near = (names: string[], flags: string) => {
-    const alt = names.map((n) => escaped(n.trim())).join('|');
+    const alt = names.map((n) => escapeRegExp(n.trim())).join('|');
     return new RegExp(`\\b(?:${alt})\\s?\\d|${FIGURE}\\s?(?:[A-Za-z]+\\s)?(?:${alt})\\b`, flags);
   };
   const codes = said.filter((n) => n === n.toUpperCase());

@@ -211,10 +211,8 @@ function countedStems(text: string, asWritten?: Set<string>): Set<string> {
       // ("Reports received: 6,400 in 2019, 71,000 in 2020": a label, then its figures, counts what the label names.)
       // (A series, its figures dated or placed, "6,400 in 2019"; not "Harbours with a berth map: 6 (9%) of the 64
       // towns", whose figure counts towns.)
-      const after = words(clauses[1] ?? '');
-      const next = after.find((w) => !isFigure(w));
-      const label = c === 0 && cs.length <= SUBJECT_WINDOW && !cs.some(isFigure) && isFigure(after[0] ?? '') && /^(in|for|by|at|on)$/.test(next ?? '');
-      if (label) {
+      const after = c === 0 && clauses.length > 1 && cs.length <= SUBJECT_WINDOW && !cs.some(isFigure) ? words(clauses[1]!) : [];
+      if (isFigure(after[0] ?? '') && /^(in|for|by|at|on)$/.test(after.find((w) => !isFigure(w)) ?? '')) {
         for (const w of cs) {
           if (isAskingWord(w)) continue;
           out.add(term(w));

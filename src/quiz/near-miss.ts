@@ -1,4 +1,5 @@
 // Typed answers that are close to a choice ("red green and blue" for "Red, green and blue"; "govt portal"), and answers that give one away.
+import { escapeRegExp } from '../content/text.js';
 
 /** Short forms people type, as the words choices use. */
 const SHORT_FORMS: Record<string, string> = {
@@ -104,6 +105,5 @@ export function nearChoices(text: string, choices: readonly string[]): number[] 
 export function statesChoice(answer: string, choice: string): boolean {
   const phrase = normalizeAnswer(choice);
   if (!phrase) return false;
-  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}%])`, 'u').test(normalizeAnswer(answer));
+  return new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(phrase)}($|[^\\p{L}\\p{N}%])`, 'u').test(normalizeAnswer(answer));
 }
