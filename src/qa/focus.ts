@@ -134,6 +134,10 @@ function questionFocus(words: string[], h: number): Phrase & { counted: boolean;
     // ("1,200 person-years"), not a number of staff.
     // (Money keeps its own reading: an amount of money answers it.)
     if ((words[h + 1] ?? '') === 'much' && !np.span.some(plural) && !np.span.some((k) => MONEY.has(words[k] ?? ''))) return { span: np.span, end: np.end, counted: false };
+    // "how many *cross* into another country", "how many *live* in towns": one word that is no plural, then a
+    // preposition or a determiner, is what they do; what is counted goes unsaid (people, most often).
+    const lone = np.span.length === 1 && head !== undefined && !plural(head) && !IRREGULAR.has(words[head] ?? '');
+    if ((words[h + 1] ?? '') === 'many' && lone && (PREP.has(words[np.end] ?? '') || DET.has(words[np.end] ?? ''))) return { span: np.span, end: np.end, counted: false };
     return { span: upTo, end: upTo.length ? (upTo[upTo.length - 1] ?? i) + 1 : np.end, counted };
   }
   // "what *goes* into X", "what *makes* up X": a verb after "what", so X is what is asked about.
