@@ -460,10 +460,15 @@ const SUBJECT = String.raw`i|you|we|they|it|he|she|there|this|that|these|those|t
  * word ("How did our region, East Asia, do compared with...?" goes on after its commas).
  */
 const CLAUSE_BREAK = new RegExp(String.raw`(?<=[.?!])\s+(?=\S)|\s+[-\u2013\u2014]+\s+|;\s+|,\s+(?=(?:(?:so|and|but|ok|okay)\s+)?(?:(?:${WH_OPENERS})\b|(?:${OPENERS})\s+(?:${SUBJECT})\b))|,\s+(?=(?:i|i'm|im|i've|ive|we)\s+(?:have|need|am|got|must|want|only|was|are|came|had|left|lost|just|[a-z]{2,}ed)\b|(?:need|needed|want|wanted)\s+(?:it|this|that|them)\b)`, 'i');
-/** A clause that asks: it opens with a question word or a verb (after a greeting or "so"), ends in "?", or asks to be told. */
-const ASKING_CLAUSE = new RegExp(String.raw`^\W*(?:(?:so|and|but|ok|okay|hi|hey|also|then|pls|please)[,!]?\s+)*(?:${OPENERS}|whom|whose|has|have|had)\b|\?\s*$|\b(?:tell me|explain|define|describe|summari[sz]e|give me|list)\b`, 'i');
+/**
+ * A clause that asks: it opens with a question word or a verb (after a greeting or "so"), ends in "?", or asks to
+ * be told (not someone else's asking: "my director keeps asking me to explain it").
+ */
+const ASKING_CLAUSE = new RegExp(String.raw`^\W*(?:(?:so|and|but|ok|okay|hi|hey|also|then|pls|please)[,!]?\s+)*(?:${OPENERS}|whom|whose|has|have|had)\b|\?\s*$|(?<!\b(?:me|us|him|her|them) to )\b(?:tell me|explain|define|describe|summari[sz]e|give me|list)\b`, 'i');
 /** Words that point back at something said before in the message ("how many signed *it*?"). */
 const POINTS_BACK = /\b(it|its|they|them|their|there|that|this|those|these|he|she|him|her|his)\b/i;
+/** "How do *they* register", "can *she* apply": the subject after an auxiliary is who acts (to take out with `replace`, keeping $1). */
+const ACTOR = /\b((?:do|does|did|can|could|should|would|will|must|may|might) )(?:they|he|she) (?=[a-z])/gi;
 /** "What do *they* mean by X?", "what do you call X?": no one in particular, pointing back at nothing (to take out with `replace`). */
 export const IMPERSONAL = /\b(?:do|does|did) (?:they|you|people) (?:mean|call|say)\b/gi;
 
@@ -486,7 +491,8 @@ function askingClause(question: string): string | undefined {
   // ("How long does *this session* last?": the session, not something said before.)
   // ("Which groups need *their own* services?": the clause's own subject; not "which have *their own*?", which
   // points back at what the setting named.)
-  return POINTS_BACK.test(ownPossessive(clause.replace(IMPERSONAL, '').replace(/\b(?:their|its|his|her) own (?=[a-z])/gi, '').replace(thisSession(), ''))) ? undefined : clause;
+  // ("How do *they* register on the portal?": who is to act, which the setting told; the clause names its topic.)
+  return POINTS_BACK.test(ownPossessive(clause.replace(IMPERSONAL, '').replace(ACTOR, '$1').replace(/\b(?:their|its|his|her) own (?=[a-z])/gi, '').replace(thisSession(), ''))) ? undefined : clause;
 }
 
 /**
