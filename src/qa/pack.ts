@@ -173,6 +173,8 @@ export function singular(w: string): string {
 
 /** Words a figure counts: the few after it ("93% of *countries*", "105 of the 150 *partner towns*"). */
 const COUNTED_WINDOW = 3;
+/** How far the counted words reach for a plural when the first few are none: "46 district procurement help *desks*". */
+const HEAD_REACH = 5;
 
 /** How far after a figure verb its figure may come: "rose from *3,200*", "was about *18* per cent", "rose from zero in 2019 to *402,000*". */
 const SUBJECT_REACH = 6;
@@ -223,11 +225,14 @@ function countedStems(text: string, asWritten?: Set<string>): Set<string> {
     ws.forEach((w, i) => {
       if (!isFigure(w) && !isQuantity(w)) return;
       let taken = 0;
-      for (let k = i + 1; k < ws.length && taken < COUNTED_WINDOW; k++) {
+      let head = false;
+      // (On to the plural that heads the phrase when modifiers come first: "46 district procurement help *desks*".)
+      for (let k = i + 1; k < ws.length && (taken < COUNTED_WINDOW || (taken < HEAD_REACH && !head)); k++) {
         const next = ws[k]!;
         if (isFigure(next) || isAskingWord(next)) continue;
         out.add(term(next));
         asWritten?.add(singular(next));
+        head ||= singular(next) !== next;
         taken++;
       }
     });
