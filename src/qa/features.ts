@@ -190,7 +190,7 @@ export function docFeatures(doc: SearchDoc, places: ReadonlySet<string>): Set<Fe
   if (ADVISES.test(text)) f.add('advice');
   // (Its own opening words, or its section's title when it is the section's first unit: not a passing mention
   // of a first step, nor every unit of a section about where to begin.)
-  if (doc.kind === 'unit' && (OPENS_AS_START.test(text) || (doc.position === 0 && STARTS.test(doc.title)))) f.add('start');
+  if (doc.kind === 'unit' && (OPENS_AS_START.test(text) || (doc.position === 0 && OPENS_AS_START.test(doc.title)))) f.add('start');
   // (A currency's code or name next to a figure is looked for only when a question asks what something
   // costs: see `namesMoney`, which loads every currency's name on first use.)
   if (CURRENCY_SIGN.test(text) || has('currency')) f.add('money');

@@ -675,7 +675,9 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
   // "First steps..." answers whether or not it names X (or the one who is to act).
   // (What the whole session is about: a word its title holds, or most docs.)
   const subject = (w: Weighted) => w.common || titleHolds(pack, w) || w.concept.words.every((x) => wordSet('organisation').has(x));
-  const fromScratch = a.intents.has('advice') && a.words.some((w) => wordSet('start-word').has(w)) && focus.every(subject);
+  // ("Any advice?", "what does the trainer recommend?": advice on nothing in particular, which is where to begin.)
+  const anyAdvice = a.concepts.every((c) => c.generic || c.context || c.words.every((x) => wordSet('person').has(x)));
+  const fromScratch = a.intents.has('advice') && (anyAdvice || a.words.some((w) => wordSet('start-word').has(w))) && focus.every(subject);
   if (fromScratch) for (const i of starts(pack).starts) candidates.add(i);
   const specificHeld = weighted.filter((w) => !w.weak && w.held.size > 0);
   const prune = anySpecific && !a.intents.has('compare');
@@ -688,7 +690,8 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
   if (sessionOnly) for (const u of pack.sectionUnits.values().next().value ?? []) if (u.doc.kind === 'unit' && holdsKindAsked(a, u)) opening.add(u.i);
   for (const i of opening) candidates.add(i);
   // (The question's own words for where to begin, which a unit on where to begin holds however it says it.)
-  const startWords = new Set(fromScratch ? weighted.filter((w) => w.concept.words.some((x) => wordSet('start-word').has(x))) : []);
+  // (For advice on nothing in particular, all of its words: "any *advice*?")
+  const startWords = new Set(fromScratch ? weighted.filter((w) => anyAdvice || w.concept.words.some((x) => wordSet('start-word').has(x))) : []);
   // "The *3* stages": a word the question counts, by the number before it.
   const numbered = new Map<Weighted, string>();
   for (const w of weighted) {

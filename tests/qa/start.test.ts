@@ -58,3 +58,38 @@ describe('where to start', () => {
     expect(answerer.answer('where do the meter totals start being published?').text).not.toContain('Name one officer');
   });
 });
+
+// Advice on nothing in particular ("any advice?", "what does the trainer recommend?") is where to begin; a section
+// on results *and* where to start begins with its results, which are not where to begin.
+const writeLessonsPack = () =>
+  writeSmallPack('start-lessons', { title: 'Ferries Online in Port Ellis', workshop: 'Harbour Services Week 2027', presenter: 'Ana Brightwater' }, [
+    {
+      id: 'tickets',
+      title: 'Tickets on the phone',
+      units: [{ id: 'app', kind: 'fact', text: 'Since 2024 every ferry ticket can be bought in the HarbourGo app and shown at the gangway.', keywords: [] }],
+    },
+    {
+      id: 'lessons',
+      title: 'Results, lessons and where to start',
+      units: [
+        { id: 'results', kind: 'statistic', text: 'By the end of 2025, 81% of tickets were sold in the app and queues at the office had fallen from 40 minutes to 5.', keywords: [] },
+        { id: 'first', kind: 'fact', text: 'Where to start: first put every sailing and quay in one clean timetable, because the app, the gates and the refunds all read it.', keywords: [] },
+      ],
+    },
+  ]);
+
+describe('advice on nothing in particular', () => {
+  const { answerer } = workshop(writeLessonsPack());
+
+  it('answers "any advice?" with where to begin', () => {
+    const a = answerer.answer('any advice?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toMatch(/^Where to start: first put every sailing/);
+  });
+
+  it('answers "what does the speaker recommend?" the same way', () => {
+    const a = answerer.answer('what does the speaker recommend?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toMatch(/^Where to start: first put every sailing/);
+  });
+});
