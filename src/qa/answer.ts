@@ -508,22 +508,26 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     if (neighbour && repeats(best.d, neighbour.d) && fitsTogether([neighbour.d.doc])) return [neighbour.d];
     if (!neighbour || repeats(neighbour.d, best.d)) return docs;
     // Too long together: the neighbour's sentence that holds most of the question.
-    const a = r.analysis;
-    const asked = a.concepts.filter((c) => !c.generic && !c.context);
-    // (Only a sentence that holds part of the question and opens with no pronoun: cut from its own, "It ..." would
-    // read as about the best unit's subject.)
-    const cut = (d: DocInfo) => {
-      const c = clauseFor(d, asked, a.intents.has('when') || a.intents.has('date'), a.intents.has('howmany'));
-      const stems = new Set(contentStems(c.doc.text));
-      const holds = asked.some((x) => x.alternatives.some((alt) => alt.stems.every((t) => stems.has(t))));
-      return holds && !/^(it|its|this|that|these|those|they|their|he|she|his|her)\b/i.test(c.doc.text) ? c : d;
-    };
     const pair = [
       [best.d, neighbour.d],
-      [best.d, cut(neighbour.d)],
+      [best.d, sentenceFor(r, neighbour.d)],
     ].find((p) => fitsTogether(p.map((d) => d.doc)));
     if (!pair) return docs;
     return pair.sort((x, y) => (x.doc.position ?? 0) - (y.doc.position ?? 0));
+  }
+
+  /**
+   * The sentence of a doc that holds most of the question, to go beside another doc when the two are too long
+   * together; the doc itself when none holds part of the question. (Never one that opens with a pronoun: cut from
+   * its own, "It ..." would read as about the other doc's subject.)
+   */
+  function sentenceFor(r: Reading, d: DocInfo): DocInfo {
+    const a = r.analysis;
+    const asked = a.concepts.filter((c) => !c.generic && !c.context);
+    const c = clauseFor(d, asked, a.intents.has('when') || a.intents.has('date'), a.intents.has('howmany'));
+    const stems = new Set(contentStems(c.doc.text));
+    const holds = asked.some((x) => x.alternatives.some((alt) => alt.stems.every((t) => stems.has(t))));
+    return holds && !/^(it|its|this|that|these|those|they|their|he|she|his|her)\b/i.test(c.doc.text) ? c : d;
   }
 
   /** One is a glossary entry, the other a unit that names the entry's term. */
@@ -543,7 +547,11 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     const second = r.ranked.find((x) => x !== best && x.fits && x.strong && (!defines || x.d.features.has('definition')) && (!session || x.d.doc.kind === 'meta'));
     if (!second || best.score - second.score > gap) return undefined;
     // (Not one that says again what the other says, either way round.)
-    return fitsTogether([best.d.doc, second.d.doc]) && !repeats(second.d, best.d) && !repeats(best.d, second.d) ? second.d : undefined;
+    if (repeats(second.d, best.d) || repeats(best.d, second.d)) return undefined;
+    if (fitsTogether([best.d.doc, second.d.doc])) return second.d;
+    // (Too long together: the second's sentence that holds most of the question.)
+    const cut = sentenceFor(r, second.d);
+    return cut !== second.d && fitsTogether([best.d.doc, cut.doc]) ? cut : undefined;
   }
 
   /**

@@ -81,6 +81,47 @@ describe('a near tie between two units', () => {
   });
 });
 
+const writeLongTies = () =>
+  writeSmallPack('long-ties', { title: 'Harbour Services Today', workshop: 'Harbour Data Week 2025' }, [
+    {
+      id: 'booking',
+      title: 'Harbour booking',
+      units: [
+        {
+          id: 'paper',
+          kind: 'fact',
+          text: 'Harbour booking began on paper in Lisbon in 1998, with a ledger kept at the gate. Each berth had a page, and the harbour master signed every change by hand. Captains had to send a runner to the gate to reserve a berth, and disputes over who had written earlier were settled by the clerk on duty.',
+          keywords: [],
+        },
+      ],
+    },
+    {
+      id: 'web',
+      title: 'Harbour booking on the web',
+      units: [
+        {
+          id: 'online',
+          kind: 'fact',
+          text: 'Online harbour booking began in Mombasa in 2004, when the port put its berth list on the web, after shipping lines had asked for years to see berths from sea. Other ports in the region followed within five years, most of them with the same software and the same paper forms scanned as a fallback.',
+          keywords: [],
+        },
+      ],
+    },
+  ]);
+
+describe('a near tie between two long units', () => {
+  const { answerer } = workshop(writeLongTies());
+
+  it("gives the best one and the second's sentence that answers, when the two are too long together", () => {
+    const a = answerer.answer('where did harbour booking begin?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text.length).toBeLessThanOrEqual(600);
+    expect(a.text).toContain('Lisbon');
+    expect(a.text).toContain('Online harbour booking began in Mombasa in 2004');
+    expect(a.text).toMatch(/^I'm not certain, but these two look closest: /);
+  });
+});
+
 describe('a fact of the session', () => {
   // (A tuning pack's own title slide and units, where a unit that says "hold" came close to "where is it being held?".)
   const { answerer } = workshop(join(packageRoot(), 'eval', 'packs', 'cybersecurity', 'content'));
