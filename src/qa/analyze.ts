@@ -260,7 +260,7 @@ function keepAsTyped(pack: Pack, w: string): boolean {
   return pack.english.has(w) || GRAMMAR_WORDS.test(w);
 }
 
-/** An acronym the pack's glossary or text spells out ("ABT", "WXF"). */
+/** An acronym the pack's glossary or text spells out ("WXF"). */
 function ownAcronym(pack: Pack, word: string): boolean {
   return (pack.phraseStarts.get(term(word)) ?? []).some((p) => p.stems.length === 1 && pack.groups[p.group]!.acronym);
 }
@@ -282,7 +282,7 @@ function cleanWords(pack: Pack, raw: string[]): string[] {
     }
     // ("docs", "recs": a clipped word that is also English, "doc" a doctor, so read as the whole word when the
     // pack uses the whole word and not the short one.)
-    // (Not an acronym of the pack's own: "ABT" of a pack that spells it out is not "about".)
+    // (Not an acronym of the pack's own: "WAS" of a pack that spells it out is not "was".)
     const w = (ownAcronym(pack, raw[i]!) ? undefined : SHORTHAND().get(raw[i]!)) ?? clippedWord(pack, raw[i]!) ?? raw[i]!;
     // "shouldnt" (or "shouldn't", whose apostrophe is gone by now): two words, "should not".
     if (w.includes('_')) {

@@ -153,7 +153,7 @@ export function actorsIn(text: string, places: ReadonlySet<string>): Actor[] {
   return out;
 }
 
-/** Who the text names as having done something, and the verb: "written by Ana Lopez", "chaired by the Ministry of Justice". */
+/** Who the text names as having done something, and the verb: "written by Ana Lopez", "chaired by the Harbour Board". */
 export interface Agent {
   verb: string;
   org: boolean;

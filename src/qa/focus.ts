@@ -200,7 +200,7 @@ export function findFocus(words: string[], advice: boolean): FocusSpans {
   // the verb, unless the verb comes later ("what does X *do*") or already ended the phrase. So is a
   // last "-ing" or "-ed" word: "how is the wealth of the top 1% *changing*".
   const verbs: number[] = [];
-  // The phrase ran until a preposition, a determiner or a pronoun: "did the ministry *start* its programme".
+  // The phrase ran until a preposition, a determiner or a pronoun: "did the agency *start* its programme".
   const lastWord = words[last.span[last.span.length - 1] ?? -1] ?? '';
   // (Or it was cut at its longest with a word still to come, and after "do" its last word is a bare verb,
   // never a plural: "how do water councils *move* records".)

@@ -496,7 +496,7 @@ function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: 
   // "How many people use the portal?" is not answered by a count of countries.
   if (!countsIt(a, q, d)) return false;
   // "Who chairs the committee?" is answered by a person (or a role), not by a doc that names only bodies.
-  // (Or a body named as holding it: "chaired by the Ministry of Justice".)
+  // (Or a body named as holding it: "chaired by the Harbour Board".)
   if (q.post && !namesSomeone(q, d) && !d.who.agents.some((x) => ROLE_VERBS.has(x.verb))) return false;
   // "How many are in level 2?" is not answered by a count of levels 2 and 4 together.
   if (q.series.length && countsOthersOfSeries(q, d)) return false;
