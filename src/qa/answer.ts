@@ -79,7 +79,7 @@ function unheldTopics(pack: Pack, a: Analysis, d: DocInfo): number {
   const twice = (c: Concept) => c.foreign || (c.specific && c.words.length > 1) || (d.doc.kind === 'meta' && a.focus.includes(c) && !c.specific && !c.place && !c.verbal);
   // A "why" question tells the event in the asker's words ("why did they *pull* the data *instead of asking*?");
   // a unit that gives the reason tells it in its own, so what it lacks counts half.
-  const retold = a.intents.has('why') && d.features.has('reason') ? 0.5 : 1;
+  const retold = a.intents.has('why') && d.features.has('reason') ? 0.5 : a.intents.has('yesno') && a.intents.size === 1 ? 0.6 : 1;
   return retold * unheld.reduce((n, c) => n + (twice(c) ? 2 : c.verbal ? 0.5 : 1), 0);
 }
 const sameWords = (a: Concept, b: Concept) => a.words.join(' ') === b.words.join(' ');
