@@ -863,7 +863,8 @@ export function analyze(pack: Pack, question: string): Analysis {
   const share = /\b(share|percent|percentage|proportion|fraction)\b/.test(cleanedText);
   const procedure = /\bhow (do|can|could|should|would) (i|we|you|one|people|citizens|residents|users)\b|\bhow to\b/.test(cleanedText);
   // A bare term ("ABC?", "water pricing") asks what it is.
-  const bare = ![...intents].some((i) => i !== 'yesno') && concepts.length > 0 && concepts.length <= 3 && cleaned.length <= 5;
+  // (Not a yes/no question, "is the XYZ compulsory?": whether something holds of it.)
+  const bare = !intents.size && concepts.length > 0 && concepts.length <= 3 && cleaned.length <= 5;
   if (bare) intents.add('define');
   // "Will" with "next", "upcoming"...: about what is still to come, which only a doc about plans can answer.
   // "What will the *next* edition find?", "*when will* they revise it?", "when is the next meeting?": what is
