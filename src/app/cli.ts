@@ -132,7 +132,7 @@ async function serve(c: Config, opts: { healthOnly?: boolean } = {}): Promise<nu
     server.runtime.logger.warn(
       { heapLimitMb },
       'started without a heap cap: memory may grow to several hundred MB before the garbage collector catches up; ' +
-        'start node with --max-old-space-size=128 --max-semi-space-size=4 --v8-pool-size=1 as npm start does (README: Deployment)',
+        'start node with --max-old-space-size=128 --max-semi-space-size=4 --v8-pool-size=1 --heap-growing-percent=100 as npm start does (README: Deployment)',
     );
   }
   let stopping = false;
