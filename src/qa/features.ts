@@ -46,6 +46,7 @@ const STARTS = /\b(first steps?|where (?:(?:to|do|does|should|can|would) )?(?:\w
 const OPENS_AS_START = new RegExp(String.raw`^(?:\w+ ){0,2}${STARTS.source}`, 'i');
 /** Says what to do: "governments should...", "start with...", "five first steps", "we recommend". */
 const ADVISES = /\b(should|must|first steps?|start (with|by)|begin (with|by)|recommend\w*|advice|advises?|tips?|best practices?)\b/i;
+const MONTH = '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)';
 /** A length of time: a figure or a number word, then a unit of time ("45-minute", "two years"). */
 const DURATION = new RegExp(
   [
@@ -55,6 +56,8 @@ const DURATION = new RegExp(
     String.raw`\b(within|under|over|about|nearly|almost|less than|more than|for) (a|an) (second|minute|hour|day|week|month|year|decade)\b`,
     // "from 2019 to 2024", "the 2021-2025 plan": a span of years
     String.raw`\bfrom (19|20)\d\d (to|until|till) (19|20)\d\d\b|\b(19|20)\d\d ?[-\u2013] ?((19|20)\d\d|\d\d)\b`,
+    // "ran from 3 October 2022 to 31 March 2023", "between March and June 2024": a span of dates
+    String.raw`\b(from|between) (\d{1,2} )?${MONTH}( \d{1,2})?,?( (19|20)\d\d)? (to|until|till|through|and) (\d{1,2} )?${MONTH}\b`,
   ].join('|'),
   'i',
 );

@@ -1,5 +1,6 @@
 // "How long...?" needs a length of time, which a pack may write in many ways: "two and a half years",
-// "3 to 5 working days", "in under an hour", "from 2019 to 2024", "the 2021-2025 plan".
+// "3 to 5 working days", "in under an hour", "from 2019 to 2024", "the 2021-2025 plan", "from 3 October 2022 to
+// 31 March 2023".
 import { describe, expect, it } from 'vitest';
 import { workshop, writeSmallPack } from './helpers.js';
 
@@ -17,6 +18,14 @@ describe('lengths of time, however written', () => {
           { id: 'strategy', kind: 'fact', text: 'The 2021-2025 port data strategy sets out four goals for shared berth data.', keywords: [] },
         ],
       },
+      {
+        id: 'trial',
+        title: 'The crane booking trial',
+        units: [
+          { id: 'trial-scope', kind: 'fact', text: 'The crane booking trial ran from 3 October 2022 to 31 March 2023 on two quays, with paper bookings still accepted.', keywords: [] },
+          { id: 'trial-results', kind: 'fact', text: 'In the first weeks of the crane booking trial 9% of bookings failed; by March 2023 failures fell to 1%, and 4 in 5 crews were satisfied.', keywords: [] },
+        ],
+      },
     ]),
   );
 
@@ -26,6 +35,7 @@ describe('lengths of time, however written', () => {
     ['how long does renewing a crane licence online take?', 'under an hour'],
     ['how long did the harbour digital plan run?', 'from 2019 to 2024'],
     ['how long does the port data strategy cover?', '2021-2025'],
+    ['how long did the crane booking trial last?', 'from 3 October 2022 to 31 March 2023'],
   ])('answers "%s"', (q, expected) => {
     const a = answerer.answer(q);
     expect(a.answered, a.text).toBe(true);
