@@ -1,6 +1,6 @@
 // `node dist/eval/kinds.js [--holdout] [KIND]`: answers right by the kind of question (its intents as the
-// answerer reads them, and follow-ups), per role, and how the misses split between declined and wrong. With a KIND, lists the tuning sets' misses of that kind;
-// hold-out sets only ever give counts.
+// answerer reads them, and follow-ups), per role, and how the misses split between declined and wrong. With a
+// KIND, lists the tuning sets' misses of that kind; hold-out sets only ever give counts.
 import { forEachSet, isRight } from './score.js';
 
 const holdout = process.argv.includes('--holdout');

@@ -46,6 +46,7 @@ const STARTS = /\b(first steps?|where (?:(?:to|do|does|should|can|would) )?(?:\w
 const OPENS_AS_START = new RegExp(String.raw`^(?:\w+ ){0,2}${STARTS.source}`, 'i');
 /** Says what to do: "governments should...", "start with...", "five first steps", "we recommend". */
 const ADVISES = /\b(should|must|first steps?|start (with|by)|begin (with|by)|recommend\w*|advice|advises?|tips?|best practices?)\b/i;
+/** A month's name, whole or short, for the spans of dates below. */
 const MONTH = '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)';
 /** A length of time: a figure or a number word, then a unit of time ("45-minute", "two years"). */
 const DURATION = new RegExp(
