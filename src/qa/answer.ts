@@ -80,7 +80,8 @@ function unheldTopics(pack: Pack, a: Analysis, d: DocInfo): number {
   // A "why" question tells the event in the asker's words ("why did they *pull* the data *instead of asking*?");
   // a unit that gives the reason tells it in its own, so what it lacks counts half.
   const retold = a.intents.has('why') && d.features.has('reason') ? 0.5 : a.intents.has('yesno') && a.intents.size === 1 ? 0.6 : 1;
-  return retold * unheld.reduce((n, c) => n + (twice(c) ? 2 : c.verbal ? 0.5 : 1), 0);
+  // The kind of answer asked for ("what *threats* does it warn of?") is named by the answer, not repeated: half.
+  return retold * unheld.reduce((n, c) => n + (twice(c) ? 2 : c.verbal || c === a.typed ? 0.5 : 1), 0);
 }
 const sameWords = (a: Concept, b: Concept) => a.words.join(' ') === b.words.join(' ');
 /** What a pronoun stands for: the thing the last question asked about (its names, places and focus), not what it said of it. */
