@@ -62,8 +62,8 @@ const DURATION = new RegExp(
   ].join('|'),
   'i',
 );
-/** How often something happens: "every two years", "each month", "twice a year", "annually". */
-const FREQUENCY = /\b(every|each|once a|twice a|per) (\w+ )?(year|month|week|day|hour|minute|decade|quarter)s?\b|\b(annual(ly)?|yearly|monthly|weekly|daily|hourly|biennial(ly)?|quarterly|biannual(ly)?|triennial(ly)?)\b/i;
+/** How often something happens: "every two years", "each month", "twice a year", "annually", "every second Tuesday". */
+const FREQUENCY = /\b(every|each|once a|twice a|per) (\w+ )?(year|month|week|day|hour|minute|decade|quarter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekday|weekend|morning|evening|night)s?\b|\b(annual(ly)?|yearly|monthly|weekly|daily|hourly|biennial(ly)?|quarterly|biannual(ly)?|triennial(ly)?)\b/i;
 
 /** A currency sign next to a figure: "$5", "€ 2.5 million", "R$10", "5€", "₹300". */
 const CURRENCY_SIGN = /\p{Sc}\s?\d|\d\s?\p{Sc}/u;

@@ -1,4 +1,5 @@
-// "How often?" asks for a frequency ("every three months", "annually"), alone or after another question.
+// "How often?" asks for a frequency ("every three months", "annually", "every second Tuesday"), alone or after
+// another question.
 import { describe, expect, it } from 'vitest';
 import { workshop, writeSmallPack } from './helpers.js';
 
@@ -19,6 +20,14 @@ const writePack = () =>
       title: 'Roof tanks',
       units: [{ id: 'owners', kind: 'statistic', text: 'In 2024, 1,800 households on the atoll owned a roof tank.', keywords: [] }],
     },
+    {
+      id: 'board',
+      title: 'The water board',
+      units: [
+        { id: 'members', kind: 'fact', text: 'The water board has seven members: five elected by the villages and two named by the council, which meets every second Tuesday.', keywords: [] },
+        { id: 'budget', kind: 'statistic', text: 'The water board spent 2.1 million on repairs in 2024, most of it on the lagoon pipeline.', keywords: [] },
+      ],
+    },
   ]);
 
 describe('how often', () => {
@@ -26,6 +35,12 @@ describe('how often', () => {
 
   it('answers "how often" with the unit that says how often', () => {
     expect(answerer.answer('how often is the water bulletin published?').text).toContain('every three months');
+  });
+
+  it('answers "how often" with a day of the week ("every second Tuesday")', () => {
+    const a = answerer.answer('how often does the council meet?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('every second Tuesday');
   });
 
   it('reads a bare "how often?" with the last topic', () => {
