@@ -241,7 +241,10 @@ function whatIsAsked(a: Analysis, context: readonly Concept[] = []): Asked {
     // "How many X...?" counts X, whatever X is ("how many *fees* were refunded?"). Otherwise a money word asks an
     // amount ("how much are the fees?"), unless something else is what is counted ("how much *staff time* did
     // the budget review save?").
-    money: a.intents.has('howmany') && !(a.counted && /\bhow many\b/.test(a.words.join(' '))) && a.concepts.some((c) => !c.generic && wordSet('money').has(word(c)) && (!a.counted || c === a.counted || wordSet('money').has(word(a.counted)))),
+    // ("How much is a day pass?": what one costs, though no word says money.)
+    money:
+      (a.intents.has('howmany') && !(a.counted && /\bhow many\b/.test(a.words.join(' '))) && a.concepts.some((c) => !c.generic && wordSet('money').has(word(c)) && (!a.counted || c === a.counted || wordSet('money').has(word(a.counted))))) ||
+      /^(?:\w+ )?how much (?:is|are|was|were) (?:a|an|one)\b/.test(a.words.join(' ')),
     countKind: a.counted ? (() => { const k = COUNT_KINDS().findIndex((g) => g.has(term(word(a.counted!)))); return k < 0 ? undefined : k; })() : undefined,
     bareAcronym: a.bare && a.concepts.some((c) => c.specific && c.words.length === 1),
     named: a.numbers.filter((x) => !a.years.includes(x)),

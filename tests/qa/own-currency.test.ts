@@ -35,6 +35,12 @@ describe("the pack's own currency", () => {
     expect(a.text).not.toContain('12,400');
   });
 
+  it('answers "how much is a monthly pass?", no money word said, with its price', () => {
+    const a = answerer.answer('how much is a monthly pass?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toMatch(/^A monthly ferry pass is MRX 40/);
+  });
+
   it('leaves other figures alone: months and people are no price', () => {
     expect(answerer.answer('how much did building the website cost?').answered).toBe(false);
   });
