@@ -119,15 +119,18 @@ export function namesMoney(text: string): boolean {
  * counts only in capitals ("5 km" is no money in a pack that counts in KM). Undefined when the glossary names none.
  */
 export function ownCurrency(glossary: readonly { term: string; expansion: string; synonyms: readonly string[] }[]): ((text: string) => boolean) | undefined {
-  const said = glossary.filter((g) => /\bcurrenc(?:y|ies)\b/i.test(g.expansion)).flatMap((g) => [g.term, ...g.synonyms]).filter((n) => n.trim().length >= 2);
-  if (!said.length) return undefined;
+  const all = glossary.filter((g) => /\bcurrenc(?:y|ies)\b/i.test(g.expansion)).flatMap((g) => [g.term, ...g.synonyms]).map((n) => n.trim());
+  const said = all.filter((n) => n.length >= 2);
+  // (A one-letter code counts only written against its figure: "V50", "V3.2 million".)
+  const letters = all.filter((n) => /^[A-Z]$/.test(n));
+  if (!said.length && !letters.length) return undefined;
   const near = (names: string[], flags: string) => {
     const alt = names.map((n) => escapeRegExp(n.trim())).join('|');
     return new RegExp(`\\b(?:${alt})\\s?\\d|${FIGURE}\\s?(?:[A-Za-z]+\\s)?(?:${alt})\\b`, flags);
   };
   const codes = said.filter((n) => n === n.toUpperCase());
   const names = said.filter((n) => n !== n.toUpperCase());
-  const tests = [...(codes.length ? [near(codes, '')] : []), ...(names.length ? [near(names, 'i')] : [])];
+  const tests = [...(codes.length ? [near(codes, '')] : []), ...(names.length ? [near(names, 'i')] : []), ...(letters.length ? [new RegExp(`\\b[${letters.join('')}]\\d`)] : [])];
   return (text) => tests.some((t) => t.test(text));
 }
 

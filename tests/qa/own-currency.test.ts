@@ -25,6 +25,31 @@ function writePack(): string {
   return dir;
 }
 
+function writeLetterPack(): string {
+  const dir = writeSmallPack('own-currency-letter', { title: 'Ferry Passes in Marrowsea', workshop: 'Harbour Services Week 2027' }, [
+    {
+      id: 'phases',
+      title: 'Phases',
+      units: [
+        { id: 'phase-3', kind: 'fact', text: 'Phase 3 (2024) put ticket machines on 12 quays and trained 40 crew members.', keywords: [] },
+        { id: 'phase-4', kind: 'fact', text: 'Phase 4 (2025 to 2027) adds season passes on phones and a link to the island register. It is funded with V3.2 million in the 2026 budget.', keywords: [] },
+      ],
+    },
+  ]);
+  writeFileSync(join(dir, 'glossary.json'), JSON.stringify([{ term: 'Velari', expansion: "Marrowsea's currency (V).", synonyms: ['V'] }]));
+  return dir;
+}
+
+describe("the pack's own currency by one letter", () => {
+  const { answerer } = workshop(writeLetterPack());
+
+  it('makes a figure written against that letter an amount of money ("V3.2 million")', () => {
+    const a = answerer.answer('how much money for phase 4?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('V3.2 million');
+  });
+});
+
 describe("the pack's own currency", () => {
   const { answerer } = workshop(writePack());
 
