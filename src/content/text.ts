@@ -26,10 +26,10 @@ export function normalizeText(input: string): string {
   // so that it is not read as the article "a". Questions typed in lower case meet it by joining words.
   // "Groups C and D", "Tiers 3 and 4": each one of the series ("groupc and groupd").
   s = s.replace(/\b([A-Za-z]{3,})s ([A-Z]|\d{1,2})(?:(,? (?:and|or|to) |, ?)([A-Z]|\d{1,2}))?\b(?![\w'.]|-\w)/g, (m, word: string, a: string, joint?: string, b?: string) =>
-    isStopWord(word.toLowerCase()) || (/\d/.test(a) && !/^[A-Z]/.test(word)) ? m : `${word}${a}${joint && b ? `${joint}${word}${b}` : ''}`);
+    isStopWord(word.toLowerCase()) || (/\d/.test(a) && !/^[A-Z]/.test(word)) ? m : `${seriesToken(word, a)}${joint && b ? `${joint}${seriesToken(word, b)}` : ''}`);
   // ("sorry I came late": an "I" before a lower-case word is the pronoun, not "Annex I".)
   // ("Ruritania's Q-Net": a capital before a hyphen starts a word of its own.)
-  s = s.replace(/\b([A-Za-z]{3,}) ([A-Z])\b(?![\w']|-\w)(?!(?<=I) [a-z])/g, (m, word: string, letter: string) => (isStopWord(word.toLowerCase()) ? m : word + letter));
+  s = s.replace(/\b([A-Za-z]{3,}) ([A-Z])\b(?![\w']|-\w)(?!(?<=I) [a-z])/g, (m, word: string, letter: string) => (isStopWord(word.toLowerCase()) ? m : seriesToken(word, letter)));
   // "Tier 1", "Session 2": a capitalised word and a small number name one of a series, the same way.
   s = s.replace(/\b([A-Z][a-z]{2,}) (\d{1,2})\b(?![.,]?\d)/g, (m, word: string, n: string) => (isStopWord(word.toLowerCase()) ? m : word + n));
   s = s.toLowerCase();
@@ -64,6 +64,17 @@ export function splitWords(normalized: string, max = Number.MAX_SAFE_INTEGER): s
     if (out.length >= max) break;
   }
   return out;
+}
+
+/**
+ * One of a series as one word: "Plan B" -> "planb", "Tier 1" -> "tier1". When the stemmer would read the joined
+ * word as a form of the series' own word ("Zone D" -> "zoned" -> "zone", "Plan S" -> "plans"), the letter is
+ * written twice ("zonedd"), so that the item is never lost in the word it names.
+ */
+export function seriesToken(word: string, item: string): string {
+  const joined = word + item;
+  if (/\d/.test(item)) return joined;
+  return stem(joined.toLowerCase()) === stem(word.toLowerCase()) ? joined + item : joined;
 }
 
 const stemCache = new Map<string, string>();

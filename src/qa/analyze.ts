@@ -1,10 +1,10 @@
 // Reads a question: what kind of answer it wants (intents) and what it is about (concepts), in the pack's words.
-import { MAX_CHARS, MAX_TOKENS, isStopWord, normalizeText, splitWords, words } from '../content/text.js';
+import { MAX_CHARS, MAX_TOKENS, isStopWord, normalizeText, seriesToken, splitWords, words } from '../content/text.js';
 import { baseForms } from './english.js';
 import { ATTRIBUTES, findFocus, looksVerbal } from './focus.js';
 import { isBareQuestion } from './followup.js';
 import { readIdioms } from './idioms.js';
-import { FIRST_PLACE_TERM, isAskingWord, MONEY_TERM, RANKING_TERM, term, type Pack } from './pack.js';
+import { FIRST_PLACE_TERM, isAskingWord, MONEY_TERM, RANKING_TERM, seriesItem, term, type Pack } from './pack.js';
 import { DERIVED_CREDIT, type Related } from './wordnet.js';
 import { correctWord, editDistance } from './spelling.js';
 import { wordGroups, wordMap, wordSet } from './word-lists.js';
@@ -290,8 +290,8 @@ function cleanWords(pack: Pack, raw: string[]): string[] {
       continue;
     }
     // "groups c and d": the second one of the series too.
-    if (series && /^(and|or|to)$/.test(w) && next && /^([a-z]|\d{1,2})$/.test(next) && pack.vocab.has(series + next)) {
-      out.push(w, series + next);
+    if (series && /^(and|or|to)$/.test(w) && next && /^([a-z]|\d{1,2})$/.test(next) && pack.vocab.has(seriesToken(series, next))) {
+      out.push(w, seriesToken(series, next));
       i++;
       continue;
     }
@@ -299,10 +299,12 @@ function cleanWords(pack: Pack, raw: string[]): string[] {
     // "e mail" -> "email", "4 ps" -> "4ps", "four ps" -> "4ps": when the pack writes it as one.
     if (next !== undefined) {
       const singular = w.endsWith('s') ? w.slice(0, -1) : w;
-      const joined = [w + next, `${numberWord.get(w) ?? w}${next}`, singular + next].find((j) => pack.vocab.has(j) && (j.length >= 6 || /^\d/.test(j) || /\d$/.test(j)));
+      // ("zone d": "zonedd", as the pack writes "Zone D": see seriesToken.)
+      const item = /^([a-z]|\d{1,2})$/.test(next);
+      const joined = [item ? seriesToken(w, next) : w + next, `${numberWord.get(w) ?? w}${next}`, item ? seriesToken(singular, next) : singular + next].find((j) => pack.vocab.has(j) && (j.length >= 6 || /^\d/.test(j) || /\d$/.test(j)));
       if (joined && (!isStopWord(w) || /^\d/.test(joined))) {
         out.push(joined);
-        if (/^([a-z]|\d{1,2})$/.test(next)) series = joined.slice(0, -next.length);
+        if (item) series = seriesItem([joined])?.series;
         i++;
         continue;
       }
@@ -322,7 +324,7 @@ function cleanWords(pack: Pack, raw: string[]): string[] {
     if (!/^[b-hj-z]$/.test(x) || !(choice(out[k - 1]) || choice(out[k + 1]))) continue;
     for (let j = k - 1; j >= Math.max(0, k - 5); j--) {
       const head = out[j]!;
-      const joined = [head + x, head.replace(/s$/, '') + x].find((c) => c.length >= 4 && pack.vocab.has(c));
+      const joined = [seriesToken(head, x), seriesToken(head.replace(/s$/, ''), x)].find((c) => c.length >= 4 && pack.vocab.has(c));
       if (joined) {
         out[k] = joined;
         break;

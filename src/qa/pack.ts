@@ -2,7 +2,7 @@
 // document holds, its names for things (glossary and acronyms the text defines), and WordNet's synonyms.
 import type lunr from 'lunr';
 import type { Content } from '../content/schema.js';
-import { isStopWord, stem, words } from '../content/text.js';
+import { isStopWord, seriesToken, stem, words } from '../content/text.js';
 import { buildSearchDocs, type SearchDoc } from './docs.js';
 import { actorsIn, agentsIn, docFeatures, numbersIn, ownCurrency, type Agent, type Feature } from './features.js';
 import type { Alternative } from './analyze.js';
@@ -161,7 +161,11 @@ function leadText(doc: SearchDoc): string {
 
 /** One of a series, named by the same word and a number or letter ("tier1", "groupd"): the word and the item. */
 export function seriesItem(words: readonly string[]): { series: string; item: string } | undefined {
-  const m = /^([a-z]{3,})([a-z]|\d{1,2})$/.exec(words.join(''));
+  const w = words.join('');
+  // ("zonedd": "Zone D", its letter written twice so that it is no form of "zone".)
+  const twice = /^([a-z]{3,})([a-z])\2$/.exec(w);
+  if (twice && seriesToken(twice[1]!, twice[2]!) === w) return { series: twice[1]!, item: twice[2]! };
+  const m = /^([a-z]{3,})([a-z]|\d{1,2})$/.exec(w);
   return m ? { series: m[1]!, item: m[2]! } : undefined;
 }
 
