@@ -69,6 +69,11 @@ describe('logs at LOG_LEVEL=info', () => {
     child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
     child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
     const exited = once(child, 'exit');
+    /** The child's output once it matches (or after about five seconds, for the assertion to say what came). */
+    const logged = async (re: RegExp): Promise<string> => {
+      for (let i = 0; i < 100 && !re.test(out); i++) await new Promise((r) => setTimeout(r, 50));
+      return out;
+    };
     let port = 0;
     while (!port) {
       if (child.exitCode !== null) throw new Error(`serve exited early:\n${out}`);
@@ -89,8 +94,9 @@ describe('logs at LOG_LEVEL=info', () => {
     expect(await tg.deliverUpdate(url, privateText(FAILED), TELEGRAM_SECRET)).toBe(200);
     tg.failNext('sendMessage', { status: 400, description: "Bad Request: can't parse entities: Can't find end of the entity starting at byte offset 12" });
     expect(await tg.deliverUpdate(url, privateText(`${FAILED} again`), TELEGRAM_SECRET)).toBe(200);
-    // Logged by the adapter kit's processMessage, with the platform.
-    expect(out).toMatch(/"platform":"telegram".*"msg":"could not send the reply"/);
+    // Logged by the adapter kit's processMessage, with the platform. (The child writes its log lines on its own
+    // time: one may reach this process after the webhook's response, so the test waits for it.)
+    expect(await logged(/"platform":"telegram".*"msg":"could not send the reply"/)).toMatch(/"platform":"telegram".*"msg":"could not send the reply"/);
 
     // Slack: a signed DM question, a forged one, and one whose reply Slack refuses.
     const dm = JSON.stringify(directMessage('U0LOGS', 'D0LOGS', SLACK_TEXT));
