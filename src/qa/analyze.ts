@@ -260,6 +260,9 @@ function keepAsTyped(pack: Pack, w: string): boolean {
   return pack.english.has(w) || GRAMMAR_WORDS.test(w);
 }
 
+/** A letter or a small number that names one of a series after its word ("group *c*", "tier *3*"). */
+const SERIES_ITEM = /^([a-z]|\d{1,2})$/;
+
 /** An acronym the pack's glossary or text spells out ("WXF"). */
 function ownAcronym(pack: Pack, word: string): boolean {
   return (pack.phraseStarts.get(term(word)) ?? []).some((p) => p.stems.length === 1 && pack.groups[p.group]!.acronym);
@@ -290,7 +293,7 @@ function cleanWords(pack: Pack, raw: string[]): string[] {
       continue;
     }
     // "groups c and d": the second one of the series too.
-    if (series && /^(and|or|to)$/.test(w) && next && /^([a-z]|\d{1,2})$/.test(next) && pack.vocab.has(seriesToken(series, next))) {
+    if (series && /^(and|or|to)$/.test(w) && next && SERIES_ITEM.test(next) && pack.vocab.has(seriesToken(series, next))) {
       out.push(w, seriesToken(series, next));
       i++;
       continue;
@@ -300,8 +303,9 @@ function cleanWords(pack: Pack, raw: string[]): string[] {
     if (next !== undefined) {
       const singular = w.endsWith('s') ? w.slice(0, -1) : w;
       // ("zone d": "zonedd", as the pack writes "Zone D": see seriesToken.)
-      const item = /^([a-z]|\d{1,2})$/.test(next);
-      const joined = [item ? seriesToken(w, next) : w + next, `${numberWord.get(w) ?? w}${next}`, item ? seriesToken(singular, next) : singular + next].find((j) => pack.vocab.has(j) && (j.length >= 6 || /^\d/.test(j) || /\d$/.test(j)));
+      const item = SERIES_ITEM.test(next);
+      const join = (x: string) => (item ? seriesToken(x, next) : x + next);
+      const joined = [join(w), `${numberWord.get(w) ?? w}${next}`, join(singular)].find((j) => pack.vocab.has(j) && (j.length >= 6 || /^\d/.test(j) || /\d$/.test(j)));
       if (joined && (!isStopWord(w) || /^\d/.test(joined))) {
         out.push(joined);
         if (item) series = seriesItem([joined])?.series;

@@ -46,8 +46,8 @@ const STARTS = /\b(first steps?|where (?:(?:to|do|does|should|can|would) )?(?:\w
 const OPENS_AS_START = new RegExp(String.raw`^(?:\w+ ){0,2}${STARTS.source}`, 'i');
 /** Says what to do: "governments should...", "start with...", "five first steps", "we recommend". */
 const ADVISES = /\b(should|must|first steps?|start (with|by)|begin (with|by)|recommend\w*|advice|advises?|tips?|best practices?)\b/i;
-/** A month's name, whole or short, for the spans of dates below. */
-const MONTH = '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)';
+/** A month's name, whole or short (the lexicon's), for the spans of dates below. */
+const MONTH = `(${[...wordSet('month')].join('|')})`;
 /** A length of time: a figure or a number word, then a unit of time ("45-minute", "two years"). */
 const DURATION = new RegExp(
   [
@@ -63,7 +63,10 @@ const DURATION = new RegExp(
   'i',
 );
 /** How often something happens: "every two years", "each month", "twice a year", "annually", "every second Tuesday". */
-const FREQUENCY = /\b(every|each|once a|twice a|per) (\w+ )?(year|month|week|day|hour|minute|decade|quarter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekday|weekend|morning|evening|night)s?\b|\b(annual(ly)?|yearly|monthly|weekly|daily|hourly|biennial(ly)?|quarterly|biannual(ly)?|triennial(ly)?)\b/i;
+const FREQUENCY = new RegExp(
+  String.raw`\b(every|each|once a|twice a|per) (\w+ )?(year|month|week|day|hour|minute|decade|quarter|${[...wordSet('weekday')].join('|')}|weekday|weekend|morning|evening|night)s?\b|\b(annual(ly)?|yearly|monthly|weekly|daily|hourly|biennial(ly)?|quarterly|biannual(ly)?|triennial(ly)?)\b`,
+  'i',
+);
 
 /** A currency sign next to a figure: "$5", "€ 2.5 million", "R$10", "5€", "₹300". */
 const CURRENCY_SIGN = /\p{Sc}\s?\d|\d\s?\p{Sc}/u;
@@ -125,7 +128,7 @@ export function ownCurrency(glossary: readonly { term: string; expansion: string
   const letters = all.filter((n) => /^[A-Z]$/.test(n));
   if (!said.length && !letters.length) return undefined;
   const near = (names: string[], flags: string) => {
-    const alt = names.map((n) => escapeRegExp(n.trim())).join('|');
+    const alt = names.map(escapeRegExp).join('|');
     return new RegExp(`\\b(?:${alt})\\s?\\d|${FIGURE}\\s?(?:[A-Za-z]+\\s)?(?:${alt})\\b`, flags);
   };
   const codes = said.filter((n) => n === n.toUpperCase());

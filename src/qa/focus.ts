@@ -113,10 +113,12 @@ function questionFocus(words: string[], h: number): Phrase & { counted: boolean;
     const n = skip(words, i, DET);
     if (wh === 'which' && !doVerb && isNumber(words[n]) && isContent(words[n + 1] ?? '')) return { ...nounPhrase(words, n + 1, 1), counted: false, typed: true };
     // "how can we improve X", "how do I reset my password": a pronoun, a verb, then X.
-    // ("how do they register *on the portal*", "how can I apply *for a licence*": through the verb's preposition.)
-    // (Not "is it useful *to* publish X": no verb of theirs before it.)
-    const through = doVerb && (words[i + 2] ?? 'to') !== 'to' && PREP.has(words[i + 2] ?? '');
-    if (PRONOUN.has((words[i] ?? ''))) return { ...nounPhrase(words, through ? i + 3 : i + 2, 3), counted: false };
+    if (PRONOUN.has((words[i] ?? ''))) {
+      // ("how do they register *on the portal*", "how can I apply *for a licence*": through the verb's preposition.)
+      // (Not "is it useful *to* publish X": no verb of theirs before it.)
+      const through = doVerb && (words[i + 2] ?? 'to') !== 'to' && PREP.has(words[i + 2] ?? '');
+      return { ...nounPhrase(words, through ? i + 3 : i + 2, 3), counted: false };
+    }
     const subject = nounPhrase(words, i, 3);
     if (degree !== undefined && subject.span.length) return { ...subject, keep: [degree], counted: false };
     return { ...subject, counted: false, doVerb };

@@ -233,18 +233,19 @@ const asksScore = (a: Analysis) =>
 
 function whatIsAsked(a: Analysis, context: readonly Concept[] = []): Asked {
   const word = (c: Concept) => c.words.join(' ');
+  const said = a.words.join(' ');
   return {
     ordinals: a.concepts.filter((c) => !c.adverb && wordSet('ordinal-number').has(word(c))),
     // (The reading gave that "first" the ranking term: it followed a rank verb.)
     topRank: a.concepts.find((c) => word(c) === 'first' && c.alternatives.some((alt) => alt.stems[0] === RANKING_TERM)),
-    day: a.intents.has('when') && /\b(date|day)\b/.test(a.words.join(' ')),
+    day: a.intents.has('when') && /\b(date|day)\b/.test(said),
     // "How many X...?" counts X, whatever X is ("how many *fees* were refunded?"). Otherwise a money word asks an
     // amount ("how much are the fees?"), unless something else is what is counted ("how much *staff time* did
     // the budget review save?").
     // ("How much is a day pass?": what one costs, though no word says money.)
     money:
-      (a.intents.has('howmany') && !(a.counted && /\bhow many\b/.test(a.words.join(' '))) && a.concepts.some((c) => !c.generic && wordSet('money').has(word(c)) && (!a.counted || c === a.counted || wordSet('money').has(word(a.counted))))) ||
-      /^(?:\w+ )?how much (?:is|are|was|were) (?:a|an|one)\b/.test(a.words.join(' ')),
+      (a.intents.has('howmany') && !(a.counted && /\bhow many\b/.test(said)) && a.concepts.some((c) => !c.generic && wordSet('money').has(word(c)) && (!a.counted || c === a.counted || wordSet('money').has(word(a.counted))))) ||
+      /^(?:\w+ )?how much (?:is|are|was|were) (?:a|an|one)\b/.test(said),
     countKind: a.counted ? (() => { const k = COUNT_KINDS().findIndex((g) => g.has(term(word(a.counted!)))); return k < 0 ? undefined : k; })() : undefined,
     bareAcronym: a.bare && a.concepts.some((c) => c.specific && c.words.length === 1),
     named: a.numbers.filter((x) => !a.years.includes(x)),
@@ -679,8 +680,9 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
   // (What the whole session is about: a word its title holds, or most docs.)
   const subject = (w: Weighted) => w.common || titleHolds(pack, w) || w.concept.words.every((x) => wordSet('organisation').has(x));
   // ("Any advice?", "what does the trainer recommend?": advice on nothing in particular, which is where to begin.)
-  const anyAdvice = a.concepts.every((c) => c.generic || c.context || c.words.every((x) => wordSet('person').has(x)));
-  const fromScratch = a.intents.has('advice') && (anyAdvice || a.words.some((w) => wordSet('start-word').has(w))) && focus.every(subject);
+  const advice = a.intents.has('advice');
+  const anyAdvice = advice && a.concepts.every((c) => c.generic || c.context || c.words.every((x) => wordSet('person').has(x)));
+  const fromScratch = (anyAdvice || (advice && a.words.some((w) => wordSet('start-word').has(w)))) && focus.every(subject);
   if (fromScratch) for (const i of starts(pack).starts) candidates.add(i);
   const specificHeld = weighted.filter((w) => !w.weak && w.held.size > 0);
   const prune = anySpecific && !a.intents.has('compare');
