@@ -60,6 +60,11 @@ const LISTED = () => (listed ??= new RegExp(String.raw`(?:\b(${[...wordMap('numb
 const EARLIER = 'Earlier in this part: ';
 /** Of the question a unit of a readiness item's own sections must hold to continue after the item. */
 const LINKED_COVERAGE = 0.4;
+/** The words before an answer the bot is not sure of: of one unit, and of two. */
+const HEDGE_ONE = "I'm not certain, but this looks closest: ";
+const HEDGE_TWO = "I'm not certain, but these two look closest: ";
+/** The room two units must leave for the words before them: none when sure, else the hedge (`whole`: always). */
+const leadRoom = (r: { confidence: number }, whole = false) => (!whole && r.confidence >= CALIBRATION.sure ? '' : HEDGE_TWO);
 const NOTHING_MORE = "That's all the workshop material says about that: ask me about another topic of the workshop.";
 const NOTHING_BEFORE = "I'm not sure what to say more about: ask me about a topic of the workshop.";
 const NO_ANSWER_YET = "I'm not sure which answer you mean: ask me about a topic of the workshop.";
@@ -470,10 +475,11 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     });
     const [a, b] = picks;
     if (!a || !b || a === b) return undefined;
-    if (fitsTogether([a.doc, b.doc])) return [a, b];
+    const lead = leadRoom(r, whole);
+    if (fitsTogether([a.doc, b.doc], lead)) return [a, b];
     // Too long together: each side by the clause of its unit that answers it ("adopted on 22 May 2019").
     const cut = [clauseFor(a, sides[0]!, dated, measured), clauseFor(b, sides[1]!, dated, measured)];
-    return fitsTogether(cut.map((d) => d.doc)) ? cut : undefined;
+    return fitsTogether(cut.map((d) => d.doc), lead) ? cut : undefined;
   }
 
   /** "When and where is it held?": one title-slide fact for each field asked. */
@@ -482,7 +488,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     if (asked.length < 2 || r.best!.d.doc.kind !== 'meta') return undefined;
     const docs = asked.map((i) => r.ranked.find((x) => x.d.doc.kind === 'meta' && x.d.doc.cues.includes(i))?.d).filter((d): d is DocInfo => d !== undefined);
     const unique = [...new Set(docs)];
-    return unique.length > 1 && fitsTogether(unique.map((d) => d.doc)) ? unique : undefined;
+    return unique.length > 1 && fitsTogether(unique.map((d) => d.doc), leadRoom(r)) ? unique : undefined;
   }
 
   /** The best doc, and a neighbour in the same section when the answer runs on into it. */
@@ -506,13 +512,13 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
         best.score - x.score <= CALIBRATION.neighbourGap,
     );
     // (A neighbour that says again what the best one says adds nothing; one that says all of it and more says both.)
-    if (neighbour && repeats(best.d, neighbour.d) && fitsTogether([neighbour.d.doc])) return [neighbour.d];
+    if (neighbour && repeats(best.d, neighbour.d) && fitsTogether([neighbour.d.doc], leadRoom(r))) return [neighbour.d];
     if (!neighbour || repeats(neighbour.d, best.d)) return docs;
     // Too long together: the neighbour's sentence that holds most of the question.
     const pair = [
       [best.d, neighbour.d],
       [best.d, sentenceFor(r, neighbour.d)],
-    ].find((p) => fitsTogether(p.map((d) => d.doc)));
+    ].find((p) => fitsTogether(p.map((d) => d.doc), leadRoom(r)));
     if (!pair) return docs;
     return pair.sort((x, y) => (x.doc.position ?? 0) - (y.doc.position ?? 0));
   }
@@ -537,8 +543,11 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     return entry.doc.kind === 'glossary' && unit.doc.kind === 'unit' && entry.lead.size > 0 && [...entry.lead].every((t) => unit.terms.has(t));
   }
 
-  /** The unit that comes a close second to the best one, when the two fit in one answer. */
-  function secondChoice(r: Reading, gap: number): DocInfo | undefined {
+  /**
+   * The unit that comes a close second to the best one (given as `first`), and the two as shown: whole, else the
+   * second (then both) by its sentence that answers, else the first alone, when even those are too long together.
+   */
+  function runnerUp(r: Reading, first: DocInfo, gap: number): { second: DocInfo; shown: DocInfo[] } | undefined {
     const best = r.best!;
     // ("What is X?" answered by a unit that says what X is: a second that does not is no other reading of it.)
     const defines = r.analysis.intents.has('define') && best.focusLead && best.d.features.has('definition');
@@ -546,13 +555,16 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     // the deck that says "hold", only another fact of the session, "who is presenting and from which body?".)
     const session = best.d.doc.kind === 'meta';
     const second = r.ranked.find((x) => x !== best && x.fits && x.strong && (!defines || x.d.features.has('definition')) && (!session || x.d.doc.kind === 'meta'));
-    if (!second || best.score - second.score > gap) return undefined;
+    if (!second || second.d === first || best.score - second.score > gap) return undefined;
     // (Not one that says again what the other says, either way round.)
-    if (repeats(second.d, best.d) || repeats(best.d, second.d)) return undefined;
-    if (fitsTogether([best.d.doc, second.d.doc])) return second.d;
-    // (Too long together: the second's sentence that holds most of the question.)
-    const cut = sentenceFor(r, second.d);
-    return cut !== second.d && fitsTogether([best.d.doc, cut.doc]) ? cut : undefined;
+    if (repeats(second.d, first) || repeats(first, second.d)) return undefined;
+    // (A close second is offered with doubt: the two leave room for saying so.)
+    const pairs = [
+      [first, second.d],
+      [first, sentenceFor(r, second.d)],
+      [sentenceFor(r, first), sentenceFor(r, second.d)],
+    ];
+    return { second: second.d, shown: pairs.find((p) => fitsTogether(p.map((d) => d.doc), HEDGE_TWO)) ?? [first] };
   }
 
   /**
@@ -669,13 +681,13 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       // mean" would, and not as sure: they may say different things.
       const sure = chosen.confidence >= CALIBRATION.sure;
       // (Not the unit already given: composing may have put a close second in the best one's place.)
-      const second = !sides && docs.length === 1 ? secondChoice(chosen, CALIBRATION.runnerUpGap) : undefined;
-      const runnerUp = second !== docs[0] ? second : undefined;
-      if (runnerUp) docs = [...docs, runnerUp];
+      const close = !sides && docs.length === 1 ? runnerUp(chosen, docs[0]!, CALIBRATION.runnerUpGap) : undefined;
       // (A glossary entry and a unit that names its term say two things of the same thing: they agree, and a
-      // sure answer gives both without doubt. Two units on different things are two readings of the question.)
-      const unsure = sides || (runnerUp && !glossed(docs[0]!, runnerUp)) || !sure;
-      const hedge = !unsure ? '' : docs.length > 1 ? "I'm not certain, but these two look closest: " : "I'm not certain, but this looks closest: ";
+      // sure answer gives both without doubt. Two units on different things are two readings of the question,
+      // even when only one of them has room.)
+      const unsure = sides || (close && !glossed(docs[0]!, close.second)) || !sure;
+      if (close) docs = close.shown;
+      const hedge = !unsure ? '' : docs.length > 1 ? HEDGE_TWO : HEDGE_ONE;
       const { text, sources } = formatDocs(
         docs.map((d) => d.doc),
         hedge,

@@ -161,3 +161,49 @@ describe('a glossary entry and a unit on the same thing', () => {
     expect(a.text).not.toMatch(/not certain/);
   });
 });
+
+const unitOf = (id: string, title: string, text: string) => ({ id, title, units: [{ id, kind: 'fact', text, keywords: [] }] });
+
+describe('a near tie whose two units only just fit', () => {
+  // (Together they fit in 600 characters, but not with the words that say the bot is not sure.)
+  const lisbon =
+    'Harbour booking began on paper in Lisbon in 1998, with a ledger kept at the gate. Each berth had a page, and the harbour master signed every change by hand, so a captain sent a runner ashore to reserve one, and the clerk on duty settled any quarrel over who had asked first. Fees were paid in cash at the same gate, and the ledger was copied out once a month for the port council.';
+  const mombasa = 'Online harbour booking began in Mombasa in 2004, when the port put its berth list on the web for shipping lines after years of their asking.';
+  const { answerer } = workshop(
+    writeSmallPack('just-fits', { title: 'Harbour Services Today', workshop: 'Harbour Data Week 2025' }, [
+      unitOf('paper', 'Harbour booking', lisbon),
+      unitOf('online', 'Harbour booking on the web', mombasa),
+    ]),
+  );
+
+  it('shows both whole or by their sentences, never "these two" with one of them cut away', () => {
+    const a = answerer.answer('where did harbour booking begin?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text.length).toBeLessThanOrEqual(600);
+    expect(a.text).toMatch(/^I'm not certain, but these two look closest: /);
+    expect(a.text).toContain('Lisbon');
+    expect(a.text).toContain('Mombasa');
+    expect(a.text).not.toContain('…');
+  });
+});
+
+describe('a near tie of two units too long to go together', () => {
+  // (One long sentence each: neither can be cut to the part that answers.)
+  const long = (place: string, year: string) =>
+    `Harbour booking began in ${place} in ${year}, when the harbour master, after a decade of disputes between captains, clerks, pilots and the shipping lines over who had asked first for which berth and on what terms, agreed with the port council that every request would be written into one ledger kept at the gate and read aloud each morning to whoever was waiting there.`;
+  const { answerer } = workshop(
+    writeSmallPack('too-long', { title: 'Harbour Services Today', workshop: 'Harbour Data Week 2025' }, [
+      unitOf('lisbon', 'Harbour booking in Lisbon', long('Lisbon', '1998')),
+      unitOf('porto', 'Harbour booking in Porto', long('Porto', '1999')),
+    ]),
+  );
+
+  it('gives the best one alone, and still says it is not sure', () => {
+    const read = answerer.explain('where did harbour booking begin?');
+    expect(read.ranked[0]!.score - read.ranked[1]!.score).toBeLessThanOrEqual(CALIBRATION.runnerUpGap);
+    const a = answerer.answer('where did harbour booking begin?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toMatch(/^I'm not certain, but this looks closest: Harbour booking began in (Lisbon|Porto)/);
+    expect(a.sources).toHaveLength(1);
+  });
+});
