@@ -33,6 +33,8 @@ const STEPS = /(?:^|\s)\(?1\)\s[\s\S]*\s\(?2\)\s|\bstep (?:1|one)\b[\s\S]*\bstep
 /** A figure that is not a year (a year dates a fact; it does not count anything). */
 const NUMBER = /(?<![A-Za-z])\d+(?![A-Za-z])/;
 const withoutYears = (text: string): string => text.replace(/\b(1[89]\d\d|20\d\d)(-\d{2,4})?\b/g, ' ');
+/** A list's item numbers, "(1) why change; (2) ...": they order the items, they are no figure. */
+const withoutItemNumbers = (text: string): string => text.replace(/\(\d{1,2}\)/g, ' ');
 const PERCENT = /%|\bper ?cent\b|\bpercentage\b/i;
 /** Two or more capitalised words in a row inside a sentence: a name ("Ana Lopez", "Widget Foundation"). */
 const NAME = /(?<![.:!?]\s|^)\b[A-Z][a-z]+(?:[-\s][A-Z][a-z]+)+\b/;
@@ -193,7 +195,7 @@ export function docFeatures(doc: SearchDoc, places: ReadonlySet<string>): Set<Fe
   const has = (list: string) => lower.some((w) => wordSet(list).has(w));
   if (YEAR.test(text)) f.add('year').add('date');
   if (has('month') || has('weekday')) f.add('date').add('day');
-  if (NUMBER.test(withoutYears(text)) || lower.some((w) => wordMap('number-word').has(w)) || has('quantity')) f.add('number');
+  if (NUMBER.test(withoutItemNumbers(withoutYears(text))) || lower.some((w) => wordMap('number-word').has(w)) || has('quantity')) f.add('number');
   if (PERCENT.test(text)) f.add('percent').add('number');
   if (DURATION.test(text)) f.add('duration');
   if (FREQUENCY.test(text)) f.add('frequency');
