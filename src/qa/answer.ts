@@ -63,6 +63,8 @@ const LINKED_COVERAGE = 0.4;
 /** The words before an answer the bot is not sure of: of one unit, and of two. */
 const HEDGE_ONE = "I'm not certain, but this looks closest: ";
 const HEDGE_TWO = "I'm not certain, but these two look closest: ";
+/** Between a sure answer and a close second that may be what was meant instead ("did you mean"). */
+const OR_PERHAPS = ' Or perhaps: ';
 /** The room two units must leave for the words before them: none when sure, else the hedge (`whole`: always). */
 const leadRoom = (r: { confidence: number }, whole = false) => (!whole && r.confidence >= CALIBRATION.sure ? '' : HEDGE_TWO);
 const NOTHING_MORE = "That's all the workshop material says about that: ask me about another topic of the workshop.";
@@ -685,12 +687,16 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       // (A glossary entry and a unit that names its term say two things of the same thing: they agree, and a
       // sure answer gives both without doubt. Two units on different things are two readings of the question,
       // even when only one of them has room.)
-      const unsure = sides || (close && !glossed(docs[0]!, close.second)) || !sure;
+      // A sure answer offers the second after it, as another reading ("Or perhaps: ..."); a less sure one says it
+      // is not certain of either.
+      const other = close && !glossed(docs[0]!, close.second);
+      const unsure = sides || !sure;
       if (close) docs = close.shown;
-      const hedge = !unsure ? '' : docs.length > 1 ? HEDGE_TWO : HEDGE_ONE;
+      const hedge = !unsure && !(other && docs.length === 1) ? '' : docs.length > 1 ? HEDGE_TWO : HEDGE_ONE;
       const { text, sources } = formatDocs(
         docs.map((d) => d.doc),
         hedge,
+        other && !hedge ? OR_PERHAPS : ' ',
       );
       return {
         question: q,

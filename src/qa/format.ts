@@ -45,11 +45,11 @@ function citation(docs: SearchDoc[], room = MAX_CITATION): string {
 const CITATION_FRAME = ' (Source: )'.length;
 
 /**
- * The text of one or more docs (in the order given) and one citation, within MAX_ANSWER_CHARS. What the docs
- * say comes first: a long list of sources is cut to leave it room, never the other way round.
+ * The text of one or more docs (in the order given, `between` each two) and one citation, within MAX_ANSWER_CHARS.
+ * What the docs say comes first: a long list of sources is cut to leave it room, never the other way round.
  */
-export function formatDocs(docs: SearchDoc[], lead = ''): { text: string; sources: AnswerSource[] } {
-  const body = docs.map((d) => d.text).join(' ');
+export function formatDocs(docs: SearchDoc[], lead = '', between = ' '): { text: string; sources: AnswerSource[] } {
+  const body = docs.map((d) => d.text).join(between);
   const cite = citation(docs, MAX_ANSWER_CHARS - lead.length - body.length - CITATION_FRAME);
   const text = `${lead}${clip(body, MAX_ANSWER_CHARS - cite.length - lead.length)}${cite}`;
   return { text, sources: sourcesOf(docs) };

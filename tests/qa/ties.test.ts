@@ -1,7 +1,7 @@
 // Two units that answer a question equally well, or nearly: the ranking cannot tell which one is meant, so the
-// answer gives both (cited) and says it is not sure which, however sure it is of each (unless one is the glossary
-// entry of what the other speaks of: then they agree); a clear winner is given
-// alone.
+// answer gives both (cited). Sure of the best, it gives that one first and offers the other as another reading
+// ("Or perhaps: ..."); less sure, it says it is not certain of either. A glossary entry and a unit on what it names
+// agree, and are given without doubt; a clear winner is given alone.
 import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,12 +35,10 @@ const writePack = () =>
 describe('a tie between two units', () => {
   const { answerer } = workshop(writePack());
 
-  it('gives both units when they answer equally well, saying it is not sure which', () => {
+  it('gives both units when they answer equally well, the second as another reading', () => {
     const a = answerer.answer('where did harbour booking begin?');
     expect(a.answered, a.text).toBe(true);
-    expect(a.text).toContain('Lisbon');
-    expect(a.text).toContain('Mombasa');
-    expect(a.text).toMatch(/^I'm not certain, but these two look closest: /);
+    expect(a.text).toMatch(/^Harbour booking began on paper in Lisbon .+ Or perhaps: Online harbour booking began in Mombasa/);
     expect(a.sources.length).toBeGreaterThanOrEqual(1);
   });
 
@@ -75,9 +73,7 @@ describe('a near tie between two units', () => {
     expect(first!.score - second!.score).toBeGreaterThan(0.05);
     expect(read.confidence).toBeGreaterThanOrEqual(CALIBRATION.sure);
     const a = answerer.answer('who runs harbour booking?');
-    expect(a.text).toMatch(/^I'm not certain, but these two look closest: /);
-    expect(a.text).toContain('Ana Reis');
-    expect(a.text).toContain('Port Council');
+    expect(a.text).toMatch(/^The Port Council runs harbour booking in Mombasa.+ Or perhaps: Harbour booking in Lisbon is run by Ana Reis/);
   });
 });
 
@@ -116,9 +112,7 @@ describe('a near tie between two long units', () => {
     const a = answerer.answer('where did harbour booking begin?');
     expect(a.answered, a.text).toBe(true);
     expect(a.text.length).toBeLessThanOrEqual(600);
-    expect(a.text).toContain('Lisbon');
-    expect(a.text).toContain('Online harbour booking began in Mombasa in 2004');
-    expect(a.text).toMatch(/^I'm not certain, but these two look closest: /);
+    expect(a.text).toMatch(/^Harbour booking began on paper in Lisbon .+ Or perhaps: Online harbour booking began in Mombasa in 2004, [^.]+\. \(Source/);
   });
 });
 
@@ -176,13 +170,11 @@ describe('a near tie whose two units only just fit', () => {
     ]),
   );
 
-  it('shows both whole or by their sentences, never "these two" with one of them cut away', () => {
+  it('shows both whole or by their sentences, never one of them cut away', () => {
     const a = answerer.answer('where did harbour booking begin?');
     expect(a.answered, a.text).toBe(true);
     expect(a.text.length).toBeLessThanOrEqual(600);
-    expect(a.text).toMatch(/^I'm not certain, but these two look closest: /);
-    expect(a.text).toContain('Lisbon');
-    expect(a.text).toContain('Mombasa');
+    expect(a.text).toMatch(/^Harbour booking began on paper in Lisbon .+ Or perhaps: Online harbour booking began in Mombasa/);
     expect(a.text).not.toContain('…');
   });
 });
