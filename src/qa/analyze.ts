@@ -479,7 +479,7 @@ const ACTOR = /\b((?:do|does|did|can|could|should|would|will|must|may|might) )(?
 export const IMPERSONAL = /\b(?:do|does|did) (?:they|you|people) (?:mean|call|say)\b/gi;
 
 /**
- * "Our board is replacing its meters and the vendor keeps saying NRW. What is NRW?": a message that
+ * "Our board is replacing its ferries and the broker keeps saying BDQ. What is BDQ?": a message that
  * tells its setting and asks one thing. The one clause that asks, when it names its topic itself (no
  * "it" or "there" pointing back at the setting), is what the message asks; the other clauses are background.
  */
@@ -1039,7 +1039,7 @@ function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, uppe
   const when = cleaned.some((w, k) => w === 'how' && cleaned[k + 1] === 'long' && /^(ago|has|have|had)$/.test(cleaned[k + 2] ?? ''));
   // ("How *big* is X?" asks a property the pack never states; "what's the *big* difference" only says which one.)
   const asksProperty = (c: Concept) => ATTRIBUTES.has(name(c)) && !when && c.positions.some((p) => cleaned[p - 1] === 'how');
-  // (Not "*in charge* of": who runs it, not what it costs.)
+  // (Not "*in charge* of": who runs it, not its price.)
   const money = (c: Concept) => wordSet('money').has(name(c)) && !c.positions.some((p) => cleaned[p - 1] === 'in');
   const outside = unknown.filter((c) => caps!.has(name(c)) || (inFocus(c) && asksProperty(c)) || money(c)).map(name);
   // "the president of the *united states*", "the GDP of *Hungary*": a place the pack never names.

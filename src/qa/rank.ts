@@ -354,7 +354,7 @@ function countsOthersOfSeries(q: Asked, d: DocInfo): boolean {
   return false;
 }
 
-/** A glossary entry that only spells out its term in the question's own words ("NRW: Non-revenue water"). */
+/** A glossary entry that only spells out its term in the question's own words ("BDQ: Berth dues quota"). */
 function saysNoMore(d: DocInfo, q: Asked): boolean {
   // (Worked out once per entry, on the first question that needs it.)
   d.beyondTerm ??= ((term) => contentStems(d.doc.text).filter((t) => !term.has(t)))(new Set(contentStems(d.doc.title)));
@@ -516,7 +516,7 @@ function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: 
   // A glossary entry answers what its own term means: the focus must be its term.
   // A bare question ("X results?") asks what X is only when it is nothing but the term.
   const onlyThat = !a.bare || (a.concepts.every((c) => a.focus.includes(c) || c.generic) && a.concepts.every((c) => c.words.length === 1));
-  // (Not when the entry says no more than the question: "what does non-revenue water mean?" and "NRW: Non-revenue water".)
+  // (Not when the entry says no more than the question: "what does berth dues quota mean?" and "BDQ: Berth dues quota".)
   if (d.doc.kind === 'glossary' && !a.intents.has('abbrev') && !q.bareAcronym && saysNoMore(d, q)) return false;
   // (Or "how many X does it cover?" of a term whose entry gives that count: "the census covers all 64".)
   if (d.doc.kind === 'glossary') return ((a.intents.has('define') || a.intents.has('abbrev')) && hasFocus && onlyTerm && onlyThat && a.focus.every((c) => holdsIn(c, d.lead))) || (a.intents.has('howmany') && !!a.counted && countedHere(a.counted, d) && a.concepts.some((c) => c.specific && holdsIn(c, d.lead))) || (holdsKindAsked(a, d) && aboutTerm(a, d));
