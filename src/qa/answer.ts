@@ -223,7 +223,10 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
           numbers: [...before.numbers.filter((n) => !before.years.includes(n)), ...rest.numbers],
           years: rest.years.length ? rest.years : before.years,
         };
-        return [read(question, merged, undefined, near), alone];
+        // ("And in 2023?" alone names nothing but a year: any unit that says 2023 would do, so it is no reading.)
+        // (Unless what it finds is in the part of the deck the last answer came from.)
+        const named = topical.some((c) => !/^\d+$/.test(c.words.join(''))) || near.has(alone.best?.d.doc.section ?? '');
+        return named ? [read(question, merged, undefined, near), alone] : [read(question, merged, undefined, near)];
       }
       // "what about X?": the same question about X. The last question's other words are context, but not
       // what X replaces ("tier 1" for "tier 3": the same name with another number or letter).
