@@ -232,8 +232,12 @@ function mayBeEnglish(pack: Pack, w: string): boolean {
   if (GRAMMAR_WORDS.test(w) || wordMap('irregular').has(w)) return true;
   // A regular inflection of a word however short ("taxes"), or its comparative or superlative ("simpler",
   // "busiest", "bigger").
+  return [...baseForms(w, 2), ...comparedBases(w)].some((b) => pack.english.isLemma(b));
+}
+/** The bases a comparative or superlative may come from: "happier" happy, "simpler" simple, "bigger" big. */
+function comparedBases(w: string): string[] {
   const compared = [w.replace(/i(er|est)$/, 'y'), w.replace(/(er|est)$/, ''), w.replace(/(r|st)$/, '')].filter((b) => b !== w && b.length >= 2);
-  return [...baseForms(w, 2), ...compared, ...compared.map((b) => b.replace(/(.)\1$/, '$1'))].some((b) => pack.english.isLemma(b));
+  return [...compared, ...compared.map((b) => b.replace(/(.)\1$/, '$1'))];
 }
 
 /**
@@ -694,6 +698,9 @@ export function analyze(pack: Pack, question: string): Analysis {
         alternatives.push(alt);
       };
       if (wordSet('superlative').has(w)) add({ stems: [RANKING_TERM], credit: 0.7 });
+      // "Are residents *happier*?" of a pack that says "happy": the same word, compared. (Not a superlative,
+      // "which was *highest*?", which asks for the top of a ranking, nor the comparison words themselves.)
+      if (!pack.postings.has(s) && /er$/.test(w) && !wordSet('comparative').has(w)) for (const b of comparedBases(w)) if (b.length >= 3 && pack.postings.has(term(b)) && !alternatives.some((a) => a.stems[0] === term(b))) add({ stems: [term(b)], credit: 1 });
       // "How many *countries*...": a pack may count them as economies or states, in some units or all.
       if (wordSet('country-word').has(w)) for (const x of countryStems()) if (x !== s && pack.postings.has(x) && !alternatives.some((a) => a.stems[0] === x)) add({ stems: [x], credit: COUNTRY_CREDIT });
       // "Is it *mandatory*?" is answered by a deck that says it is optional. (Not short everyday adjectives:
