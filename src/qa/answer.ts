@@ -6,6 +6,7 @@ import { analyze, IMPERSONAL, type Analysis, type Concept, type Intent } from '.
 import { wordMap, wordSet } from './word-lists.js';
 import { CALIBRATION } from './calibration.js';
 import { readFollowup } from './followup.js';
+import { actorsIn } from './features.js';
 import { clip, fitsTogether, formatDocs, MAX_ANSWER_CHARS, sourcesOf } from './format.js';
 import { buildPack, contentStems, seriesItem, term, type DocInfo, type Pack } from './pack.js';
 import { heldBy, rank, type Ranked } from './rank.js';
@@ -33,6 +34,10 @@ const ANSWER_KINDS: Intent[] = ['who', 'when', 'date', 'where', 'howmany', 'why'
 const ASKED_KINDS: Intent[] = [...ANSWER_KINDS, 'duration', 'frequency'];
 
 const round = (n: number) => Math.round(n * 100) / 100;
+/** A pronoun for one person: "what's *her* job?", "where does *he* work?". */
+const PERSONAL = /\b(?:he|she|him|his|her|hers)\b/gi;
+/** Words for the post a person holds. */
+const POST = /\b(?:job titles?|jobs?|position|post|title)\b/gi;
 /** A message that asks something: a question word first, or a question mark last. */
 const ASKS = /^\W*(?:(?:and|so|but|ok|okay)\s+)?(?:what|which|who|whom|whose|when|where|why|how)\b|\?\s*$/i;
 /** "The last one", "the middle one": a place in the list the last answer gave. */
@@ -204,6 +209,15 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     if (/^(is|was|are|were)$/.test(be ?? '') && wordSet('demonstrative').has(pointer ?? '') && (wordSet('judgement').has(article ?? '') || (article === 'a' && wordSet('judgement').has(judged ?? '')))) {
       return [read(previous.question, before, undefined, near, undefined, new Set(previous.refs)), read(previous.question, before, undefined, near)];
     }
+    // "What's *her* job?" after an answer that names one person: the question asked of that person by name.
+    const person = personNamed(previous);
+    if (person && PERSONAL.test(question)) {
+      // ("Her *job title*", "his *position*": the post they hold, which a pack calls their role.)
+      const named = question.replace(PERSONAL, (w) => (/^(his|her|hers)$/i.test(w) ? `${person}'s` : person)).replace(POST, 'role');
+      // (Something new of them: not the answer that named them again.)
+      const reading = read(named, analyze(pack, named), undefined, near, new Set(previous.refs));
+      return reading.confidence >= alone.confidence - CALIBRATION.followupTie ? [reading, alone] : [alone, reading];
+    }
     if (follow.kind === 'instead') {
       const rest = analyze(pack, follow.rest);
       const topical = rest.concepts.filter((c) => !c.generic && !c.context);
@@ -324,6 +338,16 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     const again = mayPoint.some((w) => wordSet('anaphor').has(w) || wordSet('demonstrative').has(w));
     const merged = read(`${previous.question} ${question}`, { ...alone.analysis }, before.concepts, near, again ? undefined : new Set(previous.refs));
     return merged.confidence >= alone.confidence - CALIBRATION.followupTie ? [merged, alone] : [alone, merged];
+  }
+
+  /** The one person the last answer names (not an organisation), as written: whom "she" or "his" stands for. */
+  function personNamed(previous: Topic): string | undefined {
+    const doc = pack.byRef.get(previous.refs[0] ?? '')?.doc;
+    // (A person's name ends in a word that is no English word, as the rest of it after the first name is:
+    // "Ana Lopez", not "Marendell Water".)
+    const person = (ws: string[]) => ws.length >= 2 && ws.slice(1).every((w) => !pack.english.has(w));
+    const people = doc ? actorsIn(doc.text, pack.places).filter((a) => !a.org && person(a.words)) : [];
+    return people.length === 1 ? people[0]!.words.join(' ') : undefined;
   }
 
   /** A bare word many documents are about equally: no one answer is the one meant. */

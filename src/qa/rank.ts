@@ -511,6 +511,8 @@ function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: 
   // "Is there parking at the venue?": a title-slide fact answers yes or no only about what it holds, or
   // when the question asks what the fact is for ("is there an email address I can write to?").
   if (d.doc.kind === 'meta' && a.intents.has('yesno') && !d.doc.cues.some((c) => a.intents.has(c as Intent)) && a.concepts.some((c) => !c.generic && !c.context && !holdsIn(c, d.terms))) return false;
+  // "What is Ana Lopez's role?": a fact of the title slide answers only when it names a post ("Director of ...").
+  if (d.doc.kind === 'meta' && a.intents.has('role') && !d.who.role && a.concepts.some((c) => c.specific)) return false;
   // Advice comes from next steps and the deck, not from a definition or the title slide.
   if (a.intents.has('advice') && (d.doc.kind === 'glossary' || d.doc.kind === 'meta')) return false;
   // A glossary entry answers what its own term means: the focus must be its term.

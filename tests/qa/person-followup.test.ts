@@ -1,0 +1,35 @@
+// "What's her job?" after an answer that names one person: "her" is that person, so the question is asked of
+// them by name ("what is Ana Reis's role?"), and "job", "job title" or "position" ask for the post they hold.
+// A fact of the title slide that names no post does not answer it.
+import { describe, expect, it } from 'vitest';
+import { workshop, writeSmallPack } from './helpers.js';
+
+const writePack = () =>
+  writeSmallPack(
+    'person-followup',
+    { title: 'Berths on Time', workshop: 'Harbour Data Week 2025', presenter: 'Ana Reis', organisation: 'Port Ellis Harbour Board', contact: 'a.reis@harbour.example.org' },
+    [
+      {
+        id: 'intro',
+        title: 'About this session',
+        units: [{ id: 'intro-who', kind: 'fact', text: 'Berths on Time is presented by Ana Reis, Head of Berth Planning at the Port Ellis Harbour Board since 2019.', keywords: [] }],
+      },
+      {
+        id: 'berths',
+        title: 'Berth bookings',
+        units: [{ id: 'berth-count', kind: 'statistic', text: 'Port Ellis has 42 berths, booked online since 2021 by ferry and cargo operators.', keywords: [] }],
+      },
+    ],
+  );
+
+describe('a follow-up about the person just named', () => {
+  const { answerer } = workshop(writePack());
+
+  it.each(["what's her job?", 'whats her job title', 'and her position?'])('"%s" gives the post she holds', (q) => {
+    const first = answerer.answer('who is presenting?');
+    expect(first.text).toContain('Ana Reis');
+    const a = answerer.answer(q, first.topic);
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('Head of Berth Planning');
+  });
+});
