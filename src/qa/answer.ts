@@ -6,6 +6,7 @@ import { analyze, IMPERSONAL, type Analysis, type Concept, type Intent } from '.
 import { wordMap, wordSet } from './word-lists.js';
 import { CALIBRATION } from './calibration.js';
 import { readFollowup } from './followup.js';
+import { NO_FIGURE } from './docs.js';
 import { actorsIn } from './features.js';
 import { clip, fitsTogether, formatDocs, MAX_ANSWER_CHARS, sourcesOf } from './format.js';
 import { buildPack, contentStems, seriesItem, term, type DocInfo, type Pack } from './pack.js';
@@ -720,8 +721,10 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       const unsure = sides || !sure;
       if (close) docs = close.shown;
       const hedge = !unsure && !(other && docs.length === 1) ? '' : docs.length > 1 ? HEDGE_TWO : HEDGE_ONE;
+      // (An indicator with no figure, given for anything but "how many": its name and what it means.)
+      const shown = (d: DocInfo) => (chosen.analysis.intents.has('howmany') ? d.doc : { ...d.doc, text: d.doc.text.replace(`: ${NO_FIGURE}`, ': ') });
       const { text, sources } = formatDocs(
-        docs.map((d) => d.doc),
+        docs.map(shown),
         hedge,
         other && !hedge ? OR_PERHAPS : ' ',
       );

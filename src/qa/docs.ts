@@ -57,7 +57,7 @@ function indicatorDocs(content: Content): SearchDoc[] {
     const figure = describeFigure(content, ind);
     const text = figure
       ? `${ind.name}: ${figure} have it. What it means: ${ind.definition}`
-      : `${ind.name}: the deck gives no figure for how many have it. What it means: ${ind.definition}`;
+      : `${ind.name}: ${NO_FIGURE}${ind.definition}`;
     const section = ind.sections.map((id) => byId.get(id)).find((s) => s !== undefined);
     // "Figure 2.4, the 2021 survey" reads like the deck units' citations: "..., Figure 2.4 - survey".
     const where = (ind.global?.source ?? content.indicatorSet.source ?? '').replace(/^(Figure [\d.]+), /, '$1 - ');
@@ -74,6 +74,9 @@ function indicatorDocs(content: Content): SearchDoc[] {
     };
   });
 }
+
+/** What an indicator the pack gives no figure for says between its name and its definition. */
+export const NO_FIGURE = 'the deck gives no figure for how many have it. What it means: ';
 
 /**
  * Each indicator's next step: the pack's advice, not the deck's, so the text and the citation both say
