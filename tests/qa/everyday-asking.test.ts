@@ -1,0 +1,41 @@
+// Everyday ways of asking that name no topic of their own: "how long was the window *open*?" asks the window's
+// length of time (the answer says "ran for three weeks"), and "the whole thing" in "how much did the whole thing
+// cost?" is the programme, not a topic called "whole".
+import { describe, expect, it } from 'vitest';
+import { workshop, writeSmallPack } from './helpers.js';
+
+const writePack = () =>
+  writeSmallPack('everyday-asking', { title: 'Counting Port Ellis', workshop: 'Harbour Data Week 2025' }, [
+    {
+      id: 'window',
+      title: 'The online window',
+      units: [
+        { id: 'window-dates', kind: 'fact', text: 'The online booking window ran for three weeks, from 1 to 21 March 2026, before the summer timetable.', keywords: [] },
+        { id: 'window-file', kind: 'fact', text: 'Clerks see the whole booking file on screen and can open it from any harbour office.', keywords: [] },
+      ],
+    },
+    {
+      id: 'money',
+      title: 'Money',
+      units: [
+        { id: 'budget', kind: 'statistic', text: 'The programme was budgeted at 1.84 million dollars for 2020-2026 and spent 1.71 million dollars.', keywords: [] },
+        { id: 'fares', kind: 'fact', text: 'A ferry ticket costs 2.40 dollars within the harbour and 4.50 dollars to Marrowsea.', keywords: [] },
+      ],
+    },
+  ]);
+
+describe('everyday ways of asking', () => {
+  const { answerer } = workshop(writePack());
+
+  it('"how long was the window open?" asks for its length of time', () => {
+    const a = answerer.answer('how long was the online window open?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toMatch(/^The online booking window ran for three weeks/);
+  });
+
+  it('"how much did the whole thing cost?" asks what the programme cost', () => {
+    const a = answerer.answer('how much did the whole thing cost?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toMatch(/^(I'm not certain, but this looks closest: )?The programme was budgeted at 1.84 million dollars/);
+  });
+});
