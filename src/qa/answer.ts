@@ -140,29 +140,62 @@ const sameSeries = (a: Concept, b: Concept) => {
   return series(a) !== undefined && series(a) === series(b);
 };
 
+/** A clause of a unit (see clauseFor), with what scoring it needs: its stems, and whether it has a year or a figure. */
+interface Clause {
+  text: string;
+  stems: ReadonlySet<string>;
+  dated: boolean;
+  measured: boolean;
+}
+/** A unit's clauses, cut and read once per unit: they depend only on its text. */
+const unitClauses = new WeakMap<DocInfo, Clause[]>();
+function clausesOf(d: DocInfo): Clause[] {
+  let clauses = unitClauses.get(d);
+  if (!clauses) {
+    // A sentence, or its opening clauses up to a semicolon: never a clause without the start of its sentence.
+    const texts = d.doc.text.split(/(?<=[.!?])\s+(?=[A-Z0-9"'])/).flatMap((sentence) => {
+      // (Not a list after a colon: "eight areas: biometrics; ..." cut after its first item would say it has one.)
+      const colon = sentence.indexOf(':');
+      const parts = colon >= 0 && colon < sentence.indexOf(';') ? [sentence] : sentence.split(/;\s+/);
+      return parts.map((_, k) => parts.slice(0, k + 1).join('; ').replace(/[.;]?$/, '.'));
+    });
+    // (A unit of one clause is never cut: its clause needs no reading.)
+    clauses = texts.length < 2 ? [] : texts.map((text) => ({ text, stems: new Set(contentStems(text)), dated: /\b(1[89]|20)\d\d\b/.test(text), measured: /\d/.test(text) }));
+    unitClauses.set(d, clauses);
+  }
+  return clauses;
+}
+/** The stems of a unit's whole text, read once per unit. */
+const unitTextStems = new WeakMap<DocInfo, ReadonlySet<string>>();
+function textStemsOf(d: DocInfo): ReadonlySet<string> {
+  let stems = unitTextStems.get(d);
+  if (!stems) unitTextStems.set(d, (stems = new Set(contentStems(d.doc.text))));
+  return stems;
+}
+
 /**
  * The clause of a unit that speaks to one side of a comparison: the most of the side's words, then a date
  * (for "which came first?") or a figure (for "which is bigger?"); of two as good, the shorter. Ends with a full stop.
+ * Undefined when the unit is one clause.
  */
-function clauseFor(d: DocInfo, side: Concept[], dated: boolean, measured: boolean): DocInfo {
-  // A sentence, or its opening clauses up to a semicolon: never a clause without the start of its sentence.
-  const clauses = d.doc.text.split(/(?<=[.!?])\s+(?=[A-Z0-9"'])/).flatMap((sentence) => {
-    // (Not a list after a colon: "eight areas: biometrics; ..." cut after its first item would say it has one.)
-    const colon = sentence.indexOf(':');
-    const parts = colon >= 0 && colon < sentence.indexOf(';') ? [sentence] : sentence.split(/;\s+/);
-    return parts.map((_, k) => parts.slice(0, k + 1).join('; ').replace(/[.;]?$/, '.'));
-  });
-  if (clauses.length < 2) return d;
+function bestClause(d: DocInfo, side: Concept[], dated: boolean, measured: boolean): Clause | undefined {
+  const clauses = clausesOf(d);
+  if (clauses.length < 2) return undefined;
   let best = clauses[0]!;
   let bestScore = -1;
   for (const clause of clauses) {
-    const stems = new Set(contentStems(clause));
-    let score = side.filter((c) => c.alternatives.some((alt) => alt.stems.every((t) => stems.has(t)))).length;
-    if (dated && /\b(1[89]|20)\d\d\b/.test(clause)) score += 0.5;
-    if (measured && /\d/.test(clause)) score += 0.5;
+    let score = 0;
+    for (const c of side) if (c.alternatives.some((alt) => alt.stems.every((t) => clause.stems.has(t)))) score++;
+    if (dated && clause.dated) score += 0.5;
+    if (measured && clause.measured) score += 0.5;
     if (score > bestScore) [best, bestScore] = [clause, score];
   }
-  return { ...d, doc: { ...d.doc, text: best } };
+  return best;
+}
+/** The unit cut to its clause that speaks to one side of a comparison (bestClause), or the unit itself. */
+function clauseFor(d: DocInfo, side: Concept[], dated: boolean, measured: boolean): DocInfo {
+  const best = bestClause(d, side, dated, measured);
+  return best ? { ...d, doc: { ...d.doc, text: best.text } } : d;
 }
 
 export function createAnswerer(content: Content, index: SearchIndex): WorkshopAnswerer {
@@ -545,11 +578,11 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     if (neighbour && repeats(best.d, neighbour.d) && fitsTogether([neighbour.d.doc], leadRoom(r))) return [neighbour.d];
     if (!neighbour || repeats(neighbour.d, best.d)) return docs;
     // Too long together: the neighbour's sentence that holds most of the question.
-    const pair = [
-      [best.d, neighbour.d],
-      [best.d, sentenceFor(r, neighbour.d)],
-    ].find((p) => fitsTogether(p.map((d) => d.doc), leadRoom(r)));
-    if (!pair) return docs;
+    // (The neighbour cut only when the two do not fit whole.)
+    const fits = (p: DocInfo[]) => fitsTogether(p.map((d) => d.doc), leadRoom(r));
+    let pair = [best.d, neighbour.d];
+    if (!fits(pair)) pair = [best.d, sentenceFor(r, neighbour.d)];
+    if (!fits(pair)) return docs;
     return pair.sort((x, y) => (x.doc.position ?? 0) - (y.doc.position ?? 0));
   }
 
@@ -561,10 +594,11 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
   function sentenceFor(r: Reading, d: DocInfo): DocInfo {
     const a = r.analysis;
     const asked = a.concepts.filter((c) => !c.generic && !c.context);
-    const c = clauseFor(d, asked, a.intents.has('when') || a.intents.has('date'), a.intents.has('howmany'));
-    const stems = new Set(contentStems(c.doc.text));
+    const clause = bestClause(d, asked, a.intents.has('when') || a.intents.has('date'), a.intents.has('howmany'));
+    const text = clause ? clause.text : d.doc.text;
+    const stems = clause ? clause.stems : textStemsOf(d);
     const holds = asked.some((x) => x.alternatives.some((alt) => alt.stems.every((t) => stems.has(t))));
-    return holds && !/^(it|its|this|that|these|those|they|their|he|she|his|her)\b/i.test(c.doc.text) ? c : d;
+    return holds && !/^(it|its|this|that|these|those|they|their|he|she|his|her)\b/i.test(text) ? (clause ? { ...d, doc: { ...d.doc, text } } : d) : d;
   }
 
   /** One is a glossary entry, the other a unit that names the entry's term. */
@@ -589,12 +623,13 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     // (Not one that says again what the other says, either way round.)
     if (repeats(second.d, first) || repeats(first, second.d)) return undefined;
     // (A close second is offered with doubt: the two leave room for saying so.)
-    const pairs = [
-      [first, second.d],
-      [first, sentenceFor(r, second.d)],
-      [sentenceFor(r, first), sentenceFor(r, second.d)],
-    ];
-    return { second: second.d, shown: pairs.find((p) => fitsTogether(p.map((d) => d.doc), HEDGE_TWO)) ?? [first] };
+    // (Each cut only when the one before does not fit.)
+    const fits = (p: DocInfo[]) => fitsTogether(p.map((d) => d.doc), HEDGE_TWO);
+    if (fits([first, second.d])) return { second: second.d, shown: [first, second.d] };
+    const cut = sentenceFor(r, second.d);
+    if (fits([first, cut])) return { second: second.d, shown: [first, cut] };
+    const both = [sentenceFor(r, first), cut];
+    return { second: second.d, shown: fits(both) ? both : [first] };
   }
 
   /**
