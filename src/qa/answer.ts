@@ -640,9 +640,11 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
    */
   function placeInList(question: string, previous?: Topic): string {
     const m = PLACE.exec(question);
-    const text = previous && pack.byRef.get(previous.refs[0] ?? '')?.doc.text;
+    // (The last answer's list is looked for only when the question names a place in one.)
+    if (!m || !previous) return question;
+    const text = pack.byRef.get(previous.refs[0] ?? '')?.doc.text;
     const list = text && LISTED().exec(text);
-    if (!m || !previous || !list) return question;
+    if (!list) return question;
     // (Commas part the items, and "and" or "or" the last two: "reading and writing help, lending and archives".)
     const parts = list[2]!.split(/,\s*/).map((x) => x.trim().toLowerCase()).filter(Boolean);
     const tail = parts.pop()?.replace(/^(?:and|or)\s+/, '') ?? '';
