@@ -215,7 +215,7 @@ interface Asked {
   /** "What was X's score?": a score stated as a number (not how it is worked out, nor a yes/no or a comparison). */
   score: boolean;
   /** Stems of all its words, and of the last question's in a follow-up. */
-  stems: Set<string>;
+  readonly stems: ReadonlySet<string>;
   /** "Who *chairs* X?": asks who holds a post, which a person (or a body named as holding it) answers. */
   post: boolean;
   /** "How many are in *level 4*?": the items of a series it names. */
@@ -236,6 +236,7 @@ const asksScore = (a: Analysis) =>
 function whatIsAsked(a: Analysis, context: readonly Concept[] = []): Asked {
   const word = (c: Concept) => c.words.join(' ');
   const said = a.words.join(' ');
+  let stems: Set<string> | undefined;
   return {
     ordinals: a.concepts.filter((c) => !c.adverb && wordSet('ordinal-number').has(word(c))),
     // (The reading gave that "first" the ranking term: it followed a rank verb.)
@@ -253,7 +254,10 @@ function whatIsAsked(a: Analysis, context: readonly Concept[] = []): Asked {
     named: a.numbers.filter((x) => !a.years.includes(x)),
     places: !!a.typed && !a.intents.has('howmany') && wordSet('place-kind').has(word(a.typed)),
     score: !a.intents.has('yesno') && !a.intents.has('compare') && !a.intents.has('how') && asksScore(a),
-    stems: new Set([...a.words, ...[...a.concepts, ...context].flatMap((c) => c.words.flatMap((w) => w.split(' ')))].map(term)),
+    // (Only "who" questions and glossary entries ask it: worked out when first asked.)
+    get stems() {
+      return (stems ??= new Set([...a.words, ...[...a.concepts, ...context].flatMap((c) => c.words.flatMap((w) => w.split(' ')))].map(term)));
+    },
     post: a.intents.has('who') && a.words.some((w) => wordSet('person-role').has(w)),
     series: a.intents.has('howmany') ? seriesNamed(a) : [],
     still: a.intents.has('yesno') && !a.intents.has('howmany') && a.words.includes('still'),
