@@ -73,6 +73,30 @@ export interface Concept {
   foreign?: boolean;
 }
 
+/**
+ * A concept with every field there from the start, always in this order: every concept has one shape, so the
+ * code that reads concepts for every doc of every question stays fast (a field added later, "verbal" to one
+ * and "place" to another, gave concepts a dozen shapes).
+ */
+export function newConcept(c: Pick<Concept, 'words' | 'alternatives' | 'context' | 'unknown' | 'specific' | 'generic' | 'positions'> & Partial<Concept>): Concept {
+  return {
+    words: c.words,
+    alternatives: c.alternatives,
+    context: c.context,
+    unknown: c.unknown,
+    specific: c.specific,
+    generic: c.generic,
+    positions: c.positions,
+    verbal: c.verbal,
+    term: c.term,
+    place: c.place,
+    adverb: c.adverb,
+    attribute: c.attribute,
+    implied: c.implied,
+    foreign: c.foreign,
+  };
+}
+
 export interface Analysis {
   /** The question as read (cleaned words). */
   words: string[];
@@ -645,16 +669,18 @@ export function analyze(pack: Pack, question: string): Analysis {
         if (!seen.has(key)) {
           seen.add(key);
           const group = pack.groups[p.group]!;
-          concepts.push({
-            words: content.slice(i, i + p.stems.length),
-            alternatives: group.alternatives,
-            context: false,
-            unknown: false,
-            specific: p.stems.length > 1 || group.acronym,
-            generic: false,
-            positions: where.slice(i, i + p.stems.length),
-            term: true,
-          });
+          concepts.push(
+            newConcept({
+              words: content.slice(i, i + p.stems.length),
+              alternatives: group.alternatives,
+              context: false,
+              unknown: false,
+              specific: p.stems.length > 1 || group.acronym,
+              generic: false,
+              positions: where.slice(i, i + p.stems.length),
+              term: true,
+            }),
+          );
         }
         i += p.stems.length;
         matched = true;
@@ -666,7 +692,7 @@ export function analyze(pack: Pack, question: string): Analysis {
     const next = stems[i + 1];
     if (next !== undefined && where[i + 1] === where[i]! + 1 && pack.namePairs.has(`${stems[i]} ${next}`) && !seen.has(`n${stems[i]} ${next}`)) {
       seen.add(`n${stems[i]} ${next}`);
-      concepts.push({ words: content.slice(i, i + 2), alternatives: [{ stems: [stems[i]!, next], credit: 1 }], context: false, unknown: false, specific: true, generic: false, positions: where.slice(i, i + 2) });
+      concepts.push(newConcept({ words: content.slice(i, i + 2), alternatives: [{ stems: [stems[i]!, next], credit: 1 }], context: false, unknown: false, specific: true, generic: false, positions: where.slice(i, i + 2) }));
       i += 2;
       continue;
     }
@@ -675,7 +701,7 @@ export function analyze(pack: Pack, question: string): Analysis {
     if (phrasal) {
       const particle = cleaned[phrasal.particle]!;
       const alternatives: Alternative[] = [{ stems: [term(phrasal.base), term(particle)], credit: 1 }, ...phrasal.related.map(([t, credit]) => ({ stems: [t], credit }))];
-      concepts.push({ words: [content[i]!, particle], alternatives, context: false, unknown: false, specific: false, generic: false, positions: [where[i]!, phrasal.particle], verbal: true });
+      concepts.push(newConcept({ words: [content[i]!, particle], alternatives, context: false, unknown: false, specific: false, generic: false, positions: [where[i]!, phrasal.particle], verbal: true }));
       skip.add(phrasal.particle);
       i++;
       continue;
@@ -742,7 +768,7 @@ export function analyze(pack: Pack, question: string): Analysis {
       // ("Who does *that person* report to?": someone just named, pointed back at like "he" or "she".)
       const someone = wordSet('someone').has(w) && wordSet('demonstrative').has(cleaned[where[i]! - 1] ?? '');
       const generic = isGeneric(w) || filler || setPhrase || compared || idiom || someone || /^\d$/.test(w);
-      concepts.push({ words: [w], alternatives, context: wordSet('session').has(w) || wordSet('person').has(w), unknown: !known, specific: false, generic, positions: [where[i]!] });
+      concepts.push(newConcept({ words: [w], alternatives, context: wordSet('session').has(w) || wordSet('person').has(w), unknown: !known, specific: false, generic, positions: [where[i]!] }));
     } else concepts.find((c) => c.alternatives[0]!.stems.length === 1 && c.alternatives[0]!.stems[0] === s)?.positions.push(where[i]!);
     i++;
   }
@@ -820,7 +846,7 @@ export function analyze(pack: Pack, question: string): Analysis {
   concepts.push(...impliedTerms(pack, concepts, seen));
   // "Where is it used *the most*?", "and the least?": a ranking, though "most" is too common a word to count.
   if (/\bthe (most|least)$/.test(cleanedText) && !concepts.some((c) => c.alternatives.some((a) => a.stems[0] === RANKING_TERM))) {
-    concepts.push({ words: [cleaned.at(-1)!], alternatives: [{ stems: [RANKING_TERM], credit: 1 }], context: false, unknown: false, specific: false, generic: false, positions: [cleaned.length - 1] });
+    concepts.push(newConcept({ words: [cleaned.at(-1)!], alternatives: [{ stems: [RANKING_TERM], credit: 1 }], context: false, unknown: false, specific: false, generic: false, positions: [cleaned.length - 1] }));
   }
   for (const c of concepts) {
     // "When did the UN *first* start it?", "when was it *first* published?": an adverb of time before the verb,
@@ -945,7 +971,7 @@ function impliedTerms(pack: Pack, concepts: Concept[], seen: Set<string>): Conce
     const t = sharedTopical.get(i) ?? 0;
     if (n < 2 || t < 1 || t * 2 < topical.size || seen.has(`g${i}`)) continue;
     const g = pack.groups[i]!;
-    out.push({ words: g.phrases[0]!, alternatives: g.alternatives, context: false, unknown: false, specific: false, generic: false, positions: [], implied: true });
+    out.push(newConcept({ words: g.phrases[0]!, alternatives: g.alternatives, context: false, unknown: false, specific: false, generic: false, positions: [], implied: true }));
     if (out.length === 2) break;
   }
   return out;

@@ -463,6 +463,11 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
         actors: actorsIn(doc.text, places).map((x) => ({ stems: x.words.map(term), org: x.org })),
         agents: agentsIn(doc.text, places),
       },
+      // (Worked out when first asked, but there from the start: every doc keeps one shape, so the code that
+      // reads docs for every question stays fast instead of meeting a new shape per combination filled in.)
+      beyondTerm: undefined,
+      flat: undefined,
+      moneyNamed: undefined,
     };
   });
 
