@@ -47,6 +47,8 @@ export interface DocInfo {
   beyondTerm?: string[];
   /** Its words as one string, spaced at both ends (" the widget index is "): worked out when first asked. */
   flat?: string;
+  /** The words of `flat`, as a set: worked out with it. */
+  flatWords?: Set<string>;
   /** Gives an amount of money by a currency's code or name ("1,500 vatu"): worked out when first asked. */
   moneyNamed?: boolean;
 }
@@ -467,6 +469,7 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
       // reads docs for every question stays fast instead of meeting a new shape per combination filled in.)
       beyondTerm: undefined,
       flat: undefined,
+      flatWords: undefined,
       moneyNamed: undefined,
     };
   });

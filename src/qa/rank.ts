@@ -833,30 +833,43 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
 }
 
 /** Runs of two to five of the question's words that open and close on a word that is not a stop word, with how many things the question is about they name. */
-function questionPhrases(a: Analysis): { text: string; content: number }[] {
+function questionPhrases(a: Analysis): Phrase[] {
   const ws = a.words;
   // (What counts is what the question is about: not an everyday word, a verb or a word for the session; a term
   // of several words, which the doc holding it is credited for already, counts once; a word said twice, twice.)
   const topic = new Map<number, Concept | number>();
   for (const c of a.concepts) if (!c.generic && !c.verbal && !c.context) for (const p of c.positions) topic.set(p, c.words.length > 1 ? c : p);
-  const out: { text: string; content: number }[] = [];
+  const out: Phrase[] = [];
   for (let i = 0; i < ws.length; i++) {
     if (isStopWord(ws[i]!)) continue;
     const seen = new Set<Concept | number>();
     for (let j = i; j < ws.length && j < i + 5; j++) {
       const c = topic.get(j);
       if (c !== undefined) seen.add(c);
-      if (j > i && !isStopWord(ws[j]!) && seen.size > 1) out.push({ text: ` ${ws.slice(i, j + 1).join(' ')} `, content: seen.size });
+      if (j > i && !isStopWord(ws[j]!) && seen.size > 1) out.push({ text: ` ${ws.slice(i, j + 1).join(' ')} `, content: seen.size, first: ws[i]!, last: ws[j]! });
     }
   }
   return out;
 }
+/** A run of the question's words (spaced at both ends), how many things it names, and its first and last word. */
+interface Phrase {
+  text: string;
+  content: number;
+  first: string;
+  last: string;
+}
 /** The doc says a run of the question's words as the question does ("a *list of lists*"), not only each word somewhere. */
-function phraseBonus(phrases: readonly { text: string; content: number }[], d: DocInfo): number {
+function phraseBonus(phrases: readonly Phrase[], d: DocInfo): number {
   // (Its title too, with a bar between that no run crosses: every unit of a section says what its title says.)
-  d.flat ??= ` ${words(d.doc.title).join(' ')} | ${words(d.doc.text).join(' ')} `;
+  // (And its words as a set: a run whose first or last word the doc never says is not looked for in its text.)
+  if (d.flat === undefined || d.flatWords === undefined) {
+    const title = words(d.doc.title);
+    const text = words(d.doc.text);
+    d.flat = ` ${title.join(' ')} | ${text.join(' ')} `;
+    d.flatWords = new Set([...title, ...text]);
+  }
   let best = 0;
-  for (const p of phrases) if (p.content > best && d.flat.includes(p.text)) best = p.content;
+  for (const p of phrases) if (p.content > best && d.flatWords.has(p.first) && d.flatWords.has(p.last) && d.flat.includes(p.text)) best = p.content;
   return best > 1 ? Math.min(PHRASE_MOST, PHRASE_BONUS * (best - 1)) : 0;
 }
 
