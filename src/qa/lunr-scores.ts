@@ -11,41 +11,35 @@
 // within that of each other could swap places, which no tie-breaker can tell apart anyway.
 import lunr from 'lunr';
 
-/** A term's weights in one field: the docs that hold it there, and its weight in each. */
+/** A term's weights in one field: the docs that hold it there (by their slot, see LunrScorer), and its weight in each. */
 interface FieldWeights {
-  refs: string[];
+  slots: number[];
   weights: number[];
-}
-
-/**
- * A doc's score from its [field, boost x weight] pairs in the order the query met them: each field's dot
- * product over the query's length, the fields added up in the order first met, as lunr does.
- */
-function docScore(pairs: readonly number[], magnitude: number): number {
-  let score: number | undefined;
-  for (let k = 0; k < pairs.length; k += 2) {
-    const field = pairs[k]!;
-    let met = false;
-    for (let j = 0; j < k; j += 2) if (pairs[j] === field) met = true;
-    if (met) continue;
-    let dot = 0;
-    for (let j = k; j < pairs.length; j += 2) if (pairs[j] === field) dot += pairs[j + 1]!;
-    const s = dot / magnitude || 0;
-    score = score === undefined ? s : score + s;
-  }
-  return score ?? 0;
 }
 
 export class LunrScorer {
   private fields: string[] | undefined;
   /** Term -> its weights by field (in the index's order of fields), or null when the index does not hold it. */
   private readonly weights = new Map<string, FieldWeights[] | null>();
+  /** Each doc ref met in a term's weights gets a slot: a number to keep its sums under (see scores). */
+  private readonly slots = new Map<string, number>();
+  private readonly refs: string[] = [];
+  // Kept between questions, so that a question's sums allocate nothing per doc: per slot and field, the dot
+  // product so far and when the field was first met for the doc (-1: not yet); per slot, the question it was
+  // last met in.
+  private readonly dots: number[] = [];
+  private readonly firstMet: number[] = [];
+  private readonly metIn: number[] = [];
+  private question = 0;
 
   constructor(private readonly index: lunr.Index) {}
 
   /**
    * What `index.query` gives for these terms (already stemmed: no pipeline), each optional with its boost:
    * doc ref -> score. Only a pack's own terms should be asked: each is kept.
+   *
+   * A doc's score is its fields' dot products over the query's length, each field's products added in the order
+   * the query met them (term by term, field by field), the fields added up in the order first met, as lunr does.
    */
   scores(terms: ReadonlyMap<string, number>): Map<string, number> {
     const known: [FieldWeights[], number][] = [];
@@ -59,20 +53,68 @@ export class LunrScorer {
     let squares = 0;
     for (const [, boost] of known) squares += boost * boost;
     const magnitude = Math.sqrt(squares);
-    // Per doc, its [field, boost x weight] pairs in the order the query meets them: term by term, field by field.
-    const met = new Map<string, number[]>();
+    const nFields = this.fields?.length ?? 0;
+    const { dots, firstMet, metIn } = this;
+    const question = ++this.question;
+    // The docs in the order first met, and a count of (doc, field) pairs met, which orders each doc's fields.
+    const docs: number[] = [];
+    let met = 0;
     for (const [byField, boost] of known) {
-      byField.forEach(({ refs, weights }, field) => {
-        for (let j = 0; j < refs.length; j++) {
-          const pairs = met.get(refs[j]!);
-          if (pairs) pairs.push(field, boost * weights[j]!);
-          else met.set(refs[j]!, [field, boost * weights[j]!]);
+      for (let field = 0; field < byField.length; field++) {
+        const { slots, weights } = byField[field]!;
+        for (let j = 0; j < slots.length; j++) {
+          const slot = slots[j]!;
+          const base = slot * nFields;
+          if (metIn[slot] !== question) {
+            metIn[slot] = question;
+            docs.push(slot);
+            for (let f = 0; f < nFields; f++) {
+              dots[base + f] = 0;
+              firstMet[base + f] = -1;
+            }
+          }
+          if (firstMet[base + field]! < 0) firstMet[base + field] = met++;
+          dots[base + field] = dots[base + field]! + boost * weights[j]!;
         }
-      });
+      }
     }
     const out = new Map<string, number>();
-    for (const [ref, pairs] of met) out.set(ref, docScore(pairs, magnitude));
+    for (const slot of docs) {
+      const base = slot * nFields;
+      // Its fields in the order first met (a doc has few fields: picked one by one).
+      let score: number | undefined;
+      let after = -1;
+      for (;;) {
+        let next = -1;
+        for (let f = 0; f < nFields; f++) {
+          const at = firstMet[base + f]!;
+          if (at > after && (next < 0 || at < firstMet[base + next]!)) next = f;
+        }
+        if (next < 0) break;
+        after = firstMet[base + next]!;
+        const s = dots[base + next]! / magnitude || 0;
+        score = score === undefined ? s : score + s;
+      }
+      out.set(this.refs[slot]!, score ?? 0);
+    }
     return out;
+  }
+
+  /** The slot of a doc ref (see `slots`). */
+  private slotOf(ref: string): number {
+    let slot = this.slots.get(ref);
+    if (slot === undefined) {
+      slot = this.refs.length;
+      this.slots.set(ref, slot);
+      this.refs.push(ref);
+      this.metIn.push(0);
+      // (Its sums' places made now, in order: the arrays stay packed.)
+      for (let f = 0; f < (this.fields?.length ?? 0); f++) {
+        this.dots.push(0);
+        this.firstMet.push(-1);
+      }
+    }
+    return slot;
   }
 
   private termWeights(t: string): FieldWeights[] | null {
@@ -82,9 +124,9 @@ export class LunrScorer {
       const byField = this.fields.map((field) => {
         // One term in one field with boost 1: lunr's score is the term's weight in that field.
         const results = this.index.query((q) => q.term(t, { fields: [field], usePipeline: false, presence: lunr.Query.presence.OPTIONAL }));
-        return { refs: results.map((r) => r.ref), weights: results.map((r) => r.score) };
+        return { slots: results.map((r) => this.slotOf(r.ref)), weights: results.map((r) => r.score) };
       });
-      w = byField.some((f) => f.refs.length) ? byField : null;
+      w = byField.some((f) => f.slots.length) ? byField : null;
       this.weights.set(t, w);
     }
     return w;
