@@ -670,7 +670,8 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
   const total = weighted.reduce((s, w) => s + w.weight, 0);
   if (!total) return [];
   const candidates = new Set<number>();
-  for (const w of weighted) for (const i of w.held.keys()) candidates.add(i);
+  // (forEach and indexed loops below, not for-of: until V8 optimises rank, each step of a for-of allocates.)
+  for (let k = 0; k < weighted.length; k++) weighted[k]!.held.forEach((_, i) => candidates.add(i));
   if (opts.near) for (const s of opts.near) for (const u of pack.sectionUnits.get(s) ?? []) candidates.add(u.i);
   // "Summarise the talk": the outline holds none of the words, but it is what a summary of the session is.
   if (a.intents.has('outline')) for (const d of pack.docs) if (d.doc.ref === 'm:outline') candidates.add(d.i);
@@ -718,7 +719,9 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
   const setting = new Set(focus.filter((w) => !w.concept.context && w.held.size > 0 && w.concept.words.length === 1 && !pack.plainWords.has(w.concept.words[0]!) && titleHolds(pack, w)));
   const ranked: Ranked[] = [];
   const nearly: Ranked[] = [];
-  for (const i of candidates) {
+  const candidateList = Array.from(candidates);
+  for (let c = 0; c < candidateList.length; c++) {
+    const i = candidateList[c]!;
     const d = pack.docs[i]!;
     // Next steps answer only requests for advice: skipped early, they would only cost time.
     if (d.doc.kind === 'nextstep' && !a.intents.has('advice')) continue;
@@ -734,7 +737,8 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     let got = 0;
     let lead = 0;
     let strong = false;
-    for (const w of weighted) {
+    for (let k = 0; k < weighted.length; k++) {
+      const w = weighted[k]!;
       // (A unit on where to begin speaks of the session's subject throughout, named or not.)
       // (And of where to begin, said in any words: "start", "begin", "first".)
       let credit = (startHere && (focus.includes(w) || startWords.has(w))) || (w.concept.context && opening.has(i)) ? 1 : w.held.get(i);
@@ -774,7 +778,8 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     // name ("the *population* of X" and a "Population Data Agency") is not held.
     let missing = 0;
     let missed: Weighted | undefined;
-    for (const w of focus) {
+    for (let k = 0; k < focus.length; k++) {
+      const w = focus[k]!;
       if (startHere || ((w.held.get(i) ?? 0) >= HELD && !inNameOnly(w.concept, d)) || (w.concept.context && opening.has(i))) continue;
       // (The session's own setting, a name its title gives, "why did *Ruritania* move to e-tendering?" of a
       // session on Ruritania's tendering: every unit speaks of it, named or not.)
@@ -807,7 +812,9 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
   if (top && ranked.some((r) => r !== top && contender(r) && top.score - r.score <= LUNR_WEIGHT)) {
     const scores = lunrScores(pack, weighted);
     let maxLunr = 1e-9;
-    for (const s of scores.values()) if (s > maxLunr) maxLunr = s;
+    scores.forEach((s) => {
+      if (s > maxLunr) maxLunr = s;
+    });
     // Next steps are not in the lunr index: they take their indicator's score.
     const lunrOf = (ref: string) => scores.get(ref) ?? scores.get(ref.replace(/^n:/, 'i:')) ?? 0;
     for (const r of ranked) r.score += LUNR_WEIGHT * (lunrOf(r.d.doc.ref) / maxLunr);
