@@ -1019,13 +1019,15 @@ function placesNamed(pack: Pack, cleaned: string[], caps: Set<string>, concepts:
   const namedOtherwise = (w: string) => concepts.some((c) => c.words.length === 1 && c.words[0] === w && c.alternatives.some((a) => a.stems.length > 1 && a.credit >= 0.5 && a.stems.every((t) => pack.postings.has(t))));
   for (let i = 0; i < cleaned.length; i++) {
     for (const name of pack.english.places.get(cleaned[i]!) ?? []) {
+      // (Only a name the question says is looked at further: most of a word's names are not said.)
+      if (!name.every((w, k) => cleaned[i + k] === w)) continue;
       if (pack.places.has(name.join(' ')) || pack.vocab.has(name.join(''))) continue;
       if (name.length === 1 && namedOtherwise(name[0]!)) continue;
       // "the city", "the hague": a name that starts with "the" is too often an ordinary phrase.
       if (isStopWord(name[0]!)) continue;
       // One lower-case word names a place only when it cannot be anything else ("me" is also Maine).
       const single = name.length === 1 && !caps.has(cleaned[i]!) && (cleaned[i]!.length < 5 || isFrameWord(cleaned[i]!) || pack.vocab.has(cleaned[i]!));
-      if (name.every((w, k) => cleaned[i + k] === w) && !single) {
+      if (!single) {
         out.push(name.join(' '));
         i += name.length - 1;
         break;
