@@ -605,7 +605,10 @@ export function analyze(pack: Pack, question: string): Analysis {
 
   // "what share of X": the share is the measure ("proportion"), not the topic; read after chat spelling ("wat").
   const [caps, upper] = capitalized(question);
-  const cleaned = ownPlaceNames(pack, cleanWords(pack, splitWords(norm, MAX_TOKENS))).map((w, k, all) => (w === 'share' && /^(what|which)$/.test(all[k - 1] ?? '') ? 'proportion' : w));
+  // (Pushed onto an array literal, as the content words below are: see there.)
+  const read = ownPlaceNames(pack, cleanWords(pack, splitWords(norm, MAX_TOKENS)));
+  const cleaned: string[] = [];
+  for (let k = 0; k < read.length; k++) cleaned.push(read[k] === 'share' && /^(what|which)$/.test(read[k - 1] ?? '') ? 'proportion' : read[k]!);
   // Chat spelling read ("whos" -> "who", "wat r" -> "what are"): the intents again on the cleaned words.
   const cleanedText = cleaned.join(' ');
   if (cleanedText !== norm) for (let k = 0; k < INTENTS.length; k++) if (INTENTS[k]![1].test(cleanedText)) intents.add(INTENTS[k]![0]);
@@ -643,13 +646,22 @@ export function analyze(pack: Pack, question: string): Analysis {
     intents.clear();
     for (const i of (background ?? asked)!.intents) intents.add(i);
   }
+  // The content words' positions, the words, their stems and their main words, in one loop onto array literals.
+  // (Arrays made by map() came in other shapes than these once V8 had optimised analyze, which then deoptimised
+  // at them, in some runs on nearly every question.)
   const where: number[] = [];
-  cleaned.forEach((w, k) => {
-    if (!isFrameWord(w)) where.push(k);
-  });
-  const content = where.map((k) => cleaned[k]!);
-  const stems = content.map(term);
-  const canon = stems.map((s) => pack.canonical.get(s) ?? s);
+  const content: string[] = [];
+  const stems: string[] = [];
+  const canon: string[] = [];
+  for (let k = 0; k < cleaned.length; k++) {
+    const w = cleaned[k]!;
+    if (isFrameWord(w)) continue;
+    const s = term(w);
+    where.push(k);
+    content.push(w);
+    stems.push(s);
+    canon.push(pack.canonical.get(s) ?? s);
+  }
 
   const phrasals = phrasalVerbs(pack, cleaned);
   /** Particles read with their verb. */
@@ -898,7 +910,11 @@ export function analyze(pack: Pack, question: string): Analysis {
     // ("what session number is this?" asks which one, like "which session is this?")
     else if (cleaned.includes('about') || !(cleaned.includes('which') || cleaned.includes('number'))) intents.add('about');
   }
-  const numbers = cleaned.map((w) => wordMap('number-word').get(w) ?? (/^\d[\d.]*$/.test(w) ? w : undefined)).filter((n): n is string => n !== undefined);
+  const numbers: string[] = [];
+  for (let k = 0; k < cleaned.length; k++) {
+    const n = wordMap('number-word').get(cleaned[k]!) ?? (/^\d[\d.]*$/.test(cleaned[k]!) ? cleaned[k] : undefined);
+    if (n !== undefined) numbers.push(n);
+  }
   const years = numbers.filter((n) => /^(1[89]|20)\d\d$/.test(n));
   const share = /\b(share|percent|percentage|proportion|fraction)\b/.test(cleanedText);
   const procedure = /\bhow (do|can|could|should|would) (i|we|you|one|people|citizens|residents|users)\b|\bhow to\b/.test(cleanedText);
