@@ -412,36 +412,37 @@ const PROCEDURE_BONUS = 0.1;
 /** What the form of the doc adds for the kind of answer asked for (negative when it cannot be that answer). */
 /** `oneItem`: the question asks advice about one readiness item, not about the pack's whole subject. */
 function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLead: boolean, oneItem: boolean): number {
-  const is = (i: Intent) => a.intents.has(i);
+  // (a.intents.has, not a closure over a: this runs for every candidate doc.)
+  const asks = a.intents;
   const { doc } = d;
   let b = 0;
-  if (is('howmany')) b += has(d, 'number') ? (doc.unitKind === 'statistic' || has(d, 'percent') ? 0.1 : 0.06) : -0.15;
+  if (asks.has('howmany')) b += has(d, 'number') ? (doc.unitKind === 'statistic' || has(d, 'percent') ? 0.1 : 0.06) : -0.15;
   // "What share...", "what percentage...": a share, not a count.
-  if (is('howmany') && a.share) b += has(d, 'percent') ? 0.05 : -0.05;
+  if (asks.has('howmany') && a.share) b += has(d, 'percent') ? 0.05 : -0.05;
   // "How many people...?" answered by a count of something else is most likely wrong.
   if (a.counted && !countsIt(a, q, d)) b -= 0.3;
-  if (is('when')) b += datesIt(a, d) ? 0.1 : -0.1;
+  if (asks.has('when')) b += datesIt(a, d) ? 0.1 : -0.1;
   // "What date / which day...": a day, not only a year.
   if (q.day) b += has(d, 'day') ? 0.08 : 0;
-  if (is('where')) b += has(d, 'place') ? 0.12 : -0.12;
+  if (asks.has('where')) b += has(d, 'place') ? 0.12 : -0.12;
   // "How long is it?": a length of time ("a 45-minute session").
-  if (is('duration')) b += has(d, 'duration') ? 0.1 : -0.1;
+  if (asks.has('duration')) b += has(d, 'duration') ? 0.1 : -0.1;
   // "How often is it published?": a doc that says how often ("every two years").
-  if (is('frequency')) b += has(d, 'frequency') ? 0.1 : -0.1;
+  if (asks.has('frequency')) b += has(d, 'frequency') ? 0.1 : -0.1;
   // "Who leads X?": a person or a role first, an organisation next.
-  if (is('who') && !is('howmany')) b += whoBonus(q, d);
+  if (asks.has('who') && !asks.has('howmany')) b += whoBonus(q, d);
   // "Why...?": a doc that gives reasons, or one that is itself a "why" (its section's title, or its opening
   // question: "Why a register? It shows...").
-  if (is('why')) b += (has(d, 'reason') ? 0.06 : 0) + (has(d, 'why') ? 0.15 : 0);
+  if (asks.has('why')) b += (has(d, 'reason') ? 0.06 : 0) + (has(d, 'why') ? 0.15 : 0);
   // "Why X?" is not answered by what X is: a doc that opens by defining it says what, not why.
-  if (is('why') && !is('define') && definesFocus(a, d)) b -= 0.2;
+  if (asks.has('why') && !asks.has('define') && definesFocus(a, d)) b -= 0.2;
   // "How do I get one?": steps in order ("(1) install the app; (2) log in").
-  if (is('how') && !is('howmany') && a.procedure) b += has(d, 'steps') ? PROCEDURE_BONUS : 0;
-  if (is('define') && has(d, 'definition')) b += focusLead ? 0.1 : 0.04;
+  if (asks.has('how') && !asks.has('howmany') && a.procedure) b += has(d, 'steps') ? PROCEDURE_BONUS : 0;
+  if (asks.has('define') && has(d, 'definition')) b += focusLead ? 0.1 : 0.04;
   // "The X (ABC) is...", "X refers to...": the doc that says what the asked thing is.
-  if (is('define') && definesFocus(a, d)) b += 0.1;
-  if (is('list') && has(d, 'list')) b += 0.06;
-  if (is('role') && ROLE_STEMS.some((t) => d.terms.has(t))) b += 0.05;
+  if (asks.has('define') && definesFocus(a, d)) b += 0.1;
+  if (asks.has('list') && has(d, 'list')) b += 0.06;
+  if (asks.has('role') && ROLE_STEMS.some((t) => d.terms.has(t))) b += 0.05;
   // "Is X *still* running?": whether it goes on, which a doc that says it stopped, lapsed or remains answers.
   if (q.still && CHANGE_STEMS().some((t) => d.terms.has(t))) b += STILL_BONUS;
   // "The *six* dimensions", "in *2020*": a doc that names the same number is the one asked about.
@@ -449,21 +450,21 @@ function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLea
   for (const year of a.years) b += namesYear(d, year) ? 0.08 : -0.05;
   // The glossary says what a term stands for; what it means is better said by the deck's own unit on it.
   // A bare acronym ("ABC?") asks what it stands for; a bare name ("north region?") asks about it.
-  if (doc.kind === 'glossary') b += is('abbrev') || q.bareAcronym ? 0.1 : is('define') ? -0.05 : -0.08;
+  if (doc.kind === 'glossary') b += asks.has('abbrev') || q.bareAcronym ? 0.1 : asks.has('define') ? -0.05 : -0.08;
   // The title slide answers questions about the session, not every "who" or "when" question.
   if (doc.kind === 'meta' && coverage >= 0.5) for (const cue of doc.cues) if (a.intents.has(cue as Intent)) b += 0.3;
   // "Which event is *this session* part of?": about the session, so the title slide first.
   if (doc.kind === 'meta' && a.concepts.some((c) => c.context)) b += 0.1;
   // A next step is advice on one item: for that item most of all; for "what should we do first?" in general only
   // a little, enough to come before a plain figure it ties with.
-  if (doc.kind === 'nextstep' && is('advice')) b += oneItem ? 0.25 : 0.05;
+  if (doc.kind === 'nextstep' && asks.has('advice')) b += oneItem ? 0.25 : 0.05;
   // The deck's own advice ("where should a ministry start? ...") before an item's suggested next step.
-  if (doc.kind === 'unit' && is('advice') && has(d, 'advice')) b += 0.15;
+  if (doc.kind === 'unit' && asks.has('advice') && has(d, 'advice')) b += 0.15;
   // An indicator the pack gives no figure for is there for the self-assessment; the deck's own units say more.
   if (doc.kind === 'indicator' && doc.unitKind !== 'statistic') b -= 0.1;
   // Any indicator is a readiness item first: where the deck says the same, the deck's unit is the answer.
   // (Not for "how many": there the indicator's figure, or its saying the deck has none, is the answer.)
-  if (doc.kind === 'indicator' && !is('howmany')) b -= INDICATOR_PENALTY;
+  if (doc.kind === 'indicator' && !asks.has('howmany')) b -= INDICATOR_PENALTY;
   return b;
 }
 
