@@ -525,7 +525,7 @@ function askingClause(question: string): string | undefined {
   // ("How long does *this session* last?": the session, not something said before.)
   // ("Which groups need *their own* services?": the clause's own subject; not "which have *their own*?", which
   // points back at what the setting named.)
-  // ("How do *they* register on the portal?": who is to act, which the setting told; the clause names its topic.)
+  // ("How do *they* register on the ferry site?": who is to act, which the setting told; the clause names its topic.)
   return POINTS_BACK.test(ownPossessive(clause.replace(IMPERSONAL, '').replace(ACTOR, '$1').replace(/\b(?:their|its|his|her) own (?=[a-z])/gi, '').replace(thisSession(), ''))) ? undefined : clause;
 }
 
@@ -1117,7 +1117,7 @@ function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, uppe
   for (const c of concepts) if (light(c) && concepts.some((o) => !light(o) && !o.generic && !o.context)) c.generic = true;
   // A number is matched by the figures a doc states, never required as a word ("the *150* partner towns").
   let focus = concepts.filter((c) => inFocus(c) && !c.generic && !c.unknown && !c.adverb && !/^\d[\d.]*$/.test(name(c)));
-  // "why bother *putting* all that on the portal": a verb form is what is done, not what is asked about.
+  // "why bother *putting* all that on the ferry site": a verb form is what is done, not what is asked about.
   const nouns = focus.filter((c) => !looksVerbal(name(c)));
   if (nouns.length) focus = nouns;
   // "The *3Rs* of people dealing with waste": after a name of the pack's own, what follows "of" describes it.

@@ -114,7 +114,7 @@ function questionFocus(words: string[], h: number): Phrase & { counted: boolean;
     if (wh === 'which' && !doVerb && isNumber(words[n]) && isContent(words[n + 1] ?? '')) return { ...nounPhrase(words, n + 1, 1), counted: false, typed: true };
     // "how can we improve X", "how do I reset my password": a pronoun, a verb, then X.
     if (PRONOUN.has((words[i] ?? ''))) {
-      // ("how do they register *on the portal*", "how can I apply *for a licence*": through the verb's preposition.)
+      // ("how do they register *on the ferry site*", "how can I apply *for a licence*": through the verb's preposition.)
       // (Not "is it useful *to* publish X": no verb of theirs before it.)
       const through = doVerb && (words[i + 2] ?? 'to') !== 'to' && PREP.has(words[i + 2] ?? '');
       return { ...nounPhrase(words, through ? i + 3 : i + 2, 3), counted: false };

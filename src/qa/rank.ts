@@ -509,7 +509,7 @@ function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: 
   if (a.years.length && a.intents.has('howmany') && !d.years.size && d.doc.kind !== 'meta') return false;
   // "What is X?" is a definition; "what is X *known* for?" is not.
   const onlyTerm = a.concepts.every((c) => a.focus.includes(c) || c.generic || c.context);
-  // "How many people use the portal?" is not answered by a count of countries.
+  // "How many people use the ferry site?" is not answered by a count of countries.
   if (!countsIt(a, q, d)) return false;
   // "Who chairs the committee?" is answered by a person (or a role), not by a doc that names only bodies.
   // (Or a body named as holding it: "chaired by the Harbour Board".)
