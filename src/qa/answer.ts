@@ -35,8 +35,9 @@ const ANSWER_KINDS: Intent[] = ['who', 'when', 'date', 'where', 'howmany', 'why'
 const ASKED_KINDS: Intent[] = [...ANSWER_KINDS, 'duration', 'frequency'];
 
 const round = (n: number) => Math.round(n * 100) / 100;
-/** A pronoun for one person: "what's *her* job?", "where does *he* work?". */
-const PERSONAL = /\b(?:he|she|him|his|her|hers)\b/gi;
+/** A pronoun for one person: "what's *her* job?", "where does *he* work?" (and every one of them, to replace). */
+const PERSONAL = /\b(?:he|she|him|his|her|hers)\b/i;
+const PERSONAL_ALL = new RegExp(PERSONAL.source, 'gi');
 /** Words for the post a person holds. */
 const POST = /\b(?:job titles?|jobs?|position|post|title)\b/gi;
 /** A message that asks something: a question word first, or a question mark last. */
@@ -247,7 +248,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     const person = personNamed(previous);
     if (person && PERSONAL.test(question)) {
       // ("Her *job title*", "his *position*": the post they hold, which a pack calls their role.)
-      const named = question.replace(PERSONAL, (w) => (/^(his|her|hers)$/i.test(w) ? `${person}'s` : person)).replace(POST, 'role');
+      const named = question.replace(PERSONAL_ALL, (w) => (/^(his|her|hers)$/i.test(w) ? `${person}'s` : person)).replace(POST, 'role');
       // (Something new of them: not the answer that named them again.)
       const reading = read(named, analyze(pack, named), undefined, near, new Set(previous.refs));
       return reading.confidence >= alone.confidence - CALIBRATION.followupTie ? [reading, alone] : [alone, reading];
