@@ -131,6 +131,31 @@ export interface Analysis {
   future: boolean;
 }
 
+/**
+ * An Analysis with every field, written in one order: every analysis has the same shape (the same hidden class),
+ * so the answering code that reads them stays optimised. (Spreading one into another, or adding a field after,
+ * gives each variant a shape of its own.)
+ */
+export function newAnalysis(a: Analysis): Analysis {
+  return {
+    words: a.words,
+    intents: a.intents,
+    concepts: a.concepts,
+    focus: a.focus,
+    verbs: a.verbs,
+    counted: a.counted,
+    typed: a.typed,
+    numbers: a.numbers,
+    years: a.years,
+    share: a.share,
+    procedure: a.procedure,
+    either: a.either,
+    bare: a.bare,
+    outside: a.outside,
+    future: a.future,
+  };
+}
+
 const INTENTS: [Intent, RegExp][] = [
   ['howmany', /\b(how many|how much|number of|percent|percentage|proportion|share of|what share|count|statistics?|stats|fraction|figures? (for|on)|how (common|widespread|prevalent)|(is|are) (it|they|this|that) (common|widespread|rare|usual|unusual))\b|\bwhat %/],
   ['define', /\b(what is|what are|what was|what were|whats|define|definition|meaning|mean|means|explain|describe|tell me about|what about)\b/],
@@ -948,7 +973,7 @@ export function analyze(pack: Pack, question: string): Analysis {
     found.focus = found.focus.filter((c) => c !== typed);
     found.typed = undefined;
   }
-  return { words: cleaned, intents, concepts, numbers, years, share, procedure, bare, future, either, verbs: verbsOf(concepts, cleaned), ...found };
+  return newAnalysis({ words: cleaned, intents, concepts, numbers, years, share, procedure, bare, future, either, verbs: verbsOf(concepts, cleaned), focus: found.focus, counted: found.counted, typed: found.typed, outside: found.outside });
 }
 
 /**

@@ -2,7 +2,7 @@
 // ranks the pack's documents, and answers from the best one, hedges, or declines with suggestions.
 import type { Content } from '../content/schema.js';
 import { splitWords, words } from '../content/text.js';
-import { analyze, IMPERSONAL, type Analysis, type Concept, type Intent } from './analyze.js';
+import { analyze, IMPERSONAL, newAnalysis, newConcept, type Analysis, type Concept, type Intent } from './analyze.js';
 import { wordMap, wordSet } from './word-lists.js';
 import { CALIBRATION } from './calibration.js';
 import { readFollowup } from './followup.js';
@@ -263,7 +263,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
         const replaced = before.concepts.filter((b) => !topical.some((t) => sameSeries(t, b)));
         // "and on what date?": this question's kind of answer, the last one's topic.
         const asks = [...rest.intents].some((i) => ANSWER_KINDS.includes(i));
-        const merged: Analysis = {
+        const merged = newAnalysis({
           ...before,
           intents: asks ? rest.intents : before.intents,
           procedure: asks ? rest.procedure : before.procedure,
@@ -271,7 +271,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
           focus: before.focus.filter((f) => replaced.includes(f)),
           numbers: [...before.numbers.filter((n) => !before.years.includes(n)), ...rest.numbers],
           years: rest.years.length ? rest.years : before.years,
-        };
+        });
         // ("And in 2023?" alone names nothing but a year: any unit that says 2023 would do, so it is no reading.)
         // (Unless what it finds is in the part of the deck the last answer came from.)
         const named = topical.some((c) => !/^\d+$/.test(c.words.join(''))) || near.has(alone.best?.d.doc.section ?? '');
@@ -283,7 +283,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       // "and where is it held?" after "who's presenting?": a kind of answer of its own replaces the last one.
       const ownKind = [...rest.intents].some((i) => ANSWER_KINDS.includes(i));
       const intents = ownKind ? rest.intents : rest.intents.size && !rest.bare ? new Set([...before.intents, ...rest.intents]) : before.intents;
-      const merged: Analysis = { ...rest, intents, years: before.years, counted: rest.counted ?? before.counted };
+      const merged = newAnalysis({ ...rest, intents, years: before.years, counted: rest.counted ?? before.counted });
       // "what is the value divide?" -> "and the innovation divide?": the same thing asked of another one of its
       // kind; nothing of the last question carries over.
       const sameHead = rest.focus.some((f) => before.focus.some((b) => sameWords(f, b)));
@@ -317,7 +317,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       const base = others(names ?? before.concepts);
       const kept = base.length ? base : others(before.concepts);
       const focus = others(before.focus);
-      const merged: Analysis = {
+      const merged = newAnalysis({
         ...before,
         // ("When did *the first one* come out?": its place among them picks one, so it stays.)
         concepts: [...kept, ...alone.analysis.concepts.filter((c) => c.unknown || c.verbal || property.includes(c) || (!c.generic && wordSet('ordinal').has(c.words.join(' '))))],
@@ -326,19 +326,19 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
         intents: new Set([...alone.analysis.intents, ...(alone.analysis.intents.size ? [] : before.intents)]),
         procedure: alone.analysis.intents.size ? alone.analysis.procedure : before.procedure,
         years: alone.analysis.years.length ? alone.analysis.years : before.years,
-      };
+      });
       // ("And how many of those submitted their data?": the same things counted as before.)
       if (alone.analysis.intents.size) merged.counted = alone.analysis.counted ?? (alone.analysis.intents.has('howmany') ? before.counted : undefined);
       if (names && property.length) {
         // The property decides; what it is a property of helps, as context.
-        const asked: Analysis = { ...merged, concepts: alone.analysis.concepts.filter((c) => c.unknown || c.verbal || property.includes(c)) };
+        const asked = newAnalysis({ ...merged, concepts: alone.analysis.concepts.filter((c) => c.unknown || c.verbal || property.includes(c)) });
         return [read(`${previous.question} ${question}`, asked, names, near), alone];
       }
       if (/\bwhich ones?\b/i.test(question)) {
         // "Which one is new?" after a list: one of its items, said of it in the question's own everyday words
         // ("new"), and something other than the list just given.
         const said = alone.analysis.concepts.filter((c) => c.generic && !c.context && !/^ones?$/.test(c.words.join(' ')));
-        const picked: Analysis = { ...merged, concepts: [...merged.concepts, ...said.map((c) => ({ ...c, generic: false }))] };
+        const picked = newAnalysis({ ...merged, concepts: [...merged.concepts, ...said.map((c) => newConcept({ ...c, generic: false }))] });
         return [read(`${previous.question} ${question}`, picked, undefined, near, new Set(previous.refs)), alone];
       }
       return [read(`${previous.question} ${question}`, merged, undefined, near), alone];
@@ -353,13 +353,13 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     // no one in particular.)
     const mayPoint = splitWords(alone.analysis.words.join(' ').replace(IMPERSONAL, ''));
     if (own.length <= 2 && (pointsBack || mayPoint.some((w) => wordSet('anaphor').has(w)))) {
-      const merged: Analysis = {
+      const merged = newAnalysis({
         ...alone.analysis,
         // ("Is *that* above the average?": "that" is what the last answer said, all of what it was asked about.)
         concepts: [...(pointsBack ? before.concepts : referent(before)).filter((b) => !alone.analysis.concepts.some((c) => sameWords(b, c))), ...alone.analysis.concepts],
         intents: alone.analysis.intents.size ? alone.analysis.intents : before.intents,
         years: alone.analysis.years.length ? alone.analysis.years : before.years,
-      };
+      });
       // The pronoun points back: read with the last topic whenever that reading is sure enough to answer.
       const reading = read(`${previous.question} ${question}`, merged, undefined, near);
       return reading.confidence >= Math.min(CALIBRATION.answer, alone.confidence - CALIBRATION.followupTie) ? [reading, alone] : [alone, reading];
@@ -371,7 +371,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     // (One that points back at nothing, "what do they mean by X?", asks for something new: the answer just given
     // comes after one about X itself. "When did *that* directive start?" may be answered by it again.)
     const again = mayPoint.some((w) => wordSet('anaphor').has(w) || wordSet('demonstrative').has(w));
-    const merged = read(`${previous.question} ${question}`, { ...alone.analysis }, before.concepts, near, again ? undefined : new Set(previous.refs));
+    const merged = read(`${previous.question} ${question}`, newAnalysis(alone.analysis), before.concepts, near, again ? undefined : new Set(previous.refs));
     return merged.confidence >= alone.confidence - CALIBRATION.followupTie ? [merged, alone] : [alone, merged];
   }
 

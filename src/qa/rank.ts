@@ -668,7 +668,8 @@ function titleHolds(pack: Pack, w: Weighted): boolean {
 export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] {
   const weighted = weigh(pack, a.concepts);
   const q = whatIsAsked(a, opts.context);
-  for (const w of weigh(pack, opts.context ?? [])) weighted.push({ ...w, weight: w.weight * CONTEXT_SHARE, weak: true });
+  // (Every field written in weigh()'s order, not spread: a Weighted of one shape keeps rank optimised.)
+  for (const w of weigh(pack, opts.context ?? [])) weighted.push({ concept: w.concept, weight: w.weight * CONTEXT_SHARE, weak: true, common: w.common, held: w.held });
   // A focus word most docs share ("how do *governments* decide...") cannot pick the answer; the rest can.
   // What is counted ("how many *countries*") or names the kind of answer ("which *countries*") need not be held.
   const asked = weighted.filter((w) => a.focus.includes(w.concept) && w.concept !== a.counted && w.concept !== a.typed);
