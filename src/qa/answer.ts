@@ -713,7 +713,8 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     const refs = docs.map((d) => d.doc.ref);
     const section = docs[0]?.doc.section;
     const before = previous?.refs.map((r) => pack.byRef.get(r)?.doc.section).find((s) => s !== undefined);
-    if (!previous || section === undefined || section !== before) return { question, refs };
+    // (shown written even when there is none: every Topic of one shape.)
+    if (!previous || section === undefined || section !== before) return { question, refs, shown: undefined };
     // (And what the last answers in this section gave: "who launched it?", "when?", then "more" tells the rest.)
     return { question, refs, shown: [...new Set([...(previous.shown ?? []), ...previous.refs, ...refs])] };
   }

@@ -672,8 +672,18 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
   for (const w of weigh(pack, opts.context ?? [])) weighted.push({ concept: w.concept, weight: w.weight * CONTEXT_SHARE, weak: true, common: w.common, held: w.held });
   // A focus word most docs share ("how do *governments* decide...") cannot pick the answer; the rest can.
   // What is counted ("how many *countries*") or names the kind of answer ("which *countries*") need not be held.
-  const asked = weighted.filter((w) => a.focus.includes(w.concept) && w.concept !== a.counted && w.concept !== a.typed);
-  const focus = asked.some((w) => !w.common) ? asked.filter((w) => !w.common) : asked;
+  // (Pushed onto array literals, not made by filter(): an empty filter() result has a shape of its own, and the
+  // optimised rank deoptimised at it.)
+  const asked: Weighted[] = [];
+  for (let k = 0; k < weighted.length; k++) {
+    const w = weighted[k]!;
+    if (a.focus.includes(w.concept) && w.concept !== a.counted && w.concept !== a.typed) asked.push(w);
+  }
+  let focus = asked;
+  if (asked.some((w) => !w.common)) {
+    focus = [];
+    for (let k = 0; k < asked.length; k++) if (!asked[k]!.common) focus.push(asked[k]!);
+  }
   const total = weighted.reduce((s, w) => s + w.weight, 0);
   if (!total) return [];
   const candidates = new Set<number>();
