@@ -326,9 +326,11 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
         intents: new Set([...alone.analysis.intents, ...(alone.analysis.intents.size ? [] : before.intents)]),
         procedure: alone.analysis.intents.size ? alone.analysis.procedure : before.procedure,
         years: alone.analysis.years.length ? alone.analysis.years : before.years,
+        // ("And how many of those submitted their data?": the same things counted as before.)
+        // (Written here, not assigned after: V8 reads a field never yet reassigned as a constant, and reassigning it
+        // later threw away the optimised rank.)
+        counted: alone.analysis.intents.size ? (alone.analysis.counted ?? (alone.analysis.intents.has('howmany') ? before.counted : undefined)) : before.counted,
       });
-      // ("And how many of those submitted their data?": the same things counted as before.)
-      if (alone.analysis.intents.size) merged.counted = alone.analysis.counted ?? (alone.analysis.intents.has('howmany') ? before.counted : undefined);
       if (names && property.length) {
         // The property decides; what it is a property of helps, as context.
         const asked = newAnalysis({ ...merged, concepts: alone.analysis.concepts.filter((c) => c.unknown || c.verbal || property.includes(c)) });
