@@ -245,8 +245,8 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       return [read(previous.question, before, undefined, near, undefined, new Set(previous.refs)), read(previous.question, before, undefined, near)];
     }
     // "What's *her* job?" after an answer that names one person: the question asked of that person by name.
-    const person = personNamed(previous);
-    if (person && PERSONAL.test(question)) {
+    const person = PERSONAL.test(question) ? personNamed(previous) : undefined;
+    if (person) {
       // ("Her *job title*", "his *position*": the post they hold, which a pack calls their role.)
       const named = question.replace(PERSONAL_ALL, (w) => (/^(his|her|hers)$/i.test(w) ? `${person}'s` : person)).replace(POST, 'role');
       // (Something new of them: not the answer that named them again.)
@@ -763,7 +763,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       if (close) docs = close.shown;
       const hedge = !unsure && !(other && docs.length === 1) ? '' : docs.length > 1 ? HEDGE_TWO : HEDGE_ONE;
       // (An indicator with no figure, given for anything but "how many": its name and what it means.)
-      const shown = (d: DocInfo) => (chosen.analysis.intents.has('howmany') ? d.doc : { ...d.doc, text: d.doc.text.replace(`: ${NO_FIGURE}`, ': ') });
+      const shown = (d: DocInfo) => (d.doc.kind !== 'indicator' || chosen.analysis.intents.has('howmany') ? d.doc : { ...d.doc, text: d.doc.text.replace(`: ${NO_FIGURE}`, ': ') });
       const { text, sources } = formatDocs(
         docs.map(shown),
         hedge,

@@ -24,6 +24,7 @@ export type Feature =
   | 'advice' // says what to do: "should", "start with", "first steps"
   | 'steps' // steps in order: "(1) install the app; (2) log in", "Step 1: ..."
   | 'start' // is where to begin, by its heading or section: "First steps for a council", "Where should we begin?"
+  | 'own-advice' // opens as someone's advice: "The presenter's advice: ...", "Dr Reis's tips: ..."
   | 'why' // is itself a "why", by its heading or its opening question: "Why meters matter", "Why a register? ..."
   | 'ordinal'; // a position: first, second, top, 14th
 
@@ -46,6 +47,8 @@ const ORDINAL = /\b\d+(st|nd|rd|th)\b/i;
 const STARTS = /\b(first steps?|where (?:(?:to|do|does|should|can|would) )?(?:\w+ ){0,2}(?:start|begin)|(do|done) first|getting started|starting points?|how to (start|begin))\b/i;
 /** A unit that opens by saying it is where to begin ("Five first steps for a council: ...", "Where to start: ..."). */
 const OPENS_AS_START = new RegExp(String.raw`^(?:\w+ ){0,2}${STARTS.source}`, 'i');
+/** Opens as someone's advice: "The presenter's advice: ...", "Dr Reis's tips: ...". */
+const ADVICE_OPENING = /^(?:[\w.-]+ ){0,3}[\w-]+['’]s? (?:advice|tips|recommendations?)\b/i;
 /** Says what to do: "governments should...", "start with...", "five first steps", "we recommend". */
 const ADVISES = /\b(should|must|first steps?|start (with|by)|begin (with|by)|recommend\w*|advice|advises?|tips?|best practices?)\b/i;
 /** A month's name, whole or short (the lexicon's), for the spans of dates below. */
@@ -203,6 +206,7 @@ export function docFeatures(doc: SearchDoc, places: ReadonlySet<string>): Set<Fe
   // (Its own opening words, or its section's title when it is the section's first unit: not a passing mention
   // of a first step, nor every unit of a section about where to begin.)
   if (doc.kind === 'unit' && (OPENS_AS_START.test(text) || (doc.position === 0 && OPENS_AS_START.test(doc.title)))) f.add('start');
+  if (doc.kind === 'unit' && ADVICE_OPENING.test(text)) f.add('own-advice');
   // (A currency's code or name next to a figure is looked for only when a question asks what something
   // costs: see `namesMoney`, which loads every currency's name on first use.)
   if (CURRENCY_SIGN.test(text) || has('currency')) f.add('money');

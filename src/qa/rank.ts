@@ -54,8 +54,6 @@ const NEAR_COVERAGE = 0.75;
 /** What an indicator loses against the deck's own units on the same words. */
 const INDICATOR_PENALTY = 0.1;
 /** Stems of words that say what something does: what "what does X do?" asks for. */
-/** A unit that opens as someone's advice: "The presenter's advice: ...", "Dr Reis's tips: ...". */
-const ADVICE_OPENING = /^(?:[\w.-]+ ){0,3}[\w-]+['’]s? (?:advice|tips|recommendations?)\b/i;
 const ROLE_STEMS = ['role', 'respons', 'function', 'task', 'duti', 'mandat'];
 /** Words that say whether something goes on ("suspended", "remains", "expired"): the answer to "is it still...?". */
 let changeStems: string[] | undefined;
@@ -722,7 +720,7 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
   if (sessionOnly) for (const u of pack.sectionUnits.values().next().value ?? []) if (u.doc.kind === 'unit' && holdsKindAsked(a, u)) opening.add(u.i);
   for (const i of opening) candidates.add(i);
   // (Any unit that opens as someone's advice, for advice asked of the speaker, whatever words it shares.)
-  if (fromSpeaker) for (const d of pack.docs) if (d.doc.kind === 'unit' && ADVICE_OPENING.test(d.doc.text)) candidates.add(d.i);
+  if (fromSpeaker) for (const d of pack.docs) if (has(d, 'own-advice')) candidates.add(d.i);
   // (The question's own words for where to begin, which a unit on where to begin holds however it says it.)
   // (For advice on nothing in particular, all of its words: "any *advice*?")
   const startWords = new Set(fromScratch ? weighted.filter((w) => anyAdvice || w.concept.words.some((x) => wordSet('start-word').has(x))) : []);
@@ -747,7 +745,7 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     // and in a comparison each side is looked for among all the docs).
     // ("Any advice from the *speaker*?": a unit that opens as someone's advice, "The presenter's advice: ...", is
     // where the speaker's own advice is, wherever it stands.)
-    const startHere = fromScratch && (has(d, 'start') || (fromSpeaker && d.doc.kind === 'unit' && ADVICE_OPENING.test(d.doc.text)));
+    const startHere = fromScratch && (has(d, 'start') || (fromSpeaker && has(d, 'own-advice')));
     if (prune && d.doc.kind !== 'meta' && !startHere && !opts.near?.has(d.doc.section ?? '') && !heldBySome(specificHeld, i)) continue;
     // A glossary entry is the answer to "what is X?", not to every question that names X.
     const leadCounts = d.doc.kind !== 'glossary' || definition;
