@@ -232,7 +232,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
 
   /** The readings of a question in a conversation: alone, and (for a follow-up) with the last topic. */
   function readings(question: string, previous?: Topic): Reading[] {
-    const alone = read(question, analyze(pack, question));
+    let alone = read(question, analyze(pack, question));
     const follow = previous && readFollowup(question);
     if (!previous || !follow || follow.kind === 'more' || follow.kind === 'source') return [alone];
     const before = analyze(pack, previous.question);
@@ -291,6 +291,21 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       const renamed = (c: Concept) => c.specific && before.focus.includes(c) && topical.some((t) => t.specific);
       const context = sameHead ? [] : before.concepts.filter((c) => !topical.some((t) => sameSeries(t, c) || sameWords(t, c)) && !renamed(c) && !/^\d+$/.test(c.words.join('')));
       return [read(question, merged, context, near, new Set(previous.refs)), alone];
+    }
+    // (Its words that may point back: not "they" in "what do *they* mean by X?", nor "you" in "what do *you* call X?",
+    // no one in particular.)
+    const mayPoint = splitWords(alone.analysis.words.join(' ').replace(IMPERSONAL, ''));
+    // "When did *it* launch?" read alone is about nothing: an answer that holds none of what "it" stands for
+    // lacks what the question is about, as one lacking a word of it would.
+    // (Not "X: when did it launch?": there "it" stands for a thing the question itself named before it.)
+    const pronoun = alone.analysis.words.findIndex((w) => wordSet('anaphor').has(w) && mayPoint.includes(w));
+    const namedFirst = alone.analysis.concepts.some((c) => !c.generic && !c.context && !c.verbal && (c.positions[0] ?? Infinity) < pronoun);
+    // (Nor "how often do they visit Port Ellis?" answered about Port Ellis: a name of its own anchors it.)
+    // (A name: a term, a place, or a word the pack only ever writes in capitals.)
+    const name = (c: Concept) => c.specific || c.place || (c.words.length === 1 && !c.verbal && pack.vocab.has(c.words[0]!) && !pack.plainWords.has(c.words[0]!));
+    const anchored = (d: DocInfo) => alone.analysis.concepts.some((c) => name(c) && heldBy(pack, c).has(d.i));
+    if (alone.best && pronoun >= 0 && !namedFirst && !anchored(alone.best.d) && !near.has(alone.best.d.doc.section ?? '') && !referent(before).some((c) => heldBy(pack, c).has(alone.best!.d.i))) {
+      alone = { ...alone, confidence: alone.confidence - CALIBRATION.missingWords };
     }
     // Words of its own that carry a topic: not verbs ("launched"), positions ("second") or everyday words.
     const own = alone.analysis.concepts.filter((c) => !c.generic && !c.unknown && !c.verbal && !c.attribute && !wordSet('ordinal').has(c.words.join(' ')));
@@ -351,9 +366,6 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     // (Not "is *this workshop* recorded?": there "this" opens a noun phrase of its own.)
     const [, subject, after] = alone.analysis.words;
     const pointsBack = alone.analysis.intents.has('yesno') && wordSet('demonstrative').has(subject ?? '') && !alone.analysis.concepts.some((c) => c.words[0] === after && !c.generic);
-    // (Its words that may point back: not "they" in "what do *they* mean by X?", nor "you" in "what do *you* call X?",
-    // no one in particular.)
-    const mayPoint = splitWords(alone.analysis.words.join(' ').replace(IMPERSONAL, ''));
     if (own.length <= 2 && (pointsBack || mayPoint.some((w) => wordSet('anaphor').has(w)))) {
       const merged = newAnalysis({
         ...alone.analysis,
