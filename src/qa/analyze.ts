@@ -248,6 +248,18 @@ function fixShortWord(w: string): string {
   return w;
 }
 
+/**
+ * "aply", "adres": a short word neither the pack nor English has, which is the one word of the pack's with a letter
+ * more (the slip people make most in short words: a letter left out), its first letter the same. (Short words are
+ * otherwise left alone: too many words are one letter from them.)
+ */
+function dropped(pack: Pack, w: string): string | undefined {
+  if (w.length !== 4 || fixShortWord(w) !== w) return undefined;
+  const from = pack.deletes.get(w);
+  const found = (typeof from === 'string' ? [from] : (from ?? [])).filter((c) => c.length === w.length + 1 && c[0] === w[0]);
+  return found.length === 1 ? found[0] : undefined;
+}
+
 function splitWord(pack: Pack, w: string): string[] | undefined {
   // "datadivide" -> "data divide": both halves must be words the pack uses.
   for (let i = 3; i <= w.length - 3; i++) {
@@ -371,7 +383,7 @@ function cleanWords(pack: Pack, raw: string[]): string[] {
       const fixed = correctWord(pack.deletes, pack.spelling, w, (c) => pack.df.get(term(c)) ?? 0) ?? everydayTypo(pack, w);
       if (fixed) out.push(fixed);
       else out.push(...(clipped(pack, w) ?? (w.length >= 7 ? (splitWord(pack, w) ?? [w]) : [w])));
-    } else out.push(w.length >= 3 ? fixShortWord(w) : w);
+    } else out.push(w.length >= 3 ? (dropped(pack, w) ?? fixShortWord(w)) : w);
   }
   // "which group is bigger, B or C?": a lone letter of a choice named by a word a little before it, when the
   // pack writes them as one ("groupb"). ("a" and "i" are words of their own.)

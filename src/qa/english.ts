@@ -4,11 +4,13 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WordNetReader } from './wordnet.js';
 
-const FILE = 'english-wordnet-3.1-v6.json';
+const FILE = 'english-wordnet-3.1-v7.json';
 
 interface EnglishFile {
   /** Single-word lemmas, sorted, one a line. */
   words: string;
+  /** The verbs among them, the same way: only a verb takes "-ed" or "-ing". */
+  verbs: string;
   /** Place names, lower case, words joined by spaces. */
   places: string[];
   /** Set phrases of a preposition and a word ("in place", "at all"), words joined by a space. */
@@ -17,8 +19,38 @@ interface EnglishFile {
   placeSynonyms: string[][];
 }
 
-export class English {
+/** Words sorted one a line, looked up by binary search: a big list without a big Set. */
+class SortedWords {
   private readonly starts: Uint32Array;
+
+  constructor(private readonly words: string) {
+    const starts = [0];
+    for (let i = words.indexOf('\n'); i >= 0; i = words.indexOf('\n', i + 1)) starts.push(i + 1);
+    this.starts = Uint32Array.from(words ? starts : []);
+  }
+
+  private at(i: number): string {
+    const end = i + 1 < this.starts.length ? this.starts[i + 1]! - 1 : this.words.length;
+    return this.words.slice(this.starts[i]!, end);
+  }
+
+  has(word: string): boolean {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const w = this.at(mid);
+      if (w === word) return true;
+      if (w < word) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  }
+}
+
+export class English {
+  private readonly lemmas: SortedWords;
+  private readonly verbs: SortedWords;
   /** First word of a place name -> the names starting with it, longest first. */
   readonly places: Map<string, string[][]>;
   /** "in place", "at all": a preposition and a word that WordNet lists together as an adverb or adjective. */
@@ -26,12 +58,11 @@ export class English {
   /** The names of one place, for each place with more than one. */
   readonly placeSynonyms: readonly string[][];
 
-  constructor(private readonly words: string, places: string[], setPhrases: string[] = [], placeSynonyms: string[][] = []) {
+  constructor(words: string, places: string[], setPhrases: string[] = [], placeSynonyms: string[][] = [], verbs = words) {
+    this.lemmas = new SortedWords(words);
+    this.verbs = new SortedWords(verbs);
     this.setPhrases = new Set(setPhrases);
     this.placeSynonyms = placeSynonyms;
-    const starts = [0];
-    for (let i = words.indexOf('\n'); i >= 0; i = words.indexOf('\n', i + 1)) starts.push(i + 1);
-    this.starts = Uint32Array.from(starts);
     this.places = new Map();
     for (const p of places) {
       const ws = p.split(' ');
@@ -42,33 +73,43 @@ export class English {
     for (const list of this.places.values()) list.sort((a, b) => b.length - a.length);
   }
 
-  private lemma(i: number): string {
-    const end = i + 1 < this.starts.length ? this.starts[i + 1]! - 1 : this.words.length;
-    return this.words.slice(this.starts[i]!, end);
+  /** Is this word an English lemma? */
+  isLemma(word: string): boolean {
+    return this.lemmas.has(word);
   }
 
-  /** Is this word an English lemma? (Binary search over the sorted list.) */
-  isLemma(word: string): boolean {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const w = this.lemma(mid);
-      if (w === word) return true;
-      if (w < word) lo = mid + 1;
-      else hi = mid - 1;
+  /**
+   * An English word, or a regular inflection of one ("starts", "started", "barriers"). Only a verb takes "-ed"
+   * or "-ing", and a short one doubles its last consonant for them: "runing" is no form of the noun "rune",
+   * nor "stoping" of "stop" (a slip for "running", "stopping").
+   */
+  has(word: string): boolean {
+    if (this.lemmas.has(word)) return true;
+    for (const { base, verbal, undoubled } of inflections(word, 4)) {
+      if (verbal ? !undoubled && this.verbs.has(base) : this.lemmas.has(base)) return true;
     }
     return false;
-  }
-
-  /** An English word, or a regular inflection of one ("starts", "started", "barriers"). */
-  has(word: string): boolean {
-    return baseForms(word, 4).some((b) => this.isLemma(b));
   }
 }
 
 /** Regular inflections to strip: [suffix, what it replaced]. */
 const INFLECTIONS: [string, string][] = [['s', ''], ['es', ''], ['ies', 'y'], ['ied', 'y'], ['ed', ''], ['ed', 'e'], ['ing', ''], ['ing', 'e']];
+
+/** A short verb's last consonant, which "-ed" and "-ing" double ("stop", "plan"; not "visit", "show" or "fix"). */
+const DOUBLES = /^[^aeiouy]*[aeiou][b-df-hj-np-tv-z]$/;
+
+/** The bases a regular inflection of the word may come from, with whether it is a verb's ("-ed", "-ing"). */
+function inflections(word: string, minStem: number): { base: string; verbal: boolean; undoubled: boolean }[] {
+  const out: { base: string; verbal: boolean; undoubled: boolean }[] = [];
+  for (const [suffix, repl] of INFLECTIONS) {
+    if (!word.endsWith(suffix) || word.length - suffix.length + repl.length < minStem) continue;
+    const stem = word.slice(0, -suffix.length);
+    const verbal = suffix === 'ed' || suffix === 'ing' || suffix === 'ied';
+    out.push({ base: stem + repl, verbal, undoubled: verbal && !repl && DOUBLES.test(stem) });
+    if (!repl && /([b-df-hj-np-tv-z])\1$/.test(stem)) out.push({ base: stem.slice(0, -1), verbal, undoubled: false });
+  }
+  return out;
+}
 
 /**
  * The word and the bases a regular inflection of it may come from ("putting" -> put, "tried" -> try,
@@ -91,6 +132,7 @@ export function buildEnglish(wn = new WordNetReader()): EnglishFile {
   try {
     return {
       words: [...new Set(wn.allWords())].sort().join('\n'),
+      verbs: [...new Set(wn.verbWords())].sort().join('\n'),
       places: [...wn.placeNames()],
       setPhrases: [...new Set(wn.prepositionalPhrases())],
       placeSynonyms: [...wn.placeSynonyms()],
@@ -120,6 +162,6 @@ export function loadEnglish(cacheDir: string): English {
       // A read-only install builds the list at every start instead.
     }
   }
-  loaded = new English(body.words, body.places, body.setPhrases, body.placeSynonyms);
+  loaded = new English(body.words, body.places, body.setPhrases, body.placeSynonyms, body.verbs);
   return loaded;
 }

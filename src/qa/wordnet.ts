@@ -281,6 +281,11 @@ export class WordNetReader {
   *allWords(): Generator<string> {
     for (const map of this.index.values()) for (const lemma of map.keys()) if (/^[a-z]+$/.test(lemma)) yield lemma;
   }
+
+  /** Every single-word verb lemma. */
+  *verbWords(): Generator<string> {
+    for (const lemma of this.index.get('verb')!.keys()) if (/^[a-z]+$/.test(lemma)) yield lemma;
+  }
 }
 
 /**
