@@ -187,6 +187,18 @@ const SUBJECT_REACH = 6;
 /** How many words before that verb its subject may take: "the share of *tenders run on the new site* was 18 per cent". */
 const SUBJECT_WINDOW = 5;
 
+/** A keyword that names what is counted: "number of retirees", "how many retirees", "share of adults". */
+const COUNT_KEYWORD = /^(?:(?:the )?(?:number|count|total|share|percentage|proportion) of|how many) (.+)$/i;
+function keywordCounted(keyword: string, out: Set<string>, asWritten: Set<string>): void {
+  const m = COUNT_KEYWORD.exec(keyword.trim());
+  if (!m) return;
+  for (const w of words(m[1]!)) {
+    if (isAskingWord(w)) continue;
+    out.add(term(w));
+    asWritten.add(singular(w));
+  }
+}
+
 /** What a text's figures count: the words right after each figure or quantity word ("*most* countries have..."). */
 function countedStems(text: string, asWritten?: Set<string>): Set<string> {
   const out = new Set<string>();
@@ -438,6 +450,8 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
     const text = words(doc.text, Infinity);
     const countWords = new Set<string>();
     const counted = countedStems(doc.text, countWords);
+    // (And what its keywords say it counts: "number of retirees" on a unit that says "612,000 pensioners".)
+    if (features.has('number')) for (const k of doc.keywords) keywordCounted(k, counted, countWords);
     if (features.has('ranking')) terms.add(RANKING_TERM);
     if (FIRST_PLACE().test(doc.text)) terms.add(FIRST_PLACE_TERM);
     // (By a currency's sign or a common currency word: every currency's name is loaded only when a question asks
