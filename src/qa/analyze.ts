@@ -781,6 +781,12 @@ export function analyze(pack: Pack, question: string): Analysis {
       // "Are residents *happier*?" of a pack that says "happy": the same word, compared. (Not a superlative,
       // "which was *highest*?", which asks for the top of a ranking, nor the comparison words themselves.)
       if (!pack.postings.has(s) && /er$/.test(w) && !wordSet('comparative').has(w)) for (const b of comparedBases(w)) if (b.length >= 3 && pack.postings.has(term(b)) && !alternatives.some((a) => a.stems[0] === term(b))) add({ stems: [term(b)], credit: 1 });
+      // "A *bus* licence" of a pack that says "buses": the stemmer takes the "s" off "bus" and "buses" alike, so the
+      // two stem apart ("bu", "buse"); the other number of the word is the same word.
+      if (!pack.postings.has(s) && /(?:[aiu]s|[aiu]ses)$/.test(w)) {
+        const other = w.endsWith('ses') ? w.slice(0, -2) : `${w}es`;
+        if (pack.postings.has(term(other))) add({ stems: [term(other)], credit: 1 });
+      }
       // "How many *countries*...": a pack may count them as economies or states, in some units or all.
       if (wordSet('country-word').has(w)) for (const x of countryStems()) if (x !== s && pack.postings.has(x) && !alternatives.some((a) => a.stems[0] === x)) add({ stems: [x], credit: COUNTRY_CREDIT });
       // "Is it *mandatory*?" is answered by a deck that says it is optional. (Not short everyday adjectives:
