@@ -111,17 +111,25 @@ function glossaryDocs(content: Content): SearchDoc[] {
 /** The sections people would name as the deck's parts: top-level ones, or all when none nest. */
 function outline(content: Content): string {
   const top = content.sections.filter((s) => !s.parent);
-  const parts = (top.length >= 3 ? top : content.sections).map((s) => s.title);
+  const titles = (top.length >= 3 ? top : content.sections).map((s) => s.title);
   const head = `"${content.meta.title}" covers: `;
-  let text = head;
-  for (const [i, p] of parts.entries()) {
-    const piece = `${i ? '; ' : ''}${p}`;
-    // Leaves room for the citation within an answer's 600 characters.
-    if (text.length + piece.length > 480) break;
-    text += piece;
+  const said = (parts: string[]) => `${head}${parts.join('; ')}.`;
+  // Every part, by its title; when that is too long, by the titles' heads ("Why go online: licensing before
+  // 2019" -> "Why go online"); and when even those are, as many as fit and how many more there are.
+  // (Within OUTLINE_CHARS: room for the citation within an answer's 600 characters.)
+  if (said(titles).length <= OUTLINE_CHARS) return said(titles);
+  const heads = titles.map((t) => t.split(/:\s|\s[-–—]\s/)[0]!.trim() || t);
+  if (said(heads).length <= OUTLINE_CHARS) return said(heads);
+  const shown: string[] = [];
+  for (const [i, h] of heads.entries()) {
+    const more = `and ${heads.length - i - 1} more`;
+    if (said([...shown, h, more]).length > OUTLINE_CHARS) break;
+    shown.push(h);
   }
-  return `${text}.`;
+  return said([...shown, `and ${heads.length - shown.length} more parts`]);
 }
+/** The most an outline may say, leaving room for its citation within an answer. */
+const OUTLINE_CHARS = 480;
 
 /**
  * The title slide as documents, one a fact. Each is searched with the words people use for that fact
