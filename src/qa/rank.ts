@@ -575,7 +575,8 @@ export interface RankOptions {
  * A plain word the doc holds only inside a name ("population" in the "Population Data Agency"). A place is a
  * name itself, and an ordinal in a name is the place in its series: "the second one" is the "Second Repair Code".
  */
-const inNameOnly = (c: Concept, d: DocInfo) => !c.specific && !c.place && c.words.length === 1 && !wordSet('ordinal-number').has(c.words[0]!) && allIn(c.alternatives[0]!.stems, d.inNamesOnly);
+// (A plain word: English. "What happened on *Nareth*?" of "Nareth Airfield" asks about the name itself.)
+const inNameOnly = (pack: Pack, c: Concept, d: DocInfo) => !c.specific && !c.place && c.words.length === 1 && !wordSet('ordinal-number').has(c.words[0]!) && allIn(c.alternatives[0]!.stems, d.inNamesOnly) && pack.english.has(c.words[0]!);
 /** Doc `i` holds one of these concepts. */
 function heldBySome(ws: readonly Weighted[], i: number): boolean {
   for (const w of ws) if (w.held.has(i)) return true;
@@ -765,7 +766,7 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
         strong = true;
       }
       // "the *population* of X" is not answered by the "Population Data Agency".
-      if (inNameOnly(w.concept, d)) credit *= NAME_CREDIT;
+      if (inNameOnly(pack, w.concept, d)) credit *= NAME_CREDIT;
       got += w.weight * credit;
       if (!w.weak) strong = true;
       // The doc is about this concept, not just mentioning it ("Data divide: ..." for the data divide).
@@ -795,7 +796,7 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     let missed: Weighted | undefined;
     for (let k = 0; k < focus.length; k++) {
       const w = focus[k]!;
-      if (startHere || ((w.held.get(i) ?? 0) >= HELD && !inNameOnly(w.concept, d)) || (w.concept.context && opening.has(i))) continue;
+      if (startHere || ((w.held.get(i) ?? 0) >= HELD && !inNameOnly(pack, w.concept, d)) || (w.concept.context && opening.has(i))) continue;
       // (The session's own setting, a name its title gives, "why did *Ruritania* move to e-tendering?" of a
       // session on Ruritania's tendering: every unit speaks of it, named or not.)
       if (d.doc.kind === 'unit' && setting.has(w)) continue;
