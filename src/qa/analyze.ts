@@ -260,6 +260,20 @@ function dropped(pack: Pack, w: string): string | undefined {
   return found.length === 1 ? found[0] : undefined;
 }
 
+/** Particles a verb takes to make a noun of one word: "rollout", "setup", "signup", "breakdown", "handover". */
+const NOUN_PARTICLE = /^([a-z]{3,})(out|up|in|on|off|down|over|back)$/;
+/**
+ * "The *rollout*" of a pack that says "rolled out": a noun made of a verb and its particle, which the pack never
+ * writes as one word but uses the verb of, is the verb and the particle.
+ */
+function phrasalNoun(pack: Pack, w: string): string[] | undefined {
+  const m = NOUN_PARTICLE.exec(w);
+  if (!m) return undefined;
+  // ("Setup": the verb doubled its consonant, or not: "set", "sett"; "sign" in "signup".)
+  const verb = [m[1]!, m[1]!.replace(/([b-df-hj-np-tv-z])\1$/, '$1')].find((v) => pack.english.isVerb(v) && pack.postings.has(term(v)));
+  return verb ? [verb, m[2]!] : undefined;
+}
+
 function splitWord(pack: Pack, w: string): string[] | undefined {
   // "datadivide" -> "data divide": both halves must be words the pack uses.
   for (let i = 3; i <= w.length - 3; i++) {
@@ -378,7 +392,9 @@ function cleanWords(pack: Pack, raw: string[]): string[] {
         continue;
       }
     }
-    if (keepAsTyped(pack, w)) out.push(w);
+    const phrasal = pack.vocab.has(w) ? undefined : phrasalNoun(pack, w);
+    if (phrasal) out.push(...phrasal);
+    else if (keepAsTyped(pack, w)) out.push(w);
     else if (w.length >= 5 && w.length <= 20) {
       const fixed = correctWord(pack.deletes, pack.spelling, w, (c) => pack.df.get(term(c)) ?? 0) ?? everydayTypo(pack, w);
       if (fixed) out.push(fixed);

@@ -78,6 +78,11 @@ export class English {
     return this.lemmas.has(word);
   }
 
+  /** Is this word a verb's lemma? */
+  isVerb(word: string): boolean {
+    return this.verbs.has(word);
+  }
+
   /**
    * An English word, or a regular inflection of one ("starts", "started", "barriers"). Only a verb takes "-ed"
    * or "-ing", and a short one doubles its last consonant for them: "runing" is no form of the noun "rune",
