@@ -90,7 +90,8 @@ export class English {
    */
   has(word: string): boolean {
     if (this.lemmas.has(word)) return true;
-    for (const { base, verbal, undoubled } of inflections(word, 4)) {
+    // (A plural or a verb's -s of a lemma of three letters too: "kids", "fees", "taxes".)
+    for (const { base, verbal, undoubled } of inflections(word, 3)) {
       if (verbal ? !undoubled && this.verbs.has(base) : this.lemmas.has(base)) return true;
     }
     return false;
