@@ -28,7 +28,8 @@ function packTerms(dir: string): { acronyms: Set<string>; phrases: Set<string> }
     const s = t?.trim();
     if (!s) return;
     if (/^[A-Za-z0-9]{2,8}$/.test(s) && /[A-Z].*[A-Z]|\d/.test(s)) acronyms.add(s);
-    else if (s.split(/\s+/).length >= 2) phrases.add(s.toLowerCase());
+    // (An article and one word, "the app", is no term: the word is everyday English.)
+    else if (s.replace(/^(the|a|an)\s+/i, '').split(/\s+/).length >= 2) phrases.add(s.toLowerCase());
   };
   for (const g of c.glossary) [g.term, ...g.synonyms].forEach(add);
   for (const s of c.sections) add(s.title);
