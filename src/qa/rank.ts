@@ -466,6 +466,12 @@ function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLea
   return b;
 }
 
+/** The concept is a word of the name of a person the doc names ("Lopez" of "Ana Lopez"). */
+function namesPerson(c: Concept, d: DocInfo): boolean {
+  for (const x of d.who.actors) if (!x.org && c.alternatives[0]!.stems.every((t) => x.stems.includes(t))) return true;
+  return false;
+}
+
 /** Everything the question is about is the glossary entry's term. */
 function aboutTerm(a: Analysis, d: DocInfo): boolean {
   const topical = a.concepts.filter((c) => !c.generic && !c.context);
@@ -522,7 +528,8 @@ function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: 
   // when the question asks what the fact is for ("is there an email address I can write to?").
   if (d.doc.kind === 'meta' && a.intents.has('yesno') && !d.doc.cues.some((c) => a.intents.has(c as Intent)) && a.concepts.some((c) => !c.generic && !c.context && !holdsIn(c, d.terms))) return false;
   // "What is Ana Lopez's role?": a fact of the title slide answers only when it names a post ("Director of ...").
-  if (d.doc.kind === 'meta' && a.intents.has('role') && !d.who.role && a.concepts.some((c) => c.specific)) return false;
+  // (Named by a term, or by the person's own name: "what is Ana Lopez's role?" is not answered by where to write to her.)
+  if (d.doc.kind === 'meta' && a.intents.has('role') && !d.who.role && a.concepts.some((c) => c.specific || namesPerson(c, d))) return false;
   // Advice comes from next steps and the deck, not from a definition or the title slide.
   if (a.intents.has('advice') && (d.doc.kind === 'glossary' || d.doc.kind === 'meta')) return false;
   // A glossary entry answers what its own term means: the focus must be its term.

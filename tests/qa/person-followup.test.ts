@@ -1,7 +1,9 @@
 // "What's her job?" after an answer that names one person: "her" is that person, so the question is asked of
 // them by name ("what is Ana Reis's role?"), and "job", "job title" or "position" ask for the post they hold.
 // A fact of the title slide that names no post does not answer it.
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { packageRoot } from '../../src/content/load.js';
 import { workshop, writeSmallPack } from './helpers.js';
 
 const writePack = () =>
@@ -31,5 +33,19 @@ describe('a follow-up about the person just named', () => {
     const a = answerer.answer(q, first.topic);
     expect(a.answered, a.text).toBe(true);
     expect(a.text).toContain('Head of Berth Planning');
+  });
+});
+
+describe('a follow-up about the person just named, in a deck that gives no post', () => {
+  // An invented review pack whose title slide names the presenter and her organisation but no post.
+  const { answerer } = workshop(join(packageRoot(), 'eval/packs/e-visa/content'));
+
+  it('is not answered by where to write to her', () => {
+    const first = answerer.answer("hi who's giving this talk");
+    expect(first.text).toContain('Teodora Halvik-Mensah');
+    const job = answerer.answer("what's her job", first.topic);
+    expect(job.text).not.toContain('For questions, contact');
+    // ("Where is it held?" after it: "it" is the session, which the title slide says where it is.)
+    expect(answerer.answer('where is it held', job.topic ?? first.topic).text).toContain('Harbour Conference Centre');
   });
 });
