@@ -151,7 +151,7 @@ export class WordNetReader {
       if ((f[k] === '+' || f[k] === '\\') && pointer) derived.push(pointer);
       if (f[k] === '!' && pointer) antonyms.push(pointer);
       if (f[k] === '&') similar.push(Number(f[k + 1]));
-      if (f[k] === '~' && pos === 'verb') narrower.push(Number(f[k + 1]));
+      if (f[k] === '~' && (pos === 'verb' || pos === 'noun')) narrower.push(Number(f[k + 1]));
       if (f[k] === '=' && pos === 'adj') attributes.push(Number(f[k + 1]));
       if (f[k] === '@i') instance = true;
     }
@@ -329,6 +329,10 @@ export function synonymCredit(packRank: number, otherRank: number): number {
 }
 /** A narrower verb ("built" for the pack's "created") says more than the pack's word: it half answers. */
 export const NARROWER_CREDIT = 0.4;
+/** A kind of the pack's noun, named by its own first sense, holds what is asked about, though less surely. */
+export const NOUN_KIND_CREDIT = 0.5;
+/** A noun with more kinds than this is too general to stand for them. */
+const MAX_NOUN_KINDS = 30;
 /** A verb with more narrower verbs than this ("change" 644, "move" 147, "provide" 120; "create" 58) is too general to stand for them. */
 const MAX_NARROWER = 80;
 /** A derived form ("govern" for "governance") means nearly the same. */
@@ -376,6 +380,9 @@ export function relatedWords(wn: WordNetReader, packWords: Iterable<string>, ver
       // whose hundreds of narrower verbs would reach almost any question; and no phrasal verb, which would make
       // "work in" a phrasal verb of every question.)
       if (sense.pos === 'verb' && sense.rank === 1 && asVerb && syn.narrower.length <= MAX_NARROWER) for (const offset of syn.narrower) for (const w of wn.synset('verb', offset).words) if (!w.includes('_')) add(w, pack, NARROWER_CREDIT);
+      // "How much *rubbish*..." of a pack that says "waste": a kind of the pack's thing, asked by its own name.
+      // (Its first sense only, and not a noun with many kinds, "person" or "system", which would reach anything.)
+      if (sense.pos === 'noun' && sense.rank === 1 && !asVerb && syn.narrower.length <= MAX_NOUN_KINDS) for (const offset of syn.narrower) for (const w of wn.synset('noun', offset).words) if (!w.includes('_') && wn.rankOf(w, 'noun', offset) === 1) add(w, pack, NOUN_KIND_CREDIT);
       // "the *Hungarian* portal" for a pack that says "Hungary": an adjective that pertains to the pack's noun.
       if (sense.pos === 'noun') for (const adj of wn.adjectivesOf(sense.offset)) add(adj, pack, DERIVED_CREDIT);
       // "how *accurate* is it?" of a pack that gives its "accuracy", "how *far*" of one that gives a "distance": the
