@@ -939,7 +939,7 @@ export function analyze(pack: Pack, question: string): Analysis {
     const at = c.positions.at(-1) ?? 0;
     if (!c.context && afterThis(c) && wordSet('session').has(cleaned[at + 1] ?? '')) c.context = true;
   }
-  // "*Our legal team* asks since when...", "*I'm from the tax office and my boss at head office* wants to know...":
+  // "*Our legal team* asks since when...", "*I'm from the harbour office and my boss at head office* wants to know...":
   // who is asking, not what is asked about.
   // (Not "I'm wondering *how many of our ports* asked...": a question word there is what is asked.)
   const asker = /^(?:(?:so|ok|okay|hi|hey) )*(?:(?:im|i am|i work|we are|were)(?: (?!(?:how|what|which|who|whom|whose|when|where|why|whether|if)\b)\w+){1,8}? )?(?:my|our) ((?:\w+ ){1,8}?)(?:asks|asked|is asking|keeps asking|wants to know|would like to know|needs to know|wonders|is wondering)\b/.exec(cleanedText);
