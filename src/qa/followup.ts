@@ -31,6 +31,12 @@ const ONE_LIKE_IT_WORDS = 6;
 /** A question that is only a question word ("why?", "how come?", "by when?", "by how much?", "by what year?", "in percent?", "who?"). */
 const BARE = /^(?:(?:and|but|so|ok(?:ay)?)[,]?\s+)?(?:why|how|when|where|who|how come|by when|since when|how so|how often|how frequently|how long|for how long|in what way|what for|which one|how many|how much|by how (?:much|many)|(?:(?:by|in|from|since|until|till) )?(?:what|which) (?:year|date|day|month|percentage|share|number)|(?:in|as an?) (?:percent|per cent|percentage|share|proportion))\W*$/i;
 
+/**
+ * A question word and a verb, nothing said of what: "who paid?", "when did they start?", "why bother?" after the
+ * cost of something asks it of that.
+ */
+const ELLIPTIC = /^(?:(?:and|but|so|ok(?:ay)?)[,]?\s+)?(?:who|when|where|why|how)\s+(?:(?:did|does|do|was|is|were|are|has|have|had|will|would|can|could)\s+)?[a-z]+\W*$/i;
+
 /** Nothing but a question phrase: it asks, of something said before ("Do women go online less? *By how much?*"). */
 export const isBareQuestion = (text: string): boolean => BARE.test(text.trim());
 
@@ -41,6 +47,6 @@ export function readFollowup(question: string): Followup | undefined {
   const instead = INSTEAD.exec(q) ?? TOO.exec(q);
   if (instead && instead[1]!.split(/\s+/).length <= 6) return { kind: 'instead', rest: instead[1]! };
   const length = q.split(/\s+/).length;
-  if (isBareQuestion(q) || ((POINTING.test(q) || ONE_OF_THEM.test(q)) && length <= 12) || (ONE_LIKE_IT.test(q) && length <= ONE_LIKE_IT_WORDS)) return { kind: 'leaning' };
+  if (isBareQuestion(q) || ELLIPTIC.test(q) || ((POINTING.test(q) || ONE_OF_THEM.test(q)) && length <= 12) || (ONE_LIKE_IT.test(q) && length <= ONE_LIKE_IT_WORDS)) return { kind: 'leaning' };
   return undefined;
 }
