@@ -472,6 +472,23 @@ function namesPerson(c: Concept, d: DocInfo): boolean {
   return false;
 }
 
+/** A doc's keywords of two words or more, each spaced at both ends (" what went wrong "): worked out once per doc. */
+const keyPhrases = new WeakMap<DocInfo, string[]>();
+/** The question says one of the doc's keyword phrases word for word. */
+function saysKeyword(said: string, d: DocInfo): boolean {
+  let phrases = keyPhrases.get(d);
+  if (!phrases) {
+    phrases = [];
+    for (const k of d.doc.keywords) {
+      const ws = words(k, Infinity);
+      if (ws.length >= 2 && ws.some((w) => !isStopWord(w))) phrases.push(` ${ws.join(' ')} `);
+    }
+    keyPhrases.set(d, phrases);
+  }
+  for (const p of phrases) if (said.includes(p)) return true;
+  return false;
+}
+
 /** Everything the question is about is the glossary entry's term. */
 function aboutTerm(a: Analysis, d: DocInfo): boolean {
   const topical = a.concepts.filter((c) => !c.generic && !c.context);
@@ -740,6 +757,7 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
   }
   // (A name: a word the pack writes, and only ever in capitals.)
   const setting = new Set(focus.filter((w) => !w.concept.context && w.held.size > 0 && w.concept.words.length === 1 && !pack.plainWords.has(w.concept.words[0]!) && titleHolds(pack, w)));
+  const said = ` ${a.words.join(' ')} `;
   const ranked: Ranked[] = [];
   const nearly: Ranked[] = [];
   const candidateList = Array.from(candidates);
@@ -792,6 +810,9 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     if (sessionOnly && coverage >= 0.5 && holdsKindAsked(a, d)) strong = true;
     const focusLead = focus.length > 0 && allInLead(focus, d);
     if (startHere) strong = true;
+    // "What went wrong along the way?" of a unit the pack keys as "what went wrong": the question says what its
+    // author said it answers, in everyday words as they may be.
+    if (!strong && saysKeyword(said, d)) strong = true;
     let score = coverage + LEAD_WEIGHT * (lead / total) + typeBonus(a, q, d, coverage, focusLead, oneItem) - lengthPenalty(pack, d) + (startHere ? START_BONUS : 0);
     if (opts.near?.has(d.doc.section ?? '')) score += 0.1;
     // "And X?" wants something new, unless the last answer also holds all of X (and no unit is about X:
