@@ -6,6 +6,7 @@ import { analyze, IMPERSONAL, newAnalysis, newConcept, type Analysis, type Conce
 import { wordMap, wordSet } from './word-lists.js';
 import { CALIBRATION } from './calibration.js';
 import { readFollowup } from './followup.js';
+import { dropFillers } from './idioms.js';
 import { NO_FIGURE } from './docs.js';
 import { actorsIn } from './features.js';
 import { clip, fitsTogether, formatDocs, MAX_ANSWER_CHARS, sourcesOf } from './format.js';
@@ -233,7 +234,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
   /** The readings of a question in a conversation: alone, and (for a follow-up) with the last topic. */
   function readings(question: string, previous?: Topic): Reading[] {
     let alone = read(question, analyze(pack, question));
-    const follow = previous && readFollowup(question);
+    const follow = previous && readFollowup(dropFillers(question, pack.ownIdioms));
     if (!previous || !follow || follow.kind === 'more' || follow.kind === 'source') return [alone];
     const before = analyze(pack, previous.question);
     const near = new Set(previous.refs.map((r) => pack.byRef.get(r)?.doc.section).filter((s): s is string => s !== undefined));
@@ -737,7 +738,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
   /** The answer to a question as read ("the second one" already the item it stands for). */
   function answerRead(q: string, previous?: Topic): Answer {
     try {
-      const follow = readFollowup(q);
+      const follow = readFollowup(dropFillers(q, pack.ownIdioms));
       // ("Tell me more" or "source?" with nothing said before: about what?)
       if (follow?.kind === 'more') return previous ? more(q, previous) : { ...decline(q), text: NOTHING_BEFORE };
       if (follow?.kind === 'source') return previous ? sourceOf(q, previous) : { ...decline(q), text: NO_ANSWER_YET };
@@ -799,7 +800,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
 
   return {
     answer,
-    needsTopic: (question: string) => readFollowup(question) !== undefined,
+    needsTopic: (question: string) => readFollowup(dropFillers(question, pack.ownIdioms)) !== undefined,
     explain(question: string, previous?: Topic) {
       const all = readings(question, previous);
       const r = all[0]!;

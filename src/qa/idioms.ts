@@ -25,6 +25,18 @@ export function readIdioms(text: string, own: ReadonlySet<string>): string {
   return text;
 }
 
+/**
+ * The question without the phrases that say nothing ("in the first place", "if we want to copy this"): what is
+ * left tells whether it leans on the last answer ("what should we do first if we want to copy *this*?" does not).
+ */
+export function dropFillers(text: string, own: ReadonlySet<string>): string {
+  idioms ??= buildIdioms();
+  const lower = text.toLowerCase();
+  let out = lower;
+  for (const [re, to, phrase] of idioms) if (!to && phrase !== undefined && out.includes(phrase) && !own.has(phrase)) out = out.replace(re, '').replace(/\s{2,}/g, ' ').trim();
+  return out === lower ? text : out;
+}
+
 /** A phrase's question words ("whats", "who") and auxiliaries: a pack writes the rest of the phrase, not them. */
 const ASKING = /^(?:(?:whats|what|who|why|how|is|are|was|were|does|do|did) )+/;
 
