@@ -154,7 +154,10 @@ const sectionHeldCache = new WeakMap<Alternative[], ReadonlyMap<number, number>>
 /** What a unit gets for a name its section is about but it does not say itself: held. */
 const SECTION_CREDIT = 0.5;
 
-function weigh(pack: Pack, concepts: Concept[]): Weighted[] {
+/** In "when did X start?", what the verb weighs: the event's own word, which a dated unit may say otherwise ("introduced"). */
+const WHEN_VERB_SHARE = 0.5;
+
+function weigh(pack: Pack, concepts: Concept[], when = false): Weighted[] {
   const n = pack.docs.length;
   // (Pushed onto an array literal, not made by map(): V8's optimised rank met map()'s arrays in other shapes and
   // deoptimised at them.)
@@ -171,6 +174,7 @@ function weigh(pack: Pack, concepts: Concept[]): Weighted[] {
     if (concept.specific) weight *= SPECIFIC_FACTOR;
     if (concept.foreign) weight *= FOREIGN_FACTOR;
     if (concept.implied) weight *= IMPLIED_SHARE;
+    if (when && concept.verbal && !concept.specific) weight *= WHEN_VERB_SHARE;
     const common = !concept.specific && held.size > Math.max(3, COMMON_SHARE * n);
     out.push({ concept, weight, weak: concept.context || concept.generic || !!concept.implied || !!concept.adverb || common, common, held });
   }
@@ -689,7 +693,7 @@ function titleHolds(pack: Pack, w: Weighted): boolean {
 
 /** Every document that holds part of the question, best first. */
 export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] {
-  const weighted = weigh(pack, a.concepts);
+  const weighted = weigh(pack, a.concepts, a.intents.has('when') || a.intents.has('date'));
   const q = whatIsAsked(a, opts.context);
   // (Every field written in weigh()'s order, not spread: a Weighted of one shape keeps rank optimised.)
   for (const w of weigh(pack, opts.context ?? [])) weighted.push({ concept: w.concept, weight: w.weight * CONTEXT_SHARE, weak: true, common: w.common, held: w.held });
