@@ -267,12 +267,21 @@ const NOUN_PARTICLE = /^([a-z]{3,})(out|up|in|on|off|down|over|back)$/;
  * writes as one word but uses the verb of, is the verb and the particle.
  */
 function phrasalNoun(pack: Pack, w: string): string[] | undefined {
-  const m = NOUN_PARTICLE.exec(w);
-  if (!m) return undefined;
-  // ("Setup": the verb doubled its consonant, or not: "set", "sett"; "sign" in "signup".)
-  const verb = [m[1]!, m[1]!.replace(/([b-df-hj-np-tv-z])\1$/, '$1')].find((v) => pack.english.isVerb(v) && pack.postings.has(term(v)));
-  return verb ? [verb, m[2]!] : undefined;
+  // (Not "session" or "million": no such noun ends in "-ion". Each word is worked out once per pack.)
+  if (w.endsWith('ion')) return undefined;
+  let seen = phrasalNouns.get(pack);
+  if (!seen) phrasalNouns.set(pack, (seen = new Map()));
+  let found = seen.get(w);
+  if (found === undefined) {
+    const m = NOUN_PARTICLE.exec(w);
+    // ("Setup": the verb doubled its consonant, or not: "set", "sett"; "sign" in "signup".)
+    const verb = m ? [m[1]!, m[1]!.replace(/([b-df-hj-np-tv-z])\1$/, '$1')].find((v) => pack.english.isVerb(v) && pack.postings.has(term(v))) : undefined;
+    found = verb ? [verb, m![2]!] : null;
+    if (seen.size < MAX_KEPT_WORDS) seen.set(w, found);
+  }
+  return found ?? undefined;
 }
+const phrasalNouns = new WeakMap<Pack, Map<string, string[] | null>>();
 
 function splitWord(pack: Pack, w: string): string[] | undefined {
   // "datadivide" -> "data divide": both halves must be words the pack uses.

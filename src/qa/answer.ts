@@ -5,7 +5,7 @@ import { splitWords, words } from '../content/text.js';
 import { analyze, IMPERSONAL, newAnalysis, newConcept, type Analysis, type Concept, type Intent } from './analyze.js';
 import { wordMap, wordSet } from './word-lists.js';
 import { CALIBRATION } from './calibration.js';
-import { readFollowup } from './followup.js';
+import { readFollowup, type Followup } from './followup.js';
 import { dropFillers } from './idioms.js';
 import { NO_FIGURE } from './docs.js';
 import { actorsIn } from './features.js';
@@ -232,9 +232,10 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
   }
 
   /** The readings of a question in a conversation: alone, and (for a follow-up) with the last topic. */
-  function readings(question: string, previous?: Topic): Reading[] {
+  /** (`followup`: how the question leans on the last answer, when the caller has read it already; null: not at all.) */
+  function readings(question: string, previous?: Topic, followup?: Followup | null): Reading[] {
     let alone = read(question, analyze(pack, question));
-    const follow = previous && readFollowup(dropFillers(question, pack.ownIdioms));
+    const follow = previous && (followup === undefined ? readFollowup(dropFillers(question, pack.ownIdioms)) : (followup ?? undefined));
     if (!previous || !follow || follow.kind === 'more' || follow.kind === 'source') return [alone];
     const before = analyze(pack, previous.question);
     const near = new Set(previous.refs.map((r) => pack.byRef.get(r)?.doc.section).filter((s): s is string => s !== undefined));
@@ -742,7 +743,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       // ("Tell me more" or "source?" with nothing said before: about what?)
       if (follow?.kind === 'more') return previous ? more(q, previous) : { ...decline(q), text: NOTHING_BEFORE };
       if (follow?.kind === 'source') return previous ? sourceOf(q, previous) : { ...decline(q), text: NO_ANSWER_YET };
-      const all = readings(q, previous);
+      const all = readings(q, previous, follow ?? null);
       // A follow-up leans on the last topic: read that way when it can be answered so; else read alone.
       const chosen = all.length > 1 && all[0]!.confidence >= CALIBRATION.answer ? all[0]! : all[all.length - 1]!;
       if (chosen.best && chosen === all[all.length - 1] && vague(chosen)) {

@@ -91,8 +91,13 @@ export class English {
   has(word: string): boolean {
     if (this.lemmas.has(word)) return true;
     // (A plural or a verb's -s of a lemma of three letters too: "kids", "fees", "taxes".)
-    for (const { base, verbal, undoubled } of inflections(word, 3)) {
-      if (verbal ? !undoubled && this.verbs.has(base) : this.lemmas.has(base)) return true;
+    // (Plain loops, no list of forms: this is asked of every word a question holds that the pack does not.)
+    for (const [suffix, repl] of INFLECTIONS) {
+      if (!word.endsWith(suffix) || word.length - suffix.length + repl.length < 3) continue;
+      const stem = word.slice(0, -suffix.length);
+      const verbal = suffix === 'ed' || suffix === 'ing' || suffix === 'ied';
+      if (verbal ? !(!repl && DOUBLES.test(stem)) && this.verbs.has(stem + repl) : this.lemmas.has(stem + repl)) return true;
+      if (!repl && /([b-df-hj-np-tv-z])\1$/.test(stem) && (verbal ? this.verbs : this.lemmas).has(stem.slice(0, -1))) return true;
     }
     return false;
   }
@@ -103,19 +108,6 @@ const INFLECTIONS: [string, string][] = [['s', ''], ['es', ''], ['ies', 'y'], ['
 
 /** A short verb's last consonant, which "-ed" and "-ing" double ("stop", "plan"; not "visit", "show" or "fix"). */
 const DOUBLES = /^[^aeiouy]*[aeiou][b-df-hj-np-tv-z]$/;
-
-/** The bases a regular inflection of the word may come from, with whether it is a verb's ("-ed", "-ing"). */
-function inflections(word: string, minStem: number): { base: string; verbal: boolean; undoubled: boolean }[] {
-  const out: { base: string; verbal: boolean; undoubled: boolean }[] = [];
-  for (const [suffix, repl] of INFLECTIONS) {
-    if (!word.endsWith(suffix) || word.length - suffix.length + repl.length < minStem) continue;
-    const stem = word.slice(0, -suffix.length);
-    const verbal = suffix === 'ed' || suffix === 'ing' || suffix === 'ied';
-    out.push({ base: stem + repl, verbal, undoubled: verbal && !repl && DOUBLES.test(stem) });
-    if (!repl && /([b-df-hj-np-tv-z])\1$/.test(stem)) out.push({ base: stem.slice(0, -1), verbal, undoubled: false });
-  }
-  return out;
-}
 
 /**
  * The word and the bases a regular inflection of it may come from ("putting" -> put, "tried" -> try,

@@ -30,12 +30,21 @@ export function readIdioms(text: string, own: ReadonlySet<string>): string {
  * left tells whether it leans on the last answer ("what should we do first if we want to copy *this*?" does not).
  */
 export function dropFillers(text: string, own: ReadonlySet<string>): string {
-  idioms ??= buildIdioms();
+  // (The fillers only, picked out of the idioms once: this runs for every question.)
+  fillers ??= (idioms ??= buildIdioms()).filter(([, to, phrase]) => !to && phrase !== undefined);
+  // (Most questions hold no filler: the first two words of one, or the one word, are looked for first.)
+  fillerStarts ??= new Set(fillers.map(([, , phrase]) => phrase!.split(' ').slice(0, 2).join(' ')));
   const lower = text.toLowerCase();
+  const ws = lower.match(/[a-z]+/g) ?? [];
+  let any = false;
+  for (let i = 0; i < ws.length && !any; i++) any = fillerStarts.has(ws[i]!) || (i + 1 < ws.length && fillerStarts.has(`${ws[i]} ${ws[i + 1]}`));
+  if (!any) return text;
   let out = lower;
-  for (const [re, to, phrase] of idioms) if (!to && phrase !== undefined && out.includes(phrase) && !own.has(phrase)) out = out.replace(re, '').replace(/\s{2,}/g, ' ').trim();
+  for (const [re, , phrase] of fillers) if (out.includes(phrase!) && !own.has(phrase!)) out = out.replace(re, '').replace(/\s{2,}/g, ' ').trim();
   return out === lower ? text : out;
 }
+let fillers: [RegExp, string, string | undefined][] | undefined;
+let fillerStarts: Set<string> | undefined;
 
 /** A phrase's question words ("whats", "who") and auxiliaries: a pack writes the rest of the phrase, not them. */
 const ASKING = /^(?:(?:whats|what|who|why|how|is|are|was|were|does|do|did) )+/;
