@@ -270,7 +270,7 @@ function phrasalNoun(pack: Pack, w: string): string[] | undefined {
   // (Not "session" or "million": no such noun ends in "-ion". Each word is worked out once per pack.)
   if (w.endsWith('ion')) return undefined;
   let seen = phrasalNouns.get(pack);
-  if (!seen) phrasalNouns.set(pack, (seen = new Map()));
+  if (!seen) phrasalNouns.set(pack, (seen = new Map<string, string[] | null>()));
   let found = seen.get(w);
   if (found === undefined) {
     const m = NOUN_PARTICLE.exec(w);
