@@ -231,8 +231,10 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     return { question, analysis, ranked, best, confidence };
   }
 
-  /** The readings of a question in a conversation: alone, and (for a follow-up) with the last topic. */
-  /** (`followup`: how the question leans on the last answer, when the caller has read it already; null: not at all.) */
+  /**
+   * The readings of a question in a conversation: alone, and (for a follow-up) with the last topic. (`followup`:
+   * how it leans on the last answer, when the caller has read that already; null: not at all.)
+   */
   function readings(question: string, previous?: Topic, followup?: Followup | null): Reading[] {
     let alone = read(question, analyze(pack, question));
     const follow = previous && (followup === undefined ? readFollowup(dropFillers(question, pack.ownIdioms)) : (followup ?? undefined));

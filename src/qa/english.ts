@@ -96,7 +96,9 @@ export class English {
       if (!word.endsWith(suffix) || word.length - suffix.length + repl.length < 3) continue;
       const stem = word.slice(0, -suffix.length);
       const verbal = suffix === 'ed' || suffix === 'ing' || suffix === 'ied';
-      if (verbal ? !(!repl && DOUBLES.test(stem)) && this.verbs.has(stem + repl) : this.lemmas.has(stem + repl)) return true;
+      // ("stoping": a short verb would have doubled its consonant.)
+      const undoubled = verbal && !repl && DOUBLES.test(stem);
+      if (verbal ? !undoubled && this.verbs.has(stem + repl) : this.lemmas.has(stem + repl)) return true;
       if (!repl && /([b-df-hj-np-tv-z])\1$/.test(stem) && (verbal ? this.verbs : this.lemmas).has(stem.slice(0, -1))) return true;
     }
     return false;

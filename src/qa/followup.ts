@@ -32,8 +32,8 @@ const ONE_LIKE_IT_WORDS = 6;
 const BARE = /^(?:(?:and|but|so|ok(?:ay)?)[,]?\s+)?(?:why|how|when|where|who|how come|by when|since when|how so|how often|how frequently|how long|for how long|in what way|what for|which one|how many|how much|by how (?:much|many)|(?:(?:by|in|from|since|until|till) )?(?:what|which) (?:year|date|day|month|percentage|share|number)|(?:in|as an?) (?:percent|per cent|percentage|share|proportion))\W*$/i;
 
 /**
- * A question word and a verb, nothing said of what: "who paid?", "when did they start?", "why bother?" after the
- * cost of something asks it of that.
+ * A question word and a verb, nothing said of what: "who paid?" or "who decided?" after the cost of something
+ * asks it of that.
  */
 const ELLIPTIC = /^(?:(?:and|but|so|ok(?:ay)?)[,]?\s+)?(?:who|when|where|why|how)\s+(?:(?:did|does|do|was|is|were|are|has|have|had|will|would|can|could)\s+)?[a-z]+\W*$/i;
 

@@ -602,8 +602,8 @@ export interface RankOptions {
 /**
  * A plain word the doc holds only inside a name ("population" in the "Population Data Agency"). A place is a
  * name itself, and an ordinal in a name is the place in its series: "the second one" is the "Second Repair Code".
+ * (A plain word is an English one: "what happened on *Marrowsea*?" of "Marrowsea Airfield" asks about the name.)
  */
-// (A plain word: English. "What happened on *Nareth*?" of "Nareth Airfield" asks about the name itself.)
 const inNameOnly = (pack: Pack, c: Concept, d: DocInfo) => !c.specific && !c.place && c.words.length === 1 && !wordSet('ordinal-number').has(c.words[0]!) && allIn(c.alternatives[0]!.stems, d.inNamesOnly) && pack.english.has(c.words[0]!);
 /** Doc `i` holds one of these concepts. */
 function heldBySome(ws: readonly Weighted[], i: number): boolean {

@@ -330,7 +330,7 @@ export function synonymCredit(packRank: number, otherRank: number): number {
 /** A narrower verb ("built" for the pack's "created") says more than the pack's word: it half answers. */
 export const NARROWER_CREDIT = 0.4;
 /** A kind of the pack's noun, named by its own first sense, holds what is asked about, though less surely. */
-export const NOUN_KIND_CREDIT = 0.5;
+const NOUN_KIND_CREDIT = 0.5;
 /** A noun with more kinds than this is too general to stand for them. */
 const MAX_NOUN_KINDS = 30;
 /** A verb with more narrower verbs than this ("change" 644, "move" 147, "provide" 120; "create" 58) is too general to stand for them. */
