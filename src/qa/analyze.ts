@@ -254,7 +254,7 @@ function fixShortWord(w: string): string {
  * otherwise left alone: too many words are one letter from them.)
  */
 function dropped(pack: Pack, w: string): string | undefined {
-  if (w.length !== 4 || fixShortWord(w) !== w) return undefined;
+  if (w.length !== 4) return undefined;
   const from = pack.deletes.get(w);
   const found = (typeof from === 'string' ? [from] : (from ?? [])).filter((c) => c.length === w.length + 1 && c[0] === w[0]);
   return found.length === 1 ? found[0] : undefined;
@@ -408,7 +408,11 @@ function cleanWords(pack: Pack, raw: string[]): string[] {
       const fixed = correctWord(pack.deletes, pack.spelling, w, (c) => pack.df.get(term(c)) ?? 0) ?? everydayTypo(pack, w);
       if (fixed) out.push(fixed);
       else out.push(...(clipped(pack, w) ?? (w.length >= 7 ? (splitWord(pack, w) ?? [w]) : [w])));
-    } else out.push(w.length >= 3 ? (dropped(pack, w) ?? fixShortWord(w)) : w);
+    } else if (w.length >= 3) {
+      // (A question word's slip first: "whta" is "what", never a pack word.)
+      const wh = fixShortWord(w);
+      out.push(wh !== w ? wh : (dropped(pack, w) ?? w));
+    } else out.push(w);
   }
   // "which group is bigger, B or C?": a lone letter of a choice named by a word a little before it, when the
   // pack writes them as one ("groupb"). ("a" and "i" are words of their own.)

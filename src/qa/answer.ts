@@ -231,13 +231,12 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     return { question, analysis, ranked, best, confidence };
   }
 
-  /**
-   * The readings of a question in a conversation: alone, and (for a follow-up) with the last topic. (`followup`:
-   * how it leans on the last answer, when the caller has read that already; null: not at all.)
-   */
-  function readings(question: string, previous?: Topic, followup?: Followup | null): Reading[] {
+  /** How a question leans on the last answer, read without its fillers ("...if we want to copy *this*?" does not). */
+  const leansOn = (question: string): Followup | undefined => readFollowup(dropFillers(question, pack.ownIdioms));
+
+  /** The readings of a question in a conversation: alone, and (for a follow-up, `follow`: leansOn) with the last topic. */
+  function readings(question: string, previous: Topic | undefined, follow: Followup | undefined): Reading[] {
     let alone = read(question, analyze(pack, question));
-    const follow = previous && (followup === undefined ? readFollowup(dropFillers(question, pack.ownIdioms)) : (followup ?? undefined));
     if (!previous || !follow || follow.kind === 'more' || follow.kind === 'source') return [alone];
     const before = analyze(pack, previous.question);
     const near = new Set(previous.refs.map((r) => pack.byRef.get(r)?.doc.section).filter((s): s is string => s !== undefined));
@@ -741,11 +740,11 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
   /** The answer to a question as read ("the second one" already the item it stands for). */
   function answerRead(q: string, previous?: Topic): Answer {
     try {
-      const follow = readFollowup(dropFillers(q, pack.ownIdioms));
+      const follow = leansOn(q);
       // ("Tell me more" or "source?" with nothing said before: about what?)
       if (follow?.kind === 'more') return previous ? more(q, previous) : { ...decline(q), text: NOTHING_BEFORE };
       if (follow?.kind === 'source') return previous ? sourceOf(q, previous) : { ...decline(q), text: NO_ANSWER_YET };
-      const all = readings(q, previous, follow ?? null);
+      const all = readings(q, previous, follow);
       // A follow-up leans on the last topic: read that way when it can be answered so; else read alone.
       const chosen = all.length > 1 && all[0]!.confidence >= CALIBRATION.answer ? all[0]! : all[all.length - 1]!;
       if (chosen.best && chosen === all[all.length - 1] && vague(chosen)) {
@@ -803,9 +802,9 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
 
   return {
     answer,
-    needsTopic: (question: string) => readFollowup(dropFillers(question, pack.ownIdioms)) !== undefined,
+    needsTopic: (question: string) => leansOn(question) !== undefined,
     explain(question: string, previous?: Topic) {
-      const all = readings(question, previous);
+      const all = readings(question, previous, leansOn(question));
       const r = all[0]!;
       return { analysis: r.analysis, ranked: r.ranked, confidence: r.confidence };
     },

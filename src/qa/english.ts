@@ -89,19 +89,8 @@ export class English {
    * nor "stoping" of "stop" (a slip for "running", "stopping").
    */
   has(word: string): boolean {
-    if (this.lemmas.has(word)) return true;
     // (A plural or a verb's -s of a lemma of three letters too: "kids", "fees", "taxes".)
-    // (Plain loops, no list of forms: this is asked of every word a question holds that the pack does not.)
-    for (const [suffix, repl] of INFLECTIONS) {
-      if (!word.endsWith(suffix) || word.length - suffix.length + repl.length < 3) continue;
-      const stem = word.slice(0, -suffix.length);
-      const verbal = suffix === 'ed' || suffix === 'ing' || suffix === 'ied';
-      // ("stoping": a short verb would have doubled its consonant.)
-      const undoubled = verbal && !repl && DOUBLES.test(stem);
-      if (verbal ? !undoubled && this.verbs.has(stem + repl) : this.lemmas.has(stem + repl)) return true;
-      if (!repl && /([b-df-hj-np-tv-z])\1$/.test(stem) && (verbal ? this.verbs : this.lemmas).has(stem.slice(0, -1))) return true;
-    }
-    return false;
+    return this.lemmas.has(word) || someBase(word, 3, (base, verbal, undoubled) => (verbal ? !undoubled && this.verbs.has(base) : this.lemmas.has(base)));
   }
 }
 
@@ -112,19 +101,31 @@ const INFLECTIONS: [string, string][] = [['s', ''], ['es', ''], ['ies', 'y'], ['
 const DOUBLES = /^[^aeiouy]*[aeiou][b-df-hj-np-tv-z]$/;
 
 /**
- * The word and the bases a regular inflection of it may come from ("putting" -> put, "tried" -> try,
- * "barriers" -> barrier), each stem at least `minStem` letters: the forms to look it up under.
+ * Calls `test` with each base a regular inflection of the word may come from ("putting" -> put, "tried" -> try,
+ * "barriers" -> barrier), each at least `minStem` letters, until it returns true. `verbal`: by "-ed" or "-ing",
+ * which only a verb takes; `undoubled`: a short verb's consonant left single ("stoping").
+ * (No list of forms: English.has asks it of every word a question holds that the pack does not.)
  */
-export function baseForms(word: string, minStem: number): string[] {
-  const out = [word];
+function someBase(word: string, minStem: number, test: (base: string, verbal: boolean, undoubled: boolean) => boolean): boolean {
   for (const [suffix, repl] of INFLECTIONS) {
     // (The base's length counts: "fined" is from "fine".)
     if (!word.endsWith(suffix) || word.length - suffix.length + repl.length < minStem) continue;
     const stem = word.slice(0, -suffix.length);
-    out.push(stem + repl);
+    const verbal = suffix === 'ed' || suffix === 'ing' || suffix === 'ied';
+    if (test(stem + repl, verbal, verbal && !repl && DOUBLES.test(stem))) return true;
     // "putting", "stopped": the doubled consonant is the inflection's.
-    if (!repl && /([b-df-hj-np-tv-z])\1$/.test(stem)) out.push(stem.slice(0, -1));
+    if (!repl && /([b-df-hj-np-tv-z])\1$/.test(stem) && test(stem.slice(0, -1), verbal, false)) return true;
   }
+  return false;
+}
+
+/** The word and the bases a regular inflection of it may come from (someBase): the forms to look it up under. */
+export function baseForms(word: string, minStem: number): string[] {
+  const out = [word];
+  someBase(word, minStem, (base) => {
+    out.push(base);
+    return false;
+  });
   return out;
 }
 
