@@ -13,6 +13,6 @@ for (const q of qs) {
   const a = answerer.answer(q, topic);
   topic = a.topic ?? topic;
   console.log(`\n${q}\n  read: ${analysis.words.join(' ')} | ${[...analysis.intents]} | years ${analysis.years} | conf ${confidence.toFixed(2)}`);
-  for (const r of ranked.slice(0, 4)) console.log(`  ${r.score.toFixed(2)} cov ${r.coverage.toFixed(2)} ${r.fits ? 'fit' : '---'} ${r.d.doc.ref}: ${r.d.doc.text.slice(0, 90)}`);
+  for (const r of ranked.slice(0, Number(process.env.TOP ?? 4))) console.log(`  ${r.score.toFixed(2)} cov ${r.coverage.toFixed(2)} ${r.fits ? "fit" : "---"} [${[...r.d.features].join(",")}] ${r.d.doc.ref}: ${r.d.doc.text.slice(0, 90)}`);
   console.log('  =>', a.answered ? a.text : 'DECLINED');
 }

@@ -738,6 +738,20 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
   const fromSpeaker = anyAdvice && a.concepts.some((c) => c.words.every((x) => wordSet('person').has(x)));
   const fromScratch = (anyAdvice || (advice && a.words.some((w) => wordSet('start-word').has(w)))) && focus.every(subject);
   if (fromScratch) for (const i of starts(pack).starts) candidates.add(i);
+  // "Why did they move it all online in the first place?": asked of nothing but the session's own subject and
+  // what was done to it, a "why" is what the part on why answers ("Why change: the service before 2021"), in
+  // whatever words it gives its reasons.
+  // (The subject as the title names it: a word most units share, "ranking" in a pack about an index, may still be
+  // the one thing asked about, "why did they drop the ranking?". Nor of one year: that asks about a change then.)
+  // (And asked of the change itself, "why did they *move*...": "why did complaints go up?" asks about one outcome.)
+  const fromWhy =
+    a.intents.has('why') &&
+    !definition &&
+    !a.years.length &&
+    focus.length > 0 &&
+    a.concepts.some((c) => c.words.every((x) => wordSet('change-verb').has(x))) &&
+    focus.every((w) => titleHolds(pack, w) || (w.concept.verbal && !w.concept.specific));
+  if (fromWhy) for (const d of pack.docs) if (d.doc.kind === 'unit' && has(d, 'why')) candidates.add(d.i);
   const specificHeld = weighted.filter((w) => !w.weak && w.held.size > 0);
   const prune = anySpecific && !a.intents.has('compare');
   const topical = weighted.filter((w) => !w.concept.generic && !w.concept.context && w.held.size > 0 && a.concepts.includes(w.concept));
@@ -775,7 +789,8 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     // and in a comparison each side is looked for among all the docs).
     // ("Any advice from the *speaker*?": a unit that opens as someone's advice, "The presenter's advice: ...", is
     // where the speaker's own advice is, wherever it stands.)
-    const startHere = fromScratch && (has(d, 'start') || (fromSpeaker && has(d, 'own-advice')));
+    const whyHere = fromWhy && d.doc.kind === 'unit' && has(d, 'why');
+    const startHere = (fromScratch && (has(d, 'start') || (fromSpeaker && has(d, 'own-advice')))) || whyHere;
     if (prune && d.doc.kind !== 'meta' && !startHere && !opts.near?.has(d.doc.section ?? '') && !heldBySome(specificHeld, i)) continue;
     // A glossary entry is the answer to "what is X?", not to every question that names X.
     const leadCounts = d.doc.kind !== 'glossary' || definition;
@@ -786,7 +801,8 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
       const w = weighted[k]!;
       // (A unit on where to begin speaks of the session's subject throughout, named or not.)
       // (And of where to begin, said in any words: "start", "begin", "first".)
-      let credit = (startHere && (focus.includes(w) || startWords.has(w))) || (w.concept.context && opening.has(i)) ? 1 : w.held.get(i);
+      // (A part on why speaks of what was done, "moved online", in its own words: "before 2021 ...".)
+      let credit = (startHere && (focus.includes(w) || startWords.has(w) || (whyHere && w.concept.verbal))) || (w.concept.context && opening.has(i)) ? 1 : w.held.get(i);
       if (!credit) continue;
       // ("The 3 *stages* of X" and a doc on X that gives "three levels": the number says they are the same things.)
       // (Specific enough to answer, however common the word: the number picks out the list.)

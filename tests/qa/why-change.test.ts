@@ -1,0 +1,50 @@
+// "Why did they move it all online in the first place?": asked of the session's own subject and the change
+// itself, a "why" is what the part on why answers ("Why go online: ... before 2020"), though that part tells
+// of queues and losses without ever saying "moved" or "online".
+import { describe, expect, it } from 'vitest';
+import { workshop, writeSmallPack } from './helpers.js';
+
+const writePack = () =>
+  writeSmallPack('why-change', { title: 'Ferry Tickets Online: How Port Ellis Sold Its Crossings', workshop: 'Harbour Services Week 2025' }, [
+    {
+      id: 'about',
+      title: 'About this session',
+      units: [{ id: 'scope', kind: 'fact', text: 'This session tells how between 2020 and 2024 the Port Ellis Ferry Board moved ferry tickets from harbour kiosks to an online shop and a phone app.', keywords: [] }],
+    },
+    {
+      id: 'why',
+      title: 'Why go online: crossings before 2020',
+      units: [
+        { id: 'queues', kind: 'fact', text: 'In 2019 every ticket was sold at one of 6 harbour kiosks, and on summer mornings the queue took 55 minutes on average, so 1 in 8 passengers missed the boat.', keywords: [] },
+        { id: 'cash', kind: 'fact', text: 'Kiosks took cash only; audits in 2019 found 9% of takings unaccounted for.', keywords: [] },
+      ],
+    },
+    {
+      id: 'trouble',
+      title: 'Problems met along the way',
+      units: [{ id: 'outage', kind: 'fact', text: 'On the first day of online sales, 3 May 2021, the shop went down when 20,000 passengers logged in at once; the board moved it to a larger host within a week.', keywords: [] }],
+    },
+    {
+      id: 'fares',
+      title: 'Fares',
+      units: [{ id: 'fare', kind: 'fact', text: 'A single crossing costs 4 crowns online and 5 crowns at the kiosk; a monthly pass costs 60 crowns.', keywords: [] }],
+    },
+  ]);
+
+describe('a "why" asked of the change the session is about', () => {
+  const { answerer } = workshop(writePack());
+
+  it('is answered by the part on why, not by a unit that only tells what was moved', () => {
+    for (const q of ['why did they move ferry tickets online in the first place', 'why did the port bother switching to online tickets']) {
+      const a = answerer.answer(q);
+      expect(a.answered, q).toBe(true);
+      expect(a.text, q).toMatch(/kiosks/);
+      expect(a.text, q).not.toMatch(/went down|larger host/);
+    }
+  });
+
+  it('leaves a "why" about one outcome to the unit that tells it', () => {
+    const a = answerer.answer('why did the online shop go down on the first day?');
+    expect(a.text).toContain('20,000 passengers');
+  });
+});
