@@ -9,7 +9,7 @@ import { readFollowup, type Followup } from './followup.js';
 import { dropFillers } from './idioms.js';
 import { NO_FIGURE } from './docs.js';
 import { actorsIn } from './features.js';
-import { clip, fitsTogether, formatDocs, MAX_ANSWER_CHARS, sourcesOf } from './format.js';
+import { clip, fitsTogether, formatDocs, MAX_ANSWER_CHARS, sentences, sourcesOf } from './format.js';
 import { buildPack, contentStems, seriesItem, term, type DocInfo, type Pack } from './pack.js';
 import { heldBy, rank, type Ranked } from './rank.js';
 import type { SearchIndex } from './search-index.js';
@@ -155,7 +155,7 @@ function clausesOf(d: DocInfo): Clause[] {
   let clauses = unitClauses.get(d);
   if (!clauses) {
     // A sentence, or its opening clauses up to a semicolon: never a clause without the start of its sentence.
-    const texts = d.doc.text.split(/(?<=[.!?])\s+(?=[A-Z0-9"'])/).flatMap((sentence) => {
+    const texts = sentences(d.doc.text).flatMap((sentence) => {
       // (Not a list after a colon: "eight areas: biometrics; ..." cut after its first item would say it has one.)
       const colon = sentence.indexOf(':');
       const parts = colon >= 0 && colon < sentence.indexOf(';') ? [sentence] : sentence.split(/;\s+/);

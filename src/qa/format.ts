@@ -2,14 +2,38 @@
 // and a whole answer with the questions offered on a decline, for the chat and for `workshop-bot ask`.
 import type { SearchDoc } from './docs.js';
 import type { Answer, AnswerSource } from './types.js';
+import { wordSet } from './word-lists.js';
 
 export const MAX_ANSWER_CHARS = 600;
+
+/**
+ * Does a sentence end at the full stop at `dot`? Not after a short title that a name follows ("presented by
+ * Dr. Mira Tolvanen"). (A lone capital may be an initial, "J. Smith", or end one: "in Zones A and B. About...".)
+ */
+function endsSentence(text: string, dot: number): boolean {
+  const word = /(?:^|[^A-Za-z])([A-Za-z]+)$/.exec(text.slice(Math.max(0, dot - 6), dot))?.[1] ?? '';
+  return !wordSet('title-abbrev').has(word.toLowerCase());
+}
+
+/** The text's sentences, each with its closing mark: a break after ".", "!" or "?" before a capital, a digit or a quote. */
+export function sentences(text: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (const m of text.matchAll(/(?<=[.!?])\s+(?=[A-Z0-9"'])/g)) {
+    if (text[m.index - 1] === '.' && !endsSentence(text, m.index - 1)) continue;
+    out.push(text.slice(from, m.index));
+    from = m.index + m[0].length;
+  }
+  out.push(text.slice(from));
+  return out;
+}
 
 /** Cuts text to `max` characters at a sentence or word boundary, marking the cut with an ellipsis. */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = [...text].slice(0, max - 1).join('');
-  const sentence = cut.lastIndexOf('. ');
+  let sentence = cut.lastIndexOf('. ');
+  while (sentence > max * 0.6 && !endsSentence(cut, sentence)) sentence = cut.lastIndexOf('. ', sentence - 1);
   if (sentence > max * 0.6) return cut.slice(0, sentence + 1);
   const space = cut.lastIndexOf(' ');
   return `${cut.slice(0, space > max * 0.6 ? space : max - 1).trimEnd()}…`;
