@@ -256,7 +256,8 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       const reading = read(named, analyze(pack, named), undefined, near, new Set(previous.refs));
       return reading.confidence >= alone.confidence - CALIBRATION.followupTie ? [reading, alone] : [alone, reading];
     }
-    if (follow.kind === 'instead') {
+    // ("And how many people use *it*?": a question of its own about the last topic, read as any that points back.)
+    if (follow.kind === 'instead' && !follow.pointing) {
       const rest = analyze(pack, follow.rest);
       const topical = rest.concepts.filter((c) => !c.generic && !c.context);
       const question = `${previous.question} (${follow.rest})`;

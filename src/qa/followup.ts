@@ -4,7 +4,12 @@ export type Followup =
   /** "tell me more", "go on", "any other reasons?", "and the rest?": the next part of the same topic. */
   | { kind: 'more' }
   /** "and X?", "what about X?": the last question again, about X. */
-  | { kind: 'instead'; rest: string }
+  | {
+      kind: 'instead';
+      rest: string;
+      /** "And how many people use *it*?": a question of its own after "and", pointing back with a pronoun. */
+      pointing: boolean;
+    }
   /** "why does it matter?", "by when?": leans on the last topic through a pronoun or an ellipsis. */
   | { kind: 'leaning' }
   /** "source?", "where is that from?", "who said that?": where the last answer comes from. */
@@ -19,6 +24,10 @@ const SOURCE = new RegExp(String.raw`^(?:(?:ok(?:ay)?|and|so|but|hmm)[,]?\s+)?${
 
 const INSTEAD = /^(?:(?:ok(?:ay)?|so|and)[,]?\s+)?(?:and what about|and how about|what about for|how about for|same question for|what about|how about|what of|same for|and for|and)\s+(.+?)\W*$/i;
 const TOO = /^(.+?)\s+(?:too|as well|also)\W*$/i;
+/** "And how many...?", "and who...?": a question of its own after "and" (not "and what about X?"). */
+const OWN_QUESTION = /^(?:(?:ok(?:ay)?|so)[,]?\s+)?and\s+(?!(?:what|how) about\b|what of\b)(?:what|which|who|whom|when|where|why|how)\b/i;
+/** A pronoun that stands for something said before. */
+const ANAPHOR = /\b(?:it|its|they|them|their)\b/i;
 
 /** Words that point back at the last topic. */
 const POINTING = /\b(it|its|it's|that|this|they|them|their|those|these|there|he|she|him|her|his|such|the same|which one'?s?|which ones)\b/i;
@@ -45,7 +54,8 @@ export function readFollowup(question: string): Followup | undefined {
   if (MORE.test(q)) return { kind: 'more' };
   if (SOURCE.test(q)) return { kind: 'source' };
   const instead = INSTEAD.exec(q) ?? TOO.exec(q);
-  if (instead && instead[1]!.split(/\s+/).length <= 6) return { kind: 'instead', rest: instead[1]! };
+  // ("And how many people use *it*?": a question of its own that points back, perhaps not the last question about X.)
+  if (instead && instead[1]!.split(/\s+/).length <= 6) return { kind: 'instead', rest: instead[1]!, pointing: OWN_QUESTION.test(q) && ANAPHOR.test(instead[1]!) };
   const length = q.split(/\s+/).length;
   if (isBareQuestion(q) || ELLIPTIC.test(q) || ((POINTING.test(q) || ONE_OF_THEM.test(q)) && length <= 12) || (ONE_LIKE_IT.test(q) && length <= ONE_LIKE_IT_WORDS)) return { kind: 'leaning' };
   return undefined;

@@ -14,7 +14,16 @@ describe('reading a follow-up', () => {
     ['and in 2020?', 'in 2020'],
     ['data protection too?', 'data protection'],
   ])('"%s" asks the last question again about %j', (q, rest) => {
-    expect(readFollowup(q)).toEqual({ kind: 'instead', rest });
+    expect(readFollowup(q)).toEqual({ kind: 'instead', rest, pointing: false });
+  });
+
+  it.each([
+    ['and how many people use it?', true],
+    ['and when did they start?', true],
+    ['and what about it?', false],
+    ['and who runs them?', true],
+  ])('"%s" is a question of its own that points back: %s', (q, pointing) => {
+    expect(readFollowup(q)).toMatchObject({ kind: 'instead', pointing });
   });
 
   it.each(['source?', 'whats the source', 'who said that? wheres the data from', 'where does this data come from', 'according to who?'])('"%s" asks where the last answer comes from', (q) => {
