@@ -701,6 +701,10 @@ export function analyze(pack: Pack, question: string): Analysis {
     intents.delete('when');
     intents.delete('date');
   }
+  // "When do they happen?", "when does a panel meet?": what happens as a rule happens at a stage or on an
+  // occasion ("at the end of alpha"), not only on a date; a dated doc still comes first.
+  // ("When do the rules start to apply?" still asks for a date.)
+  if (/^(?:(?:and|so|but|ok|okay) )?when (?:do|does) (?:\w+ ){1,4}?(?:happen|occur|take place|meet)\b/.test(cleanedText)) intents.delete('date');
   // "Who is ABC?": an organisation named by its acronym, so what it is.
   if (intents.has('who') && /^(who|whos) (is|are|was)\b/.test(cleanedText)) intents.add('define');
   // "How many recommendations does X make?", "who drafted the Recommendation?": a document or a count, named
