@@ -113,6 +113,8 @@ function named(before: Analysis): Concept[] {
   const names = before.concepts.filter((c) => !c.verbal && !c.adverb && (c.specific || c.place || !before.focus.includes(c)));
   return names.some((c) => c.specific || c.place) ? names : referent(before);
 }
+/** "The year before", "the previous year", "a year later": a year counted from the one the last answer is about. */
+const RELATIVE_YEAR = /^(?:(?:in|for|and|what about) )?(?:the )?(?:year (?:before|after|earlier|later|prior)|(?:previous|prior|next|following) year|a year (?:before|after|earlier|later))$/i;
 /** Share of a unit's words (every word, "not" and "only" too) another's text must hold for it to add nothing. */
 const REPEATED_SHARE = 0.9;
 /** Words that turn a sentence round: a unit with one says something else than a unit without it. */
@@ -258,7 +260,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     }
     // ("And how many people use *it*?": a question of its own about the last topic, read as any that points back.)
     if (follow.kind === 'instead' && !follow.pointing) {
-      const rest = analyze(pack, follow.rest);
+      const rest = analyze(pack, yearNamed(follow.rest, before, previous) ?? follow.rest);
       const topical = rest.concepts.filter((c) => !c.generic && !c.context);
       const question = `${previous.question} (${follow.rest})`;
       if (!topical.length || rest.years.length) {
@@ -394,6 +396,20 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     const again = mayPoint.some((w) => wordSet('anaphor').has(w) || wordSet('demonstrative').has(w));
     const merged = read(`${previous.question} ${question}`, newAnalysis(alone.analysis), before.concepts, near, again ? undefined : new Set(previous.refs));
     return merged.confidence >= alone.confidence - CALIBRATION.followupTie ? [merged, alone] : [alone, merged];
+  }
+
+  /**
+   * "And the year before?": the year the last question named, or else the latest its answer gives, and one before
+   * or after it, as "in 2023" (undefined when the words name no year that way, or there is none to count from).
+   */
+  function yearNamed(rest: string, before: Analysis, previous: Topic): string | undefined {
+    const m = RELATIVE_YEAR.exec(rest.trim());
+    if (!m) return undefined;
+    const given = previous.refs.flatMap((r) => [...(pack.byRef.get(r)?.years ?? [])]);
+    const years = (before.years.length ? before.years : given).map(Number).filter((y) => y > 1800);
+    if (!years.length) return undefined;
+    const step = /before|earlier|prior|previous/i.test(m[0]) ? -1 : 1;
+    return `in ${Math.max(...years) + step}`;
   }
 
   /** The one person the last answer names (not an organisation), as written: whom "she" or "his" stands for. */
