@@ -1109,6 +1109,34 @@ function ownPlaceNames(pack: Pack, words: string[]): string[] {
 }
 
 /** Places the question names that the pack does not: several words in any case, one word only capitalised or unambiguous. */
+/**
+ * Positions of the words where the asker says who they are or where they work ("I'm from the harbour office in
+ * Uganda", "I work at the lands office"), up to the next "and", "but" or way of asking.
+ */
+function selfDescribed(cleaned: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  for (let k = 0; k < cleaned.length; k++) {
+    const w = cleaned[k]!;
+    // ("I'm *in the* ministry", not "if I'm *in a* hurry".)
+    const next = cleaned[k + 1] ?? '';
+    const opens = (w === 'im' || (w === 'i' && /^(am|work|run|manage|lead)$/.test(next)) || (w === 'we' && next === 'are')) && (/^(from|at|with|a|an|the|am|are|work|run|manage|lead)$/.test(next) || (next === 'in' && cleaned[k + 2] === 'the'));
+    if (!opens) continue;
+    for (let j = k; j < cleaned.length && j < k + 12; j++) {
+      if (j > k + 1 && SELF_ENDS.has(cleaned[j]!)) break;
+      out.add(j);
+    }
+  }
+  return out;
+}
+/** Words that end a description of the asker: what follows says or asks something else. */
+const SELF_ENDS = new Set(['and', 'but', 'so', 'how', 'what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'whether', 'if', 'is', 'are', 'do', 'does', 'did', 'can', 'could', 'should', 'would', 'we', 'our']);
+/** Is the place (words joined by spaces) said at positions all within `span`? */
+function saidWithin(cleaned: readonly string[], place: string, span: ReadonlySet<number>): boolean {
+  const ws = place.split(' ');
+  for (let k = 0; k + ws.length <= cleaned.length; k++) if (ws.every((w, i) => cleaned[k + i] === w) && ws.every((_, i) => span.has(k + i))) return true;
+  return false;
+}
+
 function placesNamed(pack: Pack, cleaned: string[], caps: Set<string>, concepts: Concept[]): string[] {
   const out: string[] = [];
   // A place the pack names in other words ("UK" for its "United Kingdom", by initials or by WordNet).
@@ -1180,16 +1208,21 @@ function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, uppe
     if (caps!.has(name(c)) || (inFocus(c) && asksProperty(c)) || money(c)) outside.push(name(c));
   }
   // "the president of the *united states*", "the GDP of *Hungary*": a place the pack never names.
-  outside.push(...placesNamed(pack, cleaned, caps!, concepts));
+  // ("...? I'm from the harbour office in *Tanzania* and we want examples": where the asker is from, not what is asked.)
+  const own = selfDescribed(cleaned);
+  if (own.size < cleaned.length / 2) {
+    for (const c of concepts) if (c.unknown && c.positions.length && c.positions.every((p) => own.has(p))) c.generic = true;
+  }
+  outside.push(...placesNamed(pack, cleaned, caps!, concepts).filter((place) => !(own.size < cleaned.length / 2 && saidWithin(cleaned, place, own))));
   // "What will *session 7* be about?" of a pack that is session 6: another session, which it does not hold.
-  const own = /\bsession (\d+)\b/i.exec(pack.byRef.get('m:session')?.doc.text ?? '')?.[1];
+  const ownSession = /\bsession (\d+)\b/i.exec(pack.byRef.get('m:session')?.doc.text ?? '')?.[1];
   const asked = /\bsession ?(\d+)\b/.exec(cleaned.join(' '))?.[1];
   // (Unless the deck itself speaks of that session: "as discussed in session 2, ...".)
   const spoken = (n: string) => {
     const said = new RegExp(`\\bsession ${n}\\b`, 'i');
     return pack.docs.some((d) => d.doc.kind !== 'meta' && said.test(d.doc.text));
   };
-  if (own !== undefined && asked !== undefined && asked !== own && !spoken(asked)) outside.push(`session ${asked}`);
+  if (ownSession !== undefined && asked !== undefined && asked !== ownSession && !spoken(asked)) outside.push(`session ${asked}`);
   for (const c of unknown) if ((qualifies(c) && name(c).length >= 4 && nounLike(c) && !shorthand(c)) || (!advice && superlative(c))) c.foreign = true;
   // "Who *chaired* the commission?": who did something the pack never speaks of, in any form; no unit can say who.
   if (asksWho) for (const c of unknown) if (looksVerbal(name(c)) && c.words.length === 1 && !shorthand(c)) c.foreign = true;
