@@ -1110,6 +1110,57 @@ function ownPlaceNames(pack: Pack, words: string[]): string[] {
 
 /** Places the question names that the pack does not: several words in any case, one word only capitalised or unambiguous. */
 /**
+ * "What does pathway 10 say?" of a pack with nine pathways ("pathway 1" to "pathway 9", or "the nine strategic
+ * pathways"), "rule 12" of "the eleven rules": an item past the end of a series the pack numbers or counts, which no
+ * unit can be about.
+ */
+function beyondSeries(pack: Pack, cleaned: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let k = 0; k + 1 < cleaned.length; k++) {
+    const w = cleaned[k]!;
+    const n = /^\d{1,2}$/.test(cleaned[k + 1]!) ? Number(cleaned[k + 1]) : NaN;
+    // (Sessions have a rule of their own: "what will session 7 be about?".)
+    if (!(n > 1) || w.length < 3 || !/^[a-z]+$/.test(w) || isStopWord(w) || wordSet('session').has(w)) continue;
+    const head = w.endsWith('s') ? w.slice(0, -1) : w;
+    if ([w, head].some((x) => pack.vocab.has(seriesToken(x, String(n))))) continue;
+    const said = new RegExp(`\\b${head}s? ${n}\\b`, 'i');
+    if (pack.docs.some((d) => said.test(d.doc.text))) continue;
+    let numbered = 0;
+    for (let i = 1; i < n; i++) if ([w, head].some((x) => pack.vocab.has(seriesToken(x, String(i))))) numbered = i;
+    const counted = seriesCounts(pack).get(head) ?? 0;
+    if (numbered + counted > 0 && n > Math.max(numbered, counted)) out.push(`${w} ${n}`);
+  }
+  return out;
+}
+/** Per pack: how many items of each kind it says there are ("the nine strategic *pathways*", "11 *rules*"), by the kind's singular. */
+const countsOf = new WeakMap<Pack, Map<string, number>>();
+function seriesCounts(pack: Pack): Map<string, number> {
+  let counts = countsOf.get(pack);
+  if (!counts) {
+    counts = new Map();
+    const numberWord = wordMap('number-word');
+    for (const d of pack.docs) {
+      const ws = words(d.doc.text, Infinity);
+      for (let i = 0; i < ws.length; i++) {
+        const n = Number(numberWord.get(ws[i]!) ?? (/^\d{1,2}$/.test(ws[i]!) ? ws[i] : NaN));
+        if (!(n > 1)) continue;
+        // (The kind is the plural that follows, perhaps after a word or two: "nine strategic pathways".)
+        for (let j = i + 1; j <= i + 3 && j < ws.length; j++) {
+          const x = ws[j]!;
+          // (Not a measure: "within 5 days" says nothing of a "day 10".)
+          if (!/^[a-z]{3,}s$/.test(x) || wordSet('measure-unit').has(x)) continue;
+          const one = x.slice(0, -1);
+          counts.set(one, Math.max(counts.get(one) ?? 0, n));
+          break;
+        }
+      }
+    }
+    countsOf.set(pack, counts);
+  }
+  return counts;
+}
+
+/**
  * Positions of the words where the asker says who they are or where they work ("I'm from the harbour office in
  * Uganda", "I work at the lands office"), up to the next "and", "but" or way of asking.
  */
@@ -1213,6 +1264,7 @@ function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, uppe
   if (own.size < cleaned.length / 2) {
     for (const c of concepts) if (c.unknown && c.positions.length && c.positions.every((p) => own.has(p))) c.generic = true;
   }
+  outside.push(...beyondSeries(pack, cleaned));
   outside.push(...placesNamed(pack, cleaned, caps!, concepts).filter((place) => !(own.size < cleaned.length / 2 && saidWithin(cleaned, place, own))));
   // "What will *session 7* be about?" of a pack that is session 6: another session, which it does not hold.
   const ownSession = /\bsession (\d+)\b/i.exec(pack.byRef.get('m:session')?.doc.text ?? '')?.[1];
