@@ -1108,7 +1108,6 @@ function ownPlaceNames(pack: Pack, words: string[]): string[] {
   return out;
 }
 
-/** Places the question names that the pack does not: several words in any case, one word only capitalised or unambiguous. */
 /**
  * "What does pathway 10 say?" of a pack with nine pathways ("pathway 1" to "pathway 9", or "the nine strategic
  * pathways"), "rule 12" of "the eleven rules": an item past the end of a series the pack numbers or counts, which no
@@ -1162,7 +1161,7 @@ function seriesCounts(pack: Pack): Map<string, number> {
 
 /**
  * Positions of the words where the asker says who they are or where they work ("I'm from the harbour office in
- * Uganda", "I work at the lands office"), up to the next "and", "but" or way of asking.
+ * Tanzania", "I work at the lands office"), up to the next "and", "but" or way of asking.
  */
 function selfDescribed(cleaned: readonly string[]): Set<number> {
   const out = new Set<number>();
@@ -1188,6 +1187,7 @@ function saidWithin(cleaned: readonly string[], place: string, span: ReadonlySet
   return false;
 }
 
+/** Places the question names that the pack does not: several words in any case, one word only capitalised or unambiguous. */
 function placesNamed(pack: Pack, cleaned: string[], caps: Set<string>, concepts: Concept[]): string[] {
   const out: string[] = [];
   // A place the pack names in other words ("UK" for its "United Kingdom", by initials or by WordNet).
@@ -1260,12 +1260,12 @@ function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, uppe
   }
   // "the president of the *united states*", "the GDP of *Hungary*": a place the pack never names.
   // ("...? I'm from the harbour office in *Tanzania* and we want examples": where the asker is from, not what is asked.)
-  const own = selfDescribed(cleaned);
-  if (own.size < cleaned.length / 2) {
-    for (const c of concepts) if (c.unknown && c.positions.length && c.positions.every((p) => own.has(p))) c.generic = true;
-  }
+  // (Only beside something else: a message that is all about the asker is about that.)
+  const described = selfDescribed(cleaned);
+  const own = described.size < cleaned.length / 2 ? described : new Set<number>();
+  for (const c of concepts) if (c.unknown && c.positions.length && c.positions.every((p) => own.has(p))) c.generic = true;
   outside.push(...beyondSeries(pack, cleaned));
-  outside.push(...placesNamed(pack, cleaned, caps!, concepts).filter((place) => !(own.size < cleaned.length / 2 && saidWithin(cleaned, place, own))));
+  outside.push(...placesNamed(pack, cleaned, caps!, concepts).filter((place) => !saidWithin(cleaned, place, own)));
   // "What will *session 7* be about?" of a pack that is session 6: another session, which it does not hold.
   const ownSession = /\bsession (\d+)\b/i.exec(pack.byRef.get('m:session')?.doc.text ?? '')?.[1];
   const asked = /\bsession ?(\d+)\b/.exec(cleaned.join(' '))?.[1];

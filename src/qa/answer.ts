@@ -312,8 +312,8 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     const anchored = (d: DocInfo) => alone.analysis.concepts.some((c) => name(c) && heldBy(pack, c).has(d.i));
     // (Nor "where is it held?" answered by a fact of the title slide: there "it" is the session; "when do *they*
     // happen?" is not about the session, which is no "they".)
-    const session = alone.best?.d.doc.kind === 'meta' && !/^(they|them)$/.test(alone.analysis.words[pronoun] ?? '');
-    if (alone.best && pronoun >= 0 && !namedFirst && !anchored(alone.best.d) && !session && !near.has(alone.best.d.doc.section ?? '') && !referent(before).some((c) => heldBy(pack, c).has(alone.best!.d.i))) {
+    const theSession = alone.best?.d.doc.kind === 'meta' && !/^(they|them)$/.test(alone.analysis.words[pronoun] ?? '');
+    if (alone.best && pronoun >= 0 && !namedFirst && !anchored(alone.best.d) && !theSession && !near.has(alone.best.d.doc.section ?? '') && !referent(before).some((c) => heldBy(pack, c).has(alone.best!.d.i))) {
       alone = { ...alone, confidence: alone.confidence - CALIBRATION.missingWords };
     }
     // Words of its own that carry a topic: not verbs ("launched"), positions ("second") or everyday words.
