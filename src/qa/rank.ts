@@ -438,6 +438,9 @@ function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLea
   if (asks.has('why')) b += (has(d, 'reason') ? 0.06 : 0) + (has(d, 'why') ? 0.15 : 0);
   // "Why X?" is not answered by what X is: a doc that opens by defining it says what, not why.
   if (asks.has('why') && !asks.has('define') && definesFocus(a, d)) b -= 0.2;
+  // "What does the *data* pathway say?" of "the nine pathways are: (1) governance, ..., (4) data, ...": the question
+  // names one short item of a list, which the unit about that item says more of than the list that names it.
+  if (!asks.has('list') && !asks.has('howmany') && !asks.has('outline') && !asks.has('compare') && namesOneItem(a, d)) b -= LIST_ITEM_PENALTY;
   // "How do I get one?": steps in order ("(1) install the app; (2) log in").
   if (asks.has('how') && !asks.has('howmany') && a.procedure) b += has(d, 'steps') ? PROCEDURE_BONUS : 0;
   if (asks.has('define') && has(d, 'definition')) b += focusLead ? 0.1 : 0.04;
@@ -468,6 +471,29 @@ function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLea
   // (Not for "how many": there the indicator's figure, or its saying the deck has none, is the answer.)
   if (doc.kind === 'indicator' && !asks.has('howmany')) b -= INDICATOR_PENALTY;
   return b;
+}
+
+/** What a list loses when the question names only one of its short items. */
+const LIST_ITEM_PENALTY = 0.2;
+/** A list's items, when it lists at least four, most of them short (a few words each, after its opening colon). */
+const shortItems = new WeakMap<DocInfo, ReadonlySet<string>[]>();
+function itemsOf(d: DocInfo): ReadonlySet<string>[] {
+  let items = shortItems.get(d);
+  if (!items) {
+    const body = d.doc.text.slice(d.doc.text.indexOf(':') + 1);
+    const parts = body.split(/\s*(?:;|,|\(\d{1,2}\)|\band\b)\s*/).filter((x) => /[a-z]/i.test(x));
+    const short = parts.filter((x) => x.split(/\s+/).length <= 4);
+    items = parts.length >= 4 && short.length * 4 >= parts.length * 3 ? short.map((x) => new Set(contentStems(x))) : [];
+    shortItems.set(d, items);
+  }
+  return items;
+}
+/** The question names one short item of the doc's list, and a word of it no other item holds. */
+function namesOneItem(a: Analysis, d: DocInfo): boolean {
+  if (!has(d, 'list')) return false;
+  const items = itemsOf(d);
+  if (!items.length) return false;
+  return a.concepts.some((c) => !c.generic && !c.context && !/^\d+$/.test(c.words.join('')) && c.alternatives.some((alt) => items.filter((it) => allIn(alt.stems, it)).length === 1));
 }
 
 /** The concept is a word of the name of a person the doc names ("Lopez" of "Ana Lopez"). */
