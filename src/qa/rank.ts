@@ -475,25 +475,34 @@ function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLea
 
 /** What a list loses when the question names only one of its short items. */
 const LIST_ITEM_PENALTY = 0.2;
-/** A list's items, when it lists at least four, most of them short (a few words each, after its opening colon). */
-const shortItems = new WeakMap<DocInfo, ReadonlySet<string>[]>();
-function itemsOf(d: DocInfo): ReadonlySet<string>[] {
-  let items = shortItems.get(d);
-  if (!items) {
+/**
+ * A list's items, when it lists at least four, most of them short (a few words each, after its opening colon):
+ * for each stem, how many of its short items hold it (empty when the doc lists no such items).
+ */
+const itemStems = new WeakMap<DocInfo, ReadonlyMap<string, number>>();
+function itemsOf(d: DocInfo): ReadonlyMap<string, number> {
+  let counts = itemStems.get(d);
+  if (!counts) {
+    const found = new Map<string, number>();
     const body = d.doc.text.slice(d.doc.text.indexOf(':') + 1);
     const parts = body.split(/\s*(?:;|,|\(\d{1,2}\)|\band\b)\s*/).filter((x) => /[a-z]/i.test(x));
     const short = parts.filter((x) => x.split(/\s+/).length <= 4);
-    items = parts.length >= 4 && short.length * 4 >= parts.length * 3 ? short.map((x) => new Set(contentStems(x))) : [];
-    shortItems.set(d, items);
+    if (parts.length >= 4 && short.length * 4 >= parts.length * 3) for (const item of short) for (const t of new Set(contentStems(item))) found.set(t, (found.get(t) ?? 0) + 1);
+    itemStems.set(d, (counts = found));
   }
-  return items;
+  return counts;
 }
-/** The question names one short item of the doc's list, and a word of it no other item holds. */
+/** The question names one short item of the doc's list: a word of its own (no figure) that only one item holds. */
 function namesOneItem(a: Analysis, d: DocInfo): boolean {
   if (!has(d, 'list')) return false;
   const items = itemsOf(d);
-  if (!items.length) return false;
-  return a.concepts.some((c) => !c.generic && !c.context && !/^\d+$/.test(c.words.join('')) && c.alternatives.some((alt) => items.filter((it) => allIn(alt.stems, it)).length === 1));
+  if (!items.size) return false;
+  for (const c of a.concepts) {
+    if (c.generic || c.context || /^\d+$/.test(c.words.join(''))) continue;
+    // (A word of one stem, as most are: how many items hold it is counted already.)
+    for (const alt of c.alternatives) if (alt.stems.length === 1 && items.get(alt.stems[0]!) === 1) return true;
+  }
+  return false;
 }
 
 /** The concept is a word of the name of a person the doc names ("Lopez" of "Ana Lopez"). */
