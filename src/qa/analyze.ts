@@ -1120,43 +1120,46 @@ function beyondSeries(pack: Pack, cleaned: readonly string[]): string[] {
     const n = /^\d{1,2}$/.test(cleaned[k + 1]!) ? Number(cleaned[k + 1]) : NaN;
     // (Sessions have a rule of their own: "what will session 7 be about?".)
     if (!(n > 1) || w.length < 3 || !/^[a-z]+$/.test(w) || isStopWord(w) || wordSet('session').has(w)) continue;
-    const head = w.endsWith('s') ? w.slice(0, -1) : w;
-    if ([w, head].some((x) => pack.vocab.has(seriesToken(x, String(n))))) continue;
-    const said = new RegExp(`\\b${head}s? ${n}\\b`, 'i');
-    if (pack.docs.some((d) => said.test(d.doc.text))) continue;
-    let numbered = 0;
-    for (let i = 1; i < n; i++) if ([w, head].some((x) => pack.vocab.has(seriesToken(x, String(i))))) numbered = i;
-    const counted = seriesCounts(pack).get(head) ?? 0;
-    if (numbered + counted > 0 && n > Math.max(numbered, counted)) out.push(`${w} ${n}`);
+    const { items, counts } = seriesOf(pack);
+    const head = singularOf(w);
+    const last = Math.max(items.get(head) ?? 0, counts.get(head) ?? 0);
+    if (last > 0 && n > last) out.push(`${w} ${n}`);
   }
   return out;
 }
-/** Per pack: how many items of each kind it says there are ("the nine strategic *pathways*", "11 *rules*"), by the kind's singular. */
-const countsOf = new WeakMap<Pack, Map<string, number>>();
-function seriesCounts(pack: Pack): Map<string, number> {
-  let counts = countsOf.get(pack);
-  if (!counts) {
-    counts = new Map();
-    const numberWord = wordMap('number-word');
-    for (const d of pack.docs) {
-      const ws = words(d.doc.text, Infinity);
-      for (let i = 0; i < ws.length; i++) {
-        const n = Number(numberWord.get(ws[i]!) ?? (/^\d{1,2}$/.test(ws[i]!) ? ws[i] : NaN));
-        if (!(n > 1)) continue;
-        // (The kind is the plural that follows, perhaps after a word or two: "nine strategic pathways".)
-        for (let j = i + 1; j <= i + 3 && j < ws.length; j++) {
-          const x = ws[j]!;
-          // (Not a measure: "within 5 days" says nothing of a "day 10".)
-          if (!/^[a-z]{3,}s$/.test(x) || wordSet('measure-unit').has(x)) continue;
-          const one = x.slice(0, -1);
-          counts.set(one, Math.max(counts.get(one) ?? 0, n));
-          break;
-        }
+/** "Pathways" -> "pathway": a kind's singular, as the series below are kept by. */
+const singularOf = (w: string) => (w.endsWith('s') ? w.slice(0, -1) : w);
+/**
+ * Per pack, read once from every doc's title, text and keywords: for each kind of item, by its singular, the
+ * highest number it gives one ("Pathway 9", "pathways 7 to 9") and how many it says there are ("the nine strategic
+ * *pathways*", "11 *rules*"; not a measure: "within 5 days" says nothing of a "day 10").
+ */
+const seriesByPack = new WeakMap<Pack, { items: Map<string, number>; counts: Map<string, number> }>();
+function seriesOf(pack: Pack): { items: Map<string, number>; counts: Map<string, number> } {
+  let series = seriesByPack.get(pack);
+  if (series) return series;
+  series = { items: new Map(), counts: new Map() };
+  const higher = (map: Map<string, number>, kind: string, n: number) => map.set(kind, Math.max(map.get(kind) ?? 0, n));
+  const numberWord = wordMap('number-word');
+  for (const d of pack.docs) {
+    const ws = words([d.doc.title, d.doc.text, ...d.doc.keywords].join(' \n '), Infinity);
+    for (let i = 0; i < ws.length; i++) {
+      const w = ws[i]!;
+      // ("Pathway 9", "pathways 7 to 9": the kind, then its item's number, and the last of a range.)
+      if (/^[a-z]{3,}$/.test(w) && /^\d{1,2}$/.test(ws[i + 1] ?? '')) higher(series.items, singularOf(w), Math.max(Number(ws[i + 1]), /^(to|and)$/.test(ws[i + 2] ?? '') && /^\d{1,2}$/.test(ws[i + 3] ?? '') ? Number(ws[i + 3]) : 0));
+      const n = Number(numberWord.get(w) ?? (/^\d{1,2}$/.test(w) ? w : NaN));
+      if (!(n > 1)) continue;
+      // (The kind is the plural that follows, perhaps after a word or two: "nine strategic pathways".)
+      for (let j = i + 1; j <= i + 3 && j < ws.length; j++) {
+        const x = ws[j]!;
+        if (!/^[a-z]{3,}s$/.test(x) || wordSet('measure-unit').has(x)) continue;
+        higher(series.counts, x.slice(0, -1), n);
+        break;
       }
     }
-    countsOf.set(pack, counts);
   }
-  return counts;
+  seriesByPack.set(pack, series);
+  return series;
 }
 
 /**

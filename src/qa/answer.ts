@@ -113,8 +113,8 @@ function named(before: Analysis): Concept[] {
   const names = before.concepts.filter((c) => !c.verbal && !c.adverb && (c.specific || c.place || !before.focus.includes(c)));
   return names.some((c) => c.specific || c.place) ? names : referent(before);
 }
-/** "The year before", "the previous year", "a year later": a year counted from the one the last answer is about. */
-const RELATIVE_YEAR = /^(?:(?:in|for|and|what about) )?(?:the )?(?:year (?:before|after|earlier|later|prior)|(?:previous|prior|next|following) year|a year (?:before|after|earlier|later))$/i;
+/** "The year before", "the previous year", "a year later" (after "and", "what about"): a year counted from the one the last answer is about. */
+const RELATIVE_YEAR = /^(?:(?:in|for) )?(?:the )?(?:year (?:before|after|earlier|later|prior)|(?:previous|prior|next|following) year|a year (?:before|after|earlier|later))$/i;
 /** Share of a unit's words (every word, "not" and "only" too) another's text must hold for it to add nothing. */
 const REPEATED_SHARE = 0.9;
 /** Words that turn a sentence round: a unit with one says something else than a unit without it. */
@@ -406,7 +406,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     const m = RELATIVE_YEAR.exec(rest.trim());
     if (!m) return undefined;
     const given = previous.refs.flatMap((r) => [...(pack.byRef.get(r)?.years ?? [])]);
-    const years = (before.years.length ? before.years : given).map(Number).filter((y) => y > 1800);
+    const years = (before.years.length ? before.years : given).map(Number);
     if (!years.length) return undefined;
     const step = /before|earlier|prior|previous/i.test(m[0]) ? -1 : 1;
     return `in ${Math.max(...years) + step}`;
