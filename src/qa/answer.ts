@@ -334,7 +334,8 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       // does X cover?": a kind of answer the last question did not ask for, asked of the same thing. What the last
       // one counted, and its verbs, were its own way of asking and stay behind.
       const kinds = [...alone.analysis.intents].filter((i) => ASKED_KINDS.includes(i));
-      const newKind = kinds.length > 0 && !kinds.some((i) => before.intents.has(i));
+      // ("Why did they do so well?" asks why what the last answer said holds: all of it, not only its names.)
+      const newKind = kinds.length > 0 && !kinds.some((i) => before.intents.has(i)) && !(kinds.length === 1 && kinds[0] === 'why');
       const names = ownVerb || newKind || property.length ? named(before) : undefined;
       const counted = newKind && !alone.analysis.intents.has('howmany') ? before.counted : undefined;
       const others = (list: Concept[]) => list.filter((c) => c !== counted);
