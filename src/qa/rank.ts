@@ -586,6 +586,8 @@ function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: 
   // "What is Ana Lopez's role?": a fact of the title slide answers only when it names a post ("Director of ...").
   // (Named by a term, or by the person's own name: "what is Ana Lopez's role?" is not answered by where to write to her.)
   if (d.doc.kind === 'meta' && a.intents.has('role') && !d.who.role && a.concepts.some((c) => c.specific || namesPerson(c, d))) return false;
+  // A fact of the title slide says who, when or where: never why anything but the session itself happened.
+  if (a.intents.has('why') && d.doc.kind === 'meta' && a.concepts.some((c) => !c.generic && !c.context)) return false;
   // Advice comes from next steps and the deck, not from a definition or the title slide.
   if (a.intents.has('advice') && (d.doc.kind === 'glossary' || d.doc.kind === 'meta')) return false;
   // A glossary entry answers what its own term means: the focus must be its term.
@@ -779,13 +781,17 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
   // (The subject as the title names it: a word most units share, "ranking" in a pack about an index, may still be
   // the one thing asked about, "why did they drop the ranking?". Nor of one year: that asks about a change then.)
   // (And asked of the change itself, "why did they *move*...": "why did complaints go up?" asks about one outcome.)
+  // (What it is asked of: the focus, or else every word of its own, "why did the libraries move *lending online*?".
+  // Each a word the title holds, or one the part on why itself speaks of: "why did they bother putting *cards*
+  // online?" of a part that tells how cards were renewed before.)
+  const whyOf = focus.length ? focus : weighted.filter((w) => a.concepts.includes(w.concept) && !w.concept.generic && !w.concept.context && !w.concept.verbal && !w.concept.unknown);
   const fromWhy =
     a.intents.has('why') &&
     !definition &&
     !a.years.length &&
-    focus.length > 0 &&
+    whyOf.length > 0 &&
     a.concepts.some((c) => c.words.every((x) => wordSet('change-verb').has(x))) &&
-    focus.every((w) => titleHolds(pack, w) || (w.concept.verbal && !w.concept.specific));
+    whyOf.every((w) => titleHolds(pack, w) || (w.concept.verbal && !w.concept.specific) || [...w.held.keys()].some((i) => pack.docs[i]!.doc.kind === 'unit' && has(pack.docs[i]!, 'why')));
   if (fromWhy) for (const d of pack.docs) if (d.doc.kind === 'unit' && has(d, 'why')) candidates.add(d.i);
   const specificHeld = weighted.filter((w) => !w.weak && w.held.size > 0);
   const prune = anySpecific && !a.intents.has('compare');

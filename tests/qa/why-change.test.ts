@@ -48,3 +48,41 @@ describe('a "why" asked of the change the session is about', () => {
     expect(a.text).toContain('20,000 passengers');
   });
 });
+
+const writeLibraries = () =>
+  writeSmallPack('why-change-libraries', { title: 'Borrow From Home: How Lakeside Libraries Went Online', workshop: 'Public Services Week 2025', presenter: 'Ana Lopez', location: 'Lakeside' }, [
+    {
+      id: 'why',
+      title: 'Why change: lending before 2020',
+      units: [
+        { id: 'desk', kind: 'fact', text: 'In 2019 every library card was renewed at a desk in person; queues took 40 minutes on Saturdays and 1 in 5 members let their card lapse.', keywords: [] },
+        { id: 'cost', kind: 'fact', text: 'Printing and posting overdue notices cost the libraries 80,000 crowns a year.', keywords: [] },
+      ],
+    },
+    {
+      id: 'new',
+      title: 'The new system',
+      units: [
+        { id: 'app', kind: 'fact', text: 'Since 2021 members renew their cards and books in the Lakeside app or on the website, and overdue notices go out by email.', keywords: [] },
+        { id: 'collection', kind: 'fact', text: 'The online collection holds 12,000 e-books and 3,000 audiobooks.', keywords: [] },
+      ],
+    },
+    { id: 'results', title: 'Results', units: [{ id: 'members', kind: 'fact', text: 'Active members rose from 21,000 in 2019 to 27,500 in 2024.', keywords: [] }] },
+  ]);
+
+describe('a "why" of the change that names no one thing', () => {
+  const { answerer } = workshop(writeLibraries());
+
+  it('is answered by the part on why, in whatever words the question tells the change', () => {
+    // (Nothing here is what the question is "about" but the change itself, which the part on why never names.)
+    const a = answerer.answer('why did the libraries move lending online');
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/renewed at a desk|overdue notices cost/);
+  });
+
+  it('is never answered by the title slide, which says who, when and where', () => {
+    for (const q of ['why did lakeside libraries go online', 'why bother with borrowing from home']) {
+      expect(answerer.answer(q).text, q).not.toMatch(/This presentation is|Title slide/);
+    }
+  });
+});
