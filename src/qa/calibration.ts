@@ -12,7 +12,7 @@ export const CALIBRATION = {
    * within this margin, in 1 such answer in 10 or more on the tuning packs the second holds what the best one
    * lacks, whatever the best one's score (`node dist/eval/calibrate.js` prints the shares by margin).
    */
-  runnerUpGap: 0.15,
+  runnerUpGap: 0.2,
   /** "Which is more common, A or B?": a unit giving both figures answers when it scores at most this much below the best. */
   compareGap: 0.35,
   /** What each topic word the best doc lacks (beyond the first) takes from its score. */
