@@ -28,6 +28,7 @@ export type Intent =
   | 'about' // the session itself
   | 'outline' // a summary of the whole session
   | 'figure' // which figure or chart
+  | 'example' // examples of X: a unit that names instances of it ("such as", "for example")
   | 'advice' // what to do
   | 'compare' // A against B
   | 'yesno'; // "does X ...?", "is X ...?": any unit that speaks to it
@@ -174,6 +175,8 @@ const INTENTS: [Intent, RegExp][] = [
   ['how', /\bhow (do|does|did|is|are|was|were|can|could|to|should|would)\b/],
   ['contact', /\b(contact|email|e ?mail|reach)\b/],
   ['figure', /\b(which|what) (fig|figure|chart|diagram|graph|graphic)\b/],
+  // ("Examples of registries?", "any examples?", "like what?": instances of it, which a unit names as such.)
+  ['example', /\b(examples?|instances? of|for instance|like what|such as what|case stud(y|ies))\b/],
   ['compare', /\bdifference between\b|\bdiffer(s|ence)? from\b|\bcompared? (to|with)\b|\bversus\b|\bvs\b|\b(which|what|who) (is|are|was|were|has|had|have|do|does|did)? ?(more|less|higher|lower|bigger|smaller|larger|better|worse)\b|\b(which|what|who) (is|are|was|were|came|happened) (earlier|later|sooner)\b|\b(more|less|fewer|higher|lower|bigger|smaller|larger|greater|better|worse|cheaper|dearer|faster|slower|older|newer|earlier|later|commoner|rarer)( [a-z]+){0,3} than (?!\d|half|a |an |one |two |three |four |five |ten |a? ?(dozen|hundred|thousand|million|billion)\b|(before|ever|usual|expected|planned|needed|nothing|now|today|last year)\b)|\bhow (many|much) (times )?(more|less|fewer|higher|lower|bigger|smaller|larger|greater|cheaper|dearer)\b(?=.* than (?!\d|(?:before|ever|usual|expected|planned|needed|now|today|last year)\b))/],
   // "What should a government do first about X?", "how to improve X": asks for a next step.
   ['advice', /\bwhat should (\w+ ){0,4}do\b|\b(first|next) steps?\b|\bwhere (to|should|do|can|would|could)( \w+){0,5} (start|begin)\b|\bhow (should|can|could|do) (we|i|our \w+) (use|apply|act on)\b|\bhow (to|can|could|should|do|does|would|might) (\w+ ){0,3}(improve|start|begin|introduce|set up|establish|create|build|adopt|develop|strengthen|implement|achieve|get started|get better)\b|\b(recommend|recommendation|recommendations|advice|advise|tips?|pointers|best practices?|dos and donts)\b/],

@@ -25,6 +25,7 @@ export type Feature =
   | 'steps' // steps in order: "(1) install the app; (2) log in", "Step 1: ..."
   | 'start' // is where to begin, by its heading or section: "First steps for a council", "Where should we begin?"
   | 'own-advice' // opens as someone's advice: "The presenter's advice: ...", "Dr Reis's tips: ..."
+  | 'example' // names instances of something: "such as", "for example", "e.g.", "including"
   | 'why' // is itself a "why", by its heading or its opening question: "Why meters matter", "Why a register? ..."
   | 'ordinal'; // a position: first, second, top, 14th
 
@@ -42,6 +43,8 @@ const NAME = /(?<![.:!?]\s|^)\b[A-Z][a-z]+(?:[-\s][A-Z][a-z]+)+\b/;
 /** An acronym in capitals ("WXF", "ABC"): most often an organisation or a programme. */
 const ACRONYM = /\b[A-Z]{2,6}\b/;
 const DEFINITION = /\b(is|are) (a|an|the|one|how|what|when)\b|\brefers? to\b|\bmeans?\b|\bdenotes?\b|\bdefined as\b|\bstands? for\b|\bknown as\b/i;
+/** Names instances of what it speaks of. */
+const EXAMPLES = /\b(?:such as|for example|for instance|e\.g\.|including|among them|examples? (?:is|are|include)|as did|as in)\b/i;
 const ORDINAL = /\b\d+(st|nd|rd|th)\b/i;
 /** A heading that says its section is where to begin: "First steps for a council", "Where do councils start?". */
 const STARTS = /\b(first steps?|where (?:(?:to|do|does|should|can|would) )?(?:\w+ ){0,2}(?:start|begin)|(do|done) first|getting started|starting points?|how to (start|begin))\b/i;
@@ -220,6 +223,7 @@ export function docFeatures(doc: SearchDoc, places: ReadonlySet<string>): Set<Fe
   if (isList(doc)) f.add('list');
   if (doc.unitKind === 'definition' || DEFINITION.test(text) || /^[^:.]{2,60}:/.test(text)) f.add('definition');
   if (has('reason')) f.add('reason');
+  if (EXAMPLES.test(text)) f.add('example');
   if (STEPS.test(text)) f.add('steps');
   if (/^why\b/i.test(doc.title) || /^why\b[^.?!]{0,80}\?/i.test(text)) f.add('why');
   if (has('ordinal') || ORDINAL.test(text)) f.add('ordinal');

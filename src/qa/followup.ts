@@ -46,6 +46,9 @@ const BARE = /^(?:(?:and|but|so|ok(?:ay)?)[,]?\s+)?(?:why|how|when|where|who|how
  */
 const ELLIPTIC = /^(?:(?:and|but|so|ok(?:ay)?)[,]?\s+)?(?:who|when|where|why|how)\s+(?:(?:did|does|do|was|is|were|are|has|have|had|will|would|can|could)\s+)?[a-z]+\W*$/i;
 
+/** "Examples?", "give me some examples", "like what?", "such as?": instances of what was just said. */
+const EXAMPLES = /^(?:(?:and|but|so|ok(?:ay)?)[,]?\s+)?(?:(?:can|could) you\s+)?(?:(?:give|show|tell)(?: me| us)?\s+)?(?:(?:some|any|an|a few|more|other)\s+)?(?:examples?|instances?|like what|such as|for (?:example|instance))(?:\s+(?:please|pls|plz))?\W*$/i;
+
 /** Nothing but a question phrase: it asks, of something said before ("Do women go online less? *By how much?*"). */
 export const isBareQuestion = (text: string): boolean => BARE.test(text.trim());
 
@@ -57,6 +60,6 @@ export function readFollowup(question: string): Followup | undefined {
   // ("And how many people use *it*?": a question of its own that points back, perhaps not the last question about X.)
   if (instead && instead[1]!.split(/\s+/).length <= 6) return { kind: 'instead', rest: instead[1]!, pointing: OWN_QUESTION.test(q) && ANAPHOR.test(instead[1]!) };
   const length = q.split(/\s+/).length;
-  if (isBareQuestion(q) || ELLIPTIC.test(q) || ((POINTING.test(q) || ONE_OF_THEM.test(q)) && length <= 12) || (ONE_LIKE_IT.test(q) && length <= ONE_LIKE_IT_WORDS)) return { kind: 'leaning' };
+  if (isBareQuestion(q) || EXAMPLES.test(q) || ELLIPTIC.test(q) || ((POINTING.test(q) || ONE_OF_THEM.test(q)) && length <= 12) || (ONE_LIKE_IT.test(q) && length <= ONE_LIKE_IT_WORDS)) return { kind: 'leaning' };
   return undefined;
 }

@@ -447,6 +447,8 @@ function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLea
   // "The X (ABC) is...", "X refers to...": the doc that says what the asked thing is.
   if (asks.has('define') && definesFocus(a, d)) b += 0.1;
   if (asks.has('list') && has(d, 'list')) b += 0.06;
+  // "Examples of X?": a doc that names some ("such as ...", "for example ...").
+  if (asks.has('example')) b += has(d, 'example') ? EXAMPLE_BONUS : has(d, 'list') ? EXAMPLE_BONUS / 2 : 0;
   if (asks.has('role') && ROLE_STEMS.some((t) => d.terms.has(t))) b += 0.05;
   // "Is X *still* running?": whether it goes on, which a doc that says it stopped, lapsed or remains answers.
   if (q.still && CHANGE_STEMS().some((t) => d.terms.has(t))) b += STILL_BONUS;
@@ -475,6 +477,8 @@ function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLea
 
 /** What a list loses when the question names only one of its short items. */
 const LIST_ITEM_PENALTY = 0.2;
+/** What a doc that names instances ("such as ...") gains when examples are asked for; a bare list, half. */
+const EXAMPLE_BONUS = 0.1;
 /**
  * A list's items, when it lists at least four, most of them short (a few words each, after its opening colon):
  * for each stem, how many of its short items hold it (empty when the doc lists no such items).
