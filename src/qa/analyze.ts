@@ -1071,7 +1071,9 @@ function impliedTerms(pack: Pack, concepts: Concept[], seen: Set<string>): Conce
     const t = sharedTopical.get(i) ?? 0;
     if (n < 2 || t < 1 || t * 2 < topical.size || seen.has(`g${i}`)) continue;
     const g = pack.groups[i]!;
-    out.push(newConcept({ words: g.phrases[0]!, alternatives: g.alternatives, context: false, unknown: false, specific: false, generic: false, positions: [], implied: true }));
+    // (An everyday word of the question, not its topic: it helps a unit that names the term, and no unit is
+    // required to hold it. As a topic it cost the tuning packs 63 right answers.)
+    out.push(newConcept({ words: g.phrases[0]!, alternatives: g.alternatives, context: false, unknown: false, specific: false, generic: true, positions: [], implied: true }));
     if (out.length === 2) break;
   }
   return out;
@@ -1285,7 +1287,7 @@ function focusOf(pack: Pack, concepts: Concept[], cleaned: string[], [caps, uppe
   // "Who *chaired* the commission?": who did something the pack never speaks of, in any form; no unit can say who.
   if (asksWho) for (const c of unknown) if (looksVerbal(name(c)) && c.words.length === 1 && !shorthand(c)) c.foreign = true;
   // "how can I use it in *my* ministry": the asker's own setting, not the topic.
-  for (const c of concepts) if (!inFocus(c) && c.positions.every((p) => spans.objects.includes(p) && wordSet('possessive').has(cleaned[p - 1] ?? ''))) c.generic = true;
+  for (const c of concepts) if (!inFocus(c) && c.positions.length && c.positions.every((p) => spans.objects.includes(p) && wordSet('possessive').has(cleaned[p - 1] ?? ''))) c.generic = true;
   // "The *point* of X", "what *role* does X play": light heads neither pick the answer nor count
   // much against one that leaves them out.
   // (Not what "how many" counts: "how many *indicators*" asks about indicators.)
