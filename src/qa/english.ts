@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WordNetReader } from './wordnet.js';
 
-const FILE = 'english-wordnet-3.1-v7.json';
+const FILE = 'english-wordnet-3.1-v8.json';
 
 interface EnglishFile {
   /** Single-word lemmas, sorted, one a line. */

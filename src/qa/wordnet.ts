@@ -35,6 +35,8 @@ interface Synset {
   similar: number[];
   /** A noun synset that is one named thing of a kind ("Panama", an instance of a country), not a kind. */
   instance: boolean;
+  /** Some word of it is written with a capital: a name ("Papua"), not a kind of place ("countryside"). */
+  proper: boolean;
 }
 
 /** One sense of a word: its synset, and the word's rank among the senses of the word (1 = most frequent). */
@@ -134,7 +136,12 @@ export class WordNetReader {
     const field = (i: number) => f[i] ?? '';
     const wCnt = parseInt(field(3), 16);
     const words: string[] = [];
-    for (let i = 0; i < wCnt; i++) words.push(field(4 + 2 * i).replace(/\(.*\)$/, '').toLowerCase());
+    let proper = false;
+    for (let i = 0; i < wCnt; i++) {
+      const word = field(4 + 2 * i).replace(/\(.*\)$/, '');
+      if (/^[A-Z]/.test(word)) proper = true;
+      words.push(word.toLowerCase());
+    }
     let k = 4 + 2 * wCnt;
     const pCnt = Number(f[k++]);
     const derived: Synset['derived'] = [];
@@ -155,7 +162,7 @@ export class WordNetReader {
       if (f[k] === '=' && pos === 'adj') attributes.push(Number(f[k + 1]));
       if (f[k] === '@i') instance = true;
     }
-    s = { lexFile: Number(f[1]), words, derived, antonyms, similar, narrower, attributes, instance };
+    s = { lexFile: Number(f[1]), words, derived, antonyms, similar, narrower, attributes, instance, proper };
     this.synsets.set(key, s);
     return s;
   }
@@ -197,7 +204,12 @@ export class WordNetReader {
     }
     // (Not the plural of an everyday noun: "parts", as in "these parts", is the plural of "part".)
     if (this.lemmas(lemma, 'noun').some((l) => l !== lemma && !(this.nounFiles().get(l) ?? []).every((f) => f === LOCATION_FILE))) return false;
-    return files.every((f) => f === LOCATION_FILE) && POS.every((p) => p === 'noun' || !this.index.get(p)!.has(lemma));
+    // (And a name: "countryside", "suburb" and "venue" are kinds of place, which a question names in passing.)
+    const named = (this.index.get('noun')!.get(lemma) ?? []).some((o) => {
+      const s = this.synset('noun', o);
+      return s.instance || s.proper;
+    });
+    return named && files.every((f) => f === LOCATION_FILE) && POS.every((p) => p === 'noun' || !this.index.get(p)!.has(lemma));
   }
 
   /**
