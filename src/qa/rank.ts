@@ -378,10 +378,10 @@ function saysNoMore(d: DocInfo, q: Asked): boolean {
 const namesYear = (d: DocInfo, year: string) => d.years.has(year);
 
 /** Does the doc open by saying what the focus is ("The Widget Index (WXI) is ...", "X refers to ...")? */
-function definesFocus(a: Analysis, d: DocInfo): boolean {
-  if (!a.focus.length || d.doc.kind !== 'unit') return false;
+function definesFocus(a: Analysis, d: DocInfo, asked: readonly Concept[] = a.focus): boolean {
+  if (!asked.length || d.doc.kind !== 'unit') return false;
   // (Loops, not closures over the doc: asked of every candidate doc of every "what is" question.)
-  for (const c of a.focus) {
+  for (const c of asked) {
     let named = false;
     for (const alt of c.alternatives) if (opensWithName(d.opening, alt.stems)) named = true;
     if (!named) return false;
@@ -437,7 +437,8 @@ function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLea
   // question: "Why a register? It shows...").
   if (asks.has('why')) b += (has(d, 'reason') ? 0.06 : 0) + (has(d, 'why') ? 0.15 : 0);
   // "Why X?" is not answered by what X is: a doc that opens by defining it says what, not why.
-  if (asks.has('why') && !asks.has('define') && definesFocus(a, d)) b -= 0.2;
+  // ("Why bother with X?" has no focus of its own: X is the name it asks about.)
+  if (asks.has('why') && !asks.has('define') && definesFocus(a, d, a.focus.length ? a.focus : a.concepts.filter((c) => c.specific && !c.generic && !c.context))) b -= 0.2;
   // "What does the *data* pathway say?" of "the nine pathways are: (1) governance, ..., (4) data, ...": the question
   // names one short item of a list, which the unit about that item says more of than the list that names it.
   if (!asks.has('list') && !asks.has('howmany') && !asks.has('outline') && !asks.has('compare') && namesOneItem(a, d)) b -= LIST_ITEM_PENALTY;

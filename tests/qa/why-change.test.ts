@@ -86,3 +86,31 @@ describe('a "why" of the change that names no one thing', () => {
     }
   });
 });
+
+const writeApproach = () =>
+  writeSmallPack('why-approach', { title: 'Planning Ferries Together: The Joined-up Crossing Approach', workshop: 'Harbour Services Week 2025' }, [
+    {
+      id: 'what',
+      title: 'What the approach is',
+      units: [{ id: 'meaning', kind: 'definition', text: 'The Joined-up Crossing Approach (JCA) refers to ferry boards, ports and bus companies planning timetables and fares together around what passengers need.', keywords: [] }],
+    },
+    {
+      id: 'case',
+      title: 'The case for planning together',
+      units: [
+        { id: 'reasons', kind: 'fact', text: 'Reasons for the JCA: a missed connection costs a passenger up to two hours; three timetables cost three teams; and one fare table lets people pay once for the whole trip.', keywords: [] },
+        { id: 'evidence', kind: 'fact', text: 'Where boards planned together, missed connections fell by 40% within two years.', keywords: [] },
+      ],
+    },
+  ]);
+
+describe('"why X?" of a named approach', () => {
+  const { answerer } = workshop(writeApproach());
+
+  it('is answered by its reasons, not by what it is', () => {
+    for (const q of ['why bother with the joined-up crossing approach?', 'why bother with the jca approach at all']) {
+      const a = answerer.answer(q);
+      expect(a.text, q).toMatch(/^Reasons for the JCA/);
+    }
+  });
+});
