@@ -789,7 +789,7 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
   // (What it is asked of: the focus, or else every word of its own, "why did the libraries move *lending online*?".
   // Each a word the title holds, or one the part on why itself speaks of: "why did they bother putting *cards*
   // online?" of a part that tells how cards were renewed before.)
-  const whyOf = focus.length ? focus : weighted.filter((w) => a.concepts.includes(w.concept) && !w.concept.generic && !w.concept.context && !w.concept.verbal && !w.concept.unknown);
+  const whyOf = !a.intents.has('why') || focus.length ? focus : weighted.filter((w) => a.concepts.includes(w.concept) && !w.concept.generic && !w.concept.context && !w.concept.verbal && !w.concept.unknown);
   const fromWhy =
     a.intents.has('why') &&
     !definition &&
