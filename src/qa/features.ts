@@ -44,7 +44,7 @@ const NAME = /(?<![.:!?]\s|^)\b[A-Z][a-z]+(?:[-\s][A-Z][a-z]+)+\b/;
 const ACRONYM = /\b[A-Z]{2,6}\b/;
 const DEFINITION = /\b(is|are) (a|an|the|one|how|what|when)\b|\brefers? to\b|\bmeans?\b|\bdenotes?\b|\bdefined as\b|\bstands? for\b|\bknown as\b/i;
 /** Names instances of what it speaks of. */
-const EXAMPLES = /\b(?:such as|for example|for instance|e\.g\.|including|among them|examples? (?:is|are|include)|as did)\b/i;
+const EXAMPLES = /\b(?:such as|for example|for instance|e\.g\.|includ(?:e|es|ed|ing)|among them|examples? (?:is|are)|as did)\b/i;
 const ORDINAL = /\b\d+(st|nd|rd|th)\b/i;
 /** A heading that says its section is where to begin: "First steps for a council", "Where do councils start?". */
 const STARTS = /\b(first steps?|where (?:(?:to|do|does|should|can|would) )?(?:\w+ ){0,2}(?:start|begin)|(do|done) first|getting started|starting points?|how to (start|begin))\b/i;

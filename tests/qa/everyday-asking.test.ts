@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { workshop, writeSmallPack } from './helpers.js';
 
 const writePack = () =>
-  writeSmallPack('everyday-asking', { title: 'Counting Port Ellis', workshop: 'Harbour Data Week 2025' }, [
+  writeSmallPack('everyday-asking', { title: 'Counting Port Ellis', workshop: 'Harbour Data Week 2025', location: 'Port Ellis, Norland' }, [
     {
       id: 'window',
       title: 'The online window',
@@ -37,5 +37,9 @@ describe('everyday ways of asking', () => {
     const a = answerer.answer('how much did the whole thing cost?');
     expect(a.answered, a.text).toBe(true);
     expect(a.text).toMatch(/^(I'm not certain, but this looks closest: )?The programme was budgeted at 1.84 million dollars/);
+  });
+
+  it('"where are we having this workshop?" asks where it is held', () => {
+    for (const q of ['where r we having this workshop again', 'where are we having the workshop?']) expect(answerer.answer(q).text, q).toContain('held in Port Ellis, Norland');
   });
 });
