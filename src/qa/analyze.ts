@@ -1158,7 +1158,7 @@ function seriesOf(pack: Pack): { items: Map<string, number>; counts: Map<string,
       for (let j = i + 1; j <= i + 3 && j < ws.length; j++) {
         const x = ws[j]!;
         if (!/^[a-z]{3,}s$/.test(x) || wordSet('measure-unit').has(x)) continue;
-        higher(series.counts, x.slice(0, -1), n);
+        higher(series.counts, singularOf(x), n);
         break;
       }
     }

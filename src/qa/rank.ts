@@ -231,6 +231,8 @@ interface Asked {
   still: boolean;
   /** "Who leads in the *latest* ranking?", "who came top the *very first* time?": of figures by year, which (and the word that asks it). */
   byYear?: { which: 'latest' | 'earliest'; word: string };
+  /** What a "why" asks about: its focus, or the names it says ("why bother with *X*?" has no focus of its own). */
+  whyOf: readonly Concept[];
 }
 
 /**
@@ -269,6 +271,7 @@ function whatIsAsked(a: Analysis, context: readonly Concept[] = []): Asked {
     series: a.intents.has('howmany') ? seriesNamed(a) : [],
     still: a.intents.has('yesno') && !a.intents.has('howmany') && a.words.includes('still'),
     byYear: a.years.length ? undefined : asksByYear(a.words),
+    whyOf: !a.intents.has('why') || a.focus.length ? a.focus : a.concepts.filter((c) => c.specific && !c.generic && !c.context),
   };
 }
 
@@ -438,7 +441,7 @@ function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLea
   if (asks.has('why')) b += (has(d, 'reason') ? 0.06 : 0) + (has(d, 'why') ? 0.15 : 0);
   // "Why X?" is not answered by what X is: a doc that opens by defining it says what, not why.
   // ("Why bother with X?" has no focus of its own: X is the name it asks about.)
-  if (asks.has('why') && !asks.has('define') && definesFocus(a, d, a.focus.length ? a.focus : a.concepts.filter((c) => c.specific && !c.generic && !c.context))) b -= 0.2;
+  if (asks.has('why') && !asks.has('define') && definesFocus(a, d, q.whyOf)) b -= 0.2;
   // "What does the *data* pathway say?" of "the nine pathways are: (1) governance, ..., (4) data, ...": the question
   // names one short item of a list, which the unit about that item says more of than the list that names it.
   if (!asks.has('list') && !asks.has('howmany') && !asks.has('outline') && !asks.has('compare') && namesOneItem(a, d)) b -= LIST_ITEM_PENALTY;
@@ -728,6 +731,12 @@ function starts(pack: Pack): { title?: number; starts: number[] } {
   return s;
 }
 /** The title slide holds this concept: it names what the whole session is about. */
+/** Does a unit that is itself a "why" ("Why change: ...") hold the word? */
+function heldByWhyPart(pack: Pack, w: Weighted): boolean {
+  for (const i of w.held.keys()) if (pack.docs[i]!.doc.kind === 'unit' && has(pack.docs[i]!, 'why')) return true;
+  return false;
+}
+
 function titleHolds(pack: Pack, w: Weighted): boolean {
   const title = starts(pack).title;
   return title !== undefined && w.held.has(title);
@@ -796,7 +805,7 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     !a.years.length &&
     whyOf.length > 0 &&
     a.concepts.some((c) => c.words.every((x) => wordSet('change-verb').has(x))) &&
-    whyOf.every((w) => titleHolds(pack, w) || (w.concept.verbal && !w.concept.specific) || [...w.held.keys()].some((i) => pack.docs[i]!.doc.kind === 'unit' && has(pack.docs[i]!, 'why')));
+    whyOf.every((w) => titleHolds(pack, w) || (w.concept.verbal && !w.concept.specific) || heldByWhyPart(pack, w));
   if (fromWhy) for (const d of pack.docs) if (d.doc.kind === 'unit' && has(d, 'why')) candidates.add(d.i);
   const specificHeld = weighted.filter((w) => !w.weak && w.held.size > 0);
   const prune = anySpecific && !a.intents.has('compare');

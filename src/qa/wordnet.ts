@@ -204,12 +204,13 @@ export class WordNetReader {
     }
     // (Not the plural of an everyday noun: "parts", as in "these parts", is the plural of "part".)
     if (this.lemmas(lemma, 'noun').some((l) => l !== lemma && !(this.nounFiles().get(l) ?? []).every((f) => f === LOCATION_FILE))) return false;
-    // (And a name: "countryside", "suburb" and "venue" are kinds of place, which a question names in passing.)
-    const named = (this.index.get('noun')!.get(lemma) ?? []).some((o) => {
+    if (!files.every((f) => f === LOCATION_FILE) || !POS.every((p) => p === 'noun' || !this.index.get(p)!.has(lemma))) return false;
+    // (And a name: "countryside", "suburb" and "venue" are kinds of place, which a question names in passing. Asked
+    // last: it reads the word's synsets from disk.)
+    return (this.index.get('noun')!.get(lemma) ?? []).some((o) => {
       const s = this.synset('noun', o);
       return s.instance || s.proper;
     });
-    return named && files.every((f) => f === LOCATION_FILE) && POS.every((p) => p === 'noun' || !this.index.get(p)!.has(lemma));
   }
 
   /**
