@@ -35,7 +35,7 @@ interface Synset {
   similar: number[];
   /** A noun synset that is one named thing of a kind ("Panama", an instance of a country), not a kind. */
   instance: boolean;
-  /** Some word of it is written with a capital: a name ("Sahara"), not a kind of place ("countryside"). */
+  /** Some word of it is written with a capital: a name ("Gobi"), not a kind of place ("countryside"). */
   proper: boolean;
 }
 
