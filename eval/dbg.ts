@@ -1,12 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { loadContent } from '../src/content/load.js';
 import { createAnswerer } from '../src/qa/answer.js';
-import { loadSearchIndex } from '../src/qa/search-index.js';
+import { freshIndex } from './score.js';
 const [dir, ...qs] = process.argv.slice(2);
 const content = loadContent(dir!);
-const answerer = createAnswerer(content, loadSearchIndex(content, mkdtempSync(join(tmpdir(), 'dbg-'))));
+const answerer = createAnswerer(content, freshIndex(content));
 let topic;
 for (const q of qs) {
   const { analysis, ranked, confidence } = answerer.explain(q, topic);

@@ -1,12 +1,9 @@
 // `node dist/eval/misses.js PACK [SET]`: each miss of a tuning set with the reading and ranking behind it.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { loadContent } from '../src/content/load.js';
 import { createAnswerer } from '../src/qa/answer.js';
-import { loadSearchIndex } from '../src/qa/search-index.js';
 import type { Topic } from '../src/qa/types.js';
-import { isRight, listPacks, parseJsonl } from './score.js';
+import { freshIndex, isRight, listPacks, parseJsonl } from './score.js';
 
 const [slug, setName] = process.argv.slice(2);
 const pack = listPacks().find((p) => p.slug === slug);
@@ -15,7 +12,7 @@ if (!pack) {
   process.exit(2);
 }
 const content = loadContent(pack.contentDir);
-const answerer = createAnswerer(content, loadSearchIndex(content, mkdtempSync(join(tmpdir(), 'eval-misses-'))));
+const answerer = createAnswerer(content, freshIndex(content));
 for (const set of pack.sets) {
   if (set.role === 'holdout' || (setName && set.name !== setName)) continue;
   let topic: Topic | undefined;

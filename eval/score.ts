@@ -1,10 +1,10 @@
 // Scores question answering on the evaluation packs: each question set asked in order as one conversation.
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import lunr from 'lunr';
 import { buildSearchDocs } from '../src/qa/docs.js';
-import { loadSearchIndex } from '../src/qa/search-index.js';
+import { loadSearchIndex, type SearchIndex } from '../src/qa/search-index.js';
 import { loadContent, packageRoot } from '../src/content/load.js';
 import type { Content } from '../src/content/schema.js';
 import { normalizeText } from '../src/content/text.js';
@@ -121,9 +121,19 @@ export function scoreSet(pack: string, set: string, role: 'tune' | 'holdout', it
   return s;
 }
 
+/** A pack's index built in a folder of its own, removed once the index is in memory (runs leave nothing in /tmp). */
+export function freshIndex(content: Content): SearchIndex {
+  const dir = mkdtempSync(join(tmpdir(), 'eval-index-'));
+  try {
+    return loadSearchIndex(content, dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** The bot as `ask --jsonl` runs it: one conversation, each answer's topic carried to the next question. */
 export function botAsker(content: Content): () => Ask {
-  const answerer = createAnswerer(content, loadSearchIndex(content, mkdtempSync(join(tmpdir(), 'eval-cache-'))));
+  const answerer = createAnswerer(content, freshIndex(content));
   return () => {
     let topic: Answer['topic'];
     return (q) => {
@@ -148,7 +158,7 @@ export interface Turn {
 export function forEachSet(holdout: boolean, each: (pack: Pack, set: Pack['sets'][number], turns: Turn[]) => void): void {
   for (const pack of listPacks()) {
     const content = loadContent(pack.contentDir);
-    const answerer = createAnswerer(content, loadSearchIndex(content, mkdtempSync(join(tmpdir(), 'eval-sets-'))));
+    const answerer = createAnswerer(content, freshIndex(content));
     for (const set of pack.sets) {
       if ((set.role === 'holdout') !== holdout) continue;
       let topic: Answer['topic'];
