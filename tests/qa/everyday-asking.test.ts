@@ -1,4 +1,4 @@
-// Everyday ways of asking that name no topic of their own: "how long was the window *open*?" asks the window's
+// Everyday ways of asking that name no topic of their own ("what's the story with the bell?" asks about the bell): "how long was the window *open*?" asks the window's
 // length of time (the answer says "ran for three weeks"), and "the whole thing" in "how much did the whole thing
 // cost?" is the programme, not a topic called "whole".
 import { describe, expect, it } from 'vitest';
@@ -12,6 +12,14 @@ const writePack = () =>
       units: [
         { id: 'window-dates', kind: 'fact', text: 'The online booking window ran for three weeks, from 1 to 21 March 2026, before the summer timetable.', keywords: [] },
         { id: 'window-file', kind: 'fact', text: 'Clerks see the whole booking file on screen and can open it from any harbour office.', keywords: [] },
+      ],
+    },
+    {
+      id: 'history',
+      title: 'Before the apps',
+      units: [
+        { id: 'bell', kind: 'fact', text: 'In 1650 the harbour master hung a brass bell on the pier, which fishermen rang to call out the lifeboat crew.', keywords: [] },
+        { id: 'radio', kind: 'fact', text: 'Radio replaced the pier bell in 1932, and the first booking app followed in 2019.', keywords: [] },
       ],
     },
     {
@@ -37,6 +45,14 @@ describe('everyday ways of asking', () => {
     const a = answerer.answer('how much did the whole thing cost?');
     expect(a.answered, a.text).toBe(true);
     expect(a.text).toMatch(/^(I'm not certain, but this looks closest: )?The programme was budgeted at 1.84 million dollars/);
+  });
+
+  it('"what\'s the story with X?" asks to be told about X', () => {
+    for (const q of ["whats the story with the brass bell", "what's the deal with the brass bell?"]) {
+      const a = answerer.answer(q);
+      expect(a.answered, `${q}: ${a.text}`).toBe(true);
+      expect(a.text, q).toMatch(/^In 1650 the harbour master hung a brass bell/);
+    }
   });
 
   it('"where are we having this workshop?" asks where it is held', () => {
