@@ -7,8 +7,8 @@ import { loadContent, packageRoot } from '../../src/content/load.js';
 import { listPacks } from '../../eval/score.js';
 
 const root = packageRoot();
-/** File formats the bot itself produces; a pack may list them too, but they are not its terms. */
-const FORMATS = new Set(['CSV', 'PNG']);
+/** File formats the bot itself produces, and the web's word for an address its settings take (a database URL); a pack may list them too, but they are not its terms. */
+const FORMATS = new Set(['CSV', 'PNG', 'URL']);
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
