@@ -43,6 +43,8 @@ export interface DocInfo {
   inNamesOnly: Set<string>;
   /** Who may have done what a "who" question asks: a role ("the minister"), an organisation's kind ("the agency"), or a name; `agents`: who it names as having done something, and how ("written by Ana Lopez"). */
   who: { role: boolean; orgWord: boolean; actors: { stems: string[]; org: boolean }[]; agents: Agent[] };
+  /** A unit of the opening section that names most of the other sections: the author's outline of the session. */
+  outline: boolean;
   /** A glossary entry's words beyond its term, as stems (none when it only spells the term out): worked out when first asked. */
   beyondTerm?: string[];
   /** Its words as one string, spaced at both ends (" the widget index is "): worked out when first asked. */
@@ -151,6 +153,27 @@ export function contentStems(text: string): string[] {
   return words(text)
     .filter((w) => !isAskingWord(w))
     .map(term);
+}
+
+/** Of the other sections, how many an outline must name (by a word of its title), at least. */
+const OUTLINE_SHARE = 2 / 3;
+const OUTLINE_MIN_SECTIONS = 4;
+
+/**
+ * Marks the author's outline: a list in the opening section (the one with the title slide) that names most other
+ * sections by a word of their titles ("This session covers: the words we use; a short history; costs; lessons;
+ * plans"). It tells what the session covers, not any one topic's facts.
+ */
+function markOutlines(content: Content, docs: DocInfo[]): void {
+  const [first, ...rest] = content.sections;
+  if (!first || rest.length < OUTLINE_MIN_SECTIONS || !first.units.some((u) => u.kind === 'title')) return;
+  const kinds = new Map(first.units.map((u) => [`u:${u.id}`, u.kind]));
+  const titles = rest.map((s) => new Set(contentStems(s.title)));
+  for (const d of docs) {
+    if (d.doc.section !== first.id || !kinds.has(d.doc.ref) || kinds.get(d.doc.ref) === 'title' || !d.features.has('list')) continue;
+    const named = titles.filter((t) => [...t].some((w) => d.terms.has(w))).length;
+    if (named >= OUTLINE_SHARE * rest.length) d.outline = true;
+  }
 }
 
 /** "Water gap: few pipes..." -> "Water gap"; otherwise the text's first few words. */
@@ -485,8 +508,10 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
       flat: undefined,
       flatWords: undefined,
       moneyNamed: undefined,
+      outline: false,
     };
   });
+  markOutlines(content, docs);
 
   const sectionUnits = new Map<string, DocInfo[]>();
   for (const d of docs) {

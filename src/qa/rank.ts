@@ -483,6 +483,8 @@ function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLea
 const LIST_ITEM_PENALTY = 0.2;
 /** What a doc that names instances ("such as ...") gains when examples are asked for; a bare list, half. */
 const EXAMPLE_BONUS = 0.1;
+/** Taken from the author's outline of the session when a question asks about a topic rather than the session. */
+const OUTLINE_PENALTY = 0.3;
 /**
  * A list's items, when it lists at least four, most of them short (a few words each, after its opening colon):
  * for each stem, how many of its short items hold it (empty when the doc lists no such items).
@@ -519,7 +521,7 @@ function namesPerson(c: Concept, d: DocInfo): boolean {
   return false;
 }
 
-/** A doc's keywords of two words or more, each spaced at both ends (" what went wrong "): worked out once per doc. */
+/** A doc's keywords of two words or more, each spaced at both ends (" what held it up "): worked out once per doc. */
 const keyPhrases = new WeakMap<DocInfo, string[]>();
 /** The question says one of the doc's keyword phrases word for word. */
 function saysKeyword(said: string, d: DocInfo): boolean {
@@ -885,11 +887,14 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     if (sessionOnly && coverage >= 0.5 && holdsKindAsked(a, d)) strong = true;
     const focusLead = focus.length > 0 && allInLead(focus, d);
     if (startHere) strong = true;
-    // "What went wrong along the way?" of a unit the pack keys as "what went wrong": the question says what its
+    // "What held them up along the way?" of a unit the pack keys as "what held it up": the question says what its
     // author said it answers, in everyday words as they may be.
     if (!strong && saysKeyword(said, d)) strong = true;
     let score = coverage + LEAD_WEIGHT * (lead / total) + typeBonus(a, q, d, coverage, focusLead, oneItem) - lengthPenalty(pack, d) + (startHere ? START_BONUS : 0);
     if (opts.near?.has(d.doc.section ?? '')) score += 0.1;
+    // The author's outline names every topic in a word or two: it answers what the session covers, and a topic's own
+    // part answers the rest ("what's next for the programme?" of an outline ending "...; lessons; next steps").
+    if (d.outline && !sessionOnly && !a.intents.has('outline') && !a.intents.has('about')) score -= OUTLINE_PENALTY;
     // "And X?" wants something new, unless the last answer also holds all of X (and no unit is about X:
     // after a list, "and X?" asks about one of its items).
     if (opts.given?.has(d.doc.ref)) score -= allHeld(topical, i) ? 0 : GIVEN_PENALTY;
