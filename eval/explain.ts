@@ -1,12 +1,12 @@
 // `node dist/eval/explain.js PACK "question" ["previous question"]`: how the answerer reads and ranks a question.
 // PACK is an eval pack's name or a content folder (a small pack a test writes, say); a folder is indexed afresh.
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadContent } from '../src/content/load.js';
 import { createAnswerer } from '../src/qa/answer.js';
 import { loadSearchIndex } from '../src/qa/search-index.js';
-import { listPacks } from './score.js';
+import { freshIndex, listPacks } from './score.js';
 
 const [slug, question, previousQuestion] = process.argv.slice(2);
 const pack = listPacks().find((p) => p.slug === slug);
@@ -16,8 +16,7 @@ if (!dir || !question) {
   process.exit(2);
 }
 const content = loadContent(dir);
-const cacheDir = pack ? join(tmpdir(), 'eval-explain-cache') : mkdtempSync(join(tmpdir(), 'eval-explain-'));
-const answerer = createAnswerer(content, loadSearchIndex(content, cacheDir));
+const answerer = createAnswerer(content, pack ? loadSearchIndex(content, join(tmpdir(), 'eval-explain-cache')) : freshIndex(content));
 const previous = previousQuestion ? answerer.answer(previousQuestion).topic : undefined;
 const { analysis, ranked, confidence } = answerer.explain(question, previous);
 console.log('words:', analysis.words.join(' '));

@@ -11,7 +11,7 @@ import { lexiconHash, wordMap, wordSet } from './word-lists.js';
 import { oppositeWords, relatedWords, WordNetReader, type Related } from './wordnet.js';
 
 /** Bump when the way documents are built or indexed changes, so old caches are not reused. */
-export const INDEX_VERSION = 45;
+export const INDEX_VERSION = 46;
 
 /** What WordNet adds for one pack, kept with its index. */
 export interface PackWordNet {
@@ -79,6 +79,24 @@ function capitalisedNames(docs: SearchDoc[]): { all: Set<string>; alone: Set<str
 }
 
 /**
+ * Single names the pack writes before a word for a place ("Ralvik district", "Osterby County"): lower case. (Only
+ * a name on its own: "Member States" makes no "member" a place, as the caller keeps only words WordNet does not know.)
+ * Not the session's own setting, a name its title slide gives: every unit speaks of it, named or not.
+ */
+function namedPlaces(docs: SearchDoc[]): Set<string> {
+  const nouns = [...wordSet('place-noun')].join('|');
+  // ("Ralvik and Osterby districts": both.)
+  const re = new RegExp(String.raw`\b(?:([A-Z][a-z]{2,}) and )?([A-Z][a-z]{2,}) (?:${nouns})s?\b`, 'gi');
+  const out = new Set<string>();
+  for (const d of docs) {
+    for (const m of d.text.matchAll(re)) for (const name of [m[1], m[2]]) if (name && /^[A-Z]/.test(name) && !isStopWord(name.toLowerCase())) out.add(name.toLowerCase());
+  }
+  const opening = docs.find((d) => d.section !== undefined)?.section;
+  for (const d of docs) if (d.kind === 'meta' || (d.section !== undefined && d.section === opening)) for (const w of words(d.text)) out.delete(w);
+  return out;
+}
+
+/**
  * The pack's names of two words that WordNet has as one lemma ("united_kingdom"):
  * a question may use their one-word synonyms ("UK").
  */
@@ -123,7 +141,9 @@ export function buildPackWordNet(docs: SearchDoc[], wn = new WordNetReader()): P
     }
     // A word with other senses is a place where the text writes it as a name on its own ("in Panama").
     const names = capitalisedNames(docs);
-    const places = [...names.all].filter((n) => !isStopWord(n) && wn.isPlace(n, names.alone.has(n)));
+    const places: string[] = [...names.all].filter((n) => !isStopWord(n) && wn.isPlace(n, names.alone.has(n)));
+    // And a name WordNet does not know that the pack itself calls a place: "Tashkent district", "the Kitui region".
+    for (const n of namedPlaces(docs)) if (!places.includes(n) && !wn.senses(n).length) places.push(n);
     const opposites: Record<string, string[]> = {};
     for (const [other, list] of oppositeWords(wn, vocab)) opposites[stem(other)] = [...new Set(list.map(stem))];
     return { related, places, opposites };
