@@ -80,7 +80,7 @@ function capitalisedNames(docs: SearchDoc[]): { all: Set<string>; alone: Set<str
 
 /**
  * Single names the pack writes before a word for a place ("Ralvik district", "Osterby County"): lower case. (Only
- * a name on its own: "Member States" makes no "member" a place, as the caller keeps only words WordNet does not know.)
+ * a name on its own: "Partner Towns" makes no "partner" a place, as the caller keeps only words WordNet does not know.)
  * Not the session's own setting, a name its title slide gives: every unit speaks of it, named or not.
  */
 function namedPlaces(docs: SearchDoc[]): Set<string> {
