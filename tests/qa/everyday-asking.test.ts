@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { workshop, writeSmallPack } from './helpers.js';
 
 const writePack = () =>
-  writeSmallPack('everyday-asking', { title: 'Counting Port Ellis', workshop: 'Harbour Data Week 2025', location: 'Port Ellis, Norland' }, [
+  writeSmallPack('everyday-asking', { title: 'Counting Port Ellis', workshop: 'Harbour Data Week 2025', location: 'Port Ellis, Norland', presenter: 'Ada Brandt', organisation: 'Norland Harbour Board' }, [
     {
       id: 'window',
       title: 'The online window',
@@ -53,6 +53,13 @@ describe('everyday ways of asking', () => {
       expect(a.answered, `${q}: ${a.text}`).toBe(true);
       expect(a.text, q).toMatch(/^In 1650 the harbour master hung a brass bell/);
     }
+  });
+
+  it('"where does she work?" after the presenter asks for her organisation, not the venue', () => {
+    const first = answerer.answer('who is giving the talk?');
+    expect(first.text).toContain('Ada Brandt');
+    const a = answerer.answer('where does she work?', first.topic);
+    expect(a.text).toContain('Norland Harbour Board');
   });
 
   it('"where are we having this workshop?" asks where it is held', () => {
