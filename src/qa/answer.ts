@@ -10,7 +10,7 @@ import { dropFillers } from './idioms.js';
 import { NO_FIGURE } from './docs.js';
 import { actorsIn } from './features.js';
 import { clip, fitsTogether, formatDocs, MAX_ANSWER_CHARS, sentences, sourcesOf } from './format.js';
-import { buildPack, contentStems, seriesItem, term, type DocInfo, type Pack } from './pack.js';
+import { buildPack, contentStems, seriesItem, singular, term, type DocInfo, type Pack } from './pack.js';
 import { heldBy, rank, type Ranked } from './rank.js';
 import type { SearchIndex } from './search-index.js';
 import { createSuggester } from './suggest.js';
@@ -38,6 +38,13 @@ const ASKED_KINDS: Intent[] = [...ANSWER_KINDS, 'duration', 'frequency'];
 const round = (n: number) => Math.round(n * 100) / 100;
 /** A pronoun for one person: "what's *her* job?", "where does *he* work?" (and every one of them, to replace). */
 const PERSONAL = /\b(?:he|she|him|his|her|hers)\b/i;
+/** Every thing the question names is several ("which *companies* were involved?"): there is nothing for "it" to stand for. */
+const onlyPlurals = (a: Analysis) => {
+  const named = a.concepts.filter((c) => !c.generic && !c.verbal && !c.context);
+  return named.length > 0 && named.every((c) => singular(c.words.at(-1)!) !== c.words.at(-1));
+};
+/** The question points back with "it" or "its", and not also with "they" or "them". */
+const saysIt = (ws: readonly string[]) => ws.some((w) => w === 'it' || w === 'its') && !ws.some((w) => w === 'they' || w === 'them' || w === 'their');
 const PERSONAL_ALL = new RegExp(PERSONAL.source, 'gi');
 /** Words for the post a person holds. */
 const POST = /\b(?:job titles?|jobs?|position|post|title)\b/gi;
@@ -321,6 +328,10 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     // "Will it rain tomorrow?": two words or more the pack never uses are a new topic, whatever "it" stands for.
     const strange = alone.analysis.concepts.filter((c) => c.unknown && !c.generic).length;
     if (!own.length && strange >= 2) return [alone];
+    // "Who paid for *it*?" after "which companies were involved?": "it" is one thing, and the last question named
+    // only several; read alone, when that can answer. ("When was *it* published?" after "how many cases did its
+    // report look at?" is the report.)
+    if (!own.length && alone.confidence >= CALIBRATION.answer && saysIt(alone.analysis.words) && onlyPlurals(before)) return [alone];
     if (!own.length) {
       // "why does it matter?", "by when?": nothing of its own, so the last question's topic asked anew.
       // Its own unknown words and names still count ("will *it* rain in Ulaanbaatar?" is not about the last topic),
