@@ -13,6 +13,7 @@ import { clip, fitsTogether, formatDocs, MAX_ANSWER_CHARS, sentences, sourcesOf 
 import { buildPack, contentStems, seriesItem, singular, term, type DocInfo, type Pack } from './pack.js';
 import { heldBy, rank, type Ranked } from './rank.js';
 import type { SearchIndex } from './search-index.js';
+import type { English } from './english.js';
 import { createSuggester } from './suggest.js';
 import type { Answer, Answerer, Topic } from './types.js';
 
@@ -39,9 +40,11 @@ const round = (n: number) => Math.round(n * 100) / 100;
 /** A pronoun for one person: "what's *her* job?", "where does *he* work?" (and every one of them, to replace). */
 const PERSONAL = /\b(?:he|she|him|his|her|hers)\b/i;
 /** Every thing the question names is several ("which *companies* were involved?"): there is nothing for "it" to stand for. */
-const onlyPlurals = (a: Analysis) => {
+const onlyPlurals = (a: Analysis, english: English) => {
   const named = a.concepts.filter((c) => !c.generic && !c.verbal && !c.context);
-  return named.length > 0 && named.every((c) => singular(c.words.at(-1)!) !== c.words.at(-1));
+  // (A plural is no word of its own, and its singular is: "companies", not "census" or "series".)
+  const plural = (w: string) => !english.isLemma(w) && singular(w) !== w && english.isLemma(singular(w));
+  return named.length > 0 && named.every((c) => plural(c.words.at(-1)!));
 };
 /** The question points back with "it" or "its", and not also with "they" or "them". */
 const saysIt = (ws: readonly string[]) => ws.some((w) => w === 'it' || w === 'its') && !ws.some((w) => w === 'they' || w === 'them' || w === 'their');
@@ -331,7 +334,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     // "Who paid for *it*?" after "which companies were involved?": "it" is one thing, and the last question named
     // only several; read alone, when that can answer. ("When was *it* published?" after "how many cases did its
     // report look at?" is the report.)
-    if (!own.length && alone.confidence >= CALIBRATION.answer && saysIt(alone.analysis.words) && onlyPlurals(before)) return [alone];
+    if (!own.length && alone.confidence >= CALIBRATION.answer && saysIt(alone.analysis.words) && onlyPlurals(before, pack.english)) return [alone];
     if (!own.length) {
       // "why does it matter?", "by when?": nothing of its own, so the last question's topic asked anew.
       // Its own unknown words and names still count ("will *it* rain in Ulaanbaatar?" is not about the last topic),
