@@ -19,6 +19,7 @@ export type Intent =
   | 'who'
   | 'when'
   | 'duration' // how long something lasts or takes
+  | 'age' // at what age, how old
   | 'frequency' // how often something happens
   | 'date' // only an answer with a date will do
   | 'where'
@@ -168,6 +169,7 @@ const INTENTS: [Intent, RegExp][] = [
   // Asks for a date, so only an answer with one will do ("when will the next survey come out?").
   ['date', /^\W*((and|so|but|ok|okay|hey|hi) )?when\b|\b(what|which|whats) (?:(?:is|was|s) )?(?:(?:the|today|todays) )?(date|day|year|month)\b|\bsince when\b|\bby when\b|\bhow long (ago|has|have|had)\b/],
   ['duration', /\bhow long\b(?! (ago|has|have|had)\b)/],
+  ['age', /\b(at|from|by|until|till) what age\b|\bhow old\b|\bwhat(?: is|s)? the (minimum |maximum |youngest |oldest |right |best )?age\b|\bwhat age\b/],
   // ("How often has it...?" counts occasions: the idiom list reads it as "how many".)
   ['frequency', /\bhow (often|frequently|regularly)\b|\bhow many times (a|per|each|every) (year|month|week|day)\b/],
   ['where', /\bwhere\b|\b(which|what) (country|city|place|region|venue|location)\b/],
@@ -925,6 +927,14 @@ export function analyze(pack: Pack, question: string): Analysis {
   // "How long is X?", "how long does it last?" is answered by a duration ("a 45-minute session"), which
   // never says "long" or "last"; "how long has X been..." by a date.
   if (/\bhow long\b/.test(cleanedText)) concepts.splice(0, concepts.length, ...concepts.filter((c) => !wordSet('duration-asking').has(c.words.join(' '))));
+  // "At what age...?", "how old...?": the answer gives the age ("at 9 months"), not the word.
+  if (intents.has('age')) {
+    concepts.splice(0, concepts.length, ...concepts.filter((c) => !/^(age|old)$/.test(c.words.join(' '))));
+    // ("How old are *children* when they get the vaccine?": whose age is asked, which the answer's age says.)
+    const at = cleaned.findIndex((w, k) => w === 'old' && cleaned[k - 1] === 'how');
+    const whose = at >= 0 && /^(are|is|were|was)$/.test(cleaned[at + 1] ?? '') ? concepts.find((c) => c.positions[0] === at + 2) : undefined;
+    if (whose && concepts.some((c) => c !== whose && !c.generic && !c.verbal)) whose.generic = true;
+  }
   // The setting a message tells around its question says little about what is asked.
   if (background) {
     keepOnlyTopic(concepts, background.words);

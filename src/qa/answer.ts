@@ -34,7 +34,7 @@ interface Reading {
 /** Question kinds that name the kind of answer wanted: a follow-up that has one asks for that, not the last. */
 const ANSWER_KINDS: Intent[] = ['who', 'when', 'date', 'where', 'howmany', 'why', 'how', 'contact'];
 /** ...and the kinds a bare follow-up may ask for. */
-const ASKED_KINDS: Intent[] = [...ANSWER_KINDS, 'duration', 'frequency'];
+const ASKED_KINDS: Intent[] = [...ANSWER_KINDS, 'duration', 'frequency', 'age'];
 
 const round = (n: number) => Math.round(n * 100) / 100;
 /** A pronoun for one person: "what's *her* job?", "where does *he* work?" (and every one of them, to replace). */

@@ -11,6 +11,7 @@ export type Feature =
   | 'date' // a day, a month or a year
   | 'duration' // how long something lasts: "a 45-minute session", "three years"
   | 'frequency' // how often something happens: "every two years", "annually"
+  | 'age' // an age: "at 9 months", "aged 16", "65 and over", "the age of 18"
   | 'day' // a day or a month, not only a year
   | 'money' // an amount of money
   | 'ranking' // says which is most or first ("greatest in X", "made the most progress")
@@ -67,6 +68,15 @@ const DURATION = new RegExp(
     String.raw`\bfrom (19|20)\d\d (to|until|till) (19|20)\d\d\b|\b(19|20)\d\d ?[-\u2013] ?((19|20)\d\d|\d\d)\b`,
     // "ran from 3 October 2022 to 31 March 2023", "between March and June 2024": a span of dates
     String.raw`\b(from|between) (\d{1,2} )?${MONTH}( \d{1,2})?,?( (19|20)\d\d)? (to|until|till|through|and) (\d{1,2} )?${MONTH}\b`,
+  ].join('|'),
+  'i',
+);
+/** An age: "at 9 months", "at six years of age", "aged 16", "16-year-olds", "65 and over", "from the age of 18", "under-5s". */
+const AGE = new RegExp(
+  [
+    String.raw`\b(at|from|by|before|after|until|under|over|below|above) (the )?(age of )?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ](day|week|month|year)s?\b`,
+    String.raw`\b(aged?|ages|age of) (\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b`,
+    String.raw`\b\d+[- ](day|week|month|year)s?[- ]old\b|\b(under|over)[- ]\d+s\b|\b\d+ (and|or) (over|above|older|under|younger)\b|\b(older|younger) than \d+\b|\bof age\b`,
   ].join('|'),
   'i',
 );
@@ -204,6 +214,7 @@ export function docFeatures(doc: SearchDoc, places: ReadonlySet<string>): Set<Fe
   if (NUMBER.test(withoutItemNumbers(withoutYears(text))) || lower.some((w) => wordMap('number-word').has(w)) || has('quantity')) f.add('number');
   if (PERCENT.test(text)) f.add('percent').add('number');
   if (DURATION.test(text)) f.add('duration');
+  if (AGE.test(text)) f.add('age');
   if (FREQUENCY.test(text)) f.add('frequency');
   if (ADVISES.test(text)) f.add('advice');
   // (Its own opening words, or its section's title when it is the section's first unit: not a passing mention

@@ -42,7 +42,7 @@ const NOT_INDICATOR: Intent[] = ['why', 'when', 'date', 'who', 'where', 'how', '
  * often. ("How long is the session?" of a unit about it; "how long does a season pass last?" of the glossary
  * entry that says so.)
  */
-const KIND_FEATURE: Partial<Record<Intent, Feature>> = { duration: 'duration', frequency: 'frequency' };
+const KIND_FEATURE: Partial<Record<Intent, Feature>> = { duration: 'duration', frequency: 'frequency', age: 'age' };
 /** The question asks one of those kinds, and the doc holds that kind of answer. */
 const holdsKindAsked = (a: Analysis, d: DocInfo): boolean => [...a.intents].some((k) => KIND_FEATURE[k] !== undefined && has(d, KIND_FEATURE[k]));
 /** What a unit headed as where to begin adds for "where do we start?". */
@@ -432,6 +432,7 @@ function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLea
   if (asks.has('where')) b += has(d, 'place') ? 0.12 : -0.12;
   // "How long is it?": a length of time ("a 45-minute session").
   if (asks.has('duration')) b += has(d, 'duration') ? 0.1 : -0.1;
+  if (asks.has('age') && has(d, 'age')) b += 0.1;
   // "How often is it published?": a doc that says how often ("every two years").
   if (asks.has('frequency')) b += has(d, 'frequency') ? 0.1 : -0.1;
   // "Who leads X?": a person or a role first, an organisation next.
@@ -564,6 +565,9 @@ function fits(a: Analysis, q: Asked, d: DocInfo, holdsFocus: boolean, hasFocus: 
   if (a.intents.has('duration') && !has(d, 'duration')) return false;
   // "How often is it published?": only a doc that says how often.
   if (a.intents.has('frequency') && !has(d, 'frequency')) return false;
+  // "At what age do children start school?": only a doc that gives an age. ("How old is the registry?": or the year
+  // a thing began.)
+  if (a.intents.has('age') && !has(d, 'age') && !has(d, 'year')) return false;
   // "Which countries...?" is answered by naming them, not by how many there are.
   if (q.places && !has(d, 'place')) return false;
   // "What will the next edition find?" is answered only by a doc that speaks of what is to come.
