@@ -484,6 +484,8 @@ function typeBonus(a: Analysis, q: Asked, d: DocInfo, coverage: number, focusLea
 const LIST_ITEM_PENALTY = 0.2;
 /** What a doc that names instances ("such as ...") gains when examples are asked for; a bare list, half. */
 const EXAMPLE_BONUS = 0.1;
+/** Given to the first unit of a part whose title the question says whole: it opens what the title names. */
+const TITLE_OPENING_BONUS = 0.1;
 /** Taken from the author's outline of the session when a question asks about a topic rather than the session. */
 const OUTLINE_PENALTY = 0.3;
 /**
@@ -537,6 +539,16 @@ function saysKeyword(said: string, d: DocInfo): boolean {
   }
   for (const p of phrases) if (said.includes(p)) return true;
   return false;
+}
+
+/**
+ * The question says the title of the unit's part word for word ("what held it up?" of a part titled "What held it
+ * up"), a title of two words or more: the author's own heading for what the part answers.
+ */
+function saysTitle(said: string, d: DocInfo): boolean {
+  if (d.doc.kind !== 'unit') return false;
+  const ws = words(d.doc.title, Infinity);
+  return ws.length >= 2 && ws.some((w) => !isStopWord(w)) && said.includes(` ${ws.join(' ')} `);
 }
 
 /** Everything the question is about is the glossary entry's term. */
@@ -837,6 +849,7 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
   // (A name: a word the pack writes, and only ever in capitals.)
   const setting = new Set(focus.filter((w) => !w.concept.context && w.held.size > 0 && w.concept.words.length === 1 && !pack.plainWords.has(w.concept.words[0]!) && titleHolds(pack, w)));
   const said = ` ${a.words.join(' ')} `;
+  const everyday = a.concepts.length > 0 && a.concepts.every((c) => c.generic || c.context);
   const ranked: Ranked[] = [];
   const nearly: Ranked[] = [];
   const candidateList = Array.from(candidates);
@@ -894,10 +907,15 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     // "What held them up along the way?" of a unit the pack keys as "what held it up": the question says what its
     // author said it answers, in everyday words as they may be.
     if (!strong && saysKeyword(said, d)) strong = true;
+    // (Its title said whole, the part's first unit, which opens it, before the rest. Only for a title of everyday
+    // words, which coverage cannot tell from any other part: a topic's name is found by its words.)
+    const titled = everyday && saysTitle(said, d);
+    if (titled) strong = true;
     let score = coverage + LEAD_WEIGHT * (lead / total) + typeBonus(a, q, d, coverage, focusLead, oneItem) - lengthPenalty(pack, d) + (startHere ? START_BONUS : 0);
     if (opts.near?.has(d.doc.section ?? '')) score += 0.1;
     // The author's outline names every topic in a word or two: it answers what the session covers, and a topic's own
     // part answers the rest ("what's next for the programme?" of an outline ending "...; lessons; next steps").
+    if (titled && d.doc.position === 0) score += TITLE_OPENING_BONUS;
     if (d.outline && !sessionOnly && !a.intents.has('outline') && !a.intents.has('about')) score -= OUTLINE_PENALTY;
     // "And X?" wants something new, unless the last answer also holds all of X (and no unit is about X:
     // after a list, "and X?" asks about one of its items).
