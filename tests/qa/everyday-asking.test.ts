@@ -12,6 +12,7 @@ const writePack = () =>
       units: [
         { id: 'window-dates', kind: 'fact', text: 'The online booking window ran for three weeks, from 1 to 21 March 2026, before the summer timetable.', keywords: [] },
         { id: 'window-file', kind: 'fact', text: 'Clerks see the whole booking file on screen and can open it from any harbour office.', keywords: [] },
+        { id: 'window-reply', kind: 'fact', text: 'The harbour office replies to every booking request within 24 hours, and to complaints within five working days.', keywords: [] },
       ],
     },
     {
@@ -39,6 +40,14 @@ describe('everyday ways of asking', () => {
     const a = answerer.answer('how long was the online window open?');
     expect(a.answered, a.text).toBe(true);
     expect(a.text).toMatch(/^The online booking window ran for three weeks/);
+  });
+
+  it('"how fast...?" asks for a length of time', () => {
+    for (const q of ['how fast does the harbour office reply to a booking request?', 'how quickly do they answer complaints']) {
+      const a = answerer.answer(q);
+      expect(a.answered, `${q}: ${a.text}`).toBe(true);
+      expect(a.text, q).toMatch(/^The harbour office replies to every booking request within 24 hours/);
+    }
   });
 
   it('"how much did the whole thing cost?" asks what the programme cost', () => {
