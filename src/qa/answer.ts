@@ -39,6 +39,7 @@ const ASKED_KINDS: Intent[] = [...ANSWER_KINDS, 'duration', 'frequency', 'age'];
 const round = (n: number) => Math.round(n * 100) / 100;
 /** A pronoun for one person: "what's *her* job?", "where does *he* work?" (and every one of them, to replace). */
 const PERSONAL = /\b(?:he|she|him|his|her|hers)\b/i;
+const PERSONAL_ALL = new RegExp(PERSONAL.source, 'gi');
 /** Every thing the question names is several ("which *companies* were involved?"): there is nothing for "it" to stand for. */
 const onlyPlurals = (a: Analysis, english: English) => {
   const named = a.concepts.filter((c) => !c.generic && !c.verbal && !c.context);
@@ -48,7 +49,6 @@ const onlyPlurals = (a: Analysis, english: English) => {
 };
 /** The question points back with "it" or "its", and not also with "they" or "them". */
 const saysIt = (ws: readonly string[]) => ws.some((w) => w === 'it' || w === 'its') && !ws.some((w) => w === 'they' || w === 'them' || w === 'their');
-const PERSONAL_ALL = new RegExp(PERSONAL.source, 'gi');
 /** Words for the post a person holds. */
 const POST = /\b(?:job titles?|jobs?|position|post|title)\b/gi;
 /** A message that asks something: a question word first, or a question mark last. */

@@ -913,9 +913,9 @@ export function rank(pack: Pack, a: Analysis, opts: RankOptions = {}): Ranked[] 
     if (titled) strong = true;
     let score = coverage + LEAD_WEIGHT * (lead / total) + typeBonus(a, q, d, coverage, focusLead, oneItem) - lengthPenalty(pack, d) + (startHere ? START_BONUS : 0);
     if (opts.near?.has(d.doc.section ?? '')) score += 0.1;
+    if (titled && d.doc.position === 0) score += TITLE_OPENING_BONUS;
     // The author's outline names every topic in a word or two: it answers what the session covers, and a topic's own
     // part answers the rest ("what's next for the programme?" of an outline ending "...; lessons; next steps").
-    if (titled && d.doc.position === 0) score += TITLE_OPENING_BONUS;
     if (d.outline && !sessionOnly && !a.intents.has('outline') && !a.intents.has('about')) score -= OUTLINE_PENALTY;
     // "And X?" wants something new, unless the last answer also holds all of X (and no unit is about X:
     // after a list, "and X?" asks about one of its items).

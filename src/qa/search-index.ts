@@ -141,8 +141,8 @@ export function buildPackWordNet(docs: SearchDoc[], wn = new WordNetReader()): P
     }
     // A word with other senses is a place where the text writes it as a name on its own ("in Panama").
     const names = capitalisedNames(docs);
-    const places: string[] = [...names.all].filter((n) => !isStopWord(n) && wn.isPlace(n, names.alone.has(n)));
-    // And a name WordNet does not know that the pack itself calls a place: "Tashkent district", "the Kitui region".
+    const places = [...names.all].filter((n) => !isStopWord(n) && wn.isPlace(n, names.alone.has(n)));
+    // And a name WordNet does not know that the pack itself calls a place: "Ralvik district", "Osterby County".
     for (const n of namedPlaces(docs)) if (!places.includes(n) && !wn.senses(n).length) places.push(n);
     const opposites: Record<string, string[]> = {};
     for (const [other, list] of oppositeWords(wn, vocab)) opposites[stem(other)] = [...new Set(list.map(stem))];
