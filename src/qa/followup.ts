@@ -37,8 +37,11 @@ const ONE_OF_THEM = /\bthe (?:very )?(?:first|second|third|last|latest|newest|ea
 const ONE_LIKE_IT = /\b(?!(?:no|each|every|any|which|the|number|only)\b)[a-z]+ one\W*$/i;
 /** (In a short question only: "how many countries have one" in a longer one points at a thing it names itself.) */
 const ONE_LIKE_IT_WORDS = 6;
-/** A question that is only a question word ("why?", "how come?", "by when?", "by how much?", "by what year?", "in percent?", "who?"). */
-const BARE = /^(?:(?:and|but|so|ok(?:ay)?)[,]?\s+)?(?:why|how|when|where|who|how come|by when|since when|how so|how often|how frequently|how long|for how long|in what way|what for|which one|how many|how much|by how (?:much|many)|(?:(?:by|in|from|since|until|till) )?(?:what|which) (?:year|date|day|month|percentage|share|number)|(?:in|as an?) (?:percent|per cent|percentage|share|proportion))\W*$/i;
+/**
+ * A question that is only a question word ("why?", "how come?", "by when?", "by how much?", "by what year?", "in
+ * percent?", "who?"), or asks the same of what was just said ("out of how many?", "why so late?").
+ */
+const BARE = /^(?:(?:and|but|so|ok(?:ay)?)[,]?\s+)?(?:why|how|when|where|who|how come|by when|since when|how so|how often|how frequently|how long|for how long|in what way|what for|which one|how many|how much|by how (?:much|many)|(?:out )?of how many|out of what(?: total)?|why so [a-z]+|(?:(?:by|in|from|since|until|till) )?(?:what|which) (?:year|date|day|month|percentage|share|number)|(?:in|as an?) (?:percent|per cent|percentage|share|proportion))\W*$/i;
 
 /**
  * A question word and a verb, nothing said of what: "who paid?" or "who decided?" after the cost of something
