@@ -406,7 +406,10 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       });
       // The pronoun points back: read with the last topic whenever that reading is sure enough to answer.
       const reading = read(`${previous.question} ${question}`, merged, undefined, near);
-      return reading.confidence >= Math.min(CALIBRATION.answer, alone.confidence - CALIBRATION.followupTie) ? [reading, alone] : [alone, reading];
+      // (Unless alone it is far surer: "how did *they* get consent from the mothers?" names its own topic, which the
+      // last one, about something else, only blurs.)
+      const sure = reading.confidence >= Math.min(CALIBRATION.answer, alone.confidence - CALIBRATION.followupTie) && reading.confidence >= alone.confidence - CALIBRATION.followupFar;
+      return sure ? [reading, alone] : [alone, reading];
     }
     // "Which session of the workshop is this one?": nothing but words for the session, which it asks about
     // itself; "this one" is the session, not the last topic.

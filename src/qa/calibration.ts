@@ -19,4 +19,6 @@ export const CALIBRATION = {
   missingWords: 0.3,
   /** A follow-up with words of its own is read with the last topic unless alone it scores this much better. */
   followupTie: 0.1,
+  /** A question that points back with a pronoun is read alone when that reading scores this much above the one with the last topic. */
+  followupFar: 0.5,
 };
