@@ -5,7 +5,7 @@ import { splitWords, words } from '../content/text.js';
 import { analyze, IMPERSONAL, newAnalysis, newConcept, type Analysis, type Concept, type Intent } from './analyze.js';
 import { wordMap, wordSet } from './word-lists.js';
 import { CALIBRATION } from './calibration.js';
-import { readFollowup, type Followup } from './followup.js';
+import { isWhySo, readFollowup, type Followup } from './followup.js';
 import { dropFillers } from './idioms.js';
 import { NO_FIGURE } from './docs.js';
 import { actorsIn } from './features.js';
@@ -49,8 +49,6 @@ const onlyPlurals = (a: Analysis, english: English) => {
 };
 /** The question points back with "it" or "its", and not also with "they" or "them". */
 const saysIt = (ws: readonly string[]) => ws.some((w) => w === 'it' || w === 'its') && !ws.some((w) => w === 'they' || w === 'them' || w === 'their');
-/** "Why so late?", "and why so slow?": a bare "why" with a word that judges what was just said. */
-const WHY_SO = /^\W*(?:(?:and|but|so|ok(?:ay)?)[,]?\s+)?why so [a-z]+\W*$/i;
 /** Words for the post a person holds. */
 const POST = /\b(?:job titles?|jobs?|position|post|title)\b/gi;
 /** A message that asks something: a question word first, or a question mark last. */
@@ -252,7 +250,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
   function readings(asked: string, previous: Topic | undefined, follow: Followup | undefined): Reading[] {
     // "Why so late?" after an answer: why what it said holds; "late" judges it, and names no topic of its own unless
     // the pack says it in some form ("the delay came from...").
-    const whySo = previous && WHY_SO.test(asked) ? analyze(pack, asked) : undefined;
+    const whySo = previous && isWhySo(asked) ? analyze(pack, asked) : undefined;
     const question = whySo?.concepts.every((c) => c.unknown || c.generic) ? 'why?' : asked;
     let alone = read(question, question === asked && whySo ? whySo : analyze(pack, question));
     if (!previous || !follow || follow.kind === 'more' || follow.kind === 'source') return [alone];

@@ -72,10 +72,11 @@ const DURATION = new RegExp(
   'i',
 );
 /** An age: "at 9 months", "at six years of age", "aged 16", "16-year-olds", "65 and over", "from the age of 18", "under-5s". */
+const AGE_NUMBER = String.raw`(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
 const AGE = new RegExp(
   [
-    String.raw`\b(at|from|by|before|after|until|under|over|below|above) (the )?(age of )?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ](day|week|month|year)s?\b`,
-    String.raw`\b(aged?|ages|age of) (\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b`,
+    String.raw`\b(at|from|by|before|after|until|under|over|below|above) (the )?(age of )?${AGE_NUMBER}[- ](day|week|month|year)s?\b`,
+    String.raw`\b(aged?|ages|age of) ${AGE_NUMBER}\b`,
     String.raw`\b\d+[- ](day|week|month|year)s?[- ]old\b|\b(under|over)[- ]\d+s\b|\b\d+ (and|or) (over|above|older|under|younger)\b|\b(older|younger) than \d+\b|\bof age\b`,
   ].join('|'),
   'i',

@@ -52,6 +52,10 @@ const ELLIPTIC = /^(?:(?:and|but|so|ok(?:ay)?)[,]?\s+)?(?:who|when|where|why|how
 /** "Examples?", "give me some examples", "like what?", "such as?": instances of what was just said. */
 const EXAMPLES = /^(?:(?:and|but|so|ok(?:ay)?)[,]?\s+)?(?:(?:can|could) you\s+)?(?:(?:give|show|tell)(?: me| us)?\s+)?(?:(?:some|any|an|a few|more|other)\s+)?(?:examples?|instances?|like what|such as|for (?:example|instance))(?:\s+(?:please|pls|plz))?\W*$/i;
 
+/** "Why so late?", "and why so slow?": a bare "why" with a word that judges what was just said (one of BARE's). */
+const WHY_SO = /^\W*(?:(?:and|but|so|ok(?:ay)?)[,]?\s+)?why so [a-z]+\W*$/i;
+export const isWhySo = (text: string): boolean => WHY_SO.test(text.trim());
+
 /** Nothing but a question phrase: it asks, of something said before ("Do women go online less? *By how much?*"). */
 export const isBareQuestion = (text: string): boolean => BARE.test(text.trim());
 

@@ -167,10 +167,10 @@ const OUTLINE_MIN_SECTIONS = 4;
 function markOutlines(content: Content, docs: DocInfo[]): void {
   const [first, ...rest] = content.sections;
   if (!first || rest.length < OUTLINE_MIN_SECTIONS || !first.units.some((u) => u.kind === 'title')) return;
-  const kinds = new Map(first.units.map((u) => [`u:${u.id}`, u.kind]));
+  const candidates = new Set(first.units.filter((u) => u.kind !== 'title').map((u) => `u:${u.id}`));
   const titles = rest.map((s) => new Set(contentStems(s.title)));
   for (const d of docs) {
-    if (d.doc.section !== first.id || !kinds.has(d.doc.ref) || kinds.get(d.doc.ref) === 'title' || !d.features.has('list')) continue;
+    if (!candidates.has(d.doc.ref) || !d.features.has('list')) continue;
     const named = titles.filter((t) => [...t].some((w) => d.terms.has(w))).length;
     if (named >= OUTLINE_SHARE * rest.length) d.outline = true;
   }

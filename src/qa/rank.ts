@@ -546,10 +546,16 @@ function saysKeyword(said: string, d: DocInfo): boolean {
  * up"), a title of two words or more: the author's own heading for what the part answers.
  */
 function saysTitle(said: string, d: DocInfo): boolean {
-  if (d.doc.kind !== 'unit') return false;
-  const ws = words(d.doc.title, Infinity);
-  return ws.length >= 2 && ws.some((w) => !isStopWord(w)) && said.includes(` ${ws.join(' ')} `);
+  let phrase = titlePhrases.get(d);
+  if (phrase === undefined) {
+    const ws = d.doc.kind === 'unit' ? words(d.doc.title, Infinity) : [];
+    phrase = ws.length >= 2 && ws.some((w) => !isStopWord(w)) ? ` ${ws.join(' ')} ` : '';
+    titlePhrases.set(d, phrase);
+  }
+  return phrase !== '' && said.includes(phrase);
 }
+/** A unit's part title as a phrase spaced at both ends ('' when it is no phrase of two words or more): worked out once per doc. */
+const titlePhrases = new WeakMap<DocInfo, string>();
 
 /** Everything the question is about is the glossary entry's term. */
 function aboutTerm(a: Analysis, d: DocInfo): boolean {
