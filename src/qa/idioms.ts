@@ -18,12 +18,39 @@ function buildIdioms(): [RegExp, string, string | undefined][] {
  * A phrase the pack itself writes ("*the case for* keeping the mobile library") means what it says there.
  */
 export function readIdioms(text: string, own: ReadonlySet<string>): string {
-  // A phrase of plain words matches only where the text holds it: that is looked for first, far faster
-  // than running every idiom's regex over every question.
   idioms ??= buildIdioms();
-  for (const [re, to, phrase] of idioms) if (phrase === undefined || (text.includes(phrase) && !own.has(phrase))) text = text.replace(re, to);
+  // A phrase of plain words matches only where the text holds its first word: the idioms starting with the
+  // text's words are the only ones tried, in the lexicon's order (far faster than looking for all 220).
+  if (!byFirstWord) {
+    byFirstWord = new Map();
+    idioms.forEach(([, , phrase], i) => {
+      const first = phrase?.split(' ')[0] ?? '';
+      byFirstWord!.set(first, [...(byFirstWord!.get(first) ?? []), i]);
+    });
+  }
+  const tried = new Set(byFirstWord.get('') ?? []);
+  for (const w of text.match(/[a-z]+/g) ?? []) for (const i of byFirstWord.get(w) ?? []) tried.add(i);
+  if (tried.size === 0) return text;
+  for (const i of [...tried].sort((x, y) => x - y)) {
+    const [re, to, phrase] = idioms[i]!;
+    if (phrase === undefined || (text.includes(phrase) && !own.has(phrase))) {
+      const before = text;
+      text = text.replace(re, to);
+      // (A reading may write words another idiom starts with: from there on, every idiom is tried, as before.)
+      if (text !== before) return readAllFrom(text, own, i + 1);
+    }
+  }
   return text;
 }
+/** Every idiom from the `from`th on, in order. */
+function readAllFrom(text: string, own: ReadonlySet<string>, from: number): string {
+  for (let i = from; i < idioms!.length; i++) {
+    const [re, to, phrase] = idioms![i]!;
+    if (phrase === undefined || (text.includes(phrase) && !own.has(phrase))) text = text.replace(re, to);
+  }
+  return text;
+}
+let byFirstWord: Map<string, number[]> | undefined;
 
 /**
  * The question without the phrases that say nothing ("in the first place", "if we want to copy this"): what is
