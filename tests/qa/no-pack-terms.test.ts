@@ -9,8 +9,11 @@ import { listPacks } from '../../eval/score.js';
 const root = packageRoot();
 /** File formats the bot itself produces, and the web's word for an address its settings take (a database URL); a pack may list them too, but they are not its terms. */
 const FORMATS = new Set(['CSV', 'PNG', 'URL']);
-/** The content model's own names (an indicator's next step): a pack may title a section with them too. */
-const MODEL_PHRASES = new Set(['next steps', 'next step']);
+/**
+ * The content model's own names (an indicator's next step; "Where to start", the title eval/README.md gives a
+ * pack's first steps): a pack may title a section with them too.
+ */
+const MODEL_PHRASES = new Set(['next steps', 'next step', 'where to start']);
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
