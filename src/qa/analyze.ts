@@ -393,7 +393,8 @@ function cleanWords(pack: Pack, raw: string[]): string[] {
     }
     series = undefined;
     // "e mail" -> "email", "4 ps" -> "4ps", "four ps" -> "4ps": when the pack writes it as one.
-    if (next !== undefined) {
+    // (Not a name the pack writes with a hyphen: "Mwale-Sorensen" is two words, though an email address joins them.)
+    if (next !== undefined && !pack.hyphenNames.has(`${w} ${next}`)) {
       const singular = w.endsWith('s') ? w.slice(0, -1) : w;
       // ("zone d": "zonedd", as the pack writes "Zone D": see seriesToken.)
       const item = SERIES_ITEM.test(next);

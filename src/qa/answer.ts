@@ -269,8 +269,14 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       // ("Her *job title*", "his *position*": the post they hold, which a pack calls their role.)
       const named = question.replace(PERSONAL_ALL, (w) => (/^(his|her|hers)$/i.test(w) ? `${person}'s` : person)).replace(POST, 'role');
       // (Something new of them: not the answer that named them again.)
-      const reading = read(named, analyze(pack, named), undefined, near, new Set(previous.refs));
-      return reading.confidence >= alone.confidence - CALIBRATION.followupTie ? [reading, alone] : [alone, reading];
+      // (The topic stays the last question's: "it" in "where is it held?" after "what's her job?" is not her.)
+      const reading = { ...read(named, analyze(pack, named), undefined, near, new Set(previous.refs)), question: previous.question };
+      // (An answer alone that never names them is about someone or something else: "his job" is not the jobs
+      // a programme cut, however sure that reading is.)
+      const surname = person.split(' ').at(-1)!;
+      const aboutThem = !alone.best || words(alone.best.d.doc.text).includes(surname);
+      const onlyThem = reading.confidence >= CALIBRATION.answer && !aboutThem;
+      return onlyThem || reading.confidence >= alone.confidence - CALIBRATION.followupTie ? [reading, alone] : [alone, reading];
     }
     // ("And how many people use *it*?": a question of its own about the last topic, read as any that points back.)
     if (follow.kind === 'instead' && !follow.pointing) {
@@ -437,9 +443,9 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
   /** The one person the last answer names (not an organisation), as written: whom "she" or "his" stands for. */
   function personNamed(previous: Topic): string | undefined {
     const doc = pack.byRef.get(previous.refs[0] ?? '')?.doc;
-    // (A person's name ends in a word that is no English word, as the rest of it after the first name is:
-    // "Ana Lopez", not "Marendell Water".)
-    const person = (ws: string[]) => ws.length >= 2 && ws.slice(1).every((w) => !pack.english.has(w));
+    // (A person's name: after the first name, words English does not have, "Ana Lopez", not "Marendell Water";
+    // or one such and words the pack never writes in lower case, "Lind" in "Ana Ferreira-Lind".)
+    const person = (ws: string[]) => ws.length >= 2 && ws.slice(1).some((w) => !pack.english.has(w)) && ws.slice(1).every((w) => !pack.english.has(w) || !pack.plainWords.has(w));
     const people = doc ? actorsIn(doc.text, pack.places).filter((a) => !a.org && person(a.words)) : [];
     return people.length === 1 ? people[0]!.words.join(' ') : undefined;
   }

@@ -104,6 +104,8 @@ export interface Pack {
   opposites: Map<string, string[]>;
   /** Names of two capitalised words the pack writes ("South Asia", "Porto Alegre"), as "stem stem": asked for whole. */
   namePairs: Set<string>;
+  /** Names of two capitalised words the pack writes with a hyphen ("Mwale-Sorensen"), as "word word": never one word. */
+  hyphenNames: Set<string>;
   /** Place names the pack uses, lower case. */
   places: Set<string>;
   /** The same, as the stems of their words ("south ruritania"): a glossary's short name for one is that place. */
@@ -588,6 +590,7 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
     meaningGroups,
     phraseStarts,
     namePairs: namePairsOf(searchDocs),
+    hyphenNames: new Set(searchDocs.flatMap((d) => [...d.text.matchAll(/\b([A-Z][a-z]+)-([A-Z][a-z]+)\b/g)].map((m) => `${m[1]} ${m[2]}`.toLowerCase()))),
     canonical,
     related: new Map(Object.entries(wn.related)),
     opposites: new Map(Object.entries(wn.opposites)),
