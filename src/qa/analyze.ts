@@ -941,6 +941,15 @@ export function analyze(pack: Pack, question: string): Analysis {
     keepOnlyTopic(concepts, background.words);
   } else if (startOnly) {
     concepts.splice(0, concepts.length, ...concepts.filter((c) => !c.unknown || c.words.some((w) => asked!.words.includes(w))));
+    // ("We're a small ministry with not much money, what should we do first?": the pack's words in the setting,
+    // "small", "money", say who asks, and the pack's first steps answer it, not its units on money. What they
+    // lack, "we have no booking system", "we don't have a shared register yet", is what to start on.)
+    const lacking = new Set<number>();
+    cleaned.forEach((w, k) => {
+      const lacks = /^(no|without|lack|lacks|lacking)$/.test(w) || (/^(have|has|got)$/.test(w) && cleaned.slice(Math.max(0, k - 3), k).includes('not'));
+      if (lacks) for (let j = k + 1; j <= k + 5; j++) lacking.add(j);
+    });
+    for (const c of concepts) if (!c.specific && !c.words.some((w) => asked!.words.includes(w)) && !c.positions.some((p) => lacking.has(p))) c.generic = true;
   } else if (intents.has('define')) {
     // "Someone used the term 'X' in the coffee break, what does it mean?": the term in quotes is what is asked.
     const quoted = quotedTerm(question.slice(0, MAX_CHARS));

@@ -50,6 +50,19 @@ describe('where to start', () => {
     expect(a.text).toMatch(/^Name one officer for drinking water/);
   });
 
+  it("answers a setting in the pack's own words (\"a small village council that reads meters every month\") with the first steps", () => {
+    // ("village", "meters", "month": the asker's setting, not what to start on.)
+    const a = answerer.answer("we're a small village council and we read our meters every month, what should we do first?");
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toMatch(/^Name one officer for drinking water/);
+  });
+
+  it('answers "we have no water safety plan yet, where should we start?" on the plan, what they lack', () => {
+    const a = answerer.answer("we have no water safety plan yet, where should we start?");
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toMatch(/Name one officer for drinking water|A water safety plan lists/);
+  });
+
   it('does not take a passing mention of "first steps" for the unit on where to begin', () => {
     expect(answerer.answer('what should we do first?').text).toContain('Name one officer for drinking water');
   });
