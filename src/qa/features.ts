@@ -83,6 +83,8 @@ const AGE = new RegExp(
 );
 /** How often something happens: "every two years", "each month", "twice a year", "annually", "every second Tuesday". */
 const FREQUENCY = new RegExp(
+  // ("3 free messages a week", "two visits a month": a number of things in each period.)
+  String.raw`\b(\d+|${[...wordMap('number-word').keys()].join('|')})( [a-z]+){0,3} a (year|month|week|day)\b|` +
   String.raw`\b(every|each|once a|twice a|per) (\w+ )?(year|month|week|day|hour|minute|decade|quarter|${[...wordSet('weekday')].join('|')}|weekday|weekend|morning|evening|night)s?\b|\b(annual(ly)?|yearly|monthly|weekly|daily|hourly|biennial(ly)?|quarterly|biannual(ly)?|triennial(ly)?)\b`,
   'i',
 );

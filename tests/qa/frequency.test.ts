@@ -61,3 +61,25 @@ describe('how often', () => {
     expect(answerer.answer('how often are roof tanks replaced?').answered).toBe(false);
   });
 });
+
+describe('a frequency written as a number of things in each period', () => {
+  // "2 free tank checks a year": how often, though no "every" or "annually" says it.
+  const dir = writeSmallPack('frequency-count', { title: 'Tank Care', workshop: 'Atoll Utilities Day 2026' }, [
+    {
+      id: 'checks',
+      title: 'Tank checks',
+      units: [
+        { id: 'who', kind: 'fact', text: 'Tank checks are done by the water board’s six field officers, who carry test kits and a tablet.', keywords: [] },
+        { id: 'how-often', kind: 'fact', text: 'Each household gets 2 free tank checks a year, booked by text message.', keywords: [] },
+        { id: 'found', kind: 'statistic', text: 'In 2025 the tank checks found cracks in 310 tanks and salt in 45.', keywords: [] },
+      ],
+    },
+  ]);
+  const { answerer } = workshop(dir);
+
+  it('answers "how often does a household get a tank check?" with it', () => {
+    const a = answerer.answer('how often does a household get a tank check?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toMatch(/^Each household gets 2 free tank checks a year/);
+  });
+});

@@ -40,6 +40,8 @@ describe('a session named by its subject', () => {
 
   it('answers "when was this talk given?" with the date: what the presenter did with it, said once done', () => {
     expect(answerer.answer('when was this talk given?').text).toContain('4 March 2025');
+    // ("wen": chat spelling of "when".)
+    expect(answerer.answer('wen was this talk given').text).toContain('4 March 2025');
     expect(answerer.answer('who presented the talk?').text).toContain('Iris Vane');
   });
 
