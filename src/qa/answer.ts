@@ -808,7 +808,10 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
         if (top?.kind === 'indicator' && top.unitKind !== 'statistic' && countsPopulation(chosen.analysis) && chosen.ranked[0]!.coverage >= CALIBRATION.answer) {
           return { ...decline(q, chosen), text: `The workshop material gives no figure for how many have "${top.title}", so I can't say.`, score: declinedScore(chosen) };
         }
-        return { ...decline(q, chosen), score: declinedScore(chosen) };
+        // The question is the conversation's topic now, when the pack has most of what it is about, though nothing
+        // was given ("tell me more" has nothing to go on from): "who paid for it?" after "what was the total bill?".
+        const about = (chosen.ranked[0]?.coverage ?? 0) >= CALIBRATION.declinedTopic;
+        return { ...decline(q, chosen), score: declinedScore(chosen), ...(about ? { topic: { question: chosen.question, refs: [], shown: undefined } } : {}) };
       }
       let docs = sides ?? compose(chosen);
       // A second unit scores about as well: the ranking cannot tell which one is meant, so both, as "did you

@@ -21,4 +21,9 @@ export const CALIBRATION = {
   followupTie: 0.1,
   /** A question that points back with a pronoun is read alone when that reading scores this much above the one with the last topic. */
   followupFar: 0.5,
+  /**
+   * A declined question whose best unit holds at least this share of its words still names what the conversation
+   * is about: "who paid for it?" after it asks of that, not of the answer before.
+   */
+  declinedTopic: 0.5,
 };
