@@ -257,7 +257,9 @@ function whatIsAsked(a: Analysis, context: readonly Concept[] = []): Asked {
     // ("How much is a day pass?": what one costs, though no word says money.)
     money:
       (a.intents.has('howmany') && !(a.counted && /\bhow many\b/.test(said)) && a.concepts.some((c) => !c.generic && wordSet('money').has(word(c)) && (!a.counted || c === a.counted || wordSet('money').has(word(a.counted))))) ||
-      /^(?:\w+ )?how much (?:is|are|was|were) (?:a|an|one)\b/.test(said),
+      /^(?:\w+ )?how much (?:is|are|was|were) (?:a|an|one)\b/.test(said) ||
+      // ("What did the pilot cost?", "what was the cost of the trial?": an amount, as "how much" asks for one.)
+      /\bwhat (?:did|does|do|will|would) (?:\w+ ){1,6}cost\b|\bwhat (?:is|was|are|were) the (?:total |full |overall )?(?:cost|costs|price|budget) of\b/.test(said),
     countKind: a.counted ? (() => { const k = COUNT_KINDS().findIndex((g) => g.has(term(word(a.counted!)))); return k < 0 ? undefined : k; })() : undefined,
     bareAcronym: a.bare && a.concepts.some((c) => c.specific && c.words.length === 1),
     named: a.numbers.filter((x) => !a.years.includes(x)),

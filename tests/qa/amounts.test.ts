@@ -135,3 +135,30 @@ describe('an amount of money in a currency by any name', () => {
     expect(a.text).toContain('a fee of KD 5');
   });
 });
+
+describe('"what did X cost?" asks for an amount', () => {
+  // A unit about the pilot that says it cost less than planned, but no amount, does not answer what it cost; one that
+  // gives the amount does.
+  const dir = writeSmallPack('amounts-cost', { title: 'Tank Alerts', workshop: 'Atoll Utilities Day 2026' }, [
+    {
+      id: 'pilot',
+      title: 'The pilot',
+      units: [{ id: 'pilot-reach', kind: 'statistic', text: 'The tank alert pilot cost less than planned: it reached 3,800 households in two villages in 2024 and cut alerts to one a week.', keywords: [] }],
+    },
+    {
+      id: 'rollout',
+      title: 'The rollout',
+      units: [{ id: 'rollout-cost', kind: 'statistic', text: 'The rollout to every village cost NZ$1.2 million in 2025, paid by the water board.', keywords: [] }],
+    },
+  ]);
+  const { answerer } = workshop(dir);
+
+  it('declines "what did the pilot cost?" when the pilot\'s unit gives no amount', () => {
+    const a = answerer.answer('what did the pilot cost?');
+    expect(a.answered, a.text).toBe(false);
+  });
+
+  it('answers "what did the rollout cost?" with the amount', () => {
+    expect(answerer.answer('what did the rollout cost?').text).toContain('NZ$1.2 million');
+  });
+});
