@@ -1224,12 +1224,15 @@ function placesNamed(pack: Pack, cleaned: string[], caps: Set<string>, concepts:
     for (const name of pack.english.places.get(cleaned[i]!) ?? []) {
       // (Only a name the question says is looked at further: most of a word's names are not said.)
       if (!name.every((w, k) => cleaned[i + k] === w)) continue;
-      if (pack.places.has(name.join(' ')) || pack.vocab.has(name.join(''))) continue;
+      // (The place the session was held in is no topic: "how do admissions work in <the venue's city>?" asks of
+      // a place the pack says nothing about, unless it asks about the session itself.)
+      const setting = pack.settingPlaces.has(name.join(' ')) && concepts.some((c) => !c.generic && !c.context && !c.unknown && !c.verbal && !c.place && !name.includes(c.words[0]!));
+      if ((pack.places.has(name.join(' ')) || pack.vocab.has(name.join(''))) && !setting) continue;
       if (name.length === 1 && namedOtherwise(name[0]!)) continue;
       // "the city", "the hague": a name that starts with "the" is too often an ordinary phrase.
       if (isStopWord(name[0]!)) continue;
       // One lower-case word names a place only when it cannot be anything else ("me" is also Maine).
-      const single = name.length === 1 && !caps.has(cleaned[i]!) && (cleaned[i]!.length < 5 || isFrameWord(cleaned[i]!) || pack.vocab.has(cleaned[i]!));
+      const single = name.length === 1 && !caps.has(cleaned[i]!) && !setting && (cleaned[i]!.length < 5 || isFrameWord(cleaned[i]!) || pack.vocab.has(cleaned[i]!));
       if (!single) {
         out.push(name.join(' '));
         i += name.length - 1;

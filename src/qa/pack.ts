@@ -108,6 +108,8 @@ export interface Pack {
   hyphenNames: Set<string>;
   /** Place names the pack uses, lower case. */
   places: Set<string>;
+  /** Those it names only on the title slide or in a title unit: where the session was held, no topic of its own. */
+  settingPlaces: Set<string>;
   /** The same, as the stems of their words ("south ruritania"): a glossary's short name for one is that place. */
   placeStems: Set<string>;
   /**
@@ -597,6 +599,7 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
     wordAlternatives: new Map(),
     english: index.english,
     places,
+    settingPlaces: new Set([...places].filter((p) => !searchDocs.some((d, i) => d.kind !== 'meta' && d.unitKind !== 'title' && ` ${docWords[i]!.join(' ')} `.includes(` ${p} `)))),
     placeStems: new Set([...places].map((p) => p.split(' ').map(term).join(' '))),
     placeNames: placeNamesOf(text, vocab, index.english),
     lunr: index.lunr,
