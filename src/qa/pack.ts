@@ -247,7 +247,10 @@ function countedStems(text: string, asWritten?: Set<string>): Set<string> {
       const parts = clause.split(/,\s/).map((part) => words(part));
       const cs = parts.flat();
       const partOf = parts.flatMap((part, k) => part.map(() => k));
-      const verb = cs.findIndex((w, i) => wordSet('figure-verb').has(w) && cs[i - 1] !== 'there' && cs.slice(i + 1, i + 1 + SUBJECT_REACH).some(isFigure));
+      // (Not a gap or a ratio: "farmers in these villages were *17 percentage points* more likely to...", "yields in
+      // these villages were *9% higher*" count no farmers or villages.)
+      const gap = (i: number) => /^(percentage|points?|times)$/.test(cs[i + 1] ?? '') || (cs[i + 1] === 'percent' && /^(higher|lower|more|less|fewer|above|below)$/.test(cs[i + 2] ?? ''));
+      const verb = cs.findIndex((w, i) => wordSet('figure-verb').has(w) && cs[i - 1] !== 'there' && cs.slice(i + 1, i + 1 + SUBJECT_REACH).some((x, k) => isFigure(x) && !gap(i + 1 + k)));
       for (let k = verb - 1, taken = 0; k >= 0 && taken < SUBJECT_WINDOW && partOf[k] === partOf[verb]; k--) {
         const before = cs[k]!;
         if (isFigure(before) || isAskingWord(before)) continue;
@@ -274,6 +277,8 @@ function countedStems(text: string, asWritten?: Set<string>): Set<string> {
       // (On to the plural that heads the phrase when modifiers come first: "46 district procurement help *desks*".)
       for (let k = i + 1; k < ws.length && (taken < COUNTED_WINDOW || (taken < HEAD_REACH && !head)); k++) {
         const next = ws[k]!;
+        // ("9% higher *than* in comparison villages": what follows a comparison is what the figure is measured against.)
+        if (next === 'than') break;
         if (isFigure(next) || isAskingWord(next)) continue;
         out.add(term(next));
         asWritten?.add(singular(next));

@@ -60,3 +60,30 @@ describe('what is counted', () => {
     expect(a.text).toContain('71 per cent in 2023');
   });
 });
+
+describe('a gap between two figures counts nothing', () => {
+  // "Yields in pilot villages were 9% higher than in other villages", "17 percentage points more likely": no count
+  // of villages; "the trial covered 240 villages" is one.
+  const dir = writeSmallPack('counted-gaps', { title: 'Farm Messages', workshop: 'Rural Services Week 2026' }, [
+    {
+      id: 'results',
+      title: 'Results',
+      units: [
+        { id: 'yields', kind: 'statistic', text: 'After two seasons, maize yields in pilot villages were 9% higher than in comparison villages.', keywords: [] },
+        { id: 'timing', kind: 'statistic', text: 'Farmers in pilot villages were 17 percentage points more likely to plant on time.', keywords: [] },
+      ],
+    },
+    {
+      id: 'design',
+      title: 'How it was measured',
+      units: [{ id: 'trial', kind: 'fact', text: 'The trial drew 240 villages in 6 districts by lottery, half of them to get the messages a season early.', keywords: [] }],
+    },
+  ]);
+  const { answerer } = workshop(dir);
+
+  it('answers "how many villages were there?" with the count of villages', () => {
+    const a = answerer.answer('how many villages were there?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toMatch(/^The trial drew 240 villages/);
+  });
+});
