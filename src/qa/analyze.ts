@@ -735,7 +735,7 @@ export function analyze(pack: Pack, question: string): Analysis {
   const canon: string[] = [];
   for (let k = 0; k < cleaned.length; k++) {
     const w = cleaned[k]!;
-    if (isFrameWord(w)) continue;
+    if (isFrameWord(w) && !pack.ownAsking.has(w)) continue;
     const s = term(w);
     where.push(k);
     content.push(w);

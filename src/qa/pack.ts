@@ -124,6 +124,8 @@ export interface Pack {
   medianTerms: number;
   /** The lexicon's idioms the pack writes itself, which mean what they say in its questions too. */
   ownIdioms: Set<string>;
+  /** Words of asking ("form", "list", "points") that the pack's section titles or glossary terms use as its own nouns. */
+  ownAsking: Set<string>;
 }
 
 let countKindCache: Set<string>[] | undefined;
@@ -471,10 +473,11 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
     for (const name of list) if (name.length > 1 && !isStopWord(name[0]!) && name.every((w) => vocab.has(w)) && writesName(text, name.join(' '))) places.add(name.join(' '));
   }
   const ownMoney = ownCurrency(content.glossary);
+  const ownAsking = new Set(content.glossary.map((g) => g.term).flatMap((t) => words(t)).filter((w) => wordSet('asking').has(w)));
   const docs: DocInfo[] = searchDocs.map((doc, i) => {
     const all = docWords[i]!;
     // A compound holds its parts too: a question about "data" finds the "dataset".
-    const terms = new Set([...all, ...all.flatMap((w) => compoundParts(w, vocab))].filter((w) => !isAskingWord(w)).map(term));
+    const terms = new Set([...all, ...all.flatMap((w) => compoundParts(w, vocab))].filter((w) => !isAskingWord(w) || ownAsking.has(w)).map(term));
     for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
     const features = docFeatures(doc, places);
     // (And by the currency the pack's glossary names: "SVS 250", "96 million KM".)
@@ -611,5 +614,6 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
     lunrScores: new LunrScorer(index.lunr),
     medianTerms: median(docs.filter((d) => d.doc.kind === 'unit').map((d) => d.terms.size)),
     ownIdioms: idiomsWritten(text),
+    ownAsking,
   };
 }
