@@ -42,3 +42,26 @@ describe('lengths of time, however written', () => {
     expect(a.text).toContain(expected);
   });
 });
+
+describe("the session's own length, asked in spoken words", () => {
+  // ("gonna": spoken "going to", typed as one word; read as an unknown word, it made a topic of its own.)
+  const dir = writeSmallPack('durations-spoken', { title: 'Homes Online', workshop: 'City Housing Forum 2026' }, [
+    {
+      id: 'intro',
+      title: 'About this session',
+      units: [{ id: 'outline', kind: 'list', text: 'This 45-minute session covers: who can apply; how points are given; offers and refusals; results.', keywords: [] }],
+    },
+    {
+      id: 'offers',
+      title: 'Offers and refusals',
+      units: [{ id: 'offer-time', kind: 'fact', text: 'An applicant has 3 days to accept an offer of a home.', keywords: [] }],
+    },
+  ]);
+  const { answerer } = workshop(dir);
+
+  it('answers "how long is this session gonna take?" with its length', () => {
+    const a = answerer.answer('how long is this session gonna take?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('45-minute');
+  });
+});
