@@ -18,7 +18,7 @@ export function normalizeText(input: string): string {
   let s = input
     .normalize('NFKC')
     .replace(/(\b[a-z]+|\d) ([A-Z])[\u2018\u2019\u02bc'`]s\b/g, '$1 $2s')
-    .replace(/\b(what|who|where|when|how)[\u2018\u2019\u02bc'`]s\b/gi, '$1s')
+    .replace(/\b(what|wat|wut|who|where|when|how)[\u2018\u2019\u02bc'`]s\b/gi, '$1s')
     // "We're a small ministry...": not "were" once the apostrophe goes, which would make it a yes/no question.
     .replace(/\b(we)[\u2018\u2019\u02bc'`]re\b/gi, '$1 are')
     .replace(/(\w)[\u2018\u2019\u02bc'`]s\b/g, '$1').replace(/[\u2018\u2019\u02bc'`]/g, '');

@@ -11,7 +11,7 @@ import { lexiconHash, wordMap, wordSet } from './word-lists.js';
 import { oppositeWords, relatedWords, WordNetReader, type Related } from './wordnet.js';
 
 /** Bump when the way documents are built or indexed changes, so old caches are not reused. */
-export const INDEX_VERSION = 47;
+export const INDEX_VERSION = 48;
 
 /** What WordNet adds for one pack, kept with its index. */
 export interface PackWordNet {

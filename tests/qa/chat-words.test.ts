@@ -130,3 +130,22 @@ describe("a pack's own acronym that is also chat shorthand", () => {
     expect(a.text).toContain('Port Link Season pass');
   });
 });
+
+describe('"wat\'s X?" in chat spelling', () => {
+  // A word many units use: typed "what's a band?" asks what it is; "wat's" is the same question, not a bare "band".
+  const bands = ['top', 'second', 'third', 'bottom'].flatMap((b, i) => [
+    { id: `wait-${i}`, kind: 'fact', text: `Households in the ${b} band waited a median of ${i + 2} months for an offer in 2025.`, keywords: [] },
+    { id: `size-${i}`, kind: 'statistic', text: `${(i + 1) * 900} households were in the ${b} band at the end of 2025.`, keywords: [] },
+  ]);
+  const dir = writeSmallPack('chat-whats', { title: 'Homes Online', workshop: 'City Housing Forum 2026' }, [
+    { id: 'waits', title: 'Waiting times', units: bands },
+    { id: 'terms', title: 'Key terms', units: [{ id: 'band', kind: 'definition', text: 'A band is one of four priority groups, from Band A (most urgent) to Band D, that sets who is offered a home first.', keywords: [] }] },
+  ]);
+  const { answerer } = workshop(dir);
+
+  it.each(["what's a band", "wat's a band"])('answers "%s" with what a band is', (q) => {
+    const a = answerer.answer(q);
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toMatch(/^A band is one of four priority groups/);
+  });
+});
