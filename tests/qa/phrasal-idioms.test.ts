@@ -62,3 +62,37 @@ describe('phrasal idioms', () => {
     expect(a.text).toContain('139');
   });
 });
+
+describe('phrasal verbs for starting, refusing and registering', () => {
+  // "Go live" is launching, not the word "live"; "turn down" and "say no to" are refusing; "sign up" is registering.
+  const dir = writeSmallPack('phrasal-verbs', { title: 'Homes Online', workshop: 'City Housing Forum 2026' }, [
+    {
+      id: 'launch',
+      title: 'Timeline',
+      units: [
+        { id: 'launched', kind: 'fact', text: 'The online waiting list was launched for every applicant in March 2024, after a pilot in two districts.', keywords: [] },
+        { id: 'residence', kind: 'fact', text: 'Applicants must have the right to live in the country and have lived in the city for two years.', keywords: [] },
+      ],
+    },
+    {
+      id: 'offers',
+      title: 'Offers',
+      units: [
+        { id: 'refused', kind: 'statistic', text: 'In 2025, 31% of first offers were refused, most often because the home was too far from school or work.', keywords: [] },
+        { id: 'register', kind: 'fact', text: 'Anyone aged 18 or over can register for the waiting list online, with a national ID number.', keywords: [] },
+      ],
+    },
+  ]);
+  const { answerer } = workshop(dir);
+
+  it.each([
+    ['when did it go live for everyone?', 'March 2024'],
+    ['how many turn down the first offer?', '31% of first offers were refused'],
+    ['how many say no to the first offer?', '31% of first offers were refused'],
+    ['who can sign up for the waiting list?', 'aged 18 or over'],
+  ])('answers "%s"', (q, expected) => {
+    const a = answerer.answer(q);
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain(expected);
+  });
+});
