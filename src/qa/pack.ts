@@ -124,7 +124,7 @@ export interface Pack {
   medianTerms: number;
   /** The lexicon's idioms the pack writes itself, which mean what they say in its questions too. */
   ownIdioms: Set<string>;
-  /** Words of asking ("form", "list", "points") that the pack's glossary terms use as its own nouns ("Housing need points"). */
+  /** Words of asking ("form", "list", "points") that the pack's glossary terms use as its own nouns ("Berth priority points"). */
   ownAsking: Set<string>;
 }
 
