@@ -64,7 +64,8 @@ describe('phrasal idioms', () => {
 });
 
 describe('phrasal verbs for starting, refusing and registering', () => {
-  // "Go live" is launching, not the word "live"; "turn down" and "say no to" are refusing; "sign up" is registering.
+  // "Go live" is launching, not the word "live"; "turn down" and "say no (to)" are refusing, "say yes" accepting;
+  // "sign up" is registering.
   const dir = writeSmallPack('phrasal-verbs', { title: 'Homes Online', workshop: 'City Housing Forum 2026' }, [
     {
       id: 'launch',
@@ -80,6 +81,7 @@ describe('phrasal verbs for starting, refusing and registering', () => {
       units: [
         { id: 'refused', kind: 'statistic', text: 'In 2025, 31% of first offers were refused, most often because the home was too far from school or work.', keywords: [] },
         { id: 'register', kind: 'fact', text: 'Anyone aged 18 or over can register for the waiting list online, with a national ID number.', keywords: [] },
+        { id: 'accept-time', kind: 'fact', text: 'An applicant has 3 days to accept an offer of a home, or it goes to the next household.', keywords: [] },
       ],
     },
   ]);
@@ -90,6 +92,7 @@ describe('phrasal verbs for starting, refusing and registering', () => {
     ['how many turn down the first offer?', '31% of first offers were refused'],
     ['how many say no to the first offer?', '31% of first offers were refused'],
     ['who can sign up for the waiting list?', 'aged 18 or over'],
+    ['how long do i have to say yes?', '3 days to accept'],
   ])('answers "%s"', (q, expected) => {
     const a = answerer.answer(q);
     expect(a.answered, a.text).toBe(true);
