@@ -446,6 +446,13 @@ function writesName(text: string, name: string): boolean {
   return false;
 }
 
+/** The places the pack names only on its title slide or in title units: where the session was held. */
+function settingPlacesOf(places: ReadonlySet<string>, docs: SearchDoc[], docWords: string[][]): Set<string> {
+  // (Each doc's words joined once: a pack of many units and places would otherwise join them place by place.)
+  const content = docs.flatMap((d, i) => (d.kind !== 'meta' && d.unitKind !== 'title' ? [` ${docWords[i]!.join(' ')} `] : []));
+  return new Set([...places].filter((p) => !content.some((text) => text.includes(` ${p} `))));
+}
+
 /** Two capitalised words in a row, not at a sentence's start: a name the pack gives ("South Asia"). */
 function namePairsOf(docs: SearchDoc[]): Set<string> {
   const out = new Set<string>();
@@ -607,7 +614,7 @@ export function buildPack(content: Content, index: SearchIndex): Pack {
     wordAlternatives: new Map(),
     english: index.english,
     places,
-    settingPlaces: new Set([...places].filter((p) => !searchDocs.some((d, i) => d.kind !== 'meta' && d.unitKind !== 'title' && ` ${docWords[i]!.join(' ')} `.includes(` ${p} `)))),
+    settingPlaces: settingPlacesOf(places, searchDocs, docWords),
     placeStems: new Set([...places].map((p) => p.split(' ').map(term).join(' '))),
     placeNames: placeNamesOf(text, vocab, index.english),
     lunr: index.lunr,
