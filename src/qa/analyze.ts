@@ -302,7 +302,7 @@ function splitWord(pack: Pack, w: string): string[] | undefined {
 const ARITHMETIC = /\b\d+(?:\.\d+)? (?:percent|per cent) of (?!(?:19|20)\d\d\b)\d|\b\d+(?:\.\d+)?(?: (?:hundred|thousand|million|billion|trillion))? (?:plus|minus|times|divided by|multiplied by|x) \d/;
 
 /** A plural noun: an English word with "s", "es" or "ies" ("vessels", "taxes", "agencies"), not "various" or "less". */
-function isPlural(pack: Pack, w: string): boolean {
+export function isPlural(pack: Pack, w: string): boolean {
   if (!/s$/.test(w) || /(ss|us|is)$/.test(w)) return false;
   return baseForms(w, 3).some((b) => b !== w && pack.english.isLemma(b));
 }

@@ -2,7 +2,7 @@
 // ranks the pack's documents, and answers from the best one, hedges, or declines with suggestions.
 import type { Content } from '../content/schema.js';
 import { splitWords, words } from '../content/text.js';
-import { analyze, IMPERSONAL, newAnalysis, newConcept, type Analysis, type Concept, type Intent } from './analyze.js';
+import { analyze, IMPERSONAL, isPlural, newAnalysis, newConcept, type Analysis, type Concept, type Intent } from './analyze.js';
 import { wordMap, wordSet } from './word-lists.js';
 import { CALIBRATION } from './calibration.js';
 import { isWhySo, readFollowup, type Followup } from './followup.js';
@@ -10,10 +10,9 @@ import { dropFillers } from './idioms.js';
 import { NO_FIGURE } from './docs.js';
 import { actorsIn } from './features.js';
 import { clip, fitsTogether, formatDocs, MAX_ANSWER_CHARS, sentences, sourcesOf } from './format.js';
-import { buildPack, contentStems, seriesItem, singular, term, type DocInfo, type Pack } from './pack.js';
+import { buildPack, contentStems, seriesItem, term, type DocInfo, type Pack } from './pack.js';
 import { heldBy, rank, type Ranked } from './rank.js';
 import type { SearchIndex } from './search-index.js';
-import type { English } from './english.js';
 import { createSuggester } from './suggest.js';
 import type { Answer, Answerer, Topic } from './types.js';
 
@@ -41,11 +40,10 @@ const round = (n: number) => Math.round(n * 100) / 100;
 const PERSONAL = /\b(?:he|she|him|his|her|hers)\b/i;
 const PERSONAL_ALL = new RegExp(PERSONAL.source, 'gi');
 /** Every thing the question names is several ("which *companies* were involved?"): there is nothing for "it" to stand for. */
-const onlyPlurals = (a: Analysis, english: English) => {
+const onlyPlurals = (a: Analysis, pack: Pack) => {
   const named = a.concepts.filter((c) => !c.generic && !c.verbal && !c.context);
-  // (A plural is no word of its own, and its singular is: "companies", not "census" or "series".)
-  const plural = (w: string) => !english.isLemma(w) && singular(w) !== w && english.isLemma(singular(w));
-  return named.length > 0 && named.every((c) => plural(c.words.at(-1)!));
+  // (A plural is no word of its own: "companies", not "census" or "series".)
+  return named.length > 0 && named.every((c) => !pack.english.isLemma(c.words.at(-1)!) && isPlural(pack, c.words.at(-1)!));
 };
 /** The question points back with "it" or "its", and not also with "they" or "them". */
 const saysIt = (ws: readonly string[]) => ws.some((w) => w === 'it' || w === 'its') && !ws.some((w) => w === 'they' || w === 'them' || w === 'their');
@@ -273,8 +271,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
       const reading = { ...read(named, analyze(pack, named), undefined, near, new Set(previous.refs)), question: previous.question };
       // (An answer alone that never names them is about someone or something else: "his job" is not the jobs
       // a programme cut, however sure that reading is.)
-      const surname = person.split(' ').at(-1)!;
-      const aboutThem = !alone.best || words(alone.best.d.doc.text).includes(surname);
+      const aboutThem = !alone.best || wordsOf(alone.best.d).has(person.split(' ').at(-1)!);
       const onlyThem = reading.confidence >= CALIBRATION.answer && !aboutThem;
       return onlyThem || reading.confidence >= alone.confidence - CALIBRATION.followupTie ? [reading, alone] : [alone, reading];
     }
@@ -344,7 +341,7 @@ export function createAnswerer(content: Content, index: SearchIndex): WorkshopAn
     // "Who paid for *it*?" after "which companies were involved?": "it" is one thing, and the last question named
     // only several; read alone, when that can answer. ("When was *it* published?" after "how many cases did its
     // report look at?" is the report.)
-    if (!own.length && alone.confidence >= CALIBRATION.answer && saysIt(alone.analysis.words) && onlyPlurals(before, pack.english)) return [alone];
+    if (!own.length && alone.confidence >= CALIBRATION.answer && saysIt(alone.analysis.words) && onlyPlurals(before, pack)) return [alone];
     if (!own.length) {
       // "why does it matter?", "by when?": nothing of its own, so the last question's topic asked anew.
       // Its own unknown words and names still count ("will *it* rain in Ulaanbaatar?" is not about the last topic),

@@ -71,12 +71,13 @@ const DURATION = new RegExp(
   ].join('|'),
   'i',
 );
+/** A number in figures or in the lexicon's words ("9", "nine"), as a pattern to build others from. */
+const COUNT_WORD = String.raw`(\d+|${[...wordMap('number-word').keys()].join('|')})`;
 /** An age: "at 9 months", "at six years of age", "aged 16", "16-year-olds", "65 and over", "from the age of 18", "under-5s". */
-const AGE_NUMBER = String.raw`(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
 const AGE = new RegExp(
   [
-    String.raw`\b(at|from|by|before|after|until|under|over|below|above) (the )?(age of )?${AGE_NUMBER}[- ](day|week|month|year)s?\b`,
-    String.raw`\b(aged?|ages|age of) ${AGE_NUMBER}\b`,
+    String.raw`\b(at|from|by|before|after|until|under|over|below|above) (the )?(age of )?${COUNT_WORD}[- ](day|week|month|year)s?\b`,
+    String.raw`\b(aged?|ages|age of) ${COUNT_WORD}\b`,
     String.raw`\b\d+[- ](day|week|month|year)s?[- ]old\b|\b(under|over)[- ]\d+s\b|\b\d+ (and|or) (over|above|older|under|younger)\b|\b(older|younger) than \d+\b|\bof age\b`,
   ].join('|'),
   'i',
@@ -84,7 +85,7 @@ const AGE = new RegExp(
 /** How often something happens: "every two years", "each month", "twice a year", "annually", "every second Tuesday". */
 const FREQUENCY = new RegExp(
   // ("3 free messages a week", "two visits a month": a number of things in each period.)
-  String.raw`\b(\d+|${[...wordMap('number-word').keys()].join('|')})( [a-z]+){0,3} a (year|month|week|day)\b|` +
+  String.raw`\b${COUNT_WORD}( [a-z]+){0,3} a (year|month|week|day)\b|` +
   String.raw`\b(every|each|once a|twice a|per) (\w+ )?(year|month|week|day|hour|minute|decade|quarter|${[...wordSet('weekday')].join('|')}|weekday|weekend|morning|evening|night)s?\b|\b(annual(ly)?|yearly|monthly|weekly|daily|hourly|biennial(ly)?|quarterly|biannual(ly)?|triennial(ly)?)\b`,
   'i',
 );
